@@ -1,0 +1,121 @@
+//! Errors of every stage, in the user's terms.
+//!
+//! Input problems carry the JSON path of what is wrong (`anggaran.rincian[3].pagu`),
+//! what was found and what was expected; a report with several problems
+//! carries all of them. No variant exposes a dependency's error type.
+
+use std::fmt;
+
+/// The result type of lapkin.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong between JSON and PDF.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The input is not well-formed JSON.
+    #[error("line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What is wrong, e.g. "expected `,` or `}`".
+        message: String,
+    },
+    /// The input is larger than lapkin accepts.
+    #[error("the input is {size} bytes; the limit is {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input is JSON, but not a valid report.
+    #[error("{0}")]
+    Invalid(Problems),
+    /// A font could not be read or lacks what lapkin needs.
+    #[error("font {font}: {message}")]
+    Font {
+        /// Which font (face name or file).
+        font: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Something cannot be laid out, e.g. a block taller than an empty page.
+    #[error("{what} does not fit on a page: {reason}")]
+    DoesNotFit {
+        /// What did not fit.
+        what: String,
+        /// Why.
+        reason: String,
+    },
+    /// Writing the PDF failed.
+    #[error("writing the PDF failed: {0}")]
+    Pdf(String),
+}
+
+impl Error {
+    /// The problems of an invalid report, if this is one.
+    pub fn problems(&self) -> Option<&[Problem]> {
+        match self {
+            Error::Invalid(p) => Some(&p.0),
+            _ => None,
+        }
+    }
+
+    /// Whether the error is the input's fault (as opposed to a font or PDF
+    /// failure): bad JSON, too large, or an invalid report.
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            Error::Json { .. } | Error::TooLarge { .. } | Error::Invalid(_)
+        )
+    }
+}
+
+/// One problem in a report: where and what.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The JSON path, e.g. `anggaran.rincian[3].pagu`; empty for the whole
+    /// document.
+    pub path: String,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "(top level): {}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// All problems of an invalid report, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.len() {
+            1 => write!(f, "1 problem:")?,
+            n => write!(f, "{n} problems:")?,
+        }
+        for p in &self.0 {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}

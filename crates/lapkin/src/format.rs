@@ -1,0 +1,148 @@
+//! Numbers and dates the Indonesian way: `1.234.567,89`, `95,15%`,
+//! `07 Agustus 2024`.
+//!
+//! Every figure lapkin prints goes through this module, so the convention
+//! lives in one place.
+
+use rust_decimal::Decimal;
+
+/// The Indonesian month names, January first.
+pub const BULAN: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// A number with `.` between thousands and `,` before the decimals, keeping
+/// the decimals as written: `8069025000` → `8.069.025.000`, `0.50` → `0,50`,
+/// `-1234.5` → `-1.234,5`.
+pub fn angka(d: &Decimal) -> String {
+    let text = d.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    let digits = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage: `95.15` → `95,15%`.
+pub fn persen(d: &Decimal) -> String {
+    format!("{}%", angka(d))
+}
+
+/// A sum of money in rupiah: `8069025000` → `Rp8.069.025.000`.
+pub fn rupiah(d: &Decimal) -> String {
+    let a = angka(d);
+    match a.strip_prefix('-') {
+        Some(rest) => format!("-Rp{rest}"),
+        None => format!("Rp{a}"),
+    }
+}
+
+/// The month's name: 8 → `Agustus`.
+pub fn bulan(month: time::Month) -> &'static str {
+    BULAN[usize::from(u8::from(month)) - 1]
+}
+
+/// A date as in an official letter: `07 Agustus 2024`.
+pub fn tanggal(date: time::Date) -> String {
+    format!("{:02} {} {}", date.day(), bulan(date.month()), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn thousands_and_decimals() {
+        assert_eq!(angka(&d("8069025000")), "8.069.025.000");
+        assert_eq!(angka(&d("27576750000")), "27.576.750.000");
+        assert_eq!(angka(&d("95.15")), "95,15");
+        assert_eq!(angka(&d("62.05")), "62,05");
+        assert_eq!(angka(&d("1234567.89")), "1.234.567,89");
+        assert_eq!(angka(&d("2025")), "2.025");
+        assert_eq!(angka(&d("999")), "999");
+        assert_eq!(angka(&d("1000")), "1.000");
+        assert_eq!(angka(&d("100000")), "100.000");
+    }
+
+    #[test]
+    fn decimals_are_kept_as_written() {
+        assert_eq!(angka(&d("0.50")), "0,50");
+        assert_eq!(angka(&d("3.920")), "3,920");
+        assert_eq!(angka(&d("0.0000000001")), "0,0000000001");
+        assert_eq!(
+            angka(&d("1234.5678901234567890123")),
+            "1.234,5678901234567890123"
+        );
+    }
+
+    #[test]
+    fn negatives_and_zero() {
+        assert_eq!(angka(&d("-1234.5")), "-1.234,5");
+        assert_eq!(angka(&d("-999")), "-999");
+        assert_eq!(angka(&d("-1000")), "-1.000");
+        assert_eq!(angka(&d("0")), "0");
+        assert_eq!(angka(&d("0.00")), "0,00");
+        assert_eq!(angka(&d("-0")), "0");
+        assert_eq!(angka(&d("-0.00")), "0,00");
+        assert_eq!(
+            angka(&Decimal::MAX),
+            "79.228.162.514.264.337.593.543.950.335"
+        );
+        assert_eq!(
+            angka(&Decimal::MIN),
+            "-79.228.162.514.264.337.593.543.950.335"
+        );
+    }
+
+    #[test]
+    fn percentages_and_money() {
+        assert_eq!(persen(&d("95.15")), "95,15%");
+        assert_eq!(persen(&d("100")), "100%");
+        assert_eq!(persen(&d("-2.5")), "-2,5%");
+        assert_eq!(rupiah(&d("8069025000")), "Rp8.069.025.000");
+        assert_eq!(rupiah(&d("-1500")), "-Rp1.500");
+    }
+
+    #[test]
+    fn dates() {
+        use time::macros::date;
+        assert_eq!(tanggal(date!(2024 - 08 - 07)), "07 Agustus 2024");
+        assert_eq!(tanggal(date!(2024 - 01 - 31)), "31 Januari 2024");
+        assert_eq!(tanggal(date!(2025 - 12 - 01)), "01 Desember 2025");
+        assert_eq!(tanggal(date!(2024 - 02 - 29)), "29 Februari 2024");
+        let all: Vec<&str> = (0..12)
+            .map(|i| bulan(time::Month::January.nth_next(i)))
+            .collect();
+        assert_eq!(all, BULAN);
+    }
+}
