@@ -1,0 +1,82 @@
+use lapkin::Report;
+use lapkin_tests::{REFERENCE, fixture, fixture_bytes, load_report, root};
+
+#[test]
+fn the_reference_fixture_round_trips() {
+    let report = load_report(REFERENCE);
+    let json = serde_json::to_string_pretty(&report).unwrap();
+    let again = lapkin::parse_report(json.as_bytes()).unwrap();
+    assert_eq!(report, again);
+    // Serde alone agrees with the checked parser.
+    let plain: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(report, plain);
+}
+
+#[test]
+fn the_reference_fixture_holds_the_whole_report() {
+    let r = load_report(REFERENCE);
+    assert_eq!(
+        r.title(),
+        "Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024"
+    );
+    let codes: Vec<&str> = r.indikator().map(|(_, i)| i.kode.as_str()).collect();
+    assert_eq!(codes, ["IKK 1.1", "IKK 1.2", "IKK 2.1", "IKK 2.2"]);
+    let analysed: Vec<&str> = r.analisis.iter().map(|a| a.indikator.as_str()).collect();
+    assert_eq!(analysed, codes);
+    assert_eq!(r.anggaran.rincian.len(), 6);
+    let t = r.anggaran.totals().unwrap();
+    assert_eq!(lapkin::format::angka(&t.pagu), "27.576.750.000");
+    assert_eq!(lapkin::format::angka(&t.realisasi), "8.915.814.904");
+    assert_eq!(lapkin::format::angka(&t.sisa_anggaran), "18.660.935.096");
+    assert_eq!(
+        lapkin::format::tanggal(r.penutup.tanggal.0),
+        "07 Agustus 2024"
+    );
+    assert_eq!(r.penutup.nip, "196805091993032001");
+}
+
+#[test]
+fn every_valid_fixture_round_trips() {
+    for entry in std::fs::read_dir(root().join("fixtures")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") && !path.ends_with("lapkin.schema.json") {
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let report = load_report(&name);
+            let json = serde_json::to_vec(&report).unwrap();
+            assert_eq!(lapkin::parse_report(&json).unwrap(), report, "{name}");
+        }
+    }
+}
+
+/// Each invalid fixture is refused, with every problem, its path and what
+/// was expected: the messages are snapshots.
+#[test]
+fn invalid_fixtures_are_refused_with_clear_messages() {
+    insta::glob!("../../fixtures", "invalid/*.json", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let err = lapkin::parse_report(&bytes).expect_err("an invalid fixture was accepted");
+        assert!(err.is_input_error(), "{err:?}");
+        insta::assert_snapshot!(err.to_string());
+    });
+}
+
+#[test]
+fn there_are_at_least_fifteen_invalid_fixtures() {
+    let n = std::fs::read_dir(fixture("invalid")).unwrap().count();
+    assert!(n >= 15, "{n}");
+}
+
+/// `fixtures/lapkin.schema.json` is what `lapkin schema` prints; editors
+/// point `$schema` at it. Regenerate with
+/// `cargo run -p lapkin-cli -- schema > fixtures/lapkin.schema.json`.
+#[test]
+fn the_committed_schema_is_in_sync_with_the_model() {
+    let committed: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("lapkin.schema.json")).unwrap();
+    assert_eq!(
+        committed,
+        lapkin::model::report_schema(),
+        "fixtures/lapkin.schema.json is stale: regenerate it with \
+         `cargo run -p lapkin-cli -- schema > fixtures/lapkin.schema.json`"
+    );
+}
