@@ -1,0 +1,273 @@
+//! Laid-out pages: what the layout stage produces and the PDF writer draws.
+//!
+//! A [`Layout`] is plain data: positioned text runs, rules, boxes and link
+//! areas, in points from the top-left corner of each page. It is public and
+//! serializable so that programs embedding lapkin can inspect or snapshot
+//! it; its [`Display`](std::fmt::Display) form is a stable, line-per-item
+//! text dump made for `insta` snapshots (two decimals, no floating-point
+//! noise).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::SpanStyle;
+use crate::units::{Pt, Rect, Size};
+
+/// One of the four faces of a font family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Face {
+    /// Upright, normal weight.
+    Regular,
+    /// Upright, bold.
+    Bold,
+    /// Italic, normal weight.
+    Italic,
+    /// Italic, bold.
+    BoldItalic,
+}
+
+impl Face {
+    /// All faces, in the order of [`Face::index`].
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+
+    /// The face for a span style.
+    pub fn for_style(style: SpanStyle) -> Face {
+        match (style.bold, style.italic) {
+            (false, false) => Face::Regular,
+            (true, false) => Face::Bold,
+            (false, true) => Face::Italic,
+            (true, true) => Face::BoldItalic,
+        }
+    }
+
+    /// Position in [`Face::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A one-letter code for the page dump: R, B, I or J (bold italic).
+    pub fn code(self) -> char {
+        match self {
+            Face::Regular => 'R',
+            Face::Bold => 'B',
+            Face::Italic => 'I',
+            Face::BoldItalic => 'J',
+        }
+    }
+}
+
+/// A report laid out on pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    /// The pages, first to last.
+    pub pages: Vec<Page>,
+    /// Bookmarks, in document order; `level` 0 for sections A to D, 1 for
+    /// the indicators under B.
+    pub outline: Vec<OutlineEntry>,
+    /// Where the electronic signature goes, if the document has a closing
+    /// block.
+    pub signature: Option<SignatureBox>,
+}
+
+/// One page and everything on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The page size (A4 portrait by default).
+    pub size: Size,
+    /// The items in painting order.
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Item {
+    /// A run of text in one face and size.
+    Text(TextRun),
+    /// A straight rule.
+    Line(Rule),
+    /// A filled and/or stroked rectangle.
+    Rect(BoxItem),
+    /// A clickable area that opens a URI.
+    Link(LinkArea),
+}
+
+/// A run of text on one baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextRun {
+    /// Left end of the baseline.
+    pub x: Pt,
+    /// The baseline, from the top of the page.
+    pub y: Pt,
+    /// The face.
+    pub face: Face,
+    /// The font size.
+    pub size: Pt,
+    /// The text, spaces included (they make extracted text readable).
+    pub text: String,
+    /// Extra width added to every space in `text` (justification).
+    pub word_spacing: Pt,
+    /// The run's advance width, word spacing included.
+    pub width: Pt,
+    /// Whether the text is invisible on paper but still extractable (the
+    /// signature tag).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub invisible: bool,
+}
+
+/// A straight rule from `(x1, y1)` to `(x2, y2)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Start, left.
+    pub x1: Pt,
+    /// Start, top.
+    pub y1: Pt,
+    /// End, left.
+    pub x2: Pt,
+    /// End, top.
+    pub y2: Pt,
+    /// Stroke width.
+    pub width: Pt,
+}
+
+/// A rectangle, filled with a grey and/or stroked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoxItem {
+    /// Where.
+    pub rect: Rect,
+    /// Fill grey level, 0 = black, 1 = white.
+    pub fill: Option<f32>,
+    /// Stroke width, if stroked.
+    pub stroke: Option<Pt>,
+}
+
+/// A link area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkArea {
+    /// The clickable area.
+    pub rect: Rect,
+    /// The target.
+    pub uri: String,
+}
+
+/// A bookmark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutlineEntry {
+    /// The bookmark's title.
+    pub title: String,
+    /// Nesting level, 0 = top.
+    pub level: u8,
+    /// 1-based page number.
+    pub page: usize,
+    /// Top of the target, from the top of the page.
+    pub y: Pt,
+}
+
+/// The reserved space for the visual electronic signature.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SignatureBox {
+    /// 1-based page number.
+    pub page: usize,
+    /// The box, from the top-left of the page.
+    pub rect: Rect,
+}
+
+impl Layout {
+    /// The text of a page in painting order, runs separated by newlines
+    /// when they start a new baseline and by nothing otherwise.
+    pub fn page_text(&self, page: usize) -> String {
+        let mut out = String::new();
+        let mut last_y: Option<Pt> = None;
+        for item in &self.pages[page].items {
+            if let Item::Text(t) = item {
+                if let Some(y) = last_y
+                    && !y.approx_eq(t.y)
+                {
+                    out.push('\n');
+                }
+                out.push_str(&t.text);
+                last_y = Some(t.y);
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, page) in self.pages.iter().enumerate() {
+            writeln!(
+                f,
+                "page {} of {} ({} x {})",
+                i + 1,
+                self.pages.len(),
+                page.size.width,
+                page.size.height
+            )?;
+            for item in &page.items {
+                writeln!(f, "  {item}")?;
+            }
+        }
+        for e in &self.outline {
+            writeln!(
+                f,
+                "outline {}{} p{} y={} {:?}",
+                "  ".repeat(e.level as usize),
+                e.level,
+                e.page,
+                e.y,
+                e.title
+            )?;
+        }
+        if let Some(s) = &self.signature {
+            writeln!(
+                f,
+                "signature p{} x={} y={} w={} h={}",
+                s.page, s.rect.x, s.rect.y, s.rect.width, s.rect.height
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Text(t) => {
+                write!(f, "text {} {} {}{}", t.x, t.y, t.face.code(), t.size)?;
+                if t.word_spacing != Pt::ZERO {
+                    write!(f, " ws={}", t.word_spacing)?;
+                }
+                if t.invisible {
+                    write!(f, " invisible")?;
+                }
+                write!(f, " {:?}", t.text)
+            }
+            Item::Line(l) => write!(
+                f,
+                "line {} {} -> {} {} w={}",
+                l.x1, l.y1, l.x2, l.y2, l.width
+            ),
+            Item::Rect(b) => {
+                write!(
+                    f,
+                    "rect {} {} {} {}",
+                    b.rect.x, b.rect.y, b.rect.width, b.rect.height
+                )?;
+                if let Some(g) = b.fill {
+                    write!(f, " fill={g:.2}")?;
+                }
+                if let Some(w) = b.stroke {
+                    write!(f, " stroke={w}")?;
+                }
+                Ok(())
+            }
+            Item::Link(l) => write!(
+                f,
+                "link {} {} {} {} {:?}",
+                l.rect.x, l.rect.y, l.rect.width, l.rect.height, l.uri
+            ),
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The look of the document as data: page, margins, sizes and spacing.
+//!
+//! [`Style::default`] is the official style of an Indonesian government
+//! document (tata naskah dinas): A4 portrait; margins 2 cm top, 3 cm left,
+//! 2 cm right and at least 2.5 cm bottom; an Arial-metric font at 11 pt.
+
+use serde::{Deserialize, Serialize};
+
+use crate::units::{Pt, Sides, Size};
+
+/// Page geometry, type sizes and spacing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Style {
+    /// The paper size.
+    pub page: Size,
+    /// The margins of the body text. The footer (legal note and page
+    /// number) sits inside the bottom margin.
+    pub margin: Sides,
+    /// Body text size.
+    pub font_size: Pt,
+    /// Title size.
+    pub title_size: Pt,
+    /// Text size in tables.
+    pub table_font_size: Pt,
+    /// Text size of the footer.
+    pub footer_font_size: Pt,
+    /// Line spacing as a multiple of the font's natural line height
+    /// (ascender + descender + line gap; 1.15 em for Arial).
+    pub line_spacing: f64,
+    /// Space between paragraphs and other blocks.
+    pub block_spacing: Pt,
+    /// Space above a section heading (A to D).
+    pub section_spacing: Pt,
+    /// Indentation of list item text from its marker column, and of the
+    /// content under a numbered heading.
+    pub indent: Pt,
+    /// Padding inside table cells.
+    pub cell_padding: Pt,
+    /// Width of table rules.
+    pub rule_width: Pt,
+    /// Grey level of table header rows (1 = white).
+    pub header_fill: f32,
+    /// Distance from the bottom edge of the paper to the last footer line's
+    /// baseline.
+    pub footer_bottom: Pt,
+    /// Gap between the body text and the footer.
+    pub footer_gap: Pt,
+    /// Width of the closing signature block, which sits at the right.
+    pub signature_width: Pt,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            page: Size::A4,
+            margin: Sides {
+                top: Pt::from_mm(20.0),
+                right: Pt::from_mm(20.0),
+                bottom: Pt::from_mm(25.0),
+                left: Pt::from_mm(30.0),
+            },
+            font_size: Pt(11.0),
+            title_size: Pt(13.0),
+            table_font_size: Pt(9.0),
+            footer_font_size: Pt(8.0),
+            line_spacing: 1.0,
+            block_spacing: Pt(6.0),
+            section_spacing: Pt(14.0),
+            indent: Pt(18.0),
+            cell_padding: Pt(3.0),
+            rule_width: Pt(0.5),
+            header_fill: 0.9,
+            footer_bottom: Pt::from_mm(12.0),
+            footer_gap: Pt(10.0),
+            signature_width: Pt(230.0),
+        }
+    }
+}
+
+impl Style {
+    /// The width of the body text.
+    pub fn text_width(&self) -> Pt {
+        self.page.width - self.margin.left - self.margin.right
+    }
+}

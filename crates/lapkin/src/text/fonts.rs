@@ -1,0 +1,399 @@
+//! Font families: four TrueType faces, their metrics and glyph advances.
+//!
+//! The default family, Liberation Sans (metric-compatible with Arial, SIL
+//! Open Font License 1.1), is compiled into the library from `fonts/`, so
+//! rendering never reads system fonts. Any other TrueType family can be
+//! loaded from its four files' bytes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::frame::Face;
+use crate::units::Pt;
+
+static LIBERATION_SANS: [(&str, &[u8]); 4] = [
+    (
+        "LiberationSans-Regular.ttf",
+        include_bytes!("../../../../fonts/LiberationSans-Regular.ttf"),
+    ),
+    (
+        "LiberationSans-Bold.ttf",
+        include_bytes!("../../../../fonts/LiberationSans-Bold.ttf"),
+    ),
+    (
+        "LiberationSans-Italic.ttf",
+        include_bytes!("../../../../fonts/LiberationSans-Italic.ttf"),
+    ),
+    (
+        "LiberationSans-BoldItalic.ttf",
+        include_bytes!("../../../../fonts/LiberationSans-BoldItalic.ttf"),
+    ),
+];
+
+/// Code points below this are looked up in a flat table (Latin, general
+/// punctuation, arrows and mathematical operators such as ≤); the rest in a
+/// hash map.
+const DENSE: usize = 0x2400;
+
+/// A glyph: its id in the font and its advance width in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    /// Glyph id in the original font.
+    pub id: u16,
+    /// Advance width in font units.
+    pub advance: u16,
+}
+
+/// One face of a family, parsed once.
+#[derive(Debug, Clone)]
+pub struct FontFace {
+    data: Arc<[u8]>,
+    /// The PostScript name, e.g. "LiberationSans-Bold".
+    pub postscript_name: String,
+    /// The family name, e.g. "Liberation Sans".
+    pub family: String,
+    /// Units per em.
+    pub units_per_em: u16,
+    /// Typographic ascender, font units (positive).
+    pub ascender: i16,
+    /// Typographic descender, font units (negative).
+    pub descender: i16,
+    /// Line gap, font units.
+    pub line_gap: i16,
+    /// Cap height, font units, if the font says.
+    pub cap_height: Option<i16>,
+    /// Bounding box of all glyphs: x min, y min, x max, y max.
+    pub bbox: [i16; 4],
+    /// The italic angle in degrees, counter-clockwise from vertical
+    /// (negative for a face that leans right).
+    pub italic_angle: f32,
+    /// OS/2 weight class (400 regular, 700 bold).
+    pub weight: u16,
+    /// Whether the font says it is bold.
+    pub is_bold: bool,
+    /// Whether the font says it is italic.
+    pub is_italic: bool,
+    dense: Vec<u32>,
+    sparse: HashMap<u32, Glyph>,
+}
+
+impl FontFace {
+    /// Parses a TrueType or OpenType face. `name` says which file it came
+    /// from in errors.
+    pub fn parse(name: &str, data: impl Into<Arc<[u8]>>) -> Result<FontFace> {
+        let data: Arc<[u8]> = data.into();
+        let font_err = |message: String| Error::Font {
+            font: name.to_owned(),
+            message,
+        };
+        let face = ttf_parser::Face::parse(&data, 0)
+            .map_err(|e| font_err(format!("not a usable TrueType/OpenType font ({e})")))?;
+        let mut dense = vec![0u32; DENSE];
+        let mut sparse = HashMap::new();
+        let mut any = false;
+        if let Some(cmap) = face.tables().cmap {
+            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                sub.codepoints(|cp| {
+                    let Some(gid) = sub.glyph_index(cp) else {
+                        return;
+                    };
+                    if gid.0 == 0 {
+                        return;
+                    }
+                    let advance = face.glyph_hor_advance(gid).unwrap_or(0);
+                    let glyph = Glyph { id: gid.0, advance };
+                    any = true;
+                    match dense.get_mut(cp as usize) {
+                        Some(slot) => {
+                            if *slot == 0 {
+                                *slot = (u32::from(gid.0) << 16) | u32::from(advance);
+                            }
+                        }
+                        None => {
+                            sparse.entry(cp).or_insert(glyph);
+                        }
+                    }
+                });
+            }
+        }
+        if !any {
+            return Err(font_err("the font has no Unicode character map".into()));
+        }
+        if face.tables().glyf.is_none() && face.tables().cff.is_none() {
+            return Err(font_err("the font has no TrueType or CFF outlines".into()));
+        }
+        let names = face.names();
+        let find_name = |id: u16| {
+            names
+                .into_iter()
+                .filter(|n| n.name_id == id && n.is_unicode())
+                .find_map(|n| n.to_string())
+        };
+        let postscript_name = find_name(ttf_parser::name_id::POST_SCRIPT_NAME)
+            .unwrap_or_else(|| name.trim_end_matches(".ttf").to_owned());
+        // A PostScript name must be a PDF name without spaces or delimiters.
+        let postscript_name: String = postscript_name
+            .chars()
+            .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+            .collect();
+        let family = find_name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
+            .or_else(|| find_name(ttf_parser::name_id::FAMILY))
+            .unwrap_or_else(|| postscript_name.clone());
+        let bbox = face.global_bounding_box();
+        Ok(FontFace {
+            postscript_name,
+            family,
+            units_per_em: face.units_per_em(),
+            ascender: face.ascender(),
+            descender: face.descender(),
+            line_gap: face.line_gap(),
+            cap_height: face.capital_height(),
+            bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
+            italic_angle: face.italic_angle(),
+            weight: face.weight().to_number(),
+            is_bold: face.is_bold(),
+            is_italic: face.is_italic(),
+            dense,
+            sparse,
+            data,
+        })
+    }
+
+    /// The font file's bytes.
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The glyph for a character, if the font has one.
+    #[inline]
+    pub fn glyph(&self, c: char) -> Option<Glyph> {
+        let cp = c as u32;
+        match self.dense.get(cp as usize) {
+            Some(0) => None,
+            Some(packed) => Some(Glyph {
+                id: (packed >> 16) as u16,
+                advance: (packed & 0xffff) as u16,
+            }),
+            None => self.sparse.get(&cp).copied(),
+        }
+    }
+
+    /// Whether the font can draw `c`. Spacing and control characters that
+    /// are never drawn (line breaks) count as drawable.
+    pub fn has(&self, c: char) -> bool {
+        c == '\n' || self.glyph(c).is_some()
+    }
+
+    /// The advance of `c` at `size`; a character the font lacks is zero
+    /// wide (checked separately, see [`FontFace::first_missing`]).
+    #[inline]
+    pub fn advance(&self, c: char, size: Pt) -> Pt {
+        match self.glyph(c) {
+            Some(g) => Pt(f64::from(g.advance) * size.0 / f64::from(self.units_per_em)),
+            None => Pt::ZERO,
+        }
+    }
+
+    /// The width of `text` at `size`, without kerning.
+    pub fn width(&self, text: &str, size: Pt) -> Pt {
+        let units: u64 = text
+            .chars()
+            .map(|c| self.glyph(c).map_or(0, |g| u64::from(g.advance)))
+            .sum();
+        Pt(units as f64 * size.0 / f64::from(self.units_per_em))
+    }
+
+    /// The first character of `text` the font cannot draw.
+    pub fn first_missing(&self, text: &str) -> Option<char> {
+        text.chars().find(|c| !self.has(*c))
+    }
+
+    /// The ascender at `size`, in points above the baseline.
+    pub fn ascent(&self, size: Pt) -> Pt {
+        Pt(f64::from(self.ascender) * size.0 / f64::from(self.units_per_em))
+    }
+
+    /// The descender at `size`, in points below the baseline (positive).
+    pub fn descent(&self, size: Pt) -> Pt {
+        Pt(-f64::from(self.descender) * size.0 / f64::from(self.units_per_em))
+    }
+
+    /// The natural distance between baselines at `size`: ascender plus
+    /// descender plus line gap.
+    pub fn line_height(&self, size: Pt) -> Pt {
+        let units =
+            f64::from(self.ascender) - f64::from(self.descender) + f64::from(self.line_gap.max(0));
+        Pt(units * size.0 / f64::from(self.units_per_em))
+    }
+}
+
+/// A family of four faces: regular, bold, italic and bold italic.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    faces: [FontFace; 4],
+}
+
+impl FontSet {
+    /// Liberation Sans, the bundled Arial-compatible family.
+    pub fn liberation_sans() -> FontSet {
+        let faces = LIBERATION_SANS.map(|(name, data)| {
+            FontFace::parse(name, data).expect("the bundled fonts are valid TrueType fonts")
+        });
+        FontSet { faces }
+    }
+
+    /// A family from its four faces' bytes, in the order regular, bold,
+    /// italic, bold italic. `names` label them in errors (e.g. file names).
+    pub fn from_faces(faces: [(String, Vec<u8>); 4]) -> Result<FontSet> {
+        let [r, b, i, bi] = faces;
+        Ok(FontSet {
+            faces: [
+                FontFace::parse(&r.0, r.1)?,
+                FontFace::parse(&b.0, b.1)?,
+                FontFace::parse(&i.0, i.1)?,
+                FontFace::parse(&bi.0, bi.1)?,
+            ],
+        })
+    }
+
+    /// A family from four font files in any order, each face recognised by
+    /// what the font says of itself (bold, italic).
+    pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<FontSet> {
+        let mut slots: [Vec<FontFace>; 4] = Default::default();
+        for (name, data) in files {
+            let face = FontFace::parse(&name, data)?;
+            let kind = match (face.is_bold, face.is_italic) {
+                (false, false) => Face::Regular,
+                (true, false) => Face::Bold,
+                (false, true) => Face::Italic,
+                (true, true) => Face::BoldItalic,
+            };
+            slots[kind.index()].push(face);
+        }
+        let mut problems = Vec::new();
+        for kind in Face::ALL {
+            let found = &slots[kind.index()];
+            let label = match kind {
+                Face::Regular => "regular",
+                Face::Bold => "bold",
+                Face::Italic => "italic",
+                Face::BoldItalic => "bold italic",
+            };
+            match found.len() {
+                1 => {}
+                0 => problems.push(format!("no {label} face")),
+                _ => problems.push(format!(
+                    "{} {label} faces ({})",
+                    found.len(),
+                    found
+                        .iter()
+                        .map(|f| f.postscript_name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Font {
+                font: "family".into(),
+                message: format!(
+                    "{}; give the four files of one family (regular, bold, italic, bold italic)",
+                    problems.join(", ")
+                ),
+            });
+        }
+        let [r, b, i, bi] = slots.map(|mut v| v.remove(0));
+        Ok(FontSet {
+            faces: [r, b, i, bi],
+        })
+    }
+
+    /// The face for regular, bold, italic or bold italic text.
+    #[inline]
+    pub fn face(&self, face: Face) -> &FontFace {
+        &self.faces[face.index()]
+    }
+
+    /// The family name, e.g. "Liberation Sans".
+    pub fn family(&self) -> &str {
+        &self.faces[0].family
+    }
+}
+
+impl Default for FontSet {
+    fn default() -> Self {
+        FontSet::liberation_sans()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn liberation_sans_has_arial_metrics() {
+        let fonts = FontSet::liberation_sans();
+        let r = fonts.face(Face::Regular);
+        assert_eq!(r.family, "Liberation Sans");
+        assert_eq!(r.postscript_name, "LiberationSans");
+        assert_eq!(r.units_per_em, 2048);
+        // Arial's advance of "0" is 1139/2048 em, of a space 569/2048.
+        assert_eq!(r.glyph('0').unwrap().advance, 1139);
+        assert_eq!(r.glyph(' ').unwrap().advance, 569);
+        assert!((r.width("0000", Pt(10.0)).0 - 4.0 * 1139.0 * 10.0 / 2048.0).abs() < 1e-9);
+        assert!(fonts.face(Face::Bold).is_bold);
+        assert!(fonts.face(Face::BoldItalic).is_italic);
+    }
+
+    #[test]
+    fn the_characters_of_the_source_document_are_covered() {
+        let fonts = FontSet::liberation_sans();
+        for face in Face::ALL {
+            let f = fonts.face(face);
+            for c in "≤ ’ “ ” – — é … Rp 1.234,5%".chars() {
+                assert!(f.has(c), "{face:?} lacks {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn missing_glyphs_are_found() {
+        let r = FontSet::liberation_sans();
+        let r = r.face(Face::Regular);
+        assert_eq!(r.first_missing("abc 漢 d"), Some('漢'));
+        assert_eq!(r.first_missing("abc\nd"), None);
+        assert_eq!(r.advance('漢', Pt(10.0)), Pt::ZERO);
+    }
+
+    #[test]
+    fn a_family_is_recognised_from_its_files_in_any_order() {
+        let files: Vec<(String, Vec<u8>)> = LIBERATION_SANS
+            .iter()
+            .rev()
+            .map(|(n, d)| (n.to_string(), d.to_vec()))
+            .collect();
+        let set = FontSet::from_files(files).unwrap();
+        assert_eq!(
+            set.face(Face::Italic).postscript_name,
+            "LiberationSans-Italic"
+        );
+
+        let two_regular = vec![
+            ("a.ttf".to_string(), LIBERATION_SANS[0].1.to_vec()),
+            ("b.ttf".to_string(), LIBERATION_SANS[0].1.to_vec()),
+        ];
+        let err = FontSet::from_files(two_regular).unwrap_err().to_string();
+        assert!(err.contains("2 regular faces"), "{err}");
+        assert!(err.contains("no bold face"), "{err}");
+    }
+
+    #[test]
+    fn garbage_is_a_font_error() {
+        let err = FontFace::parse("x.ttf", b"not a font".to_vec()).unwrap_err();
+        assert!(
+            matches!(err, Error::Font { ref font, .. } if font == "x.ttf"),
+            "{err}"
+        );
+    }
+}
