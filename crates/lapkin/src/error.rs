@@ -41,6 +41,21 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The font lacks a character the report uses.
+    #[error(
+        "the font {font} has no glyph for {character:?} (U+{code:04X}), used in {context:?}; \
+         replace the character or choose a font that has it"
+    )]
+    MissingGlyph {
+        /// The character.
+        character: char,
+        /// Its code point.
+        code: u32,
+        /// The face that lacks it, e.g. "LiberationSans-Bold".
+        font: String,
+        /// The text around it.
+        context: String,
+    },
     /// Something cannot be laid out, e.g. a block taller than an empty page.
     #[error("{what} does not fit on a page: {reason}")]
     DoesNotFit {

@@ -1,0 +1,199 @@
+//! Generic document blocks: headings, paragraphs, lists, tables and a
+//! signature block, knowing nothing of performance reports.
+//!
+//! [`build_document`] is the only code that knows both a [`Report`](crate::Report)
+//! and these blocks: the wording, the order and the numbering of the
+//! official document. The layout stage knows only the blocks.
+
+mod build;
+
+use serde::Serialize;
+
+pub use build::{FOOTER_TITLE, PAGE_LABEL, build_document};
+
+use crate::model::Span;
+use crate::text::Align;
+use crate::units::Size;
+
+/// Styled text: runs of plain, bold, italic and link text.
+pub type Text = Vec<Span>;
+
+/// A whole document: its blocks, its page footer and its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Title, author and the like, for the PDF's document information.
+    pub meta: Meta,
+    /// The body, in reading order.
+    pub blocks: Vec<Block>,
+    /// What closes every page.
+    pub footer: Footer,
+}
+
+/// Document information.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    /// The title.
+    pub title: String,
+    /// The author: the reporting unit.
+    pub author: String,
+    /// The subject.
+    pub subject: String,
+    /// Keywords, separated by commas.
+    pub keywords: String,
+    /// The document's date (the closing block's).
+    #[serde(serialize_with = "serialize_date")]
+    pub date: time::Date,
+}
+
+fn serialize_date<S: serde::Serializer>(d: &time::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&format_args!(
+        "{:04}-{:02}-{:02}",
+        d.year(),
+        u8::from(d.month()),
+        d.day()
+    ))
+}
+
+/// The footer of every page: a titled, numbered note and the page number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Footer {
+    /// The note's title, e.g. "Catatan :".
+    pub title: String,
+    /// The note's items, numbered 1., 2., ...
+    pub items: Vec<Text>,
+    /// The page label with `{page}` and `{pages}` placeholders.
+    pub page_label: String,
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Block {
+    /// The document title, centred.
+    Title(Text),
+    /// A heading, kept with what follows it.
+    Heading(Heading),
+    /// A paragraph.
+    Paragraph(Paragraph),
+    /// A list with hanging markers.
+    List(List),
+    /// A table.
+    Table(Table),
+    /// Blocks indented by one step (the content under a numbered heading).
+    Indent(Vec<Block>),
+    /// The closing signature block, never split, at the right.
+    Signature(Signature),
+}
+
+/// A heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// 1 for the sections A to D, 2 for the numbered headings under them,
+    /// 3 for the sub-headings.
+    pub level: u8,
+    /// A hanging number such as "1.", if any.
+    pub marker: Option<String>,
+    /// The text.
+    pub text: Text,
+    /// The bookmark for the outline, if the heading gets one.
+    pub bookmark: Option<Bookmark>,
+}
+
+/// An outline entry to make at a heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bookmark {
+    /// The entry's title.
+    pub title: String,
+    /// Its nesting level, 0 = top.
+    pub level: u8,
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// The text.
+    pub text: Text,
+    /// How lines are aligned.
+    pub align: Align,
+}
+
+/// A list: each item a marker and the blocks beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct List {
+    /// The items.
+    pub items: Vec<ListItem>,
+}
+
+/// A list item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    /// The marker, e.g. "1.", "a.", "-".
+    pub marker: String,
+    /// The content, aligned right of the marker column.
+    pub blocks: Vec<Block>,
+}
+
+/// A table with a header that repeats on every page it continues on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// Header rows, repeated after each page break.
+    pub header: Vec<Row>,
+    /// Body rows.
+    pub body: Vec<Row>,
+    /// A caption printed under the table.
+    pub caption: Option<Text>,
+}
+
+/// A table column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// The default alignment of its cells.
+    pub align: Align,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The cells, left to right; positions covered by a cell spanning from
+    /// a row above are skipped, as in HTML.
+    pub cells: Vec<Cell>,
+    /// Never separate this row from the one before it (a Total row).
+    pub keep_with_previous: bool,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The text.
+    pub text: Text,
+    /// Alignment, if not the column's.
+    pub align: Option<Align>,
+    /// Columns covered, at least 1.
+    pub colspan: usize,
+    /// Rows covered, at least 1.
+    pub rowspan: usize,
+}
+
+impl Cell {
+    /// A one-by-one cell.
+    pub fn new(text: Text) -> Self {
+        Cell {
+            text,
+            align: None,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+/// The closing block: lines, the space for the signature, more lines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    /// Lines above the space (place and date, position).
+    pub before: Vec<Text>,
+    /// The reserved space for the visual signature.
+    pub space: Size,
+    /// Lines below (the electronic-signature line, name, NIP).
+    pub after: Vec<Text>,
+}

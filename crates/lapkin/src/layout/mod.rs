@@ -1,0 +1,141 @@
+//! Layout: document blocks into pages of positioned items.
+//!
+//! Three steps with plain data between them, after typst's flow and
+//! pages stages:
+//! 1. [`flow`]/[`table`]: blocks into chunks (lines, table rows, the
+//!    signature block) with their keep rules;
+//! 2. [`paginate`]: chunks onto pages, moving, splitting and repeating
+//!    table headers;
+//! 3. [`finalize`]: the footer of every page (the legal note and
+//!    "Halaman X dari Y"), which needs the page count, and the outline.
+
+mod chunk;
+mod finalize;
+mod flow;
+mod paginate;
+mod table;
+
+use crate::doc::{Block, Document, Text};
+use crate::error::{Error, Result};
+use crate::frame::{Face, Layout};
+use crate::style::Style;
+use crate::text::FontSet;
+use crate::units::Pt;
+
+/// What every layout function needs: the style and the fonts.
+pub(crate) struct Ctx<'a> {
+    pub style: &'a Style,
+    pub fonts: &'a FontSet,
+}
+
+impl Ctx<'_> {
+    /// Distance between baselines at `size`.
+    pub fn line_height(&self, size: Pt) -> Pt {
+        self.fonts.face(Face::Regular).line_height(size) * self.style.line_spacing
+    }
+
+    /// The baseline's distance from the top of a line box at `size`.
+    pub fn baseline(&self, size: Pt) -> Pt {
+        let face = self.fonts.face(Face::Regular);
+        let (ascent, descent) = (face.ascent(size), face.descent(size));
+        (self.line_height(size) - ascent - descent) / 2.0 + ascent
+    }
+}
+
+/// Lays out a document on pages.
+///
+/// Fails if the font lacks a character the text uses
+/// ([`Error::MissingGlyph`]), or if something cannot be placed even on an
+/// empty page ([`Error::DoesNotFit`]).
+pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
+    check_glyphs(doc, fonts)?;
+    let ctx = Ctx { style, fonts };
+    let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
+    let top = style.margin.top;
+    let footer_top = style.page.height - style.footer_bottom - footer.height();
+    let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
+    if (bottom - top).0 < ctx.line_height(style.font_size).0 * 4.0 {
+        return Err(Error::DoesNotFit {
+            what: "the body text".into(),
+            reason: format!(
+                "the margins and the footer leave only {:.0} pt of the page's height",
+                (bottom - top).0
+            ),
+        });
+    }
+    let mut chunks = Vec::new();
+    flow::flow(
+        &ctx,
+        &doc.blocks,
+        style.margin.left,
+        style.text_width(),
+        Pt::ZERO,
+        &mut chunks,
+    );
+    let bodies = paginate::paginate(chunks, top, bottom)?;
+    Ok(finalize::finalize(&ctx, bodies, &footer, footer_top))
+}
+
+/// Checks that each face can draw the text set in it.
+fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
+    fn text(t: &Text, fonts: &FontSet) -> Result<()> {
+        for span in t {
+            let face = fonts.face(Face::for_style(span.style));
+            if let Some(c) = face.first_missing(&span.text) {
+                let at = span.text.find(c).unwrap_or(0);
+                let start = span.text[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(24)
+                    .map_or(0, |(i, _)| i);
+                let end = span.text[at..]
+                    .char_indices()
+                    .nth(25)
+                    .map_or(span.text.len(), |(i, _)| at + i);
+                return Err(Error::MissingGlyph {
+                    character: c,
+                    code: c as u32,
+                    font: face.postscript_name.clone(),
+                    context: span.text[start..end].to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+    fn blocks(bs: &[Block], fonts: &FontSet) -> Result<()> {
+        for b in bs {
+            match b {
+                Block::Title(t) => text(t, fonts)?,
+                Block::Heading(h) => text(&h.text, fonts)?,
+                Block::Paragraph(p) => text(&p.text, fonts)?,
+                Block::List(l) => {
+                    for item in &l.items {
+                        blocks(&item.blocks, fonts)?;
+                    }
+                }
+                Block::Table(t) => {
+                    for row in t.header.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            text(&cell.text, fonts)?;
+                        }
+                    }
+                    if let Some(c) = &t.caption {
+                        text(c, fonts)?;
+                    }
+                }
+                Block::Indent(inner) => blocks(inner, fonts)?,
+                Block::Signature(s) => {
+                    for t in s.before.iter().chain(&s.after) {
+                        text(t, fonts)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+    blocks(&doc.blocks, fonts)?;
+    for item in &doc.footer.items {
+        text(item, fonts)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,411 @@
+//! Tables: column widths that suit the content, wrapped cells, row and
+//! column spans, borders, and the header row repeated on every page.
+//!
+//! Each header, and each group of body rows tied together by a row span,
+//! becomes one chunk. Pagination moves a chunk that does not fit to the
+//! next page, and splits one taller than a page between lines of text.
+
+use std::rc::Rc;
+
+use super::Ctx;
+use super::chunk::{Chunk, CutRule};
+use super::flow::{pieces, text_lines};
+use crate::doc::{Cell, Table};
+use crate::frame::{BoxItem, Face, Item, LinkArea, Rule, TextRun};
+use crate::text::{break_lines, linebreak::measure};
+use crate::units::{Pt, Rect};
+
+/// A cell at its place in the grid.
+struct Placed<'a> {
+    row: usize,
+    col: usize,
+    rowspan: usize,
+    colspan: usize,
+    cell: &'a Cell,
+    header: bool,
+}
+
+/// Places cells in the grid, skipping positions covered by spans from
+/// above (as HTML does). Spans are clipped to the table.
+fn place<'a>(t: &'a Table) -> (Vec<Placed<'a>>, usize) {
+    let ncols = t.columns.len();
+    let rows: Vec<(&crate::doc::Row, bool)> = t
+        .header
+        .iter()
+        .map(|r| (r, true))
+        .chain(t.body.iter().map(|r| (r, false)))
+        .collect();
+    let nrows = rows.len();
+    let header_rows = t.header.len();
+    let mut covered = vec![vec![false; ncols]; nrows];
+    let mut placed = Vec::new();
+    for (r, (row, header)) in rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in &row.cells {
+            while c < ncols && covered[r][c] {
+                c += 1;
+            }
+            if c >= ncols {
+                break;
+            }
+            let colspan = cell.colspan.max(1).min(ncols - c);
+            // A header's spans stay in the header, a body's in the body.
+            let limit = if *header { header_rows } else { nrows };
+            let rowspan = cell.rowspan.max(1).min(limit - r);
+            for row in &mut covered[r..r + rowspan] {
+                row[c..c + colspan].fill(true);
+            }
+            placed.push(Placed {
+                row: r,
+                col: c,
+                rowspan,
+                colspan,
+                cell,
+                header: *header,
+            });
+            c += colspan;
+        }
+    }
+    (placed, nrows)
+}
+
+/// Column widths filling `width`: wide enough for every word where
+/// possible, the rest shared by how much text each column holds.
+fn column_widths(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, width: Pt) -> Vec<Pt> {
+    let size = ctx.style.table_font_size;
+    let pad2 = ctx.style.cell_padding * 2.0;
+    let mut max = vec![Pt(1.0); ncols];
+    let mut min = vec![Pt(1.0); ncols];
+    let mut soft = vec![Pt(1.0); ncols];
+    let extents: Vec<_> = placed
+        .iter()
+        .map(|p| measure(&pieces(&p.cell.text), ctx.fonts, size))
+        .collect();
+    for (p, e) in placed.iter().zip(&extents) {
+        if p.colspan == 1 {
+            max[p.col] = max[p.col].max(e.max + pad2);
+            min[p.col] = min[p.col].max(e.min + pad2);
+            soft[p.col] = soft[p.col].max(e.min_soft + pad2);
+        }
+    }
+    // Spanning cells widen the columns they cover if they must.
+    for (p, e) in placed.iter().zip(&extents) {
+        if p.colspan > 1 {
+            let cols = p.col..p.col + p.colspan;
+            for (v, need) in [
+                (&mut max, e.max + pad2),
+                (&mut min, e.min + pad2),
+                (&mut soft, e.min_soft + pad2),
+            ] {
+                let have: Pt = v[cols.clone()].iter().copied().sum();
+                if need.0 > have.0 {
+                    let add = (need - have) / p.colspan as f64;
+                    for c in cols.clone() {
+                        v[c] += add;
+                    }
+                }
+            }
+        }
+    }
+    for c in 0..ncols {
+        min[c] = min[c].max(soft[c]);
+        max[c] = max[c].max(min[c]);
+    }
+    let sum = |v: &[Pt]| -> Pt { v.iter().copied().sum() };
+    // Share `extra` in proportion to `weights`.
+    let share = |base: &[Pt], weights: &[Pt], extra: Pt| -> Vec<Pt> {
+        let total = sum(weights);
+        base.iter()
+            .zip(weights)
+            .map(|(b, w)| {
+                if total.0 > 0.0 {
+                    *b + extra * (w.0 / total.0)
+                } else {
+                    *b + extra / base.len() as f64
+                }
+            })
+            .collect()
+    };
+    let diff = |a: &[Pt], b: &[Pt]| -> Vec<Pt> { a.iter().zip(b).map(|(x, y)| *x - *y).collect() };
+    if sum(&max).0 <= width.0 {
+        share(&max, &max, width - sum(&max))
+    } else if sum(&min).0 <= width.0 {
+        share(&min, &diff(&max, &min), width - sum(&min))
+    } else if sum(&soft).0 <= width.0 {
+        share(&soft, &diff(&min, &soft), width - sum(&soft))
+    } else {
+        // Not even the pieces fit: scale down; cells will split letters.
+        let k = width.0 / sum(&soft).0;
+        soft.iter().map(|w| *w * k).collect()
+    }
+}
+
+/// A cell laid out: its text items relative to the cell's top-left, and
+/// the vertical extent of each line.
+struct CellBox {
+    items: Vec<Item>,
+    lines: Vec<(Pt, Pt)>,
+    height: Pt,
+}
+
+fn layout_cell(
+    ctx: &Ctx<'_>,
+    p: &Placed<'_>,
+    align: crate::text::Align,
+    x: Pt,
+    width: Pt,
+) -> CellBox {
+    let size = ctx.style.table_font_size;
+    let pad = ctx.style.cell_padding;
+    let line_height = ctx.line_height(size);
+    let baseline = ctx.baseline(size);
+    let ascent = ctx.fonts.face(Face::Regular).ascent(size);
+    let descent = ctx.fonts.face(Face::Regular).descent(size);
+    let inner = (width - pad * 2.0).max(Pt(1.0));
+    let lines = break_lines(&pieces(&p.cell.text), ctx.fonts, size, inner, align);
+    let mut items = Vec::new();
+    let mut extents = Vec::new();
+    let mut y = pad;
+    for line in lines {
+        for run in line.runs {
+            if let Some(uri) = &run.link {
+                items.push(Item::Link(LinkArea {
+                    rect: Rect::new(
+                        x + pad + run.x,
+                        y + baseline - ascent,
+                        run.width,
+                        ascent + descent,
+                    ),
+                    uri: uri.to_string(),
+                }));
+            }
+            items.push(Item::Text(TextRun {
+                x: x + pad + run.x,
+                y: y + baseline,
+                face: run.face,
+                size,
+                text: run.text,
+                word_spacing: run.word_spacing,
+                width: run.width,
+                invisible: false,
+            }));
+        }
+        extents.push((y, y + line_height));
+        y += line_height;
+    }
+    CellBox {
+        items,
+        lines: extents,
+        height: y + pad,
+    }
+}
+
+fn shift(item: &mut Item, dy: Pt) {
+    match item {
+        Item::Text(t) => t.y += dy,
+        Item::Link(l) => l.rect.y += dy,
+        Item::Line(r) => {
+            r.y1 += dy;
+            r.y2 += dy;
+        }
+        Item::Rect(b) => b.rect.y += dy,
+    }
+}
+
+/// Lays out a table at `x`, `width` wide: the header as one chunk kept
+/// with the first row, then one chunk per group of rows.
+pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Chunk> {
+    let ncols = t.columns.len();
+    if ncols == 0 {
+        return Vec::new();
+    }
+    let (placed, nrows) = place(t);
+    let widths = column_widths(ctx, &placed, ncols, width);
+    let mut col_x = vec![x];
+    for w in &widths {
+        let last = *col_x.last().unwrap_or(&x);
+        col_x.push(last + *w);
+    }
+    let right = col_x[ncols];
+    let rule_width = ctx.style.rule_width;
+
+    // Lay out every cell, then size the rows.
+    let boxes: Vec<CellBox> = placed
+        .iter()
+        .map(|p| {
+            let align = p.cell.align.unwrap_or(t.columns[p.col].align);
+            let w = col_x[p.col + p.colspan] - col_x[p.col];
+            layout_cell(ctx, p, align, col_x[p.col], w)
+        })
+        .collect();
+    let mut row_h = vec![Pt::ZERO; nrows];
+    for (p, b) in placed.iter().zip(&boxes) {
+        if p.rowspan == 1 {
+            row_h[p.row] = row_h[p.row].max(b.height);
+        }
+    }
+    for (p, b) in placed.iter().zip(&boxes) {
+        if p.rowspan > 1 {
+            let have: Pt = row_h[p.row..p.row + p.rowspan].iter().copied().sum();
+            if b.height.0 > have.0 {
+                row_h[p.row + p.rowspan - 1] += b.height - have;
+            }
+        }
+    }
+
+    // Group rows into units that no row span crosses.
+    let header_rows = t.header.len();
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    let mut r = 0;
+    while r < nrows {
+        let mut end = if r < header_rows { header_rows } else { r + 1 };
+        loop {
+            let reach = placed
+                .iter()
+                .filter(|p| p.row >= r && p.row < end)
+                .map(|p| p.row + p.rowspan)
+                .max()
+                .unwrap_or(end);
+            if reach <= end {
+                break;
+            }
+            end = reach;
+        }
+        units.push((r, end));
+        r = end;
+    }
+
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut header: Option<Rc<Vec<Chunk>>> = None;
+    for &(start, end) in &units {
+        let is_header = start < header_rows;
+        let mut row_top = vec![Pt::ZERO; end - start + 1];
+        for r in start..end {
+            row_top[r - start + 1] = row_top[r - start] + row_h[r];
+        }
+        let height = row_top[end - start];
+        let mut chunk = Chunk::new(
+            if is_header {
+                "a table header"
+            } else {
+                "a table row"
+            },
+            height,
+        );
+        let mut lines: Vec<(Pt, Pt)> = Vec::new();
+        let mut texts = Vec::new();
+        for (p, b) in placed.iter().zip(&boxes) {
+            if p.row < start || p.row >= end {
+                continue;
+            }
+            let top = row_top[p.row - start];
+            let bottom = row_top[p.row + p.rowspan - start];
+            let (x1, x2) = (col_x[p.col], col_x[p.col + p.colspan]);
+            if p.header {
+                chunk.items.push(Item::Rect(BoxItem {
+                    rect: Rect::new(x1, top, x2 - x1, bottom - top),
+                    fill: Some(ctx.style.header_fill),
+                    stroke: None,
+                }));
+            }
+            // The cell's top and left edges.
+            chunk.items.push(Item::Line(Rule {
+                x1,
+                y1: top,
+                x2,
+                y2: top,
+                width: rule_width,
+            }));
+            chunk.items.push(Item::Line(Rule {
+                x1,
+                y1: top,
+                x2: x1,
+                y2: bottom,
+                width: rule_width,
+            }));
+            for item in &b.items {
+                let mut item = item.clone();
+                shift(&mut item, top);
+                texts.push(item);
+            }
+            lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));
+        }
+        // Right and bottom edges of the unit.
+        chunk.items.push(Item::Line(Rule {
+            x1: right,
+            y1: Pt::ZERO,
+            x2: right,
+            y2: height,
+            width: rule_width,
+        }));
+        chunk.items.push(Item::Line(Rule {
+            x1: x,
+            y1: height,
+            x2: right,
+            y2: height,
+            width: rule_width,
+        }));
+        chunk.baseline = texts.iter().find_map(|i| match i {
+            Item::Text(t) => Some(t.y),
+            _ => None,
+        });
+        chunk.items.extend(texts);
+        // Cuts between lines: no line of any cell may straddle one.
+        let mut cuts: Vec<Pt> = lines
+            .iter()
+            .map(|(_, bottom)| *bottom)
+            .chain(row_top[1..row_top.len() - 1].iter().copied())
+            .filter(|c| c.0 > 0.0 && c.0 < height.0)
+            .filter(|c| {
+                !lines
+                    .iter()
+                    .any(|(a, z)| a.0 < c.0 - 1e-6 && c.0 + 1e-6 < z.0)
+            })
+            .collect();
+        cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cuts.dedup_by(|a, b| a.approx_eq(*b));
+        chunk.cuts = cuts;
+        chunk.cut_rule = Some(CutRule {
+            x1: x,
+            x2: right,
+            width: rule_width,
+            padding: ctx.style.cell_padding,
+        });
+        if is_header {
+            chunk.keep_with_next = true;
+            header = Some(Rc::new(vec![chunk]));
+            if let Some(h) = &header {
+                chunks.push(h[0].clone());
+            }
+            continue;
+        }
+        chunk.repeat = header.clone();
+        // A row kept with the previous one (a Total row).
+        let body_row = start - header_rows;
+        if t.body.get(body_row).is_some_and(|r| r.keep_with_previous)
+            && let Some(prev) = chunks.last_mut()
+        {
+            prev.keep_with_next = true;
+        }
+        chunks.push(chunk);
+    }
+    if let Some(caption) = &t.caption {
+        if let Some(last) = chunks.last_mut() {
+            last.keep_with_next = true;
+        }
+        let mut lines = text_lines(
+            ctx,
+            caption,
+            ctx.style.table_font_size,
+            x,
+            width,
+            crate::text::Align::Center,
+            "a table caption",
+        );
+        if let Some(first) = lines.first_mut() {
+            first.space_before = ctx.style.block_spacing / 2.0;
+        }
+        chunks.extend(lines);
+    }
+    chunks
+}
