@@ -8,13 +8,79 @@
 //! 1. **JSON → [`Report`]**: [`parse_report`] checks syntax, structure (against
 //!    the schema generated from the model, [`model::report_schema`]) and
 //!    meaning, and reports every problem at once with its JSON path.
+//! 2. **[`Report`] → [`Document`](doc::Document)**: [`build_document`] writes
+//!    the official wording, order and numbering as generic blocks.
+//! 3. **[`Document`](doc::Document) → [`Layout`]**: [`layout_document`]
+//!    breaks lines, sizes tables and paginates, giving pages of positioned
+//!    text, rules and boxes in points: a public, serializable value with a
+//!    stable text dump for snapshot tests.
+//! 4. **[`Layout`] → PDF bytes**: [`write_pdf`] embeds subset fonts and
+//!    writes the pages, the outline and the document information. Only this
+//!    stage knows printpdf.
+//!
+//! [`render_pdf`] runs stages 2 to 4:
+//!
+//! ```
+//! let json = std::fs::read("../../fixtures/minimal.json").unwrap();
+//! let report = lapkin::parse_report(&json).unwrap();
+//! let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
+//! assert!(pdf.starts_with(b"%PDF-1.7"));
+//! ```
 //!
 //! Numbers and dates are formatted the Indonesian way by [`format`].
 #![warn(missing_docs)]
 
+pub mod doc;
 pub mod error;
 pub mod format;
+pub mod frame;
+pub mod layout;
 pub mod model;
+pub mod pdf;
+pub mod style;
+pub mod text;
+pub mod units;
 
+pub use doc::build_document;
 pub use error::{Error, Problem, Problems, Result};
+pub use frame::Layout;
+pub use layout::layout_document;
 pub use model::{Report, parse_report};
+pub use pdf::{PdfOptions, write_pdf};
+pub use style::Style;
+pub use text::FontSet;
+
+/// Everything besides the report that shapes the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Page, margins, sizes and spacing.
+    pub style: Style,
+    /// The font family (Liberation Sans unless the caller brings another).
+    pub fonts: FontSet,
+    /// Options of the PDF writer.
+    pub pdf: PdfOptions,
+}
+
+/// Lays out a report: builds its document and paginates it.
+///
+/// The report is validated first ([`model::validate::validate`]), so that a
+/// report built in code gets the same checks as one read from JSON.
+pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
+    let problems = model::validate::validate(report);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(Problems(problems)));
+    }
+    let doc = build_document(report)?;
+    layout_document(&doc, &opts.style, &opts.fonts)
+}
+
+/// Renders a report to PDF bytes: validation, document, layout, PDF.
+pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
+    let problems = model::validate::validate(report);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(Problems(problems)));
+    }
+    let doc = build_document(report)?;
+    let layout = layout_document(&doc, &opts.style, &opts.fonts)?;
+    write_pdf(&layout, &doc.meta, &opts.fonts, &opts.pdf)
+}

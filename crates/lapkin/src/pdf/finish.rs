@@ -1,0 +1,238 @@
+//! Finishing the lopdf document printpdf made: document information, dates,
+//! the outline, the document ID, compression.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use sha2::{Digest, Sha256};
+
+use super::PdfOptions;
+use crate::doc::Meta;
+use crate::error::{Error, Result};
+use crate::frame::Layout;
+
+/// lapkin's version, for the Creator and Producer entries.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A PDF text string: PDFDocEncoding is a superset of ASCII; anything else
+/// is UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
+fn text_string(s: &str) -> Object {
+    if s.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in s.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// A PDF date string, e.g. `D:20240807000000+07'00'`.
+fn pdf_date(t: time::OffsetDateTime) -> String {
+    let offset = t.offset();
+    let (h, m, _) = offset.as_hms();
+    let zone = if offset.is_utc() {
+        "Z".to_owned()
+    } else {
+        format!(
+            "{}{:02}'{:02}'",
+            if offset.is_negative() { '-' } else { '+' },
+            h.unsigned_abs(),
+            m.unsigned_abs()
+        )
+    };
+    format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}{zone}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// The document's time: the caller's timestamp, or the report's date at
+/// midnight in Western Indonesia (WIB, UTC+7).
+fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
+    match opts.timestamp {
+        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs)
+            .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range"))),
+        None => {
+            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            Ok(meta.date.midnight().assume_offset(wib))
+        }
+    }
+}
+
+pub(super) fn finish(
+    mut doc: Document,
+    layout: &Layout,
+    meta: &Meta,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>> {
+    doc.version = "1.7".to_owned();
+    let pdf_err = |e: lopdf::Error| Error::Pdf(e.to_string());
+
+    // Document information.
+    let when = pdf_date(document_time(meta, opts)?);
+    let info_id = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .map_err(pdf_err)?;
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&meta.title));
+    info.set("Author", text_string(&meta.author));
+    info.set("Subject", text_string(&meta.subject));
+    info.set("Keywords", text_string(&meta.keywords));
+    info.set("Creator", text_string(&format!("lapkin {VERSION}")));
+    info.set(
+        "Producer",
+        text_string(&format!("lapkin {VERSION} (printpdf 0.12.8, lopdf 0.44)")),
+    );
+    info.set("CreationDate", text_string(&when));
+    info.set("ModDate", text_string(&when));
+    doc.objects.insert(info_id, Object::Dictionary(info));
+
+    // Catalog: language, title in the window, outline.
+    let pages = doc.get_pages();
+    let page_ids: Vec<ObjectId> = pages.values().copied().collect();
+    let outline = build_outline(&mut doc, layout, &page_ids);
+    let catalog = doc.catalog_mut().map_err(pdf_err)?;
+    catalog.set("Lang", text_string("id-ID"));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", prefs);
+    match outline {
+        Some(id) => {
+            catalog.set("Outlines", id);
+            catalog.set("PageMode", "UseOutlines");
+        }
+        None => catalog.set("PageMode", "UseNone"),
+    }
+
+    // A document ID that depends only on the content (printpdf's comes
+    // from a process-wide counter).
+    let mut hash = Sha256::new();
+    for (id, object) in &doc.objects {
+        hash.update(id.0.to_le_bytes());
+        if let Object::Stream(s) = object {
+            hash.update(&s.content);
+        }
+    }
+    hash.update(meta.title.as_bytes());
+    hash.update(when.as_bytes());
+    let digest = hash.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Error::Pdf(e.to_string()))?;
+    Ok(out)
+}
+
+/// The outline as nested bookmarks: sections at the top, indicators under
+/// the section before them. Returns the `/Outlines` dictionary's id.
+fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> Option<ObjectId> {
+    if layout.outline.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = layout.outline.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry of a lower level.
+    let parents: Vec<Option<usize>> = (0..layout.outline.len())
+        .map(|i| {
+            let level = layout.outline[i].level;
+            (0..i).rev().find(|&j| layout.outline[j].level < level)
+        })
+        .collect();
+    let children = |p: Option<usize>| -> Vec<usize> {
+        (0..layout.outline.len())
+            .filter(|&i| parents[i] == p)
+            .collect()
+    };
+    let mut dicts: Vec<Dictionary> = Vec::with_capacity(ids.len());
+    for (i, e) in layout.outline.iter().enumerate() {
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(&e.title));
+        d.set("Parent", parents[i].map_or(root, |p| ids[p]));
+        let page = page_ids
+            .get(e.page.saturating_sub(1))
+            .copied()
+            .map_or(Object::Null, Object::Reference);
+        let height = layout.pages[e.page.saturating_sub(1)].size.height;
+        d.set(
+            "Dest",
+            vec![
+                page,
+                "XYZ".into(),
+                Object::Null,
+                Object::Real((height - e.y).0 as f32),
+                Object::Null,
+            ],
+        );
+        dicts.push(d);
+    }
+    let link_siblings = |dicts: &mut Vec<Dictionary>, siblings: &[usize]| {
+        for (k, &i) in siblings.iter().enumerate() {
+            if k > 0 {
+                dicts[i].set("Prev", ids[siblings[k - 1]]);
+            }
+            if let Some(&n) = siblings.get(k + 1) {
+                dicts[i].set("Next", ids[n]);
+            }
+        }
+    };
+    let top = children(None);
+    link_siblings(&mut dicts, &top);
+    for i in 0..ids.len() {
+        let kids = children(Some(i));
+        if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
+            dicts[i].set("First", ids[*first]);
+            dicts[i].set("Last", ids[*last]);
+            // Positive: open, so the indicators show under B.
+            dicts[i].set("Count", kids.len() as i64);
+            link_siblings(&mut dicts, &kids);
+        }
+    }
+    for (id, d) in ids.iter().zip(dicts) {
+        doc.objects.insert(*id, Object::Dictionary(d));
+    }
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", "Outlines");
+    outlines.set("First", ids[top[0]]);
+    outlines.set("Last", ids[*top.last().unwrap_or(&top[0])]);
+    outlines.set("Count", layout.outline.len() as i64);
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    Some(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_pdf_form() {
+        let wib = time::UtcOffset::from_hms(7, 0, 0).unwrap();
+        let t = time::macros::date!(2024 - 08 - 07)
+            .midnight()
+            .assume_offset(wib);
+        assert_eq!(pdf_date(t), "D:20240807000000+07'00'");
+        let utc = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        assert_eq!(pdf_date(utc), "D:20231114221320Z");
+    }
+
+    #[test]
+    fn text_strings() {
+        assert_eq!(
+            text_string("Laporan"),
+            Object::String(b"Laporan".to_vec(), StringFormat::Literal)
+        );
+        let Object::String(bytes, StringFormat::Hexadecimal) = text_string("≤") else {
+            panic!()
+        };
+        assert_eq!(bytes, vec![0xFE, 0xFF, 0x22, 0x64]);
+    }
+}
