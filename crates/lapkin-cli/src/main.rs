@@ -36,6 +36,23 @@ enum Command {
         /// The report's JSON file, or `-` for standard input.
         input: PathBuf,
     },
+    /// Render a report to the official PDF.
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// The report's JSON file, or `-` for standard input.
+        input: PathBuf,
+        /// Where to write the PDF, or `-` for standard output [default: INPUT
+        /// with the extension .pdf; standard output when INPUT is `-`]. The
+        /// file is written under a temporary name and renamed, so a failure
+        /// never leaves a partial file or destroys an existing one.
+        #[arg(short, long, value_name = "OUTPUT")]
+        output: Option<PathBuf>,
+        /// A font family to use instead of the bundled Liberation Sans: its
+        /// four TrueType files (regular, bold, italic, bold italic), or a
+        /// directory holding them. Repeat for several files.
+        #[arg(long = "font", value_name = "FILE|DIR")]
+        fonts: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of the input, for editors' completion and checks.
     #[command(after_help = EXIT_CODES)]
     Schema,
@@ -112,6 +129,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Command::Render {
+            input,
+            output,
+            fonts,
+        } => {
+            let (source, bytes) = read_input(&input)?;
+            let input_error = |error| Failure::Input {
+                source: source.clone(),
+                error,
+            };
+            let report = lapkin::parse_report(&bytes).map_err(input_error)?;
+            let mut options = lapkin::RenderOptions::default();
+            if !fonts.is_empty() {
+                options.fonts = load_fonts(&fonts)?;
+            }
+            options.pdf.timestamp = source_date_epoch();
+            let pdf = lapkin::render_pdf(&report, &options).map_err(input_error)?;
+            let output = match output {
+                Some(o) => o,
+                None if input == Path::new("-") => PathBuf::from("-"),
+                None => input.with_extension("pdf"),
+            };
+            write_output(&output, &pdf)
+        }
         Command::Schema => {
             let schema = lapkin::model::report_schema();
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -123,6 +164,87 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
     }
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed
+/// timestamp, if it is set to a number.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// Reads font files, and the font files inside directories.
+fn load_fonts(paths: &[PathBuf]) -> Result<lapkin::FontSet, Failure> {
+    let io = |path: &Path, error| Failure::Io {
+        what: "read".into(),
+        path: path.display().to_string(),
+        error,
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| io(path, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf"))
+                })
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut faces = Vec::new();
+    for file in &files {
+        let data = std::fs::read(file).map_err(|e| io(file, e))?;
+        faces.push((file.display().to_string(), data));
+    }
+    lapkin::FontSet::from_files(faces).map_err(|error| Failure::Input {
+        source: "--font".into(),
+        error,
+    })
+}
+
+/// Writes `bytes` to `path` (standard output for `-`) through a temporary
+/// file in the same directory, renamed over the target only when complete.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let io = |error| Failure::Io {
+        what: "write".into(),
+        path: path.display().to_string(),
+        error,
+    };
+    if path == Path::new("-") {
+        let mut out = io::stdout().lock();
+        return out.write_all(bytes).and_then(|()| out.flush()).map_err(io);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".lapkin-")
+        .suffix(".pdf.tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    // A temporary file is private (0600); the PDF is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match std::fs::metadata(path) {
+            Ok(existing) => existing.permissions().mode(),
+            Err(_) => 0o644,
+        };
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(io)?;
+    }
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 /// Reads the input file, or standard input for `-`, up to the size limit.
