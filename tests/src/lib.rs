@@ -29,3 +29,41 @@ pub fn load_report(name: &str) -> lapkin::Report {
 
 /// The name of the reference fixture: the whole source document.
 pub const REFERENCE: &str = "bpmp-bengkulu-2024-tw2.json";
+
+/// A large report made from `base`: its sections A and B repeated `times`
+/// times (indicator codes made unique), and section C with `rows` rows.
+/// The reference fixture with 50 and 5,000 gives about 800 pages.
+pub fn big_report(base: &lapkin::Report, times: usize, rows: usize) -> lapkin::Report {
+    use rust_decimal::Decimal;
+    let mut r = base.clone();
+    r.kinerja.sasaran.clear();
+    r.analisis.clear();
+    for n in 1..=times {
+        for s in &base.kinerja.sasaran {
+            let mut s = s.clone();
+            s.kode = format!("{} /{n}", s.kode);
+            for i in &mut s.indikator {
+                i.kode = format!("{} /{n}", i.kode);
+            }
+            r.kinerja.sasaran.push(s);
+        }
+        for a in &base.analisis {
+            let mut a = a.clone();
+            a.indikator = format!("{} /{n}", a.indikator);
+            r.analisis.push(a);
+        }
+    }
+    let template = base.anggaran.rincian.clone();
+    r.anggaran.total = None;
+    r.anggaran.rincian = (0..rows)
+        .map(|k| {
+            let mut row = template[k % template.len()].clone();
+            row.kode = format!("419548.DI.6397.QDB.{k:05}");
+            row.pagu += Decimal::from(k as i64 * 1000);
+            row.sisa_capaian = None;
+            row.sisa_anggaran = None;
+            row
+        })
+        .collect();
+    r
+}

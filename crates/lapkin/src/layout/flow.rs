@@ -16,10 +16,10 @@ use crate::text::{Align, Piece, break_lines};
 use crate::units::{Pt, Rect};
 
 /// Text spans as line-breaker pieces.
-pub(super) fn pieces(text: &Text) -> Vec<Piece> {
+pub(super) fn pieces(text: &Text) -> Vec<Piece<'_>> {
     text.iter()
         .map(|s| Piece {
-            text: s.text.clone(),
+            text: std::borrow::Cow::Borrowed(&s.text),
             face: Face::for_style(s.style),
             link: s.link.as_deref().map(Arc::from),
         })

@@ -22,7 +22,6 @@ struct Placed<'a> {
     rowspan: usize,
     colspan: usize,
     cell: &'a Cell,
-    header: bool,
 }
 
 /// Places cells in the grid, skipping positions covered by spans from
@@ -61,7 +60,6 @@ fn place<'a>(t: &'a Table) -> (Vec<Placed<'a>>, usize) {
                 rowspan,
                 colspan,
                 cell,
-                header: *header,
             });
             c += colspan;
         }
@@ -200,6 +198,22 @@ fn layout_cell(
     }
 }
 
+/// Joins edges `(position, from, to)` that lie on one line and touch or
+/// overlap, so each rule is drawn once.
+fn merge_edges(mut edges: Vec<(Pt, Pt, Pt)>) -> Vec<(Pt, Pt, Pt)> {
+    edges.sort_by(|a, b| a.0.0.total_cmp(&b.0.0).then(a.1.0.total_cmp(&b.1.0)));
+    let mut out: Vec<(Pt, Pt, Pt)> = Vec::with_capacity(edges.len());
+    for e in edges {
+        match out.last_mut() {
+            Some(last) if last.0.approx_eq(e.0) && e.1.0 <= last.2.0 + 1e-3 => {
+                last.2 = last.2.max(e.2);
+            }
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
 fn shift(item: &mut Item, dy: Pt) {
     match item {
         Item::Text(t) => t.y += dy,
@@ -253,6 +267,16 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         }
     }
 
+    // Cells are placed row by row: `first[r]..first[r + 1]` are the cells
+    // starting in row r.
+    let mut first = vec![placed.len(); nrows + 1];
+    for (i, p) in placed.iter().enumerate().rev() {
+        first[p.row] = i;
+    }
+    for r in (0..nrows).rev() {
+        first[r] = first[r].min(first[r + 1]);
+    }
+
     // Group rows into units that no row span crosses.
     let header_rows = t.header.len();
     let mut units: Vec<(usize, usize)> = Vec::new();
@@ -260,9 +284,8 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
     while r < nrows {
         let mut end = if r < header_rows { header_rows } else { r + 1 };
         loop {
-            let reach = placed
+            let reach = placed[first[r]..first[end]]
                 .iter()
-                .filter(|p| p.row >= r && p.row < end)
                 .map(|p| p.row + p.rowspan)
                 .max()
                 .unwrap_or(end);
@@ -294,35 +317,18 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         );
         let mut lines: Vec<(Pt, Pt)> = Vec::new();
         let mut texts = Vec::new();
-        for (p, b) in placed.iter().zip(&boxes) {
-            if p.row < start || p.row >= end {
-                continue;
-            }
+        let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
+        let mut v_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
+        for (p, b) in placed[first[start]..first[end]]
+            .iter()
+            .zip(&boxes[first[start]..first[end]])
+        {
             let top = row_top[p.row - start];
             let bottom = row_top[p.row + p.rowspan - start];
             let (x1, x2) = (col_x[p.col], col_x[p.col + p.colspan]);
-            if p.header {
-                chunk.items.push(Item::Rect(BoxItem {
-                    rect: Rect::new(x1, top, x2 - x1, bottom - top),
-                    fill: Some(ctx.style.header_fill),
-                    stroke: None,
-                }));
-            }
             // The cell's top and left edges.
-            chunk.items.push(Item::Line(Rule {
-                x1,
-                y1: top,
-                x2,
-                y2: top,
-                width: rule_width,
-            }));
-            chunk.items.push(Item::Line(Rule {
-                x1,
-                y1: top,
-                x2: x1,
-                y2: bottom,
-                width: rule_width,
-            }));
+            h_edges.push((top, x1, x2));
+            v_edges.push((x1, top, bottom));
             for item in &b.items {
                 let mut item = item.clone();
                 shift(&mut item, top);
@@ -330,21 +336,35 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
             }
             lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));
         }
-        // Right and bottom edges of the unit.
-        chunk.items.push(Item::Line(Rule {
-            x1: right,
-            y1: Pt::ZERO,
-            x2: right,
-            y2: height,
-            width: rule_width,
-        }));
-        chunk.items.push(Item::Line(Rule {
-            x1: x,
-            y1: height,
-            x2: right,
-            y2: height,
-            width: rule_width,
-        }));
+        if is_header {
+            chunk.items.push(Item::Rect(BoxItem {
+                rect: Rect::new(x, Pt::ZERO, right - x, height),
+                fill: Some(ctx.style.header_fill),
+                stroke: None,
+            }));
+        }
+        // The unit's right and bottom edges; then each rule drawn once, as
+        // long as it runs.
+        v_edges.push((right, Pt::ZERO, height));
+        h_edges.push((height, x, right));
+        for (y, x1, x2) in merge_edges(h_edges) {
+            chunk.items.push(Item::Line(Rule {
+                x1,
+                y1: y,
+                x2,
+                y2: y,
+                width: rule_width,
+            }));
+        }
+        for (x, y1, y2) in merge_edges(v_edges) {
+            chunk.items.push(Item::Line(Rule {
+                x1: x,
+                y1,
+                x2: x,
+                y2,
+                width: rule_width,
+            }));
+        }
         chunk.baseline = texts.iter().find_map(|i| match i {
             Item::Text(t) => Some(t.y),
             _ => None,

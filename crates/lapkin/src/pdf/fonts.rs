@@ -6,7 +6,7 @@
 //! a font whose character map points at the renumbered glyphs. printpdf
 //! then writes it as a CID font with a ToUnicode map, as usual.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::{FontMetrics, ParsedFont, font::PdfFontMetricsStub};
 use sha2::{Digest, Sha256};
@@ -19,6 +19,8 @@ use crate::text::FontFace;
 pub(crate) struct Subset {
     /// The font for printpdf.
     pub font: ParsedFont,
+    /// Each character's glyph code in the subset.
+    pub codes: HashMap<char, u16>,
 }
 
 /// A subset tag: six capital letters derived from the face and its glyphs,
@@ -40,11 +42,13 @@ fn subset_tag(face: &FontFace, chars: &BTreeSet<char>) -> String {
 pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Subset> {
     let mut remapper = GlyphRemapper::new();
     let mut cmap = BTreeMap::new();
+    let mut codes = HashMap::with_capacity(chars.len());
     let mut widths = BTreeMap::new();
     for &c in chars {
         if let Some(g) = face.glyph(c) {
             let new = remapper.remap(g.id);
             cmap.insert(c as u32, new);
+            codes.insert(c, new);
             widths.insert(new, g.advance);
         }
     }
@@ -84,5 +88,5 @@ pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Sub
             us_weight_class: face.weight,
         },
     };
-    Ok(Subset { font })
+    Ok(Subset { font, codes })
 }

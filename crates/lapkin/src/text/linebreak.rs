@@ -7,7 +7,10 @@
 //! so no text ever runs past its box. Runs of spaces count as one space;
 //! `\n` forces a line break.
 
+use std::borrow::Cow;
 use std::sync::Arc;
+
+use smallvec::SmallVec;
 
 use super::fonts::FontSet;
 use crate::frame::Face;
@@ -15,18 +18,18 @@ use crate::units::Pt;
 
 /// A piece of text in one face, possibly a link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
+pub struct Piece<'a> {
     /// The text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Its face.
     pub face: Face,
     /// Its link target.
     pub link: Option<Arc<str>>,
 }
 
-impl Piece {
+impl<'a> Piece<'a> {
     /// A plain piece.
-    pub fn new(text: impl Into<String>, face: Face) -> Self {
+    pub fn new(text: impl Into<Cow<'a, str>>, face: Face) -> Self {
         Piece {
             text: text.into(),
             face,
@@ -75,34 +78,37 @@ pub struct Run {
     pub link: Option<Arc<str>>,
 }
 
-/// A fragment of a word in one face.
+/// A fragment of a word in one face: a slice of a piece's text.
 #[derive(Debug, Clone)]
-struct Frag {
-    text: String,
+struct Frag<'a> {
+    text: &'a str,
     face: Face,
     link: Option<Arc<str>>,
     width: Pt,
 }
 
+/// The fragments of one word: almost always one, so kept inline.
+type Frags<'a> = SmallVec<[Frag<'a>; 2]>;
+
 #[derive(Debug, Clone)]
-enum Token {
-    Word(Vec<Frag>, Pt),
+enum Token<'a> {
+    Word(Frags<'a>, Pt),
     Space(Face, Option<Arc<str>>),
     Newline,
 }
 
 /// One entry of a line under construction.
 #[derive(Debug, Clone)]
-enum Entry {
-    Word(Vec<Frag>),
+enum Entry<'a> {
+    Word(Frags<'a>),
     Space(Face, Option<Arc<str>>, Pt),
 }
 
-fn tokenize(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Vec<Token> {
+fn tokenize<'a>(pieces: &'a [Piece<'_>], fonts: &FontSet, size: Pt) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
-    let mut word: Vec<Frag> = Vec::new();
+    let mut word: Frags<'a> = SmallVec::new();
     let mut word_width = Pt::ZERO;
-    let flush = |tokens: &mut Vec<Token>, word: &mut Vec<Frag>, width: &mut Pt| {
+    let flush = |tokens: &mut Vec<Token<'a>>, word: &mut Frags<'a>, width: &mut Pt| {
         if !word.is_empty() {
             tokens.push(Token::Word(std::mem::take(word), *width));
             *width = Pt::ZERO;
@@ -111,7 +117,7 @@ fn tokenize(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Vec<Token> {
     for piece in pieces {
         let face = fonts.face(piece.face);
         let mut start = 0;
-        let text = piece.text.as_str();
+        let text: &'a str = &piece.text;
         for (i, c) in text.char_indices() {
             let is_space = c == ' ' || c == '\t' || c == '\r';
             if is_space || c == '\n' {
@@ -120,7 +126,7 @@ fn tokenize(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Vec<Token> {
                     let w = face.width(t, size);
                     word_width += w;
                     word.push(Frag {
-                        text: t.to_owned(),
+                        text: t,
                         face: piece.face,
                         link: piece.link.clone(),
                         width: w,
@@ -143,7 +149,7 @@ fn tokenize(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Vec<Token> {
             let w = face.width(t, size);
             word_width += w;
             word.push(Frag {
-                text: t.to_owned(),
+                text: t,
                 face: piece.face,
                 link: piece.link.clone(),
                 width: w,
@@ -157,13 +163,13 @@ fn tokenize(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Vec<Token> {
 /// Splits `word` so that the head is at most `avail` wide, breaking only
 /// after one of `points` (or anywhere if `points` is empty). The head is
 /// never empty unless no break point fits at all (`None`).
-fn split_word(
-    word: &[Frag],
+fn split_word<'a>(
+    word: &[Frag<'a>],
     avail: Pt,
     fonts: &FontSet,
     size: Pt,
     points: Option<&[char]>,
-) -> Option<(Vec<Frag>, Vec<Frag>)> {
+) -> Option<(Frags<'a>, Frags<'a>)> {
     // Walk the characters, remembering the last allowed break that fits.
     let mut best: Option<(usize, usize)> = None; // (frag index, byte offset after char)
     let mut width = Pt::ZERO;
@@ -187,30 +193,30 @@ fn split_word(
         }
     }
     let (fi, at) = best?;
-    let mut head: Vec<Frag> = word[..fi].to_vec();
-    let mut tail: Vec<Frag> = Vec::new();
+    let mut head: Frags<'a> = word[..fi].iter().cloned().collect();
+    let mut tail: Frags<'a> = SmallVec::new();
     let frag = &word[fi];
     let (h, t) = frag.text.split_at(at);
     let face = fonts.face(frag.face);
     head.push(Frag {
-        text: h.to_owned(),
+        text: h,
         face: frag.face,
         link: frag.link.clone(),
         width: face.width(h, size),
     });
     if !t.is_empty() {
         tail.push(Frag {
-            text: t.to_owned(),
+            text: t,
             face: frag.face,
             link: frag.link.clone(),
             width: face.width(t, size),
         });
     }
-    tail.extend_from_slice(&word[fi + 1..]);
+    tail.extend(word[fi + 1..].iter().cloned());
     Some((head, tail))
 }
 
-fn word_width(word: &[Frag]) -> Pt {
+fn word_width(word: &[Frag<'_>]) -> Pt {
     word.iter().map(|f| f.width).sum()
 }
 
@@ -231,7 +237,7 @@ pub struct Extent {
 }
 
 /// Whether a word is a figure: digits with separators, signs, a percent.
-fn is_figure(frags: &[Frag]) -> bool {
+fn is_figure(frags: &[Frag<'_>]) -> bool {
     let mut digits = false;
     for f in frags {
         for c in f.text.chars() {
@@ -246,7 +252,7 @@ fn is_figure(frags: &[Frag]) -> bool {
 }
 
 /// Measures `pieces` for column-width allocation.
-pub fn measure(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Extent {
+pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
     let mut extent = Extent {
         max: Pt::ZERO,
         min: Pt::ZERO,
@@ -297,22 +303,22 @@ pub fn measure(pieces: &[Piece], fonts: &FontSet, size: Pt) -> Extent {
 
 /// Breaks `pieces` into lines at most `width` wide, then aligns them.
 pub fn break_lines(
-    pieces: &[Piece],
+    pieces: &[Piece<'_>],
     fonts: &FontSet,
     size: Pt,
     width: Pt,
     align: Align,
 ) -> Vec<Line> {
     let tokens = tokenize(pieces, fonts, size);
-    let mut lines: Vec<(Vec<Entry>, bool)> = Vec::new(); // (entries, ends paragraph or forced)
-    let mut cur: Vec<Entry> = Vec::new();
+    let mut lines: Vec<(Vec<Entry<'_>>, bool)> = Vec::new(); // (entries, ends paragraph or forced)
+    let mut cur: Vec<Entry<'_>> = Vec::new();
     let mut cur_width = Pt::ZERO;
     let mut pending_space: Option<(Face, Option<Arc<str>>)> = None;
     let eps = 1e-6;
 
     let space_width = |face: Face| fonts.face(face).advance(' ', size);
 
-    let mut queue: std::collections::VecDeque<Token> = tokens.into();
+    let mut queue: std::collections::VecDeque<Token<'_>> = tokens.into();
     while let Some(token) = queue.pop_front() {
         match token {
             Token::Newline => {
@@ -400,33 +406,33 @@ pub fn break_lines(
         .collect()
 }
 
-fn split_first_char(word: &[Frag], fonts: &FontSet, size: Pt) -> (Vec<Frag>, Vec<Frag>) {
+fn split_first_char<'a>(word: &[Frag<'a>], fonts: &FontSet, size: Pt) -> (Frags<'a>, Frags<'a>) {
     let Some(first) = word.first() else {
-        return (Vec::new(), Vec::new());
+        return (SmallVec::new(), SmallVec::new());
     };
     let c = first.text.chars().next().unwrap_or(' ');
     let (h, t) = first.text.split_at(c.len_utf8());
     let face = fonts.face(first.face);
-    let head = vec![Frag {
-        text: h.to_owned(),
+    let head = smallvec::smallvec![Frag {
+        text: h,
         face: first.face,
         link: first.link.clone(),
         width: face.width(h, size),
     }];
-    let mut tail = Vec::new();
+    let mut tail = SmallVec::new();
     if !t.is_empty() {
         tail.push(Frag {
-            text: t.to_owned(),
+            text: t,
             face: first.face,
             link: first.link.clone(),
             width: face.width(t, size),
         });
     }
-    tail.extend_from_slice(&word[1..]);
+    tail.extend(word[1..].iter().cloned());
     (head, tail)
 }
 
-fn finish_line(entries: Vec<Entry>, width: Pt, align: Align, last: bool) -> Line {
+fn finish_line(entries: Vec<Entry<'_>>, width: Pt, align: Align, last: bool) -> Line {
     let natural: Pt = entries
         .iter()
         .map(|e| match e {
@@ -474,7 +480,7 @@ fn finish_line(entries: Vec<Entry>, width: Pt, align: Align, last: bool) -> Line
         match e {
             Entry::Word(frags) => {
                 for f in frags {
-                    push(&f.text, f.face, &f.link, f.width, false);
+                    push(f.text, f.face, &f.link, f.width, false);
                 }
             }
             Entry::Space(face, link, w) => push(" ", *face, link, *w, true),
