@@ -132,9 +132,19 @@ fn column_widths(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, width: Pt) 
     } else if sum(&soft).0 <= width.0 {
         share(&soft, &diff(&min, &soft), width - sum(&soft))
     } else {
-        // Not even the pieces fit: scale down; cells will split letters.
-        let k = width.0 / sum(&soft).0;
-        soft.iter().map(|w| *w * k).collect()
+        // Not even the pieces fit: cap the widest columns at the level that
+        // fills the width exactly; only their text is split between letters.
+        let capped = |level: f64| -> f64 { soft.iter().map(|w| w.0.min(level)).sum() };
+        let (mut lo, mut hi) = (0.0, soft.iter().fold(0.0f64, |m, w| m.max(w.0)));
+        for _ in 0..60 {
+            let mid = (lo + hi) / 2.0;
+            if capped(mid) > width.0 {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        soft.iter().map(|w| Pt(w.0.min(lo))).collect()
     }
 }
 
