@@ -4,3 +4,14 @@
 /// JSON → model: the fixtures' round trip, every invalid fixture's message,
 /// the schema kept in sync.
 mod model;
+
+/// Document → pages: the page dumps of the fixtures as snapshots, and the
+/// layout rules (header repetition, splitting, keeps, indents) as properties.
+mod layout;
+
+/// Pages → PDF bytes: determinism, structure read back with lopdf.
+mod pdf;
+
+/// Pages → PDF, seen by poppler and qpdf (ignored here: run
+/// `tests/external/run.sh`).
+mod external;
