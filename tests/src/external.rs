@@ -1,0 +1,313 @@
+//! Checks of the PDF with outside programs: poppler's pdftotext, pdffonts
+//! and pdfinfo, and qpdf. They are ignored by `cargo test`; run them with
+//! `tests/external/run.sh`, which installs the programs first.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lapkin::RenderOptions;
+use lapkin_tests::{REFERENCE, fixture, load_report};
+
+/// Renders a fixture to a PDF file in a fresh temporary directory.
+fn render(name: &str) -> (tempdir::Dir, PathBuf) {
+    let dir = tempdir::Dir::new();
+    let report = load_report(name);
+    let pdf = lapkin::render_pdf(&report, &RenderOptions::default()).unwrap();
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    (dir, path)
+}
+
+/// A minimal temporary directory, removed on drop.
+mod tempdir {
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub struct Dir(PathBuf);
+
+    impl Dir {
+        pub fn new() -> Self {
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "lapkin-test-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// Runs a program, panicking with its output unless it succeeds.
+fn run(program: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .arg(pdf)
+        .args(if program == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed (tests/external/run.sh installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pages(pdf: &Path) -> usize {
+    run("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn every_page_ends_with_the_legal_note_and_its_number() {
+    for name in [REFERENCE, "layout/table-over-three-pages.json"] {
+        let (_dir, pdf) = render(name);
+        let n = pages(&pdf);
+        for p in 1..=n {
+            let text = run(
+                "pdftotext",
+                &["-f", &p.to_string(), "-l", &p.to_string()],
+                &pdf,
+            );
+            let tail: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for needle in [
+                "Catatan :",
+                &format!("Halaman {p} dari {n}"),
+                "1. UU ITE No.11 Tahun 2008 Pasal 5 Ayat 1 \u{201c}Informasi Elektronik dan/atau hasil cetakannya merupakan alat bukti yang sah\u{201d}",
+                "2. Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE",
+            ] {
+                assert!(
+                    tail.contains(needle),
+                    "{name} page {p} lacks {needle:?}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+/// The source dump's text, repaired as `fixtures/README.md` records: page
+/// footers out, `\leq` as ≤, markup signs out. Returns its words.
+fn source_words() -> Vec<String> {
+    let dump = std::fs::read_to_string(fixture("source/bpmp-bengkulu-2024-tw2.txt")).unwrap();
+    let mut kept = Vec::new();
+    let mut in_footer = false;
+    for line in dump.lines() {
+        let t = line.trim();
+        if t == "Catatan :" {
+            in_footer = true;
+            continue;
+        }
+        if in_footer {
+            let footer_item = t.is_empty()
+                || t.contains("UU ITE No.11")
+                || t.contains("Dokumen ini telah ditandatangani");
+            if footer_item {
+                continue;
+            }
+            in_footer = false;
+        }
+        kept.push(t.to_owned());
+    }
+    let text = kept
+        .join("\n")
+        .replace("\\leq", "\u{2264}")
+        .replace("](#)", "")
+        .replace("Link Berita: [", "Link Berita: ")
+        .replace(['*', '<', '>'], "")
+        // "AKS PAUD >75%" keeps its ">": put back what the autolink rule took.
+        .replace("AKS PAUD 75%", "AKS PAUD >75%");
+    text.split_whitespace()
+        // The dump's "- " before lettered items only shows nesting.
+        .filter(|w| *w != "-")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn every_word_of_the_source_document_comes_out_of_pdftotext() {
+    let (_dir, pdf) = render(REFERENCE);
+    // Content order; poppler's default mode also drops the hyphen of a word
+    // broken after one ("zoom-" / "meeting" gives "zoommeeting").
+    let text = run("pdftotext", &["-raw"], &pdf);
+    // Words wrapped across lines (a code broken at a dot, a hyphenated
+    // word) are whole again without the whitespace.
+    let joined: String = text.split_whitespace().collect();
+    let words: Vec<String> = source_words()
+        .into_iter()
+        // Table A's figures are printed the Indonesian way: 3.92 as 3,92.
+        .map(|w| {
+            let is_decimal = w.split_once('.').is_some_and(|(i, f)| {
+                !i.is_empty()
+                    && i.bytes().all(|b| b.is_ascii_digit())
+                    && f.len() == 2
+                    && f.bytes().all(|b| b.is_ascii_digit())
+            });
+            if is_decimal { w.replace('.', ",") } else { w }
+        })
+        .collect();
+    assert!(words.len() > 4000, "{}", words.len());
+    let missing: Vec<&String> = words
+        .iter()
+        .filter(|w| !joined.contains(w.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "missing from the PDF's text: {missing:?}"
+    );
+    for special in ["\u{2264}", "\u{201c}", "\u{201d}", "\u{2013}"] {
+        assert!(text.contains(special), "{special}");
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn the_text_comes_out_in_reading_order() {
+    // In content order (-raw), the words of the report's text appear in the
+    // order the document gives them: every block of the fixture, in turn.
+    let (_dir, pdf) = render(REFERENCE);
+    // Each page's body, without its footer, in content order.
+    let mut joined = String::new();
+    for p in 1..=pages(&pdf) {
+        let page = p.to_string();
+        let text = run("pdftotext", &["-raw", "-f", &page, "-l", &page], &pdf);
+        let body = &text[..text.rfind("Catatan :").unwrap()];
+        joined.extend(body.split_whitespace());
+    }
+    let report = load_report(REFERENCE);
+    let doc = lapkin::build_document(&report).unwrap();
+    let mut at = 0;
+    let mut count = 0;
+    fn walk(blocks: &[lapkin::doc::Block], out: &mut Vec<String>) {
+        use lapkin::doc::Block;
+        for b in blocks {
+            let text =
+                |t: &lapkin::doc::Text| t.iter().map(|s| s.text.as_str()).collect::<String>();
+            match b {
+                Block::Title(t) => out.push(text(t)),
+                Block::Heading(h) => out.push(text(&h.text)),
+                Block::Paragraph(p) => out.push(text(&p.text)),
+                Block::List(l) => {
+                    for item in &l.items {
+                        out.push(item.marker.clone());
+                        walk(&item.blocks, out);
+                    }
+                }
+                Block::Table(t) => {
+                    for row in t.header.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            out.push(text(&cell.text));
+                        }
+                    }
+                }
+                Block::Indent(inner) => walk(inner, out),
+                Block::Signature(s) => {
+                    for line in s.before.iter().chain(&s.after) {
+                        out.push(text(line));
+                    }
+                }
+            }
+        }
+    }
+    let mut pieces = Vec::new();
+    walk(&doc.blocks, &mut pieces);
+    for piece in pieces {
+        let squeezed: String = piece.split_whitespace().collect();
+        match joined[at..].find(&squeezed) {
+            Some(i) => {
+                at += i + squeezed.len();
+                count += 1;
+            }
+            None => panic!("{piece:?} is not in reading order after byte {at}"),
+        }
+    }
+    assert!(count > 300, "{count}");
+}
+
+#[test]
+#[ignore = "needs qpdf: run tests/external/run.sh"]
+fn qpdf_finds_no_problem() {
+    for name in [
+        REFERENCE,
+        "minimal.json",
+        "layout/row-taller-than-a-page.json",
+    ] {
+        let (_dir, pdf) = render(name);
+        let out = Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{name}: {report}");
+        assert!(
+            report.contains("No syntax or stream encoding errors found"),
+            "{report}"
+        );
+        assert!(!report.to_lowercase().contains("warning"), "{report}");
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn every_font_is_embedded_and_subset_with_unicode() {
+    let (_dir, pdf) = render(REFERENCE);
+    let out = run("pdffonts", &[], &pdf);
+    let fonts: Vec<&str> = out.lines().skip(2).collect();
+    assert_eq!(fonts.len(), 3, "regular, bold and italic are used:\n{out}");
+    for line in fonts {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        // name, type (2 words), encoding, emb, sub, uni, object, generation
+        assert!(cols[0].contains("+LiberationSans"), "{line}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            ["yes", "yes", "yes"],
+            "{line}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn document_information_and_links() {
+    let (_dir, pdf) = render(REFERENCE);
+    let info = run("pdfinfo", &[], &pdf);
+    for needle in [
+        "Title:           Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024",
+        "Author:          Balai Penjaminan Mutu Pendidikan Provinsi Bengkulu",
+        &format!("Creator:         lapkin {}", env!("CARGO_PKG_VERSION")),
+        "Page size:       595.276 x 841.89 pts (A4)",
+        "Encrypted:       no",
+        "PDF version:     1.7",
+    ] {
+        assert!(info.contains(needle), "{needle}\n{info}");
+    }
+    assert!(
+        !info.contains("PDF subtype"),
+        "no false PDF/X claim:\n{info}"
+    );
+    let urls = run("pdfinfo", &["-url"], &pdf);
+    assert!(urls.contains("https://bit.ly/3U2g3j7"), "{urls}");
+    assert!(urls.contains("https://s.id/SosialisasiCapaian"), "{urls}");
+}

@@ -1,0 +1,195 @@
+use lapkin::{PdfOptions, RenderOptions, layout_report, render_pdf};
+use lapkin_tests::{REFERENCE, load_report};
+use lopdf::{Document, Object};
+
+fn render(name: &str, opts: &RenderOptions) -> Vec<u8> {
+    render_pdf(&load_report(name), opts).unwrap()
+}
+
+fn info(doc: &Document) -> lopdf::Dictionary {
+    let id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    doc.get_dictionary(id).unwrap().clone()
+}
+
+fn string(d: &lopdf::Dictionary, key: &str) -> String {
+    let Object::String(bytes, _) = d.get(key.as_bytes()).unwrap() else {
+        panic!("{key} is not a string")
+    };
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap(),
+        None => String::from_utf8(bytes.clone()).unwrap(),
+    }
+}
+
+#[test]
+fn the_same_report_gives_the_same_bytes() {
+    let opts = RenderOptions::default();
+    let first = render(REFERENCE, &opts);
+    // Other work in the same process (printpdf draws ids from a global
+    // counter) must not change the output.
+    let _ = render("minimal.json", &opts);
+    let _ = render("layout/table-over-three-pages.json", &opts);
+    let second = render(REFERENCE, &opts);
+    assert!(first == second, "two renders of one report differ");
+    // Nor may a fresh font set.
+    let third = render(
+        REFERENCE,
+        &RenderOptions {
+            fonts: lapkin::FontSet::liberation_sans(),
+            ..RenderOptions::default()
+        },
+    );
+    assert!(first == third);
+}
+
+#[test]
+fn dates_come_from_the_report_or_the_timestamp() {
+    let plain = Document::load_mem(&render(REFERENCE, &RenderOptions::default())).unwrap();
+    assert_eq!(
+        string(&info(&plain), "CreationDate"),
+        "D:20240807000000+07'00'"
+    );
+    assert_eq!(string(&info(&plain), "ModDate"), "D:20240807000000+07'00'");
+    let opts = RenderOptions {
+        pdf: PdfOptions {
+            timestamp: Some(1_700_000_000),
+        },
+        ..RenderOptions::default()
+    };
+    let stamped = Document::load_mem(&render(REFERENCE, &opts)).unwrap();
+    assert_eq!(string(&info(&stamped), "CreationDate"), "D:20231114221320Z");
+    // The document ID depends on the content and the date.
+    assert_ne!(
+        plain.trailer.get(b"ID").unwrap(),
+        stamped.trailer.get(b"ID").unwrap()
+    );
+}
+
+#[test]
+fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
+    let report = load_report(REFERENCE);
+    let opts = RenderOptions::default();
+    let layout = layout_report(&report, &opts).unwrap();
+    let bytes = render_pdf(&report, &opts).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+    let doc = Document::load_mem(&bytes).unwrap();
+    assert_eq!(doc.get_pages().len(), layout.pages.len());
+
+    let i = info(&doc);
+    assert_eq!(
+        string(&i, "Title"),
+        "Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024"
+    );
+    assert_eq!(
+        string(&i, "Author"),
+        "Balai Penjaminan Mutu Pendidikan Provinsi Bengkulu"
+    );
+    assert_eq!(
+        string(&i, "Creator"),
+        format!("lapkin {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(i.get(b"GTS_PDFXVersion").is_err(), "no false PDF/X claim");
+
+    // Every font is a subset, embedded as a TrueType program.
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        if let Ok(d) = object.as_dict()
+            && d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor")
+        {
+            fonts += 1;
+            let name =
+                String::from_utf8(d.get(b"FontName").unwrap().as_name().unwrap().to_vec()).unwrap();
+            let (tag, family) = name.split_once('+').unwrap();
+            assert!(
+                tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()),
+                "{name}"
+            );
+            assert!(family.starts_with("LiberationSans"), "{name}");
+            let file = d.get(b"FontFile2").unwrap().as_reference().unwrap();
+            let program = doc.get_object(file).unwrap().as_stream().unwrap();
+            let size = program.decompressed_content().unwrap().len();
+            assert!(size > 1000 && size < 60_000, "{name}: {size} bytes");
+        }
+    }
+    assert_eq!(fonts, 3, "regular, bold and italic");
+
+    // The outline: A to D at the top, the indicators under B.
+    let catalog = doc.catalog().unwrap();
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut titles = Vec::new();
+    let mut next = Some(outlines.get(b"First").unwrap().as_reference().unwrap());
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let mut kids = 0;
+        let mut kid = item.get(b"First").ok().map(|k| k.as_reference().unwrap());
+        while let Some(k) = kid {
+            kids += 1;
+            kid = doc
+                .get_dictionary(k)
+                .unwrap()
+                .get(b"Next")
+                .ok()
+                .map(|n| n.as_reference().unwrap());
+        }
+        titles.push((string(item, "Title"), kids));
+        next = item.get(b"Next").ok().map(|n| n.as_reference().unwrap());
+    }
+    assert_eq!(
+        titles,
+        [
+            ("A. Progress Capaian Kinerja Triwulan 2".to_owned(), 0),
+            ("B. Hasil Analisis Capaian Kinerja Triwulan 2".to_owned(), 4),
+            (
+                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan 2".to_owned(),
+                0
+            ),
+            ("D. Rekomendasi Pimpinan".to_owned(), 0),
+        ]
+    );
+    assert_eq!(string(catalog, "Lang"), "id-ID");
+
+    // Links are clickable areas without a border.
+    let annots: Vec<&lopdf::Dictionary> = doc
+        .get_pages()
+        .values()
+        .flat_map(|p| {
+            doc.get_dictionary(*p)
+                .unwrap()
+                .get(b"Annots")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_dict().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(annots.len(), 2);
+    for a in annots {
+        assert_eq!(a.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+        let border: Vec<f32> = a
+            .get(b"Border")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_float().unwrap())
+            .collect();
+        assert_eq!(border, [0.0, 0.0, 0.0]);
+    }
+}
+
+#[test]
+fn the_reference_report_is_small() {
+    let bytes = render(REFERENCE, &RenderOptions::default());
+    // Subset fonts (the full faces are 400 KB each) and compressed content.
+    assert!(bytes.len() < 100_000, "{} bytes", bytes.len());
+}
