@@ -149,3 +149,156 @@ fn schema_prints_the_json_schema() {
     assert_eq!(schema["title"], "Laporan Kinerja Triwulan");
     assert!(schema["properties"]["anggaran"].is_object());
 }
+
+fn lapkin_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lapkin"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
+        .output()
+        .expect("running lapkin")
+}
+
+/// A scratch directory holding a copy of a fixture.
+fn scratch(fixture_name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let name = Path::new(fixture_name).file_name().unwrap();
+    std::fs::copy(fixture(fixture_name), dir.path().join(name)).unwrap();
+    dir
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains(".tmp") || n.starts_with(".lapkin"))
+        .collect()
+}
+
+#[test]
+fn render_writes_the_pdf_beside_the_input_by_default() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(dir.path(), &["render", "minimal.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = std::fs::read(dir.path().join("minimal.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert!(leftovers(dir.path()).is_empty());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("minimal.pdf"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "an ordinary document, not a private temporary file"
+        );
+    }
+}
+
+#[test]
+fn render_reads_stdin_and_writes_stdout() {
+    let input = std::fs::read(fixture("minimal.json")).unwrap();
+    let out = lapkin_stdin(&["render", "-"], &input);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.starts_with(b"%PDF-1.7"));
+    let out = lapkin_stdin(&["render", "-", "-o", "-"], &input);
+    assert!(out.stdout.starts_with(b"%PDF-1.7"));
+}
+
+#[test]
+fn a_failed_render_leaves_the_existing_output_alone() {
+    let dir = scratch("invalid/unknown-field-typo.json");
+    std::fs::write(dir.path().join("laporan.pdf"), b"the signed original").unwrap();
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "unknown-field-typo.json", "-o", "laporan.pdf"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("anggaran.rincian[0].pgu: unknown field; did you mean `pagu`?")
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("laporan.pdf")).unwrap(),
+        b"the signed original"
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn an_unwritable_output_exits_3() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "-o", "no/such/dir/laporan.pdf"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("cannot write no/such/dir/laporan.pdf"));
+}
+
+#[test]
+fn renders_are_byte_identical_and_source_date_epoch_sets_the_date() {
+    let dir = scratch("bpmp-bengkulu-2024-tw2.json");
+    let input = "bpmp-bengkulu-2024-tw2.json";
+    let run = |output: &str, env: &[(&str, &str)]| {
+        let out = lapkin_in(dir.path(), &["render", input, "-o", output], env);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        std::fs::read(dir.path().join(output)).unwrap()
+    };
+    let a = run("a.pdf", &[]);
+    let b = run("b.pdf", &[]);
+    assert!(a == b, "two runs differ");
+    let c = run("c.pdf", &[("SOURCE_DATE_EPOCH", "1700000000")]);
+    assert!(a != c);
+    let needle = b"D:20231114221320Z";
+    assert!(c.windows(needle.len()).any(|w| w == needle));
+}
+
+#[test]
+fn another_font_family_can_be_given() {
+    let dir = scratch("minimal.json");
+    let fonts = root().join("fonts");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "--font", fonts.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let regular = fonts.join("LiberationSans-Regular.ttf");
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "minimal.json",
+            "--font",
+            regular.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("no bold face, no italic face, no bold italic face"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_character_the_font_lacks_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
+    report["analisis"][0]["kendala"] = serde_json::json!(["Kendala pada \u{6f22}\u{5b57} sistem."]);
+    std::fs::write(dir.path().join("r.json"), report.to_string()).unwrap();
+    let out = lapkin_in(dir.path(), &["render", "r.json"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("no glyph for '\u{6f22}' (U+6F22)"), "{err}");
+    assert!(err.contains("Kendala pada"), "{err}");
+    assert!(!dir.path().join("r.pdf").exists());
+}
