@@ -20,6 +20,7 @@ mod inline;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
+pub mod texts;
 pub mod validate;
 
 use std::fmt;
@@ -68,6 +69,10 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub catatan: Option<Vec<Inline>>,
+    /// How the electronic signature is prepared: the tag character, the
+    /// size of the reserved box, an empty signature field.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub tanda_tangan: TandaTangan,
 }
 
 impl Report {
@@ -609,6 +614,74 @@ pub struct Penutup {
     pub nama: String,
     /// The signer's NIP (Nomor Induk Pegawai), 18 digits.
     pub nip: String,
+}
+
+/// How the PDF is prepared for the electronic signature.
+///
+/// BSrE's signing service finds the place for the visual signature by a
+/// one-character tag in the text, or by coordinates; a PAdES signer such as
+/// pyHanko can sign into an empty signature field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TandaTangan {
+    /// The tag character drawn, invisible, at the reserved box for BSrE's
+    /// `tag_koordinat` (default `#`); `null` draws none. It must occur
+    /// nowhere else in the report.
+    #[serde(default = "default_tag", skip_serializing_if = "is_default_tag")]
+    pub tag: Option<String>,
+    /// Width of the box reserved for the visual signature, in millimetres.
+    #[serde(default = "default_box_mm", skip_serializing_if = "is_default_box")]
+    #[schemars(range(min = 10.0, max = 80.0))]
+    pub lebar_mm: f64,
+    /// Height of the box, in millimetres.
+    #[serde(default = "default_box_mm", skip_serializing_if = "is_default_box")]
+    #[schemars(range(min = 10.0, max = 80.0))]
+    pub tinggi_mm: f64,
+    /// If given, an empty signature field of this name is added over the
+    /// box, for PAdES signers (pyHanko, Adobe).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// The default tag character.
+pub const DEFAULT_TAG: &str = "#";
+
+/// The default size of the signature box, in millimetres: 3 cm, which
+/// suits BSrE's square QR stamp.
+pub const DEFAULT_BOX_MM: f64 = 30.0;
+
+fn default_tag() -> Option<String> {
+    Some(DEFAULT_TAG.to_owned())
+}
+
+fn is_default_tag(t: &Option<String>) -> bool {
+    t.as_deref() == Some(DEFAULT_TAG)
+}
+
+fn default_box_mm() -> f64 {
+    DEFAULT_BOX_MM
+}
+
+fn is_default_box(v: &f64) -> bool {
+    *v == DEFAULT_BOX_MM
+}
+
+impl Default for TandaTangan {
+    fn default() -> Self {
+        TandaTangan {
+            tag: default_tag(),
+            lebar_mm: DEFAULT_BOX_MM,
+            tinggi_mm: DEFAULT_BOX_MM,
+            field: None,
+        }
+    }
+}
+
+impl TandaTangan {
+    /// The tag character, if one is drawn.
+    pub fn tag_char(&self) -> Option<char> {
+        self.tag.as_deref().and_then(|t| t.chars().next())
+    }
 }
 
 /// The default line under the signature space.

@@ -160,6 +160,54 @@ impl Checker {
                 self.inline(&format!("catatan[{i}]"), item);
             }
         }
+
+        self.tanda_tangan(r);
+    }
+
+    /// The signature tag: one special character that occurs nowhere else in
+    /// the printed text (BSrE's service signs wherever it finds it); the
+    /// field name.
+    fn tanda_tangan(&mut self, r: &Report) {
+        let t = &r.tanda_tangan;
+        if let Some(tag) = &t.tag {
+            let mut chars = tag.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None)
+                    if !(c.is_alphanumeric() || c.is_whitespace() || c.is_control()) =>
+                {
+                    for (path, text) in super::texts::printed_texts(r) {
+                        if text.contains(c) {
+                            self.problem(
+                                path,
+                                format!(
+                                    "contains the signature tag {tag:?}, where BSrE's service would \
+                                     place a signature too; remove it here, or choose another tag \
+                                     in tanda_tangan.tag (null for none)"
+                                ),
+                            );
+                        }
+                    }
+                }
+                (Some(_), None) => self.problem(
+                    "tanda_tangan.tag",
+                    format!(
+                        "expected a special character such as \"#\", \"$\" or \"~\" that the \
+                         text does not use, found {tag:?}"
+                    ),
+                ),
+                _ => self.problem(
+                    "tanda_tangan.tag",
+                    format!(
+                        "expected exactly one character (BSrE's tag_koordinat takes one), found {tag:?}"
+                    ),
+                ),
+            }
+        }
+        if let Some(name) = &t.field
+            && let Err(e) = crate::signing::check_field_name(name)
+        {
+            self.problem("tanda_tangan.field", e);
+        }
     }
 
     fn nilai(&mut self, path: &str, value: &Nilai) {
