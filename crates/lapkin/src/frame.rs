@@ -171,6 +171,10 @@ pub struct SignatureBox {
     pub page: usize,
     /// The box, from the top-left of the page.
     pub rect: Rect,
+    /// The height of its page, for coordinates from the bottom.
+    pub page_height: Pt,
+    /// The tag character drawn in the box, if any.
+    pub tag: Option<char>,
 }
 
 impl Layout {
@@ -223,8 +227,8 @@ impl fmt::Display for Layout {
         if let Some(s) = &self.signature {
             writeln!(
                 f,
-                "signature p{} x={} y={} w={} h={}",
-                s.page, s.rect.x, s.rect.y, s.rect.width, s.rect.height
+                "signature p{} x={} y={} w={} h={} tag={:?}",
+                s.page, s.rect.x, s.rect.y, s.rect.width, s.rect.height, s.tag
             )?;
         }
         Ok(())

@@ -178,12 +178,16 @@ pub fn build_document(report: &Report) -> Result<Document> {
             plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
             plain(p.jabatan.clone()),
         ],
-        space: Size::new(crate::units::Pt(85.0), crate::units::Pt(85.0)),
+        space: Size::new(
+            crate::units::Pt::from_mm(report.tanda_tangan.lebar_mm),
+            crate::units::Pt::from_mm(report.tanda_tangan.tinggi_mm),
+        ),
         after: vec![
             plain(p.keterangan.clone()),
             bold(p.nama.clone()),
             plain(format!("NIP {}", p.nip)),
         ],
+        tag: report.tanda_tangan.tag_char(),
     }));
 
     let footer = Footer {

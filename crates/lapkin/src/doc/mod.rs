@@ -196,4 +196,7 @@ pub struct Signature {
     pub space: Size,
     /// Lines below (the electronic-signature line, name, NIP).
     pub after: Vec<Text>,
+    /// The tag character drawn, invisible, in the space for BSrE's signing
+    /// service to find (`tag_koordinat`).
+    pub tag: Option<char>,
 }

@@ -162,7 +162,12 @@ pub(crate) fn finalize(
                 });
             }
             if let Some(rect) = body.signature {
-                signature = Some(SignatureBox { page: i + 1, rect });
+                signature = Some(SignatureBox {
+                    page: i + 1,
+                    rect,
+                    page_height: ctx.style.page.height,
+                    tag: None,
+                });
             }
             let mut items = body.items;
             items.extend(footer.page_items(ctx, i + 1, total, footer_top));

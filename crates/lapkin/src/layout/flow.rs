@@ -324,6 +324,22 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Chunk {
     let gap = ctx.style.block_spacing;
     y += gap;
     chunk.signature = Some(Rect::new(left, y, s.space.width, s.space.height));
+    if let Some(tag) = s.tag {
+        // The tag sits in the box's lower-left corner, its whole glyph box
+        // inside: BSrE's service anchors the stamp at the tag it finds.
+        let face = ctx.fonts.face(Face::Regular);
+        let text = tag.to_string();
+        chunk.items.push(Item::Text(TextRun {
+            x: left,
+            y: y + s.space.height - face.descent(size),
+            face: Face::Regular,
+            size,
+            width: face.width(&text, size),
+            text,
+            word_spacing: Pt::ZERO,
+            invisible: true,
+        }));
+    }
     y += s.space.height + gap;
     for text in &s.after {
         let lines = text_lines(ctx, text, size, left, block_width, Align::Left, "");

@@ -73,7 +73,46 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
         &mut chunks,
     );
     let bodies = paginate::paginate(chunks, top, bottom)?;
-    Ok(finalize::finalize(&ctx, bodies, &footer, footer_top))
+    let mut layout = finalize::finalize(&ctx, bodies, &footer, footer_top);
+    let tag = check_tag(doc, &layout)?;
+    if let Some(s) = &mut layout.signature {
+        s.tag = tag;
+    }
+    Ok(layout)
+}
+
+/// The signature tag must be the only occurrence of its character in the
+/// printed text, generated text (headings, the footer, markers) included.
+fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
+    let Some(tag) = doc.blocks.iter().find_map(|b| match b {
+        Block::Signature(s) => s.tag,
+        _ => None,
+    }) else {
+        return Ok(None);
+    };
+    let clashes: Vec<&str> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
+                Some(t.text.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    match clashes.first() {
+        None => Ok(Some(tag)),
+        Some(first) => Err(Error::Invalid(crate::Problems(vec![crate::Problem::new(
+            "tanda_tangan.tag",
+            format!(
+                "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
+                 BSrE's service would place a signature there too: choose a character such as \
+                 \"#\", \"$\" or \"~\"",
+                clashes.len()
+            ),
+        )]))),
+    }
 }
 
 /// Checks that each face can draw the text set in it.
