@@ -12,6 +12,10 @@ mod layout;
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 
+/// Ready for electronic signature: the tag, the box in the signers'
+/// conventions, the empty signature field.
+mod signing;
+
 /// Pages → PDF, seen by poppler and qpdf (ignored here: run
 /// `tests/external/run.sh`).
 mod external;

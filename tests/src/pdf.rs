@@ -59,6 +59,7 @@ fn dates_come_from_the_report_or_the_timestamp() {
     let opts = RenderOptions {
         pdf: PdfOptions {
             timestamp: Some(1_700_000_000),
+            ..PdfOptions::default()
         },
         ..RenderOptions::default()
     };

@@ -37,6 +37,7 @@ pub mod frame;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod signing;
 pub mod style;
 pub mod text;
 pub mod units;
@@ -74,13 +75,51 @@ pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
     layout_document(&doc, &opts.style, &opts.fonts)
 }
 
-/// Renders a report to PDF bytes: validation, document, layout, PDF.
-pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
+/// A rendered report: the PDF and where it is to be signed.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF bytes.
+    pub pdf: Vec<u8>,
+    /// The number of pages.
+    pub pages: usize,
+    /// The signature box in the signers' conventions.
+    pub signature: Option<signing::SignaturePlacement>,
+}
+
+/// Renders a report: validation, document, layout, PDF. The signature
+/// field is the one asked for in `opts`, else the report's
+/// (`tanda_tangan.field`), else none.
+pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
     let problems = model::validate::validate(report);
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
     let doc = build_document(report)?;
     let layout = layout_document(&doc, &opts.style, &opts.fonts)?;
-    write_pdf(&layout, &doc.meta, &opts.fonts, &opts.pdf)
+    let mut pdf_opts = opts.pdf.clone();
+    if pdf_opts.signature_field.is_none() {
+        pdf_opts.signature_field = report.tanda_tangan.field.clone();
+    }
+    if let Some(name) = &pdf_opts.signature_field
+        && let Err(e) = signing::check_field_name(name)
+    {
+        return Err(Error::Invalid(Problems(vec![Problem::new(
+            "signature field",
+            e,
+        )])));
+    }
+    let pdf = write_pdf(&layout, &doc.meta, &opts.fonts, &pdf_opts)?;
+    Ok(Rendered {
+        pdf,
+        pages: layout.pages.len(),
+        signature: layout
+            .signature
+            .as_ref()
+            .map(|b| signing::SignaturePlacement::new(b, pdf_opts.signature_field.clone())),
+    })
+}
+
+/// Renders a report to PDF bytes; see [`render`].
+pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
+    render(report, opts).map(|r| r.pdf)
 }

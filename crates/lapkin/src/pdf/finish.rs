@@ -135,10 +135,19 @@ pub(super) fn finish(
     info.set("ModDate", text_string(&when));
     doc.objects.insert(info_id, Object::Dictionary(info));
 
-    // Catalog: language, title in the window, outline.
+    // Catalog: language, title in the window, outline, signature field.
     let pages = doc.get_pages();
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
     let outline = build_outline(&mut doc, layout, &page_ids);
+    let field = match (&opts.signature_field, &layout.signature) {
+        (Some(name), Some(b)) => Some(add_signature_field(&mut doc, name, b, &page_ids)?),
+        (Some(_), None) => {
+            return Err(Error::Pdf(
+                "a signature field was asked for, but the document has no signature block".into(),
+            ));
+        }
+        _ => None,
+    };
     let catalog = doc.catalog_mut().map_err(pdf_err)?;
     catalog.set("Lang", text_string("id-ID"));
     let mut prefs = Dictionary::new();
@@ -150,6 +159,12 @@ pub(super) fn finish(
             catalog.set("PageMode", "UseOutlines");
         }
         None => catalog.set("PageMode", "UseNone"),
+    }
+    if let Some(widget) = field {
+        let mut form = Dictionary::new();
+        form.set("Fields", vec![Object::Reference(widget)]);
+        form.set("SigFlags", 1);
+        catalog.set("AcroForm", form);
     }
 
     // The remaining streams: font programs, ToUnicode maps.
@@ -171,6 +186,63 @@ pub(super) fn finish(
     doc.save_to(&mut out)
         .map_err(|e| Error::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+/// Adds an empty signature field over the signature box: a merged field
+/// and widget (`/FT /Sig`, no `/V`) in the page's `/Annots`, printable and
+/// locked (`/F 132`), with an empty appearance. Returns the widget's id for
+/// the AcroForm's `/Fields`.
+fn add_signature_field(
+    doc: &mut Document,
+    name: &str,
+    b: &crate::frame::SignatureBox,
+    page_ids: &[ObjectId],
+) -> Result<ObjectId> {
+    let page_id = *page_ids
+        .get(b.page - 1)
+        .ok_or_else(|| Error::Pdf(format!("no page {} for the signature field", b.page)))?;
+    let placement = crate::signing::SignaturePlacement::new(b, Some(name.to_owned()));
+    let [x1, y1, x2, y2] = placement.pdf_rect;
+    let mut ap = Dictionary::new();
+    ap.set("Type", "XObject");
+    ap.set("Subtype", "Form");
+    ap.set(
+        "BBox",
+        vec![
+            0.into(),
+            0.into(),
+            Object::Real((x2 - x1) as f32),
+            Object::Real((y2 - y1) as f32),
+        ],
+    );
+    ap.set("Resources", Dictionary::new());
+    let ap_id = doc.add_object(Stream::new(ap, Vec::new()));
+    let mut widget = Dictionary::new();
+    widget.set("Type", "Annot");
+    widget.set("Subtype", "Widget");
+    widget.set("FT", "Sig");
+    widget.set("T", text_string(name));
+    widget.set(
+        "Rect",
+        [x1, y1, x2, y2]
+            .iter()
+            .map(|v| Object::Real(*v as f32))
+            .collect::<Vec<_>>(),
+    );
+    widget.set("P", page_id);
+    widget.set("F", 132);
+    let mut normal = Dictionary::new();
+    normal.set("N", ap_id);
+    widget.set("AP", normal);
+    let widget_id = doc.add_object(widget);
+    let page = doc
+        .get_dictionary_mut(page_id)
+        .map_err(|e| Error::Pdf(e.to_string()))?;
+    match page.get_mut(b"Annots") {
+        Ok(Object::Array(annots)) => annots.push(Object::Reference(widget_id)),
+        _ => page.set("Annots", vec![Object::Reference(widget_id)]),
+    }
+    Ok(widget_id)
 }
 
 /// The outline as nested bookmarks: sections at the top, indicators under

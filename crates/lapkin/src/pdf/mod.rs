@@ -42,6 +42,9 @@ pub struct PdfOptions {
     /// the report's closing block at 00:00 WIB is used, so that the same
     /// report always gives the same bytes.
     pub timestamp: Option<i64>,
+    /// Adds an empty signature field of this name over the signature box,
+    /// for PAdES signers (pyHanko, Adobe). The name must not contain dots.
+    pub signature_field: Option<String>,
 }
 
 fn pt(p: Pt) -> printpdf::Pt {
