@@ -52,6 +52,21 @@ enum Command {
         /// directory holding them. Repeat for several files.
         #[arg(long = "font", value_name = "FILE|DIR")]
         fonts: Vec<PathBuf>,
+        /// Also write where the signature goes to FILE (`-` for standard
+        /// output), as JSON: the page, the tag, the box for BSrE's v1 API
+        /// (xAxis, yAxis from the bottom-left) and v2 API (originX, originY
+        /// from the top-left), and the PDF rectangle, all in points.
+        #[arg(long, value_name = "FILE")]
+        signature_box: Option<PathBuf>,
+        /// Add an empty signature field over the box, for PAdES signers
+        /// such as pyHanko or Adobe [default NAME: ttd_kepala].
+        #[arg(
+            long,
+            value_name = "NAME",
+            num_args = 0..=1,
+            default_missing_value = lapkin::signing::DEFAULT_FIELD
+        )]
+        signature_field: Option<String>,
     },
     /// Print the JSON Schema of the input, for editors' completion and checks.
     #[command(after_help = EXIT_CODES)]
@@ -65,6 +80,8 @@ enum Failure {
         source: String,
         error: lapkin::Error,
     },
+    /// The arguments do not fit together.
+    Usage(String),
     /// A file could not be read or written.
     Io {
         what: String,
@@ -77,6 +94,7 @@ impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Input { .. } => 1,
+            Failure::Usage(_) => 2,
             Failure::Io { .. } => 3,
         }
     }
@@ -96,6 +114,7 @@ impl fmt::Display for Failure {
                 }
                 other => write!(f, "{source}: {other}"),
             },
+            Failure::Usage(message) => write!(f, "{message}"),
             Failure::Io { what, path, error } => write!(f, "cannot {what} {path}: {error}"),
         }
     }
@@ -133,6 +152,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             input,
             output,
             fonts,
+            signature_box,
+            signature_field,
         } => {
             let (source, bytes) = read_input(&input)?;
             let input_error = |error| Failure::Input {
@@ -145,13 +166,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 options.fonts = load_fonts(&fonts)?;
             }
             options.pdf.timestamp = source_date_epoch();
-            let pdf = lapkin::render_pdf(&report, &options).map_err(input_error)?;
+            options.pdf.signature_field = signature_field;
             let output = match output {
                 Some(o) => o,
                 None if input == Path::new("-") => PathBuf::from("-"),
                 None => input.with_extension("pdf"),
             };
-            write_output(&output, &pdf)
+            if output == Path::new("-") && signature_box.as_deref() == Some(Path::new("-")) {
+                return Err(Failure::Usage(
+                    "the PDF and --signature-box cannot both go to standard output".into(),
+                ));
+            }
+            let rendered = lapkin::render(&report, &options).map_err(input_error)?;
+            write_output(&output, &rendered.pdf)?;
+            if let Some(path) = signature_box {
+                let json = serde_json::to_string_pretty(&rendered.signature).unwrap_or_default();
+                write_output(&path, format!("{json}\n").as_bytes())?;
+            }
+            Ok(())
         }
         Command::Schema => {
             let schema = lapkin::model::report_schema();
@@ -226,7 +258,7 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(".lapkin-")
-        .suffix(".pdf.tmp")
+        .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;

@@ -302,3 +302,73 @@ fn a_character_the_font_lacks_is_named() {
     assert!(err.contains("Kendala pada"), "{err}");
     assert!(!dir.path().join("r.pdf").exists());
 }
+
+#[test]
+fn the_signature_box_is_written_for_bsre_v1_and_v2() {
+    let dir = scratch("bpmp-bengkulu-2024-tw2.json");
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "bpmp-bengkulu-2024-tw2.json",
+            "--signature-box",
+            "box.json",
+            "--signature-field",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("box.json")).unwrap()).unwrap();
+    let page = b["page"].as_u64().unwrap();
+    assert!(page >= 10, "the closing block is on the last page: {b}");
+    assert_eq!(b["tag"], "#");
+    assert_eq!(b["field"], "ttd_kepala");
+    assert_eq!(b["bsre_v1"]["page"], b["page"]);
+    assert_eq!(b["bsre_v2"]["page"], b["page"]);
+    let v1 = &b["bsre_v1"];
+    let v2 = &b["bsre_v2"];
+    let f = |v: &serde_json::Value| v.as_f64().unwrap();
+    assert_eq!(f(&v1["xAxis"]), f(&v2["originX"]));
+    assert!((f(&v1["width"]) - 85.04).abs() < 0.01);
+    // v1 counts from the bottom, v2 from the top of the A4 page.
+    assert!((f(&v1["yAxis"]) + f(&v1["height"]) + f(&v2["originY"]) - 841.89).abs() < 0.02);
+    let pdf = std::fs::read(dir.path().join("bpmp-bengkulu-2024-tw2.pdf")).unwrap();
+    let needle = b"/FT /Sig";
+    assert!(
+        pdf.windows(needle.len()).any(|w| w == needle) || pdf.windows(7).any(|w| w == b"/FT/Sig")
+    );
+}
+
+#[test]
+fn pdf_and_signature_box_cannot_both_go_to_stdout() {
+    let out = lapkin(&[
+        "render",
+        fixture("minimal.json").to_str().unwrap(),
+        "-o",
+        "-",
+        "--signature-box",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot both go to standard output"));
+}
+
+#[test]
+fn a_tag_in_the_text_is_refused_with_every_place() {
+    let out = lapkin(&[
+        "check",
+        fixture("invalid/tag-character-in-text.json")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for path in [
+        "analisis[0].progress[0]: contains the signature tag \"#\"",
+        "analisis[0].progress[1].daftar.butir[0]: contains the signature tag \"#\"",
+        "penutup.jabatan: contains the signature tag \"#\"",
+    ] {
+        assert!(err.contains(path), "{err}");
+    }
+}
