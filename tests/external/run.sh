@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Checks of lapkin's PDFs that need programs besides the Rust toolchain:
-# poppler-utils (pdftotext, pdffonts, pdfinfo) and qpdf. Installs what is
-# missing (Debian/Ubuntu, as root or with sudo), then runs the tests that
-# `cargo test` ignores for want of them.
+# poppler-utils (pdftotext, pdffonts, pdfinfo, pdfsig, pdftoppm), qpdf,
+# openssl and pyHanko. Installs what is missing (Debian/Ubuntu packages as
+# root or with sudo; pyHanko with pip), then runs the tests that `cargo test`
+# ignores for want of them, and the signing proof (sign.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -17,5 +19,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+python3 -c "import pyhanko.sign" 2>/dev/null || python3 -m pip install -q "pyhanko==0.38.0"
+
 export INSTA_UPDATE=no
 cargo test -p lapkin-tests --locked -- --ignored
+
+# Signing: pyHanko into the field, and at the tag as BSrE's service does.
+cargo build -p lapkin-cli --locked
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
