@@ -1,8 +1,6 @@
 //! Finishing the lopdf document printpdf made: document information, dates,
 //! the outline, the document ID, compression.
 
-use std::io::Write;
-
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
@@ -66,25 +64,43 @@ fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime>
     }
 }
 
-/// Deflate at zlib's default level: within a few per cent of the best
-/// level's size, several times faster.
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(bytes.len() / 3),
-        flate2::Compression::default(),
-    );
-    // Writing to a Vec cannot fail.
-    let _ = e.write_all(bytes);
-    e.finish().unwrap_or_default()
-}
+/// A zlib compressor reused for every stream of a document: setting one up
+/// clears a quarter of a megabyte, which would cost more than compressing a
+/// page. Zlib's default level: within a few per cent of the best level's
+/// size, several times faster.
+struct Deflater(flate2::Compress);
 
-/// Compresses a stream unless it already has a filter.
-fn compress(stream: &mut Stream) {
-    if stream.dict.get(b"Filter").is_err() && stream.allows_compression {
-        let packed = deflate(&stream.content);
-        if packed.len() < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
+impl Deflater {
+    fn new() -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
+    }
+
+    fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+        loop {
+            let consumed = self.0.total_in() as usize;
+            match self
+                .0
+                .compress_vec(&bytes[consumed..], &mut out, flate2::FlushCompress::Finish)
+            {
+                Ok(flate2::Status::StreamEnd) => return out,
+                // Room ran out: grow and go on.
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                // Cannot happen for in-memory buffers; fall back to no filter.
+                Err(_) => return Vec::new(),
+            }
+        }
+    }
+
+    /// Compresses a stream unless it already has a filter.
+    fn compress(&mut self, stream: &mut Stream) {
+        if stream.dict.get(b"Filter").is_err() && stream.allows_compression {
+            let packed = self.deflate(&stream.content);
+            if !packed.is_empty() && packed.len() < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
+            }
         }
     }
 }
@@ -100,6 +116,7 @@ pub(super) fn finish(
     let pdf_err = |e: lopdf::Error| Error::Pdf(e.to_string());
 
     // Each page's content, written and compressed one page at a time.
+    let mut deflater = Deflater::new();
     let mut hash = Sha256::new();
     for (page, page_id) in layout.pages.iter().zip(doc.get_pages().into_values()) {
         let contents = doc
@@ -109,8 +126,15 @@ pub(super) fn finish(
             .map_err(pdf_err)?;
         let bytes = content::page_content(page, codes);
         hash.update(&bytes);
-        let mut stream = Stream::new(Dictionary::new(), deflate(&bytes));
-        stream.dict.set("Filter", "FlateDecode");
+        let packed = deflater.deflate(&bytes);
+        let mut stream = if packed.is_empty() {
+            Stream::new(Dictionary::new(), bytes)
+        } else {
+            let mut s = Stream::new(Dictionary::new(), packed);
+            s.dict.set("Filter", "FlateDecode");
+            s
+        };
+        stream.allows_compression = false;
         doc.objects.insert(contents, Object::Stream(stream));
     }
 
@@ -170,12 +194,12 @@ pub(super) fn finish(
     // The remaining streams: font programs, ToUnicode maps.
     for object in doc.objects.values_mut() {
         if let Object::Stream(s) = object {
-            compress(s);
-            hash.update(&s.content);
+            deflater.compress(s);
         }
     }
     // A document ID that depends only on the content (printpdf's comes
-    // from a process-wide counter).
+    // from a process-wide counter): the pages' content (which decides the
+    // font subsets too), the title and the date.
     hash.update(meta.title.as_bytes());
     hash.update(when.as_bytes());
     let digest = hash.finalize();
