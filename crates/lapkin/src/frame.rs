@@ -93,6 +93,21 @@ pub enum Item {
     Link(LinkArea),
 }
 
+impl Item {
+    /// Moves the item down by `dy` (up if negative).
+    pub fn shift_y(&mut self, dy: Pt) {
+        match self {
+            Item::Text(t) => t.y += dy,
+            Item::Link(l) => l.rect.y += dy,
+            Item::Line(r) => {
+                r.y1 += dy;
+                r.y2 += dy;
+            }
+            Item::Rect(b) => b.rect.y += dy,
+        }
+    }
+}
+
 /// A run of text on one baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextRun {

@@ -126,15 +126,7 @@ impl FooterLayout {
 
 fn shift_all(items: &mut [Item], dy: Pt) {
     for item in items {
-        match item {
-            Item::Text(t) => t.y += dy,
-            Item::Link(l) => l.rect.y += dy,
-            Item::Line(r) => {
-                r.y1 += dy;
-                r.y2 += dy;
-            }
-            Item::Rect(b) => b.rect.y += dy,
-        }
+        item.shift_y(dy);
     }
 }
 

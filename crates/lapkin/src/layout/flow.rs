@@ -12,7 +12,7 @@ use super::chunk::Chunk;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature, Text};
 use crate::frame::{Face, Item, LinkArea, TextRun};
-use crate::text::{Align, Piece, break_lines};
+use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
 
 /// Text spans as line-breaker pieces.
@@ -24,6 +24,37 @@ pub(super) fn pieces(text: &Text) -> Vec<Piece<'_>> {
             link: s.link.as_deref().map(Arc::from),
         })
         .collect()
+}
+
+/// The text runs of a broken line, starting at `x` on `baseline`, and a
+/// link area over each run that is a link (from the ascender to the
+/// descender).
+pub(super) fn line_items(
+    line: Line,
+    x: Pt,
+    baseline: Pt,
+    size: Pt,
+    (ascent, descent): (Pt, Pt),
+    out: &mut Vec<Item>,
+) {
+    for run in line.runs {
+        if let Some(uri) = &run.link {
+            out.push(Item::Link(LinkArea {
+                rect: Rect::new(x + run.x, baseline - ascent, run.width, ascent + descent),
+                uri: uri.to_string(),
+            }));
+        }
+        out.push(Item::Text(TextRun {
+            x: x + run.x,
+            y: baseline,
+            face: run.face,
+            size,
+            text: run.text,
+            word_spacing: run.word_spacing,
+            width: run.width,
+            invisible: false,
+        }));
+    }
 }
 
 /// Lays out text in lines at `x`, `width` wide; one chunk per line, with
@@ -49,24 +80,7 @@ pub(super) fn text_lines(
         .map(|(i, line)| {
             let mut chunk = Chunk::new(what, line_height);
             chunk.baseline = Some(baseline);
-            for run in line.runs {
-                if let Some(uri) = &run.link {
-                    chunk.items.push(Item::Link(LinkArea {
-                        rect: Rect::new(x + run.x, baseline - ascent, run.width, ascent + descent),
-                        uri: uri.to_string(),
-                    }));
-                }
-                chunk.items.push(Item::Text(TextRun {
-                    x: x + run.x,
-                    y: baseline,
-                    face: run.face,
-                    size,
-                    text: run.text,
-                    word_spacing: run.word_spacing,
-                    width: run.width,
-                    invisible: false,
-                }));
-            }
+            line_items(line, x, baseline, size, (ascent, descent), &mut chunk.items);
             // Orphan: the first line keeps with the second; widow: the
             // second-to-last keeps with the last.
             chunk.keep_with_next = n >= 2 && (i == 0 || i + 2 == n);
@@ -300,15 +314,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Chunk {
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {
             for mut item in line.items {
-                match &mut item {
-                    Item::Text(t) => t.y += *y,
-                    Item::Link(l) => l.rect.y += *y,
-                    Item::Line(r) => {
-                        r.y1 += *y;
-                        r.y2 += *y;
-                    }
-                    Item::Rect(b) => b.rect.y += *y,
-                }
+                item.shift_y(*y);
                 chunk.items.push(item);
             }
             if chunk.baseline.is_none() {

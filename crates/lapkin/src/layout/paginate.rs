@@ -46,15 +46,7 @@ impl Paginator {
     fn place(&mut self, chunk: Chunk) {
         let top = self.y + self.space(&chunk);
         for mut item in chunk.items {
-            match &mut item {
-                Item::Text(t) => t.y += top,
-                Item::Link(l) => l.rect.y += top,
-                Item::Line(r) => {
-                    r.y1 += top;
-                    r.y2 += top;
-                }
-                Item::Rect(b) => b.rect.y += top,
-            }
+            item.shift_y(top);
             self.page.items.push(item);
         }
         for b in chunk.bookmarks {

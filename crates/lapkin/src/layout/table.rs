@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use super::Ctx;
 use super::chunk::{Chunk, CutRule};
-use super::flow::{pieces, text_lines};
+use super::flow::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table};
-use crate::frame::{BoxItem, Face, Item, LinkArea, Rule, TextRun};
+use crate::frame::{BoxItem, Face, Item, Rule};
 use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
 
@@ -175,29 +175,14 @@ fn layout_cell(
     let mut extents = Vec::new();
     let mut y = pad;
     for line in lines {
-        for run in line.runs {
-            if let Some(uri) = &run.link {
-                items.push(Item::Link(LinkArea {
-                    rect: Rect::new(
-                        x + pad + run.x,
-                        y + baseline - ascent,
-                        run.width,
-                        ascent + descent,
-                    ),
-                    uri: uri.to_string(),
-                }));
-            }
-            items.push(Item::Text(TextRun {
-                x: x + pad + run.x,
-                y: y + baseline,
-                face: run.face,
-                size,
-                text: run.text,
-                word_spacing: run.word_spacing,
-                width: run.width,
-                invisible: false,
-            }));
-        }
+        line_items(
+            line,
+            x + pad,
+            y + baseline,
+            size,
+            (ascent, descent),
+            &mut items,
+        );
         extents.push((y, y + line_height));
         y += line_height;
     }
@@ -222,18 +207,6 @@ fn merge_edges(mut edges: Vec<(Pt, Pt, Pt)>) -> Vec<(Pt, Pt, Pt)> {
         }
     }
     out
-}
-
-fn shift(item: &mut Item, dy: Pt) {
-    match item {
-        Item::Text(t) => t.y += dy,
-        Item::Link(l) => l.rect.y += dy,
-        Item::Line(r) => {
-            r.y1 += dy;
-            r.y2 += dy;
-        }
-        Item::Rect(b) => b.rect.y += dy,
-    }
 }
 
 /// Lays out a table at `x`, `width` wide: the header as one chunk kept
@@ -341,7 +314,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
             v_edges.push((x1, top, bottom));
             for item in &b.items {
                 let mut item = item.clone();
-                shift(&mut item, top);
+                item.shift_y(top);
                 texts.push(item);
             }
             lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));

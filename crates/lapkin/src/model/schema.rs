@@ -195,6 +195,7 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     let path = display_path(error.instance_path());
     let found = error.instance().as_ref();
     let other = |message: String| Finding::Other(Problem::new(path.clone(), message));
+    let expected = |what: String| other(format!("expected {what}, found {}", describe(found)));
     match error.kind() {
         ValidationErrorKind::Type { kind } => {
             let expected: Vec<String> = expected_types(kind)
@@ -244,78 +245,30 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
             });
         }
         ValidationErrorKind::Enum { options } => {
-            let names: Vec<String> = options
+            let options: Vec<&str> = options
                 .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|o| match o.as_str() {
-                            Some(s) => format!("\"{s}\""),
-                            None => o.to_string(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let suggestion = found
-                .as_str()
-                .and_then(|s| {
-                    nearest(
-                        s,
-                        options
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str),
-                    )
-                })
-                .map(|s| format!("; did you mean \"{s}\"?"))
-                .unwrap_or_default();
-            out.push(other(format!(
-                "expected {}, found {}{suggestion}",
-                one_of_words(&names),
-                describe(found)
-            )));
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            out.push(other(choice(&options, found)));
         }
-        ValidationErrorKind::Minimum { limit } => {
-            out.push(other(format!(
-                "expected at least {limit}, found {}",
-                describe(found)
-            )));
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            out.push(other(format!(
-                "expected at most {limit}, found {}",
-                describe(found)
-            )));
-        }
+        ValidationErrorKind::Minimum { limit } => out.push(expected(format!("at least {limit}"))),
+        ValidationErrorKind::Maximum { limit } => out.push(expected(format!("at most {limit}"))),
         ValidationErrorKind::ExclusiveMinimum { limit } => {
-            out.push(other(format!(
-                "expected more than {limit}, found {}",
-                describe(found)
-            )));
+            out.push(expected(format!("more than {limit}")))
         }
         ValidationErrorKind::ExclusiveMaximum { limit } => {
-            out.push(other(format!(
-                "expected less than {limit}, found {}",
-                describe(found)
-            )));
+            out.push(expected(format!("less than {limit}")))
         }
         ValidationErrorKind::MinItems { limit } => {
-            out.push(other(format!(
-                "expected at least {limit} item(s), found {}",
-                describe(found)
-            )));
+            out.push(expected(format!("at least {limit} item(s)")))
         }
         ValidationErrorKind::MaxItems { limit } => {
-            out.push(other(format!(
-                "expected at most {limit} item(s), found {}",
-                describe(found)
-            )));
+            out.push(expected(format!("at most {limit} item(s)")))
         }
         ValidationErrorKind::MinLength { limit } => {
-            out.push(other(format!(
-                "expected at least {limit} character(s), found {}",
-                describe(found)
-            )));
+            out.push(expected(format!("at least {limit} character(s)")))
         }
         ValidationErrorKind::Format { format } if format == "date" => {
             out.push(other(format!(
@@ -328,6 +281,21 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
         }
         _ => out.push(other(error.to_string())),
     }
+}
+
+/// "expected "angka", "huruf" or "strip", found "hurf"; did you mean "huruf"?"
+fn choice(options: &[&str], found: &Value) -> String {
+    let names: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
+    let suggestion = found
+        .as_str()
+        .and_then(|s| nearest(s, options.iter().copied()))
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default();
+    format!(
+        "expected {}, found {}{suggestion}",
+        one_of_words(&names),
+        describe(found)
+    )
 }
 
 /// Whether a branch of an `anyOf`/`oneOf` failed because the value at the
@@ -402,19 +370,9 @@ fn explain_union(
         })
         .collect();
     if let Some(constants) = constants {
-        let names: Vec<String> = constants.iter().map(|c| format!("\"{c}\"")).collect();
-        let suggestion = found
-            .as_str()
-            .and_then(|s| nearest(s, constants.iter().copied()))
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
         out.push(Finding::Other(Problem::new(
             path,
-            format!(
-                "expected {}, found {}{suggestion}",
-                one_of_words(&names),
-                describe(found)
-            ),
+            choice(&constants, found),
         )));
         return;
     }

@@ -116,22 +116,25 @@ fn tokenize<'a>(pieces: &'a [Piece<'_>], fonts: &FontSet, size: Pt) -> Vec<Token
     };
     for piece in pieces {
         let face = fonts.face(piece.face);
-        let mut start = 0;
         let text: &'a str = &piece.text;
+        // Adds a slice of the text to the word being collected.
+        let grow = |word: &mut Frags<'a>, width: &mut Pt, t: &'a str| {
+            if !t.is_empty() {
+                let w = face.width(t, size);
+                *width += w;
+                word.push(Frag {
+                    text: t,
+                    face: piece.face,
+                    link: piece.link.clone(),
+                    width: w,
+                });
+            }
+        };
+        let mut start = 0;
         for (i, c) in text.char_indices() {
             let is_space = c == ' ' || c == '\t' || c == '\r';
             if is_space || c == '\n' {
-                if start < i {
-                    let t = &text[start..i];
-                    let w = face.width(t, size);
-                    word_width += w;
-                    word.push(Frag {
-                        text: t,
-                        face: piece.face,
-                        link: piece.link.clone(),
-                        width: w,
-                    });
-                }
+                grow(&mut word, &mut word_width, &text[start..i]);
                 flush(&mut tokens, &mut word, &mut word_width);
                 if c == '\n' {
                     tokens.push(Token::Newline);
@@ -144,17 +147,7 @@ fn tokenize<'a>(pieces: &'a [Piece<'_>], fonts: &FontSet, size: Pt) -> Vec<Token
                 start = i + c.len_utf8();
             }
         }
-        if start < text.len() {
-            let t = &text[start..];
-            let w = face.width(t, size);
-            word_width += w;
-            word.push(Frag {
-                text: t,
-                face: piece.face,
-                link: piece.link.clone(),
-                width: w,
-            });
-        }
+        grow(&mut word, &mut word_width, &text[start..]);
     }
     flush(&mut tokens, &mut word, &mut word_width);
     tokens
