@@ -194,3 +194,43 @@ fn the_reference_report_is_small() {
     // Subset fonts (the full faces are 400 KB each) and compressed content.
     assert!(bytes.len() < 100_000, "{} bytes", bytes.len());
 }
+
+/// The legal note, the same on every page, is drawn once (a form XObject)
+/// and referred to by every page; the page number stays on the page.
+#[test]
+fn the_footer_is_drawn_once_and_used_by_every_page() {
+    let doc = Document::load_mem(&render(REFERENCE, &RenderOptions::default())).unwrap();
+    let mut forms = 0;
+    for (n, id) in doc.get_pages() {
+        let content = String::from_utf8_lossy(&doc.get_page_content(id)).into_owned();
+        assert_eq!(content.matches("/LKFOOT Do").count(), 1, "page {n}");
+        let page = doc.get_dictionary(id).unwrap();
+        let resources = doc
+            .get_dictionary(page.get(b"Resources").unwrap().as_reference().unwrap())
+            .unwrap();
+        let xobjects = doc
+            .get_dictionary(resources.get(b"XObject").unwrap().as_reference().unwrap())
+            .unwrap();
+        let form = doc
+            .get_object(xobjects.get(b"LKFOOT").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        assert_eq!(
+            form.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+            b"Form"
+        );
+        forms += 1;
+    }
+    assert_eq!(forms, 12);
+    let form_count = doc
+        .objects
+        .values()
+        .filter(|o| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+            })
+        })
+        .count();
+    assert_eq!(form_count, 1, "one footer for all pages");
+}

@@ -77,6 +77,12 @@ pub struct Page {
     pub size: Size,
     /// The items in painting order.
     pub items: Vec<Item>,
+    /// Where the page's footer begins in `items`: `items[footer..]` is the
+    /// legal note, the same on every page, and last the page number. The
+    /// PDF writer draws the shared part once and refers to it from every
+    /// page.
+    #[serde(default)]
+    pub footer: usize,
 }
 
 /// Something drawn on a page.

@@ -162,10 +162,12 @@ pub(crate) fn finalize(
                 });
             }
             let mut items = body.items;
+            let start = items.len();
             items.extend(footer.page_items(ctx, i + 1, total, footer_top));
             Page {
                 size: ctx.style.page,
                 items,
+                footer: start,
             }
         })
         .collect();

@@ -141,11 +141,49 @@ fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
     out.push(b')');
 }
 
-/// The content stream of one page.
-pub(crate) fn page_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
-    let height = page.size.height.0;
+/// The resource name of the shared footer (a form XObject).
+pub(crate) const FOOTER: &str = "LKFOOT";
+
+/// The content stream of one page. With `shared_footer`, the footer except
+/// its page number is drawn by the form XObject [`FOOTER`], made once from
+/// [`footer_content`].
+pub(crate) fn page_content(page: &Page, codes: &GlyphCodes, shared_footer: bool) -> Vec<u8> {
+    let height = page.size.height;
+    if !shared_footer || page.footer >= page.items.len() {
+        return items_content(&page.items, height, codes);
+    }
+    let last = page.items.len() - 1;
+    let mut out = items_content(&page.items[..page.footer], height, codes);
+    out.extend_from_slice(format!("q /{FOOTER} Do Q\n").as_bytes());
+    out.extend(items_content(&page.items[last..], height, codes));
+    out
+}
+
+/// The content of the shared footer: a page's footer items but the last
+/// (its page number).
+pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
+    let end = page.items.len().saturating_sub(1).max(page.footer);
+    items_content(&page.items[page.footer..end], page.size.height, codes)
+}
+
+/// Whether every page's footer but its number is the same as the first's,
+/// so that one form XObject can draw them all.
+pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
+    fn shared(p: &Page) -> Option<&[Item]> {
+        let end = p.items.len().checked_sub(1)?;
+        (p.footer < end).then(|| &p.items[p.footer..end])
+    }
+    let Some(first) = pages.first().and_then(shared) else {
+        return false;
+    };
+    pages.iter().all(|p| shared(p) == Some(first))
+}
+
+/// The content of a run of items, wrapped in `q` … `Q`.
+fn items_content(items: &[Item], height: Pt, codes: &GlyphCodes) -> Vec<u8> {
+    let height = height.0;
     let y = |v: Pt| height - v.0;
-    let mut out = Vec::with_capacity(page.items.len() * 48);
+    let mut out = Vec::with_capacity(items.len() * 48);
     // Black strokes, square line caps so that table rules meet at corners.
     out.extend_from_slice(b"q\n0 G 2 J\n");
     let mut in_text = false;
@@ -154,7 +192,7 @@ pub(crate) fn page_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let mut invisible = false;
     // The start of the current text line: `Td` moves relative to it.
     let mut line = (0.0, 0.0);
-    for item in &page.items {
+    for item in items {
         if in_text && !matches!(item, Item::Text(_)) {
             out.extend_from_slice(b"ET\n");
             in_text = false;
@@ -311,6 +349,7 @@ mod tests {
         codes[0].insert(' ', 2);
         codes[0].insert('(', 0x28);
         let page = Page {
+            footer: 3,
             size: Size::new(Pt(100.0), Pt(200.0)),
             items: vec![
                 Item::Rect(BoxItem {
@@ -337,7 +376,7 @@ mod tests {
                 }),
             ],
         };
-        let content = page_content(&page, &codes);
+        let content = page_content(&page, &codes, true);
         let expected: &[u8] = b"q\n0 G 2 J\n0.9 g\n10 140 30 40 re f\n0 g\n0.5 w\n10 180 m 40 180 l S\nBT\n/LKREGU 10 Tf\n12 170 Td\n[(\x00\x01\x00\x02) -100 (\x00\x01\x00\\()] TJ\nET\nQ\n";
         assert_eq!(
             String::from_utf8_lossy(&content),
