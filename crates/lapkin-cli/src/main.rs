@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  invalid input: broken JSON, or a report with problems (all are listed)
+  1  invalid input: broken JSON, a report with problems (all are listed),
+     a character the font lacks, a font file that is not a usable font
   2  usage error: unknown command or option, missing argument
   3  a file could not be read or written";
 
@@ -59,11 +60,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         signature_box: Option<PathBuf>,
         /// Add an empty signature field over the box, for PAdES signers
-        /// such as pyHanko or Adobe [default NAME: ttd_kepala].
+        /// such as pyHanko or Adobe; `--signature-field=NAME` names it
+        /// [default NAME: ttd_kepala].
         #[arg(
             long,
             value_name = "NAME",
             num_args = 0..=1,
+            require_equals = true,
             default_missing_value = lapkin::signing::DEFAULT_FIELD
         )]
         signature_field: Option<String>,

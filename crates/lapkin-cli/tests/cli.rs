@@ -341,6 +341,31 @@ fn the_signature_box_is_written_for_bsre_v1_and_v2() {
 }
 
 #[test]
+fn the_field_flag_does_not_swallow_the_input() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "--signature-field", "minimal.json"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "minimal.json",
+            "--signature-field=ttd_sekretaris",
+            "-o",
+            "b.pdf",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = std::fs::read(dir.path().join("b.pdf")).unwrap();
+    assert!(pdf.windows(14).any(|w| w == b"ttd_sekretaris"));
+}
+
+#[test]
 fn pdf_and_signature_box_cannot_both_go_to_stdout() {
     let out = lapkin(&[
         "render",

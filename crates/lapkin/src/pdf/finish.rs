@@ -66,13 +66,14 @@ fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime>
 
 /// A zlib compressor reused for every stream of a document: setting one up
 /// clears a quarter of a megabyte, which would cost more than compressing a
-/// page. Zlib's default level: within a few per cent of the best level's
-/// size, several times faster.
+/// page. Level 4, measured on the reference report: 1 % larger than the
+/// default level 6 and 6 % less work for the whole render; level 9 saves
+/// another 0.6 % for 15 % more work.
 struct Deflater(flate2::Compress);
 
 impl Deflater {
     fn new() -> Self {
-        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
+        Deflater(flate2::Compress::new(flate2::Compression::new(4), true))
     }
 
     fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
