@@ -221,6 +221,24 @@ pub(super) fn finish(
     Ok(out)
 }
 
+/// The dictionary of a form XObject `width` × `height` with `resources`.
+fn form_xobject(width: f32, height: f32, resources: Dictionary) -> Dictionary {
+    let mut dict = Dictionary::new();
+    dict.set("Type", "XObject");
+    dict.set("Subtype", "Form");
+    dict.set(
+        "BBox",
+        vec![
+            0.into(),
+            0.into(),
+            Object::Real(width),
+            Object::Real(height),
+        ],
+    );
+    dict.set("Resources", resources);
+    dict
+}
+
 /// Adds the shared footer as a form XObject named [`content::FOOTER`] in
 /// the XObject dictionary printpdf gives every page.
 fn add_footer_xobject(
@@ -251,21 +269,13 @@ fn add_footer_xobject(
 
     let bytes = content::footer_content(first, codes);
     hash.update(&bytes);
-    let mut dict = Dictionary::new();
-    dict.set("Type", "XObject");
-    dict.set("Subtype", "Form");
-    dict.set(
-        "BBox",
-        vec![
-            0.into(),
-            0.into(),
-            Object::Real(first.size.width.0 as f32),
-            Object::Real(first.size.height.0 as f32),
-        ],
-    );
     let mut form_resources = Dictionary::new();
     form_resources.set("Font", fonts);
-    dict.set("Resources", form_resources);
+    let dict = form_xobject(
+        first.size.width.0 as f32,
+        first.size.height.0 as f32,
+        form_resources,
+    );
     let mut stream = Stream::new(dict, bytes);
     deflater.compress(&mut stream);
     stream.allows_compression = false;
@@ -291,19 +301,7 @@ fn add_signature_field(
         .ok_or_else(|| Error::Pdf(format!("no page {} for the signature field", b.page)))?;
     let placement = crate::signing::SignaturePlacement::new(b, Some(name.to_owned()));
     let [x1, y1, x2, y2] = placement.pdf_rect;
-    let mut ap = Dictionary::new();
-    ap.set("Type", "XObject");
-    ap.set("Subtype", "Form");
-    ap.set(
-        "BBox",
-        vec![
-            0.into(),
-            0.into(),
-            Object::Real((x2 - x1) as f32),
-            Object::Real((y2 - y1) as f32),
-        ],
-    );
-    ap.set("Resources", Dictionary::new());
+    let ap = form_xobject((x2 - x1) as f32, (y2 - y1) as f32, Dictionary::new());
     let ap_id = doc.add_object(Stream::new(ap, Vec::new()));
     let mut widget = Dictionary::new();
     widget.set("Type", "Annot");
