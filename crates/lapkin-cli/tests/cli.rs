@@ -298,7 +298,10 @@ fn a_character_the_font_lacks_is_named() {
     let out = lapkin_in(dir.path(), &["render", "r.json"], &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("no glyph for '\u{6f22}' (U+6F22)"), "{err}");
+    assert!(
+        err.contains("no glyph for '\u{6f22}' (U+6F22), used at analisis[0].kendala[0] in"),
+        "{err}"
+    );
     assert!(err.contains("Kendala pada"), "{err}");
     assert!(!dir.path().join("r.pdf").exists());
 }

@@ -43,8 +43,9 @@ pub enum Error {
     },
     /// The font lacks a character the report uses.
     #[error(
-        "the font {font} has no glyph for {character:?} (U+{code:04X}), used in {context:?}; \
-         replace the character or choose a font that has it"
+        "the font {font} has no glyph for {character:?} (U+{code:04X}), used {at}in {context:?}; \
+         replace the character or choose a font that has it",
+        at = if path.is_empty() { String::new() } else { format!("at {path} ") }
     )]
     MissingGlyph {
         /// The character.
@@ -53,6 +54,8 @@ pub enum Error {
         code: u32,
         /// The face that lacks it, e.g. "LiberationSans-Bold".
         font: String,
+        /// The JSON path of the text, when it comes from the report.
+        path: String,
         /// The text around it.
         context: String,
     },

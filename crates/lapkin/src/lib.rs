@@ -62,15 +62,27 @@ pub struct RenderOptions {
     pub pdf: PdfOptions,
 }
 
-/// Lays out a report: builds its document and paginates it.
-///
-/// The report is validated first ([`model::validate::validate`]), so that a
-/// report built in code gets the same checks as one read from JSON.
-pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
+/// Checks a report before it is laid out: the semantic checks (so that a
+/// report built in code gets the same as one read from JSON), and that the
+/// font has every character of its texts, naming the JSON path of the
+/// first one it lacks.
+fn check_report(report: &Report, fonts: &FontSet) -> Result<()> {
     let problems = model::validate::validate(report);
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
+    let regular = fonts.face(frame::Face::Regular);
+    for (path, text) in model::texts::printed_texts(report) {
+        if let Some(e) = layout::missing_glyph(regular, &text, &path) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Lays out a report: checks it, builds its document and paginates it.
+pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
+    check_report(report, &opts.fonts)?;
     let doc = build_document(report)?;
     layout_document(&doc, &opts.style, &opts.fonts)
 }
@@ -90,10 +102,7 @@ pub struct Rendered {
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
-    let problems = model::validate::validate(report);
-    if !problems.is_empty() {
-        return Err(Error::Invalid(Problems(problems)));
-    }
+    check_report(report, &opts.fonts)?;
     let doc = build_document(report)?;
     let layout = layout_document(&doc, &opts.style, &opts.fonts)?;
     let mut pdf_opts = opts.pdf.clone();

@@ -115,28 +115,36 @@ fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
     }
 }
 
+/// The error for the first character of `text` that `face` lacks, with
+/// the text around it and, if known, its JSON path.
+pub(crate) fn missing_glyph(face: &crate::text::FontFace, text: &str, path: &str) -> Option<Error> {
+    let c = face.first_missing(text)?;
+    let at = text.find(c).unwrap_or(0);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(24)
+        .map_or(0, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .nth(25)
+        .map_or(text.len(), |(i, _)| at + i);
+    Some(Error::MissingGlyph {
+        character: c,
+        code: c as u32,
+        font: face.postscript_name.clone(),
+        path: path.to_owned(),
+        context: text[start..end].to_owned(),
+    })
+}
+
 /// Checks that each face can draw the text set in it.
 fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     fn text(t: &Text, fonts: &FontSet) -> Result<()> {
         for span in t {
             let face = fonts.face(Face::for_style(span.style));
-            if let Some(c) = face.first_missing(&span.text) {
-                let at = span.text.find(c).unwrap_or(0);
-                let start = span.text[..at]
-                    .char_indices()
-                    .rev()
-                    .nth(24)
-                    .map_or(0, |(i, _)| i);
-                let end = span.text[at..]
-                    .char_indices()
-                    .nth(25)
-                    .map_or(span.text.len(), |(i, _)| at + i);
-                return Err(Error::MissingGlyph {
-                    character: c,
-                    code: c as u32,
-                    font: face.postscript_name.clone(),
-                    context: span.text[start..end].to_owned(),
-                });
+            if let Some(e) = missing_glyph(face, &span.text, "") {
+                return Err(e);
             }
         }
         Ok(())
