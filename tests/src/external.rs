@@ -9,44 +9,13 @@ use lapkin::RenderOptions;
 use lapkin_tests::{REFERENCE, fixture, load_report};
 
 /// Renders a fixture to a PDF file in a fresh temporary directory.
-fn render(name: &str) -> (tempdir::Dir, PathBuf) {
-    let dir = tempdir::Dir::new();
+fn render(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
     let report = load_report(name);
     let pdf = lapkin::render_pdf(&report, &RenderOptions::default()).unwrap();
     let path = dir.path().join("out.pdf");
     std::fs::write(&path, pdf).unwrap();
     (dir, path)
-}
-
-/// A minimal temporary directory, removed on drop.
-mod tempdir {
-    use std::path::{Path, PathBuf};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new() -> Self {
-            static N: AtomicUsize = AtomicUsize::new(0);
-            let path = std::env::temp_dir().join(format!(
-                "lapkin-test-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::Relaxed)
-            ));
-            std::fs::create_dir_all(&path).unwrap();
-            Dir(path)
-        }
-
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
 }
 
 /// Runs a program, panicking with its output unless it succeeds.
