@@ -942,6 +942,37 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_of_lapkin_itself_is_exit_4_and_says_so() {
+        let internal = Failure::Input {
+            source: "laporan.json".into(),
+            error: lapkin::Error::Pdf("lopdf failed".into()),
+        };
+        assert_eq!(internal.exit_code(), 4);
+        assert_eq!(
+            internal.to_string(),
+            "internal error: this is a bug in lapkin, please report it: laporan.json: writing \
+             the PDF failed: lopdf failed"
+        );
+        for error in [
+            lapkin::Error::TooLarge { size: 2, limit: 1 },
+            lapkin::Error::Font {
+                font: "x.ttf".into(),
+                message: "bad".into(),
+            },
+            lapkin::Error::DoesNotFit {
+                what: "a table".into(),
+                reason: "tall".into(),
+            },
+        ] {
+            let input = Failure::Input {
+                source: "laporan.json".into(),
+                error,
+            };
+            assert_eq!(input.exit_code(), 1, "{input}");
+        }
+    }
+
+    #[test]
     fn sizes_are_told_in_binary_units() {
         assert_eq!(human(32 << 20), "32 MiB");
         assert_eq!(human(40_000_000), "38.1 MiB");
