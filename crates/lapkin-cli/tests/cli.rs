@@ -400,3 +400,749 @@ fn a_tag_in_the_text_is_refused_with_every_place() {
         assert!(err.contains(path), "{err}");
     }
 }
+
+// ---- issue 7: output errors, data loss, options ----
+
+fn lapkin_cmd(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lapkin"));
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// A pipe whose reader is already closed: every write to it fails with
+/// EPIPE, deterministically.
+fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer
+}
+
+fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_ends_quietly() {
+    let dir = scratch("minimal.json");
+    for args in [
+        &["check", "minimal.json"][..],
+        &["render", "minimal.json", "-o", "-"][..],
+        &["schema"][..],
+    ] {
+        let out = lapkin_cmd(dir.path(), args)
+            .stdout(closed_pipe())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn closed_standard_output_and_error_together_never_panic() {
+    // `lapkin check ... 2>&1 | head -c 10` once the reader has gone.
+    let dir = scratch("minimal.json");
+    std::fs::write(dir.path().join("bad.json"), b"{").unwrap();
+    for (args, code) in [
+        (&["check", "minimal.json"][..], 0),
+        (&["check", "bad.json"][..], 1),
+    ] {
+        let pipe = closed_pipe();
+        let out = lapkin_cmd(dir.path(), args)
+            .stdout(pipe.try_clone().unwrap())
+            .stderr(pipe)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}
+
+#[test]
+fn a_full_disk_on_standard_output_is_exit_3() {
+    let dir = scratch("minimal.json");
+    for args in [
+        &["check", "minimal.json"][..],
+        &["render", "minimal.json", "-o", "-"][..],
+        &["schema"][..],
+    ] {
+        let out = lapkin_cmd(dir.path(), args)
+            .stdout(dev_full())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("cannot write standard output: No space left on device"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_full_standard_error_is_ignored() {
+    let dir = scratch("minimal.json");
+    for (args, code) in [
+        (&["check", "minimal.json"][..], 0),
+        (&["check", "missing.json"][..], 3),
+        (&["check", "minimal.json", "--max-input-size", "10"][..], 1),
+    ] {
+        let out = lapkin_cmd(dir.path(), args)
+            .stdout(Stdio::null())
+            .stderr(dev_full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}
+
+#[test]
+fn help_documents_the_internal_error_and_the_size_limit() {
+    let out = lapkin(&["render", "--help"]);
+    let help = text(&out.stdout);
+    assert!(
+        help.contains("4  internal error: a bug in lapkin"),
+        "{help}"
+    );
+    assert!(help.contains("--max-input-size <BYTES>"), "{help}");
+    assert!(help.contains("The default, 32M"), "{help}");
+    let out = lapkin(&["check", "-h"]);
+    assert!(text(&out.stdout).contains("--max-input-size <BYTES>"));
+}
+
+#[test]
+fn check_runs_every_rule_of_render() {
+    // A character the font lacks: found by the layout, not by the parser.
+    let dir = tempfile::tempdir().unwrap();
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
+    report["analisis"][0]["kendala"] = serde_json::json!(["Kendala \u{6f22}."]);
+    std::fs::write(dir.path().join("r.json"), report.to_string()).unwrap();
+    let out = lapkin_in(dir.path(), &["check", "r.json"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr)
+            .contains("no glyph for '\u{6f22}' (U+6F22), used at analisis[0].kendala[0]"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+
+    // The options of render count for check too, and check writes nothing.
+    let dir = scratch("minimal.json");
+    let fonts = root().join("fonts");
+    let out = lapkin_in(
+        dir.path(),
+        &["check", "minimal.json", "--font", fonts.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("minimal.json: ok: "));
+    let regular = fonts.join("LiberationSans-Regular.ttf");
+    let out = lapkin_in(
+        dir.path(),
+        &["check", "minimal.json", "--font", regular.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = lapkin_in(
+        dir.path(),
+        &["check", "minimal.json"],
+        &[("SOURCE_DATE_EPOCH", "x")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "check writes no file"
+    );
+}
+
+/// Runs a render expected to be refused and checks that nothing changed.
+fn refused(dir: &Path, args: &[&str], code: i32, message: &str) {
+    let before = snapshot(dir);
+    let out = lapkin_in(dir, args, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains(message),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    assert_eq!(snapshot(dir), before, "{args:?} changed the directory");
+}
+
+/// Every entry of a directory with its kind and content.
+fn snapshot(dir: &Path) -> Vec<(String, String, Vec<u8>)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let kind = e.file_type().unwrap();
+            let content = if kind.is_file() {
+                std::fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            (
+                e.file_name().into_string().unwrap(),
+                format!("{kind:?}"),
+                content,
+            )
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+#[test]
+fn an_output_that_is_the_input_is_refused() {
+    let dir = scratch("minimal.json");
+    let d = dir.path();
+    std::os::unix::fs::symlink("minimal.json", d.join("link.json")).unwrap();
+    std::fs::hard_link(d.join("minimal.json"), d.join("hard.json")).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    let also = format!(
+        "../{}/minimal.json",
+        d.file_name().unwrap().to_str().unwrap()
+    );
+    for output in [
+        "minimal.json",
+        "./minimal.json",
+        "sub/../minimal.json",
+        also.as_str(),
+        "link.json",
+        "hard.json",
+    ] {
+        refused(
+            d,
+            &["render", "minimal.json", "-o", output],
+            2,
+            &format!("-o {output} is the input file minimal.json"),
+        );
+        refused(
+            d,
+            &["render", "minimal.json", "--signature-box", output],
+            2,
+            &format!("--signature-box {output} is the input file minimal.json"),
+        );
+    }
+    // The default output of an input named *.pdf is the input itself.
+    std::fs::copy(d.join("minimal.json"), d.join("laporan.pdf")).unwrap();
+    refused(
+        d,
+        &["render", "laporan.pdf"],
+        2,
+        "the PDF would replace the input laporan.pdf (its name ends in .pdf); name the output with -o",
+    );
+    // The signature box over the PDF, new or existing.
+    for args in [
+        &["render", "minimal.json", "--signature-box", "minimal.pdf"][..],
+        &[
+            "render",
+            "minimal.json",
+            "-o",
+            "a.pdf",
+            "--signature-box",
+            "./a.pdf",
+        ][..],
+        &[
+            "render",
+            "minimal.json",
+            "-o",
+            "laporan.pdf",
+            "--signature-box",
+            "sub/../laporan.pdf",
+        ][..],
+    ] {
+        refused(d, args, 2, "is the PDF's output");
+    }
+    // Standard input redirected from the file named by -o.
+    let before = snapshot(d);
+    let out = lapkin_cmd(d, &["render", "-", "-o", "minimal.json"])
+        .stdin(std::fs::File::open(d.join("minimal.json")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(snapshot(d), before);
+}
+
+#[test]
+fn only_a_regular_file_or_a_new_path_is_written() {
+    let dir = scratch("minimal.json");
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).unwrap();
+    refused(
+        d,
+        &["render", "minimal.json", "-o", "."],
+        3,
+        "cannot write .: it is a directory",
+    );
+    refused(
+        d,
+        &[
+            "render",
+            "minimal.json",
+            "-o",
+            "out",
+            "--signature-box",
+            "b.json",
+        ],
+        3,
+        "cannot write out: it is a directory",
+    );
+    let fifo = Command::new("mkfifo").arg(d.join("fifo")).status().unwrap();
+    assert!(fifo.success());
+    let _socket = std::os::unix::net::UnixListener::bind(d.join("socket")).unwrap();
+    for special in ["fifo", "socket"] {
+        refused(
+            d,
+            &["render", "minimal.json", "-o", special],
+            3,
+            &format!("cannot write {special}: it is not a regular file"),
+        );
+        refused(
+            d,
+            &["render", "minimal.json", "--signature-box", special],
+            3,
+            &format!("cannot write {special}: it is not a regular file"),
+        );
+    }
+    // A read-only file keeps its protection, even for root.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(d.join("signed.pdf"), b"the signed original").unwrap();
+    std::fs::set_permissions(d.join("signed.pdf"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    refused(
+        d,
+        &["render", "minimal.json", "-o", "signed.pdf"],
+        3,
+        "cannot write signed.pdf: it is read-only",
+    );
+    // A writable file is replaced and keeps its permissions.
+    std::fs::write(d.join("old.pdf"), b"old").unwrap();
+    std::fs::set_permissions(d.join("old.pdf"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = lapkin_in(d, &["render", "minimal.json", "-o", "old.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read(d.join("old.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let mode = std::fs::metadata(d.join("old.pdf"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(leftovers(d).is_empty());
+}
+
+#[test]
+fn a_symbolic_link_is_followed_and_its_target_replaced() {
+    let dir = scratch("minimal.json");
+    let d = dir.path();
+    std::fs::create_dir(d.join("archive")).unwrap();
+    std::fs::write(d.join("archive/laporan.pdf"), b"old").unwrap();
+    std::os::unix::fs::symlink("archive/laporan.pdf", d.join("current.pdf")).unwrap();
+    // A dangling link: its target is created.
+    std::os::unix::fs::symlink("archive/box.json", d.join("box.json")).unwrap();
+    let out = lapkin_in(
+        d,
+        &[
+            "render",
+            "minimal.json",
+            "-o",
+            "current.pdf",
+            "--signature-box",
+            "box.json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let link = std::fs::symlink_metadata(d.join("current.pdf")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    assert!(
+        std::fs::read(d.join("archive/laporan.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-1.7")
+    );
+    assert!(
+        std::fs::symlink_metadata(d.join("box.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("archive/box.json")).unwrap()).unwrap();
+    assert!(b["page"].is_u64());
+    assert!(leftovers(d).is_empty() && leftovers(&d.join("archive")).is_empty());
+    // A link to the input is the input.
+    std::os::unix::fs::symlink("minimal.json", d.join("in.pdf")).unwrap();
+    refused(
+        d,
+        &["render", "minimal.json", "-o", "in.pdf"],
+        2,
+        "is the input file",
+    );
+}
+
+/// The hidden temporary files in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    leftovers(dir)
+}
+
+/// Starts a render from standard input that waits for the rest of its
+/// input, and returns once its `outputs` temporary files exist: a signal then finds them in
+/// place, whatever the speed of the machine.
+fn render_waiting_for_input(
+    dir: &Path,
+    args: &[&str],
+    outputs: usize,
+) -> (std::process::Child, std::process::ChildStdin) {
+    let mut child = lapkin_cmd(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"unit\": ").unwrap();
+    // The temporaries are made before the input is read; wait for them
+    // (bounded, so that a regression fails instead of hanging).
+    let mut waited = 0;
+    while temporaries(dir).len() < outputs {
+        assert!(waited < 60_000, "no temporary file after a minute");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        waited += 5;
+    }
+    (child, stdin)
+}
+
+#[test]
+fn an_interrupted_render_leaves_no_temporary_file() {
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("laporan.pdf"), b"the signed original").unwrap();
+        let (child, stdin) = render_waiting_for_input(
+            d,
+            &[
+                "render",
+                "-",
+                "-o",
+                "laporan.pdf",
+                "--signature-box",
+                "box.json",
+            ],
+            2,
+        );
+        assert_eq!(temporaries(d).len(), 2);
+        let kill = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(out.status.code(), Some(128 + number), "SIG{signal}");
+        assert!(
+            temporaries(d).is_empty(),
+            "SIG{signal}: {:?}",
+            temporaries(d)
+        );
+        assert_eq!(
+            std::fs::read(d.join("laporan.pdf")).unwrap(),
+            b"the signed original"
+        );
+        assert!(!d.join("box.json").exists());
+    }
+}
+
+#[test]
+fn a_signature_box_that_cannot_be_written_after_the_pdf_is_told_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (child, mut stdin) = render_waiting_for_input(
+        d,
+        &[
+            "render",
+            "-",
+            "-o",
+            "laporan.pdf",
+            "--signature-box",
+            "box.json",
+        ],
+        2,
+    );
+    // The box's place becomes a directory while the report is read.
+    std::fs::create_dir(d.join("box.json")).unwrap();
+    std::fs::write(d.join("box.json/keep"), b"").unwrap();
+    let json = std::fs::read(fixture("minimal.json")).unwrap();
+    let rest = &json[json.iter().position(|&b| b == b':').unwrap() + 1..];
+    stdin.write_all(rest).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "the PDF was written to laporan.pdf, but the signature box could not be written to \
+             box.json: cannot write box.json: "
+        ),
+        "{err}"
+    );
+    assert!(err.contains("the PDF stays"), "{err}");
+    assert!(
+        std::fs::read(d.join("laporan.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    assert!(temporaries(d).is_empty(), "{:?}", temporaries(d));
+}
+
+#[test]
+fn source_date_epoch_must_be_a_date_a_pdf_can_hold() {
+    let dir = scratch("minimal.json");
+    for (value, message) in [
+        (
+            "soon",
+            "SOURCE_DATE_EPOCH=\"soon\" is not a whole number of seconds",
+        ),
+        (
+            "1.5",
+            "SOURCE_DATE_EPOCH=\"1.5\" is not a whole number of seconds",
+        ),
+        ("-1", "SOURCE_DATE_EPOCH: -1 is before 1970-01-01"),
+        (
+            "253402300800",
+            "SOURCE_DATE_EPOCH: 253402300800 is after 9999-12-31 23:59:59 UTC",
+        ),
+        (
+            "99999999999999999999",
+            "SOURCE_DATE_EPOCH=\"99999999999999999999\" is not",
+        ),
+    ] {
+        let out = lapkin_in(
+            dir.path(),
+            &["render", "minimal.json"],
+            &[("SOURCE_DATE_EPOCH", value)],
+        );
+        assert_eq!(out.status.code(), Some(2), "{value}");
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+        assert!(!dir.path().join("minimal.pdf").exists());
+    }
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json"],
+        &[("SOURCE_DATE_EPOCH", "253402300799")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = std::fs::read(dir.path().join("minimal.pdf")).unwrap();
+    assert!(pdf.windows(17).any(|w| w == b"D:99991231235959Z"));
+}
+
+#[test]
+fn the_size_limit_gives_the_real_size_and_can_be_raised() {
+    let dir = scratch("bpmp-bengkulu-2024-tw2.json");
+    let input = "bpmp-bengkulu-2024-tw2.json";
+    let size = std::fs::metadata(dir.path().join(input)).unwrap().len();
+    let out = lapkin_in(dir.path(), &["check", input, "--max-input-size", "1K"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "{input}: the input is {size} bytes ({:.1} KiB); the limit is 1024 bytes (1 KiB); \
+             raise it with --max-input-size",
+            size as f64 / 1024.0
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = lapkin_in(dir.path(), &["check", input, "--max-input-size", "1M"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // From a stream the size is counted, not read into memory.
+    let stream = vec![b' '; 3000];
+    let out = lapkin_stdin(&["check", "-", "--max-input-size", "2000"], &stream);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("<stdin>: the input is 3000 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = lapkin(&["check", input, "--max-input-size", "lots"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("invalid value 'lots' for '--max-input-size <BYTES>'"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_option_error_names_the_option() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "--signature-field=ttd.kepala"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("lapkin: --signature-field=ttd.kepala: expected a field name"),
+        "{err}"
+    );
+    assert!(!err.contains("minimal.json"), "{err}");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "--font", "missing.ttf"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("cannot read missing.ttf"));
+}
+
+#[test]
+fn fonts_can_be_given_by_role() {
+    let dir = scratch("minimal.json");
+    let f = |name: &str| root().join("fonts").join(name).display().to_string();
+    let roles = [
+        format!("regular={}", f("LiberationSans-Regular.ttf")),
+        format!("bold={}", f("LiberationSans-Bold.ttf")),
+        format!("italic={}", f("LiberationSans-Italic.ttf")),
+        format!("bold-italic={}", f("LiberationSans-BoldItalic.ttf")),
+    ];
+    let mut args = vec!["render", "minimal.json", "-o", "roles.pdf"];
+    for r in &roles {
+        args.extend(["--font", r.as_str()]);
+    }
+    let out = lapkin_in(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "one family: no warning");
+    let default = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "-o", "default.pdf"],
+        &[],
+    );
+    assert_eq!(default.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(dir.path().join("roles.pdf")).unwrap(),
+        std::fs::read(dir.path().join("default.pdf")).unwrap(),
+        "the bundled family given by role renders the same bytes"
+    );
+    // Three roles: the missing one is named.
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "minimal.json",
+            "--font",
+            &roles[0],
+            "--font",
+            &roles[1],
+            "--font",
+            &roles[3],
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--font: italic=FILE missing"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A role twice; roles mixed with files.
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "minimal.json",
+            "--font",
+            &roles[0],
+            "--font",
+            &roles[0],
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--font regular=FILE is given twice"));
+    let fonts = root().join("fonts").display().to_string();
+    let out = lapkin_in(
+        dir.path(),
+        &[
+            "render",
+            "minimal.json",
+            "--font",
+            &roles[0],
+            "--font",
+            &fonts,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not both"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Needs fonts-urw-base35 and fonts-dejavu-core (apt): run with
+/// `cargo test -p lapkin-cli -- --ignored`.
+#[test]
+#[ignore = "needs the system fonts of fonts-urw-base35 and fonts-dejavu-core"]
+fn system_families_by_role_and_a_mixed_family_warning() {
+    let dir = scratch("minimal.json");
+    let b = "/usr/share/fonts/opentype/urw-base35/URWBookman";
+    let bookman = [
+        format!("regular={b}-Light.otf"),
+        format!("bold={b}-Demi.otf"),
+        format!("italic={b}-LightItalic.otf"),
+        format!("bold-italic={b}-DemiItalic.otf"),
+    ];
+    let mut args = vec!["render", "minimal.json", "-o", "bookman.pdf"];
+    for r in &bookman {
+        args.extend(["--font", r.as_str()]);
+    }
+    let out = lapkin_in(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+    let pdf = std::fs::read(dir.path().join("bookman.pdf")).unwrap();
+    assert!(pdf.windows(9).any(|w| w == b"URWBookma"));
+
+    let d = "/usr/share/fonts/truetype/dejavu";
+    let mixed = [
+        format!("regular={d}/DejaVuSans.ttf"),
+        format!("bold={d}/DejaVuSerif-Bold.ttf"),
+        format!("italic={d}/DejaVuSans-Oblique.ttf"),
+        format!("bold-italic={d}/DejaVuSans-BoldOblique.ttf"),
+    ];
+    let mut args = vec!["render", "minimal.json", "-o", "mixed.pdf"];
+    for r in &mixed {
+        args.extend(["--font", r.as_str()]);
+    }
+    let out = lapkin_in(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(
+            "lapkin: warning: --font: the four faces come from different families: regular \
+             \"DejaVu Sans\", bold \"DejaVu Serif\""
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -46,7 +46,7 @@ pub use doc::build_document;
 pub use error::{Error, Problem, Problems, Result};
 pub use frame::Layout;
 pub use layout::layout_document;
-pub use model::{Report, parse_report};
+pub use model::{Report, parse_report, parse_report_with_limit};
 pub use pdf::{PdfOptions, write_pdf};
 pub use style::Style;
 pub use text::FontSet;

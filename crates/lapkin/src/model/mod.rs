@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use anggaran::{Sisa, Totals};
 pub use inline::{Inline, InlineError, Span, SpanStyle};
-pub use parse::{MAX_INPUT_BYTES, parse_report};
+pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 
 use number::JsonNumber;

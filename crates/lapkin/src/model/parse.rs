@@ -29,10 +29,22 @@ pub const MAX_INPUT_BYTES: usize = 32 << 20;
 /// assert!(err.problems().unwrap().iter().any(|p| p.path == "unit"));
 /// ```
 pub fn parse_report(input: &[u8]) -> Result<Report> {
-    if input.len() > MAX_INPUT_BYTES {
+    parse_report_with_limit(input, MAX_INPUT_BYTES)
+}
+
+/// [`parse_report`] with another size limit than [`MAX_INPUT_BYTES`]: an
+/// input longer than `max_bytes` is refused with [`Error::TooLarge`] before
+/// it is parsed.
+///
+/// ```
+/// let err = lapkin::parse_report_with_limit(b"{}", 1).unwrap_err();
+/// assert!(matches!(err, lapkin::Error::TooLarge { size: 2, limit: 1 }));
+/// ```
+pub fn parse_report_with_limit(input: &[u8], max_bytes: usize) -> Result<Report> {
+    if input.len() > max_bytes {
         return Err(Error::TooLarge {
             size: input.len(),
-            limit: MAX_INPUT_BYTES,
+            limit: max_bytes,
         });
     }
     // Editors on Windows often start UTF-8 files with a byte order mark.
@@ -110,6 +122,23 @@ mod tests {
     fn huge_input_is_refused_before_parsing() {
         let huge = vec![b' '; MAX_INPUT_BYTES + 1];
         assert!(matches!(parse_report(&huge), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn the_limit_can_be_raised_or_lowered() {
+        let json = include_bytes!("../../../../fixtures/minimal.json");
+        let err = parse_report_with_limit(json, 100).unwrap_err();
+        assert_eq!(
+            err,
+            Error::TooLarge {
+                size: json.len(),
+                limit: 100
+            }
+        );
+        assert!(parse_report_with_limit(json, json.len()).is_ok());
+        let huge = vec![b' '; MAX_INPUT_BYTES + 1];
+        let err = parse_report_with_limit(&huge, MAX_INPUT_BYTES + 1).unwrap_err();
+        assert!(matches!(err, Error::Json { .. }), "{err:?}");
     }
 
     #[test]

@@ -55,8 +55,11 @@ fn pdf_date(t: time::OffsetDateTime) -> String {
 /// midnight in Western Indonesia (WIB, UTC+7).
 fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
     match opts.timestamp {
-        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs)
-            .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range"))),
+        Some(secs) => {
+            super::check_timestamp(secs).map_err(|e| Error::Pdf(format!("the timestamp {e}")))?;
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))
+        }
         None => {
             let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
             Ok(meta.date.midnight().assume_offset(wib))
@@ -420,6 +423,34 @@ mod tests {
         assert_eq!(pdf_date(t), "D:20240807000000+07'00'");
         let utc = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
         assert_eq!(pdf_date(utc), "D:20231114221320Z");
+    }
+
+    #[test]
+    fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
+        let report =
+            crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap();
+        let mut opts = crate::RenderOptions::default();
+        for bad in [
+            -1,
+            -100_000_000_000,
+            super::super::MAX_TIMESTAMP + 1,
+            i64::MAX,
+        ] {
+            opts.pdf.timestamp = Some(bad);
+            let err = crate::render_pdf(&report, &opts).unwrap_err();
+            assert!(
+                matches!(&err, Error::Pdf(m) if m.starts_with(&format!("the timestamp {bad} is "))),
+                "{err}"
+            );
+        }
+        for (good, date) in [
+            (0, &b"D:19700101000000Z"[..]),
+            (super::super::MAX_TIMESTAMP, b"D:99991231235959Z"),
+        ] {
+            opts.pdf.timestamp = Some(good);
+            let pdf = crate::render_pdf(&report, &opts).unwrap();
+            assert!(pdf.windows(date.len()).any(|w| w == date), "{good}");
+        }
     }
 
     #[test]

@@ -47,6 +47,34 @@ pub struct PdfOptions {
     pub signature_field: Option<String>,
 }
 
+/// The latest [`PdfOptions::timestamp`]: 9999-12-31 23:59:59 UTC, the last
+/// time a PDF date (`D:YYYYMMDDHHmmSS`, four-digit year) can hold.
+pub const MAX_TIMESTAMP: i64 = 253_402_300_799;
+
+/// Checks that `secs` (seconds since 1970-01-01 00:00 UTC) can be the
+/// document's time: from 1970-01-01 00:00:00 to 9999-12-31 23:59:59 UTC
+/// ([`MAX_TIMESTAMP`]). [`write_pdf`] refuses any other timestamp.
+///
+/// ```
+/// assert!(lapkin::pdf::check_timestamp(1_700_000_000).is_ok());
+/// assert!(lapkin::pdf::check_timestamp(-1).is_err());
+/// assert!(lapkin::pdf::check_timestamp(lapkin::pdf::MAX_TIMESTAMP + 1).is_err());
+/// ```
+pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
+    if secs < 0 {
+        Err(format!(
+            "{secs} is before 1970-01-01 00:00:00 UTC; expected seconds since then"
+        ))
+    } else if secs > MAX_TIMESTAMP {
+        Err(format!(
+            "{secs} is after 9999-12-31 23:59:59 UTC ({MAX_TIMESTAMP}), the last time a PDF \
+             date can hold"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 fn pt(p: Pt) -> printpdf::Pt {
     printpdf::Pt(p.0 as f32)
 }

@@ -319,6 +319,32 @@ impl FontSet {
     pub fn family(&self) -> &str {
         &self.faces[0].family
     }
+
+    /// A warning when the four faces do not come from one family (their
+    /// family names, from the fonts' name tables, differ), e.g. a bold face
+    /// of another typeface given by mistake; `None` when they agree.
+    pub fn mixed_families(&self) -> Option<String> {
+        let regular = &self.faces[0].family;
+        if self.faces.iter().all(|f| &f.family == regular) {
+            return None;
+        }
+        let list: Vec<String> = Face::ALL
+            .iter()
+            .map(|&face| {
+                let label = match face {
+                    Face::Regular => "regular",
+                    Face::Bold => "bold",
+                    Face::Italic => "italic",
+                    Face::BoldItalic => "bold italic",
+                };
+                format!("{label} {:?}", self.faces[face.index()].family)
+            })
+            .collect();
+        Some(format!(
+            "the four faces come from different families: {}",
+            list.join(", ")
+        ))
+    }
 }
 
 impl Default for FontSet {
@@ -386,6 +412,26 @@ mod tests {
         let err = FontSet::from_files(two_regular).unwrap_err().to_string();
         assert!(err.contains("2 regular faces"), "{err}");
         assert!(err.contains("no bold face"), "{err}");
+    }
+
+    #[test]
+    fn faces_of_different_families_are_told() {
+        let liberation = |i: usize| {
+            (
+                LIBERATION_SANS[i].0.to_string(),
+                LIBERATION_SANS[i].1.to_vec(),
+            )
+        };
+        let set = FontSet::from_faces([0, 1, 2, 3].map(liberation)).unwrap();
+        assert_eq!(set.mixed_families(), None);
+        let mut mixed = set.clone();
+        mixed.faces[1].family = "DejaVu Sans".into();
+        let warning = mixed.mixed_families().unwrap();
+        assert_eq!(
+            warning,
+            "the four faces come from different families: regular \"Liberation Sans\", \
+             bold \"DejaVu Sans\", italic \"Liberation Sans\", bold italic \"Liberation Sans\""
+        );
     }
 
     #[test]
