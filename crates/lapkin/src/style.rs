@@ -22,6 +22,15 @@ pub struct Style {
     pub title_size: Pt,
     /// Text size in tables.
     pub table_font_size: Pt,
+    /// The smallest text size a table is shrunk to when its columns do not
+    /// fit the width at `table_font_size`: the figures of a column (never
+    /// broken) and its widest letter, with the cell padding, must fit side
+    /// by side. A table that does not fit even at this size is refused.
+    pub table_min_font_size: Pt,
+    /// The step by which a table's text size is reduced, from
+    /// `table_font_size` down to `table_min_font_size`, until its columns
+    /// fit.
+    pub table_font_step: Pt,
     /// Text size of the footer.
     pub footer_font_size: Pt,
     /// Line spacing as a multiple of the font's natural line height
@@ -62,6 +71,8 @@ impl Default for Style {
             font_size: Pt(11.0),
             title_size: Pt(13.0),
             table_font_size: Pt(9.0),
+            table_min_font_size: Pt(6.0),
+            table_font_step: Pt(0.5),
             footer_font_size: Pt(8.0),
             line_spacing: 1.0,
             block_spacing: Pt(6.0),
