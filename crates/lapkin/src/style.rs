@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::units::{Pt, Sides, Size};
 
-/// Page geometry, type sizes and spacing.
+/// Page geometry, type sizes and spacing. In serialized form, a missing
+/// field takes its default value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Style {
     /// The paper size.
     pub page: Size,
@@ -92,5 +94,23 @@ impl Style {
     /// The width of the body text.
     pub fn text_width(&self) -> Pt {
         self.page.width - self.margin.left - self.margin.right
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let s: Style = serde_json::from_str(r#"{"table_min_font_size": 7.0}"#).unwrap();
+        assert_eq!(s.table_min_font_size, Pt(7.0));
+        assert_eq!(
+            Style {
+                table_min_font_size: Pt(6.0),
+                ..s
+            },
+            Style::default()
+        );
     }
 }
