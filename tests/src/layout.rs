@@ -384,3 +384,301 @@ fn lists_nest_four_deep_with_hanging_indents() {
         assert!(next.x.approx_eq(*text_x), "{next:?} vs {text_x}");
     }
 }
+
+/// Every item's extent, horizontally and vertically: `(x1, x2, y1, y2)`.
+/// Rules are taken as their geometric line (the stroke's half width is
+/// not counted).
+fn extent(item: &Item) -> (f64, f64, f64, f64) {
+    match item {
+        Item::Text(t) => (t.x.0, (t.x + t.width).0, t.y.0, t.y.0),
+        Item::Line(l) => (
+            l.x1.0.min(l.x2.0),
+            l.x1.0.max(l.x2.0),
+            l.y1.0.min(l.y2.0),
+            l.y1.0.max(l.y2.0),
+        ),
+        Item::Rect(b) => (
+            b.rect.x.0,
+            (b.rect.x + b.rect.width).0,
+            b.rect.y.0,
+            b.rect.bottom().0,
+        ),
+        Item::Link(l) => (
+            l.rect.x.0,
+            (l.rect.x + l.rect.width).0,
+            l.rect.y.0,
+            l.rect.bottom().0,
+        ),
+    }
+}
+
+/// Nothing is ever drawn outside the text area: every item of every page
+/// of every fixture lies between the left and right margins; the body lies
+/// between the top margin and the footer, the footer on the page.
+#[test]
+fn nothing_is_drawn_outside_the_text_area() {
+    let style = Style::default();
+    let mut names = vec![REFERENCE.to_owned(), "minimal.json".to_owned()];
+    for entry in std::fs::read_dir(lapkin_tests::fixture("layout")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".json") {
+            names.push(format!("layout/{name}"));
+        }
+    }
+    let eps = 1e-3;
+    for name in names {
+        let l = layout(&load_report(&name));
+        for (i, page) in l.pages.iter().enumerate() {
+            let left = style.margin.left.0;
+            let right = (page.size.width - style.margin.right).0;
+            let top = footer_top(page, &style).0;
+            for (k, item) in page.items.iter().enumerate() {
+                let (x1, x2, y1, y2) = extent(item);
+                assert!(
+                    x1 >= left - eps && x2 <= right + eps,
+                    "{name} p{}: {item} crosses the side margins",
+                    i + 1
+                );
+                if k < page.footer {
+                    assert!(
+                        y1 >= style.margin.top.0 - 20.0 && y2 <= top + eps,
+                        "{name} p{}: {item} is outside the body",
+                        i + 1
+                    );
+                } else {
+                    assert!(
+                        y1 >= top - eps && y2 <= page.size.height.0,
+                        "{name} p{}: {item} is outside the footer",
+                        i + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A header taller than a page cannot repeat above the rows on the next
+/// pages: it is printed once, and pagination ends (it used to add
+/// header-only pages forever).
+#[test]
+fn a_header_taller_than_a_page_is_not_repeated() {
+    let l = layout(&load_report("layout/header-taller-than-a-page.json"));
+    assert!(l.pages.len() <= 6, "{} pages", l.pages.len());
+    assert_eq!(find(&l, "[180] Judul kolom").len(), 1);
+    assert_eq!(find(&l, "Jumlah").len(), 1);
+    let rows: Vec<usize> = find(&l, "Baris nomor ")
+        .iter()
+        .map(|(_, t)| t.text.trim_start_matches("Baris nomor ").parse().unwrap())
+        .collect();
+    assert_eq!(rows, (1..=60).collect::<Vec<_>>());
+    // The rows go on over more than one page, each page filled.
+    let last_page = find(&l, "Baris nomor 60")[0].0;
+    assert!(last_page > find(&l, "Baris nomor 1")[0].0);
+}
+
+/// A header that fits repeats only if a line of the row fits under it; a
+/// row whose first line does not fit under the header starts a page
+/// without it.
+#[test]
+fn a_header_repeats_only_with_a_line_of_its_row() {
+    let base = load_report("layout/header-taller-than-a-page.json");
+    for titles in [60, 100, 140, 170] {
+        let mut r = base.clone();
+        if let lapkin::model::Block::Tabel(t) = &mut r.analisis[0].progress[0] {
+            t.kolom[1].judul = (1..=titles)
+                .map(|n| format!("[{n}] Judul kolom yang sangat panjang"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into();
+        }
+        let l = layout(&r);
+        let header_pages: Vec<usize> = find(&l, &format!("[{titles}] Judul kolom"))
+            .iter()
+            .map(|(p, _)| *p)
+            .collect();
+        for p in &header_pages {
+            // Every page with the header's last line has a row below it.
+            assert!(
+                texts(&l.pages[*p]).any(|t| t.text.starts_with("Baris nomor")),
+                "titles={titles}: page {} holds only the header",
+                p + 1
+            );
+        }
+        assert_eq!(find(&l, "Baris nomor 60").len(), 1, "titles={titles}");
+    }
+}
+
+/// Whatever precedes it, the sub-heading before a table whose first row is
+/// taller than a page stays with the table's header and the row's first
+/// lines.
+#[test]
+fn a_heading_before_a_tall_row_is_not_left_alone() {
+    let style = Style::default();
+    let base = load_report("layout/heading-before-a-tall-row.json");
+    for n in 1..60 {
+        let mut r = base.clone();
+        r.analisis[0].progress = (0..n)
+            .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
+            .collect();
+        let l = layout(&r);
+        let (p, _) = find(&l, "Kendala / Permasalahan :").remove(0);
+        let page = body(&l.pages[p], &style);
+        let at = page
+            .iter()
+            .position(|t| t.text == "Kendala / Permasalahan :")
+            .unwrap();
+        let after: Vec<&str> = page[at + 1..].iter().map(|t| t.text.as_str()).collect();
+        assert!(
+            after.contains(&"Uraian") && after.iter().any(|t| t.starts_with("Anggaran")),
+            "n={n}: the heading on page {} is followed only by {after:?}",
+            p + 1
+        );
+    }
+}
+
+/// A closing block taller than a page is refused with its path, never
+/// drawn over the footer.
+#[test]
+fn a_closing_block_taller_than_a_page_is_refused() {
+    let mut r = load_report("minimal.json");
+    r.penutup.jabatan = "Kepala Unit Pelaksana Teknis Contoh ".repeat(400);
+    let e = layout_report(&r, &RenderOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("the closing block at penutup does not fit on a page: "),
+        "{e}"
+    );
+    assert!(e.contains("cannot be broken at all"), "{e}");
+}
+
+/// A legal note that leaves no room for the body is refused, naming it.
+#[test]
+fn a_legal_note_taller_than_a_page_is_refused() {
+    let mut r = load_report("minimal.json");
+    r.catatan = Some(vec![
+        "Catatan yang sangat panjang sekali. ".repeat(900).into(),
+    ]);
+    let e = layout_report(&r, &RenderOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("the legal note at the foot of every page (catatan)"),
+        "{e}"
+    );
+}
+
+fn table_report(
+    ncols: usize,
+    in_list: bool,
+    cell: &dyn Fn(usize, usize) -> serde_json::Value,
+) -> Report {
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
+    let table = serde_json::json!({"tabel": {
+        "kolom": (0..ncols).map(|k| serde_json::json!({"judul": format!("K{}", k + 1)})).collect::<Vec<_>>(),
+        "baris": (0..3).map(|n| (0..ncols).map(|k| cell(n, k)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+    }});
+    json["analisis"][0]["progress"] = if in_list {
+        serde_json::json!([{"daftar": {"butir": [{"teks": "Rekap:", "isi": [{"daftar": {"butir": [
+            {"teks": "Rincian:", "isi": [table]}]}}]}]}}])
+    } else {
+        serde_json::json!(["Tabel:", table])
+    };
+    lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap()
+}
+
+/// 80 columns cannot fit: the table is refused with its path and the width
+/// it needs, never drawn over the margin.
+#[test]
+fn a_table_too_wide_even_at_the_smallest_type_is_refused() {
+    let r = table_report(80, false, &|n, k| serde_json::json!(n * 80 + k));
+    let e = layout_report(&r, &RenderOptions::default())
+        .unwrap_err()
+        .to_string();
+    let want = "the table at analisis[0].progress[1].tabel does not fit on a page: its 80 \
+                columns need at least ";
+    assert!(e.starts_with(want), "{e}");
+    assert!(e.contains("at 6 pt type"), "{e}");
+    assert!(e.contains("the text area there is 435 pt wide"), "{e}");
+    // Nested in lists, the path says so, and the width is the list's.
+    let r = table_report(40, true, &|_, _| serde_json::json!(1234567));
+    let e = layout_report(&r, &RenderOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with(
+            "the table at analisis[0].progress[0].daftar.butir[0].isi[0].daftar.butir[0].isi[0].tabel \
+             does not fit"
+        ),
+        "{e}"
+    );
+}
+
+/// A table whose figures do not fit side by side at 9 pt is set in smaller
+/// type, inside its column (here nested two lists deep), every figure whole.
+#[test]
+fn a_wide_table_is_set_smaller_and_stays_in_its_column() {
+    let style = Style::default();
+    let r = table_report(20, true, &|n, k| serde_json::json!(500 + n * 20 + k));
+    let l = layout(&r);
+    let item = find(&l, "Rincian:")[0].1;
+    let runs: Vec<&TextRun> = l
+        .pages
+        .iter()
+        .flat_map(texts)
+        .filter(|t| t.text.parse::<u32>().is_ok_and(|v| (500..560).contains(&v)))
+        .collect();
+    assert_eq!(runs.len(), 60, "every figure once, whole");
+    for t in &runs {
+        assert!(
+            t.size < style.table_font_size && t.size >= style.table_min_font_size,
+            "{t:?}"
+        );
+        assert!(t.x.0 >= item.x.0, "{t:?} left of its list item");
+        assert!((t.x + t.width).0 <= (l.pages[0].size.width - style.margin.right).0 + 1e-3);
+    }
+    // The fixture: 24 columns in a list, at a smaller size.
+    let l = layout(&load_report("layout/wide-table-in-a-list.json"));
+    let header: Vec<&TextRun> = l
+        .pages
+        .iter()
+        .flat_map(texts)
+        .filter(|t| t.face == Face::Bold && t.text == "24")
+        .collect();
+    assert_eq!(header.len(), 1);
+    assert!(header[0].size < style.table_font_size, "{:?}", header[0]);
+}
+
+/// Figures are never broken, not after the decimal comma nor at the
+/// thousands dots: the columns hold them, in smaller type if need be.
+#[test]
+fn figures_are_never_broken() {
+    let l = layout(&load_report("layout/figures-in-narrow-columns.json"));
+    for n in 0..3 {
+        for k in 0..7 {
+            let figure = lapkin::format::angka(
+                &(rust_decimal::Decimal::new(806902500025, 2)
+                    + rust_decimal::Decimal::from(k * 1111111 + n)),
+            );
+            let hits = find(&l, &figure);
+            assert_eq!(hits.len(), 1, "{figure}");
+            assert_eq!(hits[0].1.text.trim(), figure);
+        }
+    }
+    // And at any table width: the unbreakable-word fixture's figures
+    // beside a 200-letter word, in ever more columns.
+    for cols in [8, 10, 12] {
+        let r = table_report(cols, false, &|_, k| {
+            if k == 1 {
+                serde_json::json!("x".repeat(200))
+            } else {
+                serde_json::json!(8069025000.25)
+            }
+        });
+        match layout_report(&r, &RenderOptions::default()) {
+            Ok(l) => assert_eq!(find(&l, "8.069.025.000,25").len(), 3 * (cols - 1), "{cols}"),
+            Err(e) => assert!(e.to_string().contains("columns need at least"), "{e}"),
+        }
+    }
+}

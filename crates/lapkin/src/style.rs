@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::units::{Pt, Sides, Size};
 
-/// Page geometry, type sizes and spacing.
+/// Page geometry, type sizes and spacing. In serialized form, a missing
+/// field takes its default value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Style {
     /// The paper size.
     pub page: Size,
@@ -22,6 +24,15 @@ pub struct Style {
     pub title_size: Pt,
     /// Text size in tables.
     pub table_font_size: Pt,
+    /// The smallest text size a table is shrunk to when its columns do not
+    /// fit the width at `table_font_size`: the figures of a column (never
+    /// broken) and its widest letter, with the cell padding, must fit side
+    /// by side. A table that does not fit even at this size is refused.
+    pub table_min_font_size: Pt,
+    /// The step by which a table's text size is reduced, from
+    /// `table_font_size` down to `table_min_font_size`, until its columns
+    /// fit.
+    pub table_font_step: Pt,
     /// Text size of the footer.
     pub footer_font_size: Pt,
     /// Line spacing as a multiple of the font's natural line height
@@ -62,6 +73,8 @@ impl Default for Style {
             font_size: Pt(11.0),
             title_size: Pt(13.0),
             table_font_size: Pt(9.0),
+            table_min_font_size: Pt(6.0),
+            table_font_step: Pt(0.5),
             footer_font_size: Pt(8.0),
             line_spacing: 1.0,
             block_spacing: Pt(6.0),
@@ -81,5 +94,23 @@ impl Style {
     /// The width of the body text.
     pub fn text_width(&self) -> Pt {
         self.page.width - self.margin.left - self.margin.right
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let s: Style = serde_json::from_str(r#"{"table_min_font_size": 7.0}"#).unwrap();
+        assert_eq!(s.table_min_font_size, Pt(7.0));
+        assert_eq!(
+            Style {
+                table_min_font_size: Pt(6.0),
+                ..s
+            },
+            Style::default()
+        );
     }
 }

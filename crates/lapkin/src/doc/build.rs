@@ -108,6 +108,7 @@ pub fn build_document(report: &Report) -> Result<Document> {
                 report.tahun
             )),
             align: Align::Justify,
+            path: String::new(),
         }),
     ];
 
@@ -145,10 +146,10 @@ pub fn build_document(report: &Report) -> Result<Document> {
             }),
         }));
         let mut content = Vec::new();
-        for (title, part) in [
-            ("Progress / Kegiatan :", &a.progress),
-            ("Kendala / Permasalahan :", &a.kendala),
-            ("Strategi / Tindak Lanjut :", &a.strategi),
+        for (title, field, part) in [
+            ("Progress / Kegiatan :", "progress", &a.progress),
+            ("Kendala / Permasalahan :", "kendala", &a.kendala),
+            ("Strategi / Tindak Lanjut :", "strategi", &a.strategi),
         ] {
             content.push(Block::Heading(Heading {
                 level: 3,
@@ -156,7 +157,7 @@ pub fn build_document(report: &Report) -> Result<Document> {
                 text: bold(title),
                 bookmark: None,
             }));
-            content.extend(body_blocks(part)?);
+            content.extend(body_blocks(&format!("analisis[{i}].{field}"), part)?);
         }
         blocks.push(Block::Indent(content));
     }
@@ -169,7 +170,7 @@ pub fn build_document(report: &Report) -> Result<Document> {
 
     // D. Rekomendasi Pimpinan.
     blocks.push(section("D. Rekomendasi Pimpinan".to_owned()));
-    blocks.extend(body_blocks(&report.rekomendasi)?);
+    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi)?);
 
     // The closing block.
     let p = &report.penutup;
@@ -281,6 +282,7 @@ fn kinerja_table(report: &Report) -> Result<Table> {
         header,
         body,
         caption: None,
+        path: "kinerja.sasaran".to_owned(),
     })
 }
 
@@ -349,19 +351,26 @@ fn anggaran_table(report: &Report) -> Result<Table> {
         header,
         body,
         caption: None,
+        path: "anggaran.rincian".to_owned(),
     })
 }
 
-/// Converts the report's blocks (paragraphs, lists, tables).
-fn body_blocks(blocks: &[model::Block]) -> Result<Vec<Block>> {
-    blocks.iter().map(body_block).collect()
+/// Converts the report's blocks (paragraphs, lists, tables) found at the
+/// JSON path `path` (spelt as in [`crate::model::texts`]).
+fn body_blocks(path: &str, blocks: &[model::Block]) -> Result<Vec<Block>> {
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| body_block(&format!("{path}[{i}]"), b))
+        .collect()
 }
 
-fn body_block(block: &model::Block) -> Result<Block> {
+fn body_block(path: &str, block: &model::Block) -> Result<Block> {
     Ok(match block {
         model::Block::Paragraf(text) => Block::Paragraph(Paragraph {
             text: inline(text)?,
             align: Align::Justify,
+            path: path.to_owned(),
         }),
         model::Block::Daftar(d) => Block::List(List {
             items: d
@@ -369,11 +378,17 @@ fn body_block(block: &model::Block) -> Result<Block> {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
+                    let item_path = format!("{path}.daftar.butir[{i}]");
                     let mut blocks = vec![Block::Paragraph(Paragraph {
                         text: inline(&item.teks)?,
                         align: Align::Justify,
+                        path: if item.isi.is_empty() {
+                            item_path.clone()
+                        } else {
+                            format!("{item_path}.teks")
+                        },
                     })];
-                    blocks.extend(body_blocks(&item.isi)?);
+                    blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi)?);
                     Ok(ListItem {
                         marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
                         blocks,
@@ -433,6 +448,7 @@ fn body_block(block: &model::Block) -> Result<Block> {
                 header,
                 body,
                 caption: t.keterangan.as_ref().map(inline).transpose()?,
+                path: format!("{path}.tabel"),
             })
         }
     })

@@ -114,6 +114,9 @@ pub struct Paragraph {
     pub text: Text,
     /// How lines are aligned.
     pub align: Align,
+    /// The JSON path of its text in the report, e.g.
+    /// `analisis[0].progress[2]`; empty for generated text.
+    pub path: String,
 }
 
 /// A list: each item a marker and the blocks beside it.
@@ -143,6 +146,10 @@ pub struct Table {
     pub body: Vec<Row>,
     /// A caption printed under the table.
     pub caption: Option<Text>,
+    /// The JSON path of the table in the report, e.g.
+    /// `analisis[0].progress[2].tabel` or `anggaran.rincian`, for error
+    /// messages; empty if it has none.
+    pub path: String,
 }
 
 /// A table column.

@@ -16,7 +16,7 @@ use crate::units::{Pt, Rect};
 #[derive(Debug, Clone)]
 pub(crate) struct Chunk {
     /// What it is, for error messages ("a table row").
-    pub what: &'static str,
+    pub what: What,
     /// Its height.
     pub height: Pt,
     /// Space above it, dropped at the top of a page.
@@ -42,6 +42,26 @@ pub(crate) struct Chunk {
     pub cut_rule: Option<CutRule>,
 }
 
+/// What a chunk is, for error messages: its kind and, when known, the
+/// JSON path of the input it comes from.
+#[derive(Debug, Clone)]
+pub(crate) struct What {
+    /// The kind, e.g. "a table row".
+    pub kind: &'static str,
+    /// The JSON path, e.g. `analisis[0].progress[1].tabel.baris[3]`.
+    pub path: Option<Rc<str>>,
+}
+
+impl What {
+    /// "a table row at analisis[0].progress[1].tabel.baris[3]".
+    pub fn describe(&self) -> String {
+        match &self.path {
+            Some(p) if !p.is_empty() => format!("{} at {p}", self.kind),
+            _ => self.kind.to_owned(),
+        }
+    }
+}
+
 /// How to close and reopen a table row split across pages.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CutRule {
@@ -59,7 +79,10 @@ impl Chunk {
     /// An empty chunk of the given kind and height.
     pub fn new(what: &'static str, height: Pt) -> Self {
         Chunk {
-            what,
+            what: What {
+                kind: what,
+                path: None,
+            },
             height,
             space_before: Pt::ZERO,
             items: Vec::new(),

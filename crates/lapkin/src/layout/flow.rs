@@ -11,6 +11,7 @@ use super::Ctx;
 use super::chunk::Chunk;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature, Text};
+use crate::error::{Error, Result};
 use crate::frame::{Face, Item, LinkArea, TextRun};
 use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
@@ -113,7 +114,9 @@ fn add_marker(ctx: &Ctx<'_>, chunks: &mut [Chunk], marker: &str, x: Pt, size: Pt
 }
 
 /// Lays out `blocks` at `x`, `width` wide, appending chunks to `out`.
-/// `first_space` is the space above the first block.
+/// `first_space` is the space above the first block. Fails if a table is
+/// too wide even at its smallest type, or the closing block's box is wider
+/// than its column.
 pub(super) fn flow(
     ctx: &Ctx<'_>,
     blocks: &[Block],
@@ -121,7 +124,7 @@ pub(super) fn flow(
     width: Pt,
     first_space: Pt,
     out: &mut Vec<Chunk>,
-) {
+) -> Result<()> {
     let style = ctx.style;
     for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
@@ -189,13 +192,13 @@ pub(super) fn flow(
                 }
             }
             Block::List(list) => {
-                self::list(ctx, list, x, width, out);
+                self::list(ctx, list, x, width, out)?;
                 if let Some(c) = out.get_mut(start) {
                     c.space_before = default_space;
                 }
             }
             Block::Table(t) => {
-                out.extend(layout_table(ctx, t, x, width));
+                out.extend(layout_table(ctx, t, x, width)?);
                 if let Some(c) = out.get_mut(start) {
                     c.space_before = default_space;
                 }
@@ -208,10 +211,10 @@ pub(super) fn flow(
                     width - style.indent,
                     default_space,
                     out,
-                );
+                )?;
             }
             Block::Signature(s) => {
-                let mut chunk = signature(ctx, s, x, width);
+                let mut chunk = signature(ctx, s, x, width)?;
                 chunk.space_before = style.section_spacing * 1.5;
                 // Tata naskah: a signature never stands on a page without
                 // the text it closes; the last line goes with it (and the
@@ -223,6 +226,7 @@ pub(super) fn flow(
             }
         }
     }
+    Ok(())
 }
 
 fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
@@ -255,7 +259,7 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
     out.extend(lines);
 }
 
-fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
+fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> Result<()> {
     let size = ctx.style.font_size;
     let face = ctx.fonts.face(Face::Regular);
     let widest = list
@@ -273,7 +277,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
             width - indent,
             Pt::ZERO,
             &mut chunks,
-        );
+        )?;
         // An item's text heads the blocks under it: keep it with them.
         if item.blocks.len() > 1
             && let Some(first_block_end) = first_block_end(&chunks)
@@ -288,6 +292,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
         }
         out.extend(chunks);
     }
+    Ok(())
 }
 
 /// The index of the last chunk of the first block in `chunks`: the chunk
@@ -304,12 +309,23 @@ fn first_block_end(chunks: &[Chunk]) -> Option<usize> {
     Some(next - 1)
 }
 
-/// The closing block as one chunk, at the right of the text area.
-fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Chunk {
+/// The closing block as one chunk, at the right of the text area. Its
+/// box must fit in the block's width.
+fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     let size = ctx.style.font_size;
     let block_width = ctx.style.signature_width.min(width);
+    if s.space.width.0 > block_width.0 + 1e-6 {
+        return Err(Error::DoesNotFit {
+            what: "the signature box (tanda_tangan.lebar_mm)".into(),
+            reason: format!(
+                "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
+                s.space.width.0, block_width.0
+            ),
+        });
+    }
     let left = x + width - block_width;
-    let mut chunk = Chunk::new("the signature block", Pt::ZERO);
+    let mut chunk = Chunk::new("the closing block", Pt::ZERO);
+    chunk.what.path = Some("penutup".into());
     let mut y = Pt::ZERO;
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {
@@ -352,5 +368,5 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Chunk {
         place(lines, &mut y, &mut chunk);
     }
     chunk.height = y;
-    chunk
+    Ok(chunk)
 }

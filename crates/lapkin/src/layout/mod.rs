@@ -54,12 +54,20 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
     let top = style.margin.top;
     let footer_top = style.page.height - style.footer_bottom - footer.height();
     let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
-    if (bottom - top).0 < ctx.line_height(style.font_size).0 * 4.0 {
+    // The body needs room for a few lines: the legal note and the margins
+    // must leave it (a note taller than the page would also be drawn
+    // above the page's top).
+    let body = (bottom - top).0;
+    if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
         return Err(Error::DoesNotFit {
             what: "the body text".into(),
             reason: format!(
-                "the margins and the footer leave only {:.0} pt of the page's height",
-                (bottom - top).0
+                "the legal note at the foot of every page (catatan) is {:.0} pt tall, and with \
+                 the margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than \
+                 four lines; shorten the note",
+                footer.height().0,
+                (bottom - top).0.max(0.0),
+                style.page.height.0
             ),
         });
     }
@@ -71,7 +79,7 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
         style.text_width(),
         Pt::ZERO,
         &mut chunks,
-    );
+    )?;
     let bodies = paginate::paginate(chunks, top, bottom)?;
     let mut layout = finalize::finalize(&ctx, bodies, &footer, footer_top);
     let tag = check_tag(doc, &layout)?;
@@ -141,9 +149,12 @@ pub(crate) fn missing_glyph(face: &crate::text::FontFace, text: &str, path: &str
 /// Checks that each face can draw the text set in it.
 fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     fn text(t: &Text, fonts: &FontSet) -> Result<()> {
+        text_at(t, fonts, "")
+    }
+    fn text_at(t: &Text, fonts: &FontSet, path: &str) -> Result<()> {
         for span in t {
             let face = fonts.face(Face::for_style(span.style));
-            if let Some(e) = missing_glyph(face, &span.text, "") {
+            if let Some(e) = missing_glyph(face, &span.text, path) {
                 return Err(e);
             }
         }
@@ -154,7 +165,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
             match b {
                 Block::Title(t) => text(t, fonts)?,
                 Block::Heading(h) => text(&h.text, fonts)?,
-                Block::Paragraph(p) => text(&p.text, fonts)?,
+                Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
                 Block::List(l) => {
                     for item in &l.items {
                         blocks(&item.blocks, fonts)?;

@@ -2,16 +2,29 @@
 //!
 //! Chunks tied by `keep_with_next` form a group that goes onto one page:
 //! if the group does not fit below what is already on the page, it moves
-//! to the next page. A group taller than a page is placed chunk by chunk.
+//! to the next page. A group taller than a page is placed chunk by chunk,
+//! but it starts on a page only if its lead (its chunks up to the one that
+//! must split, and that chunk's first piece) fits there: a heading is never
+//! left at the foot of a page without at least a line of what follows.
 //! A chunk taller than a page is split at one of its cuts (between lines
 //! of text); one that cannot be split is an error, never an endless loop.
-//! When a table row starts a page, its table's header is repeated above it.
+//! When a table row starts a page, its table's header is repeated above it,
+//! if the header and the first piece of the row fit on a page together; a
+//! header that cannot repeat is not repeated.
+//!
+//! Termination: [`paginate`] takes one group from the input in each turn
+//! of its loop, and [`Paginator::place_or_split`] places or splits its
+//! chunk, or errs, at least every second turn (see there). The work is
+//! linear in the number of chunks and cuts.
 
 use super::chunk::Chunk;
 use crate::doc::Bookmark;
 use crate::error::{Error, Result};
 use crate::frame::Item;
 use crate::units::{Pt, Rect};
+
+/// Tolerance of height comparisons.
+const EPS: f64 = 1e-6;
 
 /// The body of one page, before the footer is added.
 #[derive(Debug, Default)]
@@ -27,7 +40,28 @@ struct Paginator {
     pages: Vec<PageBody>,
     page: PageBody,
     y: Pt,
+    /// Nothing is on the page yet: the next chunk's space above is dropped.
     empty: bool,
+    /// Nothing but a repeated table header is on the page: starting a new
+    /// page would not give more room.
+    fresh: bool,
+}
+
+/// The height of the first piece of `chunk`: down to its first cut, or
+/// all of it if it has none.
+fn first_piece(chunk: &Chunk) -> Pt {
+    valid_cuts(chunk).next().unwrap_or(chunk.height)
+}
+
+/// The cuts of `chunk` strictly inside it: a cut at 0 or at its height
+/// would split off nothing.
+fn valid_cuts(chunk: &Chunk) -> impl DoubleEndedIterator<Item = Pt> + '_ {
+    let height = chunk.height;
+    chunk
+        .cuts
+        .iter()
+        .copied()
+        .filter(move |c| c.0 > EPS && c.0 < height.0 - EPS)
 }
 
 impl Paginator {
@@ -35,8 +69,13 @@ impl Paginator {
         self.bottom - self.y
     }
 
+    /// The height of a page body.
+    fn page_height(&self) -> Pt {
+        self.bottom - self.top
+    }
+
     fn space(&self, chunk: &Chunk) -> Pt {
-        if self.empty {
+        if self.empty || self.fresh {
             Pt::ZERO
         } else {
             chunk.space_before
@@ -58,48 +97,65 @@ impl Paginator {
         }
         self.y = top + chunk.height;
         self.empty = false;
+        self.fresh = false;
     }
 
-    /// Starts a new page; repeats the table header if `next` is a table row.
+    /// The header rows to repeat above `chunk` on a new page: its table's
+    /// header, if the header and the chunk's first piece fit on a page
+    /// together.
+    fn header_for<'c>(&self, chunk: &'c Chunk) -> Option<&'c [Chunk]> {
+        let header = chunk.repeat.as_deref()?;
+        let height: Pt = header.iter().map(|c| c.height).sum();
+        ((height + first_piece(chunk)).0 <= self.page_height().0 + EPS).then_some(header)
+    }
+
+    /// Starts a new page; repeats the table header if `next` is a table row
+    /// whose header can repeat. The new page is fresh.
     fn new_page(&mut self, next: Option<&Chunk>) {
         let page = std::mem::take(&mut self.page);
         self.pages.push(page);
         self.y = self.top;
         self.empty = true;
-        if let Some(header) = next.and_then(|c| c.repeat.clone()) {
-            for h in header.iter() {
+        if let Some(header) = next.and_then(|c| self.header_for(c)) {
+            for h in header {
                 self.place(h.clone());
             }
         }
+        self.fresh = true;
     }
 
     /// The height available on a fresh page for `chunk`, after the header
     /// it would bring along.
     fn fresh_capacity(&self, chunk: &Chunk) -> Pt {
-        let header: Pt = chunk
-            .repeat
-            .as_ref()
+        let header: Pt = self
+            .header_for(chunk)
             .map(|h| h.iter().map(|c| c.height).sum())
             .unwrap_or(Pt::ZERO);
-        self.bottom - self.top - header
+        self.page_height() - header
     }
 
     /// Places one chunk, moving it to a new page or splitting it as needed.
+    ///
+    /// Progress: each turn of the loop either places the chunk (and
+    /// returns), or errs, or splits it at a cut strictly inside it (the
+    /// rest keeps only the cuts below that one, so it has fewer), or starts
+    /// a new page from one that is not fresh. A new page is fresh, and on a
+    /// fresh page the last kind of turn cannot happen; so the loop turns at
+    /// most twice per cut of the chunk, plus twice.
     fn place_or_split(&mut self, mut chunk: Chunk) -> Result<()> {
-        let eps = 1e-6;
         loop {
-            if (self.space(&chunk) + chunk.height).0 <= self.remaining().0 + eps {
+            if (self.space(&chunk) + chunk.height).0 <= self.remaining().0 + EPS {
                 self.place(chunk);
                 return Ok(());
             }
             let capacity = self.fresh_capacity(&chunk);
-            if !self.empty && chunk.height.0 <= capacity.0 + eps {
+            if !self.fresh && chunk.height.0 <= capacity.0 + EPS {
                 self.new_page(Some(&chunk));
                 continue;
             }
             // Taller than what is left, and than a fresh page: split it.
             let room = self.remaining() - self.space(&chunk);
-            let cut = chunk.cuts.iter().copied().rfind(|c| c.0 <= room.0 + eps);
+            let cut = valid_cuts(&chunk).rfind(|c| c.0 <= room.0 + EPS);
             match cut {
                 Some(cut) => {
                     let (head, tail) = chunk.split(cut);
@@ -107,18 +163,43 @@ impl Paginator {
                     self.new_page(Some(&tail));
                     chunk = tail;
                 }
-                None if !self.empty => self.new_page(Some(&chunk)),
+                None if !self.fresh => self.new_page(Some(&chunk)),
                 None => {
+                    let piece = first_piece(&chunk);
                     return Err(Error::DoesNotFit {
-                        what: chunk.what.to_owned(),
+                        what: chunk.what.describe(),
                         reason: format!(
-                            "it is {:.0} pt tall and cannot be broken there, but a page holds {:.0} pt",
-                            chunk.height.0, capacity.0
+                            "on page {}, it is {:.0} pt tall and cannot be broken {}, but a page \
+                             holds {:.0} pt",
+                            self.pages.len() + 1,
+                            chunk.height.0,
+                            if piece.approx_eq(chunk.height) {
+                                "at all".to_owned()
+                            } else {
+                                format!("within its first {:.0} pt", piece.0)
+                            },
+                            capacity.0
                         ),
                     });
                 }
             }
         }
+    }
+
+    /// The height the group needs on this page to start here: all of it
+    /// if it fits on a fresh page; otherwise its chunks up to the first one
+    /// that would not fit on a fresh page, and that chunk's first piece.
+    fn lead(&self, group: &[Chunk]) -> Pt {
+        let capacity = self.fresh_capacity(&group[0]);
+        let mut total = Pt::ZERO;
+        for (i, c) in group.iter().enumerate() {
+            let space = if i == 0 { Pt::ZERO } else { c.space_before };
+            if (total + space + c.height).0 > capacity.0 + EPS {
+                return total + space + first_piece(c);
+            }
+            total += space + c.height;
+        }
+        total
     }
 }
 
@@ -131,9 +212,10 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
         page: PageBody::default(),
         y: top,
         empty: true,
+        fresh: true,
     };
-    let eps = 1e-6;
     let mut chunks = chunks.into_iter().peekable();
+    // Each turn takes at least one chunk from `chunks`.
     while let Some(first) = chunks.next() {
         // The group: this chunk and those it keeps with.
         let mut group = vec![first];
@@ -143,14 +225,10 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
                 None => break,
             }
         }
-        let inner: Pt = group
-            .iter()
-            .skip(1)
-            .map(|c| c.space_before + c.height)
-            .sum();
-        let height = group[0].height + inner;
-        let fits_here = (p.space(&group[0]) + height).0 <= p.remaining().0 + eps;
-        if !fits_here && !p.empty && height.0 <= p.fresh_capacity(&group[0]).0 + eps {
+        // Move the group to a new page if it cannot start here; at most
+        // once, as the new page is fresh.
+        let lead = p.lead(&group);
+        if !p.fresh && (p.space(&group[0]) + lead).0 > p.remaining().0 + EPS {
             p.new_page(Some(&group[0]));
         }
         for chunk in group {
@@ -160,4 +238,153 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
     let last = std::mem::take(&mut p.page);
     p.pages.push(last);
     Ok(p.pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::frame::{Face, TextRun};
+
+    const TOP: Pt = Pt(50.0);
+    const BOTTOM: Pt = Pt(750.0);
+
+    /// A chunk of `height` with a text run at each of `lines` (y from its top).
+    fn chunk(what: &'static str, height: f64, lines: &[f64]) -> Chunk {
+        let mut c = Chunk::new(what, Pt(height));
+        c.items = lines
+            .iter()
+            .map(|y| {
+                Item::Text(TextRun {
+                    x: Pt(0.0),
+                    y: Pt(*y),
+                    face: Face::Regular,
+                    size: Pt(10.0),
+                    text: format!("{what} {y}"),
+                    word_spacing: Pt::ZERO,
+                    width: Pt(10.0),
+                    invisible: false,
+                })
+            })
+            .collect();
+        c
+    }
+
+    fn texts(pages: &[PageBody]) -> Vec<Vec<String>> {
+        pages
+            .iter()
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) => Some(t.text.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_header_taller_than_a_page_is_not_repeated() {
+        let mut header = chunk("header", 900.0, &[10.0, 890.0]);
+        header.cuts = (1..90).map(|k| Pt(k as f64 * 10.0)).collect();
+        header.keep_with_next = true;
+        let repeat = Rc::new(vec![header.clone()]);
+        let mut chunks = vec![header];
+        for n in 0..100 {
+            let mut row = chunk("row", 20.0, &[15.0]);
+            row.repeat = Some(repeat.clone());
+            row.what.path = Some(format!("{n}").into());
+            chunks.push(row);
+        }
+        let pages = paginate(chunks, TOP, BOTTOM).unwrap();
+        let t = texts(&pages);
+        // 900 pt of header and 2000 of rows on pages of 700: five pages.
+        assert_eq!(pages.len(), 5, "{t:?}");
+        let headers = t
+            .iter()
+            .flatten()
+            .filter(|s| s.starts_with("header"))
+            .count();
+        assert_eq!(headers, 2, "the header's two lines, once");
+        assert_eq!(t.iter().flatten().filter(|s| *s == "row 15").count(), 100);
+    }
+
+    #[test]
+    fn a_header_repeats_only_if_a_line_of_the_row_fits_below_it() {
+        // The header fits a page, but not with the row's first line (its
+        // first cut at 200): the row starts its page alone.
+        let mut header = chunk("header", 600.0, &[10.0]);
+        header.keep_with_next = true;
+        let repeat = Rc::new(vec![header.clone()]);
+        let mut row = chunk("row", 1000.0, &[100.0, 300.0, 500.0, 700.0, 900.0]);
+        row.cuts = vec![Pt(200.0), Pt(400.0), Pt(600.0), Pt(800.0)];
+        row.repeat = Some(repeat);
+        let pages = paginate(vec![header, row], TOP, BOTTOM).unwrap();
+        let t = texts(&pages);
+        assert_eq!(t[0], ["header 10"]);
+        assert_eq!(t[1][0], "row 100", "{t:?}");
+        assert!(t.iter().flatten().filter(|s| *s == "header 10").count() == 1);
+    }
+
+    #[test]
+    fn cuts_at_the_edges_are_ignored_and_a_chunk_that_cannot_split_is_an_error() {
+        let mut c = chunk("a tall thing", 800.0, &[10.0, 790.0]);
+        c.cuts = vec![Pt(0.0), Pt(800.0)];
+        c.what.path = Some("penutup".into());
+        let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "a tall thing at penutup does not fit on a page: on page 1, it is 800 pt tall and \
+             cannot be broken at all, but a page holds 700 pt"
+        );
+        // After something else, the same: no page is added forever.
+        let first = chunk("first", 100.0, &[10.0]);
+        let mut c = chunk("a tall thing", 800.0, &[10.0]);
+        c.cuts = vec![Pt(0.0), Pt(800.0)];
+        assert!(paginate(vec![first, c], TOP, BOTTOM).is_err());
+    }
+
+    #[test]
+    fn a_row_whose_first_piece_is_taller_than_a_page_is_an_error() {
+        let mut c = chunk("row", 1500.0, &[10.0, 1400.0]);
+        c.cuts = vec![Pt(720.0), Pt(1000.0)];
+        let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
+        assert!(
+            e.contains("cannot be broken within its first 720 pt"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_keep_chain_longer_than_a_page_is_placed_in_order() {
+        let chunks: Vec<Chunk> = (0..100)
+            .map(|k| {
+                let mut c = chunk("line", 20.0, &[15.0]);
+                c.keep_with_next = k < 99;
+                c.space_before = Pt(5.0);
+                c
+            })
+            .collect();
+        let pages = paginate(chunks, TOP, BOTTOM).unwrap();
+        // 100 lines of 25 pt (the first on each page without its space).
+        assert_eq!(pages.len(), 4);
+        assert_eq!(texts(&pages).iter().flatten().count(), 100);
+    }
+
+    #[test]
+    fn a_heading_goes_with_the_first_piece_of_a_tall_chunk() {
+        let filler = chunk("filler", 660.0, &[10.0]);
+        let mut heading = chunk("heading", 15.0, &[12.0]);
+        heading.keep_with_next = true;
+        let mut row = chunk("row", 1000.0, &[30.0, 900.0]);
+        row.cuts = vec![Pt(40.0), Pt(500.0)];
+        // 660 + 15 fits, but 660 + 15 + 40 does not: the heading moves.
+        let pages = paginate(vec![filler, heading, row], TOP, BOTTOM).unwrap();
+        let t = texts(&pages);
+        assert_eq!(t[0], ["filler 10"]);
+        assert_eq!(t[1][..2], ["heading 12", "row 30"]);
+    }
 }

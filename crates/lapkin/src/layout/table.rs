@@ -8,9 +8,10 @@
 use std::rc::Rc;
 
 use super::Ctx;
-use super::chunk::{Chunk, CutRule};
+use super::chunk::{Chunk, CutRule, What};
 use super::flow::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table};
+use crate::error::{Error, Result};
 use crate::frame::{BoxItem, Face, Item, Rule};
 use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
@@ -67,33 +68,69 @@ fn place<'a>(t: &'a Table) -> (Vec<Placed<'a>>, usize) {
     (placed, nrows)
 }
 
-/// Column widths filling `width`: wide enough for every word where
-/// possible, the rest shared by how much text each column holds.
-fn column_widths(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, width: Pt) -> Vec<Pt> {
-    let size = ctx.style.table_font_size;
+/// What each column needs at one type size, padding included.
+struct Needs {
+    /// Its text on one line per paragraph.
+    max: Vec<Pt>,
+    /// Its widest word.
+    min: Vec<Pt>,
+    /// Its widest piece between soft break points.
+    soft: Vec<Pt>,
+    /// What it can never go below: its widest figure (never broken) and
+    /// its widest letter.
+    hard: Vec<Pt>,
+}
+
+impl Needs {
+    fn hard_total(&self) -> Pt {
+        self.hard.iter().copied().sum()
+    }
+}
+
+/// The widest single character of a cell: narrower than that, a cell's
+/// text would cross its border.
+fn widest_char(ctx: &Ctx<'_>, cell: &Cell, size: Pt) -> Pt {
+    cell.text
+        .iter()
+        .flat_map(|s| {
+            let face = ctx.fonts.face(Face::for_style(s.style));
+            s.text.chars().map(move |c| face.advance(c, size))
+        })
+        .fold(Pt::ZERO, Pt::max)
+}
+
+/// Measures the columns at `size`.
+fn column_needs(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, size: Pt) -> Needs {
     let pad2 = ctx.style.cell_padding * 2.0;
     let mut max = vec![Pt(1.0); ncols];
     let mut min = vec![Pt(1.0); ncols];
     let mut soft = vec![Pt(1.0); ncols];
+    let mut hard = vec![Pt(1.0); ncols];
     let extents: Vec<_> = placed
         .iter()
-        .map(|p| measure(&pieces(&p.cell.text), ctx.fonts, size))
+        .map(|p| {
+            let e = measure(&pieces(&p.cell.text), ctx.fonts, size);
+            let hard = e.unbreakable.max(widest_char(ctx, p.cell, size));
+            (e, hard)
+        })
         .collect();
-    for (p, e) in placed.iter().zip(&extents) {
+    for (p, (e, h)) in placed.iter().zip(&extents) {
         if p.colspan == 1 {
             max[p.col] = max[p.col].max(e.max + pad2);
             min[p.col] = min[p.col].max(e.min + pad2);
             soft[p.col] = soft[p.col].max(e.min_soft + pad2);
+            hard[p.col] = hard[p.col].max(*h + pad2);
         }
     }
     // Spanning cells widen the columns they cover if they must.
-    for (p, e) in placed.iter().zip(&extents) {
+    for (p, (e, h)) in placed.iter().zip(&extents) {
         if p.colspan > 1 {
             let cols = p.col..p.col + p.colspan;
             for (v, need) in [
                 (&mut max, e.max + pad2),
                 (&mut min, e.min + pad2),
                 (&mut soft, e.min_soft + pad2),
+                (&mut hard, *h + pad2),
             ] {
                 let have: Pt = v[cols.clone()].iter().copied().sum();
                 if need.0 > have.0 {
@@ -106,9 +143,52 @@ fn column_widths(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, width: Pt) 
         }
     }
     for c in 0..ncols {
+        soft[c] = soft[c].max(hard[c]);
         min[c] = min[c].max(soft[c]);
         max[c] = max[c].max(min[c]);
     }
+    Needs {
+        max,
+        min,
+        soft,
+        hard,
+    }
+}
+
+/// The type sizes to try for a table, largest first: from the style's
+/// table size down to its minimum, step by step (at most 64 sizes; with a
+/// step that is not positive, straight to the minimum).
+fn table_sizes(style: &crate::style::Style) -> Vec<Pt> {
+    let start = style.table_font_size;
+    let end = style.table_min_font_size.min(start);
+    let step = style.table_font_step.0;
+    let mut sizes = vec![start];
+    if step > 0.0 {
+        for k in 1..64 {
+            let s = start.0 - step * k as f64;
+            if s <= end.0 + 1e-9 {
+                break;
+            }
+            sizes.push(Pt(s));
+        }
+    }
+    if end.0 < start.0 {
+        sizes.push(end);
+    }
+    sizes
+}
+
+/// Column widths filling `width`: wide enough for every word where
+/// possible, the rest shared by how much text each column holds; never
+/// below a column's hard minimum (which must fit: `needs.hard_total()` is
+/// at most `width`).
+fn column_widths(needs: &Needs, width: Pt) -> Vec<Pt> {
+    let Needs {
+        max,
+        min,
+        soft,
+        hard,
+    } = needs;
     let sum = |v: &[Pt]| -> Pt { v.iter().copied().sum() };
     // Share `extra` in proportion to `weights`.
     let share = |base: &[Pt], weights: &[Pt], extra: Pt| -> Vec<Pt> {
@@ -125,26 +205,33 @@ fn column_widths(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, width: Pt) 
             .collect()
     };
     let diff = |a: &[Pt], b: &[Pt]| -> Vec<Pt> { a.iter().zip(b).map(|(x, y)| *x - *y).collect() };
-    if sum(&max).0 <= width.0 {
-        share(&max, &max, width - sum(&max))
-    } else if sum(&min).0 <= width.0 {
-        share(&min, &diff(&max, &min), width - sum(&min))
-    } else if sum(&soft).0 <= width.0 {
-        share(&soft, &diff(&min, &soft), width - sum(&soft))
+    if sum(max).0 <= width.0 {
+        share(max, max, width - sum(max))
+    } else if sum(min).0 <= width.0 {
+        share(min, &diff(max, min), width - sum(min))
+    } else if sum(soft).0 <= width.0 {
+        share(soft, &diff(min, soft), width - sum(soft))
     } else {
         // Not even the pieces fit: cap the widest columns at the level that
-        // fills the width exactly; only their text is split between letters.
-        let capped = |level: f64| -> f64 { soft.iter().map(|w| w.0.min(level)).sum() };
+        // fills the width exactly, never below a column's hard minimum (its
+        // figures and its widest letter); only words of letters are split
+        // between letters. 60 halvings: a fixed number of steps.
+        let at = |level: f64| -> Vec<Pt> {
+            soft.iter()
+                .zip(hard)
+                .map(|(s, h)| Pt(s.0.min(level).max(h.0)))
+                .collect()
+        };
         let (mut lo, mut hi) = (0.0, soft.iter().fold(0.0f64, |m, w| m.max(w.0)));
         for _ in 0..60 {
             let mid = (lo + hi) / 2.0;
-            if capped(mid) > width.0 {
+            if sum(&at(mid)).0 > width.0 {
                 hi = mid;
             } else {
                 lo = mid;
             }
         }
-        soft.iter().map(|w| Pt(w.0.min(lo))).collect()
+        at(lo)
     }
 }
 
@@ -160,10 +247,9 @@ fn layout_cell(
     ctx: &Ctx<'_>,
     p: &Placed<'_>,
     align: crate::text::Align,
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
+    size: Pt,
 ) -> CellBox {
-    let size = ctx.style.table_font_size;
     let pad = ctx.style.cell_padding;
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
@@ -211,19 +297,54 @@ fn merge_edges(mut edges: Vec<(Pt, Pt, Pt)>) -> Vec<(Pt, Pt, Pt)> {
 
 /// Lays out a table at `x`, `width` wide: the header as one chunk kept
 /// with the first row, then one chunk per group of rows.
-pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Chunk> {
+///
+/// If its columns cannot hold their figures and letters at the style's
+/// table size, the text is made smaller step by step down to
+/// `table_min_font_size`; a table that does not fit even then is refused
+/// with its JSON path and the width it needs.
+pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result<Vec<Chunk>> {
     let ncols = t.columns.len();
     if ncols == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let (placed, nrows) = place(t);
-    let widths = column_widths(ctx, &placed, ncols, width);
+    let mut fitting = None;
+    let mut smallest = None;
+    // A bounded loop: one turn per size.
+    for size in table_sizes(ctx.style) {
+        let needs = column_needs(ctx, &placed, ncols, size);
+        if needs.hard_total().0 <= width.0 + 1e-6 {
+            fitting = Some((size, needs));
+            break;
+        }
+        smallest = Some((size, needs.hard_total()));
+    }
+    let Some((size, needs)) = fitting else {
+        let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
+        return Err(Error::DoesNotFit {
+            what: What {
+                kind: "the table",
+                path: Some(Rc::from(t.path.as_str())),
+            }
+            .describe(),
+            reason: format!(
+                "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
+                 uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
+                 split the table or shorten its figures",
+                need.0.ceil(),
+                size.0,
+                width.0.floor()
+            ),
+        });
+    };
+    let widths = column_widths(&needs, width);
     let mut col_x = vec![x];
     for w in &widths {
         let last = *col_x.last().unwrap_or(&x);
         col_x.push(last + *w);
     }
     let right = col_x[ncols];
+    let path: Rc<str> = Rc::from(t.path.as_str());
     let rule_width = ctx.style.rule_width;
 
     // Lay out every cell, then size the rows.
@@ -232,7 +353,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         .map(|p| {
             let align = p.cell.align.unwrap_or(t.columns[p.col].align);
             let w = col_x[p.col + p.colspan] - col_x[p.col];
-            layout_cell(ctx, p, align, col_x[p.col], w)
+            layout_cell(ctx, p, align, (col_x[p.col], w), size)
         })
         .collect();
     let mut row_h = vec![Pt::ZERO; nrows];
@@ -263,19 +384,21 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
     // Group rows into units that no row span crosses.
     let header_rows = t.header.len();
     let mut units: Vec<(usize, usize)> = Vec::new();
+    // Progress: `r` grows to `end > r` each turn. Inside, `scanned` grows
+    // to `end` each turn and `end` never passes `nrows` (spans are clipped
+    // to the table): each cell is looked at once, so this is linear.
     let mut r = 0;
     while r < nrows {
         let mut end = if r < header_rows { header_rows } else { r + 1 };
-        loop {
-            let reach = placed[first[r]..first[end]]
+        let mut scanned = r;
+        while scanned < end {
+            let reach = placed[first[scanned]..first[end]]
                 .iter()
                 .map(|p| p.row + p.rowspan)
                 .max()
                 .unwrap_or(end);
-            if reach <= end {
-                break;
-            }
-            end = reach;
+            scanned = end;
+            end = end.max(reach).min(nrows);
         }
         units.push((r, end));
         r = end;
@@ -292,12 +415,13 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         let height = row_top[end - start];
         let mut chunk = Chunk::new(
             if is_header {
-                "a table header"
+                "the header of the table"
             } else {
-                "a table row"
+                "a row of the table"
             },
             height,
         );
+        chunk.what.path = Some(path.clone());
         let mut lines: Vec<(Pt, Pt)> = Vec::new();
         let mut texts = Vec::new();
         let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
@@ -399,7 +523,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         let mut lines = text_lines(
             ctx,
             caption,
-            ctx.style.table_font_size,
+            size,
             x,
             width,
             crate::text::Align::Center,
@@ -410,5 +534,161 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Vec<Ch
         }
         chunks.extend(lines);
     }
-    chunks
+    Ok(chunks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Column, Row};
+    use crate::model::{Span, SpanStyle};
+    use crate::style::Style;
+    use crate::text::{Align, FontSet};
+
+    fn table(ncols: usize, cell: impl Fn(usize, usize) -> String) -> Table {
+        let row = |r: usize| Row {
+            cells: (0..ncols)
+                .map(|c| {
+                    Cell::new(vec![Span {
+                        text: cell(r, c),
+                        style: SpanStyle::REGULAR,
+                        link: None,
+                    }])
+                })
+                .collect(),
+            keep_with_previous: false,
+        };
+        Table {
+            columns: vec![
+                Column {
+                    align: Align::Right
+                };
+                ncols
+            ],
+            header: vec![row(0)],
+            body: (1..4).map(row).collect(),
+            caption: None,
+            path: "t".to_owned(),
+        }
+    }
+
+    /// The text runs of the chunks, each with the cell it is in.
+    fn runs(chunks: &[Chunk]) -> Vec<&crate::frame::TextRun> {
+        chunks
+            .iter()
+            .flat_map(|c| &c.items)
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whatever the number of columns and their content, a table is either
+    /// refused or drawn inside `x..x + width`, every run inside its column,
+    /// every figure whole.
+    #[test]
+    fn tables_stay_inside_their_width_or_are_refused() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let (x, width) = (Pt(120.0), Pt(380.0));
+        type Content<'a> = &'a dyn Fn(usize, usize) -> String;
+        let contents: [(&str, Content<'_>); 4] = [
+            ("digits", &|r, c| format!("{}", (r * 7 + c) % 10)),
+            ("figures", &|r, c| {
+                format!("{}.069.025.000,{}", r + 1, c % 90 + 10)
+            }),
+            ("letters", &|_, c| "M".repeat(c % 5 + 1)),
+            ("words", &|r, c| format!("kata{r} panjang{c}sekali")),
+        ];
+        for ncols in [1, 2, 5, 8, 12, 20, 30, 40, 60, 80] {
+            for (name, content) in &contents {
+                let t = table(ncols, content);
+                let Ok(chunks) = layout_table(&ctx, &t, x, width) else {
+                    continue;
+                };
+                for c in &chunks {
+                    for item in &c.items {
+                        let (x1, x2) = match item {
+                            Item::Text(t) => (t.x, t.x + t.width),
+                            Item::Line(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
+                            Item::Rect(b) => (b.rect.x, b.rect.x + b.rect.width),
+                            Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
+                        };
+                        assert!(
+                            x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,
+                            "{ncols} columns of {name}: {item}"
+                        );
+                    }
+                }
+                // Runs never overlap on a line: each stays in its cell.
+                for c in &chunks {
+                    let mut rs = runs(std::slice::from_ref(c));
+                    rs.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
+                    for w in rs.windows(2) {
+                        if w[0].y.approx_eq(w[1].y) {
+                            assert!(
+                                (w[0].x + w[0].width).0 <= w[1].x.0 + 1e-6,
+                                "{ncols} columns of {name}: {:?} overlaps {:?}",
+                                w[0].text,
+                                w[1].text
+                            );
+                        }
+                    }
+                }
+                if *name == "figures" {
+                    let n = runs(&chunks)
+                        .iter()
+                        .filter(|r| r.text.contains(".069.025.000,"))
+                        .count();
+                    assert_eq!(n, 4 * ncols, "{ncols} columns: a figure was broken");
+                }
+            }
+        }
+        // 80 columns of digits cannot fit 380 pt even at 6 pt: refused.
+        let e = layout_table(&ctx, &table(80, |_, _| "7".into()), x, width)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("the table at t does not fit on a page: its 80 columns need at least "),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_type_is_made_smaller_step_by_step_only_as_needed() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let size_of = |ncols: usize| {
+            let t = table(ncols, |_, _| "8.069.025.000".into());
+            layout_table(&ctx, &t, Pt(0.0), Pt(453.0))
+                .map(|chunks| runs(&chunks)[0].size)
+                .ok()
+        };
+        assert_eq!(size_of(4), Some(Pt(9.0)));
+        let sizes: Vec<Option<Pt>> = (4..12).map(size_of).collect();
+        // Never larger with more columns; some smaller; never below 6.
+        for w in sizes.windows(2) {
+            assert!(w[1].map_or(0.0, |s| s.0) <= w[0].map_or(0.0, |s| s.0));
+        }
+        assert!(sizes.iter().flatten().any(|s| s.0 < 9.0 && s.0 >= 6.0));
+        assert!(sizes.last().unwrap().is_none(), "{sizes:?}");
+        assert_eq!(
+            table_sizes(&style),
+            [9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0].map(Pt)
+        );
+        let odd = Style {
+            table_font_step: Pt(0.0),
+            ..Style::default()
+        };
+        assert_eq!(table_sizes(&odd), [Pt(9.0), Pt(6.0)]);
+    }
 }

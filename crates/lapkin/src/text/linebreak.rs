@@ -227,6 +227,9 @@ pub struct Extent {
     /// The width of its widest piece when words may also break after
     /// `-`, `/`, `.` and the like: narrower, and letters must be split.
     pub min_soft: Pt,
+    /// The width of its widest token that must never be split: a figure
+    /// ("8.069.025.000", "95,15%"); zero if it has none.
+    pub unbreakable: Pt,
 }
 
 /// Whether a word is a figure: digits with separators, signs, a percent.
@@ -250,6 +253,7 @@ pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
         max: Pt::ZERO,
         min: Pt::ZERO,
         min_soft: Pt::ZERO,
+        unbreakable: Pt::ZERO,
     };
     let mut line = Pt::ZERO;
     let mut pending_space = Pt::ZERO;
@@ -272,6 +276,7 @@ pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
                 // A figure ("8.069.025.000", "95,15%") is never broken.
                 if is_figure(&frags) {
                     extent.min_soft = extent.min_soft.max(w);
+                    extent.unbreakable = extent.unbreakable.max(w);
                     continue;
                 }
                 // Widest segment between soft break points.
@@ -662,6 +667,12 @@ mod tests {
         );
         let figure = f.face(Face::Regular).width("17.680.042.000", SIZE);
         assert!(e.min_soft.approx_eq(figure), "{} {}", e.min_soft, figure);
+        assert!(
+            e.unbreakable.approx_eq(figure),
+            "{} {}",
+            e.unbreakable,
+            figure
+        );
         assert!(e.min.0 > figure.0);
         assert!(e.max.0 > e.min.0);
     }
