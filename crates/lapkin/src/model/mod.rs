@@ -17,6 +17,7 @@
 
 mod anggaran;
 mod inline;
+mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;

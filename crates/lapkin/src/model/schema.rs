@@ -70,7 +70,7 @@ enum Finding {
     Other(Problem),
 }
 
-fn join(object: &str, name: &str) -> String {
+pub(crate) fn join(object: &str, name: &str) -> String {
     let simple = !name.is_empty()
         && name
             .chars()
