@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::{Report, keys, schema, validate};
+use super::{Report, keys, number, schema, validate};
 use crate::error::{Error, Problem, Problems, Result};
 
 /// The largest input accepted, in bytes (32 MiB; the reference report is
@@ -47,7 +47,15 @@ pub fn parse_report(input: &[u8]) -> Result<Report> {
     let value: Value = serde_json::from_slice(input).map_err(json_error)?;
 
     let mut problems = keys::duplicate_keys(input);
-    problems.extend(schema::schema_problems(&value));
+    let structural = schema::schema_problems(&value);
+    // A number too large for any field; unless the schema already said
+    // what is wrong there (`triwulan: expected at most 4`).
+    problems.extend(
+        number::number_problems(&value)
+            .into_iter()
+            .filter(|p| !structural.iter().any(|s| s.path == p.path)),
+    );
+    problems.extend(structural);
     if !problems.is_empty() {
         schema::sort_in_document_order(&mut problems, &value);
         return Err(Error::Invalid(Problems(problems)));

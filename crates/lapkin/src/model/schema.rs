@@ -271,10 +271,13 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
             out.push(expected(format!("at least {limit} character(s)")))
         }
         ValidationErrorKind::Format { format } if format == "date" => {
-            out.push(other(format!(
-                "expected a date written YYYY-MM-DD, such as \"2024-08-07\", found {}",
-                describe(found)
-            )));
+            out.push(other(match found.as_str() {
+                Some(text) => super::date_problem(text),
+                None => format!(
+                    "expected a date written YYYY-MM-DD, such as \"2024-08-07\", found {}",
+                    describe(found)
+                ),
+            }));
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);

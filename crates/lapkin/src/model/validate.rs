@@ -18,6 +18,11 @@ use crate::format::angka;
 /// nesting would leave no room for text on an A4 page.
 pub const MAX_LIST_DEPTH: usize = 6;
 
+/// The first year a report may be for.
+pub const MIN_TAHUN: u16 = 2000;
+/// The last year a report may be for.
+pub const MAX_TAHUN: u16 = 2100;
+
 /// Every semantic problem of `report`, sorted by path.
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut c = Checker::default();
@@ -59,6 +64,20 @@ impl Checker {
     }
 
     fn check(&mut self, r: &Report) {
+        // The schema says so for JSON input; a report built in code is
+        // checked here.
+        if !(1..=4).contains(&r.triwulan) {
+            self.problem("triwulan", format!("expected 1 to 4, found {}", r.triwulan));
+        }
+        if !(MIN_TAHUN..=MAX_TAHUN).contains(&r.tahun) {
+            self.problem(
+                "tahun",
+                format!(
+                    "expected a year from {MIN_TAHUN} to {MAX_TAHUN}, found {}",
+                    r.tahun
+                ),
+            );
+        }
         self.line("unit.nama", &r.unit.nama);
         self.line("unit.nama_lengkap", &r.unit.nama_lengkap);
         self.line("unit.provinsi", &r.unit.provinsi);
@@ -154,6 +173,7 @@ impl Checker {
         if let Err(e) = check_nip(&p.nip) {
             self.problem("penutup.nip", e);
         }
+        self.tanggal(r);
 
         if let Some(items) = &r.catatan {
             for (i, item) in items.iter().enumerate() {
@@ -162,6 +182,24 @@ impl Checker {
         }
 
         self.tanda_tangan(r);
+    }
+
+    /// The closing date: in the report's year or the next (a fourth
+    /// quarter is often reported in January), so that a mistyped year
+    /// ("0224", "2042") is caught before it is printed.
+    fn tanggal(&mut self, r: &Report) {
+        let date = r.penutup.tanggal;
+        let year = date.0.year();
+        let tahun = i32::from(r.tahun);
+        if year != tahun && year != tahun + 1 {
+            self.problem(
+                "penutup.tanggal",
+                format!(
+                    "the date {date} is not in the report's year {tahun} or the year after; \
+                     the report is signed after its quarter, so check the year"
+                ),
+            );
+        }
     }
 
     /// The signature tag: one special character that occurs nowhere else in
@@ -501,6 +539,35 @@ mod tests {
                 .contains("appointment")
         );
         assert!(check_nip("196805091993033001").unwrap_err().contains("sex"));
+    }
+
+    fn minimal() -> Report {
+        crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap()
+    }
+
+    fn paths(r: &Report) -> Vec<String> {
+        validate(r).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn quarter_year_and_date_of_a_report_built_in_code() {
+        let mut r = minimal();
+        r.triwulan = 0;
+        r.tahun = 224;
+        assert_eq!(
+            paths(&r),
+            [
+                "triwulan: expected 1 to 4, found 0",
+                "tahun: expected a year from 2000 to 2100, found 224",
+                "penutup.tanggal: the date 2025-04-10 is not in the report's year 224 or the \
+                 year after; the report is signed after its quarter, so check the year"
+            ]
+        );
+        let mut r = minimal();
+        r.penutup.tanggal = "2026-12-31".parse().unwrap();
+        assert!(paths(&r).is_empty());
+        r.penutup.tanggal = "2027-01-01".parse().unwrap();
+        assert_eq!(paths(&r).len(), 1);
     }
 
     #[test]
