@@ -80,3 +80,35 @@ fn the_committed_schema_is_in_sync_with_the_model() {
          `cargo run -p lapkin-cli -- schema > fixtures/lapkin.schema.json`"
     );
 }
+
+/// `render` refuses what it cannot print with every problem at once, each
+/// with its path: characters the faces lack (in the face each text is
+/// printed in), a tab, the signature tag without a glyph.
+#[test]
+fn render_names_every_missing_character_and_the_tag() {
+    let mut report = load_report("minimal.json");
+    report.penutup.nama = "Nama \u{6f22}".into();
+    report.analisis[0].kendala = vec![
+        lapkin::model::Block::Paragraf("Kendala \u{2603}.".into()),
+        lapkin::model::Block::Paragraf("Tidak\tada.".into()),
+    ];
+    report.rekomendasi = vec![lapkin::model::Block::Paragraf("*Miring \u{5b57}*".into())];
+    report.tanda_tangan.tag = Some("\u{2318}".into());
+    let err = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap_err();
+    let problems: Vec<String> = err
+        .problems()
+        .expect("an invalid report")
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message.split(',').next().unwrap()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "analisis[0].kendala[0]: the regular font LiberationSans has no glyph for '\u{2603}' (U+2603)",
+            "analisis[0].kendala[1]: a tab character; use a space",
+            "rekomendasi[0]: the italic font LiberationSans-Italic has no glyph for '\u{5b57}' (U+5B57)",
+            "penutup.nama: the bold font LiberationSans-Bold has no glyph for '\u{6f22}' (U+6F22)",
+            "tanda_tangan.tag: the regular font LiberationSans has no glyph for the tag '\u{2318}' (U+2318)",
+        ]
+    );
+}

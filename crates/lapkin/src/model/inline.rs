@@ -146,6 +146,118 @@ fn block_error(tag: &Tag<'_>, source: &str) -> InlineError {
     }
 }
 
+/// The schemes a link may have: a reader's PDF viewer opens only these.
+pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// A link target must be a full `http`, `https` or `mailto` address: a
+/// PDF's reader cannot resolve a relative path, and other schemes
+/// (`javascript:`, `file:`, `data:`) run code or open local files.
+fn check_link(url: &str) -> Result<(), InlineError> {
+    let scheme_end = url.find(':').filter(|&i| {
+        let s = &url[..i];
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let Some(end) = scheme_end else {
+        return Err(err(format!(
+            "the link target {url:?} is not a full address (a reader of the PDF cannot \
+             follow a relative path or a network share); write the whole address, \
+             starting with https://, http:// or mailto:"
+        )));
+    };
+    let scheme = url[..end].to_ascii_lowercase();
+    if !LINK_SCHEMES.contains(&scheme.as_str()) {
+        return Err(err(format!(
+            "the link target {url:?} is a {scheme}: link; links may only be http, https or \
+             mailto addresses"
+        )));
+    }
+    if scheme != "mailto" {
+        let rest = &url[end + 1..];
+        let host = rest.strip_prefix("//").map(|r| {
+            r.split(['/', '?', '#'])
+                .next()
+                .unwrap_or_default()
+                .rsplit('@')
+                .next()
+                .unwrap_or_default()
+        });
+        match host {
+            Some(h) if !h.is_empty() && !h.contains('\\') => {}
+            _ => {
+                return Err(err(format!(
+                    "the link target {url:?} has no host; write it as {scheme}://host/path"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,
+/// 12.6.4.7): every byte that may not stand in a URI (RFC 3986), non-ASCII
+/// ones included, percent-encoded as UTF-8. A host written in another
+/// script is percent-encoded too, which browsers read as the same name.
+pub fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Characters that cannot be typed into a report's text: control
+/// characters other than line breaks (a tab, an escape).
+fn check_source(source: &str) -> Result<(), InlineError> {
+    match source
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r'))
+    {
+        None => Ok(()),
+        Some('\t') => Err(err("a tab character; use a space")),
+        Some(c) => Err(err(format!(
+            "the control character U+{:04X}, which cannot be printed; remove it",
+            u32::from(c)
+        ))),
+    }
+}
+
+/// Text that a character reference (`&#9;`, `&#0;`) turned into a control
+/// character, or into U+FFFD for a reference to no character.
+fn check_decoded(text: &str, source: &str) -> Result<(), InlineError> {
+    let bad = text
+        .chars()
+        .find(|&c| c.is_control() || (c == '\u{FFFD}' && !source.contains(c)));
+    let Some(c) = bad else { return Ok(()) };
+    let reference = source
+        .match_indices("&#")
+        .filter_map(|(i, _)| {
+            let rest = &source[i..];
+            let end = rest.get(..12).unwrap_or(rest).find(';')?;
+            Some(&rest[..=end])
+        })
+        .next()
+        .unwrap_or("&#...;");
+    let what = if c == '\u{FFFD}' {
+        "no character that can be printed".to_owned()
+    } else {
+        format!(
+            "U+{:04X}, a control character that cannot be printed",
+            u32::from(c)
+        )
+    };
+    Err(err(format!(
+        "the character reference {reference:?} stands for {what}; remove it, \
+         or write `&` as \"\\\\&\" to keep the text as typed"
+    )))
+}
+
 fn parse_spans(source: &str) -> Result<Vec<Span>, InlineError> {
     let mut spans: Vec<Span> = Vec::new();
     let mut style = SpanStyle::default();
@@ -167,6 +279,7 @@ fn parse_spans(source: &str) -> Result<Vec<Span>, InlineError> {
         }
     };
 
+    check_source(source)?;
     for event in Parser::new_ext(source, Options::empty()) {
         match event {
             Event::Start(Tag::Paragraph) => {
@@ -211,11 +324,17 @@ fn parse_spans(source: &str) -> Result<Vec<Span>, InlineError> {
                 }
                 link = Some(match link_type {
                     LinkType::Email => format!("mailto:{url}"),
-                    _ => url,
+                    _ => {
+                        check_link(&url)?;
+                        url
+                    }
                 });
             }
             Event::End(TagEnd::Link) => link = None,
-            Event::Text(text) => push(&text, style, &link),
+            Event::Text(text) => {
+                check_decoded(&text, source)?;
+                push(&text, style, &link)
+            }
             Event::SoftBreak => push(" ", style, &link),
             Event::HardBreak => push("\n", style, &link),
             Event::Code(code) => {
@@ -365,6 +484,88 @@ mod tests {
             let e = Inline::new(text).spans().unwrap_err();
             assert!(e.message.contains(needle), "{text:?}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        for (text, message) in [
+            ("satu\tdua", "a tab character; use a space"),
+            ("satu\u{1b}dua", "the control character U+001B"),
+            (
+                "AT&#9;T",
+                "the character reference \"&#9;\" stands for U+0009",
+            ),
+            (
+                "nol &#0; nol",
+                "the character reference \"&#0;\" stands for no character",
+            ),
+            (
+                "baris&#10;baru",
+                "the character reference \"&#10;\" stands for U+000A",
+            ),
+            (
+                "esc &#x1b;",
+                "the character reference \"&#x1b;\" stands for U+001B",
+            ),
+        ] {
+            let e = Inline::new(text).spans().unwrap_err();
+            assert!(e.message.contains(message), "{text:?}: {}", e.message);
+        }
+        // Entities that stand for printable characters are CommonMark.
+        assert_eq!(
+            Inline::new("AT&amp;T &#8211; &lt;").plain_text().unwrap(),
+            "AT&T \u{2013} <"
+        );
+        assert_eq!(Inline::new("AT\\&amp;T").plain_text().unwrap(), "AT&amp;T");
+        // Line breaks in the JSON string are spaces.
+        assert_eq!(Inline::new("satu\r\ndua").plain_text().unwrap(), "satu dua");
+    }
+
+    #[test]
+    fn links_must_be_full_web_or_mail_addresses() {
+        for (text, message) in [
+            ("[x](javascript:alert(1))", "a javascript: link"),
+            ("<javascript:alert(1)>", "a javascript: link"),
+            ("[x](JavaScript:alert(1))", "a javascript: link"),
+            ("[x](jav&#x61;script:alert(1))", "a javascript: link"),
+            ("[x](vbscript:msgbox)", "a vbscript: link"),
+            ("<file:///etc/passwd>", "a file: link"),
+            ("[x](data:text/html,hi)", "a data: link"),
+            ("[x](ftp://example.org)", "a ftp: link"),
+            ("[x](laporan.pdf)", "not a full address"),
+            ("[x](../laporan.pdf)", "not a full address"),
+            ("[x](//example.org/a)", "not a full address"),
+            ("[x](\\\\server\\share)", "not a full address"),
+            ("[x](https:example.org)", "has no host"),
+            ("[x](https:///path)", "has no host"),
+            ("[x](http:\\\\server)", "has no host"),
+        ] {
+            let e = Inline::new(text).spans().unwrap_err();
+            assert!(e.message.contains(message), "{text:?}: {}", e.message);
+        }
+        for ok in [
+            "[x](https://example.org/a?b=c#d)",
+            "[x](HTTP://example.org)",
+            "[x](mailto:kepala@example.org)",
+            "<kepala@example.org>",
+            "[x](https://contoh.id/berkas/laporan%20akhir.pdf)",
+            "[x](https://bücher.example/straße)",
+        ] {
+            assert!(Inline::new(ok).spans().is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn uris_are_seven_bit() {
+        assert_eq!(
+            uri_ascii("https://example.org/a?b=c#d"),
+            "https://example.org/a?b=c#d"
+        );
+        assert_eq!(
+            uri_ascii("https://bücher.example/straße dan \"x\""),
+            "https://b%C3%BCcher.example/stra%C3%9Fe%20dan%20%22x%22"
+        );
+        assert_eq!(uri_ascii("https://a.id/50%25"), "https://a.id/50%25");
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
+pub mod script;
 pub mod texts;
 pub mod validate;
 
@@ -32,11 +33,23 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use anggaran::{Sisa, Totals};
-pub use inline::{Inline, InlineError, Span, SpanStyle};
+pub use inline::{Inline, InlineError, LINK_SCHEMES, Span, SpanStyle, uri_ascii};
 pub use parse::{MAX_INPUT_BYTES, parse_report};
 pub use schema::report_schema;
 
 use number::JsonNumber;
+
+/// Every problem of a report that can be found before layout, in document
+/// order: the semantic checks of [`validate`] and, for the fonts it is to
+/// be printed in, every character a face lacks ([`texts`]).
+pub fn check_with_fonts(report: &Report, fonts: &crate::text::FontSet) -> Vec<crate::Problem> {
+    let mut problems = validate::validate(report);
+    problems.extend(texts::glyph_problems(report, fonts));
+    if let Ok(document) = serde_json::to_value(report) {
+        schema::sort_in_document_order(&mut problems, &document);
+    }
+    problems
+}
 
 /// One *Laporan Kinerja Triwulan*: the whole input of lapkin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -23,6 +23,16 @@ pub const MIN_TAHUN: u16 = 2000;
 /// The last year a report may be for.
 pub const MAX_TAHUN: u16 = 2100;
 
+/// The legal note may have at most this many items: it is printed at the
+/// foot of every page and must leave room for the text. (The layout still
+/// refuses a note whose items are too long to fit.)
+pub const MAX_CATATAN_ITEMS: usize = 10;
+
+/// Each line of the closing block (`tempat`, `jabatan`, `keterangan`,
+/// `nama`) may have at most this many characters, so that the block, which
+/// is never split, fits on a page.
+pub const MAX_PENUTUP_CHARS: usize = 300;
+
 /// Every semantic problem of `report`, sorted by path.
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut c = Checker::default();
@@ -44,10 +54,15 @@ impl Checker {
     fn line(&mut self, path: &str, text: &str) {
         if text.trim().is_empty() {
             self.problem(path, "must not be empty");
+        } else if text.contains('\t') {
+            self.problem(path, "a tab character; use a space");
         } else if let Some(c) = text.chars().find(|c| c.is_control()) {
             self.problem(
                 path,
-                format!("must be one line of text, found the control character {c:?}"),
+                format!(
+                    "must be one line of text, found the control character U+{:04X}",
+                    u32::from(c)
+                ),
             );
         }
     }
@@ -175,13 +190,47 @@ impl Checker {
         }
         self.tanggal(r);
 
+        for (field, text) in [
+            ("tempat", &p.tempat),
+            ("jabatan", &p.jabatan),
+            ("keterangan", &p.keterangan),
+            ("nama", &p.nama),
+        ] {
+            let n = text.chars().count();
+            if n > MAX_PENUTUP_CHARS {
+                self.problem(
+                    format!("penutup.{field}"),
+                    format!(
+                        "has {n} characters; the closing block must fit on one page with the \
+                         signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
+                    ),
+                );
+            }
+        }
+
         if let Some(items) = &r.catatan {
+            if items.len() > MAX_CATATAN_ITEMS {
+                self.problem(
+                    "catatan",
+                    format!(
+                        "has {} items; the legal note is printed at the foot of every page, \
+                         so at most {MAX_CATATAN_ITEMS} are allowed",
+                        items.len()
+                    ),
+                );
+            }
             for (i, item) in items.iter().enumerate() {
                 self.inline(&format!("catatan[{i}]"), item);
             }
         }
 
         self.tanda_tangan(r);
+
+        for (path, text) in super::texts::printed_texts(r) {
+            if let Some(message) = super::script::script_problem(&text) {
+                self.problem(path, message);
+            }
+        }
     }
 
     /// The closing date: in the report's year or the next (a fourth
@@ -211,7 +260,11 @@ impl Checker {
             let mut chars = tag.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None)
-                    if !(c.is_alphanumeric() || c.is_whitespace() || c.is_control()) =>
+                    if !(c.is_alphanumeric()
+                        || c.is_whitespace()
+                        || c.is_control()
+                        || super::texts::is_not_drawn(c)
+                        || super::script::script_problem(tag).is_some()) =>
                 {
                     for (path, text) in super::texts::printed_texts(r) {
                         if text.contains(c) {
@@ -568,6 +621,25 @@ mod tests {
         assert!(paths(&r).is_empty());
         r.penutup.tanggal = "2027-01-01".parse().unwrap();
         assert_eq!(paths(&r).len(), 1);
+    }
+
+    #[test]
+    fn the_footer_and_the_closing_block_are_bounded() {
+        let mut r = minimal();
+        r.catatan = Some(vec![Inline::new("Catatan."); MAX_CATATAN_ITEMS]);
+        r.penutup.jabatan = "x".repeat(MAX_PENUTUP_CHARS);
+        assert!(paths(&r).is_empty());
+        r.catatan = Some(vec![Inline::new("Catatan."); 200]);
+        r.penutup.jabatan.push('x');
+        assert_eq!(
+            paths(&r),
+            [
+                "penutup.jabatan: has 301 characters; the closing block must fit on one page \
+                 with the signature box, so at most 300 are allowed",
+                "catatan: has 200 items; the legal note is printed at the foot of every page, \
+                 so at most 10 are allowed"
+            ]
+        );
     }
 
     #[test]
