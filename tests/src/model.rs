@@ -112,3 +112,42 @@ fn render_names_every_missing_character_and_the_tag() {
         ]
     );
 }
+
+/// A link with letters outside ASCII reaches the PDF as a 7-bit `/URI`,
+/// percent-encoded as UTF-8.
+#[test]
+fn non_ascii_links_are_percent_encoded_in_the_pdf() {
+    let mut report = load_report("minimal.json");
+    report.rekomendasi = vec![lapkin::model::Block::Paragraf(
+        "Lihat <https://bücher.example/straße>.".into(),
+    )];
+    let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut uris: Vec<Vec<u8>> = Vec::new();
+    for page in doc.get_pages().values() {
+        let Ok(annots) = doc.get_dictionary(*page).unwrap().get(b"Annots") else {
+            continue;
+        };
+        for a in annots.as_array().unwrap() {
+            let a = match a {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            if let Ok(action) = a.get(b"A") {
+                let action = match action {
+                    lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                    other => other.as_dict().unwrap(),
+                };
+                uris.push(action.get(b"URI").unwrap().as_str().unwrap().to_vec());
+            }
+        }
+    }
+    assert_eq!(
+        uris,
+        [b"https://b%C3%BCcher.example/stra%C3%9Fe".to_vec()],
+        "{:?}",
+        uris.iter()
+            .map(|u| String::from_utf8_lossy(u))
+            .collect::<Vec<_>>()
+    );
+}

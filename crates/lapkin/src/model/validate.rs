@@ -624,6 +624,21 @@ mod tests {
     }
 
     #[test]
+    fn the_tag_must_be_a_visible_left_to_right_character() {
+        let mut r = minimal();
+        for tag in ["\u{200B}", "\u{00AD}", "\u{200F}", "\u{5d0}"] {
+            r.tanda_tangan.tag = Some(tag.into());
+            let problems = paths(&r);
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.starts_with("tanda_tangan.tag: expected a special")),
+                "{tag:?}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_footer_and_the_closing_block_are_bounded() {
         let mut r = minimal();
         r.catatan = Some(vec![Inline::new("Catatan."); MAX_CATATAN_ITEMS]);
