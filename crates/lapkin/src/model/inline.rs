@@ -359,8 +359,13 @@ fn parse_spans(source: &str) -> Result<Vec<Span>, InlineError> {
                 ));
             }
             Event::End(_) => {}
-            other => {
-                return Err(err(format!("unsupported markup in report text: {other:?}")));
+            // Footnotes, task lists and math are not enabled; should one
+            // appear, say so without the parser's internals.
+            _ => {
+                return Err(err(
+                    "markup that lapkin does not support; write plain text with *italic*, \
+                     **bold** and links only",
+                ));
             }
         }
     }

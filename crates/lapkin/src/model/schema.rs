@@ -282,7 +282,15 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);
         }
-        _ => out.push(other(error.to_string())),
+        ValidationErrorKind::Constant { expected_value } => {
+            out.push(expected(format!("{expected_value}")))
+        }
+        // The generated schema uses no other keyword; should one fail, say
+        // where without the validator's wording.
+        _ => out.push(other(format!(
+            "{} is not allowed here; see `lapkin schema` for what is",
+            describe(found)
+        ))),
     }
 }
 
