@@ -85,10 +85,10 @@ pub(crate) fn duplicate_keys(input: &[u8]) -> Vec<Problem> {
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 if let Some(Frame::Object { seen, order, .. }) = stack.pop() {
-                    let parent = path(&stack);
                     for key in order {
                         let lines = &seen[&key];
                         if lines.len() > 1 {
+                            let parent = path(&stack);
                             problems.push(Problem::new(
                                 join(&parent, &key),
                                 format!(

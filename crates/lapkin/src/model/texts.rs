@@ -2,6 +2,8 @@
 //! for checks that concern what is printed (the signature tag must occur
 //! nowhere else; the font must have every character).
 
+use std::collections::HashSet;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Block, Inline, Nilai, Report, Sel, SpanStyle};
@@ -249,10 +251,10 @@ fn face_name(face: Face) -> &'static str {
 /// The characters of `text` that `face` cannot draw, in order of first
 /// use, after NFC normalisation (as the line breaker measures it);
 /// characters that are never drawn need no glyph, a soft hyphen needs `-`.
-fn missing_in(face: &FontFace, text: &str, missing: &mut Vec<char>) {
+fn missing_in(face: &FontFace, text: &str, missing: &mut Vec<char>, seen: &mut HashSet<char>) {
     for c in text.nfc() {
         let c = if c == '\u{00AD}' { '-' } else { c };
-        if c == '\n' || is_not_drawn(c) || face.has(c) || missing.contains(&c) {
+        if c == '\n' || is_not_drawn(c) || face.has(c) || !seen.insert(c) {
             continue;
         }
         missing.push(c);
@@ -274,9 +276,10 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
         for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {
             let font = fonts.face(face);
             let mut missing = Vec::new();
+            let mut seen = HashSet::new();
             for (style, text) in &styled.runs {
                 if Face::for_style(*style) == face {
-                    missing_in(font, text, &mut missing);
+                    missing_in(font, text, &mut missing, &mut seen);
                 }
             }
             let Some(first) = missing.first() else {
