@@ -80,3 +80,74 @@ fn the_committed_schema_is_in_sync_with_the_model() {
          `cargo run -p lapkin-cli -- schema > fixtures/lapkin.schema.json`"
     );
 }
+
+/// `render` refuses what it cannot print with every problem at once, each
+/// with its path: characters the faces lack (in the face each text is
+/// printed in), a tab, the signature tag without a glyph.
+#[test]
+fn render_names_every_missing_character_and_the_tag() {
+    let mut report = load_report("minimal.json");
+    report.penutup.nama = "Nama \u{6f22}".into();
+    report.analisis[0].kendala = vec![
+        lapkin::model::Block::Paragraf("Kendala \u{2603}.".into()),
+        lapkin::model::Block::Paragraf("Tidak\tada.".into()),
+    ];
+    report.rekomendasi = vec![lapkin::model::Block::Paragraf("*Miring \u{5b57}*".into())];
+    report.tanda_tangan.tag = Some("\u{2318}".into());
+    let err = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap_err();
+    let problems: Vec<String> = err
+        .problems()
+        .expect("an invalid report")
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message.split(',').next().unwrap()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "analisis[0].kendala[0]: the regular font LiberationSans has no glyph for '\u{2603}' (U+2603)",
+            "analisis[0].kendala[1]: a tab character; use a space",
+            "rekomendasi[0]: the italic font LiberationSans-Italic has no glyph for '\u{5b57}' (U+5B57)",
+            "penutup.nama: the bold font LiberationSans-Bold has no glyph for '\u{6f22}' (U+6F22)",
+            "tanda_tangan.tag: the regular font LiberationSans has no glyph for the tag '\u{2318}' (U+2318)",
+        ]
+    );
+}
+
+/// A link with letters outside ASCII reaches the PDF as a 7-bit `/URI`,
+/// percent-encoded as UTF-8.
+#[test]
+fn non_ascii_links_are_percent_encoded_in_the_pdf() {
+    let mut report = load_report("minimal.json");
+    report.rekomendasi = vec![lapkin::model::Block::Paragraf(
+        "Lihat <https://bücher.example/straße>.".into(),
+    )];
+    let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut uris: Vec<Vec<u8>> = Vec::new();
+    for page in doc.get_pages().values() {
+        let Ok(annots) = doc.get_dictionary(*page).unwrap().get(b"Annots") else {
+            continue;
+        };
+        for a in annots.as_array().unwrap() {
+            let a = match a {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            if let Ok(action) = a.get(b"A") {
+                let action = match action {
+                    lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                    other => other.as_dict().unwrap(),
+                };
+                uris.push(action.get(b"URI").unwrap().as_str().unwrap().to_vec());
+            }
+        }
+    }
+    assert_eq!(
+        uris,
+        [b"https://b%C3%BCcher.example/stra%C3%9Fe".to_vec()],
+        "{:?}",
+        uris.iter()
+            .map(|u| String::from_utf8_lossy(u))
+            .collect::<Vec<_>>()
+    );
+}

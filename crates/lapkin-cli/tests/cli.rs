@@ -299,7 +299,10 @@ fn a_character_the_font_lacks_is_named() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains("no glyph for '\u{6f22}' (U+6F22), used at analisis[0].kendala[0] in"),
+        err.contains(
+            "analisis[0].kendala[0]: the regular font LiberationSans has no glyph for \
+             '\u{6f22}' (U+6F22), '\u{5b57}' (U+5B57), used in"
+        ),
         "{err}"
     );
     assert!(err.contains("Kendala pada"), "{err}");

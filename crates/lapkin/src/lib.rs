@@ -64,20 +64,16 @@ pub struct RenderOptions {
 
 /// Checks a report before it is laid out: the semantic checks (so that a
 /// report built in code gets the same as one read from JSON), and that the
-/// font has every character of its texts, naming the JSON path of the
-/// first one it lacks.
+/// font has every character of its texts in the face each is printed in.
+/// Every problem is reported at once, each with its JSON path, in document
+/// order.
 fn check_report(report: &Report, fonts: &FontSet) -> Result<()> {
-    let problems = model::validate::validate(report);
-    if !problems.is_empty() {
-        return Err(Error::Invalid(Problems(problems)));
+    let problems = model::check_with_fonts(report, fonts);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(Problems(problems)))
     }
-    let regular = fonts.face(frame::Face::Regular);
-    for (path, text) in model::texts::printed_texts(report) {
-        if let Some(e) = layout::missing_glyph(regular, &text, &path) {
-            return Err(e);
-        }
-    }
-    Ok(())
 }
 
 /// Lays out a report: checks it, builds its document and paginates it.

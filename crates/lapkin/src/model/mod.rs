@@ -17,9 +17,11 @@
 
 mod anggaran;
 mod inline;
+mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
+pub mod script;
 pub mod texts;
 pub mod validate;
 
@@ -31,11 +33,23 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use anggaran::{Sisa, Totals};
-pub use inline::{Inline, InlineError, Span, SpanStyle};
+pub use inline::{Inline, InlineError, LINK_SCHEMES, Span, SpanStyle, uri_ascii};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 
 use number::JsonNumber;
+
+/// Every problem of a report that can be found before layout, in document
+/// order: the semantic checks of [`validate`] and, for the fonts it is to
+/// be printed in, every character a face lacks ([`texts`]).
+pub fn check_with_fonts(report: &Report, fonts: &crate::text::FontSet) -> Vec<crate::Problem> {
+    let mut problems = validate::validate(report);
+    problems.extend(texts::glyph_problems(report, fonts));
+    if let Ok(document) = serde_json::to_value(report) {
+        schema::sort_in_document_order(&mut problems, &document);
+    }
+    problems
+}
 
 /// One *Laporan Kinerja Triwulan*: the whole input of lapkin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -49,9 +63,11 @@ pub struct Report {
     pub unit: Unit,
     /// The quarter reported on, 1 to 4.
     #[schemars(range(min = 1, max = 4))]
+    #[serde(deserialize_with = "number::whole")]
     pub triwulan: u8,
     /// The budget year reported on, for example 2024.
     #[schemars(range(min = 2000, max = 2100))]
+    #[serde(deserialize_with = "number::whole")]
     pub tahun: u16,
     /// A. Progress Capaian Kinerja: the sasaran and their indicators.
     pub kinerja: Kinerja,
@@ -254,8 +270,9 @@ pub enum Block {
     Tabel(Tabel),
 }
 
-/// How a [`Block`] is written in JSON.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// How a [`Block`] is written in JSON. Read by hand rather than as an
+/// untagged enum, whose only error is "data did not match any variant".
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 enum BlockRepr {
     /// A paragraph.
@@ -272,6 +289,47 @@ enum TaggedBlock {
     Daftar(Daftar),
     /// A table.
     Tabel(Tabel),
+}
+
+/// Reads the object form of a block or an item, keeping the path and the
+/// message of what is wrong inside it.
+fn from_object<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    value: serde_json::Value,
+) -> Result<T, E> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." || path.is_empty() {
+            E::custom(e.into_inner())
+        } else {
+            E::custom(format!("at {path}: {}", e.into_inner()))
+        }
+    })
+}
+
+impl<'de> Deserialize<'de> for BlockRepr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(s) => Ok(BlockRepr::Paragraf(Inline::new(s))),
+            v @ serde_json::Value::Object(_) => from_object(v).map(BlockRepr::Tagged),
+            other => Err(serde::de::Error::custom(format!(
+                "expected a paragraph (a string), {{\"daftar\": ...}} or {{\"tabel\": ...}}, found {}",
+                number::describe(&other)
+            ))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ButirRepr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(s) => Ok(ButirRepr::Teks(Inline::new(s))),
+            v @ serde_json::Value::Object(_) => from_object(v).map(ButirRepr::Lengkap),
+            other => Err(serde::de::Error::custom(format!(
+                "expected an item's text (a string) or {{\"teks\": ..., \"isi\": [...]}}, found {}",
+                number::describe(&other)
+            ))),
+        }
+    }
 }
 
 impl From<BlockRepr> for Block {
@@ -303,7 +361,11 @@ pub struct Daftar {
     pub gaya: GayaDaftar,
     /// The number of the first item (1 = `1.` or `a.`); lets a list continue
     /// after a paragraph or a table.
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(
+        default = "one",
+        skip_serializing_if = "is_one",
+        deserialize_with = "number::whole"
+    )]
     #[schemars(range(min = 1, max = 9999))]
     pub mulai: u32,
     /// The items.
@@ -372,8 +434,8 @@ pub struct Butir {
     pub isi: Vec<Block>,
 }
 
-/// How a [`Butir`] is written in JSON.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// How a [`Butir`] is written in JSON; read by hand like [`BlockRepr`].
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 enum ButirRepr {
     /// Only text.
@@ -713,10 +775,42 @@ impl FromStr for Tanggal {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(s, &format)
-            .map(Tanggal)
-            .map_err(|_| format!("expected a date written YYYY-MM-DD, found {s:?}"))
+        match time::Date::parse(s, &format) {
+            Ok(d) if s.len() == 10 => Ok(Tanggal(d)),
+            _ => Err(date_problem(s)),
+        }
     }
+}
+
+/// Why `s` is not a date: not written `YYYY-MM-DD`, or a day that does
+/// not exist ("2023-02-29 does not exist: February 2023 has 28 days").
+pub(crate) fn date_problem(s: &str) -> String {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let written = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    if let (true, Some(y), Some(m), Some(d)) = (written, digits(0..4), digits(5..7), digits(8..10))
+    {
+        let month = u8::try_from(m)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok());
+        match month {
+            None => return format!("{s} does not exist: there is no month {m:02}"),
+            Some(month) => {
+                let days = time::util::days_in_month(month, y as i32);
+                if d == 0 || d > u32::from(days) {
+                    return format!("{s} does not exist: {month} {y} has {days} days");
+                }
+            }
+        }
+    }
+    format!("expected a date written YYYY-MM-DD, such as \"2024-08-07\", found the string {s:?}")
 }
 
 impl fmt::Display for Tanggal {
@@ -773,6 +867,23 @@ mod tests {
         assert!("2024-02-30".parse::<Tanggal>().is_err());
         assert!("07-08-2024".parse::<Tanggal>().is_err());
         assert!("2024-8-7".parse::<Tanggal>().is_err());
+        assert_eq!(
+            "2023-02-29".parse::<Tanggal>().unwrap_err(),
+            "2023-02-29 does not exist: February 2023 has 28 days"
+        );
+        assert_eq!(
+            "2024-04-31".parse::<Tanggal>().unwrap_err(),
+            "2024-04-31 does not exist: April 2024 has 30 days"
+        );
+        assert_eq!(
+            "2024-13-01".parse::<Tanggal>().unwrap_err(),
+            "2024-13-01 does not exist: there is no month 13"
+        );
+        assert_eq!(
+            "2024-08-00".parse::<Tanggal>().unwrap_err(),
+            "2024-08-00 does not exist: August 2024 has 31 days"
+        );
+        assert!("2024-02-29".parse::<Tanggal>().is_ok());
     }
 
     #[test]

@@ -27,14 +27,41 @@ impl JsonSchema for JsonNumber {
     }
 }
 
-/// Reads a JSON number exactly.
+/// Reads a JSON number exactly: a number that a [`Decimal`] could only
+/// hold rounded is an error, never silently changed.
 pub(crate) fn from_json_number(n: &serde_json::Number) -> Result<Decimal, String> {
     let text = n.to_string();
     Decimal::from_str(&text)
         .or_else(|_| Decimal::from_scientific(&text))
-        .map_err(|_| {
+        .ok()
+        .filter(|d| canonical(&d.to_string()).is_some_and(|c| Some(c) == canonical(&text)))
+        .ok_or_else(|| {
             format!("the number {text} cannot be held exactly (at most 28 significant digits)")
         })
+}
+
+/// A number's value as (negative, significant digits, exponent), so that
+/// `1.50`, `15e-1` and `0.15E1` compare equal; `None` if the exponent is
+/// out of range.
+fn canonical(text: &str) -> Option<(bool, String, i64)> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let mut exponent = exponent.checked_sub(i64::try_from(frac.len()).ok()?)?;
+    let digits = digits.trim_start_matches('0');
+    let trimmed = digits.trim_end_matches('0');
+    if trimmed.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    exponent = exponent.checked_add(i64::try_from(digits.len() - trimmed.len()).ok()?)?;
+    Some((negative, trimmed.to_owned(), exponent))
 }
 
 /// Writes a decimal as a JSON number with the same digits.
@@ -74,6 +101,59 @@ pub(crate) mod option {
             .map(|n| from_json_number(&n).map_err(serde::de::Error::custom))
             .transpose()
     }
+}
+
+/// Deserializes a whole number written as any JSON number (`2`, `2.0`,
+/// `2e0`: JSON Schema calls each an integer), into a small unsigned type.
+pub(crate) fn whole<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    let n = serde_json::Number::deserialize(deserializer)?;
+    let d = from_json_number(&n).map_err(serde::de::Error::custom)?;
+    let not_whole = || serde::de::Error::custom(format!("expected a whole number, found {n}"));
+    if !d.fract().is_zero() || (d.is_sign_negative() && !d.is_zero()) {
+        return Err(not_whole());
+    }
+    u64::try_from(d.trunc())
+        .ok()
+        .and_then(|v| T::try_from(v).ok())
+        .ok_or_else(|| serde::de::Error::custom(format!("the number {n} is too large here")))
+}
+
+/// Every JSON number in `value` that no [`Decimal`] can hold exactly
+/// (more than 28 significant digits, or beyond about 7.9 × 10^28), with
+/// its path. No field of a report can take such a number, and finding
+/// them all at once beats failing on the first while deserializing.
+pub(crate) fn number_problems(value: &serde_json::Value) -> Vec<crate::error::Problem> {
+    use serde_json::Value;
+    let mut problems = Vec::new();
+    // An explicit stack: the depth is bounded by serde_json's limit, but
+    // no recursion is needed. Children are pushed in reverse so that they
+    // come off in document order.
+    let mut stack: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            Value::Number(n) => {
+                if let Err(message) = from_json_number(n) {
+                    problems.push(crate::error::Problem::new(path, message));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push((format!("{path}[{i}]"), item));
+                }
+            }
+            Value::Object(fields) => {
+                for (k, item) in fields.iter().rev() {
+                    stack.push((super::schema::join(&path, k), item));
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
 }
 
 /// Describes a JSON value for an error message: `the string "abc"`.
@@ -124,6 +204,54 @@ mod tests {
     fn scientific_notation_is_read_exactly() {
         let n: serde_json::Number = serde_json::from_str("1.5e3").unwrap();
         assert_eq!(from_json_number(&n).unwrap(), Decimal::new(1500, 0));
+    }
+
+    #[test]
+    fn whole_numbers_in_any_notation() {
+        let read = |text: &str| -> Result<u8, String> {
+            let mut de = serde_json::Deserializer::from_str(text);
+            whole::<_, u8>(&mut de).map_err(|e| e.to_string())
+        };
+        assert_eq!(read("2"), Ok(2));
+        assert_eq!(read("2.0"), Ok(2));
+        assert_eq!(read("0.2e1"), Ok(2));
+        assert_eq!(
+            read("2.5"),
+            Err("expected a whole number, found 2.5".into())
+        );
+        assert_eq!(read("-1"), Err("expected a whole number, found -1".into()));
+        assert_eq!(read("300"), Err("the number 300 is too large here".into()));
+    }
+
+    #[test]
+    fn numbers_too_large_are_all_found_with_their_paths() {
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"a": [1, 1e40], "b": {"c": 2e-40, "d": 3.5}}"#).unwrap();
+        let paths: Vec<String> = number_problems(&v).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["a[1]", "b.c"]);
+    }
+
+    #[test]
+    fn numbers_that_would_be_rounded_are_errors() {
+        for text in [
+            "12345678901234567890123456789.5",
+            "0.12345678901234567890123456789",
+            "79228162514264337593543950336",
+        ] {
+            let n: serde_json::Number = serde_json::from_str(text).unwrap();
+            assert!(from_json_number(&n).is_err(), "{text}");
+        }
+        for text in [
+            "1.50",
+            "15e-1",
+            "0.15E1",
+            "-0",
+            "0.0",
+            "1234567890123456789012345678",
+        ] {
+            let n: serde_json::Number = serde_json::from_str(text).unwrap();
+            assert!(from_json_number(&n).is_ok(), "{text}");
+        }
     }
 
     #[test]

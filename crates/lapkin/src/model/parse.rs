@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::{Report, schema, validate};
+use super::{Report, keys, number, schema, validate};
 use crate::error::{Error, Problem, Problems, Result};
 
 /// The largest input accepted, in bytes (32 MiB; the reference report is
@@ -49,9 +49,25 @@ pub fn parse_report_with_limit(input: &[u8], max_bytes: usize) -> Result<Report>
     }
     // Editors on Windows often start UTF-8 files with a byte order mark.
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    if let Some(message) = not_utf8(input) {
+        return Err(Error::Json {
+            line: 1,
+            column: 1,
+            message,
+        });
+    }
     let value: Value = serde_json::from_slice(input).map_err(json_error)?;
 
-    let mut problems = schema::schema_problems(&value);
+    let mut problems = keys::duplicate_keys(input);
+    let structural = schema::schema_problems(&value);
+    // A number too large for any field; unless the schema already said
+    // what is wrong there (`triwulan: expected at most 4`).
+    problems.extend(
+        number::number_problems(&value)
+            .into_iter()
+            .filter(|p| !structural.iter().any(|s| s.path == p.path)),
+    );
+    problems.extend(structural);
     if !problems.is_empty() {
         schema::sort_in_document_order(&mut problems, &value);
         return Err(Error::Invalid(Problems(problems)));
@@ -67,6 +83,20 @@ pub fn parse_report_with_limit(input: &[u8], max_bytes: usize) -> Result<Report>
         Ok(report)
     } else {
         Err(Error::Invalid(Problems(problems)))
+    }
+}
+
+/// A message if the input is in UTF-16 or UTF-32 (a byte order mark, or
+/// NUL bytes beside ASCII ones as `{` is written in those encodings), which
+/// serde_json would only call an invalid character.
+fn not_utf8(input: &[u8]) -> Option<String> {
+    let utf = |bits| Some(format!("the file is UTF-{bits}; save it as UTF-8"));
+    match input {
+        [0, 0, 0xFE, 0xFF, ..] | [0xFF, 0xFE, 0, 0, ..] => utf(32),
+        [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] => utf(16),
+        [0, 0, 0, a, ..] | [a, 0, 0, 0, ..] if a.is_ascii() && *a != 0 => utf(32),
+        [0, a, ..] | [a, 0, ..] if a.is_ascii() && *a != 0 => utf(16),
+        _ => None,
     }
 }
 
@@ -145,6 +175,64 @@ mod tests {
     fn a_byte_order_mark_is_accepted() {
         let err = parse_report(b"\xEF\xBB\xBF{}").unwrap_err();
         assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        let utf16 = |text: &str, big_endian: bool, bom: bool| -> Vec<u8> {
+            let mut out: Vec<u8> = Vec::new();
+            if bom {
+                out.extend(if big_endian {
+                    [0xFE, 0xFF]
+                } else {
+                    [0xFF, 0xFE]
+                });
+            }
+            for unit in text.encode_utf16() {
+                out.extend(if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            out
+        };
+        for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+            let err = parse_report(&utf16("{\"unit\": 1}", big_endian, bom)).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "line 1, column 1: the file is UTF-16; save it as UTF-8",
+                "big endian {big_endian}, BOM {bom}"
+            );
+        }
+        let err = parse_report(b"\xFF\xFE\0\0{\0\0\0").unwrap_err();
+        assert!(err.to_string().contains("UTF-32"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_keys_are_problems_with_the_schema_problems() {
+        let json = include_str!("../../../../fixtures/minimal.json");
+        let json = json.replacen(
+            "\"unit\": {",
+            "\"unit\": {\"nama\": \"X\", \"warna\": 1,",
+            1,
+        );
+        let err = parse_report(json.as_bytes()).unwrap_err();
+        let problems: Vec<String> = err
+            .problems()
+            .unwrap()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("unit.nama: the key \"nama\" appears twice (lines 2 and 3)"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("unit.warna: unknown field"),
+            "{problems:?}"
+        );
     }
 
     #[test]

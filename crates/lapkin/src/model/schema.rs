@@ -70,7 +70,7 @@ enum Finding {
     Other(Problem),
 }
 
-fn join(object: &str, name: &str) -> String {
+pub(crate) fn join(object: &str, name: &str) -> String {
     let simple = !name.is_empty()
         && name
             .chars()
@@ -271,15 +271,26 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
             out.push(expected(format!("at least {limit} character(s)")))
         }
         ValidationErrorKind::Format { format } if format == "date" => {
-            out.push(other(format!(
-                "expected a date written YYYY-MM-DD, such as \"2024-08-07\", found {}",
-                describe(found)
-            )));
+            out.push(other(match found.as_str() {
+                Some(text) => super::date_problem(text),
+                None => format!(
+                    "expected a date written YYYY-MM-DD, such as \"2024-08-07\", found {}",
+                    describe(found)
+                ),
+            }));
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);
         }
-        _ => out.push(other(error.to_string())),
+        ValidationErrorKind::Constant { expected_value } => {
+            out.push(expected(format!("{expected_value}")))
+        }
+        // The generated schema uses no other keyword; should one fail, say
+        // where without the validator's wording.
+        _ => out.push(other(format!(
+            "{} is not allowed here; see `lapkin schema` for what is",
+            describe(found)
+        ))),
     }
 }
 

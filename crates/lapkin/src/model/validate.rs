@@ -18,6 +18,21 @@ use crate::format::angka;
 /// nesting would leave no room for text on an A4 page.
 pub const MAX_LIST_DEPTH: usize = 6;
 
+/// The first year a report may be for.
+pub const MIN_TAHUN: u16 = 2000;
+/// The last year a report may be for.
+pub const MAX_TAHUN: u16 = 2100;
+
+/// The legal note may have at most this many items: it is printed at the
+/// foot of every page and must leave room for the text. (The layout still
+/// refuses a note whose items are too long to fit.)
+pub const MAX_CATATAN_ITEMS: usize = 10;
+
+/// Each line of the closing block (`tempat`, `jabatan`, `keterangan`,
+/// `nama`) may have at most this many characters, so that the block, which
+/// is never split, fits on a page.
+pub const MAX_PENUTUP_CHARS: usize = 300;
+
 /// Every semantic problem of `report`, sorted by path.
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut c = Checker::default();
@@ -39,10 +54,15 @@ impl Checker {
     fn line(&mut self, path: &str, text: &str) {
         if text.trim().is_empty() {
             self.problem(path, "must not be empty");
+        } else if text.contains('\t') {
+            self.problem(path, "a tab character; use a space");
         } else if let Some(c) = text.chars().find(|c| c.is_control()) {
             self.problem(
                 path,
-                format!("must be one line of text, found the control character {c:?}"),
+                format!(
+                    "must be one line of text, found the control character U+{:04X}",
+                    u32::from(c)
+                ),
             );
         }
     }
@@ -59,6 +79,20 @@ impl Checker {
     }
 
     fn check(&mut self, r: &Report) {
+        // The schema says so for JSON input; a report built in code is
+        // checked here.
+        if !(1..=4).contains(&r.triwulan) {
+            self.problem("triwulan", format!("expected 1 to 4, found {}", r.triwulan));
+        }
+        if !(MIN_TAHUN..=MAX_TAHUN).contains(&r.tahun) {
+            self.problem(
+                "tahun",
+                format!(
+                    "expected a year from {MIN_TAHUN} to {MAX_TAHUN}, found {}",
+                    r.tahun
+                ),
+            );
+        }
         self.line("unit.nama", &r.unit.nama);
         self.line("unit.nama_lengkap", &r.unit.nama_lengkap);
         self.line("unit.provinsi", &r.unit.provinsi);
@@ -154,14 +188,67 @@ impl Checker {
         if let Err(e) = check_nip(&p.nip) {
             self.problem("penutup.nip", e);
         }
+        self.tanggal(r);
+
+        for (field, text) in [
+            ("tempat", &p.tempat),
+            ("jabatan", &p.jabatan),
+            ("keterangan", &p.keterangan),
+            ("nama", &p.nama),
+        ] {
+            let n = text.chars().count();
+            if n > MAX_PENUTUP_CHARS {
+                self.problem(
+                    format!("penutup.{field}"),
+                    format!(
+                        "has {n} characters; the closing block must fit on one page with the \
+                         signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
+                    ),
+                );
+            }
+        }
 
         if let Some(items) = &r.catatan {
+            if items.len() > MAX_CATATAN_ITEMS {
+                self.problem(
+                    "catatan",
+                    format!(
+                        "has {} items; the legal note is printed at the foot of every page, \
+                         so at most {MAX_CATATAN_ITEMS} are allowed",
+                        items.len()
+                    ),
+                );
+            }
             for (i, item) in items.iter().enumerate() {
                 self.inline(&format!("catatan[{i}]"), item);
             }
         }
 
         self.tanda_tangan(r);
+
+        for (path, text) in super::texts::printed_texts(r) {
+            if let Some(message) = super::script::script_problem(&text) {
+                self.problem(path, message);
+            }
+        }
+    }
+
+    /// The closing date: in the report's year or the next (a fourth
+    /// quarter is often reported in January), so that a mistyped year
+    /// ("0224", "2042") is caught before it is printed.
+    fn tanggal(&mut self, r: &Report) {
+        let date = r.penutup.tanggal;
+        let year = date.0.year();
+        let tahun = i32::from(r.tahun);
+        if year != tahun && year != tahun + 1 {
+            self.problem(
+                "penutup.tanggal",
+                format!(
+                    "the date {date} is not in the report's year {tahun} or the year after; \
+                     the report is signed after its quarter, so check the year"
+                ),
+            );
+        }
     }
 
     /// The signature tag: one special character that occurs nowhere else in
@@ -173,7 +260,11 @@ impl Checker {
             let mut chars = tag.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None)
-                    if !(c.is_alphanumeric() || c.is_whitespace() || c.is_control()) =>
+                    if !(c.is_alphanumeric()
+                        || c.is_whitespace()
+                        || c.is_control()
+                        || super::texts::is_not_drawn(c)
+                        || super::script::script_problem(tag).is_some()) =>
                 {
                     for (path, text) in super::texts::printed_texts(r) {
                         if text.contains(c) {
@@ -501,6 +592,69 @@ mod tests {
                 .contains("appointment")
         );
         assert!(check_nip("196805091993033001").unwrap_err().contains("sex"));
+    }
+
+    fn minimal() -> Report {
+        crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap()
+    }
+
+    fn paths(r: &Report) -> Vec<String> {
+        validate(r).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn quarter_year_and_date_of_a_report_built_in_code() {
+        let mut r = minimal();
+        r.triwulan = 0;
+        r.tahun = 224;
+        assert_eq!(
+            paths(&r),
+            [
+                "triwulan: expected 1 to 4, found 0",
+                "tahun: expected a year from 2000 to 2100, found 224",
+                "penutup.tanggal: the date 2025-04-10 is not in the report's year 224 or the \
+                 year after; the report is signed after its quarter, so check the year"
+            ]
+        );
+        let mut r = minimal();
+        r.penutup.tanggal = "2026-12-31".parse().unwrap();
+        assert!(paths(&r).is_empty());
+        r.penutup.tanggal = "2027-01-01".parse().unwrap();
+        assert_eq!(paths(&r).len(), 1);
+    }
+
+    #[test]
+    fn the_tag_must_be_a_visible_left_to_right_character() {
+        let mut r = minimal();
+        for tag in ["\u{200B}", "\u{00AD}", "\u{200F}", "\u{5d0}"] {
+            r.tanda_tangan.tag = Some(tag.into());
+            let problems = paths(&r);
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.starts_with("tanda_tangan.tag: expected a special")),
+                "{tag:?}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_footer_and_the_closing_block_are_bounded() {
+        let mut r = minimal();
+        r.catatan = Some(vec![Inline::new("Catatan."); MAX_CATATAN_ITEMS]);
+        r.penutup.jabatan = "x".repeat(MAX_PENUTUP_CHARS);
+        assert!(paths(&r).is_empty());
+        r.catatan = Some(vec![Inline::new("Catatan."); 200]);
+        r.penutup.jabatan.push('x');
+        assert_eq!(
+            paths(&r),
+            [
+                "penutup.jabatan: has 301 characters; the closing block must fit on one page \
+                 with the signature box, so at most 300 are allowed",
+                "catatan: has 200 items; the legal note is printed at the foot of every page, \
+                 so at most 10 are allowed"
+            ]
+        );
     }
 
     #[test]

@@ -175,7 +175,7 @@ fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
                     pt(l.rect.width),
                     pt(l.rect.height),
                 ),
-                Actions::Uri(l.uri.clone()),
+                Actions::Uri(crate::model::uri_ascii(&l.uri)),
                 Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                 None,
                 None,
