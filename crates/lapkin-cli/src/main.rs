@@ -186,13 +186,7 @@ impl Failure {
 /// Whether a library error is lapkin's own fault rather than the input's
 /// (the report, its fonts, its options).
 fn is_internal(error: &lapkin::Error) -> bool {
-    !(error.is_input_error()
-        || matches!(
-            error,
-            lapkin::Error::Font { .. }
-                | lapkin::Error::MissingGlyph { .. }
-                | lapkin::Error::DoesNotFit { .. }
-        ))
+    !error.is_input_error()
 }
 
 impl fmt::Display for Failure {

@@ -537,7 +537,7 @@ fn check_runs_every_rule_of_render() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(
         text(&out.stderr)
-            .contains("no glyph for '\u{6f22}' (U+6F22), used at analisis[0].kendala[0]"),
+            .contains("analisis[0].kendala[0]: the regular font LiberationSans has no glyph for '\u{6f22}' (U+6F22)"),
         "{}",
         text(&out.stderr)
     );

@@ -81,12 +81,19 @@ impl Error {
         }
     }
 
-    /// Whether the error is the input's fault (as opposed to a font or PDF
-    /// failure): bad JSON, too large, or an invalid report.
+    /// Whether the error is the input's fault: bad JSON, too large, an
+    /// invalid report, a font that cannot be used or lacks a character,
+    /// content that cannot be laid out. The rest ([`Error::Pdf`]) are
+    /// lapkin's own failures: bugs to report.
     pub fn is_input_error(&self) -> bool {
         matches!(
             self,
-            Error::Json { .. } | Error::TooLarge { .. } | Error::Invalid(_)
+            Error::Json { .. }
+                | Error::TooLarge { .. }
+                | Error::Invalid(_)
+                | Error::Font { .. }
+                | Error::MissingGlyph { .. }
+                | Error::DoesNotFit { .. }
         )
     }
 }
