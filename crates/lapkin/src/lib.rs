@@ -21,7 +21,7 @@
 //! [`render_pdf`] runs stages 2 to 4:
 //!
 //! ```
-//! let json = std::fs::read("../../fixtures/minimal.json").unwrap();
+//! let json = std::fs::read("tests-data/minimal.json").unwrap();
 //! let report = lapkin::parse_report(&json).unwrap();
 //! let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
 //! assert!(pdf.starts_with(b"%PDF-1.7"));
