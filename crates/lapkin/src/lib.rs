@@ -27,7 +27,7 @@
 //! assert!(pdf.starts_with(b"%PDF-1.7"));
 //! ```
 //!
-//! Numbers and dates are formatted the Indonesian way by [`format`].
+//! Numbers and dates are formatted the Indonesian way by [`format`](mod@format).
 #![warn(missing_docs)]
 
 pub mod doc;
