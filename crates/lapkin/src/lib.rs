@@ -21,13 +21,13 @@
 //! [`render_pdf`] runs stages 2 to 4:
 //!
 //! ```
-//! let json = std::fs::read("../../fixtures/minimal.json").unwrap();
+//! let json = std::fs::read("tests-data/minimal.json").unwrap();
 //! let report = lapkin::parse_report(&json).unwrap();
 //! let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
 //! assert!(pdf.starts_with(b"%PDF-1.7"));
 //! ```
 //!
-//! Numbers and dates are formatted the Indonesian way by [`format`].
+//! Numbers and dates are formatted the Indonesian way by [`format`](mod@format).
 #![warn(missing_docs)]
 
 pub mod doc;

@@ -459,7 +459,7 @@ mod tests {
     use super::*;
 
     fn minimal() -> Report {
-        crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap()
+        crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap()
     }
 
     fn text_of(t: &Text) -> String {

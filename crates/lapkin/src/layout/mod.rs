@@ -2,11 +2,11 @@
 //!
 //! Three steps with plain data between them, after typst's flow and
 //! pages stages:
-//! 1. [`flow`]/[`table`]: blocks into chunks (lines, table rows, the
+//! 1. `flow`/`table`: blocks into chunks (lines, table rows, the
 //!    signature block) with their keep rules;
-//! 2. [`paginate`]: chunks onto pages, moving, splitting and repeating
+//! 2. `paginate`: chunks onto pages, moving, splitting and repeating
 //!    table headers;
-//! 3. [`finalize`]: the footer of every page (the legal note and
+//! 3. `finalize`: the footer of every page (the legal note and
 //!    "Halaman X dari Y"), which needs the page count, and the outline.
 
 mod chunk;

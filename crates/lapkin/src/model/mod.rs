@@ -12,7 +12,7 @@
 //!
 //! Read a report with [`crate::parse_report`], which checks the JSON against
 //! the schema, deserializes it and runs the semantic checks of
-//! [`validate`](crate::model::validate), reporting every problem at once.
+//! [`validate`], reporting every problem at once.
 //! Deserializing with `serde_json::from_str` directly skips those checks.
 
 mod anggaran;

@@ -21,9 +21,9 @@ pub const MAX_INPUT_BYTES: usize = 32 << 20;
 /// meaning. Returns every problem found, each with its JSON path.
 ///
 /// ```
-/// let json = std::fs::read("../../fixtures/bpmp-bengkulu-2024-tw2.json").unwrap();
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let report = lapkin::parse_report(&json).unwrap();
-/// assert_eq!(report.title(), "Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024");
+/// assert_eq!(report.title(), "Laporan Kinerja Triwulan 1 UPT Contoh Tahun 2025");
 ///
 /// let err = lapkin::parse_report(br#"{"unit": 1}"#).unwrap_err();
 /// assert!(err.problems().unwrap().iter().any(|p| p.path == "unit"));

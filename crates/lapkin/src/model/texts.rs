@@ -436,7 +436,7 @@ mod tests {
 
     #[test]
     fn texts_of_the_minimal_report_with_their_paths() {
-        let r = crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap();
+        let r = crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap();
         let texts = printed_texts(&r);
         let find = |path: &str| {
             texts

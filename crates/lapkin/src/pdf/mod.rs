@@ -1,13 +1,13 @@
 //! Laid-out pages into PDF bytes: the only module that knows printpdf.
 //!
 //! The work is shared three ways:
-//! - [`fonts`]: each face is subset (with `subsetter`) to the characters
+//! - `fonts`: each face is subset (with `subsetter`) to the characters
 //!   the layout uses;
 //! - printpdf embeds the subsets as CID fonts with their widths and
 //!   ToUnicode maps, and makes the page objects and link annotations,
 //!   handing over a lopdf document;
-//! - [`content`] writes each page's content stream directly, and
-//!   [`finish`] completes the document with lopdf: content streams,
+//! - `content` writes each page's content stream directly, and
+//!   `finish` completes the document with lopdf: content streams,
 //!   document information, a nested outline, an ID and dates that depend
 //!   only on the input (printpdf draws ids from a process-wide counter),
 //!   compression.
