@@ -698,6 +698,71 @@ pub fn comparable(s: &str) -> String {
     out
 }
 
+/// The hostile cases of issue 7 and the largest generated report, by
+/// file name (see `tests/examples/hostile.rs`); sizes divided by `scale`.
+pub fn hostile(scale: usize) -> Vec<(&'static str, Value)> {
+    let base = crate::load_report(crate::REFERENCE);
+    let large = serde_json::to_value(crate::big_report(&base, 50 / scale.min(50), 5000 / scale))
+        .expect("a report serializes");
+    let minimal: Value = serde_json::from_str(MINIMAL).expect("valid JSON");
+    let with = |rekomendasi: Value| {
+        let mut r = minimal.clone();
+        r["rekomendasi"] = rekomendasi;
+        r
+    };
+    let letters = |n: usize| -> String {
+        (0..n)
+            .map(|i| (b'a' + (i * 7 % 26) as u8) as char)
+            .collect()
+    };
+    let long_word = with(json!([format!(
+        "Kata {} akhir.",
+        letters(2_000_000 / scale)
+    )]));
+    let words = [
+        "kegiatan",
+        "pendidikan",
+        "mutu",
+        "sekolah",
+        "provinsi",
+        "guru",
+    ];
+    let mut paragraph = String::from("Paragraf");
+    let target = 20_000_000 / scale;
+    let mut i = 0;
+    while paragraph.len() < target {
+        paragraph.push(' ');
+        paragraph.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    let big_paragraph = with(json!([paragraph]));
+    let tall_title: String = std::iter::once("JUDUL".to_owned())
+        .chain((1..120).map(|k| format!("baris {k}")))
+        .collect::<Vec<_>>()
+        .join("\\\n");
+    let tall_header = with(json!([{ "tabel": {
+        "kolom": [{ "judul": tall_title }, { "judul": "NILAI" }],
+        "baris": (0..60).map(|k| json!([format!("baris {k}"), k])).collect::<Vec<_>>(),
+    } }]));
+    let wide = |n: usize| {
+        json!({ "tabel": {
+            "kolom": (0..n).map(|c| json!({ "judul": format!("KOLOM {c}") })).collect::<Vec<_>>(),
+            "baris": (0..5).map(|r| (0..n).map(|c| json!(r * 1000 + c)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        } })
+    };
+    let wide_table = with(json!([
+        wide(80),
+        { "daftar": { "butir": [ { "teks": "Tabel dalam daftar", "isi": [ wide(40) ] } ] } }
+    ]));
+    vec![
+        ("large.json", large),
+        ("long-word.json", long_word),
+        ("big-paragraph.json", big_paragraph),
+        ("tall-header.json", tall_header),
+        ("wide-table.json", wide_table),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
