@@ -9,6 +9,8 @@
 #
 # LAPKIN_MEM (bytes, default 1 GiB) and LAPKIN_TIME (seconds, default 60)
 # set the limits; the first argument, if any, divides the case sizes.
+# LAPKIN_PROFILE=dev tries the script on a debug build (quick to build,
+# slow to run: use a SCALE of 20 or so).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,10 +18,12 @@ mem=${LAPKIN_MEM:-$((1 << 30))}
 secs=${LAPKIN_TIME:-60}
 scale=${1:-1}
 
-cargo build --release -p lapkin-cli --locked || exit 2
+profile=${LAPKIN_PROFILE:-release}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+cargo build --profile "$profile" -p lapkin-cli --locked || exit 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo run --release -q -p lapkin-tests --example hostile --locked -- "$work" "$scale" >/dev/null || exit 2
+cargo run --profile "$profile" -q -p lapkin-tests --example hostile --locked -- "$work" "$scale" >/dev/null || exit 2
 
 if command -v prlimit >/dev/null 2>&1; then
   limit=(prlimit "--as=$mem" --)
@@ -34,7 +38,7 @@ for input in "$work"/*.json; do
   name=$(basename "$input" .json)
   start=$(date +%s.%N)
   "${timer[@]}" timeout --kill-after=5 "$secs" "${limit[@]}" \
-    target/release/lapkin render "$input" -o "$work/$name.pdf" >/dev/null 2>"$work/$name.err"
+    "target/$dir/lapkin" render "$input" -o "$work/$name.pdf" >/dev/null 2>"$work/$name.err"
   rc=$?
   end=$(date +%s.%N)
   usage=$( [ -s "$work/time" ] && tail -1 "$work/time" || printf '%.2f s' "$(echo "$end - $start" | bc)")
