@@ -1,6 +1,7 @@
 //! Speed of rendering: the reference report, and a generated report of about
 //! 800 pages (sections A and B repeated 50 times, section C with 5,000
-//! rows), per stage and whole. Run with `cargo bench`.
+//! rows), per stage and whole; and the hostile cases of issue 7 at two
+//! sizes. Run with `cargo bench`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use lapkin::{RenderOptions, build_document, layout_document, parse_report, write_pdf};
@@ -47,5 +48,32 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reference, scaling);
+/// The hostile cases of issue 7 at two sizes each (the second twice the
+/// first): time should double, not quadruple. The header taller than a
+/// page is left out until it no longer loops.
+fn hostile(c: &mut Criterion) {
+    let opts = RenderOptions::default();
+    let mut g = c.benchmark_group("hostile");
+    g.sample_size(10);
+    for scale in [200, 100] {
+        for (name, json) in lapkin_tests::generate::hostile(scale) {
+            if name == "tall-header.json" || name == "large.json" {
+                continue;
+            }
+            let bytes = serde_json::to_vec(&json).unwrap();
+            let Ok(report) = parse_report(&bytes) else {
+                continue;
+            };
+            g.throughput(Throughput::Bytes(bytes.len() as u64));
+            g.bench_with_input(
+                BenchmarkId::new(name.trim_end_matches(".json"), bytes.len()),
+                &report,
+                |b, r| b.iter(|| lapkin::render(r, &opts)),
+            );
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, reference, scaling, hostile);
 criterion_main!(benches);

@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "gen.rs"]
+pub mod generate;
+
 /// The workspace root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

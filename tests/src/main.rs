@@ -19,3 +19,8 @@ mod signing;
 /// Pages → PDF, seen by poppler and qpdf (ignored here: run
 /// `tests/external/run.sh`).
 mod external;
+
+/// Generated reports (`lapkin_tests::generate`): no panic, no hang, `check` ok
+/// implies `render` ok, no word lost, nothing outside the text area,
+/// pages linear in the input.
+mod props;

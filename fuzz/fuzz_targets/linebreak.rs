@@ -1,0 +1,51 @@
+//! Any text, width, size and alignment through `break_lines`: no panic, no
+//! hang, every letter and digit kept in order, and no line wider than the
+//! width unless it holds a single character.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use lapkin::frame::Face;
+use lapkin::text::{Align, Piece, break_lines};
+use lapkin::units::Pt;
+use libfuzzer_sys::fuzz_target;
+
+fn fonts() -> &'static lapkin::FontSet {
+    static FONTS: OnceLock<lapkin::FontSet> = OnceLock::new();
+    FONTS.get_or_init(lapkin::FontSet::liberation_sans)
+}
+
+fuzz_target!(|input: (Vec<(String, u8)>, u16, u8, u8, Option<f64>)| {
+    let (texts, width, size, align, raw_width) = input;
+    let pieces: Vec<Piece<'_>> = texts
+        .iter()
+        .map(|(t, f)| Piece::new(t.as_str(), Face::ALL[(*f % 4) as usize]))
+        .collect();
+    // Mostly sensible widths (0 to 655 pt) and sizes (1 to 64 pt); now and
+    // then any f64 a caller could pass.
+    let width = Pt(raw_width.unwrap_or(f64::from(width) / 100.0));
+    let size = Pt(f64::from(size % 64 + 1));
+    let align = [Align::Left, Align::Center, Align::Right, Align::Justify][(align % 4) as usize];
+    let lines = break_lines(&pieces, fonts(), size, width, align);
+    let input: String = texts
+        .iter()
+        .map(|(t, _)| lapkin_tests::generate::comparable(t))
+        .collect();
+    let output: String = lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .map(|r| lapkin_tests::generate::comparable(&r.text))
+        .collect();
+    assert_eq!(input, output, "letters or digits lost or reordered");
+    if width.0.is_finite() {
+        for line in &lines {
+            let chars: usize = line.runs.iter().map(|r| r.text.trim().chars().count()).sum();
+            assert!(
+                chars <= 1 || line.width.0 <= width.0 + 1e-3 || line.width.0 <= 0.0,
+                "a line of {chars} characters is {} wide, more than {}",
+                line.width.0,
+                width.0
+            );
+        }
+    }
+});

@@ -1,0 +1,15 @@
+//! Any bytes through `parse_report` (what `lapkin check` does first), and
+//! a report that parses through `render`: no panic, and no report that
+//! `check` accepts is refused by `render`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(report) = lapkin::parse_report(data) {
+        let opts = lapkin::RenderOptions::default();
+        if let Err(e) = lapkin::render(&report, &opts) {
+            panic!("check accepted the report but render refused it: {e}");
+        }
+    }
+});

@@ -1,0 +1,41 @@
+//! A generated table (`lapkin_tests::generate::table`) in a small report,
+//! laid out: no panic, nothing outside the text area, and a table that
+//! parses is laid out.
+#![no_main]
+
+use lapkin::frame::Item;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = arbitrary::Unstructured::new(data);
+    let Ok(mix) = lapkin_tests::generate::Mix::arbitrary(&mut u) else {
+        return;
+    };
+    let Ok(json) = lapkin_tests::generate::table_report(&mut u, &mix) else {
+        return;
+    };
+    let bytes = serde_json::to_vec(&json).expect("a Value serializes");
+    let Ok(report) = lapkin::parse_report(&bytes) else {
+        return;
+    };
+    let opts = lapkin::RenderOptions::default();
+    let layout = match lapkin::layout_report(&report, &opts) {
+        Ok(l) => l,
+        Err(e) => panic!("check accepted the table but layout refused it: {e}"),
+    };
+    let style = &opts.style;
+    let (left, right) = (
+        style.margin.left.0 - 0.3,
+        (style.page.width - style.margin.right).0 + 0.3,
+    );
+    for page in &layout.pages {
+        for item in &page.items[..page.footer] {
+            if let Item::Text(t) = item {
+                assert!(
+                    t.x.0 >= left && (t.x + t.width).0 <= right,
+                    "drawn outside the text area: {item}"
+                );
+            }
+        }
+    }
+});
