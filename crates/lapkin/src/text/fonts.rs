@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::unicode::{SOFT_HYPHEN, is_ignorable, prepare};
 use crate::error::{Error, Result};
 use crate::frame::Face;
 use crate::units::Pt;
@@ -78,6 +79,56 @@ pub struct FontFace {
     sparse: HashMap<u32, Glyph>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many characters were measured on this thread: tests bound the
+    /// work of the line breaker with it.
+    pub(crate) static MEASURED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The bounds on a face's vertical metrics, in ems: outside them lines
+/// would stack on each other or a single line would fill a page.
+const MIN_LINE_EMS: f64 = 0.5;
+const MAX_LINE_EMS: f64 = 5.0;
+
+/// Refuses vertical metrics that cannot lay out text: units per em outside
+/// 16–16384 (the OpenType range), an ascender at or below the baseline, a
+/// descender above it, a line (ascender to descender, plus the line gap)
+/// shorter than half an em or longer than five.
+fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), String> {
+    let upem = face.units_per_em();
+    if !(16..=16384).contains(&upem) {
+        return Err(format!(
+            "its units per em are {upem}, outside 16 to 16384: its sizes cannot be computed"
+        ));
+    }
+    let (asc, desc, gap) = (face.ascender(), face.descender(), face.line_gap());
+    let em = f64::from(upem);
+    let lines = |what: &str| {
+        format!(
+            "its vertical metrics cannot lay out text (ascender {asc}, descender {desc}, \
+             line gap {gap}, units per em {upem}): {what}"
+        )
+    };
+    if asc <= 0 {
+        return Err(lines("the ascender must be above the baseline"));
+    }
+    if desc > 0 {
+        return Err(lines("the descender must not be above the baseline"));
+    }
+    let body = f64::from(asc) - f64::from(desc);
+    let line = body + f64::from(gap.max(0));
+    if body < MIN_LINE_EMS * em {
+        return Err(lines(
+            "the line is less than half an em high, lines would overlap",
+        ));
+    }
+    if line > MAX_LINE_EMS * em {
+        return Err(lines("the line is more than five ems high"));
+    }
+    Ok(())
+}
+
 impl FontFace {
     /// Parses a TrueType or OpenType face. `name` says which file it came
     /// from in errors.
@@ -140,6 +191,7 @@ impl FontFace {
         let family = find_name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
             .or_else(|| find_name(ttf_parser::name_id::FAMILY))
             .unwrap_or_else(|| postscript_name.clone());
+        check_metrics(&face).map_err(font_err)?;
         let bbox = face.global_bounding_box();
         Ok(FontFace {
             postscript_name,
@@ -179,34 +231,59 @@ impl FontFace {
         }
     }
 
-    /// Whether the font can draw `c`. Spacing and control characters that
-    /// are never drawn (line breaks) count as drawable.
+    /// Whether the font can draw `c`. Characters that are never drawn (line
+    /// breaks, and the zero-width format characters such as U+200D ZERO
+    /// WIDTH JOINER or U+00AD SOFT HYPHEN) count as drawable; see
+    /// [`FontFace::first_missing`] for the hyphen a soft hyphen may show.
     pub fn has(&self, c: char) -> bool {
-        c == '\n' || self.glyph(c).is_some()
+        c == '\n' || is_ignorable(c) || self.glyph(c).is_some()
     }
 
-    /// The advance of `c` at `size`; a character the font lacks is zero
-    /// wide (checked separately, see [`FontFace::first_missing`]).
+    /// The advance of `c` in font units: zero for a character the font
+    /// lacks and for a zero-width format character.
     #[inline]
-    pub fn advance(&self, c: char, size: Pt) -> Pt {
-        match self.glyph(c) {
-            Some(g) => Pt(f64::from(g.advance) * size.0 / f64::from(self.units_per_em)),
-            None => Pt::ZERO,
+    pub(crate) fn advance_units(&self, c: char) -> u16 {
+        #[cfg(test)]
+        MEASURED.with(|m| m.set(m.get() + 1));
+        if is_ignorable(c) {
+            return 0;
         }
+        self.glyph(c).map_or(0, |g| g.advance)
     }
 
-    /// The width of `text` at `size`, without kerning.
-    pub fn width(&self, text: &str, size: Pt) -> Pt {
-        let units: u64 = text
-            .chars()
-            .map(|c| self.glyph(c).map_or(0, |g| u64::from(g.advance)))
-            .sum();
+    /// Font units to points at `size`.
+    #[inline]
+    pub(crate) fn scale(&self, units: u64, size: Pt) -> Pt {
         Pt(units as f64 * size.0 / f64::from(self.units_per_em))
     }
 
-    /// The first character of `text` the font cannot draw.
+    /// The advance of `c` at `size`; a character the font lacks is zero
+    /// wide (checked separately, see [`FontFace::first_missing`]), and so is
+    /// a zero-width format character (never drawn).
+    #[inline]
+    pub fn advance(&self, c: char, size: Pt) -> Pt {
+        self.scale(u64::from(self.advance_units(c)), size)
+    }
+
+    /// The width of `text` at `size`, without kerning. Measures the text as
+    /// given: callers that draw it themselves normalise it first (NFC,
+    /// without format characters), as the line breaker does.
+    pub fn width(&self, text: &str, size: Pt) -> Pt {
+        let units: u64 = text.chars().map(|c| u64::from(self.advance_units(c))).sum();
+        self.scale(units, size)
+    }
+
+    /// The first character the font cannot draw in `text` as it will be
+    /// drawn: the text in NFC (a font that has `é` can draw `e` + U+0301),
+    /// zero-width format characters skipped, and `-` required where a soft
+    /// hyphen may be shown at a line break.
     pub fn first_missing(&self, text: &str) -> Option<char> {
-        text.chars().find(|c| !self.has(*c))
+        let text = prepare(text);
+        text.chars().find_map(|c| match c {
+            SOFT_HYPHEN if self.glyph('-').is_none() => Some('-'),
+            c if !self.has(c) => Some(c),
+            _ => None,
+        })
     }
 
     /// The ascender at `size`, in points above the baseline.
@@ -441,5 +518,101 @@ mod tests {
             matches!(err, Error::Font { ref font, .. } if font == "x.ttf"),
             "{err}"
         );
+    }
+
+    /// A table tag, an offset in that table, a value.
+    type Patch = (&'static [u8; 4], usize, i16);
+
+    /// Liberation Sans Regular with the big-endian i16 at offset `field` of
+    /// table `tag` replaced by `value`, for each patch; the tables are found
+    /// through the table directory.
+    fn patched(patches: &[Patch]) -> Vec<u8> {
+        let mut data = LIBERATION_SANS[0].1.to_vec();
+        for &(tag, field, value) in patches {
+            let tables = usize::from(u16::from_be_bytes([data[4], data[5]]));
+            let record = (0..tables)
+                .map(|i| 12 + 16 * i)
+                .find(|&r| &data[r..r + 4] == tag)
+                .expect("the table is in the font");
+            let offset =
+                u32::from_be_bytes(data[record + 8..record + 12].try_into().unwrap()) as usize;
+            data[offset + field..offset + field + 2].copy_from_slice(&value.to_be_bytes());
+        }
+        data
+    }
+
+    #[test]
+    fn fonts_whose_metrics_cannot_lay_out_text_are_refused() {
+        // hhea: ascender at 4, descender at 6, line gap at 8. ttf-parser
+        // falls back to OS/2 (typographic ascender at 68, Windows ascender
+        // at 74) when the hhea ascender is 0, so those are zeroed too.
+        const ASC: (&[u8; 4], usize) = (b"hhea", 4);
+        const DESC: (&[u8; 4], usize) = (b"hhea", 6);
+        const GAP: (&[u8; 4], usize) = (b"hhea", 8);
+        let face = FontFace::parse("same.ttf", patched(&[(ASC.0, ASC.1, 1854)])).unwrap();
+        assert_eq!((face.ascender, face.descender), (1854, -434));
+        let zero_ascender: &[Patch] = &[(ASC.0, ASC.1, 0), (b"OS/2", 68, 0), (b"OS/2", 74, 0)];
+        let cases: [(&[Patch], &str); 7] = [
+            (zero_ascender, "ascender must be above the baseline"),
+            (
+                &[(ASC.0, ASC.1, -500)],
+                "ascender must be above the baseline",
+            ),
+            (
+                &[(DESC.0, DESC.1, 300)],
+                "descender must not be above the baseline",
+            ),
+            (
+                &[(DESC.0, DESC.1, 2000)],
+                "descender must not be above the baseline",
+            ),
+            (
+                &[(ASC.0, ASC.1, 100), (DESC.0, DESC.1, -10)],
+                "less than half an em",
+            ),
+            (&[(ASC.0, ASC.1, 32767)], "more than five ems"),
+            (&[(GAP.0, GAP.1, 12000)], "more than five ems"),
+        ];
+        for (patches, reason) in cases {
+            let data = patched(patches);
+            let raw = ttf_parser::Face::parse(&data, 0).unwrap();
+            let metrics = (raw.ascender(), raw.descender(), raw.line_gap());
+            assert_ne!(metrics, (1854, -434, 67), "the patch reaches ttf-parser");
+            let regular = ("bad-regular.ttf".to_string(), data);
+            let rest = LIBERATION_SANS[1..]
+                .iter()
+                .map(|(n, d)| (n.to_string(), d.to_vec()));
+            let mut faces = std::iter::once(regular).chain(rest);
+            let faces = std::array::from_fn(|_| faces.next().unwrap());
+            let err = FontSet::from_faces(faces).unwrap_err();
+            let Error::Font { font, message } = &err else {
+                panic!("{err}");
+            };
+            assert_eq!(font, "bad-regular.ttf");
+            assert!(message.contains(reason), "{metrics:?}: {message}");
+            assert!(message.contains("vertical metrics"), "{message}");
+        }
+        // Units per em (head, at 18) outside the OpenType range.
+        for upem in [0, 8, 20000] {
+            let data = patched(&[(b"head", 18, upem)]);
+            assert!(FontFace::parse("upem.ttf", data).is_err(), "{upem}");
+        }
+    }
+
+    #[test]
+    fn format_characters_are_drawable_and_zero_wide() {
+        let fonts = FontSet::liberation_sans();
+        let r = fonts.face(Face::Regular);
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{FE0F}',
+        ] {
+            assert!(r.has(c), "{c:?}");
+            assert_eq!(r.advance(c, Pt(10.0)), Pt::ZERO, "{c:?}");
+        }
+        assert_eq!(r.width("a\u{AD}b", Pt(10.0)), r.width("ab", Pt(10.0)));
+        // Bidi controls are not ignored (the model refuses them).
+        assert!(!is_ignorable('\u{202E}') && !is_ignorable('\u{200F}'));
+        // The composed form is checked: the font has é.
+        assert_eq!(r.first_missing("e\u{301}"), None);
     }
 }

@@ -1,18 +1,32 @@
 //! Breaking styled text into lines: greedy first fit, as word processors do,
 //! then alignment and justification.
 //!
-//! Lines break at spaces, and after a hyphen inside a word when the word
-//! does not fit. A word wider than the whole line is broken after a `-`,
-//! `/`, `.` or `_` if one makes it fit, and otherwise between characters,
-//! so no text ever runs past its box. Runs of spaces count as one space;
-//! `\n` forces a line break.
+//! Lines break at spaces and at U+200B ZERO WIDTH SPACE, and, when a word
+//! does not fit, after a hyphen or at a soft hyphen (U+00AD) inside it; a
+//! soft hyphen shows as `-` only where the line breaks at it and is
+//! invisible otherwise. A word wider than the whole line is broken after a
+//! `-`, `/`, `.`, `_` (and the like) or at a soft hyphen if one makes it
+//! fit, and otherwise between characters, so no text ever runs past its
+//! box. A figure ("8.069.025.000", "95,15%", "-1.234,5") is never broken
+//! as long as it fits the width (see [`measure`] and [`break_lines`] for
+//! the contract). Runs of spaces count as one space; `\n` forces a line
+//! break.
+//!
+//! Text is normalised to NFC and the zero-width format characters are
+//! dropped before measuring (see [`super::unicode`]), so what is measured
+//! is what is drawn.
+//!
+//! Time and memory are linear in the text: the text is read once into
+//! words (nothing is collected but the current word's fragments and the
+//! current line), and a word that must be split is walked from where the
+//! last split left it, never from its start; a character is measured at
+//! most a small constant number of times (see the `linear_work` test).
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use smallvec::SmallVec;
-
 use super::fonts::FontSet;
+use super::unicode::{SOFT_HYPHEN, ZERO_WIDTH_SPACE, prepare};
 use crate::frame::Face;
 use crate::units::Pt;
 
@@ -66,7 +80,8 @@ pub struct Line {
 pub struct Run {
     /// Offset from the line's left edge.
     pub x: Pt,
-    /// The text, with its inner spaces.
+    /// The text, with its inner spaces, in NFC and without zero-width
+    /// format characters; a soft hyphen at which the line breaks is a `-`.
     pub text: String,
     /// The face.
     pub face: Face,
@@ -78,145 +93,6 @@ pub struct Run {
     pub link: Option<Arc<str>>,
 }
 
-/// A fragment of a word in one face: a slice of a piece's text.
-#[derive(Debug, Clone)]
-struct Frag<'a> {
-    text: &'a str,
-    face: Face,
-    link: Option<Arc<str>>,
-    width: Pt,
-}
-
-/// The fragments of one word: almost always one, so kept inline.
-type Frags<'a> = SmallVec<[Frag<'a>; 2]>;
-
-#[derive(Debug, Clone)]
-enum Token<'a> {
-    Word(Frags<'a>, Pt),
-    Space(Face, Option<Arc<str>>),
-    Newline,
-}
-
-/// One entry of a line under construction.
-#[derive(Debug, Clone)]
-enum Entry<'a> {
-    Word(Frags<'a>),
-    Space(Face, Option<Arc<str>>, Pt),
-}
-
-fn tokenize<'a>(pieces: &'a [Piece<'_>], fonts: &FontSet, size: Pt) -> Vec<Token<'a>> {
-    let mut tokens = Vec::new();
-    let mut word: Frags<'a> = SmallVec::new();
-    let mut word_width = Pt::ZERO;
-    let flush = |tokens: &mut Vec<Token<'a>>, word: &mut Frags<'a>, width: &mut Pt| {
-        if !word.is_empty() {
-            tokens.push(Token::Word(std::mem::take(word), *width));
-            *width = Pt::ZERO;
-        }
-    };
-    for piece in pieces {
-        let face = fonts.face(piece.face);
-        let text: &'a str = &piece.text;
-        // Adds a slice of the text to the word being collected.
-        let grow = |word: &mut Frags<'a>, width: &mut Pt, t: &'a str| {
-            if !t.is_empty() {
-                let w = face.width(t, size);
-                *width += w;
-                word.push(Frag {
-                    text: t,
-                    face: piece.face,
-                    link: piece.link.clone(),
-                    width: w,
-                });
-            }
-        };
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            let is_space = c == ' ' || c == '\t' || c == '\r';
-            if is_space || c == '\n' {
-                grow(&mut word, &mut word_width, &text[start..i]);
-                flush(&mut tokens, &mut word, &mut word_width);
-                if c == '\n' {
-                    tokens.push(Token::Newline);
-                } else if !matches!(
-                    tokens.last(),
-                    Some(Token::Space(..)) | Some(Token::Newline) | None
-                ) {
-                    tokens.push(Token::Space(piece.face, piece.link.clone()));
-                }
-                start = i + c.len_utf8();
-            }
-        }
-        grow(&mut word, &mut word_width, &text[start..]);
-    }
-    flush(&mut tokens, &mut word, &mut word_width);
-    tokens
-}
-
-/// Splits `word` so that the head is at most `avail` wide, breaking only
-/// after one of `points` (or anywhere if `points` is empty). The head is
-/// never empty unless no break point fits at all (`None`).
-fn split_word<'a>(
-    word: &[Frag<'a>],
-    avail: Pt,
-    fonts: &FontSet,
-    size: Pt,
-    points: Option<&[char]>,
-) -> Option<(Frags<'a>, Frags<'a>)> {
-    // Walk the characters, remembering the last allowed break that fits.
-    let mut best: Option<(usize, usize)> = None; // (frag index, byte offset after char)
-    let mut width = Pt::ZERO;
-    let total_chars: usize = word.iter().map(|f| f.text.chars().count()).sum();
-    let mut seen = 0;
-    'outer: for (fi, frag) in word.iter().enumerate() {
-        let face = fonts.face(frag.face);
-        for (bi, c) in frag.text.char_indices() {
-            width += face.advance(c, size);
-            seen += 1;
-            if width.0 > avail.0 + 1e-6 {
-                break 'outer;
-            }
-            let allowed = match points {
-                Some(points) => points.contains(&c) && seen < total_chars,
-                None => seen < total_chars,
-            };
-            if allowed {
-                best = Some((fi, bi + c.len_utf8()));
-            }
-        }
-    }
-    let (fi, at) = best?;
-    let mut head: Frags<'a> = word[..fi].iter().cloned().collect();
-    let mut tail: Frags<'a> = SmallVec::new();
-    let frag = &word[fi];
-    let (h, t) = frag.text.split_at(at);
-    let face = fonts.face(frag.face);
-    head.push(Frag {
-        text: h,
-        face: frag.face,
-        link: frag.link.clone(),
-        width: face.width(h, size),
-    });
-    if !t.is_empty() {
-        tail.push(Frag {
-            text: t,
-            face: frag.face,
-            link: frag.link.clone(),
-            width: face.width(t, size),
-        });
-    }
-    tail.extend(word[fi + 1..].iter().cloned());
-    Some((head, tail))
-}
-
-fn word_width(word: &[Frag<'_>]) -> Pt {
-    word.iter().map(|f| f.width).sum()
-}
-
-/// Where a word that is wider than a whole line may break, in order of
-/// preference.
-const SOFT_BREAKS: &[char] = &['-', '/', '.', '_', ',', ':', ';', '?', '&', '='];
-
 /// How wide a text wants to be: for choosing table column widths.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Extent {
@@ -227,28 +103,187 @@ pub struct Extent {
     /// The width of its widest piece when words may also break after
     /// `-`, `/`, `.` and the like: narrower, and letters must be split.
     pub min_soft: Pt,
-    /// The width of its widest token that must never be split: a figure
-    /// ("8.069.025.000", "95,15%"); zero if it has none.
+    /// The width of its widest token that must never be split: its widest
+    /// figure ("8.069.025.000", "95,15%"), zero if it has none. A caller
+    /// must give [`break_lines`] at least this width (a table column is made
+    /// this wide, or the table shrinks or is refused); narrower, and a
+    /// figure would have to be broken.
     pub unbreakable: Pt,
 }
 
-/// Whether a word is a figure: digits with separators, signs, a percent.
-fn is_figure(frags: &[Frag<'_>]) -> bool {
-    let mut digits = false;
-    for f in frags {
-        for c in f.text.chars() {
-            if c.is_ascii_digit() {
-                digits = true;
-            } else if !matches!(c, '.' | ',' | '-' | '+' | '%' | '(' | ')') {
-                return false;
-            }
-        }
+/// Where a word that is wider than a whole line may break, in order of
+/// preference.
+const SOFT_BREAKS: &[char] = &['-', '/', '.', '_', ',', ':', ';', '?', '&', '='];
+
+/// The largest type size the breaker works with; larger sizes are clamped.
+const MAX_SIZE: f64 = 10_000.0;
+
+/// Tolerance of the fit test, far below what a printer shows.
+const EPS: f64 = 1e-6;
+
+/// A size a caller can build, made usable: NaN and negative sizes count as
+/// zero, sizes above [`MAX_SIZE`] (infinity included) as [`MAX_SIZE`].
+fn sane_size(size: Pt) -> Pt {
+    if size.0.is_nan() {
+        Pt::ZERO
+    } else {
+        Pt(size.0.clamp(0.0, MAX_SIZE))
     }
-    digits
 }
 
-/// Measures `pieces` for column-width allocation.
+/// A width a caller can build, made usable: NaN and negative widths count
+/// as zero; an infinite width is kept (nothing wraps).
+fn sane_width(width: Pt) -> Pt {
+    if width.0.is_nan() {
+        Pt::ZERO
+    } else {
+        width.max(Pt::ZERO)
+    }
+}
+
+/// A fragment of a word in one face: a byte range of one piece's prepared
+/// text, never empty.
+#[derive(Debug, Clone, Copy)]
+struct Frag {
+    piece: usize,
+    start: usize,
+    end: usize,
+    width: Pt,
+}
+
+/// What the tokenizer reports, in text order.
+enum Event<'w> {
+    /// A word: its fragments, its width, whether it is a figure.
+    Word(&'w [Frag], Pt, bool),
+    /// A space (a run of spaces) after a word, in the face of that piece.
+    Space(usize),
+    /// A forced line break.
+    Newline,
+}
+
+/// Whether a word is a figure: digits with separators, signs, a percent.
+#[derive(Default)]
+struct FigureTest {
+    digits: bool,
+    other: bool,
+}
+
+impl FigureTest {
+    fn add(&mut self, c: char) {
+        if c.is_ascii_digit() {
+            self.digits = true;
+        } else if !matches!(c, '.' | ',' | '-' | '+' | '%' | '(' | ')') {
+            self.other = true;
+        }
+    }
+    fn is_figure(&self) -> bool {
+        self.digits && !self.other
+    }
+}
+
+/// Reads the pieces once, reporting words, spaces and forced breaks to
+/// `emit`. Only the current word's fragments are kept (one per piece the
+/// word spans). Returns the number of characters read.
+fn tokenize(
+    pieces: &[Piece<'_>],
+    texts: &[Cow<'_, str>],
+    fonts: &FontSet,
+    size: Pt,
+    mut emit: impl FnMut(Event<'_>),
+) -> usize {
+    #[derive(PartialEq)]
+    enum Last {
+        Nothing,
+        Word,
+        Space,
+        Newline,
+    }
+    let mut read = 0;
+    let mut word: Vec<Frag> = Vec::new();
+    let mut word_width = Pt::ZERO;
+    let mut figure = FigureTest::default();
+    let mut last = Last::Nothing;
+    for (pi, piece) in pieces.iter().enumerate() {
+        let face = fonts.face(piece.face);
+        let text: &str = &texts[pi];
+        let mut start = 0;
+        let mut units: u64 = 0;
+        // Each iteration reads one character.
+        for (i, c) in text.char_indices() {
+            read += 1;
+            if !matches!(c, ' ' | '\t' | '\r' | '\n' | ZERO_WIDTH_SPACE) {
+                units += u64::from(face.advance_units(c));
+                figure.add(c);
+                continue;
+            }
+            if start < i {
+                let w = face.scale(units, size);
+                word_width += w;
+                word.push(Frag {
+                    piece: pi,
+                    start,
+                    end: i,
+                    width: w,
+                });
+            }
+            if !word.is_empty() {
+                emit(Event::Word(&word, word_width, figure.is_figure()));
+                word.clear();
+                word_width = Pt::ZERO;
+                figure = FigureTest::default();
+                last = Last::Word;
+            }
+            if c == '\n' {
+                emit(Event::Newline);
+                last = Last::Newline;
+            } else if c != ZERO_WIDTH_SPACE && last == Last::Word {
+                emit(Event::Space(pi));
+                last = Last::Space;
+            }
+            start = i + c.len_utf8();
+            units = 0;
+        }
+        if start < text.len() {
+            let w = face.scale(units, size);
+            word_width += w;
+            word.push(Frag {
+                piece: pi,
+                start,
+                end: text.len(),
+                width: w,
+            });
+        }
+    }
+    if !word.is_empty() {
+        emit(Event::Word(&word, word_width, figure.is_figure()));
+    }
+    read
+}
+
+/// Each piece's text in NFC, without the zero-width format characters but
+/// the break opportunities (borrowed when already so).
+fn prepare_all<'p>(pieces: &'p [Piece<'_>]) -> Vec<Cow<'p, str>> {
+    pieces.iter().map(|p| prepare(&p.text)).collect()
+}
+
+/// Measures `pieces` for column-width allocation, in time linear in the
+/// text and without allocating beyond a normalised copy of text that is not
+/// in NFC.
+///
+/// Contract with [`break_lines`]: given a width of at least
+/// [`Extent::unbreakable`], no figure is broken; at least
+/// [`Extent::min_soft`], no word is split between two letters; at least
+/// [`Extent::min`], words break only at spaces (and soft hyphens or
+/// hyphens at a line's end); at least [`Extent::max`], nothing wraps.
+/// A size that is NaN or negative counts as zero.
 pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
+    measure_counted(pieces, fonts, size).0
+}
+
+/// [`measure`], and the number of characters it looked at.
+fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, usize) {
+    let size = sane_size(size);
+    let texts = prepare_all(pieces);
     let mut extent = Extent {
         max: Pt::ZERO,
         min: Pt::ZERO,
@@ -256,50 +291,69 @@ pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
         unbreakable: Pt::ZERO,
     };
     let mut line = Pt::ZERO;
+    let mut line_has_words = false;
     let mut pending_space = Pt::ZERO;
-    for token in tokenize(pieces, fonts, size) {
-        match token {
-            Token::Newline => {
-                extent.max = extent.max.max(line);
-                line = Pt::ZERO;
-                pending_space = Pt::ZERO;
-            }
-            Token::Space(face, _) => {
-                if line.0 > 0.0 {
-                    pending_space = fonts.face(face).advance(' ', size);
-                }
-            }
-            Token::Word(frags, w) => {
-                line += pending_space + w;
-                pending_space = Pt::ZERO;
-                extent.min = extent.min.max(w);
-                // A figure ("8.069.025.000", "95,15%") is never broken.
-                if is_figure(&frags) {
-                    extent.min_soft = extent.min_soft.max(w);
-                    extent.unbreakable = extent.unbreakable.max(w);
-                    continue;
-                }
-                // Widest segment between soft break points.
-                let mut seg = Pt::ZERO;
-                for f in &frags {
-                    let face = fonts.face(f.face);
-                    for c in f.text.chars() {
-                        seg += face.advance(c, size);
-                        if SOFT_BREAKS.contains(&c) {
-                            extent.min_soft = extent.min_soft.max(seg);
-                            seg = Pt::ZERO;
-                        }
-                    }
-                }
-                extent.min_soft = extent.min_soft.max(seg);
+    let mut looked = 0;
+    let read = tokenize(pieces, &texts, fonts, size, |event| match event {
+        Event::Newline => {
+            extent.max = extent.max.max(line);
+            line = Pt::ZERO;
+            line_has_words = false;
+            pending_space = Pt::ZERO;
+        }
+        Event::Space(piece) => {
+            if line_has_words {
+                pending_space = fonts.face(pieces[piece].face).advance(' ', size);
             }
         }
-    }
+        Event::Word(frags, w, figure) => {
+            line += pending_space + w;
+            line_has_words = true;
+            pending_space = Pt::ZERO;
+            extent.min = extent.min.max(w);
+            // A figure ("8.069.025.000", "95,15%") is never broken.
+            if figure {
+                extent.min_soft = extent.min_soft.max(w);
+                extent.unbreakable = extent.unbreakable.max(w);
+                return;
+            }
+            // Widest segment between soft break points; a soft hyphen
+            // shows a hyphen where the word breaks at it.
+            let mut seg = Pt::ZERO;
+            for f in frags {
+                let face = fonts.face(pieces[f.piece].face);
+                // Each iteration looks at one character.
+                for c in texts[f.piece][f.start..f.end].chars() {
+                    looked += 1;
+                    seg += face.advance(c, size);
+                    if c == SOFT_HYPHEN {
+                        extent.min_soft = extent.min_soft.max(seg + face.advance('-', size));
+                        seg = Pt::ZERO;
+                    } else if SOFT_BREAKS.contains(&c) {
+                        extent.min_soft = extent.min_soft.max(seg);
+                        seg = Pt::ZERO;
+                    }
+                }
+            }
+            extent.min_soft = extent.min_soft.max(seg);
+        }
+    });
     extent.max = extent.max.max(line);
-    extent
+    (extent, read + looked)
 }
 
 /// Breaks `pieces` into lines at most `width` wide, then aligns them.
+///
+/// Time and memory are linear in the text. Contract: no line is wider than
+/// `width` unless a single character is (a box narrower than a letter: that
+/// character then stands alone on its line). A figure is never broken when
+/// `width` is at least [`measure`]'s [`Extent::unbreakable`]; callers must
+/// see to that (a table column at least that wide), because a figure wider
+/// than the whole line is, as the last resort, broken like any other word
+/// (after a `.` or `,` that makes it fit, else between digits) rather than
+/// drawn outside the box. A width that is NaN or negative counts as zero
+/// (one character a line); an infinite width never wraps and aligns as if
+/// flush left. A size that is NaN or negative counts as zero.
 pub fn break_lines(
     pieces: &[Piece<'_>],
     fonts: &FontSet,
@@ -307,192 +361,443 @@ pub fn break_lines(
     width: Pt,
     align: Align,
 ) -> Vec<Line> {
-    let tokens = tokenize(pieces, fonts, size);
-    let mut lines: Vec<(Vec<Entry<'_>>, bool)> = Vec::new(); // (entries, ends paragraph or forced)
-    let mut cur: Vec<Entry<'_>> = Vec::new();
-    let mut cur_width = Pt::ZERO;
-    let mut pending_space: Option<(Face, Option<Arc<str>>)> = None;
-    let eps = 1e-6;
+    break_lines_counted(pieces, fonts, size, width, align).0
+}
 
-    let space_width = |face: Face| fonts.face(face).advance(' ', size);
+/// [`break_lines`], and the number of times a character was looked at
+/// (read, measured or copied): the linearity test bounds it.
+fn break_lines_counted(
+    pieces: &[Piece<'_>],
+    fonts: &FontSet,
+    size: Pt,
+    width: Pt,
+    align: Align,
+) -> (Vec<Line>, usize) {
+    let size = sane_size(size);
+    let width = sane_width(width);
+    let texts = prepare_all(pieces);
+    let mut b = Breaker {
+        pieces,
+        texts: &texts,
+        fonts,
+        size,
+        width,
+        align,
+        cur: Vec::new(),
+        cur_width: Pt::ZERO,
+        pending_space: None,
+        lines: Vec::new(),
+        looked: 0,
+    };
+    let read = tokenize(pieces, &texts, fonts, size, |event| match event {
+        Event::Newline => {
+            b.finish_line(true);
+            b.pending_space = None;
+        }
+        Event::Space(piece) => {
+            if !b.cur.is_empty() {
+                b.pending_space = Some(piece);
+            }
+        }
+        Event::Word(frags, w, figure) => b.place_word(frags, w, figure),
+    });
+    // The last line ends the paragraph; a text that ends with a forced break
+    // has no empty line after it, but an empty text is one empty line.
+    if !b.cur.is_empty() || b.lines.is_empty() {
+        b.finish_line(true);
+    }
+    let looked = read + b.looked;
+    (b.lines, looked)
+}
 
-    let mut queue: std::collections::VecDeque<Token<'_>> = tokens.into();
-    while let Some(token) = queue.pop_front() {
-        match token {
-            Token::Newline => {
-                lines.push((std::mem::take(&mut cur), true));
-                cur_width = Pt::ZERO;
-                pending_space = None;
+/// What an entry of a line under construction shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SegKind {
+    /// Text of a word (soft hyphens in it are not drawn).
+    Text,
+    /// A space between words.
+    Space,
+    /// The hyphen a soft hyphen shows at the end of a line.
+    Hyphen,
+}
+
+/// One entry of a line under construction: a byte range of a piece's text,
+/// a space or a hyphen, in that piece's face and link.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    piece: usize,
+    start: usize,
+    end: usize,
+    width: Pt,
+    kind: SegKind,
+}
+
+/// A place inside a word: a fragment and a byte offset in its piece's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pos {
+    frag: usize,
+    at: usize,
+}
+
+/// A place a word may break, found by [`Breaker::scan`].
+#[derive(Debug, Clone, Copy)]
+struct Break {
+    /// Where the tail starts.
+    pos: Pos,
+    /// Whether the break is at a soft hyphen (which then shows `-`).
+    soft_hyphen: bool,
+}
+
+/// What a walk along a word found.
+struct Scan {
+    /// The whole rest of the word fits.
+    fits: bool,
+    /// The last break after a hyphen or at a soft hyphen that fits.
+    hyphen: Option<Break>,
+    /// The last break after a [`SOFT_BREAKS`] character or at a soft
+    /// hyphen that fits.
+    soft: Option<Break>,
+    /// The last break between two characters that fits.
+    any: Option<Break>,
+    /// The break after the first character, whether it fits or not.
+    first: Break,
+}
+
+/// The greedy line breaker's state: the current line and the lines done.
+struct Breaker<'t, 'p> {
+    pieces: &'t [Piece<'p>],
+    texts: &'t [Cow<'t, str>],
+    fonts: &'t FontSet,
+    size: Pt,
+    width: Pt,
+    align: Align,
+    cur: Vec<Seg>,
+    cur_width: Pt,
+    /// The piece of a space waiting before the next word on this line.
+    pending_space: Option<usize>,
+    lines: Vec<Line>,
+    looked: usize,
+}
+
+impl Breaker<'_, '_> {
+    fn face(&self, piece: usize) -> &super::fonts::FontFace {
+        self.fonts.face(self.pieces[piece].face)
+    }
+
+    fn fits(&self, w: Pt) -> bool {
+        w.0 <= self.width.0 + EPS
+    }
+
+    /// The width of the pending space, if a word follows it on this line.
+    fn space_width(&self) -> Pt {
+        match self.pending_space {
+            Some(p) if !self.cur.is_empty() => self.face(p).advance(' ', self.size),
+            _ => Pt::ZERO,
+        }
+    }
+
+    fn push_space(&mut self, sw: Pt) {
+        if let Some(piece) = self.pending_space.take()
+            && !self.cur.is_empty()
+        {
+            self.cur.push(Seg {
+                piece,
+                start: 0,
+                end: 0,
+                width: sw,
+                kind: SegKind::Space,
+            });
+        }
+    }
+
+    /// Adds the part of `word` from `from` to `to` (`None`: its end) to the
+    /// line and returns its width. Whole fragments keep their measured
+    /// width; a part of one is measured (each character once, as it is
+    /// placed once).
+    fn push_part(&mut self, word: &[Frag], from: Pos, to: Option<Pos>) -> Pt {
+        let last = to.map_or(word.len() - 1, |p| p.frag);
+        let mut total = Pt::ZERO;
+        // Each iteration places one fragment (or a part of it).
+        for (i, f) in word.iter().enumerate().take(last + 1).skip(from.frag) {
+            let start = if i == from.frag { from.at } else { f.start };
+            let end = match to {
+                Some(p) if i == p.frag => p.at,
+                _ => f.end,
+            };
+            if start >= end {
+                continue;
             }
-            Token::Space(face, link) => {
-                if !cur.is_empty() {
-                    pending_space = Some((face, link));
-                }
-            }
-            Token::Word(frags, w) => {
-                let sw = match (&pending_space, cur.is_empty()) {
-                    (Some((f, _)), false) => space_width(*f),
-                    _ => Pt::ZERO,
+            let width = if start == f.start && end == f.end {
+                f.width
+            } else {
+                let text = &self.texts[f.piece][start..end];
+                self.looked += text.len();
+                self.face(f.piece).width(text, self.size)
+            };
+            total += width;
+            self.cur.push(Seg {
+                piece: f.piece,
+                start,
+                end,
+                width,
+                kind: SegKind::Text,
+            });
+        }
+        total
+    }
+
+    /// Adds the hyphen a soft hyphen shows at the end of the line, in the
+    /// face of the fragment that holds the soft hyphen.
+    fn push_hyphen(&mut self, word: &[Frag], at: Pos) {
+        // The soft hyphen ends the head, so it is in the fragment before
+        // `at` when `at` is the start of a fragment.
+        let frag = if at.at == word[at.frag].start && at.frag > 0 {
+            at.frag - 1
+        } else {
+            at.frag
+        };
+        let piece = word[frag].piece;
+        let width = self.face(piece).advance('-', self.size);
+        self.cur.push(Seg {
+            piece,
+            start: 0,
+            end: 0,
+            width,
+            kind: SegKind::Hyphen,
+        });
+    }
+
+    /// Walks `word` from `from`, measuring until the width exceeds `avail`
+    /// or the word ends, and remembers where it may break. Costs the
+    /// characters that fit plus one.
+    fn scan(&mut self, word: &[Frag], from: Pos, avail: Pt) -> Scan {
+        let limit = avail.0 + EPS;
+        let mut width = Pt::ZERO;
+        let mut out = Scan {
+            fits: false,
+            hyphen: None,
+            soft: None,
+            any: None,
+            first: Break {
+                pos: from,
+                soft_hyphen: false,
+            },
+        };
+        let mut first = true;
+        let (fonts, pieces, texts) = (self.fonts, self.pieces, self.texts);
+        // Each iteration measures one character and stops at the first one
+        // that does not fit.
+        for (fi, f) in word.iter().enumerate().skip(from.frag) {
+            let face = fonts.face(pieces[f.piece].face);
+            let start = if fi == from.frag { from.at } else { f.start };
+            let text = &texts[f.piece][start..f.end];
+            let last_frag = fi + 1 == word.len();
+            for (i, c) in text.char_indices() {
+                self.looked += 1;
+                width += face.advance(c, self.size);
+                let after = start + i + c.len_utf8();
+                let pos = Pos {
+                    frag: fi,
+                    at: after,
                 };
-                if (cur_width + sw + w).0 <= width.0 + eps {
-                    if let (Some((f, l)), false) = (pending_space.take(), cur.is_empty()) {
-                        cur.push(Entry::Space(f, l, sw));
-                    }
-                    cur.push(Entry::Word(frags));
-                    cur_width += sw + w;
-                    continue;
+                let brk = Break {
+                    pos,
+                    soft_hyphen: c == SOFT_HYPHEN,
+                };
+                if first {
+                    out.first = brk;
+                    first = false;
                 }
-                // Does not fit. Try a break after a hyphen inside the word.
-                if !cur.is_empty() {
-                    let avail = width - cur_width - sw;
-                    if let Some((head, tail)) = split_word(&frags, avail, fonts, size, Some(&['-']))
-                    {
-                        if let Some((f, l)) = pending_space.take() {
-                            cur.push(Entry::Space(f, l, sw));
-                        }
-                        cur.push(Entry::Word(head));
-                        lines.push((std::mem::take(&mut cur), false));
-                        cur_width = Pt::ZERO;
-                        let tw = word_width(&tail);
-                        queue.push_front(Token::Word(tail, tw));
-                        continue;
-                    }
-                    lines.push((std::mem::take(&mut cur), false));
-                    cur_width = Pt::ZERO;
-                    pending_space = None;
+                if width.0 > limit {
+                    return out;
                 }
-                // On an empty line: the word alone is wider than the line.
-                if w.0 > width.0 + eps {
-                    let split = split_word(&frags, width, fonts, size, Some(SOFT_BREAKS))
-                        .or_else(|| split_word(&frags, width, fonts, size, None));
-                    match split {
-                        Some((head, tail)) => {
-                            cur.push(Entry::Word(head));
-                            lines.push((std::mem::take(&mut cur), false));
-                            let tw = word_width(&tail);
-                            queue.push_front(Token::Word(tail, tw));
-                        }
-                        None => {
-                            // Not even one character fits: place it anyway
-                            // (the box is narrower than a letter).
-                            let (head, tail) = split_first_char(&frags, fonts, size);
-                            cur.push(Entry::Word(head));
-                            lines.push((std::mem::take(&mut cur), false));
-                            if !tail.is_empty() {
-                                let tw = word_width(&tail);
-                                queue.push_front(Token::Word(tail, tw));
-                            }
-                        }
+                if last_frag && after == f.end {
+                    // The end of the word: no break, the rest fits.
+                    out.fits = true;
+                    return out;
+                }
+                out.any = Some(brk);
+                if c == SOFT_HYPHEN {
+                    if (width + face.advance('-', self.size)).0 <= limit {
+                        out.hyphen = Some(brk);
+                        out.soft = Some(brk);
                     }
                 } else {
-                    cur_width = w;
-                    cur.push(Entry::Word(frags));
+                    if c == '-' {
+                        out.hyphen = Some(brk);
+                    }
+                    if SOFT_BREAKS.contains(&c) {
+                        out.soft = Some(brk);
+                    }
                 }
             }
         }
+        // Not reached: the last fragment ends the word. An empty word fits.
+        out.fits = true;
+        out
     }
-    if !cur.is_empty() || lines.is_empty() {
-        lines.push((cur, true));
-    } else if let Some(last) = lines.last_mut() {
-        last.1 = true;
-    }
-    // Drop empty lines produced by a trailing newline, keep explicit blank
-    // lines between two newlines.
-    lines
-        .into_iter()
-        .map(|(entries, last)| finish_line(entries, width, align, last))
-        .collect()
-}
 
-fn split_first_char<'a>(word: &[Frag<'a>], fonts: &FontSet, size: Pt) -> (Frags<'a>, Frags<'a>) {
-    let Some(first) = word.first() else {
-        return (SmallVec::new(), SmallVec::new());
-    };
-    let c = first.text.chars().next().unwrap_or(' ');
-    let (h, t) = first.text.split_at(c.len_utf8());
-    let face = fonts.face(first.face);
-    let head = smallvec::smallvec![Frag {
-        text: h,
-        face: first.face,
-        link: first.link.clone(),
-        width: face.width(h, size),
-    }];
-    let mut tail = SmallVec::new();
-    if !t.is_empty() {
-        tail.push(Frag {
-            text: t,
-            face: first.face,
-            link: first.link.clone(),
-            width: face.width(t, size),
-        });
-    }
-    tail.extend(word[1..].iter().cloned());
-    (head, tail)
-}
-
-fn finish_line(entries: Vec<Entry<'_>>, width: Pt, align: Align, last: bool) -> Line {
-    let natural: Pt = entries
-        .iter()
-        .map(|e| match e {
-            Entry::Word(f) => word_width(f),
-            Entry::Space(_, _, w) => *w,
-        })
-        .sum();
-    let spaces = entries
-        .iter()
-        .filter(|e| matches!(e, Entry::Space(..)))
-        .count();
-    let (x0, extra) = match align {
-        Align::Left => (Pt::ZERO, Pt::ZERO),
-        Align::Right => (width - natural, Pt::ZERO),
-        Align::Center => ((width - natural) / 2.0, Pt::ZERO),
-        Align::Justify if last || spaces == 0 || natural.0 >= width.0 => (Pt::ZERO, Pt::ZERO),
-        Align::Justify => (Pt::ZERO, (width - natural) / spaces as f64),
-    };
-    // Merge into runs of one face and link; spaces join the run before them
-    // when they share its face, so that extracted text keeps its spaces.
-    let mut runs: Vec<Run> = Vec::new();
-    let mut push = |text: &str, face: Face, link: &Option<Arc<str>>, w: Pt, is_space: bool| {
-        if let Some(last) = runs.last_mut()
-            && last.face == face
-            && &last.link == link
-        {
-            last.text.push_str(text);
-            last.width += w;
-            if is_space {
-                last.width += extra;
-            }
+    /// Places a word of width `w`, breaking lines as needed.
+    fn place_word(&mut self, word: &[Frag], w: Pt, figure: bool) {
+        let Some(first) = word.first() else {
             return;
-        }
-        let x = runs.last().map_or(x0, |r| r.x + r.width);
-        runs.push(Run {
-            x,
-            text: text.to_owned(),
-            face,
-            word_spacing: extra,
-            width: w + if is_space { extra } else { Pt::ZERO },
-            link: link.clone(),
-        });
-    };
-    for e in &entries {
-        match e {
-            Entry::Word(frags) => {
-                for f in frags {
-                    push(f.text, f.face, &f.link, f.width, false);
-                }
+        };
+        let mut pos = Pos {
+            frag: 0,
+            at: first.start,
+        };
+        // The width of the word from `pos` on.
+        let mut rest = w;
+        // Progress: every iteration returns, or places at least one
+        // character of the word (`pos` moves forward), or ends a line that
+        // is not empty; the iteration after that, on an empty line, returns
+        // or places at least one character.
+        loop {
+            let sw = self.space_width();
+            if self.fits(self.cur_width + sw + rest) {
+                self.push_space(sw);
+                self.push_part(word, pos, None);
+                self.cur_width += sw + rest;
+                return;
             }
-            Entry::Space(face, link, w) => push(" ", *face, link, *w, true),
+            if !self.cur.is_empty() {
+                // Break after a hyphen or at a soft hyphen at the end of
+                // this line; a figure is never broken, it goes to the next.
+                if !figure {
+                    let avail = self.width - self.cur_width - sw;
+                    let scan = self.scan(word, pos, avail);
+                    if scan.fits {
+                        self.push_space(sw);
+                        let placed = self.push_part(word, pos, None);
+                        self.cur_width += sw + placed;
+                        return;
+                    }
+                    if let Some(b) = scan.hyphen {
+                        self.push_space(sw);
+                        let placed = self.push_part(word, pos, Some(b.pos));
+                        if b.soft_hyphen {
+                            self.push_hyphen(word, b.pos);
+                        }
+                        self.finish_line(false);
+                        rest -= placed;
+                        pos = b.pos;
+                        continue;
+                    }
+                }
+                self.finish_line(false);
+                self.pending_space = None;
+                continue;
+            }
+            // An empty line, and the rest of the word is wider than it: the
+            // last resort, for figures too (see `break_lines`).
+            let scan = self.scan(word, pos, self.width);
+            if scan.fits {
+                let placed = self.push_part(word, pos, None);
+                self.cur_width = placed;
+                return;
+            }
+            // Not even one character fits: it stands alone (the box is
+            // narrower than a letter).
+            let b = scan.soft.or(scan.any).unwrap_or(scan.first);
+            let placed = self.push_part(word, pos, Some(b.pos));
+            if b.soft_hyphen {
+                self.push_hyphen(word, b.pos);
+            }
+            rest -= placed;
+            pos = b.pos;
+            if self.at_end(word, pos) {
+                // The single character was the whole rest.
+                self.cur_width = placed;
+                return;
+            }
+            self.finish_line(false);
         }
     }
-    for r in &mut runs {
-        if !r.text.contains(' ') {
-            r.word_spacing = Pt::ZERO;
+
+    /// Whether `pos` is the end of `word`.
+    fn at_end(&self, word: &[Frag], pos: Pos) -> bool {
+        pos.frag + 1 == word.len() && pos.at >= word[pos.frag].end
+    }
+
+    /// Ends the current line: aligns it and turns it into runs. `last`: it
+    /// ends a paragraph or comes before a forced break (never justified).
+    fn finish_line(&mut self, last: bool) {
+        let natural: Pt = self.cur.iter().map(|s| s.width).sum();
+        let spaces = self.cur.iter().filter(|s| s.kind == SegKind::Space).count();
+        // An infinite width aligns as flush left; a line wider than its
+        // width (a single character wider than the box) starts at the left
+        // edge.
+        let room = if self.width.0.is_finite() {
+            (self.width - natural).max(Pt::ZERO)
+        } else {
+            Pt::ZERO
+        };
+        let (x0, extra) = match self.align {
+            Align::Left => (Pt::ZERO, Pt::ZERO),
+            Align::Right => (room, Pt::ZERO),
+            Align::Center => (room / 2.0, Pt::ZERO),
+            Align::Justify if last || spaces == 0 => (Pt::ZERO, Pt::ZERO),
+            Align::Justify => (Pt::ZERO, room / spaces as f64),
+        };
+        // Merge into runs of one face and link; spaces join the run before
+        // them when they share its face, so that extracted text keeps its
+        // spaces.
+        let mut runs: Vec<Run> = Vec::new();
+        // Each iteration adds one entry to the runs.
+        for seg in &self.cur {
+            let piece = &self.pieces[seg.piece];
+            let text: &str = match seg.kind {
+                SegKind::Text => &self.texts[seg.piece][seg.start..seg.end],
+                SegKind::Space => " ",
+                SegKind::Hyphen => "-",
+            };
+            let is_space = seg.kind == SegKind::Space;
+            let w = seg.width + if is_space { extra } else { Pt::ZERO };
+            let same = runs
+                .last()
+                .is_some_and(|r| r.face == piece.face && r.link == piece.link);
+            if !same {
+                if text.is_empty() || (seg.kind == SegKind::Text && only_soft_hyphens(text)) {
+                    continue;
+                }
+                let x = runs.last().map_or(x0, |r| r.x + r.width);
+                runs.push(Run {
+                    x,
+                    text: String::new(),
+                    face: piece.face,
+                    word_spacing: extra,
+                    width: Pt::ZERO,
+                    link: piece.link.clone(),
+                });
+            }
+            let Some(run) = runs.last_mut() else {
+                continue;
+            };
+            run.width += w;
+            self.looked += text.len();
+            if seg.kind == SegKind::Text && text.contains(SOFT_HYPHEN) {
+                run.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
+            } else {
+                run.text.push_str(text);
+            }
         }
+        for r in &mut runs {
+            if !r.text.contains(' ') {
+                r.word_spacing = Pt::ZERO;
+            }
+        }
+        self.cur.clear();
+        self.cur_width = Pt::ZERO;
+        self.lines.push(Line {
+            runs,
+            width: natural + extra * spaces as f64,
+        });
     }
-    Line {
-        runs,
-        width: natural + extra * spaces as f64,
-    }
+}
+
+/// Whether a word's text is only soft hyphens (nothing to draw).
+fn only_soft_hyphens(text: &str) -> bool {
+    text.chars().all(|c| c == SOFT_HYPHEN)
 }
 
 #[cfg(test)]
@@ -667,12 +972,6 @@ mod tests {
         );
         let figure = f.face(Face::Regular).width("17.680.042.000", SIZE);
         assert!(e.min_soft.approx_eq(figure), "{} {}", e.min_soft, figure);
-        assert!(
-            e.unbreakable.approx_eq(figure),
-            "{} {}",
-            e.unbreakable,
-            figure
-        );
         assert!(e.min.0 > figure.0);
         assert!(e.max.0 > e.min.0);
     }
@@ -709,5 +1008,290 @@ mod tests {
         let lines = break_lines(&[], &fonts(), SIZE, Pt(100.0), Align::Left);
         assert_eq!(lines.len(), 1);
         assert!(lines[0].runs.is_empty());
+    }
+
+    /// The characters measured (font look-ups) while running `f`.
+    fn measured(f: impl FnOnce()) -> usize {
+        use crate::text::fonts::MEASURED;
+        MEASURED.with(|m| m.set(0));
+        f();
+        MEASURED.with(|m| m.get())
+    }
+
+    #[test]
+    fn linear_work() {
+        let f = fonts();
+        // Hostile shapes: a word without break points; one with a soft
+        // break right at the start of every window; hyphenated words that
+        // overflow; one word made of single-letter pieces in two faces.
+        type Shape = fn(usize) -> Vec<Piece<'static>>;
+        let shapes: [(&str, Shape); 4] = [
+            ("word", |n| vec![Piece::new("x".repeat(n), Face::Regular)]),
+            ("dots", |n| {
+                let unit = "a.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+                vec![Piece::new(unit.repeat(n / unit.len()), Face::Regular)]
+            }),
+            ("hyphens", |n| {
+                vec![Piece::new(
+                    "sub-kegiatan\u{AD}prioritas ".repeat(n / 26),
+                    Face::Regular,
+                )]
+            }),
+            ("pieces", |n| {
+                (0..n)
+                    .map(|i| {
+                        let face = if i % 2 == 0 {
+                            Face::Regular
+                        } else {
+                            Face::Bold
+                        };
+                        Piece::new("m", face)
+                    })
+                    .collect()
+            }),
+        ];
+        for (name, make) in shapes {
+            for n in [4_000, 16_000] {
+                let pieces = make(n);
+                let bytes: usize = pieces.iter().map(|p| p.text.len()).sum();
+                for width in [Pt(40.0), Pt(300.0)] {
+                    let mut looked = 0;
+                    let fonts_measured = measured(|| {
+                        looked = break_lines_counted(&pieces, &f, SIZE, width, Align::Justify).1;
+                    });
+                    assert!(
+                        fonts_measured <= 5 * bytes + 100,
+                        "{name}/{n} at {width}: {fonts_measured} measurements for {bytes} bytes"
+                    );
+                    assert!(
+                        looked <= 8 * bytes + 100,
+                        "{name}/{n} at {width}: {looked} characters looked at for {bytes} bytes"
+                    );
+                }
+                let m = measured(|| {
+                    measure(&pieces, &f, SIZE);
+                });
+                assert!(m <= 2 * bytes + 100, "measure {name}/{n}: {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_is_not_broken_when_it_fits_the_width() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        for figure in ["-1.234,5", "8.069.025.000,25", "95,15%"] {
+            let text = format!("Saldo akhir {figure}");
+            // Room for the figure, and for "Saldo akhir" and the figure's
+            // first characters, not for the whole.
+            let width = r
+                .width(&format!("Saldo akhir {}", &figure[..3]), SIZE)
+                .max(r.width(figure, SIZE))
+                + Pt(0.5);
+            assert!(width.0 < r.width(&text, SIZE).0);
+            let lines = break_lines(
+                &[Piece::new(text.as_str(), Face::Regular)],
+                &f,
+                SIZE,
+                width,
+                Align::Left,
+            );
+            assert_eq!(texts(&lines), vec!["Saldo akhir", figure], "{figure}");
+        }
+        // Exactly as wide as the figure: one line, unbroken.
+        let figure = "8.069.025.000,25";
+        let width = r.width(figure, SIZE);
+        let lines = break_lines(
+            &[Piece::new(figure, Face::Regular)],
+            &f,
+            SIZE,
+            width,
+            Align::Right,
+        );
+        assert_eq!(texts(&lines), vec![figure]);
+        // `unbreakable` is the widest figure; words are not in it.
+        let e = measure(
+            &[Piece::new(
+                format!("Anggaran {figure} dan 95,15% ketercapaian"),
+                Face::Regular,
+            )],
+            &f,
+            SIZE,
+        );
+        assert!(
+            e.unbreakable.approx_eq(width),
+            "{} {}",
+            e.unbreakable,
+            width
+        );
+        let none = measure(&[Piece::new("tanpa angka", Face::Regular)], &f, SIZE);
+        assert_eq!(none.unbreakable, Pt::ZERO);
+    }
+
+    #[test]
+    fn a_figure_wider_than_the_line_stays_inside_it() {
+        // The contract's last resort: a caller that gives less than
+        // `unbreakable` gets a broken figure, never text outside the box.
+        let f = fonts();
+        let figure = "8.069.025.000,25";
+        let width = f.face(Face::Regular).width(figure, SIZE) / 2.0;
+        let lines = break_lines(
+            &[Piece::new(figure, Face::Regular)],
+            &f,
+            SIZE,
+            width,
+            Align::Left,
+        );
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(l.width.0 <= width.0 + 1e-6, "{l:?}");
+        }
+        assert_eq!(texts(&lines).concat(), figure);
+    }
+
+    #[test]
+    fn a_soft_hyphen_shows_only_where_the_line_breaks() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        let text = "pendidikan pelak\u{AD}sanaan kegiatan";
+        // Mid-line: invisible and zero wide.
+        let lines = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            Pt(500.0),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["pendidikan pelaksanaan kegiatan"]);
+        assert!(
+            lines[0]
+                .width
+                .approx_eq(r.width("pendidikan pelaksanaan kegiatan", SIZE))
+        );
+        // At a line break: a hyphen.
+        let width = r.width("pendidikan pelak-", SIZE) + Pt(1.0);
+        let lines = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            width,
+            Align::Justify,
+        );
+        assert_eq!(texts(&lines), vec!["pendidikan pelak-", "sanaan kegiatan"]);
+        assert!(lines[0].width.approx_eq(width), "justified with its hyphen");
+        // The hyphen needs its room: one point less, and the line breaks at
+        // the space instead.
+        let lines = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            width - Pt(1.5),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines)[0], "pendidikan");
+        // A soft hyphen breaks a word wider than the line in preference to
+        // letters.
+        let word = "Pertanggung\u{AD}jawaban";
+        let lines = break_lines(
+            &[Piece::new(word, Face::Regular)],
+            &f,
+            SIZE,
+            r.width("Pertanggungjawa", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["Pertanggung-", "jawaban"]);
+        let e = measure(&[Piece::new(word, Face::Regular)], &f, SIZE);
+        assert!(e.min_soft.approx_eq(r.width("Pertanggung-", SIZE)));
+        assert!(e.min.approx_eq(r.width("Pertanggungjawaban", SIZE)));
+    }
+
+    #[test]
+    fn format_characters_are_not_drawn_and_a_zero_width_space_breaks() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        let text = "a\u{200D}b c\u{200C}d\u{2060}e\u{FEFF}f";
+        let lines = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            Pt(500.0),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["ab cdef"]);
+        assert!(lines[0].width.approx_eq(r.width("ab cdef", SIZE)));
+        // A zero width space: no space on one line, a break when needed.
+        let text = "satu\u{200B}dua";
+        let one = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            Pt(500.0),
+            Align::Justify,
+        );
+        assert_eq!(texts(&one), vec!["satudua"]);
+        let two = break_lines(
+            &[Piece::new(text, Face::Regular)],
+            &f,
+            SIZE,
+            r.width("satudu", SIZE),
+            Align::Justify,
+        );
+        assert_eq!(texts(&two), vec!["satu", "dua"]);
+    }
+
+    #[test]
+    fn combining_accents_are_composed() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        let lines = break_lines(
+            &[Piece::new("Cafe\u{301} e\u{301}", Face::Regular)],
+            &f,
+            SIZE,
+            Pt(500.0),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["Café é"]);
+        assert!(lines[0].width.approx_eq(r.width("Café é", SIZE)));
+        assert_eq!(r.first_missing("Cafe\u{301} a\u{200D}b\u{AD}c"), None);
+    }
+
+    #[test]
+    fn widths_and_sizes_a_caller_can_build_are_safe() {
+        let f = fonts();
+        let text = "Pelaksanaan 8.069.025.000 kegiatan-sosialisasi";
+        let chars = text.chars().count();
+        for width in [
+            Pt(0.0),
+            Pt(-5.0),
+            Pt(f64::NAN),
+            Pt(f64::NEG_INFINITY),
+            Pt(f64::INFINITY),
+            Pt(1e-300),
+        ] {
+            for size in [
+                SIZE,
+                Pt(0.0),
+                Pt(-3.0),
+                Pt(f64::NAN),
+                Pt(f64::INFINITY),
+                Pt(1e300),
+            ] {
+                for align in [Align::Left, Align::Right, Align::Center, Align::Justify] {
+                    let lines =
+                        break_lines(&[Piece::new(text, Face::Regular)], &f, size, width, align);
+                    assert!(lines.len() <= chars, "{width} {size}: {}", lines.len());
+                    let all = texts(&lines).concat();
+                    assert_eq!(all.replace(' ', ""), text.replace(' ', ""));
+                    for l in &lines {
+                        assert!(!l.width.0.is_nan());
+                        for r in &l.runs {
+                            assert!(r.x.0.is_finite() && r.width.0.is_finite(), "{r:?}");
+                        }
+                    }
+                }
+                let e = measure(&[Piece::new(text, Face::Regular)], &f, size);
+                assert!(e.max.0.is_finite() && e.max.0 >= 0.0);
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod fonts;
 pub mod linebreak;
+mod unicode;
 
 pub use fonts::{FontFace, FontSet, Glyph};
-pub use linebreak::{Align, Line, Piece, Run, break_lines};
+pub use linebreak::{Align, Extent, Line, Piece, Run, break_lines, measure};
+pub use unicode::{is_ignorable, normalize};
