@@ -568,6 +568,12 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             "realisasi": realisasi,
         }));
     }
+    let tahun: u16 = u.int_in_range(2000..=2099u16)?;
+    let tanggal = if u.ratio(1, 4)? {
+        format!("{}-01-{:02}", tahun + 1, u.int_in_range(1..=31u8)?)
+    } else {
+        format!("{tahun}-{:02}-07", u.int_in_range(1..=12u8)?)
+    };
     let mut report = json!({
         "unit": {
             "nama": format!("BPMP Provinsi {}", line(u, mix, 2)?),
@@ -575,14 +581,15 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             "provinsi": line(u, mix, 2)?,
         },
         "triwulan": u.int_in_range(1..=4u8)?,
-        "tahun": u.int_in_range(2000..=2100u16)?,
+        "tahun": tahun,
         "kinerja": { "sasaran": sasaran },
         "analisis": analisis,
         "anggaran": { "rincian": rincian },
         "rekomendasi": blocks(u, mix)?,
         "penutup": {
             "tempat": line(u, mix, 2)?,
-            "tanggal": "2024-08-07",
+            // Signed in the report's year or early the next.
+            "tanggal": tanggal,
             "jabatan": format!("Kepala {},", line(u, mix, 6)?),
             "nama": line(u, mix, 3)?,
             "nip": "196805091993032001",

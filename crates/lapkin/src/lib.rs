@@ -124,6 +124,16 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
     })
 }
 
+/// Checks a report against every rule [`render`] applies, with the same
+/// options: the model's rules, the fonts' characters, and whatever only
+/// laying it out finds (a table too wide even at the smallest type, a
+/// closing block taller than a page). It renders the report and drops the
+/// bytes, so a report that passes `check` renders, and one that fails gets
+/// the same error as `render` (`lapkin check` is this).
+pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
+    render(report, opts).map(|_| ())
+}
+
 /// Renders a report to PDF bytes; see [`render`].
 pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
