@@ -15,16 +15,15 @@
 //! Termination: [`paginate`] takes one group from the input in each turn
 //! of its loop, and [`Paginator::place_or_split`] places or splits its
 //! chunk, or errs, at least every second turn (see there). The work is
-//! linear in the number of chunks and cuts.
+//! linear in the number of chunks, cuts and items (see [`Rest`] for
+//! splitting: a chunk is never copied whole at each split), plus a sort
+//! of the items of each chunk that is split.
 
-use super::chunk::Chunk;
+use super::chunk::{Chunk, EPS, Rest};
 use crate::doc::Bookmark;
 use crate::error::{Error, Result};
 use crate::frame::Item;
 use crate::units::{Pt, Rect};
-
-/// Tolerance of height comparisons.
-const EPS: f64 = 1e-6;
 
 /// The body of one page, before the footer is added.
 #[derive(Debug, Default)]
@@ -47,21 +46,33 @@ struct Paginator {
     fresh: bool,
 }
 
-/// The height of the first piece of `chunk`: down to its first cut, or
-/// all of it if it has none.
-fn first_piece(chunk: &Chunk) -> Pt {
-    valid_cuts(chunk).next().unwrap_or(chunk.height)
+/// What pagination needs to know of the chunk that comes next on a new
+/// page: the header to repeat above it and its first piece.
+trait Next {
+    /// The header rows of its table, if it is a table body row.
+    fn repeat(&self) -> Option<&[Chunk]>;
+    /// Its height down to its first cut.
+    fn first_piece(&self) -> Pt;
 }
 
-/// The cuts of `chunk` strictly inside it: a cut at 0 or at its height
-/// would split off nothing.
-fn valid_cuts(chunk: &Chunk) -> impl DoubleEndedIterator<Item = Pt> + '_ {
-    let height = chunk.height;
-    chunk
-        .cuts
-        .iter()
-        .copied()
-        .filter(move |c| c.0 > EPS && c.0 < height.0 - EPS)
+impl Next for Chunk {
+    fn repeat(&self) -> Option<&[Chunk]> {
+        self.repeat.as_deref().map(Vec::as_slice)
+    }
+
+    fn first_piece(&self) -> Pt {
+        Chunk::first_piece(self)
+    }
+}
+
+impl Next for Rest {
+    fn repeat(&self) -> Option<&[Chunk]> {
+        Rest::repeat(self)
+    }
+
+    fn first_piece(&self) -> Pt {
+        Rest::first_piece(self)
+    }
 }
 
 impl Paginator {
@@ -74,16 +85,17 @@ impl Paginator {
         self.bottom - self.top
     }
 
-    fn space(&self, chunk: &Chunk) -> Pt {
+    /// The space to put above a chunk with `space_before`.
+    fn space(&self, space_before: Pt) -> Pt {
         if self.empty || self.fresh {
             Pt::ZERO
         } else {
-            chunk.space_before
+            space_before
         }
     }
 
     fn place(&mut self, chunk: Chunk) {
-        let top = self.y + self.space(&chunk);
+        let top = self.y + self.space(chunk.space_before);
         for mut item in chunk.items {
             item.shift_y(top);
             self.page.items.push(item);
@@ -103,20 +115,20 @@ impl Paginator {
     /// The header rows to repeat above `chunk` on a new page: its table's
     /// header, if the header and the chunk's first piece fit on a page
     /// together.
-    fn header_for<'c>(&self, chunk: &'c Chunk) -> Option<&'c [Chunk]> {
-        let header = chunk.repeat.as_deref()?;
+    fn header_for<'c>(&self, chunk: &'c impl Next) -> Option<&'c [Chunk]> {
+        let header = chunk.repeat()?;
         let height: Pt = header.iter().map(|c| c.height).sum();
-        ((height + first_piece(chunk)).0 <= self.page_height().0 + EPS).then_some(header)
+        ((height + chunk.first_piece()).0 <= self.page_height().0 + EPS).then_some(header)
     }
 
     /// Starts a new page; repeats the table header if `next` is a table row
     /// whose header can repeat. The new page is fresh.
-    fn new_page(&mut self, next: Option<&Chunk>) {
+    fn new_page(&mut self, next: &impl Next) {
         let page = std::mem::take(&mut self.page);
         self.pages.push(page);
         self.y = self.top;
         self.empty = true;
-        if let Some(header) = next.and_then(|c| self.header_for(c)) {
+        if let Some(header) = self.header_for(next) {
             for h in header {
                 self.place(h.clone());
             }
@@ -126,7 +138,7 @@ impl Paginator {
 
     /// The height available on a fresh page for `chunk`, after the header
     /// it would bring along.
-    fn fresh_capacity(&self, chunk: &Chunk) -> Pt {
+    fn fresh_capacity(&self, chunk: &impl Next) -> Pt {
         let header: Pt = self
             .header_for(chunk)
             .map(|h| h.iter().map(|c| c.height).sum())
@@ -141,39 +153,41 @@ impl Paginator {
     /// rest keeps only the cuts below that one, so it has fewer), or starts
     /// a new page from one that is not fresh. A new page is fresh, and on a
     /// fresh page the last kind of turn cannot happen; so the loop turns at
-    /// most twice per cut of the chunk, plus twice.
-    fn place_or_split(&mut self, mut chunk: Chunk) -> Result<()> {
+    /// most twice per cut of the chunk, plus twice. Each split works on
+    /// the items of the piece split off and the rules and fills crossing
+    /// its cut, never on all that is left (see [`Rest`]).
+    fn place_or_split(&mut self, chunk: Chunk) -> Result<()> {
+        let mut rest = Rest::new(chunk);
         loop {
-            if (self.space(&chunk) + chunk.height).0 <= self.remaining().0 + EPS {
-                self.place(chunk);
+            let height = rest.height();
+            if (self.space(rest.space_before()) + height).0 <= self.remaining().0 + EPS {
+                self.place(rest.into_chunk());
                 return Ok(());
             }
-            let capacity = self.fresh_capacity(&chunk);
-            if !self.fresh && chunk.height.0 <= capacity.0 + EPS {
-                self.new_page(Some(&chunk));
+            let capacity = self.fresh_capacity(&rest);
+            if !self.fresh && height.0 <= capacity.0 + EPS {
+                self.new_page(&rest);
                 continue;
             }
             // Taller than what is left, and than a fresh page: split it.
-            let room = self.remaining() - self.space(&chunk);
-            let cut = valid_cuts(&chunk).rfind(|c| c.0 <= room.0 + EPS);
-            match cut {
+            let room = self.remaining() - self.space(rest.space_before());
+            match rest.last_cut_within(room) {
                 Some(cut) => {
-                    let (head, tail) = chunk.split(cut);
+                    let head = rest.split_off(cut);
                     self.place(head);
-                    self.new_page(Some(&tail));
-                    chunk = tail;
+                    self.new_page(&rest);
                 }
-                None if !self.fresh => self.new_page(Some(&chunk)),
+                None if !self.fresh => self.new_page(&rest),
                 None => {
-                    let piece = first_piece(&chunk);
+                    let piece = rest.first_piece();
                     return Err(Error::DoesNotFit {
-                        what: chunk.what.describe(),
+                        what: rest.what().describe(),
                         reason: format!(
                             "on page {}, it is {:.0} pt tall and cannot be broken {}, but a page \
                              holds {:.0} pt",
                             self.pages.len() + 1,
-                            chunk.height.0,
-                            if piece.approx_eq(chunk.height) {
+                            height.0,
+                            if piece.approx_eq(height) {
                                 "at all".to_owned()
                             } else {
                                 format!("within its first {:.0} pt", piece.0)
@@ -195,7 +209,7 @@ impl Paginator {
         for (i, c) in group.iter().enumerate() {
             let space = if i == 0 { Pt::ZERO } else { c.space_before };
             if (total + space + c.height).0 > capacity.0 + EPS {
-                return total + space + first_piece(c);
+                return total + space + c.first_piece();
             }
             total += space + c.height;
         }
@@ -228,8 +242,8 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
         // Move the group to a new page if it cannot start here; at most
         // once, as the new page is fresh.
         let lead = p.lead(&group);
-        if !p.fresh && (p.space(&group[0]) + lead).0 > p.remaining().0 + EPS {
-            p.new_page(Some(&group[0]));
+        if !p.fresh && (p.space(group[0].space_before) + lead).0 > p.remaining().0 + EPS {
+            p.new_page(&group[0]);
         }
         for chunk in group {
             p.place_or_split(chunk)?;
@@ -386,5 +400,23 @@ mod tests {
         let t = texts(&pages);
         assert_eq!(t[0], ["filler 10"]);
         assert_eq!(t[1][..2], ["heading 12", "row 30"]);
+    }
+
+    #[test]
+    fn a_row_over_many_pages_is_split_in_linear_work() {
+        // One cell of k lines, 10 pt each, over about k / 70 pages.
+        for k in [2_000_usize, 8_000] {
+            let lines: Vec<f64> = (0..k).map(|i| i as f64 * 10.0 + 8.0).collect();
+            let mut row = chunk("row", k as f64 * 10.0, &lines);
+            row.cuts = (1..k).map(|i| Pt(i as f64 * 10.0)).collect();
+            let before = crate::layout::chunk::moves();
+            let pages = paginate(vec![row], TOP, BOTTOM).unwrap();
+            let moved = crate::layout::chunk::moves() - before;
+            assert_eq!(pages.len(), k.div_ceil(70));
+            assert_eq!(texts(&pages).iter().flatten().count(), k);
+            // Each line sorted once and taken once, each cut handed on
+            // once: a bound that does not grow with the pages.
+            assert!(moved <= 3 * k, "k = {k}: {moved} moves");
+        }
     }
 }

@@ -295,6 +295,48 @@ fn merge_edges(mut edges: Vec<(Pt, Pt, Pt)>) -> Vec<(Pt, Pt, Pt)> {
     out
 }
 
+/// Where a unit of rows of `height` may be split: below a line of a cell
+/// or between rows, where no line of any cell straddles the cut; in
+/// increasing order, without near duplicates. `lines` are the cells' lines
+/// (top and bottom, from the unit's top), `row_top` the rows' tops and the
+/// unit's bottom.
+///
+/// A sweep over the candidates and the lines, both sorted: O(n log n) in
+/// the lines (a row of one long cell has a line per cut).
+fn cuts_between_lines(lines: &mut [(Pt, Pt)], row_top: &[Pt], height: Pt) -> Vec<Pt> {
+    let inner = row_top
+        .get(1..row_top.len().saturating_sub(1))
+        .unwrap_or_default();
+    let mut candidates: Vec<Pt> = lines
+        .iter()
+        .map(|(_, bottom)| *bottom)
+        .chain(inner.iter().copied())
+        .filter(|c| c.0 > 0.0 && c.0 < height.0)
+        .collect();
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lines.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
+    // `reach`: the lowest bottom of the lines starting above the
+    // candidate (by more than the tolerance); `next` the first line not
+    // yet counted. Both only grow, as the candidates increase.
+    let mut next = 0;
+    let mut reach = f64::NEG_INFINITY;
+    let mut cuts = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        while let Some((a, z)) = lines.get(next)
+            && a.0 < c.0 - 1e-6
+        {
+            reach = reach.max(z.0);
+            next += 1;
+        }
+        // A line straddles the cut if it starts above and ends below it.
+        if reach <= c.0 + 1e-6 {
+            cuts.push(c);
+        }
+    }
+    cuts.dedup_by(|a, b| a.approx_eq(*b));
+    cuts
+}
+
 /// Lays out a table at `x`, `width` wide: the header as one chunk kept
 /// with the first row, then one chunk per group of rows.
 ///
@@ -477,21 +519,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
             _ => None,
         });
         chunk.items.extend(texts);
-        // Cuts between lines: no line of any cell may straddle one.
-        let mut cuts: Vec<Pt> = lines
-            .iter()
-            .map(|(_, bottom)| *bottom)
-            .chain(row_top[1..row_top.len() - 1].iter().copied())
-            .filter(|c| c.0 > 0.0 && c.0 < height.0)
-            .filter(|c| {
-                !lines
-                    .iter()
-                    .any(|(a, z)| a.0 < c.0 - 1e-6 && c.0 + 1e-6 < z.0)
-            })
-            .collect();
-        cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
-        cuts.dedup_by(|a, b| a.approx_eq(*b));
-        chunk.cuts = cuts;
+        chunk.cuts = cuts_between_lines(&mut lines, &row_top, height);
         chunk.cut_rule = Some(CutRule {
             x1: x,
             x2: right,
