@@ -3,7 +3,8 @@
 # poppler-utils (pdftotext, pdffonts, pdfinfo, pdfsig, pdftoppm), qpdf,
 # openssl and pyHanko. Installs what is missing (Debian/Ubuntu packages as
 # root or with sudo; pyHanko with pip), then runs the tests that `cargo test`
-# ignores for want of them, and the signing proof (sign.py).
+# ignores for want of them, the signing proof (sign.py) and the resource
+# test of the release binary (resource.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,6 +12,10 @@ missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -x /usr/bin/time ] || missing+=(time)
+# Families by role (--font regular=FILE ...): URW Bookman (Light/Demi) and DejaVu.
+[ -d /usr/share/fonts/opentype/urw-base35 ] || missing+=(fonts-urw-base35)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -23,9 +28,14 @@ python3 -c "import pyhanko.sign" 2>/dev/null || python3 -m pip install -q "pyhan
 
 export INSTA_UPDATE=no
 cargo test -p lapkin-tests --locked -- --ignored
+cargo test -p lapkin-cli --locked -- --ignored
 
 # Signing: pyHanko into the field, and at the tag as BSrE's service does.
 cargo build -p lapkin-cli --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
+
+# Resources: the release binary on the largest generated report and the
+# hostile inputs, under a memory and a time limit.
+bash tests/external/resource.sh
