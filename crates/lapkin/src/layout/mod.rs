@@ -127,22 +127,12 @@ fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
 /// the text around it and, if known, its JSON path.
 pub(crate) fn missing_glyph(face: &crate::text::FontFace, text: &str, path: &str) -> Option<Error> {
     let c = face.first_missing(text)?;
-    let at = text.find(c).unwrap_or(0);
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(24)
-        .map_or(0, |(i, _)| i);
-    let end = text[at..]
-        .char_indices()
-        .nth(25)
-        .map_or(text.len(), |(i, _)| at + i);
     Some(Error::MissingGlyph {
         character: c,
         code: c as u32,
         font: face.postscript_name.clone(),
         path: path.to_owned(),
-        context: text[start..end].to_owned(),
+        context: crate::text::around(text, c),
     })
 }
 

@@ -285,7 +285,7 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
             let Some(first) = missing.first() else {
                 continue;
             };
-            let context = around(&styled.text, *first);
+            let context = crate::text::around(&styled.text, *first);
             let mut named: Vec<String> = missing
                 .iter()
                 .take(NAMED_CHARACTERS)
@@ -328,23 +328,6 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// About 50 characters of `text` around the first `c` (NFC, as printed).
-fn around(text: &str, c: char) -> String {
-    let text: String = text.nfc().collect();
-    let c = if text.contains(c) { c } else { '\u{00AD}' };
-    let at = text.find(c).unwrap_or(0);
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(24)
-        .map_or(0, |(i, _)| i);
-    let end = text[at..]
-        .char_indices()
-        .nth(25)
-        .map_or(text.len(), |(i, _)| at + i);
-    text[start..end].to_owned()
 }
 
 fn blocks_texts(path: &str, blocks: &[Block], out: &mut Vec<(String, String)>) {

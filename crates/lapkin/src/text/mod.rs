@@ -8,3 +8,23 @@ mod unicode;
 pub use fonts::{FontFace, FontSet, Glyph};
 pub use linebreak::{Align, Extent, Line, Piece, Run, break_lines, measure};
 pub use unicode::{is_ignorable, normalize};
+
+/// About 50 characters of `text` around the first `c`, in NFC as it is
+/// printed (a missing character's context in an error message). A soft
+/// hyphen stands for the hyphen it shows as.
+pub(crate) fn around(text: &str, c: char) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = text.nfc().collect();
+    let c = if text.contains(c) { c } else { '\u{00AD}' };
+    let at = text.find(c).unwrap_or(0);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(24)
+        .map_or(0, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .nth(25)
+        .map_or(text.len(), |(i, _)| at + i);
+    text[start..end].to_owned()
+}
