@@ -42,9 +42,10 @@ fuzz_target!(|input: (Vec<(String, u8)>, u16, u8, u8, Option<f64>)| {
             let chars: usize = line.runs.iter().map(|r| r.text.trim().chars().count()).sum();
             assert!(
                 chars <= 1 || line.width.0 <= width.0 + 1e-3 || line.width.0 <= 0.0,
-                "a line of {chars} characters is {} wide, more than {}",
+                "a line of {chars} characters is {} wide, more than {}: {:?}",
                 line.width.0,
-                width.0
+                width.0,
+                line.runs
             );
         }
     }

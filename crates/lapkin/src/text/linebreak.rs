@@ -616,13 +616,15 @@ impl Breaker<'_, '_> {
                     out.fits = true;
                     return out;
                 }
-                out.any = Some(brk);
                 if c == SOFT_HYPHEN {
+                    // A break here shows a hyphen: only where it fits too.
                     if (width + face.advance('-', self.size)).0 <= limit {
+                        out.any = Some(brk);
                         out.hyphen = Some(brk);
                         out.soft = Some(brk);
                     }
                 } else {
+                    out.any = Some(brk);
                     if c == '-' {
                         out.hyphen = Some(brk);
                     }
@@ -1147,6 +1149,26 @@ mod tests {
             assert!(l.width.0 <= width.0 + 1e-6, "{l:?}");
         }
         assert_eq!(texts(&lines).concat(), figure);
+    }
+
+    #[test]
+    fn a_shown_soft_hyphen_never_makes_a_line_wider_than_its_box() {
+        // Found by the linebreak fuzz target: at 1 pt in a box 0.97 pt wide,
+        // "di" fits but "di-" does not; the break falls elsewhere.
+        let fonts = FontSet::liberation_sans();
+        let text = "indi\u{AD}\u{AD}tor";
+        let pieces = [Piece::new(text, Face::Regular)];
+        let lines = break_lines(&pieces, &fonts, Pt(1.0), Pt(0.97), Align::Left);
+        for line in &lines {
+            let chars: usize = line.runs.iter().map(|r| r.text.chars().count()).sum();
+            assert!(chars <= 1 || line.width.0 <= 0.97, "{:?}", line.runs);
+        }
+        let all: String = lines
+            .iter()
+            .flat_map(|l| &l.runs)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(all.replace('-', ""), "indittor".replace("tt", "t"));
     }
 
     #[test]
