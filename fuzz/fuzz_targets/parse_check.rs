@@ -8,8 +8,17 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(report) = lapkin::parse_report(data) {
         let opts = lapkin::RenderOptions::default();
-        if let Err(e) = lapkin::render(&report, &opts) {
-            panic!("check accepted the report but render refused it: {e}");
+        // `check` runs every rule of `render`: they agree, and a refusal
+        // is the input's fault (a clear message), never lapkin's.
+        let checked = lapkin::check(&report, &opts);
+        let rendered = lapkin::render(&report, &opts);
+        match (&checked, &rendered) {
+            (Ok(()), Ok(_)) => {}
+            (Err(c), Err(r)) => {
+                assert_eq!(c, r, "check and render refused it differently");
+                assert!(r.is_input_error(), "refused with an internal error: {r}");
+            }
+            _ => panic!("check and render disagree: {checked:?} / {:?}", rendered.map(|r| r.pages)),
         }
     }
 });

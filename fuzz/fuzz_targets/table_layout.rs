@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
     let opts = lapkin::RenderOptions::default();
     let layout = match lapkin::layout_report(&report, &opts) {
         Ok(l) => l,
-        Err(e) => panic!("check accepted the table but layout refused it: {e}"),
+        // A table too wide even at the smallest type is refused, naming it.
+        Err(lapkin::Error::DoesNotFit { what, .. }) if what.contains(".tabel") => {
+            return;
+        }
+        Err(e) => panic!("the table was refused without its path: {e}"),
     };
     let style = &opts.style;
     let (left, right) = (

@@ -13,7 +13,7 @@
 //! break.
 //!
 //! Text is normalised to NFC and the zero-width format characters are
-//! dropped before measuring (see [`super::unicode`]), so what is measured
+//! dropped before measuring (see `text::unicode`), so what is measured
 //! is what is drawn.
 //!
 //! Time and memory are linear in the text: the text is read once into
