@@ -36,10 +36,25 @@ fuzz_target!(|input: (Vec<(String, u8)>, u16, u8, u8, Option<f64>)| {
         .flat_map(|l| &l.runs)
         .map(|r| lapkin_tests::generate::comparable(&r.text))
         .collect();
-    assert_eq!(input, output, "letters or digits lost or reordered");
+    assert_eq!(
+        input, output,
+        "letters or digits lost or reordered: {texts:?} width {width:?} size {size:?} {align:?}"
+    );
     if width.0.is_finite() {
         for line in &lines {
-            let chars: usize = line.runs.iter().map(|r| r.text.trim().chars().count()).sum();
+            // Characters that stand apart: a letter with its combining
+            // marks is one, and it is never split.
+            let chars: usize = line
+                .runs
+                .iter()
+                .map(|r| {
+                    r.text
+                        .trim()
+                        .chars()
+                        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                        .count()
+                })
+                .sum();
             assert!(
                 chars <= 1 || line.width.0 <= width.0 + 1e-3 || line.width.0 <= 0.0,
                 "a line of {chars} characters is {} wide, more than {}: {:?}",

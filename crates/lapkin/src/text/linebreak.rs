@@ -604,17 +604,31 @@ impl Breaker<'_, '_> {
                     pos,
                     soft_hyphen: c == SOFT_HYPHEN,
                 };
+                // A letter and the combining marks after it are never
+                // split, not even between letters as the last resort.
+                let next_is_mark = text[after - start..]
+                    .chars()
+                    .next()
+                    .is_some_and(unicode_normalization::char::is_combining_mark);
+                let in_first = first;
                 if first {
                     out.first = brk;
-                    first = false;
+                    first = next_is_mark;
                 }
                 if width.0 > limit {
+                    if in_first && next_is_mark {
+                        // The first cluster goes whole, even if too wide.
+                        continue;
+                    }
                     return out;
                 }
                 if last_frag && after == f.end {
                     // The end of the word: no break, the rest fits.
                     out.fits = true;
                     return out;
+                }
+                if next_is_mark {
+                    continue;
                 }
                 if c == SOFT_HYPHEN {
                     // A break here shows a hyphen: only where it fits too.
@@ -1169,6 +1183,20 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(all.replace('-', ""), "indittor".replace("tt", "t"));
+    }
+
+    #[test]
+    fn a_letter_and_its_combining_mark_stay_together() {
+        // Found by the linebreak fuzz target: at width 0 (a character a
+        // line), "1" and U+0353 were put on two lines.
+        let fonts = FontSet::liberation_sans();
+        let pieces = [Piece::new("ab1\u{353}c", Face::Regular)];
+        let lines = break_lines(&pieces, &fonts, Pt(9.0), Pt(0.0), Align::Left);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, ["a", "b", "1\u{353}", "c"]);
     }
 
     #[test]
