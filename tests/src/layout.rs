@@ -388,7 +388,7 @@ fn lists_nest_four_deep_with_hanging_indents() {
 /// Every item's extent, horizontally and vertically: `(x1, x2, y1, y2)`.
 /// Rules are taken as their geometric line (the stroke's half width is
 /// not counted).
-fn extent(item: &Item) -> (f64, f64, f64, f64) {
+pub(crate) fn extent(item: &Item) -> (f64, f64, f64, f64) {
     match item {
         Item::Text(t) => (t.x.0, (t.x + t.width).0, t.y.0, t.y.0),
         Item::Line(l) => (

@@ -70,3 +70,31 @@ pub fn big_report(base: &lapkin::Report, times: usize, rows: usize) -> lapkin::R
         .collect();
     r
 }
+
+/// What breaks the contract between `check` and `render` of one report,
+/// a line each: they agree, and a refusal is the input's fault, said in the
+/// user's terms (never an internal error). Shared by the property tests and
+/// the fuzz targets.
+pub fn check_render_disagreement<T>(
+    checked: &lapkin::Result<()>,
+    rendered: &lapkin::Result<T>,
+) -> Vec<String> {
+    let mut broken = Vec::new();
+    match (checked, rendered) {
+        (Ok(()), Err(e)) => broken.push(format!("check accepted it but render refused it: {e}")),
+        (Err(e), Ok(_)) => broken.push(format!("check refused it but render accepted it: {e}")),
+        (Err(c), Err(r)) if c != r => broken.push(format!(
+            "check and render refused it differently: {c} / {r}"
+        )),
+        _ => {}
+    }
+    for e in [checked.as_ref().err(), rendered.as_ref().err()]
+        .into_iter()
+        .flatten()
+    {
+        if !e.is_input_error() {
+            broken.push(format!("refused with an internal error: {e}"));
+        }
+    }
+    broken
+}

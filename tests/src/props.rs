@@ -126,24 +126,7 @@ fn properties(json: &Value, o: &Outcome) -> Vec<String> {
     let Some((checked, layout, rendered)) = &o.rendered else {
         return broken;
     };
-    // `check` and `render` agree, and a refusal is the input's fault, said
-    // in the user's terms (never an internal error).
-    match (checked, rendered) {
-        (Ok(()), Err(e)) => broken.push(format!("check accepted it but render refused it: {e}")),
-        (Err(e), Ok(_)) => broken.push(format!("check refused it but render accepted it: {e}")),
-        (Err(c), Err(r)) if c != r => broken.push(format!(
-            "check and render refused it differently: {c} / {r}"
-        )),
-        _ => {}
-    }
-    for e in [checked.as_ref().err(), rendered.as_ref().err()]
-        .into_iter()
-        .flatten()
-    {
-        if !e.is_input_error() {
-            broken.push(format!("refused with an internal error: {e}"));
-        }
-    }
+    broken.extend(lapkin_tests::check_render_disagreement(checked, rendered));
     let layout = match (layout, rendered) {
         (Ok(l), Ok(_)) => l,
         (Ok(_), Err(_)) | (Err(_), Err(_)) => return broken,
@@ -262,23 +245,7 @@ fn outside_text_area(layout: &Layout, style: &Style) -> Vec<String> {
     for (n, page) in layout.pages.iter().enumerate() {
         for (k, item) in page.items.iter().enumerate() {
             let body = k < page.footer;
-            let (x0, x1, y0, y1) = match item {
-                Item::Text(t) => (t.x.0, (t.x + t.width).0, t.y.0, t.y.0),
-                Item::Line(l) => (
-                    l.x1.0.min(l.x2.0),
-                    l.x1.0.max(l.x2.0),
-                    l.y1.0.min(l.y2.0),
-                    l.y1.0.max(l.y2.0),
-                ),
-                Item::Rect(b) => {
-                    let r = b.rect;
-                    (r.x.0, (r.x + r.width).0, r.y.0, (r.y + r.height).0)
-                }
-                Item::Link(l) => {
-                    let r = l.rect;
-                    (r.x.0, (r.x + r.width).0, r.y.0, (r.y + r.height).0)
-                }
-            };
+            let (x0, x1, y0, y1) = crate::layout::extent(item);
             let mut bad = x0 < left - tol || x1 > right + tol;
             if body {
                 bad |= y0 < top - tol || y1 > bottom + tol;
