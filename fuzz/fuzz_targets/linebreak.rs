@@ -5,9 +5,10 @@
 
 use std::sync::OnceLock;
 
-use lapkin::frame::Face;
-use lapkin::text::{Align, Piece, break_lines};
-use lapkin::units::Pt;
+use lapkin::Face;
+use lapkin::Align;
+use lapkin::internals::{Piece, break_lines};
+use lapkin::Pt;
 use libfuzzer_sys::fuzz_target;
 
 fn fonts() -> &'static lapkin::FontSet {

@@ -3,7 +3,7 @@
 //! parses is laid out.
 #![no_main]
 
-use lapkin::frame::Item;
+use lapkin::Item;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -19,7 +19,7 @@ fn reference(c: &mut Criterion) {
         b.iter(|| layout_document(&doc, &opts.style, &opts.fonts).unwrap())
     });
     g.bench_function("pdf", |b| {
-        b.iter(|| write_pdf(&layout, &doc.meta, &opts.fonts, &opts.pdf).unwrap())
+        b.iter(|| write_pdf(&layout, &opts.fonts, &opts.pdf).unwrap())
     });
     g.bench_function("render", |b| {
         b.iter(|| lapkin::render_pdf(&report, &opts).unwrap())

@@ -168,11 +168,10 @@ fn the_text_comes_out_in_reading_order() {
     let doc = lapkin::build_document(&report).unwrap();
     let mut at = 0;
     let mut count = 0;
-    fn walk(blocks: &[lapkin::doc::Block], out: &mut Vec<String>) {
-        use lapkin::doc::Block;
+    fn walk(blocks: &[lapkin::Block], out: &mut Vec<String>) {
+        use lapkin::Block;
         for b in blocks {
-            let text =
-                |t: &lapkin::doc::Text| t.iter().map(|s| s.text.as_str()).collect::<String>();
+            let text = |t: &lapkin::Text| t.iter().map(|s| s.text.as_str()).collect::<String>();
             match b {
                 Block::Title(t) => out.push(text(t)),
                 Block::Heading(h) => out.push(text(&h.text)),
@@ -196,6 +195,7 @@ fn the_text_comes_out_in_reading_order() {
                         out.push(text(line));
                     }
                 }
+                other => panic!("a block this test does not know: {other:?}"),
             }
         }
     }

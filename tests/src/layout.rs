@@ -1,5 +1,5 @@
-use lapkin::frame::{Face, Item, Layout, Page, TextRun};
-use lapkin::units::Pt;
+use lapkin::Pt;
+use lapkin::{Face, Item, Layout, Page, TextRun};
 use lapkin::{RenderOptions, Report, Style, layout_report};
 use lapkin_tests::{REFERENCE, load_report};
 
@@ -409,6 +409,7 @@ pub(crate) fn extent(item: &Item) -> (f64, f64, f64, f64) {
             l.rect.y.0,
             l.rect.bottom().0,
         ),
+        other => panic!("an item this test does not know: {other:?}"),
     }
 }
 
@@ -544,7 +545,7 @@ fn a_closing_block_taller_than_a_page_is_refused() {
     // as a caller of the layout stage can.
     let mut doc = lapkin::build_document(&load_report("minimal.json")).unwrap();
     for block in &mut doc.blocks {
-        if let lapkin::doc::Block::Signature(s) = block {
+        if let lapkin::Block::Signature(s) = block {
             let line = s.before[0].clone();
             s.before = vec![line; 80];
         }

@@ -40,10 +40,7 @@ fn the_same_report_gives_the_same_bytes() {
     // Nor may a fresh font set.
     let third = render(
         REFERENCE,
-        &RenderOptions {
-            fonts: lapkin::FontSet::liberation_sans(),
-            ..RenderOptions::default()
-        },
+        &RenderOptions::default().with_fonts(lapkin::FontSet::liberation_sans()),
     );
     assert!(first == third);
 }
@@ -56,13 +53,8 @@ fn dates_come_from_the_report_or_the_timestamp() {
         "D:20240807000000+07'00'"
     );
     assert_eq!(string(&info(&plain), "ModDate"), "D:20240807000000+07'00'");
-    let opts = RenderOptions {
-        pdf: PdfOptions {
-            timestamp: Some(1_700_000_000),
-            ..PdfOptions::default()
-        },
-        ..RenderOptions::default()
-    };
+    let opts =
+        RenderOptions::default().with_pdf(PdfOptions::default().with_timestamp(1_700_000_000));
     let stamped = Document::load_mem(&render(REFERENCE, &opts)).unwrap();
     assert_eq!(string(&info(&stamped), "CreationDate"), "D:20231114221320Z");
     // The document ID depends on the content and the date.

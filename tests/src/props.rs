@@ -17,7 +17,7 @@ use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use lapkin::frame::{Item, Layout};
+use lapkin::{Item, Layout};
 use lapkin::{RenderOptions, Style};
 use lapkin_tests::generate::{self, Mix, comparable, printed_words};
 use serde_json::Value;

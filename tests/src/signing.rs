@@ -1,4 +1,4 @@
-use lapkin::frame::{Item, Layout, TextRun};
+use lapkin::{Item, Layout, TextRun};
 use lapkin::{RenderOptions, layout_report, render};
 use lapkin_tests::{REFERENCE, load_report};
 use lopdf::{Document, Object};

@@ -112,7 +112,7 @@ struct RenderArgs {
         value_name = "NAME",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = lapkin::signing::DEFAULT_FIELD
+        default_missing_value = lapkin::DEFAULT_SIGNATURE_FIELD
     )]
     signature_field: Option<String>,
     #[arg(
@@ -454,7 +454,7 @@ struct Options {
 fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
     let mut render = lapkin::RenderOptions::default();
     if let Some(name) = &args.signature_field {
-        lapkin::signing::check_field_name(name)
+        lapkin::check_signature_field_name(name)
             .map_err(|e| Failure::Usage(format!("--signature-field={name}: {e}")))?;
     }
     render.pdf.signature_field = args.signature_field.clone();
@@ -488,8 +488,7 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
              00:00 UTC; unset it or give one, e.g. 1700000000"
         ))
     })?;
-    lapkin::pdf::check_timestamp(secs)
-        .map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    lapkin::check_timestamp(secs).map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
     Ok(Some(secs))
 }
 

@@ -11,54 +11,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::SpanStyle;
+use crate::text::Face;
 use crate::units::{Pt, Rect, Size};
-
-/// One of the four faces of a font family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Face {
-    /// Upright, normal weight.
-    Regular,
-    /// Upright, bold.
-    Bold,
-    /// Italic, normal weight.
-    Italic,
-    /// Italic, bold.
-    BoldItalic,
-}
-
-impl Face {
-    /// All faces, in the order of [`Face::index`].
-    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
-
-    /// The face for a span style.
-    pub fn for_style(style: SpanStyle) -> Face {
-        match (style.bold, style.italic) {
-            (false, false) => Face::Regular,
-            (true, false) => Face::Bold,
-            (false, true) => Face::Italic,
-            (true, true) => Face::BoldItalic,
-        }
-    }
-
-    /// Position in [`Face::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// A one-letter code for the page dump: R, B, I or J (bold italic).
-    pub fn code(self) -> char {
-        match self {
-            Face::Regular => 'R',
-            Face::Bold => 'B',
-            Face::Italic => 'I',
-            Face::BoldItalic => 'J',
-        }
-    }
-}
 
 /// A report laid out on pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Layout {
     /// The pages, first to last.
     pub pages: Vec<Page>,
@@ -68,10 +26,48 @@ pub struct Layout {
     /// Where the electronic signature goes, if the document has a closing
     /// block.
     pub signature: Option<SignatureBox>,
+    /// Title, author and date, for the PDF's document information.
+    pub meta: Meta,
+}
+
+/// Document information.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Meta {
+    /// The title.
+    pub title: String,
+    /// The author: the reporting unit.
+    pub author: String,
+    /// The subject.
+    pub subject: String,
+    /// Keywords, separated by commas.
+    pub keywords: String,
+    /// The document's date (the closing block's).
+    #[serde(
+        serialize_with = "serialize_date",
+        deserialize_with = "deserialize_date"
+    )]
+    pub date: time::Date,
+}
+
+fn serialize_date<S: serde::Serializer>(d: &time::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&format_args!(
+        "{:04}-{:02}-{:02}",
+        d.year(),
+        u8::from(d.month()),
+        d.day()
+    ))
+}
+
+fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<time::Date, D::Error> {
+    let s = String::deserialize(d)?;
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(&s, &format).map_err(serde::de::Error::custom)
 }
 
 /// One page and everything on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Page {
     /// The page size (A4 portrait by default).
     pub size: Size,
@@ -88,6 +84,7 @@ pub struct Page {
 /// Something drawn on a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Item {
     /// A run of text in one face and size.
     Text(TextRun),
@@ -101,7 +98,7 @@ pub enum Item {
 
 impl Item {
     /// Moves the item down by `dy` (up if negative).
-    pub fn shift_y(&mut self, dy: Pt) {
+    pub(crate) fn shift_y(&mut self, dy: Pt) {
         match self {
             Item::Text(t) => t.y += dy,
             Item::Link(l) => l.rect.y += dy,
@@ -116,6 +113,7 @@ impl Item {
 
 /// A run of text on one baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TextRun {
     /// Left end of the baseline.
     pub x: Pt,
@@ -139,6 +137,7 @@ pub struct TextRun {
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rule {
     /// Start, left.
     pub x1: Pt,
@@ -154,6 +153,7 @@ pub struct Rule {
 
 /// A rectangle, filled with a grey and/or stroked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BoxItem {
     /// Where.
     pub rect: Rect,
@@ -165,6 +165,7 @@ pub struct BoxItem {
 
 /// A link area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LinkArea {
     /// The clickable area.
     pub rect: Rect,
@@ -174,6 +175,7 @@ pub struct LinkArea {
 
 /// A bookmark.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OutlineEntry {
     /// The bookmark's title.
     pub title: String,
@@ -187,6 +189,7 @@ pub struct OutlineEntry {
 
 /// The reserved space for the visual electronic signature.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SignatureBox {
     /// 1-based page number.
     pub page: usize,

@@ -14,27 +14,6 @@ use serde::Serialize;
 use crate::frame::SignatureBox;
 use crate::units::Rect;
 
-/// The default name of the empty signature field.
-pub const DEFAULT_FIELD: &str = "ttd_kepala";
-
-/// Checks a signature field name: letters, digits, `_` and `-`, at most 64
-/// (a dot would make it a hierarchical name).
-pub fn check_field_name(name: &str) -> Result<(), String> {
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "expected a field name of letters, digits, `_` and `-` (no dots, at most 64), such \
-             as \"{DEFAULT_FIELD}\", found {name:?}"
-        ))
-    }
-}
-
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }

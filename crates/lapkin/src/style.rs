@@ -12,6 +12,7 @@ use crate::units::{Pt, Sides, Size};
 /// field takes its default value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Style {
     /// The paper size.
     pub page: Size,

@@ -7,15 +7,16 @@ use super::{
 };
 use crate::error::{Error, Problem, Problems, Result};
 use crate::format::{angka, tanggal};
-use crate::model::{self, Inline, Nilai, Rata, Report, Sel, Span, SpanStyle};
+use crate::model::{self, Inline, Nilai, Rata, Report, Sel};
 use crate::text::Align;
+use crate::text::{Span, SpanStyle};
 use crate::units::Size;
 
 /// The title of the legal note in the footer.
-pub const FOOTER_TITLE: &str = "Catatan :";
+pub(crate) const FOOTER_TITLE: &str = "Catatan :";
 
 /// The page label, with `{page}` and `{pages}` placeholders.
-pub const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
+pub(crate) const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
 
 fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     Span {

@@ -7,19 +7,20 @@
 
 mod build;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-pub use build::{FOOTER_TITLE, PAGE_LABEL, build_document};
+pub use build::build_document;
 
-use crate::model::Span;
-use crate::text::Align;
+use crate::frame::Meta;
+use crate::text::{Align, Span};
 use crate::units::Size;
 
 /// Styled text: runs of plain, bold, italic and link text.
 pub type Text = Vec<Span>;
 
 /// A whole document: its blocks, its page footer and its metadata.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Title, author and the like, for the PDF's document information.
     pub meta: Meta,
@@ -29,33 +30,9 @@ pub struct Document {
     pub footer: Footer,
 }
 
-/// Document information.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Meta {
-    /// The title.
-    pub title: String,
-    /// The author: the reporting unit.
-    pub author: String,
-    /// The subject.
-    pub subject: String,
-    /// Keywords, separated by commas.
-    pub keywords: String,
-    /// The document's date (the closing block's).
-    #[serde(serialize_with = "serialize_date")]
-    pub date: time::Date,
-}
-
-fn serialize_date<S: serde::Serializer>(d: &time::Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&format_args!(
-        "{:04}-{:02}-{:02}",
-        d.year(),
-        u8::from(d.month()),
-        d.day()
-    ))
-}
-
 /// The footer of every page: a titled, numbered note and the page number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Footer {
     /// The note's title, e.g. "Catatan :".
     pub title: String,
@@ -66,7 +43,8 @@ pub struct Footer {
 }
 
 /// A block of the body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Block {
     /// The document title, centred.
     Title(Text),
@@ -85,7 +63,8 @@ pub enum Block {
 }
 
 /// A heading.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Heading {
     /// 1 for the sections A to D, 2 for the numbered headings under them,
     /// 3 for the sub-headings.
@@ -99,7 +78,8 @@ pub struct Heading {
 }
 
 /// An outline entry to make at a heading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Bookmark {
     /// The entry's title.
     pub title: String,
@@ -108,7 +88,8 @@ pub struct Bookmark {
 }
 
 /// A paragraph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Paragraph {
     /// The text.
     pub text: Text,
@@ -120,14 +101,16 @@ pub struct Paragraph {
 }
 
 /// A list: each item a marker and the blocks beside it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct List {
     /// The items.
     pub items: Vec<ListItem>,
 }
 
 /// A list item.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListItem {
     /// The marker, e.g. "1.", "a.", "-".
     pub marker: String,
@@ -136,7 +119,8 @@ pub struct ListItem {
 }
 
 /// A table with a header that repeats on every page it continues on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Table {
     /// The columns.
     pub columns: Vec<Column>,
@@ -153,14 +137,16 @@ pub struct Table {
 }
 
 /// A table column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Column {
     /// The default alignment of its cells.
     pub align: Align,
 }
 
 /// A table row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Row {
     /// The cells, left to right; positions covered by a cell spanning from
     /// a row above are skipped, as in HTML.
@@ -170,7 +156,8 @@ pub struct Row {
 }
 
 /// A table cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cell {
     /// The text.
     pub text: Text,
@@ -195,7 +182,8 @@ impl Cell {
 }
 
 /// The closing block: lines, the space for the signature, more lines.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Signature {
     /// Lines above the space (place and date, position).
     pub before: Vec<Text>,

@@ -515,7 +515,8 @@ impl Rest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frame::{Face, TextRun};
+    use crate::frame::TextRun;
+    use crate::text::Face;
 
     fn text(y: f64) -> Item {
         Item::Text(TextRun {

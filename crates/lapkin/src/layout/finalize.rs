@@ -9,8 +9,9 @@ use super::Ctx;
 use super::flow::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
-use crate::frame::{Face, Item, Layout, OutlineEntry, Page, Rule, SignatureBox, TextRun};
+use crate::frame::{Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, TextRun};
 use crate::text::Align;
+use crate::text::Face;
 use crate::units::Pt;
 
 /// The footer laid out once, relative to its own top.
@@ -38,9 +39,9 @@ impl FooterLayout {
             width: style.rule_width,
         })];
         let mut y = Pt(3.0);
-        let title = vec![crate::model::Span {
+        let title = vec![crate::text::Span {
             text: footer.title.clone(),
-            style: crate::model::SpanStyle::BOLD,
+            style: crate::text::SpanStyle::BOLD,
             link: None,
         }];
         let label_baseline = y + ctx.baseline(size);
@@ -137,6 +138,7 @@ pub(crate) fn finalize(
     bodies: Vec<PageBody>,
     footer: &FooterLayout,
     footer_top: Pt,
+    meta: Meta,
 ) -> Layout {
     let total = bodies.len();
     let mut outline = Vec::new();
@@ -175,5 +177,6 @@ pub(crate) fn finalize(
         pages,
         outline,
         signature,
+        meta,
     }
 }

@@ -12,7 +12,8 @@ use super::chunk::Chunk;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature, Text};
 use crate::error::{Error, Result};
-use crate::frame::{Face, Item, LinkArea, TextRun};
+use crate::frame::{Item, LinkArea, TextRun};
+use crate::text::Face;
 use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
 

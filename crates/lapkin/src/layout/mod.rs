@@ -17,8 +17,9 @@ mod table;
 
 use crate::doc::{Block, Document, Text};
 use crate::error::{Error, Result};
-use crate::frame::{Face, Layout};
+use crate::frame::Layout;
 use crate::style::Style;
+use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
@@ -30,12 +31,12 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Distance between baselines at `size`.
-    pub fn line_height(&self, size: Pt) -> Pt {
+    pub(crate) fn line_height(&self, size: Pt) -> Pt {
         self.fonts.face(Face::Regular).line_height(size) * self.style.line_spacing
     }
 
     /// The baseline's distance from the top of a line box at `size`.
-    pub fn baseline(&self, size: Pt) -> Pt {
+    pub(crate) fn baseline(&self, size: Pt) -> Pt {
         let face = self.fonts.face(Face::Regular);
         let (ascent, descent) = (face.ascent(size), face.descent(size));
         (self.line_height(size) - ascent - descent) / 2.0 + ascent
@@ -81,7 +82,7 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
         &mut chunks,
     )?;
     let bodies = paginate::paginate(chunks, top, bottom)?;
-    let mut layout = finalize::finalize(&ctx, bodies, &footer, footer_top);
+    let mut layout = finalize::finalize(&ctx, bodies, &footer, footer_top, doc.meta.clone());
     let tag = check_tag(doc, &layout)?;
     if let Some(s) = &mut layout.signature {
         s.tag = tag;

@@ -259,7 +259,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use crate::frame::{Face, TextRun};
+    use crate::frame::TextRun;
+    use crate::text::Face;
 
     const TOP: Pt = Pt(50.0);
     const BOTTOM: Pt = Pt(750.0);

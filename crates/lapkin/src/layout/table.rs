@@ -12,7 +12,8 @@ use super::chunk::{Chunk, CutRule, What};
 use super::flow::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table};
 use crate::error::{Error, Result};
-use crate::frame::{BoxItem, Face, Item, Rule};
+use crate::frame::{BoxItem, Item, Rule};
+use crate::text::Face;
 use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
 
@@ -569,9 +570,9 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
 mod tests {
     use super::*;
     use crate::doc::{Column, Row};
-    use crate::model::{Span, SpanStyle};
     use crate::style::Style;
     use crate::text::{Align, FontSet};
+    use crate::text::{Span, SpanStyle};
 
     fn table(ncols: usize, cell: impl Fn(usize, usize) -> String) -> Table {
         let row = |r: usize| Row {

@@ -12,6 +12,8 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Span, SpanStyle};
+
 /// A string of inline text with markup, as written in the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
@@ -19,44 +21,6 @@ use serde::{Deserialize, Serialize};
     description = "Text with inline markup: *italic*, **bold**, [text](url) and <url> links."
 )]
 pub struct Inline(String);
-
-/// Bold and italic flags of a [`Span`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct SpanStyle {
-    /// Bold (`**text**`).
-    pub bold: bool,
-    /// Italic (`*text*`).
-    pub italic: bool,
-}
-
-impl SpanStyle {
-    /// Plain upright text.
-    pub const REGULAR: SpanStyle = SpanStyle {
-        bold: false,
-        italic: false,
-    };
-    /// Bold upright text.
-    pub const BOLD: SpanStyle = SpanStyle {
-        bold: true,
-        italic: false,
-    };
-    /// Italic text.
-    pub const ITALIC: SpanStyle = SpanStyle {
-        bold: false,
-        italic: true,
-    };
-}
-
-/// A run of text in one style, possibly a link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
-    /// The text; `\n` marks a hard line break.
-    pub text: String,
-    /// Bold and italic.
-    pub style: SpanStyle,
-    /// The link target, if the run is a link.
-    pub link: Option<String>,
-}
 
 /// Markup in an [`Inline`] that cannot be placed in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,23 +157,6 @@ fn check_link(url: &str) -> Result<(), InlineError> {
         }
     }
     Ok(())
-}
-
-/// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,
-/// 12.6.4.7): every byte that may not stand in a URI (RFC 3986), non-ASCII
-/// ones included, percent-encoded as UTF-8. A host written in another
-/// script is percent-encoded too, which browsers read as the same name.
-pub fn uri_ascii(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
-        if keep {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Characters that cannot be typed into a report's text: control
@@ -558,19 +505,6 @@ mod tests {
         ] {
             assert!(Inline::new(ok).spans().is_ok(), "{ok}");
         }
-    }
-
-    #[test]
-    fn uris_are_seven_bit() {
-        assert_eq!(
-            uri_ascii("https://example.org/a?b=c#d"),
-            "https://example.org/a?b=c#d"
-        );
-        assert_eq!(
-            uri_ascii("https://bücher.example/straße dan \"x\""),
-            "https://b%C3%BCcher.example/stra%C3%9Fe%20dan%20%22x%22"
-        );
-        assert_eq!(uri_ascii("https://a.id/50%25"), "https://a.id/50%25");
     }
 
     #[test]

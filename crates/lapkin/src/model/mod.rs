@@ -33,7 +33,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use anggaran::{Sisa, Totals};
-pub use inline::{Inline, InlineError, LINK_SCHEMES, Span, SpanStyle, uri_ascii};
+pub use inline::{Inline, InlineError, LINK_SCHEMES};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 

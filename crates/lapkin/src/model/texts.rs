@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Block, Inline, Nilai, Report, Sel, SpanStyle};
+use super::{Block, Inline, Nilai, Report, Sel};
 use crate::error::Problem;
-use crate::frame::Face;
+use crate::text::{Face, SpanStyle};
 use crate::text::{FontFace, FontSet};
 
 /// The printed texts of a report, each with its JSON path, in document

@@ -295,7 +295,7 @@ impl Checker {
             }
         }
         if let Some(name) = &t.field
-            && let Err(e) = crate::signing::check_field_name(name)
+            && let Err(e) = crate::field::check_signature_field_name(name)
         {
             self.problem("tanda_tangan.field", e);
         }

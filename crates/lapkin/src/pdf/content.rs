@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use crate::frame::{Face, Item, Page};
+use crate::frame::{Item, Page};
+use crate::text::Face;
 use crate::units::Pt;
 
 /// Code points below this are looked up in flat tables.
@@ -26,7 +27,7 @@ pub(crate) struct Codes {
 
 impl Codes {
     /// Records the code of `c`.
-    pub fn insert(&mut self, c: char, code: u16) {
+    pub(crate) fn insert(&mut self, c: char, code: u16) {
         match (c as usize) < DENSE {
             true => {
                 if self.dense.is_empty() {
@@ -42,7 +43,7 @@ impl Codes {
 
     /// The code of `c`; 0 (.notdef) if it has none.
     #[inline]
-    pub fn get(&self, c: char) -> u16 {
+    pub(crate) fn get(&self, c: char) -> u16 {
         match self.dense.get(c as usize) {
             Some(code) => *code,
             None => self.sparse.get(&c).copied().unwrap_or(0),
@@ -62,7 +63,7 @@ pub(crate) struct CharSet {
 
 impl CharSet {
     /// Adds the characters of `text`.
-    pub fn extend(&mut self, text: &str) {
+    pub(crate) fn extend(&mut self, text: &str) {
         if self.dense.is_empty() {
             self.dense = vec![0; DENSE / 64];
         }
@@ -77,7 +78,7 @@ impl CharSet {
     }
 
     /// The characters, in order.
-    pub fn chars(&self) -> std::collections::BTreeSet<char> {
+    pub(crate) fn chars(&self) -> std::collections::BTreeSet<char> {
         let mut out: std::collections::BTreeSet<char> = self
             .dense
             .iter()

@@ -5,9 +5,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::{GlyphCodes, PdfOptions, content};
-use crate::doc::Meta;
 use crate::error::{Error, Result};
-use crate::frame::Layout;
+use crate::frame::{Layout, Meta};
 
 /// lapkin's version, for the Creator and Producer entries.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -112,11 +111,11 @@ impl Deflater {
 pub(super) fn finish(
     mut doc: Document,
     layout: &Layout,
-    meta: &Meta,
     codes: &GlyphCodes,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>> {
     doc.version = "1.7".to_owned();
+    let meta = &layout.meta;
     let pdf_err = |e: lopdf::Error| Error::Pdf(e.to_string());
 
     // The footer, the same on every page but for its number, is drawn once

@@ -26,9 +26,9 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Rect as PdfRect, TextItem,
 };
 
-use crate::doc::Meta;
 use crate::error::{Error, Result};
-use crate::frame::{Face, Item, Layout, Page};
+use crate::frame::{Item, Layout, Page};
+use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
@@ -36,6 +36,7 @@ pub(crate) use content::{CharSet, GlyphCodes};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PdfOptions {
     /// The document's creation and modification time, in seconds since the
     /// Unix epoch (e.g. from `SOURCE_DATE_EPOCH`). Without it, the date of
@@ -47,18 +48,34 @@ pub struct PdfOptions {
     pub signature_field: Option<String>,
 }
 
+impl PdfOptions {
+    /// These options with a fixed creation time (see [`PdfOptions::timestamp`]).
+    pub fn with_timestamp(mut self, secs: i64) -> Self {
+        self.timestamp = Some(secs);
+        self
+    }
+
+    /// These options with an empty signature field of this name (see
+    /// [`PdfOptions::signature_field`]).
+    pub fn with_signature_field(mut self, name: impl Into<String>) -> Self {
+        self.signature_field = Some(name.into());
+        self
+    }
+}
+
 /// The latest [`PdfOptions::timestamp`]: 9999-12-31 23:59:59 UTC, the last
 /// time a PDF date (`D:YYYYMMDDHHmmSS`, four-digit year) can hold.
-pub const MAX_TIMESTAMP: i64 = 253_402_300_799;
+pub(crate) const MAX_TIMESTAMP: i64 = 253_402_300_799;
 
 /// Checks that `secs` (seconds since 1970-01-01 00:00 UTC) can be the
 /// document's time: from 1970-01-01 00:00:00 to 9999-12-31 23:59:59 UTC
-/// ([`MAX_TIMESTAMP`]). [`write_pdf`] refuses any other timestamp.
+/// (253 402 300 799). [`write_pdf`] refuses any other timestamp.
 ///
 /// ```
-/// assert!(lapkin::pdf::check_timestamp(1_700_000_000).is_ok());
-/// assert!(lapkin::pdf::check_timestamp(-1).is_err());
-/// assert!(lapkin::pdf::check_timestamp(lapkin::pdf::MAX_TIMESTAMP + 1).is_err());
+/// assert!(lapkin::check_timestamp(1_700_000_000).is_ok());
+/// assert!(lapkin::check_timestamp(253_402_300_799).is_ok());
+/// assert!(lapkin::check_timestamp(-1).is_err());
+/// assert!(lapkin::check_timestamp(253_402_300_800).is_err());
 /// ```
 pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
     if secs < 0 {
@@ -80,12 +97,7 @@ fn pt(p: Pt) -> printpdf::Pt {
 }
 
 /// Writes the layout as PDF bytes.
-pub fn write_pdf(
-    layout: &Layout,
-    meta: &Meta,
-    fonts: &FontSet,
-    opts: &PdfOptions,
-) -> Result<Vec<u8>> {
+pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     // The characters each face draws.
     let mut sets: [CharSet; 4] = Default::default();
     for page in &layout.pages {
@@ -101,7 +113,7 @@ pub fn write_pdf(
         .filter(|(_, chars)| !chars.is_empty())
         .collect();
 
-    let mut doc = PdfDocument::new(&meta.title);
+    let mut doc = PdfDocument::new(&layout.meta.title);
     let mut codes: GlyphCodes = Default::default();
     // printpdf learns which glyphs a font uses from the text operations it
     // serializes: the first page lists each face's characters once. (Its
@@ -160,7 +172,7 @@ pub fn write_pdf(
     {
         return Err(Error::Pdf(w.msg.clone()));
     }
-    finish::finish(lopdf_doc, layout, meta, &codes, opts)
+    finish::finish(lopdf_doc, layout, &codes, opts)
 }
 
 /// The page's link areas as printpdf link annotations, without a border.
@@ -175,7 +187,7 @@ fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
                     pt(l.rect.width),
                     pt(l.rect.height),
                 ),
-                Actions::Uri(crate::model::uri_ascii(&l.uri)),
+                Actions::Uri(uri_ascii(&l.uri)),
                 Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                 None,
                 None,
@@ -183,4 +195,38 @@ fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
         }),
         _ => None,
     })
+}
+
+/// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,
+/// 12.6.4.7): every byte that may not stand in a URI (RFC 3986), non-ASCII
+/// ones included, percent-encoded as UTF-8. A host written in another
+/// script is percent-encoded too, which browsers read as the same name.
+fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn uris_are_seven_bit() {
+        assert_eq!(
+            uri_ascii("https://example.org/a?b=c#d"),
+            "https://example.org/a?b=c#d"
+        );
+        assert_eq!(
+            uri_ascii("https://bücher.example/straße dan \"x\""),
+            "https://b%C3%BCcher.example/stra%C3%9Fe%20dan%20%22x%22"
+        );
+        assert_eq!(uri_ascii("https://a.id/50%25"), "https://a.id/50%25");
+    }
 }

@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::Face;
 use super::unicode::{SOFT_HYPHEN, is_ignorable, prepare};
 use crate::error::{Error, Result};
-use crate::frame::Face;
 use crate::units::Pt;
 
 static LIBERATION_SANS: [(&str, &[u8]); 4] = [

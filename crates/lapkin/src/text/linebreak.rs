@@ -26,8 +26,8 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::fonts::FontSet;
+use super::span::{Align, Face};
 use super::unicode::{SOFT_HYPHEN, ZERO_WIDTH_SPACE, prepare};
-use crate::frame::Face;
 use crate::units::Pt;
 
 /// A piece of text in one face, possibly a link.
@@ -43,6 +43,7 @@ pub struct Piece<'a> {
 
 impl<'a> Piece<'a> {
     /// A plain piece.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn new(text: impl Into<Cow<'a, str>>, face: Face) -> Self {
         Piece {
             text: text.into(),
@@ -50,20 +51,6 @@ impl<'a> Piece<'a> {
             link: None,
         }
     }
-}
-
-/// Horizontal alignment of lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Align {
-    /// Flush left.
-    Left,
-    /// Centred.
-    Center,
-    /// Flush right.
-    Right,
-    /// Both edges flush, except the last line and lines before a forced
-    /// break, which are flush left.
-    Justify,
 }
 
 /// A finished line: runs positioned from the line's left edge.

@@ -1,13 +1,17 @@
 //! Text: font families and their metrics, and breaking styled text into
 //! lines.
 
-pub mod fonts;
-pub mod linebreak;
+pub(crate) mod fonts;
+pub(crate) mod linebreak;
+mod span;
 mod unicode;
 
-pub use fonts::{FontFace, FontSet, Glyph};
-pub use linebreak::{Align, Extent, Line, Piece, Run, break_lines, measure};
-pub use unicode::{is_ignorable, normalize};
+pub(crate) use fonts::FontFace;
+pub use fonts::FontSet;
+#[cfg(feature = "internals")]
+pub use linebreak::measure;
+pub use linebreak::{Line, Piece, break_lines};
+pub use span::{Align, Face, Span, SpanStyle};
 
 /// About 50 characters of `text` around the first `c`, in NFC as it is
 /// printed (a missing character's context in an error message). A soft

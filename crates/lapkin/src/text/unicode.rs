@@ -24,7 +24,7 @@ pub(crate) const ZERO_WIDTH_SPACE: char = '\u{200B}';
 /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
 /// U+2066–U+2069) and unassigned ones. Includes the soft hyphen and the zero
 /// width space, which the line breaker also treats as break opportunities.
-pub fn is_ignorable(c: char) -> bool {
+pub(crate) fn is_ignorable(c: char) -> bool {
     matches!(
         c,
         '\u{AD}'                     // soft hyphen
@@ -49,8 +49,10 @@ pub fn is_ignorable(c: char) -> bool {
 /// zero-width format characters of [`is_ignorable`] (soft hyphens and zero
 /// width spaces included). Borrows when nothing changes, which is the
 /// common case. For text that is drawn without the line breaker (markers,
-/// labels) and for comparing text with what the PDF holds.
-pub fn normalize(text: &str) -> Cow<'_, str> {
+/// labels) and for comparing text with what the PDF holds. Only the
+/// tests use it today.
+#[cfg(test)]
+fn normalize(text: &str) -> Cow<'_, str> {
     clean(text, false)
 }
 

@@ -8,9 +8,10 @@
 
 use std::time::Instant;
 
-use lapkin::frame::Face;
-use lapkin::text::{Align, FontSet, Piece, break_lines, measure};
-use lapkin::units::Pt;
+use lapkin::Face;
+use lapkin::Pt;
+use lapkin::internals::{Piece, break_lines, measure};
+use lapkin::{Align, FontSet};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]

@@ -3,9 +3,10 @@
 //! a long paragraph of ordinary words, each at n and 4n characters.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use lapkin::frame::Face;
-use lapkin::text::{Align, FontSet, Piece, break_lines, measure};
-use lapkin::units::Pt;
+use lapkin::Face;
+use lapkin::Pt;
+use lapkin::internals::{Piece, break_lines, measure};
+use lapkin::{Align, FontSet};
 
 fn paragraph(chars: usize) -> String {
     let words = [
