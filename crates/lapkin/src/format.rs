@@ -1,5 +1,4 @@
-//! Numbers and dates the Indonesian way: `1.234.567,89`, `95,15%`,
-//! `07 Agustus 2024`.
+//! Numbers and dates the Indonesian way: `1.234.567,89`, `07 Agustus 2024`.
 //!
 //! Every figure lapkin prints goes through this module, so the convention
 //! lives in one place.
@@ -7,7 +6,7 @@
 use rust_decimal::Decimal;
 
 /// The Indonesian month names, January first.
-pub const BULAN: [&str; 12] = [
+const BULAN: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",
@@ -49,22 +48,8 @@ pub fn angka(d: &Decimal) -> String {
     out
 }
 
-/// A percentage: `95.15` → `95,15%`.
-pub fn persen(d: &Decimal) -> String {
-    format!("{}%", angka(d))
-}
-
-/// A sum of money in rupiah: `8069025000` → `Rp8.069.025.000`.
-pub fn rupiah(d: &Decimal) -> String {
-    let a = angka(d);
-    match a.strip_prefix('-') {
-        Some(rest) => format!("-Rp{rest}"),
-        None => format!("Rp{a}"),
-    }
-}
-
 /// The month's name: 8 → `Agustus`.
-pub fn bulan(month: time::Month) -> &'static str {
+fn bulan(month: time::Month) -> &'static str {
     BULAN[usize::from(u8::from(month)) - 1]
 }
 
@@ -122,15 +107,6 @@ mod tests {
             angka(&Decimal::MIN),
             "-79.228.162.514.264.337.593.543.950.335"
         );
-    }
-
-    #[test]
-    fn percentages_and_money() {
-        assert_eq!(persen(&d("95.15")), "95,15%");
-        assert_eq!(persen(&d("100")), "100%");
-        assert_eq!(persen(&d("-2.5")), "-2,5%");
-        assert_eq!(rupiah(&d("8069025000")), "Rp8.069.025.000");
-        assert_eq!(rupiah(&d("-1500")), "-Rp1.500");
     }
 
     #[test]
