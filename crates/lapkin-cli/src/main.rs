@@ -18,9 +18,12 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Mutex, MutexGuard};
 
 use clap::{Args, Parser, Subcommand};
+
+mod signals;
+
+use signals::{cleanup_on_signals, pending};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -883,36 +886,6 @@ impl Staged {
             }
         }
     }
-}
-
-/// The temporary files that exist now, for the signal handler to remove.
-static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
-    PENDING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files and exit with
-/// 128 + the signal's number, as a shell reports a process the signal
-/// killed.
-fn cleanup_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // Held until the exit: no rename can follow the removal.
-                let pending = pending();
-                for path in pending.iter() {
-                    let _ = fs::remove_file(path);
-                }
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
 }
 
 #[cfg(test)]
