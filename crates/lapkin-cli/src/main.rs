@@ -21,24 +21,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+mod failure;
 mod signals;
 
+use failure::{EXIT_CODES, Failure, Size};
 use signals::{cleanup_on_signals, pending};
-
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  success (also when standard output is closed early, as by `| head`)
-  1  invalid input: broken JSON, a report with problems (all are listed),
-     an input over the size limit, a character the font lacks, a font file
-     that is not a usable font, content that cannot be laid out
-  2  usage error: unknown command or option, missing argument, a bad
-     option value or SOURCE_DATE_EPOCH, an output that is the input itself
-  3  a file could not be read or written (a full disk, a missing
-     directory), or is refused: a directory, a device, FIFO or socket, a
-     read-only file
-  4  internal error: a bug in lapkin, please report it
-  128+N  interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP);
-     the temporary files are removed and no output is replaced";
 
 const MAX_INPUT_HELP: &str = "\
 The largest input accepted, in bytes; K, M and G (or KiB, MiB, GiB) multiply by \
@@ -128,126 +115,6 @@ struct RenderArgs {
         hide_default_value = true
     )]
     max_input_size: u64,
-}
-
-/// What went wrong, with the exit code it maps to.
-#[derive(Debug)]
-enum Failure {
-    /// The input is not a valid report (or the library failed on it).
-    Input {
-        source: String,
-        error: lapkin::Error,
-    },
-    /// The input is larger than the limit.
-    TooLarge {
-        source: String,
-        size: Size,
-        limit: u64,
-    },
-    /// The arguments do not fit together.
-    Usage(String),
-    /// A file could not be read or written.
-    Io {
-        what: &'static str,
-        path: String,
-        error: io::Error,
-    },
-    /// An output that would destroy something if written.
-    Refused(String),
-    /// Standard output was closed by its reader: nothing more to say.
-    Quiet,
-}
-
-/// The size of an input over the limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Size {
-    Exact(u64),
-    /// Counting stopped there (e.g. an endless stream).
-    MoreThan(u64),
-}
-
-impl Failure {
-    fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Quiet => 0,
-            Failure::Input { error, .. } if is_internal(error) => 4,
-            Failure::Input { .. } | Failure::TooLarge { .. } => 1,
-            Failure::Usage(_) => 2,
-            Failure::Io { .. } | Failure::Refused(_) => 3,
-        }
-    }
-
-    fn io(what: &'static str, path: impl fmt::Display) -> impl FnOnce(io::Error) -> Failure {
-        move |error| Failure::Io {
-            what,
-            path: path.to_string(),
-            error,
-        }
-    }
-}
-
-/// Whether a library error is lapkin's own fault rather than the input's
-/// (the report, its fonts, its options).
-fn is_internal(error: &lapkin::Error) -> bool {
-    !error.is_input_error()
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Input { source, error } if is_internal(error) => write!(
-                f,
-                "internal error: this is a bug in lapkin, please report it: {source}: {error}"
-            ),
-            Failure::Input { source, error } => match error {
-                lapkin::Error::Json {
-                    line,
-                    column,
-                    message,
-                } => write!(f, "{source}:{line}:{column}: invalid JSON: {message}"),
-                lapkin::Error::Invalid(problems) => {
-                    write!(f, "{source} is not a valid report, {problems}")
-                }
-                other => write!(f, "{source}: {other}"),
-            },
-            Failure::TooLarge {
-                source,
-                size,
-                limit,
-            } => {
-                let (text, at_least) = match size {
-                    Size::Exact(n) => (format!("{n} bytes ({})", human(*n)), *n),
-                    Size::MoreThan(n) => (format!("more than {n} bytes ({})", human(*n)), n + 1),
-                };
-                write!(
-                    f,
-                    "{source}: the input is {text}; the limit is {limit} bytes ({}); raise it \
-                     with --max-input-size, e.g. --max-input-size {}M",
-                    human(*limit),
-                    at_least.div_ceil(1 << 20)
-                )
-            }
-            Failure::Usage(message) | Failure::Refused(message) => write!(f, "{message}"),
-            Failure::Io { what, path, error } => write!(f, "cannot {what} {path}: {error}"),
-            Failure::Quiet => Ok(()),
-        }
-    }
-}
-
-/// A size in the largest binary unit that keeps it at least 1.
-fn human(n: u64) -> String {
-    const UNITS: [(&str, u32); 3] = [("GiB", 30), ("MiB", 20), ("KiB", 10)];
-    for (unit, shift) in UNITS {
-        if n >= 1 << shift {
-            let value = n as f64 / f64::from(1u32 << shift);
-            return if value.fract() == 0.0 {
-                format!("{value} {unit}")
-            } else {
-                format!("{value:.1} {unit}")
-            };
-        }
-    }
-    format!("{n} B")
 }
 
 /// `--max-input-size`: a number of bytes with an optional binary suffix.
@@ -906,43 +773,5 @@ mod tests {
         assert!(parse_size("12X").is_err());
         assert!(parse_size("-5").is_err());
         assert!(parse_size("99999999999999999999G").is_err());
-    }
-
-    #[test]
-    fn a_failure_of_lapkin_itself_is_exit_4_and_says_so() {
-        let internal = Failure::Input {
-            source: "laporan.json".into(),
-            error: lapkin::Error::Pdf("lopdf failed".into()),
-        };
-        assert_eq!(internal.exit_code(), 4);
-        assert_eq!(
-            internal.to_string(),
-            "internal error: this is a bug in lapkin, please report it: laporan.json: writing \
-             the PDF failed: lopdf failed"
-        );
-        for error in [
-            lapkin::Error::TooLarge { size: 2, limit: 1 },
-            lapkin::Error::Font {
-                font: "x.ttf".into(),
-                message: "bad".into(),
-            },
-            lapkin::Error::DoesNotFit {
-                what: "a table".into(),
-                reason: "tall".into(),
-            },
-        ] {
-            let input = Failure::Input {
-                source: "laporan.json".into(),
-                error,
-            };
-            assert_eq!(input.exit_code(), 1, "{input}");
-        }
-    }
-
-    #[test]
-    fn sizes_are_told_in_binary_units() {
-        assert_eq!(human(32 << 20), "32 MiB");
-        assert_eq!(human(40_000_000), "38.1 MiB");
-        assert_eq!(human(512), "512 B");
     }
 }
