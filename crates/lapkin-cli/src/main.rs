@@ -15,18 +15,20 @@
 use std::ffi::OsString;
 use std::fmt;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod args;
 mod failure;
+mod input;
 mod signals;
 
 use clap::Parser;
 
 use args::{Cli, Command, RenderArgs, is_dash};
-use failure::{Failure, Size};
+use failure::Failure;
+use input::{FileId, file_id, input_identity, input_name, read_input};
 use signals::{cleanup_on_signals, pending};
 
 /// Writes a line to standard error, ignoring errors: there is nowhere left
@@ -170,15 +172,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
             write_stdout(format!("{text}\n").as_bytes())
         }
-    }
-}
-
-/// The input, as a message names it after "the input file".
-fn input_name(input: &Path) -> String {
-    if is_dash(input) {
-        " (standard input reads from it)".into()
-    } else {
-        format!(" {}", input.display())
     }
 }
 
@@ -347,82 +340,6 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
             error,
         }),
     }
-}
-
-/// Reads the input file, or standard input for `-`, up to `limit` bytes.
-/// A regular file over the limit is refused by its size before it is read;
-/// a stream is counted on (without keeping what is read) to tell its size.
-fn read_input(path: &Path, limit: u64) -> Result<(String, Vec<u8>), Failure> {
-    if is_dash(path) {
-        let source = "<stdin>".to_owned();
-        let bytes = read_limited(io::stdin().lock(), &source, limit)?;
-        return Ok((source, bytes));
-    }
-    let source = path.display().to_string();
-    let file = fs::File::open(path).map_err(Failure::io("read", &source))?;
-    if let Ok(meta) = file.metadata()
-        && meta.is_file()
-        && meta.len() > limit
-    {
-        return Err(Failure::TooLarge {
-            source,
-            size: Size::Exact(meta.len()),
-            limit,
-        });
-    }
-    let bytes = read_limited(file, &source, limit)?;
-    Ok((source, bytes))
-}
-
-fn read_limited(reader: impl Read, source: &str, limit: u64) -> Result<Vec<u8>, Failure> {
-    let mut reader = io::BufReader::new(reader);
-    let mut bytes = Vec::new();
-    (&mut reader)
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(Failure::io("read", source))?;
-    let read = bytes.len() as u64;
-    if read <= limit {
-        return Ok(bytes);
-    }
-    drop(bytes);
-    // Count the rest without keeping it, up to a bound: an endless stream
-    // (/dev/zero) must not keep lapkin reading forever.
-    let bound = limit.saturating_mul(4).max(1 << 30);
-    let rest = io::copy(&mut reader.take(bound - read), &mut io::sink())
-        .map_err(Failure::io("read", source))?;
-    let total = read + rest;
-    Err(Failure::TooLarge {
-        source: source.to_owned(),
-        size: if total >= bound {
-            Size::MoreThan(total)
-        } else {
-            Size::Exact(total)
-        },
-        limit,
-    })
-}
-
-/// A file's identity: device and inode.
-type FileId = (u64, u64);
-
-fn file_id(meta: &fs::Metadata) -> FileId {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-/// The identity of the input file (through symbolic links; for `-`, of
-/// the file standard input is redirected from, if any).
-fn input_identity(input: &Path) -> Option<FileId> {
-    let path = if is_dash(input) {
-        Path::new("/dev/stdin")
-    } else {
-        input
-    };
-    fs::metadata(path)
-        .ok()
-        .filter(|m| m.is_file())
-        .map(|m| file_id(&m))
 }
 
 /// Where an output goes.
