@@ -13,29 +13,23 @@
 //! the end, and the temporaries are removed on SIGINT, SIGTERM and SIGHUP.
 
 use std::ffi::OsString;
-use std::fmt;
 use std::fs;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod args;
 mod failure;
 mod input;
+mod output;
 mod signals;
 
 use clap::Parser;
 
 use args::{Cli, Command, RenderArgs, is_dash};
 use failure::Failure;
-use input::{FileId, file_id, input_identity, input_name, read_input};
-use signals::{cleanup_on_signals, pending};
-
-/// Writes a line to standard error, ignoring errors: there is nowhere left
-/// to report them.
-fn tell(message: fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "{message}");
-}
+use input::{input_identity, input_name, read_input};
+use output::{Destination, tell, write_stdout};
+use signals::cleanup_on_signals;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -325,233 +319,4 @@ fn load_fonts(args: &[OsString]) -> Result<lapkin::FontSet, Failure> {
         .map(|f| read(f))
         .collect::<Result<Vec<_>, _>>()?;
     lapkin::FontSet::from_files(faces).map_err(font_error)
-}
-
-/// Writes to standard output: a reader that closed it (`| head`) ends the
-/// run quietly; any other error (a full disk) is a failure.
-fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
-        Err(error) => Err(Failure::Io {
-            what: "write",
-            path: "standard output".into(),
-            error,
-        }),
-    }
-}
-
-/// Where an output goes.
-enum Destination {
-    Stdout,
-    File(Target),
-}
-
-/// An output file, checked: a regular file that may be replaced, or a new
-/// path.
-struct Target {
-    /// The path as the user gave it.
-    shown: String,
-    /// The path to replace: the given one with symbolic links followed.
-    path: PathBuf,
-    /// The existing file's identity and permissions, if there is one.
-    id: Option<FileId>,
-    mode: Option<u32>,
-}
-
-impl Destination {
-    fn new(path: &Path) -> Result<Destination, Failure> {
-        if is_dash(path) {
-            return Ok(Destination::Stdout);
-        }
-        Target::new(path).map(Destination::File)
-    }
-
-    fn stage(self) -> Result<Staged, Failure> {
-        match self {
-            Destination::Stdout => Ok(Staged::Stdout(Vec::new())),
-            Destination::File(target) => target.stage(),
-        }
-    }
-}
-
-/// How many symbolic links are followed, as the kernel does (ELOOP).
-const MAX_LINKS: usize = 40;
-
-impl Target {
-    fn new(given: &Path) -> Result<Target, Failure> {
-        let shown = given.display().to_string();
-        let mut path = given.to_path_buf();
-        for _ in 0..=MAX_LINKS {
-            let meta = match fs::symlink_metadata(&path) {
-                Ok(meta) => meta,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    return Ok(Target {
-                        shown,
-                        path,
-                        id: None,
-                        mode: None,
-                    });
-                }
-                Err(e) => return Err(Failure::io("write", &shown)(e)),
-            };
-            let kind = meta.file_type();
-            if kind.is_symlink() {
-                let link = fs::read_link(&path).map_err(Failure::io("write", &shown))?;
-                path = match path.parent() {
-                    Some(dir) => dir.join(link),
-                    None => link,
-                };
-                continue;
-            }
-            let target = if path == given {
-                shown.clone()
-            } else {
-                format!("{shown} (a link to {})", path.display())
-            };
-            if kind.is_dir() {
-                return Err(Failure::Refused(format!(
-                    "cannot write {target}: it is a directory; name the file to write, e.g. \
-                     {}",
-                    Path::new(&shown).join("laporan.pdf").display()
-                )));
-            }
-            if !kind.is_file() {
-                return Err(Failure::Refused(format!(
-                    "cannot write {target}: it is not a regular file (a device, FIFO or \
-                     socket), which lapkin does not replace; use `-` for standard output"
-                )));
-            }
-            // Root may write anything: the write bits, not access(2), say
-            // whether the owner protected the file.
-            let writable = !meta.permissions().readonly()
-                && fs::OpenOptions::new().write(true).open(&path).is_ok();
-            if !writable {
-                return Err(Failure::Refused(format!(
-                    "cannot write {target}: it is read-only; lapkin does not override a \
-                     file's protection (make it writable, or choose another name)"
-                )));
-            }
-            use std::os::unix::fs::PermissionsExt;
-            return Ok(Target {
-                shown,
-                path,
-                id: Some(file_id(&meta)),
-                mode: Some(meta.permissions().mode()),
-            });
-        }
-        Err(Failure::Refused(format!(
-            "cannot write {shown}: more than {MAX_LINKS} levels of symbolic links"
-        )))
-    }
-
-    /// Whether two targets are the same file: the same identity, or for
-    /// new paths the same name in the same directory.
-    fn same_as(&self, other: &Target) -> bool {
-        match (self.id, other.id) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => self.canonical_new() == other.canonical_new(),
-            _ => false,
-        }
-    }
-
-    /// A new path with its directory made canonical.
-    fn canonical_new(&self) -> Option<PathBuf> {
-        let name = self.path.file_name()?;
-        let dir = self.dir();
-        Some(fs::canonicalize(dir).ok()?.join(name))
-    }
-
-    fn dir(&self) -> &Path {
-        match self.path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        }
-    }
-
-    /// Creates the temporary file beside the target (the link's target,
-    /// so that the rename stays in one file system and directory).
-    fn stage(self) -> Result<Staged, Failure> {
-        let mut pending = pending();
-        let tmp = tempfile::Builder::new()
-            .prefix(".lapkin-")
-            .suffix(".tmp")
-            .tempfile_in(self.dir())
-            .map_err(|e| Failure::io("write", &self.shown)(os_error(e)))?;
-        pending.push(tmp.path().to_path_buf());
-        Ok(Staged::File { tmp, target: self })
-    }
-}
-
-/// An io::Error without tempfile's note of the temporary's path, which
-/// names a file the user never asked for.
-fn os_error(e: io::Error) -> io::Error {
-    let message = e.to_string();
-    match message.rfind(" at path \"") {
-        Some(end) => io::Error::new(e.kind(), &message[..end]),
-        None => e,
-    }
-}
-
-/// An output being written: bytes for standard output, or a temporary
-/// file beside its target.
-enum Staged {
-    Stdout(Vec<u8>),
-    File {
-        tmp: tempfile::NamedTempFile,
-        target: Target,
-    },
-}
-
-impl Staged {
-    fn shown(&self) -> &str {
-        match self {
-            Staged::Stdout(_) => "standard output",
-            Staged::File { target, .. } => &target.shown,
-        }
-    }
-
-    /// Writes the content: to the temporary file, completely and durably.
-    fn fill(&mut self, bytes: &[u8]) -> Result<(), Failure> {
-        match self {
-            Staged::Stdout(buffer) => {
-                buffer.extend_from_slice(bytes);
-                Ok(())
-            }
-            Staged::File { tmp, target } => {
-                let io = Failure::io("write", &target.shown);
-                tmp.write_all(bytes).map_err(io)?;
-                // A temporary file is private (0600); the PDF is an
-                // ordinary document, or keeps the permissions of the one
-                // it replaces.
-                use std::os::unix::fs::PermissionsExt;
-                let mode = target.mode.unwrap_or(0o644) & 0o7777;
-                tmp.as_file()
-                    .set_permissions(fs::Permissions::from_mode(mode))
-                    .map_err(Failure::io("write", &target.shown))?;
-                tmp.as_file()
-                    .sync_all()
-                    .map_err(Failure::io("write", &target.shown))
-            }
-        }
-    }
-
-    /// Puts the content in place: prints it, or renames the temporary over
-    /// the target. Returns the path written, for a file.
-    fn commit(self) -> Result<Option<String>, Failure> {
-        match self {
-            Staged::Stdout(bytes) => write_stdout(&bytes).map(|()| None),
-            Staged::File { tmp, target } => {
-                // Under the lock, so that an interruption either removes
-                // the temporary or comes after the rename.
-                let mut pending = pending();
-                let tmp_path = tmp.path().to_path_buf();
-                tmp.persist(&target.path)
-                    .map_err(|e| Failure::io("write", &target.shown)(e.error))?;
-                pending.retain(|p| *p != tmp_path);
-                Ok(Some(target.shown))
-            }
-        }
-    }
 }
