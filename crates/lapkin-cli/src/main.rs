@@ -12,13 +12,12 @@
 //! under temporary names beside their targets and renamed into place at
 //! the end, and the temporaries are removed on SIGINT, SIGTERM and SIGHUP.
 
-use std::ffi::OsString;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod args;
 mod failure;
+mod fonts;
 mod input;
 mod output;
 mod signals;
@@ -27,6 +26,7 @@ use clap::Parser;
 
 use args::{Cli, Command, RenderArgs, is_dash};
 use failure::Failure;
+use fonts::load_fonts;
 use input::{input_identity, input_name, read_input};
 use output::{Destination, tell, write_stdout};
 use signals::cleanup_on_signals;
@@ -232,91 +232,4 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
     lapkin::pdf::check_timestamp(secs)
         .map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
     Ok(Some(secs))
-}
-
-/// The roles of `--font ROLE=FILE`, in the order of [`lapkin::FontSet::from_faces`].
-const ROLES: [&str; 4] = ["regular", "bold", "italic", "bold-italic"];
-
-/// Reads the fonts of `--font`: four faces by role, or files and the font
-/// files inside directories, recognised from what they say of themselves.
-fn load_fonts(args: &[OsString]) -> Result<lapkin::FontSet, Failure> {
-    let read = |path: &Path| {
-        fs::read(path)
-            .map(|data| (path.display().to_string(), data))
-            .map_err(Failure::io("read", path.display()))
-    };
-    let font_error = |error| Failure::Input {
-        source: "--font".into(),
-        error,
-    };
-    let mut roles: [Option<PathBuf>; 4] = Default::default();
-    let mut plain = Vec::new();
-    for arg in args {
-        let role = arg.to_str().and_then(|s| {
-            let (role, file) = s.split_once('=')?;
-            let index = ROLES
-                .iter()
-                .position(|r| *r == role.replace('_', "-").to_ascii_lowercase())?;
-            Some((index, PathBuf::from(file)))
-        });
-        match role {
-            Some((index, file)) => {
-                if roles[index].replace(file).is_some() {
-                    return Err(Failure::Usage(format!(
-                        "--font {}=FILE is given twice",
-                        ROLES[index]
-                    )));
-                }
-            }
-            None => plain.push(PathBuf::from(arg)),
-        }
-    }
-    if roles.iter().any(Option::is_some) {
-        if !plain.is_empty() {
-            return Err(Failure::Usage(format!(
-                "--font {}: give the four faces either by role (regular=FILE, bold=FILE, \
-                 italic=FILE, bold-italic=FILE) or as files and directories, not both",
-                plain[0].display()
-            )));
-        }
-        let missing: Vec<String> = ROLES
-            .iter()
-            .zip(&roles)
-            .filter(|(_, f)| f.is_none())
-            .map(|(r, _)| format!("{r}=FILE"))
-            .collect();
-        if !missing.is_empty() {
-            return Err(Failure::Usage(format!(
-                "--font: {} missing; by role, give all four faces: regular=FILE, bold=FILE, \
-                 italic=FILE, bold-italic=FILE",
-                missing.join(", ")
-            )));
-        }
-        let [r, b, i, bi] = roles.map(|f| f.unwrap_or_default());
-        let faces = [read(&r)?, read(&b)?, read(&i)?, read(&bi)?];
-        return lapkin::FontSet::from_faces(faces).map_err(font_error);
-    }
-    let mut files = Vec::new();
-    for path in plain {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> = fs::read_dir(&path)
-                .map_err(Failure::io("read", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf"))
-                })
-                .collect();
-            entries.sort();
-            files.extend(entries);
-        } else {
-            files.push(path);
-        }
-    }
-    let faces = files
-        .iter()
-        .map(|f| read(f))
-        .collect::<Result<Vec<_>, _>>()?;
-    lapkin::FontSet::from_files(faces).map_err(font_error)
 }
