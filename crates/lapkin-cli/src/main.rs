@@ -19,15 +19,16 @@ mod args;
 mod failure;
 mod fonts;
 mod input;
+mod options;
 mod output;
 mod signals;
 
 use clap::Parser;
 
-use args::{Cli, Command, RenderArgs, is_dash};
+use args::{Cli, Command, is_dash};
 use failure::Failure;
-use fonts::load_fonts;
 use input::{input_identity, input_name, read_input};
+use options::{Options, render_options};
 use output::{Destination, tell, write_stdout};
 use signals::cleanup_on_signals;
 
@@ -184,52 +185,4 @@ fn read_and_render(
     let report = lapkin::parse_report_with_limit(&bytes, limit).map_err(input_error)?;
     let rendered = lapkin::render(&report, &options.render).map_err(input_error)?;
     Ok((source, report, rendered))
-}
-
-/// The checked options of a render.
-struct Options {
-    render: lapkin::RenderOptions,
-    max_input_size: u64,
-}
-
-fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
-    let mut render = lapkin::RenderOptions::default();
-    if let Some(name) = &args.signature_field {
-        lapkin::signing::check_field_name(name)
-            .map_err(|e| Failure::Usage(format!("--signature-field={name}: {e}")))?;
-    }
-    render.pdf.signature_field = args.signature_field.clone();
-    render.pdf.timestamp = source_date_epoch()?;
-    if !args.fonts.is_empty() {
-        render.fonts = load_fonts(&args.fonts)?;
-        if let Some(warning) = render.fonts.mixed_families() {
-            tell(format_args!("lapkin: warning: --font: {warning}"));
-        }
-    }
-    Ok(Options {
-        render,
-        max_input_size: args.max_input_size,
-    })
-}
-
-/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed
-/// timestamp: unset or empty means none; anything but a whole number of
-/// seconds from 1970 to 9999 is an error.
-fn source_date_epoch() -> Result<Option<i64>, Failure> {
-    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let text = value.to_string_lossy();
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let secs: i64 = text.trim().parse().map_err(|_| {
-        Failure::Usage(format!(
-            "SOURCE_DATE_EPOCH={text:?} is not a whole number of seconds since 1970-01-01 \
-             00:00 UTC; unset it or give one, e.g. 1700000000"
-        ))
-    })?;
-    lapkin::pdf::check_timestamp(secs)
-        .map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
-    Ok(Some(secs))
 }
