@@ -12,8 +12,8 @@
 //! | 0     | success, also when standard output is closed early ([`Failure::Quiet`]) |
 //! | 1     | invalid input ([`Failure::Input`] of an input error, [`Failure::TooLarge`]) |
 //! | 2     | usage error ([`Failure::Usage`]); clap's own errors exit 2 too |
-//! | 3     | a file could not be read or written, or is refused ([`Failure::Io`], [`Failure::Refused`]) |
-//! | 4     | internal error, a bug in lapkin ([`Failure::Input`] of an error that is not the input's) |
+//! | 3     | a file could not be read or written, or is refused ([`Failure::Io`], `Refused`) |
+//! | 4     | internal error, a bug in lapkin ([`Failure::Input`] of a non-input error) |
 //! | 128+N | interrupted by signal N (see [`crate::signals`]) |
 
 use std::fmt;
