@@ -22,10 +22,12 @@ an input over the limit is refused with its real size, before it is parsed.";
 #[derive(Debug, Parser)]
 #[command(name = "lapkin", version, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The commands, with their arguments.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a report and list every problem with its JSON path. The report
@@ -35,6 +37,7 @@ pub enum Command {
     Check {
         /// The report's JSON file, or `-` for standard input.
         input: PathBuf,
+        /// The options shared with the other command.
         #[command(flatten)]
         options: RenderArgs,
     },
@@ -59,6 +62,7 @@ pub enum Command {
         /// written like the PDF, and renamed into place after it.
         #[arg(long, value_name = "FILE")]
         signature_box: Option<PathBuf>,
+        /// The options shared with the other command.
         #[command(flatten)]
         options: RenderArgs,
     },
@@ -90,6 +94,7 @@ pub struct RenderArgs {
         default_missing_value = lapkin::signing::DEFAULT_FIELD
     )]
     pub signature_field: Option<String>,
+    /// The largest input accepted, in bytes (the help is in the attribute).
     #[arg(
         long,
         value_name = "BYTES",

@@ -11,6 +11,19 @@
 //! loses data: outputs are checked before anything is written, written
 //! under temporary names beside their targets and renamed into place at
 //! the end, and the temporaries are removed on SIGINT, SIGTERM and SIGHUP.
+//!
+//! The modules, in the order of a run:
+//!
+//! - [`args`]: clap's definitions of the commands and options;
+//! - [`commands`]: `check`, `render` and `schema`, and the refusals of
+//!   `render`'s outputs;
+//! - [`options`] and [`fonts`]: the checked render options, `--font`;
+//! - [`input`]: reading the input under the size limit, its identity;
+//! - [`output`]: checked destinations, temporaries renamed into place,
+//!   standard output and standard error;
+//! - [`signals`]: removing the temporaries on an interruption;
+//! - [`failure`]: what went wrong, its message and its exit code (the
+//!   table of exit codes is there).
 
 use std::process::ExitCode;
 
@@ -30,6 +43,8 @@ use failure::Failure;
 use output::tell;
 use signals::cleanup_on_signals;
 
+/// Parses the arguments, runs the command, and prints its failure (once)
+/// with the exit code it maps to.
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
