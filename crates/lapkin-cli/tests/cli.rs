@@ -141,6 +141,29 @@ fn help_documents_the_exit_codes_and_version_prints() {
     );
 }
 
+/// The exit codes `--help` lists (its lines `  CODE  meaning`) are the rows
+/// of the README's table after "Exit codes:", in the same order.
+#[test]
+fn the_readme_lists_the_exit_codes_of_help() {
+    let help = text(&lapkin(&["--help"]).stdout);
+    let from_help: Vec<&str> = help
+        .lines()
+        .skip_while(|l| *l != "Exit codes:")
+        .filter_map(|l| l.strip_prefix("  ")?.split_once("  ").map(|(c, _)| c))
+        .filter(|c| !c.is_empty() && !c.starts_with(' '))
+        .collect();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let from_readme: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| *l != "Exit codes:")
+        .skip_while(|l| !l.starts_with("| code"))
+        .skip(2)
+        .map_while(|l| l.strip_prefix("| ")?.split_once(" |").map(|(c, _)| c))
+        .collect();
+    assert_eq!(from_help, ["0", "1", "2", "3", "4", "128+N"], "{help}");
+    assert_eq!(from_readme, from_help);
+}
+
 #[test]
 fn schema_prints_the_json_schema() {
     let out = lapkin(&["schema"]);

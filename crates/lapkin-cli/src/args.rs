@@ -1,0 +1,156 @@
+//! The command line: clap's definitions of the commands and options, and
+//! the parsers of option values clap does not know (`--max-input-size`).
+//!
+//! Only the syntax is checked here; what the values mean together is
+//! checked by [`crate::options`] and the commands.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::failure::EXIT_CODES;
+
+/// The long help of `--max-input-size`.
+const MAX_INPUT_HELP: &str = "\
+The largest input accepted, in bytes; K, M and G (or KiB, MiB, GiB) multiply by \
+1024, 1024² and 1024³. The default, 32M, is about 800 times the reference report; \
+an input over the limit is refused with its real size, before it is parsed.";
+
+/// Lay out an Indonesian Laporan Kinerja Triwulan from JSON into the
+/// official A4 PDF, ready to be signed electronically.
+#[derive(Debug, Parser)]
+#[command(name = "lapkin", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands, with their arguments.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a report and list every problem with its JSON path. The report
+    /// is rendered in memory with the same options as `render` and the PDF
+    /// discarded, so a report that passes `check` renders.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// The report's JSON file, or `-` for standard input.
+        input: PathBuf,
+        /// The options shared with the other command.
+        #[command(flatten)]
+        options: RenderArgs,
+    },
+    /// Render a report to the official PDF.
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// The report's JSON file, or `-` for standard input.
+        input: PathBuf,
+        /// Where to write the PDF, or `-` for standard output [default: INPUT
+        /// with the extension .pdf; standard output when INPUT is `-`]. The
+        /// file is written under a temporary name beside it and renamed, so
+        /// a failure never leaves a partial file or destroys an existing
+        /// one. A symbolic link is followed: its target is replaced. The
+        /// input itself, a directory, a device, FIFO or socket and a
+        /// read-only file are refused.
+        #[arg(short, long, value_name = "OUTPUT")]
+        output: Option<PathBuf>,
+        /// Also write where the signature goes to FILE (`-` for standard
+        /// output), as JSON: the page, the tag, the box for BSrE's v1 API
+        /// (xAxis, yAxis from the bottom-left) and v2 API (originX, originY
+        /// from the top-left), and the PDF rectangle, all in points. It is
+        /// written like the PDF, and renamed into place after it.
+        #[arg(long, value_name = "FILE")]
+        signature_box: Option<PathBuf>,
+        /// The options shared with the other command.
+        #[command(flatten)]
+        options: RenderArgs,
+    },
+    /// Print the JSON Schema of the input, for editors' completion and checks.
+    #[command(after_help = EXIT_CODES)]
+    Schema,
+}
+
+/// The options that change whether and how a report renders, shared by
+/// `check` and `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A font family to use instead of the bundled Liberation Sans: its
+    /// four TrueType/OpenType files, recognised from the fonts themselves,
+    /// or a directory holding them; or each face by role:
+    /// `--font regular=FILE --font bold=FILE --font italic=FILE --font
+    /// bold-italic=FILE` (for families whose faces do not say which they
+    /// are, such as Light/Demi). Repeat for each file.
+    #[arg(long = "font", value_name = "FILE|DIR|ROLE=FILE")]
+    pub fonts: Vec<OsString>,
+    /// Add an empty signature field over the box, for PAdES signers
+    /// such as pyHanko or Adobe; `--signature-field=NAME` names it
+    /// [default NAME: ttd_kepala].
+    #[arg(
+        long,
+        value_name = "NAME",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = lapkin::DEFAULT_SIGNATURE_FIELD
+    )]
+    pub signature_field: Option<String>,
+    /// The largest input accepted, in bytes (the help is in the attribute).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value = "32M",
+        value_parser = parse_size,
+        help = "The largest input accepted, in bytes (K, M, G suffixes) [default: 32M]",
+        long_help = MAX_INPUT_HELP,
+        hide_default_value = true
+    )]
+    pub max_input_size: u64,
+}
+
+/// `--max-input-size`: a number of bytes with an optional binary suffix.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, suffix) = t.split_at(digits);
+    let shift = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "expected a number of bytes such as 64M or 1048576, found {text:?}"
+            ));
+        }
+    };
+    let n: u64 = number.parse().map_err(|_| {
+        format!("expected a number of bytes such as 64M or 1048576, found {text:?}")
+    })?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n >= 1 && usize::try_from(n).is_ok())
+        .ok_or_else(|| format!("expected at least 1 byte and at most {} bytes", usize::MAX))
+}
+
+/// Whether a path argument is `-`: standard input as INPUT, standard
+/// output as an output.
+pub fn is_dash(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("32M").unwrap(), lapkin::MAX_INPUT_BYTES as u64);
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("64k"), Ok(64 << 10));
+        assert_eq!(parse_size("2 GiB"), Ok(2 << 30));
+        assert!(parse_size("").is_err());
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("-5").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+}

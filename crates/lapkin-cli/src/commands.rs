@@ -1,0 +1,181 @@
+//! The commands: `check`, `render` and `schema`, each from its checked
+//! arguments to its output.
+//!
+//! `check` and `render` run the same rules ([`read_and_render`]), so a
+//! report that passes `check` renders. `render` refuses everything that
+//! could destroy data before it reads, renders or writes anything, writes
+//! its outputs to temporaries, and puts them in place at the end, the PDF
+//! first.
+
+use std::path::{Path, PathBuf};
+
+use crate::args::{RenderArgs, is_dash};
+use crate::failure::Failure;
+use crate::input::{input_identity, input_name, read_input};
+use crate::options::{Options, render_options};
+use crate::output::{Destination, Staged, write_stdout};
+
+/// `lapkin check`: renders the report in memory, discards the PDF, and
+/// prints a line saying what the report holds.
+pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
+    let options = render_options(args)?;
+    let (source, report, _) = read_and_render(input, &options)?;
+    write_stdout(
+        format!(
+            "{source}: ok: {} ({} indikator, {} rincian output)\n",
+            report.title(),
+            report.indikator().count(),
+            report.anggaran.rincian.len()
+        )
+        .as_bytes(),
+    )
+}
+
+/// `lapkin schema`: prints the JSON Schema of the input.
+pub fn schema() -> Result<(), Failure> {
+    let schema = lapkin::model::report_schema();
+    let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    write_stdout(format!("{text}\n").as_bytes())
+}
+
+/// `lapkin render`: writes the PDF to `output` (by default the input with
+/// the extension `.pdf`, or standard output for standard input), and the
+/// signature box to `signature_box` if given.
+pub fn render(
+    input: &Path,
+    output: Option<PathBuf>,
+    signature_box: Option<&Path>,
+    args: &RenderArgs,
+) -> Result<(), Failure> {
+    let options = render_options(args)?;
+    let (pdf, sig) = destinations(input, output, signature_box)?;
+    // The temporaries exist from here on, so that a directory that cannot
+    // be written is found before the work is done.
+    let mut pdf = pdf.stage()?;
+    let mut sig = sig.map(Destination::stage).transpose()?;
+
+    let (_, _, rendered) = read_and_render(input, &options)?;
+    pdf.fill(&rendered.pdf)?;
+    if let Some(sig) = &mut sig {
+        fill_signature_box(sig, &rendered)?;
+    }
+    commit(pdf, sig)
+}
+
+/// Reads the input, parses it and renders it in memory: `check` and
+/// `render` run the same rules. Returns the input's name for messages, the
+/// report and what was rendered.
+fn read_and_render(
+    input: &Path,
+    options: &Options,
+) -> Result<(String, lapkin::Report, lapkin::Rendered), Failure> {
+    let (source, bytes) = read_input(input, options.max_input_size)?;
+    let input_error = |error| Failure::Input {
+        source: source.clone(),
+        error,
+    };
+    let limit = usize::try_from(options.max_input_size).unwrap_or(usize::MAX);
+    let report = lapkin::parse_report_with_limit(&bytes, limit).map_err(input_error)?;
+    let rendered = lapkin::render(&report, &options.render).map_err(input_error)?;
+    Ok((source, report, rendered))
+}
+
+/// The outputs of `render`, checked: the PDF's and the signature box's.
+/// Everything that could destroy data is refused here, before anything is
+/// read, rendered or written: both on standard output, an output that is
+/// the input, the box on the PDF, and what [`Destination::new`] refuses.
+fn destinations(
+    input: &Path,
+    output: Option<PathBuf>,
+    signature_box: Option<&Path>,
+) -> Result<(Destination, Option<Destination>), Failure> {
+    let defaulted = output.is_none();
+    let output = output.unwrap_or_else(|| default_output(input));
+    if is_dash(&output) && signature_box.is_some_and(is_dash) {
+        return Err(Failure::Usage(
+            "the PDF and --signature-box cannot both go to standard output".into(),
+        ));
+    }
+    let input_id = input_identity(input);
+    let pdf = Destination::new(&output)?;
+    let sig = signature_box.map(Destination::new).transpose()?;
+    if let (Some(id), Destination::File(target)) = (input_id, &pdf)
+        && target.id == Some(id)
+    {
+        return Err(replacing_input(input, &output, defaulted));
+    }
+    if let Some(Destination::File(target)) = &sig {
+        if input_id.is_some() && target.id == input_id {
+            return Err(Failure::Usage(format!(
+                "--signature-box {} is the input file{}; choose another name",
+                target.shown,
+                input_name(input)
+            )));
+        }
+        if let Destination::File(out) = &pdf
+            && out.same_as(target)
+        {
+            return Err(Failure::Usage(format!(
+                "--signature-box {} is the PDF's output {}; choose another name",
+                target.shown, out.shown
+            )));
+        }
+    }
+    Ok((pdf, sig))
+}
+
+/// Where the PDF goes without `-o`: standard output for standard input,
+/// else the input with the extension `.pdf`.
+fn default_output(input: &Path) -> PathBuf {
+    if input == Path::new("-") {
+        PathBuf::from("-")
+    } else {
+        input.with_extension("pdf")
+    }
+}
+
+/// The refusal of a PDF output that is the input file: named by `-o`, or
+/// the default for an input whose name ends in `.pdf`.
+fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
+    Failure::Usage(if defaulted {
+        format!(
+            "the PDF would replace the input {} (its name ends in .pdf); name the output with -o",
+            input.display()
+        )
+    } else {
+        format!(
+            "-o {} is the input file{}; the PDF would replace the report; choose another name",
+            output.display(),
+            input_name(input)
+        )
+    })
+}
+
+/// Writes the signature box, as JSON, to its staged output.
+fn fill_signature_box(sig: &mut Staged, rendered: &lapkin::Rendered) -> Result<(), Failure> {
+    let json = serde_json::to_string_pretty(&rendered.signature).map_err(|e| Failure::Input {
+        source: "--signature-box".into(),
+        error: lapkin::Error::Pdf(e.to_string()),
+    })?;
+    sig.fill(format!("{json}\n").as_bytes())
+}
+
+/// Puts the outputs in place, the PDF first. A box that cannot be put in
+/// place after the PDF was is told as exactly that: the PDF stays.
+fn commit(pdf: Staged, sig: Option<Staged>) -> Result<(), Failure> {
+    let written = pdf.commit()?;
+    let Some(sig) = sig else {
+        return Ok(());
+    };
+    let shown = sig.shown().to_owned();
+    sig.commit()
+        .map(|_| ())
+        .map_err(|failure| match (failure, written) {
+            (Failure::Quiet, _) => Failure::Quiet,
+            (failure, Some(pdf)) => Failure::Refused(format!(
+                "the PDF was written to {pdf}, but the signature box could not be written to \
+                 {shown}: {failure}; the PDF stays (it is complete); run again to write the box"
+            )),
+            (failure, None) => failure,
+        })
+}

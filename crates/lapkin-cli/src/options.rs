@@ -1,0 +1,61 @@
+//! The options of a render, checked: what `check` and `render` share
+//! (`--font`, `--signature-field`, `--max-input-size`) and the
+//! `SOURCE_DATE_EPOCH` of the environment, turned into the library's
+//! [`lapkin::RenderOptions`]. A bad value is a usage error naming the
+//! option or variable.
+
+use crate::args::RenderArgs;
+use crate::failure::Failure;
+use crate::fonts::load_fonts;
+use crate::output::tell;
+
+/// The checked options of a render.
+pub struct Options {
+    /// The library's options: fonts, signature field, timestamp.
+    pub render: lapkin::RenderOptions,
+    /// The largest input accepted, in bytes.
+    pub max_input_size: u64,
+}
+
+/// Checks the options of `check` and `render` and `SOURCE_DATE_EPOCH`,
+/// and reads the fonts of `--font` (warning when they mix families).
+pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
+    let mut render = lapkin::RenderOptions::default();
+    if let Some(name) = &args.signature_field {
+        lapkin::check_signature_field_name(name)
+            .map_err(|e| Failure::Usage(format!("--signature-field={name}: {e}")))?;
+    }
+    render.pdf.signature_field = args.signature_field.clone();
+    render.pdf.timestamp = source_date_epoch()?;
+    if !args.fonts.is_empty() {
+        render.fonts = load_fonts(&args.fonts)?;
+        if let Some(warning) = render.fonts.mixed_families() {
+            tell(format_args!("lapkin: warning: --font: {warning}"));
+        }
+    }
+    Ok(Options {
+        render,
+        max_input_size: args.max_input_size,
+    })
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed
+/// timestamp: unset or empty means none; anything but a whole number of
+/// seconds from 1970 to 9999 is an error.
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let secs: i64 = text.trim().parse().map_err(|_| {
+        Failure::Usage(format!(
+            "SOURCE_DATE_EPOCH={text:?} is not a whole number of seconds since 1970-01-01 \
+             00:00 UTC; unset it or give one, e.g. 1700000000"
+        ))
+    })?;
+    lapkin::check_timestamp(secs).map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    Ok(Some(secs))
+}
