@@ -16,6 +16,7 @@
 //! Deserializing with `serde_json::from_str` directly skips those checks.
 
 mod anggaran;
+mod build;
 mod inline;
 mod keys;
 pub(crate) mod number;
