@@ -754,4 +754,124 @@ mod tests {
         );
         assert_eq!(Tanggal::new(2024, 8, 7).unwrap().iso(), "2024-08-07");
     }
+
+    /// `tests-data/minimal.json`, built in code.
+    fn minimal() -> Report {
+        let tanggal = Tanggal::new(2025, 4, 10).unwrap();
+        Report::new(
+            Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu"),
+            1,
+            2025,
+            Penutup::new(
+                "Bengkulu",
+                tanggal,
+                "Kepala Unit Pelaksana Teknis Contoh,",
+                "Nama Pejabat",
+                "197001012000031001",
+            ),
+        )
+        .with_sasaran(
+            Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(Indikator::new(
+                "IKK 1.1",
+                "Persentase layanan yang tepat waktu",
+                "%",
+                90,
+                20,
+                Decimal::new(225, 1),
+            )),
+        )
+        .with_analisis(
+            Analisis::new("IKK 1.1")
+                .with_progress("Kegiatan yang sudah dilakukan adalah rapat koordinasi.")
+                .with_kendala("Tidak ada kendala.")
+                .with_strategi("Melanjutkan kegiatan."),
+        )
+        .with_rincian(Rincian::new(
+            "123456.AB.1234.ABC.001",
+            "Layanan Perkantoran",
+            "Layanan",
+            1,
+            0,
+            1_000_000,
+            250_000,
+        ))
+        .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
+    }
+
+    #[test]
+    fn a_report_built_in_code_equals_the_same_report_from_json() {
+        let built = minimal();
+        let parsed = crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        assert_eq!(
+            serde_json::to_value(&built).unwrap(),
+            serde_json::to_value(&parsed).unwrap()
+        );
+        assert_eq!(built, parsed);
+        crate::check(&built, &crate::RenderOptions::default()).unwrap();
+    }
+
+    #[test]
+    fn a_report_with_every_builder_passes_check_and_the_json_round_trip() {
+        let tabel = Tabel::new([
+            Kolom::new("Jenjang"),
+            Kolom::new("Nilai").with_rata(Rata::Tengah),
+        ])
+        .with_baris([Sel::from("SD"), Sel::from(Decimal::new(7525, 2))])
+        .with_baris([Sel::from(Inline::plain("SMP [negeri]")), Sel::from(80)])
+        .with_keterangan("Capaian per jenjang");
+        let daftar = Daftar::new(GayaDaftar::Huruf)
+            .with_mulai(2)
+            .with_butir("satu")
+            .with_butir(Butir::new("dua").with_isi(Daftar::new(GayaDaftar::Strip).with_butir("x")));
+        let plain = "Target 100% * 2 [revisi] _draf_ <b> & 1. bukan daftar";
+        let report = minimal()
+            .with_analisis(
+                Analisis::new("IKK 1.2")
+                    .with_progress(Inline::plain(plain))
+                    .with_kendala(Inline::plain("-"))
+                    .with_strategi(Block::paragraf("Terus")),
+            )
+            .with_sasaran(
+                Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(Indikator::new(
+                    "IKK 1.2",
+                    "Predikat",
+                    "Predikat",
+                    "A",
+                    None::<i32>,
+                    Nilai::TidakAda,
+                )),
+            )
+            .with_rekomendasi(tabel)
+            .with_rekomendasi(daftar)
+            .with_rincian(
+                Rincian::new("2", "Dua", "Dokumen", 2, 1, 10, 4)
+                    .with_sisa_capaian(1)
+                    .with_sisa_anggaran(6),
+            )
+            .with_total(
+                Total::default()
+                    .with_pagu(1_000_010)
+                    .with_realisasi(250_004),
+            )
+            .with_catatan("Catatan *sendiri*")
+            .with_tanda_tangan(
+                TandaTangan::default()
+                    .with_tag(Some('^'))
+                    .with_kotak_mm(25.0, 25.0)
+                    .with_field("ttd"),
+            )
+            .with_schema("https://example.org/lapkin.schema.json");
+        crate::check(&report, &crate::RenderOptions::default()).unwrap();
+        let json = serde_json::to_vec(&report).unwrap();
+        let parsed = crate::parse_report(&json).unwrap();
+        assert_eq!(parsed, report);
+        assert_eq!(
+            parsed.analisis[1].progress,
+            vec![Block::Paragraf(Inline::plain(plain))]
+        );
+        let Block::Paragraf(text) = &parsed.analisis[1].progress[0] else {
+            unreachable!()
+        };
+        assert_eq!(text.plain_text().unwrap(), plain);
+    }
 }
