@@ -14,6 +14,12 @@
 //! the schema, deserializes it and runs the semantic checks of
 //! [`validate`], reporting every problem at once.
 //! Deserializing with `serde_json::from_str` directly skips those checks.
+//!
+//! Or build one in code: [`Report::new`] and the `with_…` methods of the
+//! types (`Sasaran::new(..).with_indikator(..)`, `Daftar::new(..).with_butir(..)`),
+//! text from a `&str` read as markup, or printed as given with
+//! [`Inline::plain`]; `crate::check` runs the same checks on it
+//! (see `examples/build_report.rs`).
 
 mod anggaran;
 mod build;
