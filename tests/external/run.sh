@@ -36,6 +36,23 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
 
+# The example that builds a report in code (crates/lapkin/examples/build_report.rs):
+# its PDF holds the texts it was given, markup read or printed as is.
+cargo run -q -p lapkin --example build_report --locked -- "$work/build_report.pdf"
+pdftotext "$work/build_report.pdf" "$work/build_report.txt"
+for words in \
+  "Laporan Kinerja Triwulan 1 BPMP Provinsi Contoh Tahun 2025" \
+  "Bimbingan teknis Kurikulum Merdeka." \
+  "SMA/SMK [negeri & swasta]" \
+  "(rumus: terfasilitasi / sasaran * 100)" \
+  "aplikasi_pemantauan <v2>]." \
+  "3.527.249.500" \
+  "Kota Contoh, 10 April 2025" \
+  "NIP 197001012000031001"; do
+  grep -qF -- "$words" "$work/build_report.txt" ||
+    { echo "build_report's PDF lacks \"$words\"" >&2; exit 1; }
+done
+
 # Resources: the release binary on the largest generated report and the
 # hostile inputs, under a memory and a time limit.
 bash tests/external/resource.sh

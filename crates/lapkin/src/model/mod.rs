@@ -14,8 +14,15 @@
 //! the schema, deserializes it and runs the semantic checks of
 //! [`validate`], reporting every problem at once.
 //! Deserializing with `serde_json::from_str` directly skips those checks.
+//!
+//! Or build one in code: [`Report::new`] and the `with_…` methods of the
+//! types (`Sasaran::new(..).with_indikator(..)`, `Daftar::new(..).with_butir(..)`),
+//! text from a `&str` read as markup, or printed as given with
+//! [`Inline::plain`]; `crate::check` runs the same checks on it
+//! (see `examples/build_report.rs`).
 
 mod anggaran;
+mod build;
 mod inline;
 mod keys;
 pub(crate) mod number;
@@ -55,6 +62,7 @@ pub fn check_with_fonts(report: &Report, fonts: &crate::text::FontSet) -> Vec<cr
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Laporan Kinerja Triwulan")]
+#[non_exhaustive]
 pub struct Report {
     /// Link to the JSON Schema of this format, for editors; ignored by lapkin.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +143,7 @@ impl Report {
 /// The reporting unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Unit {
     /// The short name used in the title and the text, e.g. "BPMP Provinsi
     /// Bengkulu".
@@ -149,6 +158,7 @@ pub struct Unit {
 /// A. Progress Capaian Kinerja.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Kinerja {
     /// The sasaran (targets), each with its indicators, in table order.
     #[schemars(length(min = 1))]
@@ -158,6 +168,7 @@ pub struct Kinerja {
 /// A sasaran (strategic target) and the indicators that measure it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Sasaran {
     /// The code, e.g. "SK 1.0"; printed in brackets before the text.
     pub kode: String,
@@ -172,6 +183,7 @@ pub struct Sasaran {
 /// A performance indicator (IKK) with its targets and achievement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Indikator {
     /// The code, e.g. "IKK 1.1"; section B refers to the indicator by it.
     pub kode: String,
@@ -243,6 +255,7 @@ impl JsonSchema for Nilai {
 /// B. The analysis of one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Analisis {
     /// The code of the indicator in section A, e.g. "IKK 1.1". The heading
     /// "1. [SK 1.0 ...] IKK 1.1 ..." is made from section A's data.
@@ -261,6 +274,7 @@ pub struct Analisis {
 /// table `{"tabel": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "BlockRepr", into = "BlockRepr")]
+#[non_exhaustive]
 pub enum Block {
     /// A paragraph of text with inline markup.
     Paragraf(Inline),
@@ -355,6 +369,7 @@ impl From<Block> for BlockRepr {
 /// A list: numbered `1.`, lettered `a.` or bulleted `-`, possibly nested.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Daftar {
     /// The marker style; numbers by default.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -427,6 +442,7 @@ fn letters(mut n: u32) -> String {
 /// In JSON an item without blocks may be written as a plain string.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "ButirRepr", into = "ButirRepr")]
+#[non_exhaustive]
 pub struct Butir {
     /// The item's text, beside the marker.
     pub teks: Inline,
@@ -483,6 +499,7 @@ impl From<Butir> for ButirRepr {
 /// A table inside the text, with an optional caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Tabel {
     /// The columns: header text and alignment.
     #[schemars(length(min = 1))]
@@ -499,6 +516,7 @@ pub struct Tabel {
 /// A column of a [`Tabel`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Kolom {
     /// The header text.
     pub judul: Inline,
@@ -569,6 +587,7 @@ impl JsonSchema for Sel {
 /// C. Capaian Fisik dan Anggaran per Rincian Output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Anggaran {
     /// The rows, one per rincian output.
     #[schemars(length(min = 1))]
@@ -582,6 +601,7 @@ pub struct Anggaran {
 /// One rincian output with its physical and budget achievement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Rincian {
     /// The code, e.g. "419548.DI.6397.QDB.750"; printed in brackets.
     pub kode: String,
@@ -628,6 +648,7 @@ pub struct Rincian {
 /// must equal the sum lapkin computes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Total {
     /// The sum of pagu.
     #[serde(
@@ -658,6 +679,7 @@ pub struct Total {
 /// The closing block, printed at the right under the last section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Penutup {
     /// The place of signing, e.g. "Bengkulu".
     pub tempat: String,
@@ -685,6 +707,7 @@ pub struct Penutup {
 /// pyHanko can sign into an empty signature field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TandaTangan {
     /// The tag character drawn, invisible, at the reserved box for BSrE's
     /// `tag_koordinat` (default `#`); `null` draws none. It must occur

@@ -1,0 +1,108 @@
+//! Snapshot-tests a layout with [insta](https://insta.rs), as a crate that
+//! depends on lapkin would: build a small report in code, lay it out with
+//! `lapkin::layout_report`, and compare the layout's text dump (the
+//! `Display` of `Layout`: every text run, rule and box with its position,
+//! face and size) and its outline and signature box as JSON with the
+//! snapshots committed beside this file (`examples/snapshots/`).
+//!
+//! `cargo test -p lapkin --example snapshot_layout` runs the tests (it is an
+//! example with `test = true`, so `cargo test --workspace` runs them too);
+//! `cargo run -p lapkin --example snapshot_layout` prints the dump.
+//!
+//! In your own crate, do the same in `tests/layout.rs`:
+//!
+//! ```toml
+//! [dev-dependencies]
+//! lapkin = "0.1"
+//! insta = { version = "1", features = ["json"] }
+//! ```
+//!
+//! with the `#[test]` functions below; the snapshots go to
+//! `tests/snapshots/`. Run `cargo insta test --review` (or
+//! `INSTA_UPDATE=always cargo test` and read the diff) to accept a change,
+//! commit the `.snap` files, and run CI with `INSTA_UPDATE=no` so that a
+//! missing or changed snapshot fails. Pin lapkin's version: a new version
+//! that moves a line by a point changes the snapshots, by design.
+
+use lapkin::model::{
+    Analisis, Daftar, GayaDaftar, Indikator, Inline, Kolom, Penutup, Report, Rincian, Sasaran, Sel,
+    Tabel, Tanggal, Unit,
+};
+
+/// A one-page report with a list and a table in its text.
+fn report() -> Report {
+    let tanggal = Tanggal::new(2025, 4, 10).unwrap_or_else(|e| panic!("{e}"));
+    Report::new(
+        Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu"),
+        1,
+        2025,
+        Penutup::new(
+            "Bengkulu",
+            tanggal,
+            "Kepala Unit Pelaksana Teknis Contoh,",
+            "Nama Pejabat",
+            "197001012000031001",
+        ),
+    )
+    .with_sasaran(
+        Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(Indikator::new(
+            "IKK 1.1",
+            "Persentase layanan yang tepat waktu",
+            "%",
+            90,
+            20,
+            22,
+        )),
+    )
+    .with_analisis(
+        Analisis::new("IKK 1.1")
+            .with_progress("Kegiatan *daring* dan **luring**:")
+            .with_progress(
+                Daftar::new(GayaDaftar::Huruf)
+                    .with_butir("rapat koordinasi;")
+                    .with_butir(Inline::plain("survei [tahap 1] 50% * 2.")),
+            )
+            .with_progress(
+                Tabel::new([Kolom::new("Layanan"), Kolom::new("Jumlah")])
+                    .with_baris([Sel::from("Konsultasi"), Sel::from(12)]),
+            )
+            .with_kendala("Tidak ada kendala.")
+            .with_strategi("Melanjutkan kegiatan."),
+    )
+    .with_rincian(Rincian::new(
+        "123456.AB.1234.ABC.001",
+        "Layanan Perkantoran",
+        "Layanan",
+        1,
+        0,
+        1_000_000,
+        250_000,
+    ))
+    .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
+}
+
+fn main() -> Result<(), lapkin::Error> {
+    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())?;
+    print!("{layout}");
+    Ok(())
+}
+
+/// The whole page dump: any change in wording, position, face or size
+/// shows as a line of the diff.
+#[test]
+fn layout_dump() {
+    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(layout.pages.len(), 1);
+    insta::assert_snapshot!(layout.to_string());
+}
+
+/// Parts of the serialized layout: the bookmarks and the box reserved for
+/// the signature.
+#[test]
+fn outline_and_signature_box() {
+    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    insta::assert_json_snapshot!("outline", layout.outline);
+    insta::assert_json_snapshot!("signature", layout.signature);
+}
