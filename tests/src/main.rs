@@ -24,3 +24,6 @@ mod external;
 /// implies `render` ok, no word lost, nothing outside the text area,
 /// pages linear in the input.
 mod props;
+
+/// The library's module graph: the stages import one way.
+mod architecture;

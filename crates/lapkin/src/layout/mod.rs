@@ -112,15 +112,17 @@ fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
         .collect();
     match clashes.first() {
         None => Ok(Some(tag)),
-        Some(first) => Err(Error::Invalid(crate::Problems(vec![crate::Problem::new(
-            "tanda_tangan.tag",
-            format!(
-                "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
+        Some(first) => Err(Error::Invalid(crate::error::Problems(vec![
+            crate::error::Problem::new(
+                "tanda_tangan.tag",
+                format!(
+                    "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
                  BSrE's service would place a signature there too: choose a character such as \
                  \"#\", \"$\" or \"~\"",
-                clashes.len()
+                    clashes.len()
+                ),
             ),
-        )]))),
+        ]))),
     }
 }
 

@@ -49,7 +49,10 @@ use number::JsonNumber;
 /// Every problem of a report that can be found before layout, in document
 /// order: the semantic checks of [`validate`] and, for the fonts it is to
 /// be printed in, every character a face lacks ([`texts`]).
-pub fn check_with_fonts(report: &Report, fonts: &crate::text::FontSet) -> Vec<crate::Problem> {
+pub fn check_with_fonts(
+    report: &Report,
+    fonts: &crate::text::FontSet,
+) -> Vec<crate::error::Problem> {
     let mut problems = validate::validate(report);
     problems.extend(texts::glyph_problems(report, fonts));
     if let Ok(document) = serde_json::to_value(report) {
