@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::frame::{Item, Page};
+use crate::frame::{BoxItem, Item, Page, Rule, TextRun};
 use crate::text::Face;
 use crate::units::Pt;
 
@@ -182,129 +182,179 @@ pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
 
 /// The content of a run of items, wrapped in `q` … `Q`.
 fn items_content(items: &[Item], height: Pt, codes: &GlyphCodes) -> Vec<u8> {
-    let height = height.0;
-    let y = |v: Pt| height - v.0;
-    let mut out = Vec::with_capacity(items.len() * 48);
-    // Black strokes, square line caps so that table rules meet at corners.
-    out.extend_from_slice(b"q\n0 G 2 J\n");
-    let mut in_text = false;
-    let mut font: Option<(Face, Pt)> = None;
-    let mut stroke: Option<Pt> = None;
-    let mut invisible = false;
-    // The start of the current text line: `Td` moves relative to it.
-    let mut line = (0.0, 0.0);
+    let mut painter = Painter::new(height.0, items.len());
     for item in items {
-        if in_text && !matches!(item, Item::Text(_)) {
-            out.extend_from_slice(b"ET\n");
-            in_text = false;
+        if painter.in_text && !matches!(item, Item::Text(_)) {
+            painter.end_text();
         }
         match item {
-            Item::Text(t) => {
-                if !in_text {
-                    out.extend_from_slice(b"BT\n");
-                    in_text = true;
-                    font = None;
-                    invisible = false;
-                    line = (0.0, 0.0);
-                }
-                if font != Some((t.face, t.size)) {
-                    out.push(b'/');
-                    out.extend_from_slice(font_resource(t.face).as_bytes());
-                    out.push(b' ');
-                    num(&mut out, t.size.0);
-                    out.extend_from_slice(b" Tf\n");
-                    font = Some((t.face, t.size));
-                }
-                if t.invisible != invisible {
-                    out.extend_from_slice(if t.invisible { b"3 Tr\n" } else { b"0 Tr\n" });
-                    invisible = t.invisible;
-                }
-                // Positions are rounded once, so relative moves add up exactly.
-                let at = (round(t.x.0), round(y(t.y)));
-                num(&mut out, at.0 - line.0);
-                out.push(b' ');
-                num(&mut out, at.1 - line.1);
-                out.extend_from_slice(b" Td\n");
-                line = at;
-                let codes = &codes[t.face.index()];
-                if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
-                    glyphs(&mut out, &t.text, codes);
-                    out.extend_from_slice(b" Tj\n");
-                } else {
-                    // Embedded fonts ignore `Tw` (ISO 32000-1, 9.3.3): widen
-                    // each space with a TJ offset, in 1/1000 em.
-                    let offset = -(t.word_spacing.0 * 1000.0 / t.size.0);
-                    let offset = (offset * 10.0).round() / 10.0;
-                    out.push(b'[');
-                    let mut rest = t.text.as_str();
-                    while let Some(i) = rest.find(' ') {
-                        glyphs(&mut out, &rest[..=i], codes);
-                        out.push(b' ');
-                        out.extend_from_slice(format!("{offset}").as_bytes());
-                        out.push(b' ');
-                        rest = &rest[i + 1..];
-                    }
-                    if !rest.is_empty() {
-                        glyphs(&mut out, rest, codes);
-                    }
-                    out.extend_from_slice(b"] TJ\n");
-                }
-            }
-            Item::Line(l) => {
-                if stroke != Some(l.width) {
-                    num(&mut out, l.width.0);
-                    out.extend_from_slice(b" w\n");
-                    stroke = Some(l.width);
-                }
-                num(&mut out, l.x1.0);
-                out.push(b' ');
-                num(&mut out, y(l.y1));
-                out.extend_from_slice(b" m ");
-                num(&mut out, l.x2.0);
-                out.push(b' ');
-                num(&mut out, y(l.y2));
-                out.extend_from_slice(b" l S\n");
-            }
-            Item::Rect(b) => {
-                if let Some(w) = b.stroke
-                    && stroke != Some(w)
-                {
-                    num(&mut out, w.0);
-                    out.extend_from_slice(b" w\n");
-                    stroke = Some(w);
-                }
-                let op: &[u8] = match (b.fill, b.stroke) {
-                    (Some(_), Some(_)) => b" re B\n",
-                    (Some(_), None) => b" re f\n",
-                    (None, Some(_)) => b" re S\n",
-                    (None, None) => continue,
-                };
-                if let Some(grey) = b.fill {
-                    num(&mut out, f64::from(grey));
-                    out.extend_from_slice(b" g\n");
-                }
-                num(&mut out, b.rect.x.0);
-                out.push(b' ');
-                num(&mut out, y(b.rect.bottom()));
-                out.push(b' ');
-                num(&mut out, b.rect.width.0);
-                out.push(b' ');
-                num(&mut out, b.rect.height.0);
-                out.extend_from_slice(op);
-                if b.fill.is_some() {
-                    // Text is black.
-                    out.extend_from_slice(b"0 g\n");
-                }
-            }
+            Item::Text(t) => painter.text(t, &codes[t.face.index()]),
+            Item::Line(l) => painter.line(l),
+            Item::Rect(b) => painter.rect(b),
             // Link areas are annotations, not content.
             Item::Link(_) => {}
         }
     }
-    if in_text {
-        out.extend_from_slice(b"ET\n");
+    painter.finish()
+}
+
+/// A page's content stream being written, and the graphics state it has
+/// set, so that an operator is written only when its value changes.
+struct Painter {
+    out: Vec<u8>,
+    /// The page's height: PDF's y axis points up from the bottom.
+    height: f64,
+    in_text: bool,
+    font: Option<(Face, Pt)>,
+    stroke: Option<Pt>,
+    invisible: bool,
+    /// The start of the current text line: `Td` moves relative to it.
+    line: (f64, f64),
+}
+
+impl Painter {
+    fn new(height: f64, items: usize) -> Self {
+        let mut out = Vec::with_capacity(items * 48);
+        // Black strokes, square line caps so that table rules meet at corners.
+        out.extend_from_slice(b"q\n0 G 2 J\n");
+        Painter {
+            out,
+            height,
+            in_text: false,
+            font: None,
+            stroke: None,
+            invisible: false,
+            line: (0.0, 0.0),
+        }
     }
-    out.extend_from_slice(b"Q\n");
-    out
+
+    fn y(&self, v: Pt) -> f64 {
+        self.height - v.0
+    }
+
+    fn end_text(&mut self) {
+        self.out.extend_from_slice(b"ET\n");
+        self.in_text = false;
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.in_text {
+            self.end_text();
+        }
+        self.out.extend_from_slice(b"Q\n");
+        self.out
+    }
+
+    /// Sets the text state a run needs: a text object, its font and size,
+    /// its rendering mode.
+    fn text_state(&mut self, t: &TextRun) {
+        let out = &mut self.out;
+        if !self.in_text {
+            out.extend_from_slice(b"BT\n");
+            self.in_text = true;
+            self.font = None;
+            self.invisible = false;
+            self.line = (0.0, 0.0);
+        }
+        if self.font != Some((t.face, t.size)) {
+            out.push(b'/');
+            out.extend_from_slice(font_resource(t.face).as_bytes());
+            out.push(b' ');
+            num(out, t.size.0);
+            out.extend_from_slice(b" Tf\n");
+            self.font = Some((t.face, t.size));
+        }
+        if t.invisible != self.invisible {
+            out.extend_from_slice(if t.invisible { b"3 Tr\n" } else { b"0 Tr\n" });
+            self.invisible = t.invisible;
+        }
+    }
+
+    fn text(&mut self, t: &TextRun, codes: &Codes) {
+        self.text_state(t);
+        // Positions are rounded once, so relative moves add up exactly.
+        let at = (round(t.x.0), round(self.y(t.y)));
+        let out = &mut self.out;
+        num(out, at.0 - self.line.0);
+        out.push(b' ');
+        num(out, at.1 - self.line.1);
+        out.extend_from_slice(b" Td\n");
+        self.line = at;
+        if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
+            glyphs(out, &t.text, codes);
+            out.extend_from_slice(b" Tj\n");
+            return;
+        }
+        // Embedded fonts ignore `Tw` (ISO 32000-1, 9.3.3): widen each space
+        // with a TJ offset, in 1/1000 em.
+        let offset = -(t.word_spacing.0 * 1000.0 / t.size.0);
+        let offset = (offset * 10.0).round() / 10.0;
+        out.push(b'[');
+        let mut rest = t.text.as_str();
+        while let Some(i) = rest.find(' ') {
+            glyphs(out, &rest[..=i], codes);
+            out.push(b' ');
+            out.extend_from_slice(format!("{offset}").as_bytes());
+            out.push(b' ');
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            glyphs(out, rest, codes);
+        }
+        out.extend_from_slice(b"] TJ\n");
+    }
+
+    fn stroke_width(&mut self, width: Pt) {
+        if self.stroke != Some(width) {
+            num(&mut self.out, width.0);
+            self.out.extend_from_slice(b" w\n");
+            self.stroke = Some(width);
+        }
+    }
+
+    fn line(&mut self, l: &Rule) {
+        self.stroke_width(l.width);
+        let (y1, y2) = (self.y(l.y1), self.y(l.y2));
+        let out = &mut self.out;
+        num(out, l.x1.0);
+        out.push(b' ');
+        num(out, y1);
+        out.extend_from_slice(b" m ");
+        num(out, l.x2.0);
+        out.push(b' ');
+        num(out, y2);
+        out.extend_from_slice(b" l S\n");
+    }
+
+    fn rect(&mut self, b: &BoxItem) {
+        let op: &[u8] = match (b.fill, b.stroke) {
+            (Some(_), Some(_)) => b" re B\n",
+            (Some(_), None) => b" re f\n",
+            (None, Some(_)) => b" re S\n",
+            (None, None) => return,
+        };
+        if let Some(w) = b.stroke {
+            self.stroke_width(w);
+        }
+        let bottom = self.y(b.rect.bottom());
+        let out = &mut self.out;
+        if let Some(grey) = b.fill {
+            num(out, f64::from(grey));
+            out.extend_from_slice(b" g\n");
+        }
+        num(out, b.rect.x.0);
+        out.push(b' ');
+        num(out, bottom);
+        out.push(b' ');
+        num(out, b.rect.width.0);
+        out.push(b' ');
+        num(out, b.rect.height.0);
+        out.extend_from_slice(op);
+        if b.fill.is_some() {
+            // Text is black.
+            out.extend_from_slice(b"0 g\n");
+        }
+    }
 }
 
 #[cfg(test)]
