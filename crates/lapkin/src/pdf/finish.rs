@@ -108,6 +108,10 @@ impl Deflater {
     }
 }
 
+fn pdf_err(e: lopdf::Error) -> Error {
+    Error::Pdf(e.to_string())
+}
+
 pub(super) fn finish(
     mut doc: Document,
     layout: &Layout,
@@ -116,17 +120,51 @@ pub(super) fn finish(
 ) -> Result<Vec<u8>> {
     doc.version = "1.7".to_owned();
     let meta = &layout.meta;
-    let pdf_err = |e: lopdf::Error| Error::Pdf(e.to_string());
-
-    // The footer, the same on every page but for its number, is drawn once
-    // as a form XObject that each page refers to.
     let mut deflater = Deflater::new();
     let mut hash = Sha256::new();
+    write_pages(&mut doc, layout, codes, &mut deflater, &mut hash)?;
+    let when = pdf_date(document_time(meta, opts)?);
+    set_info(&mut doc, meta, &when)?;
+    set_catalog(&mut doc, layout, opts)?;
+
+    // The remaining streams: font programs, ToUnicode maps.
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(s) = object {
+            deflater.compress(s);
+        }
+    }
+    // A document ID that depends only on the content (printpdf's comes
+    // from a process-wide counter): the pages' content (which decides the
+    // font subsets too), the title and the date.
+    hash.update(meta.title.as_bytes());
+    hash.update(when.as_bytes());
+    let digest = hash.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+
+    // A classic cross-reference table: object streams (PDF 1.5) saved only
+    // 1 to 2 per cent here, not worth a file older readers might refuse.
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Error::Pdf(e.to_string()))?;
+    Ok(out)
+}
+
+/// Writes each page's content, compressed one page at a time, and feeds
+/// it to the document ID's hash. The footer, the same on every page but
+/// for its number, is drawn once as a form XObject that each page refers
+/// to.
+fn write_pages(
+    doc: &mut Document,
+    layout: &Layout,
+    codes: &GlyphCodes,
+    deflater: &mut Deflater,
+    hash: &mut Sha256,
+) -> Result<()> {
     let shared = content::footers_are_shared(&layout.pages);
     if shared {
-        add_footer_xobject(&mut doc, layout, codes, &mut deflater, &mut hash)?;
+        add_footer_xobject(doc, layout, codes, deflater, hash)?;
     }
-    // Each page's content, written and compressed one page at a time.
     for (page, page_id) in layout.pages.iter().zip(doc.get_pages().into_values()) {
         let contents = doc
             .get_dictionary(page_id)
@@ -146,9 +184,11 @@ pub(super) fn finish(
         stream.allows_compression = false;
         doc.objects.insert(contents, Object::Stream(stream));
     }
+    Ok(())
+}
 
-    // Document information.
-    let when = pdf_date(document_time(meta, opts)?);
+/// The document information dictionary.
+fn set_info(doc: &mut Document, meta: &Meta, when: &str) -> Result<()> {
     let info_id = doc
         .trailer
         .get(b"Info")
@@ -164,16 +204,19 @@ pub(super) fn finish(
         "Producer",
         text_string(&format!("lapkin {VERSION} (printpdf 0.12.8, lopdf 0.44)")),
     );
-    info.set("CreationDate", text_string(&when));
-    info.set("ModDate", text_string(&when));
+    info.set("CreationDate", text_string(when));
+    info.set("ModDate", text_string(when));
     doc.objects.insert(info_id, Object::Dictionary(info));
+    Ok(())
+}
 
-    // Catalog: language, title in the window, outline, signature field.
+/// The catalog: language, title in the window, outline, signature field.
+fn set_catalog(doc: &mut Document, layout: &Layout, opts: &PdfOptions) -> Result<()> {
     let pages = doc.get_pages();
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
-    let outline = build_outline(&mut doc, layout, &page_ids);
+    let outline = build_outline(doc, layout, &page_ids);
     let field = match (&opts.signature_field, &layout.signature) {
-        (Some(name), Some(b)) => Some(add_signature_field(&mut doc, name, b, &page_ids)?),
+        (Some(name), Some(b)) => Some(add_signature_field(doc, name, b, &page_ids)?),
         (Some(_), None) => {
             return Err(Error::Pdf(
                 "a signature field was asked for, but the document has no signature block".into(),
@@ -199,28 +242,7 @@ pub(super) fn finish(
         form.set("SigFlags", 1);
         catalog.set("AcroForm", form);
     }
-
-    // The remaining streams: font programs, ToUnicode maps.
-    for object in doc.objects.values_mut() {
-        if let Object::Stream(s) = object {
-            deflater.compress(s);
-        }
-    }
-    // A document ID that depends only on the content (printpdf's comes
-    // from a process-wide counter): the pages' content (which decides the
-    // font subsets too), the title and the date.
-    hash.update(meta.title.as_bytes());
-    hash.update(when.as_bytes());
-    let digest = hash.finalize();
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", vec![id.clone(), id]);
-
-    // A classic cross-reference table: object streams (PDF 1.5) saved only
-    // 1 to 2 per cent here, not worth a file older readers might refuse.
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .map_err(|e| Error::Pdf(e.to_string()))?;
-    Ok(out)
+    Ok(())
 }
 
 /// The dictionary of a form XObject `width` × `height` with `resources`.
@@ -250,7 +272,6 @@ fn add_footer_xobject(
     deflater: &mut Deflater,
     hash: &mut Sha256,
 ) -> Result<()> {
-    let pdf_err = |e: lopdf::Error| Error::Pdf(e.to_string());
     let first = &layout.pages[0];
     let page_id = *doc
         .get_pages()
