@@ -388,7 +388,7 @@ impl FontSet {
 
     /// The face for regular, bold, italic or bold italic text.
     #[inline]
-    pub fn face(&self, face: Face) -> &FontFace {
+    pub(crate) fn face(&self, face: Face) -> &FontFace {
         &self.faces[face.index()]
     }
 
