@@ -62,8 +62,6 @@ pub struct FontFace {
     pub descender: i16,
     /// Line gap, font units.
     pub line_gap: i16,
-    /// Cap height, font units, if the font says.
-    pub cap_height: Option<i16>,
     /// Bounding box of all glyphs: x min, y min, x max, y max.
     pub bbox: [i16; 4],
     /// The italic angle in degrees, counter-clockwise from vertical
@@ -200,7 +198,6 @@ impl FontFace {
             ascender: face.ascender(),
             descender: face.descender(),
             line_gap: face.line_gap(),
-            cap_height: face.capital_height(),
             bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
             italic_angle: face.italic_angle(),
             weight: face.weight().to_number(),
