@@ -5,8 +5,8 @@
 //! once all pages exist (as in typst's pages/finalize.rs). It is laid out
 //! once and copied onto every page at the same place.
 
-use super::Ctx;
-use super::flow::text_lines;
+use super::ctx::Ctx;
+use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, TextRun};

@@ -6,14 +6,32 @@
 //!    signature block) with their keep rules;
 //! 2. `paginate`: chunks onto pages, moving, splitting and repeating
 //!    table headers;
-//! 3. `finalize`: the footer of every page (the legal note and
-//!    "Halaman X dari Y"), which needs the page count, and the outline.
+//! 3. `finalize`: the footer of every page (the legal note and the page
+//!    label), which needs the page count, and the outline.
+//!
+//! The layout stage obeys the data of the blocks and the [`Style`]; what
+//! a report means (which paragraph keeps with the list after it, the JSON
+//! paths named in messages) is decided in `doc`.
+//!
+//! The modules import each other one way only, each only those before it
+//! in this order (and this file imports them all):
+//! 1. `ctx`: the style and fonts, and line metrics;
+//! 2. `chunk`: the unit of pagination, and splitting one;
+//! 3. `lines`: text into line-breaker pieces and positioned lines;
+//! 4. `table`: tables into chunks;
+//! 5. `flow`: blocks into chunks (tables through `table`);
+//! 6. `paginate`: chunks onto pages;
+//! 7. `finalize`: footers and the outline.
 
 mod chunk;
+mod ctx;
 mod finalize;
 mod flow;
+mod lines;
 mod paginate;
 mod table;
+
+use ctx::Ctx;
 
 use crate::doc::{Block, Document, Text};
 use crate::error::{Error, Result};
@@ -22,26 +40,6 @@ use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
-
-/// What every layout function needs: the style and the fonts.
-pub(crate) struct Ctx<'a> {
-    pub style: &'a Style,
-    pub fonts: &'a FontSet,
-}
-
-impl Ctx<'_> {
-    /// Distance between baselines at `size`.
-    pub(crate) fn line_height(&self, size: Pt) -> Pt {
-        self.fonts.face(Face::Regular).line_height(size) * self.style.line_spacing
-    }
-
-    /// The baseline's distance from the top of a line box at `size`.
-    pub(crate) fn baseline(&self, size: Pt) -> Pt {
-        let face = self.fonts.face(Face::Regular);
-        let (ascent, descent) = (face.ascent(size), face.descent(size));
-        (self.line_height(size) - ascent - descent) / 2.0 + ascent
-    }
-}
 
 /// Lays out a document on pages.
 ///

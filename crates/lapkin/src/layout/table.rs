@@ -7,9 +7,9 @@
 
 use std::rc::Rc;
 
-use super::Ctx;
 use super::chunk::{Chunk, CutRule, What};
-use super::flow::{line_items, pieces, text_lines};
+use super::ctx::Ctx;
+use super::lines::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table};
 use crate::error::{Error, Result};
 use crate::frame::{BoxItem, Item, Rule};
