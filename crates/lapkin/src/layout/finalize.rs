@@ -1,9 +1,10 @@
 //! After pagination: the footer of every page and the outline.
 //!
-//! The footer holds the legal note ("Catatan :" and its numbered items)
-//! and "Halaman X dari Y", which needs the page count: so it is added only
-//! once all pages exist (as in typst's pages/finalize.rs). It is laid out
-//! once and copied onto every page at the same place.
+//! The footer holds the legal note (a title such as "Catatan :" and its
+//! numbered items) and the page label (such as "Halaman X dari Y"), which
+//! needs the page count: so it is added only once all pages exist (as in
+//! typst's pages/finalize.rs). It is laid out once and copied onto every
+//! page at the same place.
 
 use super::ctx::Ctx;
 use super::lines::text_lines;

@@ -102,14 +102,7 @@ pub(super) fn flow(
                     p.align,
                     "a line of text",
                 ));
-                // A paragraph that introduces a list or a table ("... sebagai
-                // berikut:") is not left at the foot of a page without it.
-                let introduces = p
-                    .text
-                    .last()
-                    .is_some_and(|s| s.text.trim_end().ends_with(':'));
-                if introduces
-                    && matches!(blocks.get(i + 1), Some(Block::List(_) | Block::Table(_)))
+                if p.keep_with_next
                     && let Some(last) = out.last_mut()
                 {
                     last.keep_with_next = true;
@@ -243,7 +236,11 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
         return Err(Error::DoesNotFit {
-            what: "the signature box (tanda_tangan.lebar_mm)".into(),
+            what: if s.width_path.is_empty() {
+                "the signature box".to_owned()
+            } else {
+                format!("the signature box ({})", s.width_path)
+            },
             reason: format!(
                 "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
                 s.space.width.0, block_width.0
@@ -252,7 +249,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     }
     let left = x + width - block_width;
     let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some("penutup".into());
+    chunk.what.path = Some(s.path.as_str().into());
     let mut y = Pt::ZERO;
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {
@@ -296,4 +293,52 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     }
     chunk.height = y;
     Ok(chunk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{List, ListItem, Paragraph};
+    use crate::style::Style;
+    use crate::text::{FontSet, Span, SpanStyle};
+
+    fn paragraph(text: &str, keep_with_next: bool) -> Block {
+        Block::Paragraph(Paragraph {
+            text: vec![Span {
+                text: text.to_owned(),
+                style: SpanStyle::REGULAR,
+                link: None,
+            }],
+            align: Align::Left,
+            path: String::new(),
+            keep_with_next,
+        })
+    }
+
+    /// The layout stage keeps a paragraph with the next block when its
+    /// flag says so, whatever its text ends with.
+    #[test]
+    fn a_paragraph_keeps_with_the_next_block_as_its_flag_says() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let list = Block::List(List {
+            items: vec![ListItem {
+                marker: "1.".into(),
+                blocks: vec![paragraph("Satu.", false)],
+            }],
+        });
+        let blocks = [
+            paragraph("Tanpa titik dua", true),
+            list.clone(),
+            paragraph("Sebagai berikut:", false),
+            list,
+        ];
+        let mut chunks = Vec::new();
+        flow(&ctx, &blocks, Pt(0.0), Pt(400.0), Pt::ZERO, &mut chunks).unwrap();
+        let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
+        assert_eq!(keeps, [true, false, false, false]);
+    }
 }

@@ -61,9 +61,14 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
         return Err(Error::DoesNotFit {
             what: "the body text".into(),
             reason: format!(
-                "the legal note at the foot of every page (catatan) is {:.0} pt tall, and with \
-                 the margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than \
-                 four lines; shorten the note",
+                "the legal note at the foot of every page{} is {:.0} pt tall, and with the \
+                 margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than four \
+                 lines; shorten the note",
+                if doc.footer.path.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", doc.footer.path)
+                },
                 footer.height().0,
                 (bottom - top).0.max(0.0),
                 style.page.height.0
@@ -91,8 +96,8 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 /// The signature tag must be the only occurrence of its character in the
 /// printed text, generated text (headings, the footer, markers) included.
 fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
-    let Some(tag) = doc.blocks.iter().find_map(|b| match b {
-        Block::Signature(s) => s.tag,
+    let Some((tag, path)) = doc.blocks.iter().find_map(|b| match b {
+        Block::Signature(s) => s.tag.map(|t| (t, s.tag_path.as_str())),
         _ => None,
     }) else {
         return Ok(None);
@@ -111,7 +116,7 @@ fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
     match clashes.first() {
         None => Ok(Some(tag)),
         Some(first) => Err(Error::Invalid(crate::Problems(vec![crate::Problem::new(
-            "tanda_tangan.tag",
+            path,
             format!(
                 "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
                  BSrE's service would place a signature there too: choose a character such as \
@@ -185,4 +190,85 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         text(item, fonts)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Footer, Paragraph, Signature};
+    use crate::frame::Meta;
+    use crate::text::{Align, Span, SpanStyle};
+    use crate::units::Size;
+
+    fn text(t: &str) -> Text {
+        vec![Span {
+            text: t.to_owned(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    }
+
+    /// A document of one paragraph and a signature block with a tag, its
+    /// paths and its box `width` wide.
+    fn document(paragraph: &str, tag_path: &str, width: Pt) -> Document {
+        Document {
+            meta: Meta {
+                title: String::new(),
+                author: String::new(),
+                subject: String::new(),
+                keywords: String::new(),
+                date: crate::Date::MIN,
+            },
+            blocks: vec![
+                Block::Paragraph(Paragraph {
+                    text: text(paragraph),
+                    align: Align::Left,
+                    path: String::new(),
+                    keep_with_next: false,
+                }),
+                Block::Signature(Signature {
+                    before: vec![text("Kota, 1 Januari 2025")],
+                    space: Size::new(width, Pt(60.0)),
+                    after: vec![text("Nama")],
+                    tag: Some('#'),
+                    path: "closing".into(),
+                    width_path: "sign.box.width".into(),
+                    tag_path: tag_path.into(),
+                }),
+            ],
+            footer: Footer {
+                title: "Note".into(),
+                items: vec![text("One.")],
+                page_label: "{page}/{pages}".into(),
+                path: String::new(),
+            },
+        }
+    }
+
+    /// The messages about the signature block name the paths the block
+    /// carries, not a report's field names.
+    #[test]
+    fn messages_name_the_paths_the_signature_block_carries() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let e = layout_document(
+            &document("Harga # 5", "sign.mark", Pt(100.0)),
+            &style,
+            &fonts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("sign.mark: the tag '#' also occurs 1 time(s)"),
+            "{e}"
+        );
+        let e = layout_document(&document("Teks", "sign.mark", Pt(400.0)), &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("the signature box (sign.box.width) does not fit"),
+            "{e}"
+        );
+        let layout = layout_document(&document("Teks", "", Pt(100.0)), &style, &fonts).unwrap();
+        assert_eq!(layout.signature.map(|s| s.tag), Some(Some('#')));
+    }
 }
