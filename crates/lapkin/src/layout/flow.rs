@@ -84,8 +84,8 @@ pub(super) fn flow(
                 if let Some(c) = out.get_mut(start) {
                     c.space_before = match h.level {
                         1 => style.section_spacing,
-                        2 => style.section_spacing * 0.75,
-                        _ => style.block_spacing + Pt(2.0),
+                        2 => style.subsection_spacing,
+                        _ => style.subheading_spacing,
                     };
                     if i == 0 && first_space == Pt::ZERO {
                         c.space_before = Pt::ZERO;
@@ -135,7 +135,7 @@ pub(super) fn flow(
             }
             Block::Signature(s) => {
                 let mut chunk = signature(ctx, s, x, width)?;
-                chunk.space_before = style.section_spacing * 1.5;
+                chunk.space_before = style.signature_spacing;
                 // Tata naskah: a signature never stands on a page without
                 // the text it closes; the last line goes with it (and the
                 // widow rule brings the line before that along).
@@ -155,7 +155,7 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
         Some(m) => ctx
             .style
             .indent
-            .max(ctx.fonts.face(Face::Bold).width(m, size) + Pt(4.0)),
+            .max(ctx.fonts.face(Face::Bold).width(m, size) + ctx.style.marker_gap),
         None => Pt::ZERO,
     };
     let mut lines = text_lines(
@@ -187,7 +187,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         .iter()
         .map(|i| face.width(&i.marker, size))
         .fold(Pt::ZERO, Pt::max);
-    let indent = ctx.style.indent.max(widest + Pt(4.0));
+    let indent = ctx.style.indent.max(widest + ctx.style.marker_gap);
     for (i, item) in list.items.iter().enumerate() {
         let mut chunks = Vec::new();
         flow(
@@ -208,7 +208,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         if let Some(first) = chunks.first_mut()
             && i > 0
         {
-            first.space_before = ctx.style.block_spacing / 2.0;
+            first.space_before = ctx.style.list_item_spacing;
         }
         out.extend(chunks);
     }
@@ -267,7 +267,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
         let lines = text_lines(ctx, text, size, left, block_width, Align::Left, "");
         place(lines, &mut y, &mut chunk);
     }
-    let gap = ctx.style.block_spacing;
+    let gap = ctx.style.signature_gap;
     y += gap;
     chunk.signature = Some(Rect::new(left, y, s.space.width, s.space.height));
     if let Some(tag) = s.tag {

@@ -245,6 +245,73 @@ mod tests {
         }
     }
 
+    /// Where the run whose text is `text` starts: (x, baseline).
+    fn position(layout: &Layout, text: &str) -> (Pt, Pt) {
+        layout.pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                crate::frame::Item::Text(t) if t.text == text => Some((t.x, t.y)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no run {text:?}"))
+    }
+
+    /// The spacing in the style is what layout uses: a larger gap between
+    /// blocks moves the second paragraph (and what follows) down by the
+    /// difference, a larger marker gap moves a list item's text right.
+    #[test]
+    fn spacing_comes_from_the_style() {
+        let fonts = FontSet::liberation_sans();
+        let mut doc = document("Satu", "", Pt(100.0));
+        doc.blocks.insert(
+            1,
+            Block::Paragraph(Paragraph {
+                text: text("Dua"),
+                align: Align::Left,
+                path: String::new(),
+                keep_with_next: false,
+            }),
+        );
+        doc.blocks.insert(
+            2,
+            Block::List(crate::doc::List {
+                items: vec![crate::doc::ListItem {
+                    marker: "(xviii)".into(),
+                    blocks: vec![Block::Paragraph(Paragraph {
+                        text: text("Butir"),
+                        align: Align::Left,
+                        path: String::new(),
+                        keep_with_next: false,
+                    })],
+                }],
+            }),
+        );
+        let style = Style::default();
+        let before = layout_document(&doc, &style, &fonts).unwrap();
+        let wider = Style {
+            block_spacing: style.block_spacing + Pt(10.0),
+            marker_gap: style.marker_gap + Pt(20.0),
+            ..style.clone()
+        };
+        let after = layout_document(&doc, &wider, &fonts).unwrap();
+        let moved = |t: &str| {
+            let (a, b) = (position(&before, t), position(&after, t));
+            ((b.0 - a.0).0, (b.1 - a.1).0)
+        };
+        assert_eq!(moved("Satu"), (0.0, 0.0));
+        let (dx, dy) = moved("Dua");
+        assert!(dx == 0.0 && (dy - 10.0).abs() < 1e-9, "{dx} {dy}");
+        // The list is the third block: two gaps above it. Its marker is
+        // wider than the indent, so the gap after it sets the text's x.
+        let (dx, dy) = moved("Butir");
+        assert!(
+            (dx - 20.0).abs() < 1e-9 && (dy - 20.0).abs() < 1e-9,
+            "{dx} {dy}"
+        );
+        assert_eq!(moved("(xviii)").0, 0.0);
+    }
+
     /// The messages about the signature block name the paths the block
     /// carries, not a report's field names.
     #[test]

@@ -559,7 +559,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
             "a table caption",
         );
         if let Some(first) = lines.first_mut() {
-            first.space_before = ctx.style.block_spacing / 2.0;
+            first.space_before = ctx.style.caption_spacing;
         }
         chunks.extend(lines);
     }
