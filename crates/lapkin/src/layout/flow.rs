@@ -13,6 +13,7 @@ use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature};
 use crate::error::{Error, Result};
 use crate::frame::{Item, TextRun};
+use crate::style::Style;
 use crate::text::Align;
 use crate::text::Face;
 use crate::units::{Pt, Rect};
@@ -52,98 +53,97 @@ pub(super) fn flow(
     first_space: Pt,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
-    let style = ctx.style;
     for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
-        let default_space = if i == 0 {
+        let space = if i == 0 {
             first_space
         } else {
-            style.block_spacing
+            ctx.style.block_spacing
         };
-        match block {
-            Block::Title(text) => {
-                let mut lines = text_lines(
-                    ctx,
-                    text,
-                    style.title_size,
-                    x,
-                    width,
-                    Align::Center,
-                    "the title",
-                );
-                for l in &mut lines {
-                    l.keep_with_next = true;
-                }
-                out.extend(lines);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
+        block_chunks(ctx, block, x, width, space, out)?;
+        let at_top = i == 0 && first_space == Pt::ZERO;
+        if let Some(space) = space_above(ctx.style, block, space, at_top)
+            && let Some(c) = out.get_mut(start)
+        {
+            c.space_before = space;
+        }
+    }
+    Ok(())
+}
+
+/// The space above `block`'s first chunk: `space` (the gap between
+/// blocks, or what the caller asked for above the first block), except
+/// above headings and the closing block, which have their own; and
+/// nothing above a heading `at_top`: first in a flow asked for no space
+/// above (the document's, a list item's). `None` for indented blocks,
+/// whose first block takes `space` itself.
+fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<Pt> {
+    Some(match block {
+        Block::Heading(_) if at_top => Pt::ZERO,
+        Block::Heading(h) => match h.level {
+            1 => style.section_spacing,
+            2 => style.subsection_spacing,
+            _ => style.subheading_spacing,
+        },
+        Block::Signature(_) => style.signature_spacing,
+        Block::Indent(_) => return None,
+        _ => space,
+    })
+}
+
+/// Appends the chunks of one block to `out`, with their keep rules.
+/// `space` is the space above it, for an indented block's first block.
+fn block_chunks(
+    ctx: &Ctx<'_>,
+    block: &Block,
+    x: Pt,
+    width: Pt,
+    space: Pt,
+    out: &mut Vec<Chunk>,
+) -> Result<()> {
+    let style = ctx.style;
+    match block {
+        Block::Title(text) => {
+            let size = style.title_size;
+            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title");
+            for l in &mut lines {
+                l.keep_with_next = true;
             }
-            Block::Heading(h) => {
-                heading(ctx, h, x, width, out);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = match h.level {
-                        1 => style.section_spacing,
-                        2 => style.subsection_spacing,
-                        _ => style.subheading_spacing,
-                    };
-                    if i == 0 && first_space == Pt::ZERO {
-                        c.space_before = Pt::ZERO;
-                    }
-                }
+            out.extend(lines);
+        }
+        Block::Heading(h) => heading(ctx, h, x, width, out),
+        Block::Paragraph(p) => {
+            let size = style.font_size;
+            out.extend(text_lines(
+                ctx,
+                &p.text,
+                size,
+                x,
+                width,
+                p.align,
+                "a line of text",
+            ));
+            if p.keep_with_next
+                && let Some(last) = out.last_mut()
+            {
+                last.keep_with_next = true;
             }
-            Block::Paragraph(p) => {
-                out.extend(text_lines(
-                    ctx,
-                    &p.text,
-                    style.font_size,
-                    x,
-                    width,
-                    p.align,
-                    "a line of text",
-                ));
-                if p.keep_with_next
-                    && let Some(last) = out.last_mut()
-                {
-                    last.keep_with_next = true;
-                }
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
+        }
+        Block::List(l) => list(ctx, l, x, width, out)?,
+        Block::Table(t) => out.extend(layout_table(ctx, t, x, width)?),
+        Block::Indent(blocks) => {
+            let indent = style.indent;
+            flow(ctx, blocks, x + indent, width - indent, space, out)?;
+        }
+        Block::Signature(s) => {
+            let chunk = signature(ctx, s, x, width)?;
+            // Tata naskah: a signature never stands on a page without
+            // the text it closes; the last line goes with it (and the
+            // widow rule brings the line before that along).
+            if let Some(last) = out.last_mut() {
+                last.keep_with_next = true;
             }
-            Block::List(list) => {
-                self::list(ctx, list, x, width, out)?;
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
-            }
-            Block::Table(t) => {
-                out.extend(layout_table(ctx, t, x, width)?);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
-            }
-            Block::Indent(blocks) => {
-                flow(
-                    ctx,
-                    blocks,
-                    x + style.indent,
-                    width - style.indent,
-                    default_space,
-                    out,
-                )?;
-            }
-            Block::Signature(s) => {
-                let mut chunk = signature(ctx, s, x, width)?;
-                chunk.space_before = style.signature_spacing;
-                // Tata naskah: a signature never stands on a page without
-                // the text it closes; the last line goes with it (and the
-                // widow rule brings the line before that along).
-                if let Some(last) = out.last_mut() {
-                    last.keep_with_next = true;
-                }
-                out.push(chunk);
-            }
+            out.push(chunk);
         }
     }
     Ok(())
