@@ -53,7 +53,7 @@ pub(crate) struct What {
 }
 
 impl What {
-    /// "a table row at analisis[0].progress[1].tabel.baris[3]".
+    /// "a table row at analisis\[0\].progress\[1\].tabel.baris\[3\]".
     pub fn describe(&self) -> String {
         match &self.path {
             Some(p) if !p.is_empty() => format!("{} at {p}", self.kind),
