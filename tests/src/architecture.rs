@@ -159,3 +159,41 @@ fn the_document_blocks_know_nothing_of_the_report() {
     let used = crate_paths(&code(&source));
     assert!(!used.contains("model"), "doc/mod.rs uses the report model");
 }
+
+/// The layout stage's own modules, in the order written in
+/// `layout/mod.rs`: each may use only those before it.
+const LAYOUT_ORDER: &[&str] = &[
+    "ctx", "chunk", "lines", "table", "flow", "paginate", "finalize",
+];
+
+#[test]
+fn the_layout_modules_import_one_way() {
+    let dir = root().join("crates/lapkin/src/layout");
+    let mut wrong = Vec::new();
+    for (i, module) in LAYOUT_ORDER.iter().enumerate() {
+        let source = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+        let code = code(&source);
+        for (j, other) in LAYOUT_ORDER.iter().enumerate() {
+            let used = code.contains(&format!("super::{other}"))
+                || code.contains(&format!("crate::layout::{other}"));
+            if used && j >= i {
+                wrong.push(format!(
+                    "layout/{module}.rs uses {other}, which comes after it"
+                ));
+            }
+        }
+    }
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f != "mod.rs")
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = LAYOUT_ORDER.iter().map(|m| format!("{m}.rs")).collect();
+    listed.sort();
+    assert_eq!(
+        files, listed,
+        "a layout module is missing from LAYOUT_ORDER"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -39,26 +39,48 @@ pub struct Style {
     /// Line spacing as a multiple of the font's natural line height
     /// (ascender + descender + line gap; 1.15 em for Arial).
     pub line_spacing: f64,
-    /// Space between paragraphs and other blocks.
+    /// Space between paragraphs and other blocks (the title, lists,
+    /// tables, the blocks under a heading) that follow another block.
     pub block_spacing: Pt,
-    /// Space above a section heading (A to D).
+    /// Space above a level-1 heading (a section, A to D).
     pub section_spacing: Pt,
+    /// Space above a level-2 heading (the numbered headings of a section).
+    pub subsection_spacing: Pt,
+    /// Space above a heading of level 3 or more (the sub-headings).
+    pub subheading_spacing: Pt,
+    /// Space between the items of a list.
+    pub list_item_spacing: Pt,
     /// Indentation of list item text from its marker column, and of the
-    /// content under a numbered heading.
+    /// content under a numbered heading: the least, as a marker wider
+    /// than this pushes the text further right (see `marker_gap`).
     pub indent: Pt,
-    /// Padding inside table cells.
+    /// The least gap between a hanging marker ("1.", "a.", "-") and its
+    /// text, in headings, lists and the footer's note.
+    pub marker_gap: Pt,
+    /// Padding inside table cells, on every side.
     pub cell_padding: Pt,
     /// Width of table rules.
     pub rule_width: Pt,
     /// Grey level of table header rows (1 = white).
     pub header_fill: f32,
+    /// Space between a table and its caption below it.
+    pub caption_spacing: Pt,
     /// Distance from the bottom edge of the paper to the last footer line's
     /// baseline.
     pub footer_bottom: Pt,
     /// Gap between the body text and the footer.
     pub footer_gap: Pt,
+    /// Width of the rule above the footer.
+    pub footer_rule_width: Pt,
+    /// Space between the rule above the footer and the note's title.
+    pub footer_rule_gap: Pt,
     /// Width of the closing signature block, which sits at the right.
     pub signature_width: Pt,
+    /// Space above the closing signature block.
+    pub signature_spacing: Pt,
+    /// Space above and below the signature's reserved space, between it
+    /// and the lines of the closing block.
+    pub signature_gap: Pt,
 }
 
 impl Default for Style {
@@ -80,13 +102,22 @@ impl Default for Style {
             line_spacing: 1.0,
             block_spacing: Pt(6.0),
             section_spacing: Pt(14.0),
+            subsection_spacing: Pt(10.5),
+            subheading_spacing: Pt(8.0),
+            list_item_spacing: Pt(3.0),
             indent: Pt(18.0),
+            marker_gap: Pt(4.0),
             cell_padding: Pt(3.0),
             rule_width: Pt(0.5),
             header_fill: 0.9,
+            caption_spacing: Pt(3.0),
             footer_bottom: Pt::from_mm(12.0),
             footer_gap: Pt(10.0),
+            footer_rule_width: Pt(0.5),
+            footer_rule_gap: Pt(3.0),
             signature_width: Pt(230.0),
+            signature_spacing: Pt(21.0),
+            signature_gap: Pt(6.0),
         }
     }
 }

@@ -110,6 +110,7 @@ pub fn build_document(report: &Report) -> Result<Document> {
             )),
             align: Align::Justify,
             path: String::new(),
+            keep_with_next: false,
         }),
     ];
 
@@ -190,7 +191,11 @@ pub fn build_document(report: &Report) -> Result<Document> {
             plain(format!("NIP {}", p.nip)),
         ],
         tag: report.tanda_tangan.tag_char(),
+        path: "penutup".to_owned(),
+        width_path: "tanda_tangan.lebar_mm".to_owned(),
+        tag_path: "tanda_tangan.tag".to_owned(),
     }));
+    keep_introductions_with_next(&mut blocks);
 
     let footer = Footer {
         title: FOOTER_TITLE.to_owned(),
@@ -200,6 +205,7 @@ pub fn build_document(report: &Report) -> Result<Document> {
             .map(inline)
             .collect::<Result<Vec<Text>>>()?,
         page_label: PAGE_LABEL.to_owned(),
+        path: "catatan".to_owned(),
     };
     Ok(Document {
         meta: Meta {
@@ -218,6 +224,34 @@ pub fn build_document(report: &Report) -> Result<Document> {
         blocks,
         footer,
     })
+}
+
+/// A paragraph that introduces a list or a table ("... sebagai
+/// berikut:", ending with a colon) is not left at the foot of a page
+/// without it: it keeps with the block after it, at every level.
+fn keep_introductions_with_next(blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        let next_is_list_or_table =
+            matches!(blocks.get(i + 1), Some(Block::List(_) | Block::Table(_)));
+        match &mut blocks[i] {
+            Block::Paragraph(p) => {
+                let introduces = p
+                    .text
+                    .last()
+                    .is_some_and(|s| s.text.trim_end().ends_with(':'));
+                if introduces && next_is_list_or_table {
+                    p.keep_with_next = true;
+                }
+            }
+            Block::List(l) => {
+                for item in &mut l.items {
+                    keep_introductions_with_next(&mut item.blocks);
+                }
+            }
+            Block::Indent(inner) => keep_introductions_with_next(inner),
+            _ => {}
+        }
+    }
 }
 
 fn section(title: String) -> Block {
@@ -372,6 +406,7 @@ fn body_block(path: &str, block: &model::Block) -> Result<Block> {
             text: inline(text)?,
             align: Align::Justify,
             path: path.to_owned(),
+            keep_with_next: false,
         }),
         model::Block::Daftar(d) => Block::List(List {
             items: d
@@ -388,6 +423,7 @@ fn body_block(path: &str, block: &model::Block) -> Result<Block> {
                         } else {
                             format!("{item_path}.teks")
                         },
+                        keep_with_next: false,
                     })];
                     blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi)?);
                     Ok(ListItem {
@@ -537,6 +573,61 @@ mod tests {
                 "750.000"
             ]
         );
+    }
+
+    /// The paragraphs of `blocks`, at every level, with their flag.
+    fn keeps(blocks: &[Block], out: &mut Vec<(String, bool)>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => out.push((text_of(&p.text), p.keep_with_next)),
+                Block::List(l) => l.items.iter().for_each(|i| keeps(&i.blocks, out)),
+                Block::Indent(inner) => keeps(inner, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_keeps_with_the_list_or_table_after_it() {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        json["rekomendasi"] = serde_json::json!([
+            "Sebagai berikut:",
+            {"daftar": {"butir": [
+                {"teks": "Rincian :", "isi": [
+                    {"tabel": {"kolom": [{"judul": "No"}], "baris": [[1]]}}
+                ]},
+                {"teks": "Dua:", "isi": ["Bukan daftar."]}
+            ]}},
+            "Tanpa titik dua",
+            {"daftar": {"butir": ["Satu"]}},
+            "Di akhir:"
+        ]);
+        let report = crate::parse_report(json.to_string().as_bytes()).unwrap();
+        let doc = build_document(&report).unwrap();
+        let mut got = Vec::new();
+        keeps(&doc.blocks, &mut got);
+        let flagged: Vec<&str> = got
+            .iter()
+            .filter(|(_, k)| *k)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        // Not "Dua:" (a paragraph follows), nor "Di akhir:" (the closing
+        // block follows), nor the intro (a heading follows).
+        assert_eq!(flagged, ["Sebagai berikut:", "Rincian :"], "{got:?}");
+    }
+
+    #[test]
+    fn the_signature_block_names_its_json_paths() {
+        let doc = build_document(&minimal()).unwrap();
+        let Some(Block::Signature(s)) = doc.blocks.last() else {
+            panic!()
+        };
+        assert_eq!(
+            [s.path.as_str(), s.width_path.as_str(), s.tag_path.as_str()],
+            ["penutup", "tanda_tangan.lebar_mm", "tanda_tangan.tag"]
+        );
+        assert_eq!(doc.footer.path, "catatan");
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub struct Footer {
     pub items: Vec<Text>,
     /// The page label with `{page}` and `{pages}` placeholders.
     pub page_label: String,
+    /// Where the note's items come from in the input (e.g. `catatan`),
+    /// named in the message when the note leaves no room for the body;
+    /// empty if none.
+    #[serde(default)]
+    pub path: String,
 }
 
 /// A block of the body.
@@ -98,6 +103,10 @@ pub struct Paragraph {
     /// The JSON path of its text in the report, e.g.
     /// `analisis[0].progress[2]`; empty for generated text.
     pub path: String,
+    /// Never break a page between its last line and the block after it
+    /// (a paragraph that introduces a list or a table).
+    #[serde(default)]
+    pub keep_with_next: bool,
 }
 
 /// A list: each item a marker and the blocks beside it.
@@ -194,4 +203,41 @@ pub struct Signature {
     /// The tag character drawn, invisible, in the space for BSrE's signing
     /// service to find (`tag_koordinat`).
     pub tag: Option<char>,
+    /// Where the block's text comes from in the input (e.g. `penutup`),
+    /// named when it does not fit on a page; empty if none.
+    #[serde(default)]
+    pub path: String,
+    /// Where the width of the space is set in the input (e.g.
+    /// `tanda_tangan.lebar_mm`), named when the space is wider than the
+    /// block; empty if none.
+    #[serde(default)]
+    pub width_path: String,
+    /// Where the tag is set in the input (e.g. `tanda_tangan.tag`), named
+    /// when the tag also occurs in the printed text; empty if none.
+    #[serde(default)]
+    pub tag_path: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document serialized before the blocks carried their keep flag
+    /// and paths still reads, with the flag off and the paths empty.
+    #[test]
+    fn blocks_without_the_newer_fields_read_with_their_defaults() {
+        let p: Block =
+            serde_json::from_str(r#"{"Paragraph": {"text": [], "align": "Justify", "path": "x"}}"#)
+                .unwrap();
+        let Block::Paragraph(p) = p else { panic!() };
+        assert!(!p.keep_with_next);
+        let s: Signature = serde_json::from_str(
+            r##"{"before": [], "space": {"width": 10.0, "height": 5.0}, "after": [], "tag": "#"}"##,
+        )
+        .unwrap();
+        assert_eq!((s.path, s.width_path, s.tag_path), Default::default());
+        let f: Footer =
+            serde_json::from_str(r#"{"title": "", "items": [], "page_label": ""}"#).unwrap();
+        assert!(f.path.is_empty());
+    }
 }

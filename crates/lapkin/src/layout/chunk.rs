@@ -53,7 +53,7 @@ pub(crate) struct What {
 }
 
 impl What {
-    /// "a table row at analisis[0].progress[1].tabel.baris[3]".
+    /// "a table row at analisis\[0\].progress\[1\].tabel.baris\[3\]".
     pub fn describe(&self) -> String {
         match &self.path {
             Some(p) if !p.is_empty() => format!("{} at {p}", self.kind),
@@ -73,6 +73,19 @@ pub(crate) struct CutRule {
     pub width: Pt,
     /// Space above the continued text (the cell padding).
     pub padding: Pt,
+}
+
+impl CutRule {
+    /// The rule across the table at `y`.
+    fn line(&self, y: Pt) -> Item {
+        Item::Line(Rule {
+            x1: self.x1,
+            y1: y,
+            x2: self.x2,
+            y2: y,
+            width: self.width,
+        })
+    }
 }
 
 impl Chunk {
@@ -161,6 +174,58 @@ struct Split {
     carried: Vec<(usize, Item)>,
     /// The rule opening what is left at its top, drawn after its items.
     top_rule: Option<Item>,
+}
+
+impl Split {
+    /// The state of a chunk of `items` split for the first time: the
+    /// items sorted once.
+    fn new(items: Vec<Item>) -> Split {
+        moved(items.len());
+        let mut sorted: Vec<Keyed> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| Keyed::new(i, item))
+            .collect();
+        sorted.sort_by(Keyed::cmp_desc);
+        Split {
+            sorted,
+            carried: Vec::new(),
+            top_rule: None,
+        }
+    }
+
+    /// Takes the items of the piece above a cut at `whole_cut` (in the
+    /// whole chunk's positions; `at` in what is left, which is the whole
+    /// chunk moved by `offset`), in the chunk's order: those starting
+    /// above the cut and the parts carried from the last cut. The parts
+    /// of them below the cut, moved by `shift`, are carried to the next.
+    fn take_piece(&mut self, whole_cut: f64, offset: Pt, at: Pt, shift: Pt) -> Vec<Item> {
+        let start = self.sorted.partition_point(|k| !k.above(whole_cut));
+        let piece = self.sorted.split_off(start);
+        let carried = std::mem::take(&mut self.carried);
+        moved(piece.len() + carried.len());
+        let mut first = Vec::with_capacity(piece.len() + carried.len());
+        for (index, item) in piece
+            .into_iter()
+            .map(|k| {
+                let mut item = k.item;
+                item.shift_y(offset);
+                (k.index, item)
+            })
+            .chain(carried)
+        {
+            // An item of the piece starts above the cut, so it has a part
+            // there (unless rounding says otherwise: then it goes below).
+            let (above, below) = divide(item, at, shift);
+            if let Some(a) = above {
+                first.push((index, a));
+            }
+            if let Some(b) = below {
+                self.carried.push((index, b));
+            }
+        }
+        in_order(first)
+    }
 }
 
 /// An item with where it starts, for splitting.
@@ -254,67 +319,80 @@ fn divide(item: Item, cut: Pt, shift: Pt) -> (Option<Item>, Option<Item>) {
             }
         }
         Item::Line(l) => {
-            let (top, bottom) = if l.y1.0 <= l.y2.0 {
-                (l.y1, l.y2)
-            } else {
-                (l.y2, l.y1)
-            };
-            if bottom.0 <= cut.0 {
-                (Some(Item::Line(l)), None)
-            } else if top.0 >= cut.0 {
-                let rest = Rule {
-                    y1: l.y1 + shift,
-                    y2: l.y2 + shift,
-                    ..l
-                };
-                (None, Some(Item::Line(rest)))
-            } else {
-                // A vertical rule crossing the cut continues on both parts.
-                let first = Rule {
-                    y1: top,
-                    y2: cut,
-                    ..l.clone()
-                };
-                let rest = Rule {
-                    y1: Pt::ZERO,
-                    y2: bottom + shift,
-                    ..l
-                };
-                (Some(Item::Line(first)), Some(Item::Line(rest)))
-            }
+            let (above, below) = divide_rule(l, cut, shift);
+            (above.map(Item::Line), below.map(Item::Line))
         }
         Item::Rect(b) => {
-            let r = b.rect;
-            if r.bottom().0 <= cut.0 {
-                (Some(Item::Rect(b)), None)
-            } else if r.y.0 >= cut.0 {
-                let rest = BoxItem {
-                    rect: Rect {
-                        y: r.y + shift,
-                        ..r
-                    },
-                    ..b
-                };
-                (None, Some(Item::Rect(rest)))
-            } else {
-                let first = BoxItem {
-                    rect: Rect {
-                        height: cut - r.y,
-                        ..r
-                    },
-                    ..b.clone()
-                };
-                let rest = BoxItem {
-                    rect: Rect {
-                        y: Pt::ZERO,
-                        height: r.bottom() + shift,
-                        ..r
-                    },
-                    ..b
-                };
-                (Some(Item::Rect(first)), Some(Item::Rect(rest)))
-            }
+            let (above, below) = divide_fill(b, cut, shift);
+            (above.map(Item::Rect), below.map(Item::Rect))
         }
+    }
+}
+
+/// [`divide`] for a rule: one crossing the cut (a vertical rule)
+/// continues on both parts.
+fn divide_rule(l: Rule, cut: Pt, shift: Pt) -> (Option<Rule>, Option<Rule>) {
+    let (top, bottom) = if l.y1.0 <= l.y2.0 {
+        (l.y1, l.y2)
+    } else {
+        (l.y2, l.y1)
+    };
+    if bottom.0 <= cut.0 {
+        (Some(l), None)
+    } else if top.0 >= cut.0 {
+        let rest = Rule {
+            y1: l.y1 + shift,
+            y2: l.y2 + shift,
+            ..l
+        };
+        (None, Some(rest))
+    } else {
+        let first = Rule {
+            y1: top,
+            y2: cut,
+            ..l.clone()
+        };
+        let rest = Rule {
+            y1: Pt::ZERO,
+            y2: bottom + shift,
+            ..l
+        };
+        (Some(first), Some(rest))
+    }
+}
+
+/// [`divide`] for a box: one crossing the cut (a header's fill) is
+/// clipped into both parts.
+fn divide_fill(b: BoxItem, cut: Pt, shift: Pt) -> (Option<BoxItem>, Option<BoxItem>) {
+    let r = b.rect;
+    if r.bottom().0 <= cut.0 {
+        (Some(b), None)
+    } else if r.y.0 >= cut.0 {
+        let rest = BoxItem {
+            rect: Rect {
+                y: r.y + shift,
+                ..r
+            },
+            ..b
+        };
+        (None, Some(rest))
+    } else {
+        let first = BoxItem {
+            rect: Rect {
+                height: cut - r.y,
+                ..r
+            },
+            ..b.clone()
+        };
+        let rest = BoxItem {
+            rect: Rect {
+                y: Pt::ZERO,
+                height: r.bottom() + shift,
+                ..r
+            },
+            ..b
+        };
+        (Some(first), Some(rest))
     }
 }
 
@@ -390,90 +468,50 @@ impl Rest {
     /// The work is linear in the items of the piece and the rules and
     /// fills crossing the cut.
     pub fn split_off(&mut self, cut: Cut) -> Chunk {
-        let split = self.split.get_or_insert_with(|| {
-            let items = std::mem::take(&mut self.chunk.items);
-            moved(items.len());
-            let mut sorted: Vec<Keyed> = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| Keyed::new(i, item))
-                .collect();
-            sorted.sort_by(Keyed::cmp_desc);
-            Split {
-                sorted,
-                carried: Vec::new(),
-                top_rule: None,
-            }
-        });
+        let split = self
+            .split
+            .get_or_insert_with(|| Split::new(std::mem::take(&mut self.chunk.items)));
         let pad = self.chunk.cut_rule.map_or(Pt::ZERO, |r| r.padding);
         let shift = pad - cut.at;
-        let offset = self.offset;
-        // The items starting above the cut, in the whole chunk's positions.
+        // The cut in the whole chunk's positions.
         let whole_cut = self.chunk.cuts[cut.index].0;
-        let start = split.sorted.partition_point(|k| !k.above(whole_cut));
-        let piece = split.sorted.split_off(start);
-        let carried = std::mem::take(&mut split.carried);
-        moved(piece.len() + carried.len());
-        let mut first = Vec::with_capacity(piece.len() + carried.len());
-        for (index, item) in piece
-            .into_iter()
-            .map(|k| {
-                let mut item = k.item;
-                item.shift_y(offset);
-                (k.index, item)
-            })
-            .chain(carried)
-        {
-            // An item of the piece starts above the cut, so it has a part
-            // there (unless rounding says otherwise: then it goes below).
-            let (above, below) = divide(item, cut.at, shift);
-            if let Some(a) = above {
-                first.push((index, a));
-            }
-            if let Some(b) = below {
-                split.carried.push((index, b));
-            }
-        }
-        let mut first = in_order(first);
-        first.extend(split.top_rule.take());
+        let mut items = split.take_piece(whole_cut, self.offset, cut.at, shift);
+        items.extend(split.top_rule.take());
         if let Some(rule) = self.chunk.cut_rule {
-            let line = |y: Pt| {
-                Item::Line(Rule {
-                    x1: rule.x1,
-                    y1: y,
-                    x2: rule.x2,
-                    y2: y,
-                    width: rule.width,
-                })
-            };
-            first.push(line(cut.at));
-            split.top_rule = Some(line(Pt::ZERO));
+            items.push(rule.line(cut.at));
+            split.top_rule = Some(rule.line(Pt::ZERO));
         }
-        // The cuts above this one go with the piece; those below it stay.
+        let head = self.head(cut.at, whole_cut, items);
+        self.offset += shift;
+        self.chunk.height += shift;
+        self.chunk.space_before = Pt::ZERO;
+        head
+    }
+
+    /// The piece split off at `whole_cut` (in the whole chunk's
+    /// positions), `height` tall, with its `items`: it takes the space
+    /// above, the baseline, the bookmarks and the cuts above the cut; the
+    /// cuts below it stay.
+    fn head(&mut self, height: Pt, whole_cut: f64, items: Vec<Item>) -> Chunk {
+        let (next, offset) = (self.next_cut, self.offset);
         let cuts = &self.chunk.cuts;
-        let below = self.next_cut + cuts[self.next_cut..].partition_point(|c| c.0 <= whole_cut);
-        let above = self.next_cut + cuts[self.next_cut..].partition_point(|c| c.0 < whole_cut);
-        moved(above - self.next_cut);
+        let below = next + cuts[next..].partition_point(|c| c.0 <= whole_cut);
+        let above = next + cuts[next..].partition_point(|c| c.0 < whole_cut);
+        moved(above - next);
         let head = Chunk {
             what: self.chunk.what.clone(),
-            height: cut.at,
+            height,
             space_before: self.chunk.space_before,
-            items: first,
+            items,
             keep_with_next: false,
             baseline: self.chunk.baseline.take(),
             bookmarks: std::mem::take(&mut self.chunk.bookmarks),
             signature: None,
             repeat: self.chunk.repeat.clone(),
-            cuts: cuts[self.next_cut..above]
-                .iter()
-                .map(|c| *c + offset)
-                .collect(),
+            cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
         };
         self.next_cut = below;
-        self.offset += shift;
-        self.chunk.height += shift;
-        self.chunk.space_before = Pt::ZERO;
         head
     }
 

@@ -1,12 +1,13 @@
 //! After pagination: the footer of every page and the outline.
 //!
-//! The footer holds the legal note ("Catatan :" and its numbered items)
-//! and "Halaman X dari Y", which needs the page count: so it is added only
-//! once all pages exist (as in typst's pages/finalize.rs). It is laid out
-//! once and copied onto every page at the same place.
+//! The footer holds the legal note (a title such as "Catatan :" and its
+//! numbered items) and the page label (such as "Halaman X dari Y"), which
+//! needs the page count: so it is added only once all pages exist (as in
+//! typst's pages/finalize.rs). It is laid out once and copied onto every
+//! page at the same place.
 
-use super::Ctx;
-use super::flow::text_lines;
+use super::ctx::Ctx;
+use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, TextRun};
@@ -36,15 +37,17 @@ impl FooterLayout {
             y1: Pt::ZERO,
             x2: left + width,
             y2: Pt::ZERO,
-            width: style.rule_width,
+            width: style.footer_rule_width,
         })];
-        let mut y = Pt(3.0);
+        let mut y = style.footer_rule_gap;
         let title = vec![crate::text::Span {
             text: footer.title.clone(),
             style: crate::text::SpanStyle::BOLD,
             link: None,
         }];
         let label_baseline = y + ctx.baseline(size);
+        // The title takes at most the left half: the page label sits at the
+        // right of its first line.
         for mut line in text_lines(ctx, &title, size, left, width / 2.0, Align::Left, "") {
             shift_all(&mut line.items, y);
             items.append(&mut line.items);
@@ -57,7 +60,7 @@ impl FooterLayout {
             .enumerate()
             .map(|(i, _)| regular.width(&format!("{}.", i + 1), size))
             .fold(Pt::ZERO, Pt::max)
-            + Pt(4.0);
+            + style.marker_gap;
         for (i, text) in footer.items.iter().enumerate() {
             let marker = format!("{}.", i + 1);
             let lines = text_lines(

@@ -1,95 +1,22 @@
 //! Blocks into chunks: titles, headings, paragraphs, lists, the signature
-//! block. Tables are in [`super::table`].
+//! block. Tables are laid out by [`super::table`], which this module
+//! uses (never the other way).
 //!
 //! Keep rules are set here: a heading keeps with what follows; the first
 //! and the second-to-last line of a paragraph keep with the next line, so
 //! no line of a paragraph stands alone at the foot or the head of a page.
 
-use std::sync::Arc;
-
-use super::Ctx;
 use super::chunk::Chunk;
+use super::ctx::Ctx;
+use super::lines::text_lines;
 use super::table::layout_table;
-use crate::doc::{Block, Heading, List, Signature, Text};
+use crate::doc::{Block, Heading, List, Signature};
 use crate::error::{Error, Result};
-use crate::frame::{Item, LinkArea, TextRun};
+use crate::frame::{Item, TextRun};
+use crate::style::Style;
+use crate::text::Align;
 use crate::text::Face;
-use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
-
-/// Text spans as line-breaker pieces.
-pub(super) fn pieces(text: &Text) -> Vec<Piece<'_>> {
-    text.iter()
-        .map(|s| Piece {
-            text: std::borrow::Cow::Borrowed(&s.text),
-            face: Face::for_style(s.style),
-            link: s.link.as_deref().map(Arc::from),
-        })
-        .collect()
-}
-
-/// The text runs of a broken line, starting at `x` on `baseline`, and a
-/// link area over each run that is a link (from the ascender to the
-/// descender).
-pub(super) fn line_items(
-    line: Line,
-    x: Pt,
-    baseline: Pt,
-    size: Pt,
-    (ascent, descent): (Pt, Pt),
-    out: &mut Vec<Item>,
-) {
-    for run in line.runs {
-        if let Some(uri) = &run.link {
-            out.push(Item::Link(LinkArea {
-                rect: Rect::new(x + run.x, baseline - ascent, run.width, ascent + descent),
-                uri: uri.to_string(),
-            }));
-        }
-        out.push(Item::Text(TextRun {
-            x: x + run.x,
-            y: baseline,
-            face: run.face,
-            size,
-            text: run.text,
-            word_spacing: run.word_spacing,
-            width: run.width,
-            invisible: false,
-        }));
-    }
-}
-
-/// Lays out text in lines at `x`, `width` wide; one chunk per line, with
-/// the widow and orphan rule.
-pub(super) fn text_lines(
-    ctx: &Ctx<'_>,
-    text: &Text,
-    size: Pt,
-    x: Pt,
-    width: Pt,
-    align: Align,
-    what: &'static str,
-) -> Vec<Chunk> {
-    let lines = break_lines(&pieces(text), ctx.fonts, size, width, align);
-    let line_height = ctx.line_height(size);
-    let baseline = ctx.baseline(size);
-    let ascent = ctx.fonts.face(Face::Regular).ascent(size);
-    let descent = ctx.fonts.face(Face::Regular).descent(size);
-    let n = lines.len();
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let mut chunk = Chunk::new(what, line_height);
-            chunk.baseline = Some(baseline);
-            line_items(line, x, baseline, size, (ascent, descent), &mut chunk.items);
-            // Orphan: the first line keeps with the second; widow: the
-            // second-to-last keeps with the last.
-            chunk.keep_with_next = n >= 2 && (i == 0 || i + 2 == n);
-            chunk
-        })
-        .collect()
-}
 
 /// The marker (list number, heading number) placed left of a block whose
 /// chunks are already laid out, on the first baseline.
@@ -126,105 +53,97 @@ pub(super) fn flow(
     first_space: Pt,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
-    let style = ctx.style;
     for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
-        let default_space = if i == 0 {
+        let space = if i == 0 {
             first_space
         } else {
-            style.block_spacing
+            ctx.style.block_spacing
         };
-        match block {
-            Block::Title(text) => {
-                let mut lines = text_lines(
-                    ctx,
-                    text,
-                    style.title_size,
-                    x,
-                    width,
-                    Align::Center,
-                    "the title",
-                );
-                for l in &mut lines {
-                    l.keep_with_next = true;
-                }
-                out.extend(lines);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
+        block_chunks(ctx, block, x, width, space, out)?;
+        let at_top = i == 0 && first_space == Pt::ZERO;
+        if let Some(space) = space_above(ctx.style, block, space, at_top)
+            && let Some(c) = out.get_mut(start)
+        {
+            c.space_before = space;
+        }
+    }
+    Ok(())
+}
+
+/// The space above `block`'s first chunk: `space` (the gap between
+/// blocks, or what the caller asked for above the first block), except
+/// above headings and the closing block, which have their own; and
+/// nothing above a heading `at_top`: first in a flow asked for no space
+/// above (the document's, a list item's). `None` for indented blocks,
+/// whose first block takes `space` itself.
+fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<Pt> {
+    Some(match block {
+        Block::Heading(_) if at_top => Pt::ZERO,
+        Block::Heading(h) => match h.level {
+            1 => style.section_spacing,
+            2 => style.subsection_spacing,
+            _ => style.subheading_spacing,
+        },
+        Block::Signature(_) => style.signature_spacing,
+        Block::Indent(_) => return None,
+        _ => space,
+    })
+}
+
+/// Appends the chunks of one block to `out`, with their keep rules.
+/// `space` is the space above it, for an indented block's first block.
+fn block_chunks(
+    ctx: &Ctx<'_>,
+    block: &Block,
+    x: Pt,
+    width: Pt,
+    space: Pt,
+    out: &mut Vec<Chunk>,
+) -> Result<()> {
+    let style = ctx.style;
+    match block {
+        Block::Title(text) => {
+            let size = style.title_size;
+            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title");
+            for l in &mut lines {
+                l.keep_with_next = true;
             }
-            Block::Heading(h) => {
-                heading(ctx, h, x, width, out);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = match h.level {
-                        1 => style.section_spacing,
-                        2 => style.section_spacing * 0.75,
-                        _ => style.block_spacing + Pt(2.0),
-                    };
-                    if i == 0 && first_space == Pt::ZERO {
-                        c.space_before = Pt::ZERO;
-                    }
-                }
+            out.extend(lines);
+        }
+        Block::Heading(h) => heading(ctx, h, x, width, out),
+        Block::Paragraph(p) => {
+            let size = style.font_size;
+            out.extend(text_lines(
+                ctx,
+                &p.text,
+                size,
+                x,
+                width,
+                p.align,
+                "a line of text",
+            ));
+            if p.keep_with_next
+                && let Some(last) = out.last_mut()
+            {
+                last.keep_with_next = true;
             }
-            Block::Paragraph(p) => {
-                out.extend(text_lines(
-                    ctx,
-                    &p.text,
-                    style.font_size,
-                    x,
-                    width,
-                    p.align,
-                    "a line of text",
-                ));
-                // A paragraph that introduces a list or a table ("... sebagai
-                // berikut:") is not left at the foot of a page without it.
-                let introduces = p
-                    .text
-                    .last()
-                    .is_some_and(|s| s.text.trim_end().ends_with(':'));
-                if introduces
-                    && matches!(blocks.get(i + 1), Some(Block::List(_) | Block::Table(_)))
-                    && let Some(last) = out.last_mut()
-                {
-                    last.keep_with_next = true;
-                }
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
+        }
+        Block::List(l) => list(ctx, l, x, width, out)?,
+        Block::Table(t) => out.extend(layout_table(ctx, t, x, width)?),
+        Block::Indent(blocks) => {
+            let indent = style.indent;
+            flow(ctx, blocks, x + indent, width - indent, space, out)?;
+        }
+        Block::Signature(s) => {
+            let chunk = signature(ctx, s, x, width)?;
+            // Tata naskah: a signature never stands on a page without
+            // the text it closes; the last line goes with it (and the
+            // widow rule brings the line before that along).
+            if let Some(last) = out.last_mut() {
+                last.keep_with_next = true;
             }
-            Block::List(list) => {
-                self::list(ctx, list, x, width, out)?;
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
-            }
-            Block::Table(t) => {
-                out.extend(layout_table(ctx, t, x, width)?);
-                if let Some(c) = out.get_mut(start) {
-                    c.space_before = default_space;
-                }
-            }
-            Block::Indent(blocks) => {
-                flow(
-                    ctx,
-                    blocks,
-                    x + style.indent,
-                    width - style.indent,
-                    default_space,
-                    out,
-                )?;
-            }
-            Block::Signature(s) => {
-                let mut chunk = signature(ctx, s, x, width)?;
-                chunk.space_before = style.section_spacing * 1.5;
-                // Tata naskah: a signature never stands on a page without
-                // the text it closes; the last line goes with it (and the
-                // widow rule brings the line before that along).
-                if let Some(last) = out.last_mut() {
-                    last.keep_with_next = true;
-                }
-                out.push(chunk);
-            }
+            out.push(chunk);
         }
     }
     Ok(())
@@ -236,7 +155,7 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
         Some(m) => ctx
             .style
             .indent
-            .max(ctx.fonts.face(Face::Bold).width(m, size) + Pt(4.0)),
+            .max(ctx.fonts.face(Face::Bold).width(m, size) + ctx.style.marker_gap),
         None => Pt::ZERO,
     };
     let mut lines = text_lines(
@@ -268,7 +187,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         .iter()
         .map(|i| face.width(&i.marker, size))
         .fold(Pt::ZERO, Pt::max);
-    let indent = ctx.style.indent.max(widest + Pt(4.0));
+    let indent = ctx.style.indent.max(widest + ctx.style.marker_gap);
     for (i, item) in list.items.iter().enumerate() {
         let mut chunks = Vec::new();
         flow(
@@ -289,7 +208,7 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         if let Some(first) = chunks.first_mut()
             && i > 0
         {
-            first.space_before = ctx.style.block_spacing / 2.0;
+            first.space_before = ctx.style.list_item_spacing;
         }
         out.extend(chunks);
     }
@@ -317,7 +236,11 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
         return Err(Error::DoesNotFit {
-            what: "the signature box (tanda_tangan.lebar_mm)".into(),
+            what: if s.width_path.is_empty() {
+                "the signature box".to_owned()
+            } else {
+                format!("the signature box ({})", s.width_path)
+            },
             reason: format!(
                 "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
                 s.space.width.0, block_width.0
@@ -326,7 +249,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     }
     let left = x + width - block_width;
     let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some("penutup".into());
+    chunk.what.path = Some(s.path.as_str().into());
     let mut y = Pt::ZERO;
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {
@@ -344,7 +267,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
         let lines = text_lines(ctx, text, size, left, block_width, Align::Left, "");
         place(lines, &mut y, &mut chunk);
     }
-    let gap = ctx.style.block_spacing;
+    let gap = ctx.style.signature_gap;
     y += gap;
     chunk.signature = Some(Rect::new(left, y, s.space.width, s.space.height));
     if let Some(tag) = s.tag {
@@ -370,4 +293,52 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     }
     chunk.height = y;
     Ok(chunk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{List, ListItem, Paragraph};
+    use crate::style::Style;
+    use crate::text::{FontSet, Span, SpanStyle};
+
+    fn paragraph(text: &str, keep_with_next: bool) -> Block {
+        Block::Paragraph(Paragraph {
+            text: vec![Span {
+                text: text.to_owned(),
+                style: SpanStyle::REGULAR,
+                link: None,
+            }],
+            align: Align::Left,
+            path: String::new(),
+            keep_with_next,
+        })
+    }
+
+    /// The layout stage keeps a paragraph with the next block when its
+    /// flag says so, whatever its text ends with.
+    #[test]
+    fn a_paragraph_keeps_with_the_next_block_as_its_flag_says() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let list = Block::List(List {
+            items: vec![ListItem {
+                marker: "1.".into(),
+                blocks: vec![paragraph("Satu.", false)],
+            }],
+        });
+        let blocks = [
+            paragraph("Tanpa titik dua", true),
+            list.clone(),
+            paragraph("Sebagai berikut:", false),
+            list,
+        ];
+        let mut chunks = Vec::new();
+        flow(&ctx, &blocks, Pt(0.0), Pt(400.0), Pt::ZERO, &mut chunks).unwrap();
+        let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
+        assert_eq!(keeps, [true, false, false, false]);
+    }
 }

@@ -6,14 +6,32 @@
 //!    signature block) with their keep rules;
 //! 2. `paginate`: chunks onto pages, moving, splitting and repeating
 //!    table headers;
-//! 3. `finalize`: the footer of every page (the legal note and
-//!    "Halaman X dari Y"), which needs the page count, and the outline.
+//! 3. `finalize`: the footer of every page (the legal note and the page
+//!    label), which needs the page count, and the outline.
+//!
+//! The layout stage obeys the data of the blocks and the [`Style`]; what
+//! a report means (which paragraph keeps with the list after it, the JSON
+//! paths named in messages) is decided in `doc`.
+//!
+//! The modules import each other one way only, each only those before it
+//! in this order (and this file imports them all):
+//! 1. `ctx`: the style and fonts, and line metrics;
+//! 2. `chunk`: the unit of pagination, and splitting one;
+//! 3. `lines`: text into line-breaker pieces and positioned lines;
+//! 4. `table`: tables into chunks;
+//! 5. `flow`: blocks into chunks (tables through `table`);
+//! 6. `paginate`: chunks onto pages;
+//! 7. `finalize`: footers and the outline.
 
 mod chunk;
+mod ctx;
 mod finalize;
 mod flow;
+mod lines;
 mod paginate;
 mod table;
+
+use ctx::Ctx;
 
 use crate::doc::{Block, Document, Text};
 use crate::error::{Error, Result};
@@ -22,26 +40,6 @@ use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
-
-/// What every layout function needs: the style and the fonts.
-pub(crate) struct Ctx<'a> {
-    pub style: &'a Style,
-    pub fonts: &'a FontSet,
-}
-
-impl Ctx<'_> {
-    /// Distance between baselines at `size`.
-    pub(crate) fn line_height(&self, size: Pt) -> Pt {
-        self.fonts.face(Face::Regular).line_height(size) * self.style.line_spacing
-    }
-
-    /// The baseline's distance from the top of a line box at `size`.
-    pub(crate) fn baseline(&self, size: Pt) -> Pt {
-        let face = self.fonts.face(Face::Regular);
-        let (ascent, descent) = (face.ascent(size), face.descent(size));
-        (self.line_height(size) - ascent - descent) / 2.0 + ascent
-    }
-}
 
 /// Lays out a document on pages.
 ///
@@ -63,9 +61,14 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
         return Err(Error::DoesNotFit {
             what: "the body text".into(),
             reason: format!(
-                "the legal note at the foot of every page (catatan) is {:.0} pt tall, and with \
-                 the margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than \
-                 four lines; shorten the note",
+                "the legal note at the foot of every page{} is {:.0} pt tall, and with the \
+                 margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than four \
+                 lines; shorten the note",
+                if doc.footer.path.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", doc.footer.path)
+                },
                 footer.height().0,
                 (bottom - top).0.max(0.0),
                 style.page.height.0
@@ -93,8 +96,8 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 /// The signature tag must be the only occurrence of its character in the
 /// printed text, generated text (headings, the footer, markers) included.
 fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
-    let Some(tag) = doc.blocks.iter().find_map(|b| match b {
-        Block::Signature(s) => s.tag,
+    let Some((tag, path)) = doc.blocks.iter().find_map(|b| match b {
+        Block::Signature(s) => s.tag.map(|t| (t, s.tag_path.as_str())),
         _ => None,
     }) else {
         return Ok(None);
@@ -114,7 +117,7 @@ fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
         None => Ok(Some(tag)),
         Some(first) => Err(Error::Invalid(crate::error::Problems(vec![
             crate::error::Problem::new(
-                "tanda_tangan.tag",
+                path,
                 format!(
                     "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
                  BSrE's service would place a signature there too: choose a character such as \
@@ -189,4 +192,152 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         text(item, fonts)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Footer, Paragraph, Signature};
+    use crate::frame::Meta;
+    use crate::text::{Align, Span, SpanStyle};
+    use crate::units::Size;
+
+    fn text(t: &str) -> Text {
+        vec![Span {
+            text: t.to_owned(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    }
+
+    /// A document of one paragraph and a signature block with a tag, its
+    /// paths and its box `width` wide.
+    fn document(paragraph: &str, tag_path: &str, width: Pt) -> Document {
+        Document {
+            meta: Meta {
+                title: String::new(),
+                author: String::new(),
+                subject: String::new(),
+                keywords: String::new(),
+                date: crate::Date::MIN,
+            },
+            blocks: vec![
+                Block::Paragraph(Paragraph {
+                    text: text(paragraph),
+                    align: Align::Left,
+                    path: String::new(),
+                    keep_with_next: false,
+                }),
+                Block::Signature(Signature {
+                    before: vec![text("Kota, 1 Januari 2025")],
+                    space: Size::new(width, Pt(60.0)),
+                    after: vec![text("Nama")],
+                    tag: Some('#'),
+                    path: "closing".into(),
+                    width_path: "sign.box.width".into(),
+                    tag_path: tag_path.into(),
+                }),
+            ],
+            footer: Footer {
+                title: "Note".into(),
+                items: vec![text("One.")],
+                page_label: "{page}/{pages}".into(),
+                path: String::new(),
+            },
+        }
+    }
+
+    /// Where the run whose text is `text` starts: (x, baseline).
+    fn position(layout: &Layout, text: &str) -> (Pt, Pt) {
+        layout.pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                crate::frame::Item::Text(t) if t.text == text => Some((t.x, t.y)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no run {text:?}"))
+    }
+
+    /// The spacing in the style is what layout uses: a larger gap between
+    /// blocks moves the second paragraph (and what follows) down by the
+    /// difference, a larger marker gap moves a list item's text right.
+    #[test]
+    fn spacing_comes_from_the_style() {
+        let fonts = FontSet::liberation_sans();
+        let mut doc = document("Satu", "", Pt(100.0));
+        doc.blocks.insert(
+            1,
+            Block::Paragraph(Paragraph {
+                text: text("Dua"),
+                align: Align::Left,
+                path: String::new(),
+                keep_with_next: false,
+            }),
+        );
+        doc.blocks.insert(
+            2,
+            Block::List(crate::doc::List {
+                items: vec![crate::doc::ListItem {
+                    marker: "(xviii)".into(),
+                    blocks: vec![Block::Paragraph(Paragraph {
+                        text: text("Butir"),
+                        align: Align::Left,
+                        path: String::new(),
+                        keep_with_next: false,
+                    })],
+                }],
+            }),
+        );
+        let style = Style::default();
+        let before = layout_document(&doc, &style, &fonts).unwrap();
+        let wider = Style {
+            block_spacing: style.block_spacing + Pt(10.0),
+            marker_gap: style.marker_gap + Pt(20.0),
+            ..style.clone()
+        };
+        let after = layout_document(&doc, &wider, &fonts).unwrap();
+        let moved = |t: &str| {
+            let (a, b) = (position(&before, t), position(&after, t));
+            ((b.0 - a.0).0, (b.1 - a.1).0)
+        };
+        assert_eq!(moved("Satu"), (0.0, 0.0));
+        let (dx, dy) = moved("Dua");
+        assert!(dx == 0.0 && (dy - 10.0).abs() < 1e-9, "{dx} {dy}");
+        // The list is the third block: two gaps above it. Its marker is
+        // wider than the indent, so the gap after it sets the text's x.
+        let (dx, dy) = moved("Butir");
+        assert!(
+            (dx - 20.0).abs() < 1e-9 && (dy - 20.0).abs() < 1e-9,
+            "{dx} {dy}"
+        );
+        assert_eq!(moved("(xviii)").0, 0.0);
+    }
+
+    /// The messages about the signature block name the paths the block
+    /// carries, not a report's field names.
+    #[test]
+    fn messages_name_the_paths_the_signature_block_carries() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let e = layout_document(
+            &document("Harga # 5", "sign.mark", Pt(100.0)),
+            &style,
+            &fonts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("sign.mark: the tag '#' also occurs 1 time(s)"),
+            "{e}"
+        );
+        let e = layout_document(&document("Teks", "sign.mark", Pt(400.0)), &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("the signature box (sign.box.width) does not fit"),
+            "{e}"
+        );
+        let layout = layout_document(&document("Teks", "", Pt(100.0)), &style, &fonts).unwrap();
+        assert_eq!(layout.signature.map(|s| s.tag), Some(Some('#')));
+    }
 }

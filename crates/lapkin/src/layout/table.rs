@@ -7,10 +7,10 @@
 
 use std::rc::Rc;
 
-use super::Ctx;
 use super::chunk::{Chunk, CutRule, What};
-use super::flow::{line_items, pieces, text_lines};
-use crate::doc::{Cell, Table};
+use super::ctx::Ctx;
+use super::lines::{line_items, pieces, text_lines};
+use crate::doc::{Cell, Table, Text};
 use crate::error::{Error, Result};
 use crate::frame::{BoxItem, Item, Rule};
 use crate::text::Face;
@@ -346,187 +346,26 @@ fn cuts_between_lines(lines: &mut [(Pt, Pt)], row_top: &[Pt], height: Pt) -> Vec
 /// `table_min_font_size`; a table that does not fit even then is refused
 /// with its JSON path and the width it needs.
 pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result<Vec<Chunk>> {
-    let ncols = t.columns.len();
-    if ncols == 0 {
+    if t.columns.is_empty() {
         return Ok(Vec::new());
     }
     let (placed, nrows) = place(t);
-    let mut fitting = None;
-    let mut smallest = None;
-    // A bounded loop: one turn per size.
-    for size in table_sizes(ctx.style) {
-        let needs = column_needs(ctx, &placed, ncols, size);
-        if needs.hard_total().0 <= width.0 + 1e-6 {
-            fitting = Some((size, needs));
-            break;
-        }
-        smallest = Some((size, needs.hard_total()));
-    }
-    let Some((size, needs)) = fitting else {
-        let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
-        return Err(Error::DoesNotFit {
-            what: What {
-                kind: "the table",
-                path: Some(Rc::from(t.path.as_str())),
-            }
-            .describe(),
-            reason: format!(
-                "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
-                 uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
-                 split the table or shorten its figures",
-                need.0.ceil(),
-                size.0,
-                width.0.floor()
-            ),
-        });
-    };
-    let widths = column_widths(&needs, width);
-    let mut col_x = vec![x];
-    for w in &widths {
-        let last = *col_x.last().unwrap_or(&x);
-        col_x.push(last + *w);
-    }
-    let right = col_x[ncols];
-    let path: Rc<str> = Rc::from(t.path.as_str());
-    let rule_width = ctx.style.rule_width;
-
-    // Lay out every cell, then size the rows.
-    let boxes: Vec<CellBox> = placed
-        .iter()
-        .map(|p| {
-            let align = p.cell.align.unwrap_or(t.columns[p.col].align);
-            let w = col_x[p.col + p.colspan] - col_x[p.col];
-            layout_cell(ctx, p, align, (col_x[p.col], w), size)
-        })
-        .collect();
-    let mut row_h = vec![Pt::ZERO; nrows];
-    for (p, b) in placed.iter().zip(&boxes) {
-        if p.rowspan == 1 {
-            row_h[p.row] = row_h[p.row].max(b.height);
-        }
-    }
-    for (p, b) in placed.iter().zip(&boxes) {
-        if p.rowspan > 1 {
-            let have: Pt = row_h[p.row..p.row + p.rowspan].iter().copied().sum();
-            if b.height.0 > have.0 {
-                row_h[p.row + p.rowspan - 1] += b.height - have;
-            }
-        }
-    }
-
-    // Cells are placed row by row: `first[r]..first[r + 1]` are the cells
-    // starting in row r.
-    let mut first = vec![placed.len(); nrows + 1];
-    for (i, p) in placed.iter().enumerate().rev() {
-        first[p.row] = i;
-    }
-    for r in (0..nrows).rev() {
-        first[r] = first[r].min(first[r + 1]);
-    }
-
-    // Group rows into units that no row span crosses.
+    let (size, needs) = fitting_size(ctx, t, &placed, width)?;
+    let grid = Grid::new(
+        ctx,
+        t,
+        placed,
+        nrows,
+        x,
+        &column_widths(&needs, width),
+        size,
+    );
     let header_rows = t.header.len();
-    let mut units: Vec<(usize, usize)> = Vec::new();
-    // Progress: `r` grows to `end > r` each turn. Inside, `scanned` grows
-    // to `end` each turn and `end` never passes `nrows` (spans are clipped
-    // to the table): each cell is looked at once, so this is linear.
-    let mut r = 0;
-    while r < nrows {
-        let mut end = if r < header_rows { header_rows } else { r + 1 };
-        let mut scanned = r;
-        while scanned < end {
-            let reach = placed[first[scanned]..first[end]]
-                .iter()
-                .map(|p| p.row + p.rowspan)
-                .max()
-                .unwrap_or(end);
-            scanned = end;
-            end = end.max(reach).min(nrows);
-        }
-        units.push((r, end));
-        r = end;
-    }
-
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut header: Option<Rc<Vec<Chunk>>> = None;
-    for &(start, end) in &units {
+    for (start, end) in grid.units(header_rows) {
         let is_header = start < header_rows;
-        let mut row_top = vec![Pt::ZERO; end - start + 1];
-        for r in start..end {
-            row_top[r - start + 1] = row_top[r - start] + row_h[r];
-        }
-        let height = row_top[end - start];
-        let mut chunk = Chunk::new(
-            if is_header {
-                "the header of the table"
-            } else {
-                "a row of the table"
-            },
-            height,
-        );
-        chunk.what.path = Some(path.clone());
-        let mut lines: Vec<(Pt, Pt)> = Vec::new();
-        let mut texts = Vec::new();
-        let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
-        let mut v_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
-        for (p, b) in placed[first[start]..first[end]]
-            .iter()
-            .zip(&boxes[first[start]..first[end]])
-        {
-            let top = row_top[p.row - start];
-            let bottom = row_top[p.row + p.rowspan - start];
-            let (x1, x2) = (col_x[p.col], col_x[p.col + p.colspan]);
-            // The cell's top and left edges.
-            h_edges.push((top, x1, x2));
-            v_edges.push((x1, top, bottom));
-            for item in &b.items {
-                let mut item = item.clone();
-                item.shift_y(top);
-                texts.push(item);
-            }
-            lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));
-        }
-        if is_header {
-            chunk.items.push(Item::Rect(BoxItem {
-                rect: Rect::new(x, Pt::ZERO, right - x, height),
-                fill: Some(ctx.style.header_fill),
-                stroke: None,
-            }));
-        }
-        // The unit's right and bottom edges; then each rule drawn once, as
-        // long as it runs.
-        v_edges.push((right, Pt::ZERO, height));
-        h_edges.push((height, x, right));
-        for (y, x1, x2) in merge_edges(h_edges) {
-            chunk.items.push(Item::Line(Rule {
-                x1,
-                y1: y,
-                x2,
-                y2: y,
-                width: rule_width,
-            }));
-        }
-        for (x, y1, y2) in merge_edges(v_edges) {
-            chunk.items.push(Item::Line(Rule {
-                x1: x,
-                y1,
-                x2: x,
-                y2,
-                width: rule_width,
-            }));
-        }
-        chunk.baseline = texts.iter().find_map(|i| match i {
-            Item::Text(t) => Some(t.y),
-            _ => None,
-        });
-        chunk.items.extend(texts);
-        chunk.cuts = cuts_between_lines(&mut lines, &row_top, height);
-        chunk.cut_rule = Some(CutRule {
-            x1: x,
-            x2: right,
-            width: rule_width,
-            padding: ctx.style.cell_padding,
-        });
+        let mut chunk = grid.unit_chunk(ctx, start, end, is_header);
         if is_header {
             chunk.keep_with_next = true;
             header = Some(Rc::new(vec![chunk]));
@@ -549,21 +388,276 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
         if let Some(last) = chunks.last_mut() {
             last.keep_with_next = true;
         }
-        let mut lines = text_lines(
-            ctx,
-            caption,
-            size,
-            x,
-            width,
-            crate::text::Align::Center,
-            "a table caption",
-        );
-        if let Some(first) = lines.first_mut() {
-            first.space_before = ctx.style.block_spacing / 2.0;
-        }
-        chunks.extend(lines);
+        chunks.extend(caption_lines(ctx, caption, size, x, width));
     }
     Ok(chunks)
+}
+
+/// The largest of the table sizes (see [`table_sizes`]) at which the
+/// columns' hard minimums fit in `width`, with the columns' needs there;
+/// or the error naming the table and the width it needs at the smallest.
+fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> Result<(Pt, Needs)> {
+    let ncols = t.columns.len();
+    let mut smallest = None;
+    // A bounded loop: one turn per size.
+    for size in table_sizes(ctx.style) {
+        let needs = column_needs(ctx, placed, ncols, size);
+        if needs.hard_total().0 <= width.0 + 1e-6 {
+            return Ok((size, needs));
+        }
+        smallest = Some((size, needs.hard_total()));
+    }
+    let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
+    Err(Error::DoesNotFit {
+        what: What {
+            kind: "the table",
+            path: Some(Rc::from(t.path.as_str())),
+        }
+        .describe(),
+        reason: format!(
+            "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
+             uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
+             split the table or shorten its figures",
+            need.0.ceil(),
+            size.0,
+            width.0.floor()
+        ),
+    })
+}
+
+/// A table's cells laid out in its grid, before it is cut into chunks.
+struct Grid<'a> {
+    /// The cells, row by row.
+    placed: Vec<Placed<'a>>,
+    /// Each cell's box, in the order of `placed`.
+    boxes: Vec<CellBox>,
+    /// The columns' left edges, and the table's right edge last.
+    col_x: Vec<Pt>,
+    /// The rows' heights.
+    row_h: Vec<Pt>,
+    /// `first[r]..first[r + 1]` are the cells starting in row r.
+    first: Vec<usize>,
+    /// The table's JSON path.
+    path: Rc<str>,
+}
+
+impl<'a> Grid<'a> {
+    /// Lays out every cell at `size` in columns `widths` wide from `x`,
+    /// then sizes the rows.
+    fn new(
+        ctx: &Ctx<'_>,
+        t: &Table,
+        placed: Vec<Placed<'a>>,
+        nrows: usize,
+        x: Pt,
+        widths: &[Pt],
+        size: Pt,
+    ) -> Self {
+        let mut col_x = vec![x];
+        for w in widths {
+            let last = *col_x.last().unwrap_or(&x);
+            col_x.push(last + *w);
+        }
+        let boxes: Vec<CellBox> = placed
+            .iter()
+            .map(|p| {
+                let align = p.cell.align.unwrap_or(t.columns[p.col].align);
+                let w = col_x[p.col + p.colspan] - col_x[p.col];
+                layout_cell(ctx, p, align, (col_x[p.col], w), size)
+            })
+            .collect();
+        let row_h = row_heights(&placed, &boxes, nrows);
+        let first = first_cells(&placed, nrows);
+        Grid {
+            placed,
+            boxes,
+            col_x,
+            row_h,
+            first,
+            path: Rc::from(t.path.as_str()),
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.row_h.len()
+    }
+
+    /// The table's left and right edges.
+    fn edges(&self) -> (Pt, Pt) {
+        let left = self.col_x[0];
+        (left, *self.col_x.last().unwrap_or(&left))
+    }
+
+    /// The rows grouped into units that no row span crosses (the header
+    /// rows, the first `header_rows`, are one unit), as `start..end`.
+    fn units(&self, header_rows: usize) -> Vec<(usize, usize)> {
+        let (nrows, first) = (self.rows(), &self.first);
+        let mut units = Vec::new();
+        // Progress: `r` grows to `end > r` each turn. Inside, `scanned`
+        // grows to `end` each turn and `end` never passes `nrows` (spans
+        // are clipped to the table): each cell is looked at once, so this
+        // is linear.
+        let mut r = 0;
+        while r < nrows {
+            let mut end = if r < header_rows { header_rows } else { r + 1 };
+            let mut scanned = r;
+            while scanned < end {
+                let reach = self.placed[first[scanned]..first[end]]
+                    .iter()
+                    .map(|p| p.row + p.rowspan)
+                    .max()
+                    .unwrap_or(end);
+                scanned = end;
+                end = end.max(reach).min(nrows);
+            }
+            units.push((r, end));
+            r = end;
+        }
+        units
+    }
+
+    /// The rows `start..end` as one chunk: the header's fill, the rules
+    /// (each drawn once, as long as it runs), the cells' text, and the
+    /// cuts between lines where pagination may split it.
+    fn unit_chunk(&self, ctx: &Ctx<'_>, start: usize, end: usize, is_header: bool) -> Chunk {
+        let (left, right) = self.edges();
+        let mut row_top = vec![Pt::ZERO; end - start + 1];
+        for r in start..end {
+            row_top[r - start + 1] = row_top[r - start] + self.row_h[r];
+        }
+        let height = row_top[end - start];
+        let kind = if is_header {
+            "the header of the table"
+        } else {
+            "a row of the table"
+        };
+        let mut chunk = Chunk::new(kind, height);
+        chunk.what.path = Some(self.path.clone());
+        let mut lines: Vec<(Pt, Pt)> = Vec::new();
+        let mut texts = Vec::new();
+        let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
+        let mut v_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
+        let cells = self.first[start]..self.first[end];
+        for (p, b) in self.placed[cells.clone()].iter().zip(&self.boxes[cells]) {
+            let top = row_top[p.row - start];
+            let bottom = row_top[p.row + p.rowspan - start];
+            let (x1, x2) = (self.col_x[p.col], self.col_x[p.col + p.colspan]);
+            // The cell's top and left edges.
+            h_edges.push((top, x1, x2));
+            v_edges.push((x1, top, bottom));
+            for item in &b.items {
+                let mut item = item.clone();
+                item.shift_y(top);
+                texts.push(item);
+            }
+            lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));
+        }
+        if is_header {
+            chunk.items.push(Item::Rect(BoxItem {
+                rect: Rect::new(left, Pt::ZERO, right - left, height),
+                fill: Some(ctx.style.header_fill),
+                stroke: None,
+            }));
+        }
+        // The unit's right and bottom edges.
+        v_edges.push((right, Pt::ZERO, height));
+        h_edges.push((height, left, right));
+        chunk
+            .items
+            .extend(rules(h_edges, v_edges, ctx.style.rule_width));
+        chunk.baseline = texts.iter().find_map(|i| match i {
+            Item::Text(t) => Some(t.y),
+            _ => None,
+        });
+        chunk.items.extend(texts);
+        chunk.cuts = cuts_between_lines(&mut lines, &row_top, height);
+        chunk.cut_rule = Some(CutRule {
+            x1: left,
+            x2: right,
+            width: ctx.style.rule_width,
+            padding: ctx.style.cell_padding,
+        });
+        chunk
+    }
+}
+
+/// The rows' heights: each the tallest of the cells within it; a cell
+/// spanning rows that are too short for it heightens the last of them.
+fn row_heights(placed: &[Placed<'_>], boxes: &[CellBox], nrows: usize) -> Vec<Pt> {
+    let mut row_h = vec![Pt::ZERO; nrows];
+    for (p, b) in placed.iter().zip(boxes) {
+        if p.rowspan == 1 {
+            row_h[p.row] = row_h[p.row].max(b.height);
+        }
+    }
+    for (p, b) in placed.iter().zip(boxes) {
+        if p.rowspan > 1 {
+            let have: Pt = row_h[p.row..p.row + p.rowspan].iter().copied().sum();
+            if b.height.0 > have.0 {
+                row_h[p.row + p.rowspan - 1] += b.height - have;
+            }
+        }
+    }
+    row_h
+}
+
+/// Cells are placed row by row: `first[r]..first[r + 1]` are the cells
+/// starting in row r (of `nrows`).
+fn first_cells(placed: &[Placed<'_>], nrows: usize) -> Vec<usize> {
+    let mut first = vec![placed.len(); nrows + 1];
+    for (i, p) in placed.iter().enumerate().rev() {
+        first[p.row] = i;
+    }
+    for r in (0..nrows).rev() {
+        first[r] = first[r].min(first[r + 1]);
+    }
+    first
+}
+
+/// The horizontal edges `(y, x1, x2)` and the vertical ones
+/// `(x, y1, y2)` as rules `width` wide, each drawn once, as long as it
+/// runs: the horizontal ones first.
+fn rules(
+    h_edges: Vec<(Pt, Pt, Pt)>,
+    v_edges: Vec<(Pt, Pt, Pt)>,
+    width: Pt,
+) -> impl Iterator<Item = Item> {
+    let horizontal = merge_edges(h_edges).into_iter().map(move |(y, x1, x2)| {
+        Item::Line(Rule {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width,
+        })
+    });
+    let vertical = merge_edges(v_edges).into_iter().map(move |(x, y1, y2)| {
+        Item::Line(Rule {
+            x1: x,
+            y1,
+            x2: x,
+            y2,
+            width,
+        })
+    });
+    horizontal.chain(vertical)
+}
+
+/// A table's caption, centred under it at the table's type size.
+fn caption_lines(ctx: &Ctx<'_>, caption: &Text, size: Pt, x: Pt, width: Pt) -> Vec<Chunk> {
+    let mut lines = text_lines(
+        ctx,
+        caption,
+        size,
+        x,
+        width,
+        crate::text::Align::Center,
+        "a table caption",
+    );
+    if let Some(first) = lines.first_mut() {
+        first.space_before = ctx.style.caption_spacing;
+    }
+    lines
 }
 
 #[cfg(test)]
