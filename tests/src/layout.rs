@@ -543,7 +543,9 @@ fn a_heading_before_a_tall_row_is_not_left_alone() {
 fn a_closing_block_taller_than_a_page_is_refused() {
     // The model caps the closing block's texts, so this is built past it,
     // as a caller of the layout stage can.
-    let mut doc = lapkin::build_document(&load_report("minimal.json")).unwrap();
+    let report = load_report("minimal.json");
+    let fonts = lapkin::FontSet::liberation_sans();
+    let mut doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
     for block in &mut doc.blocks {
         if let lapkin::Block::Signature(s) = block {
             let line = s.before[0].clone();

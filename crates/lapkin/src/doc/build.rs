@@ -1,16 +1,23 @@
 //! Report → document blocks: the wording, order and numbering of the
 //! official *Laporan Kinerja Triwulan*.
+//!
+//! The report was validated ([`CheckedReport`]), so nothing here checks it
+//! again: every text's markup was parsed during validation and is read
+//! here, each analysis's indicator was found, the figures of section C were
+//! computed. Each block gets the JSON path of what it shows, for the
+//! errors of the layout stage.
 
 use super::{
     Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Row,
     Signature, Table, Text,
 };
-use crate::error::{Error, Problem, Problems, Result};
 use crate::format::{angka, tanggal};
-use crate::model::{self, Inline, Nilai, Rata, Report, Sel};
+use crate::model::{
+    self, Analisis, CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sel,
+};
 use crate::text::Align;
 use crate::text::{Span, SpanStyle};
-use crate::units::Size;
+use crate::units::{Pt, Size};
 
 /// The title of the legal note in the footer.
 pub(crate) const FOOTER_TITLE: &str = "Catatan :";
@@ -34,22 +41,21 @@ fn bold(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::BOLD)]
 }
 
-/// Parses inline markup; the report was validated, so an error here means a
-/// report built in code without [`crate::model::validate`].
-fn inline(text: &Inline) -> Result<Text> {
-    text.spans().map_err(|e| {
-        Error::Invalid(Problems(vec![Problem::new(
-            String::new(),
-            format!("{} (in {:?})", e.message, text.as_str()),
-        )]))
-    })
+/// The styled runs of inline markup, as parsed during validation. A
+/// checked report's markup parses; were it ever not to, the text is
+/// printed as written rather than lost.
+fn inline(text: &Inline) -> Text {
+    match text.parsed() {
+        Ok(spans) => spans.to_vec(),
+        Err(_) => plain(text.as_str()),
+    }
 }
 
 /// Inline text with a plain prefix, e.g. "[SK 1.0] " before the sasaran.
-fn prefixed(prefix: String, text: &Inline) -> Result<Text> {
+fn prefixed(prefix: String, text: &Inline) -> Text {
     let mut out = plain(prefix);
-    out.extend(inline(text)?);
-    Ok(out)
+    out.extend(inline(text));
+    out
 }
 
 /// Makes every span bold (headings built from report text).
@@ -88,6 +94,7 @@ fn header_row(titles: &[&str]) -> Row {
             })
             .collect(),
         keep_with_previous: false,
+        path: String::new(),
     }
 }
 
@@ -95,94 +102,163 @@ fn cell(text: Text) -> Cell {
     Cell::new(text)
 }
 
-/// Builds the document of a report: title, intro, sections A to D, the
-/// closing block, and the legal note of the footer.
-pub fn build_document(report: &Report) -> Result<Document> {
-    let q = report.triwulan;
-    let unit = &report.unit.nama;
-    let mut blocks = vec![
+/// A row of one-by-one cells showing what is at `path`.
+fn row(cells: Vec<Cell>, path: String) -> Row {
+    Row {
+        cells,
+        keep_with_previous: false,
+        path,
+    }
+}
+
+/// Builds the document of a validated report: title, intro, sections A
+/// to D, the closing block, and the legal note of the footer. Each block
+/// carries the JSON path of what it shows.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let fonts = lapkin::FontSet::liberation_sans();
+/// let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+/// assert_eq!(doc.meta.title, report.title());
+/// ```
+pub fn build_document(checked: &CheckedReport<'_>) -> Document {
+    let report = checked.report();
+    let mut blocks = opening(report);
+    blocks.extend(section_a(report));
+    blocks.extend(section_b(checked));
+    blocks.extend(section_c(checked));
+    blocks.extend(section_d(report));
+    blocks.push(closing_block(report));
+    Document {
+        meta: meta(report),
+        blocks,
+        footer: footer(report),
+    }
+}
+
+/// The title and the intro sentence.
+fn opening(report: &Report) -> Vec<Block> {
+    vec![
         Block::Title(bold(report.title())),
         Block::Paragraph(Paragraph {
             text: plain(format!(
-                "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {q} \
+                "Berikut ini kami sampaikan hasil Capaian Kinerja pada {} selama Triwulan {} \
                  Tahun {} dengan uraian sebagai berikut :",
-                report.tahun
+                report.unit.nama, report.triwulan, report.tahun
             )),
             align: Align::Justify,
             path: String::new(),
         }),
-    ];
+    ]
+}
 
-    // A. Progress Capaian Kinerja.
-    blocks.push(section(format!("A. Progress Capaian Kinerja Triwulan {q}")));
-    blocks.push(Block::Table(kinerja_table(report)?));
+/// A. Progress Capaian Kinerja: the heading and table A.
+fn section_a(report: &Report) -> Vec<Block> {
+    vec![
+        section(
+            format!("A. Progress Capaian Kinerja Triwulan {}", report.triwulan),
+            "kinerja",
+        ),
+        Block::Table(kinerja_table(report)),
+    ]
+}
 
-    // B. Hasil Analisis.
-    blocks.push(section(format!(
-        "B. Hasil Analisis Capaian Kinerja Triwulan {q}"
-    )));
-    for (i, a) in report.analisis.iter().enumerate() {
-        let Some((sasaran, ind)) = report.find_indikator(&a.indikator) else {
-            return Err(Error::Invalid(Problems(vec![Problem::new(
-                format!("analisis[{i}].indikator"),
-                format!("no indicator {:?} in section A", a.indikator),
-            )])));
-        };
-        let mut text = plain(format!("[{} ", sasaran.kode));
-        text.extend(inline(&sasaran.uraian)?);
-        text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
-        text.extend(inline(&ind.uraian)?);
-        let number = format!("{}.", i + 1);
-        blocks.push(Block::Heading(Heading {
-            level: 2,
-            marker: Some(number.clone()),
-            text: emboldened(text),
-            bookmark: Some(Bookmark {
-                title: format!(
-                    "{number} {} {}",
-                    ind.kode,
-                    ind.uraian.plain_text().unwrap_or_default()
-                ),
-                level: 1,
-            }),
-        }));
-        let mut content = Vec::new();
-        for (title, field, part) in [
-            ("Progress / Kegiatan :", "progress", &a.progress),
-            ("Kendala / Permasalahan :", "kendala", &a.kendala),
-            ("Strategi / Tindak Lanjut :", "strategi", &a.strategi),
-        ] {
-            content.push(Block::Heading(Heading {
-                level: 3,
-                marker: None,
-                text: bold(title),
-                bookmark: None,
-            }));
-            content.extend(body_blocks(&format!("analisis[{i}].{field}"), part)?);
-        }
-        blocks.push(Block::Indent(content));
+/// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
+/// and indicator, and its three parts under it.
+fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
+    let mut blocks = vec![section(
+        format!(
+            "B. Hasil Analisis Capaian Kinerja Triwulan {}",
+            checked.triwulan
+        ),
+        "analisis",
+    )];
+    for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
+        blocks.push(analysis_heading(i, sasaran, ind));
+        blocks.push(Block::Indent(analysis_parts(i, a)));
     }
+    blocks
+}
 
-    // C. Capaian Fisik dan Anggaran.
-    blocks.push(section(format!(
-        "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"
-    )));
-    blocks.push(Block::Table(anggaran_table(report)?));
+/// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark.
+fn analysis_heading(i: usize, sasaran: &Sasaran, ind: &Indikator) -> Block {
+    let mut text = plain(format!("[{} ", sasaran.kode));
+    text.extend(inline(&sasaran.uraian));
+    text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
+    text.extend(inline(&ind.uraian));
+    let number = format!("{}.", i + 1);
+    Block::Heading(Heading {
+        level: 2,
+        marker: Some(number.clone()),
+        text: emboldened(text),
+        bookmark: Some(Bookmark {
+            title: format!(
+                "{number} {} {}",
+                ind.kode,
+                ind.uraian.plain_text().unwrap_or_default()
+            ),
+            level: 1,
+        }),
+        path: format!("analisis[{i}]"),
+    })
+}
 
-    // D. Rekomendasi Pimpinan.
-    blocks.push(section("D. Rekomendasi Pimpinan".to_owned()));
-    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi)?);
+/// Progress, Kendala and Strategi of `analisis[i]`, each under its
+/// sub-heading.
+fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
+    let mut content = Vec::new();
+    for (title, field, part) in [
+        ("Progress / Kegiatan :", "progress", &a.progress),
+        ("Kendala / Permasalahan :", "kendala", &a.kendala),
+        ("Strategi / Tindak Lanjut :", "strategi", &a.strategi),
+    ] {
+        let path = format!("analisis[{i}].{field}");
+        content.push(Block::Heading(Heading {
+            level: 3,
+            marker: None,
+            text: bold(title),
+            bookmark: None,
+            path: path.clone(),
+        }));
+        content.extend(body_blocks(&path, part));
+    }
+    content
+}
 
-    // The closing block.
+/// C. Capaian Fisik dan Anggaran: the heading and table C.
+fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
+    vec![
+        section(
+            format!(
+                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {}",
+                checked.triwulan
+            ),
+            "anggaran",
+        ),
+        Block::Table(anggaran_table(checked)),
+    ]
+}
+
+/// D. Rekomendasi Pimpinan: the heading and the report's blocks.
+fn section_d(report: &Report) -> Vec<Block> {
+    let mut blocks = vec![section("D. Rekomendasi Pimpinan".to_owned(), "rekomendasi")];
+    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi));
+    blocks
+}
+
+/// The closing block: place and date, position, the signature space, the
+/// signer.
+fn closing_block(report: &Report) -> Block {
     let p = &report.penutup;
-    blocks.push(Block::Signature(Signature {
+    Block::Signature(Signature {
         before: vec![
             plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
             plain(p.jabatan.clone()),
         ],
         space: Size::new(
-            crate::units::Pt::from_mm(report.tanda_tangan.lebar_mm),
-            crate::units::Pt::from_mm(report.tanda_tangan.tinggi_mm),
+            Pt::from_mm(report.tanda_tangan.lebar_mm),
+            Pt::from_mm(report.tanda_tangan.tinggi_mm),
         ),
         after: vec![
             plain(p.keterangan.clone()),
@@ -190,37 +266,40 @@ pub fn build_document(report: &Report) -> Result<Document> {
             plain(format!("NIP {}", p.nip)),
         ],
         tag: report.tanda_tangan.tag_char(),
-    }));
-
-    let footer = Footer {
-        title: FOOTER_TITLE.to_owned(),
-        items: report
-            .catatan()
-            .iter()
-            .map(inline)
-            .collect::<Result<Vec<Text>>>()?,
-        page_label: PAGE_LABEL.to_owned(),
-    };
-    Ok(Document {
-        meta: Meta {
-            title: report.title(),
-            author: report.unit.nama_lengkap.clone(),
-            subject: format!(
-                "Capaian kinerja {} Triwulan {q} Tahun {}",
-                report.unit.nama, report.tahun
-            ),
-            keywords: format!(
-                "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
-                report.tahun, report.unit.nama, report.unit.provinsi
-            ),
-            date: p.tanggal.0,
-        },
-        blocks,
-        footer,
+        path: "penutup".to_owned(),
     })
 }
 
-fn section(title: String) -> Block {
+/// The legal note and the page label of every page.
+fn footer(report: &Report) -> Footer {
+    Footer {
+        title: FOOTER_TITLE.to_owned(),
+        items: report.catatan().iter().map(inline).collect(),
+        page_label: PAGE_LABEL.to_owned(),
+    }
+}
+
+/// The PDF's document information.
+fn meta(report: &Report) -> Meta {
+    let (q, unit) = (report.triwulan, &report.unit);
+    Meta {
+        title: report.title(),
+        author: unit.nama_lengkap.clone(),
+        subject: format!(
+            "Capaian kinerja {} Triwulan {q} Tahun {}",
+            unit.nama, report.tahun
+        ),
+        keywords: format!(
+            "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
+            report.tahun, unit.nama, unit.provinsi
+        ),
+        date: report.penutup.tanggal.0,
+    }
+}
+
+/// A section heading (A to D) with its bookmark; `path` is the part of the
+/// report it shows.
+fn section(title: String, path: &str) -> Block {
     Block::Heading(Heading {
         level: 1,
         marker: None,
@@ -229,12 +308,13 @@ fn section(title: String) -> Block {
             level: 0,
         }),
         text: bold(title),
+        path: path.to_owned(),
     })
 }
 
 /// Table A: one row per indicator, the sasaran cell spanning its
 /// indicators' rows.
-fn kinerja_table(report: &Report) -> Result<Table> {
+fn kinerja_table(report: &Report) -> Table {
     let columns = [
         Align::Center,
         Align::Left,
@@ -257,40 +337,36 @@ fn kinerja_table(report: &Report) -> Result<Table> {
     ])];
     let mut body = Vec::new();
     let mut n = 0;
-    for s in &report.kinerja.sasaran {
+    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
         for (j, ind) in s.indikator.iter().enumerate() {
             n += 1;
             let mut cells = vec![cell(plain(format!("{n}.")))];
             if j == 0 {
                 cells.push(Cell {
                     rowspan: s.indikator.len(),
-                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian)?)
+                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian))
                 });
             }
-            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)?));
+            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
             cells.push(cell(plain(nilai(&ind.target_pk))));
             cells.push(cell(plain(ind.satuan.clone())));
             cells.push(cell(plain(nilai(&ind.target))));
             cells.push(cell(plain(nilai(&ind.capaian))));
-            body.push(Row {
-                cells,
-                keep_with_previous: false,
-            });
+            body.push(row(cells, format!("kinerja.sasaran[{i}].indikator[{j}]")));
         }
     }
-    Ok(Table {
+    Table {
         columns,
         header,
         body,
         caption: None,
         path: "kinerja.sasaran".to_owned(),
-    })
+    }
 }
 
-/// Table C: one row per rincian output with computed remainders, and the
-/// Total row spanning the columns before the money.
-fn anggaran_table(report: &Report) -> Result<Table> {
-    let a = &report.anggaran;
+/// Table C: one row per rincian output with its remainders, and the Total
+/// row spanning the columns before the money.
+fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
     let mut columns = vec![
         Column { align: Align::Left },
         Column {
@@ -310,18 +386,12 @@ fn anggaran_table(report: &Report) -> Result<Table> {
         "Realisasi",
         "Sisa Anggaran",
     ])];
-    let overflow = || {
-        Error::Invalid(Problems(vec![Problem::new(
-            "anggaran.rincian",
-            "the figures are out of the exact range of numbers",
-        )]))
-    };
-    let mut body = Vec::new();
-    for r in &a.rincian {
-        let sisa = r.sisa().ok_or_else(overflow)?;
-        body.push(Row {
-            cells: vec![
-                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)?),
+    let mut body: Vec<Row> = checked
+        .rincian()
+        .enumerate()
+        .map(|(i, (r, sisa))| {
+            let cells = vec![
+                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)),
                 cell(plain(r.satuan.clone())),
                 cell(plain(angka(&r.volume))),
                 cell(plain(angka(&r.capaian))),
@@ -329,11 +399,11 @@ fn anggaran_table(report: &Report) -> Result<Table> {
                 cell(plain(angka(&r.pagu))),
                 cell(plain(angka(&r.realisasi))),
                 cell(plain(angka(&sisa.anggaran))),
-            ],
-            keep_with_previous: false,
-        });
-    }
-    let t = a.totals().ok_or_else(overflow)?;
+            ];
+            row(cells, format!("anggaran.rincian[{i}]"))
+        })
+        .collect();
+    let t = checked.totals();
     body.push(Row {
         cells: vec![
             Cell {
@@ -346,19 +416,20 @@ fn anggaran_table(report: &Report) -> Result<Table> {
             cell(bold(angka(&t.sisa_anggaran))),
         ],
         keep_with_previous: true,
+        path: "anggaran.total".to_owned(),
     });
-    Ok(Table {
+    Table {
         columns,
         header,
         body,
         caption: None,
         path: "anggaran.rincian".to_owned(),
-    })
+    }
 }
 
 /// Converts the report's blocks (paragraphs, lists, tables) found at the
-/// JSON path `path` (spelt as in [`crate::model::texts`]).
-fn body_blocks(path: &str, blocks: &[model::Block]) -> Result<Vec<Block>> {
+/// JSON path `path` (spelt as in validation's messages).
+fn body_blocks(path: &str, blocks: &[model::Block]) -> Vec<Block> {
     blocks
         .iter()
         .enumerate()
@@ -366,93 +437,100 @@ fn body_blocks(path: &str, blocks: &[model::Block]) -> Result<Vec<Block>> {
         .collect()
 }
 
-fn body_block(path: &str, block: &model::Block) -> Result<Block> {
-    Ok(match block {
+fn body_block(path: &str, block: &model::Block) -> Block {
+    match block {
         model::Block::Paragraf(text) => Block::Paragraph(Paragraph {
-            text: inline(text)?,
+            text: inline(text),
             align: Align::Justify,
             path: path.to_owned(),
         }),
-        model::Block::Daftar(d) => Block::List(List {
-            items: d
-                .butir
+        model::Block::Daftar(d) => Block::List(list(&format!("{path}.daftar"), d)),
+        model::Block::Tabel(t) => Block::Table(table(&format!("{path}.tabel"), t)),
+    }
+}
+
+/// A list of the report at `path` (ending in `.daftar`).
+fn list(path: &str, d: &model::Daftar) -> List {
+    let items = d
+        .butir
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let item_path = format!("{path}.butir[{i}]");
+            let mut blocks = vec![Block::Paragraph(Paragraph {
+                text: inline(&item.teks),
+                align: Align::Justify,
+                path: if item.isi.is_empty() {
+                    item_path.clone()
+                } else {
+                    format!("{item_path}.teks")
+                },
+            })];
+            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi));
+            ListItem {
+                marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
+                blocks,
+                path: item_path,
+            }
+        })
+        .collect();
+    List { items }
+}
+
+/// A table of the report at `path` (ending in `.tabel`): a column of
+/// numbers only is right-aligned unless the report says otherwise.
+fn table(path: &str, t: &model::Tabel) -> Table {
+    let numeric = |k: usize| {
+        t.baris
+            .iter()
+            .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
+    };
+    let columns = t
+        .kolom
+        .iter()
+        .enumerate()
+        .map(|(k, c)| Column {
+            align: c.rata.map(align).unwrap_or(if numeric(k) {
+                Align::Right
+            } else {
+                Align::Left
+            }),
+        })
+        .collect();
+    let header = vec![Row {
+        cells: t
+            .kolom
+            .iter()
+            .map(|c| Cell {
+                align: Some(Align::Center),
+                ..cell(emboldened(inline(&c.judul)))
+            })
+            .collect(),
+        keep_with_previous: false,
+        path: format!("{path}.kolom"),
+    }];
+    let body = t
+        .baris
+        .iter()
+        .enumerate()
+        .map(|(j, cells)| {
+            let cells = cells
                 .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let item_path = format!("{path}.daftar.butir[{i}]");
-                    let mut blocks = vec![Block::Paragraph(Paragraph {
-                        text: inline(&item.teks)?,
-                        align: Align::Justify,
-                        path: if item.isi.is_empty() {
-                            item_path.clone()
-                        } else {
-                            format!("{item_path}.teks")
-                        },
-                    })];
-                    blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi)?);
-                    Ok(ListItem {
-                        marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
-                        blocks,
-                    })
-                })
-                .collect::<Result<_>>()?,
-        }),
-        model::Block::Tabel(t) => {
-            let numeric = |k: usize| {
-                t.baris
-                    .iter()
-                    .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
-            };
-            let columns = t
-                .kolom
-                .iter()
-                .enumerate()
-                .map(|(k, c)| Column {
-                    align: c.rata.map(align).unwrap_or(if numeric(k) {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    }),
+                .map(|c| match c {
+                    Sel::Teks(text) => cell(inline(text)),
+                    Sel::Angka(d) => cell(plain(angka(d))),
                 })
                 .collect();
-            let header = vec![Row {
-                cells: t
-                    .kolom
-                    .iter()
-                    .map(|c| {
-                        Ok(Cell {
-                            align: Some(Align::Center),
-                            ..cell(emboldened(inline(&c.judul)?))
-                        })
-                    })
-                    .collect::<Result<_>>()?,
-                keep_with_previous: false,
-            }];
-            let body = t
-                .baris
-                .iter()
-                .map(|row| {
-                    Ok(Row {
-                        cells: row
-                            .iter()
-                            .map(|c| match c {
-                                Sel::Teks(text) => Ok(cell(inline(text)?)),
-                                Sel::Angka(d) => Ok(cell(plain(angka(d)))),
-                            })
-                            .collect::<Result<_>>()?,
-                        keep_with_previous: false,
-                    })
-                })
-                .collect::<Result<_>>()?;
-            Block::Table(Table {
-                columns,
-                header,
-                body,
-                caption: t.keterangan.as_ref().map(inline).transpose()?,
-                path: format!("{path}.tabel"),
-            })
-        }
-    })
+            row(cells, format!("{path}.baris[{j}]"))
+        })
+        .collect();
+    Table {
+        columns,
+        header,
+        body,
+        caption: t.keterangan.as_ref().map(inline),
+        path: path.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -463,13 +541,18 @@ mod tests {
         crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap()
     }
 
+    fn build(report: &Report) -> Document {
+        let fonts = crate::FontSet::liberation_sans();
+        build_document(&crate::validate(report, &fonts).unwrap())
+    }
+
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
     }
 
     #[test]
     fn title_intro_and_sections_in_order() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let headings: Vec<String> = doc
             .blocks
             .iter()
@@ -504,7 +587,7 @@ mod tests {
 
     #[test]
     fn the_total_row_is_computed_and_spans_five_columns() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let table = doc
             .blocks
             .iter()
@@ -541,7 +624,7 @@ mod tests {
 
     #[test]
     fn the_signature_block_has_the_date_in_indonesian() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let Some(Block::Signature(s)) = doc.blocks.last() else {
             panic!()
         };

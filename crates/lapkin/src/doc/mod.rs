@@ -75,6 +75,10 @@ pub struct Heading {
     pub text: Text,
     /// The bookmark for the outline, if the heading gets one.
     pub bookmark: Option<Bookmark>,
+    /// The JSON path of the part of the report it heads, e.g.
+    /// `analisis[2]` or `analisis[2].kendala`, for error messages; empty
+    /// if none.
+    pub path: String,
 }
 
 /// An outline entry to make at a heading.
@@ -116,6 +120,9 @@ pub struct ListItem {
     pub marker: String,
     /// The content, aligned right of the marker column.
     pub blocks: Vec<Block>,
+    /// The JSON path of the item in the report, e.g.
+    /// `rekomendasi[1].daftar.butir[0]`, for error messages; empty if none.
+    pub path: String,
 }
 
 /// A table with a header that repeats on every page it continues on.
@@ -153,6 +160,11 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Never separate this row from the one before it (a Total row).
     pub keep_with_previous: bool,
+    /// The JSON path of what the row shows, e.g.
+    /// `analisis[0].kendala[1].tabel.baris[4]` or `anggaran.rincian[2]`,
+    /// for error messages; empty for a generated row (then the table's
+    /// path is named).
+    pub path: String,
 }
 
 /// A table cell.
@@ -194,4 +206,7 @@ pub struct Signature {
     /// The tag character drawn, invisible, in the space for BSrE's signing
     /// service to find (`tag_koordinat`).
     pub tag: Option<char>,
+    /// The JSON path of the closing block in the report (`penutup`), for
+    /// error messages; empty if none.
+    pub path: String,
 }

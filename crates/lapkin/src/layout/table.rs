@@ -586,6 +586,7 @@ mod tests {
                 })
                 .collect(),
             keep_with_previous: false,
+            path: String::new(),
         };
         Table {
             columns: vec![

@@ -35,6 +35,8 @@ pub const MAX_PENUTUP_CHARS: usize = 300;
 
 /// Every semantic problem of `report`, sorted by path.
 pub fn validate(report: &Report) -> Vec<Problem> {
+    #[cfg(test)]
+    super::CHECKS.with(|c| c.set((c.get().0 + 1, c.get().1)));
     let mut c = Checker::default();
     c.check(report);
     c.problems
@@ -69,12 +71,12 @@ impl Checker {
 
     /// Inline markup: parses, and is not blank.
     fn inline(&mut self, path: &str, text: &Inline) {
-        match text.spans() {
+        match text.parsed() {
             Ok(spans) if spans.iter().all(|s| s.text.trim().is_empty()) => {
                 self.problem(path, "must not be empty")
             }
             Ok(_) => {}
-            Err(e) => self.problem(path, e.message),
+            Err(e) => self.problem(path, e.message.clone()),
         }
     }
 
@@ -376,8 +378,8 @@ impl Checker {
                         for (k, cell) in row.iter().enumerate() {
                             if let super::Sel::Teks(text) = cell {
                                 // An empty cell is allowed; bad markup is not.
-                                if let Err(e) = text.spans() {
-                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message);
+                                if let Err(e) = text.parsed() {
+                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message.clone());
                                 }
                             }
                         }
