@@ -557,7 +557,7 @@ fn a_closing_block_taller_than_a_page_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.starts_with("the closing block at penutup does not fit on a page: "),
+        e.starts_with("penutup: the closing block does not fit on page 3: "),
         "{e}"
     );
     assert!(e.contains("cannot be broken at all"), "{e}");
@@ -607,7 +607,7 @@ fn a_table_too_wide_even_at_the_smallest_type_is_refused() {
     let e = layout_report(&r, &RenderOptions::default())
         .unwrap_err()
         .to_string();
-    let want = "the table at analisis[0].progress[1].tabel does not fit on a page: its 80 \
+    let want = "analisis[0].progress[1].tabel: the table does not fit on a page: its 80 \
                 columns need at least ";
     assert!(e.starts_with(want), "{e}");
     assert!(e.contains("at 6 pt type"), "{e}");
@@ -619,8 +619,8 @@ fn a_table_too_wide_even_at_the_smallest_type_is_refused() {
         .to_string();
     assert!(
         e.starts_with(
-            "the table at analisis[0].progress[0].daftar.butir[0].isi[0].daftar.butir[0].isi[0].tabel \
-             does not fit"
+            "analisis[0].progress[0].daftar.butir[0].isi[0].daftar.butir[0].isi[0].tabel: the \
+             table does not fit"
         ),
         "{e}"
     );

@@ -286,3 +286,82 @@ mod tests {
         assert!(!e.contains("(top level)"), "{e}");
     }
 }
+
+#[cfg(test)]
+mod late_errors {
+    use super::*;
+
+    fn text(s: &str) -> Text {
+        vec![Span {
+            text: s.to_owned(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    }
+
+    /// The document of the minimal report with its body replaced by
+    /// `blocks`.
+    fn document(blocks: Vec<Block>) -> Document {
+        let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
+        let fonts = FontSet::liberation_sans();
+        let mut doc = build_document(&validate(&report, &fonts).unwrap());
+        doc.blocks = blocks;
+        doc
+    }
+
+    /// A row that cannot be split and is taller than a page is refused
+    /// with its JSON path and the page it was to go on.
+    #[test]
+    fn a_row_too_tall_for_a_page_names_its_path_and_page() {
+        let mut blocks: Vec<Block> = (0..30)
+            .map(|i| {
+                Block::Paragraph(Paragraph {
+                    text: text(&format!("Paragraf pengisi nomor {i}.")),
+                    align: Align::Left,
+                    path: format!("analisis[2].progress[{i}]"),
+                })
+            })
+            .collect();
+        let row = |path: &str| Row {
+            cells: vec![Cell::new(text("x"))],
+            keep_with_previous: false,
+            path: path.to_owned(),
+        };
+        blocks.push(Block::Table(Table {
+            columns: vec![Column { align: Align::Left }],
+            header: Vec::new(),
+            body: vec![
+                row("analisis[2].kendala[0].tabel.baris[0]"),
+                row("analisis[2].kendala[0].tabel.baris[1]"),
+            ],
+            caption: None,
+            path: "analisis[2].kendala[0].tabel".to_owned(),
+        }));
+        let doc = document(blocks);
+        // One line of the table's type is taller than a page.
+        let style = Style {
+            table_font_size: Pt(640.0),
+            table_min_font_size: Pt(640.0),
+            ..Style::default()
+        };
+        let fonts = FontSet::liberation_sans();
+        let e = layout_document(&doc, &style, &fonts).unwrap_err();
+        let Error::DoesNotFit { path, page, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(path, "analisis[2].kendala[0].tabel.baris[0]");
+        assert_eq!(*page, Some(2), "{e}");
+        let message = e.to_string();
+        assert!(
+            message.starts_with(
+                "analisis[2].kendala[0].tabel.baris[0]: a row of the table does not fit on \
+                 page 2: it is "
+            ),
+            "{message}"
+        );
+        assert!(
+            message.contains("cannot be broken within its first"),
+            "{message}"
+        );
+    }
+}

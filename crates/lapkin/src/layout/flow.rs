@@ -317,7 +317,9 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
         return Err(Error::DoesNotFit {
-            what: "the signature box (tanda_tangan.lebar_mm)".into(),
+            what: "the signature box".into(),
+            path: "tanda_tangan.lebar_mm".into(),
+            page: None,
             reason: format!(
                 "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
                 s.space.width.0, block_width.0
@@ -326,7 +328,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     }
     let left = x + width - block_width;
     let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some("penutup".into());
+    chunk.what.path = Some(s.path.as_str().into());
     let mut y = Pt::ZERO;
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {

@@ -62,6 +62,8 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
     if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
         return Err(Error::DoesNotFit {
             what: "the body text".into(),
+            path: String::new(),
+            page: None,
             reason: format!(
                 "the legal note at the foot of every page (catatan) is {:.0} pt tall, and with \
                  the margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than \

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::Ctx;
-use super::chunk::{Chunk, CutRule, What};
+use super::chunk::{Chunk, CutRule};
 use super::flow::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table};
 use crate::error::{Error, Result};
@@ -365,11 +365,9 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
     let Some((size, needs)) = fitting else {
         let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
         return Err(Error::DoesNotFit {
-            what: What {
-                kind: "the table",
-                path: Some(Rc::from(t.path.as_str())),
-            }
-            .describe(),
+            what: "the table".into(),
+            path: t.path.clone(),
+            page: None,
             reason: format!(
                 "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
                  uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
@@ -464,7 +462,11 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
             },
             height,
         );
-        chunk.what.path = Some(path.clone());
+        // Named by its first row's path, else by the table's.
+        chunk.what.path = match t.header.iter().chain(&t.body).nth(start) {
+            Some(row) if !row.path.is_empty() => Some(Rc::from(row.path.as_str())),
+            _ => Some(path.clone()),
+        };
         let mut lines: Vec<(Pt, Pt)> = Vec::new();
         let mut texts = Vec::new();
         let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
@@ -684,7 +686,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("the table at t does not fit on a page: its 80 columns need at least "),
+            e.starts_with("t: the table does not fit on a page: its 80 columns need at least "),
             "{e}"
         );
     }
