@@ -143,13 +143,19 @@ pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
+    // The text lapkin writes itself (headings, numbers, dates) in the
+    // same fonts.
+    doc::check_own_text(fonts)?;
     CheckedReport::new(report).map_err(|p| Error::Invalid(Problems(vec![p])))
 }
 
 /// Lays out a report: validates it, builds its document and paginates it.
+/// The glyphs were checked by [`validate`], for the report's texts and for
+/// the text the document stage writes, so the layout stage does not check
+/// them again (as [`layout_document`] does for a document of any origin).
 pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
     let doc = build_document(&validate(report, &opts.fonts)?);
-    layout_document(&doc, &opts.style, &opts.fonts)
+    layout::lay_out(&doc, &opts.style, &opts.fonts)
 }
 
 /// A rendered report: the PDF and where it is to be signed.
@@ -168,8 +174,7 @@ pub struct Rendered {
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
-    let doc = build_document(&validate(report, &opts.fonts)?);
-    let layout = layout_document(&doc, &opts.style, &opts.fonts)?;
+    let layout = layout_report(report, opts)?;
     let mut pdf_opts = opts.pdf.clone();
     if pdf_opts.signature_field.is_none() {
         pdf_opts.signature_field = report.tanda_tangan.field.clone();

@@ -11,12 +11,13 @@ use super::{
     Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Row,
     Signature, Table, Text,
 };
+use crate::error::{Error, Result};
 use crate::format::{angka, tanggal};
 use crate::model::{
     self, Analisis, CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sel,
 };
 use crate::text::Align;
-use crate::text::{Span, SpanStyle};
+use crate::text::{Face, FontSet, Span, SpanStyle};
 use crate::units::{Pt, Size};
 
 /// The title of the legal note in the footer.
@@ -142,24 +143,65 @@ fn opening(report: &Report) -> Vec<Block> {
     vec![
         Block::Title(bold(report.title())),
         Block::Paragraph(Paragraph {
-            text: plain(format!(
-                "Berikut ini kami sampaikan hasil Capaian Kinerja pada {} selama Triwulan {} \
-                 Tahun {} dengan uraian sebagai berikut :",
-                report.unit.nama, report.triwulan, report.tahun
-            )),
+            text: plain(intro(&report.unit.nama, report.triwulan, report.tahun)),
             align: Align::Justify,
             path: String::new(),
         }),
     ]
 }
 
+/// The intro sentence.
+fn intro(unit: &str, triwulan: u8, tahun: u16) -> String {
+    format!(
+        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {triwulan} \
+         Tahun {tahun} dengan uraian sebagai berikut :"
+    )
+}
+
+/// The titles of the sections A to D of quarter `q`.
+fn section_titles(q: u8) -> [String; 4] {
+    [
+        format!("A. Progress Capaian Kinerja Triwulan {q}"),
+        format!("B. Hasil Analisis Capaian Kinerja Triwulan {q}"),
+        format!("C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"),
+        "D. Rekomendasi Pimpinan".to_owned(),
+    ]
+}
+
+/// The three parts of an analysis: their sub-headings and fields.
+const PARTS: [(&str, &str); 3] = [
+    ("Progress / Kegiatan :", "progress"),
+    ("Kendala / Permasalahan :", "kendala"),
+    ("Strategi / Tindak Lanjut :", "strategi"),
+];
+
+/// The column titles of table A.
+const KINERJA_HEADER: [&str; 7] = [
+    "No",
+    "Sasaran",
+    "Indikator",
+    "Target Perjanjian Kinerja",
+    "Satuan",
+    "Target",
+    "Capaian",
+];
+
+/// The column titles of table C.
+const ANGGARAN_HEADER: [&str; 8] = [
+    "Uraian Rincian Output",
+    "Satuan",
+    "Volume",
+    "Capaian",
+    "Sisa Capaian",
+    "Pagu Anggaran",
+    "Realisasi",
+    "Sisa Anggaran",
+];
+
 /// A. Progress Capaian Kinerja: the heading and table A.
 fn section_a(report: &Report) -> Vec<Block> {
     vec![
-        section(
-            format!("A. Progress Capaian Kinerja Triwulan {}", report.triwulan),
-            "kinerja",
-        ),
+        section(section_titles(report.triwulan)[0].clone(), "kinerja"),
         Block::Table(kinerja_table(report)),
     ]
 }
@@ -167,13 +209,8 @@ fn section_a(report: &Report) -> Vec<Block> {
 /// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
 /// and indicator, and its three parts under it.
 fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
-    let mut blocks = vec![section(
-        format!(
-            "B. Hasil Analisis Capaian Kinerja Triwulan {}",
-            checked.triwulan
-        ),
-        "analisis",
-    )];
+    let [_, title, ..] = section_titles(checked.triwulan);
+    let mut blocks = vec![section(title, "analisis")];
     for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
         blocks.push(analysis_heading(i, sasaran, ind));
         blocks.push(Block::Indent(analysis_parts(i, a)));
@@ -208,11 +245,10 @@ fn analysis_heading(i: usize, sasaran: &Sasaran, ind: &Indikator) -> Block {
 /// sub-heading.
 fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
     let mut content = Vec::new();
-    for (title, field, part) in [
-        ("Progress / Kegiatan :", "progress", &a.progress),
-        ("Kendala / Permasalahan :", "kendala", &a.kendala),
-        ("Strategi / Tindak Lanjut :", "strategi", &a.strategi),
-    ] {
+    for ((title, field), part) in PARTS
+        .into_iter()
+        .zip([&a.progress, &a.kendala, &a.strategi])
+    {
         let path = format!("analisis[{i}].{field}");
         content.push(Block::Heading(Heading {
             level: 3,
@@ -229,20 +265,15 @@ fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
 /// C. Capaian Fisik dan Anggaran: the heading and table C.
 fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
     vec![
-        section(
-            format!(
-                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {}",
-                checked.triwulan
-            ),
-            "anggaran",
-        ),
+        section(section_titles(checked.triwulan)[2].clone(), "anggaran"),
         Block::Table(anggaran_table(checked)),
     ]
 }
 
 /// D. Rekomendasi Pimpinan: the heading and the report's blocks.
 fn section_d(report: &Report) -> Vec<Block> {
-    let mut blocks = vec![section("D. Rekomendasi Pimpinan".to_owned(), "rekomendasi")];
+    let [.., title] = section_titles(report.triwulan);
+    let mut blocks = vec![section(title, "rekomendasi")];
     blocks.extend(body_blocks("rekomendasi", &report.rekomendasi));
     blocks
 }
@@ -326,15 +357,7 @@ fn kinerja_table(report: &Report) -> Table {
     ]
     .map(|align| Column { align })
     .to_vec();
-    let header = vec![header_row(&[
-        "No",
-        "Sasaran",
-        "Indikator",
-        "Target Perjanjian Kinerja",
-        "Satuan",
-        "Target",
-        "Capaian",
-    ])];
+    let header = vec![header_row(&KINERJA_HEADER)];
     let mut body = Vec::new();
     let mut n = 0;
     for (i, s) in report.kinerja.sasaran.iter().enumerate() {
@@ -376,16 +399,7 @@ fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
     columns.extend((0..6).map(|_| Column {
         align: Align::Right,
     }));
-    let header = vec![header_row(&[
-        "Uraian Rincian Output",
-        "Satuan",
-        "Volume",
-        "Capaian",
-        "Sisa Capaian",
-        "Pagu Anggaran",
-        "Realisasi",
-        "Sisa Anggaran",
-    ])];
+    let header = vec![header_row(&ANGGARAN_HEADER)];
     let mut body: Vec<Row> = checked
         .rincian()
         .enumerate()
@@ -533,6 +547,56 @@ fn table(path: &str, t: &model::Tabel) -> Table {
     }
 }
 
+/// The text the document stage writes itself, beside the report's texts
+/// it places, by the face it is set in: the wording of the title, the
+/// intro, the headings and the table headers, the figures and signs of
+/// numbers, dates and markers, the month names, the footer. Validation
+/// checks that the fonts can draw it, so that the layout stage need not
+/// check a validated report's document again.
+pub(crate) fn own_text() -> [(Face, String); 2] {
+    let figures = "0123456789 .,-:[]";
+    let months: String = (1..=12u8)
+        .filter_map(|m| time::Month::try_from(m).ok())
+        .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
+        .map(|d| tanggal(d) + " ")
+        .collect();
+    let regular = format!(
+        "{figures}{} {months} NIP {} abcdefghijklmnopqrstuvwxyz",
+        intro("", 1, 2024),
+        PAGE_LABEL.replace("{page}", "").replace("{pages}", "")
+    );
+    let mut bold = format!(
+        "{figures}Laporan Kinerja Triwulan Tahun {} Total {}",
+        section_titles(1).join(" "),
+        FOOTER_TITLE
+    );
+    for (title, _) in PARTS {
+        bold.push_str(title);
+    }
+    for title in KINERJA_HEADER.iter().chain(&ANGGARAN_HEADER) {
+        bold.push_str(title);
+    }
+    [(Face::Regular, regular), (Face::Bold, bold)]
+}
+
+/// The first character of [`own_text`] that `fonts` cannot draw, as an
+/// error naming the font and the wording around it.
+pub(crate) fn check_own_text(fonts: &FontSet) -> Result<()> {
+    for (face, text) in own_text() {
+        let font = fonts.face(face);
+        if let Some(c) = font.first_missing(&text) {
+            return Err(Error::MissingGlyph {
+                character: c,
+                code: u32::from(c),
+                font: font.postscript_name.clone(),
+                path: String::new(),
+                context: crate::text::around(&text, c),
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,6 +612,82 @@ mod tests {
 
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Every character of the document is the report's or in
+    /// [`own_text`] for the face it is set in, so that validation's glyph
+    /// checks cover all that the layout stage will draw.
+    #[test]
+    fn the_document_writes_only_the_report_and_its_own_text() {
+        let mut report = minimal();
+        report.rekomendasi = serde_json::from_value(serde_json::json!([
+            "Rekomendasi:",
+            {"daftar": {"gaya": "huruf", "mulai": 27, "butir": ["satu", "dua"]}},
+            {"daftar": {"gaya": "strip", "butir": ["tiga"]}},
+            {"tabel": {"kolom": [{"judul": "Nilai"}], "baris": [[-1234.5]]}},
+        ]))
+        .unwrap();
+        let doc = build(&report);
+        let printed: String = crate::model::texts::printed_texts(&report)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<String>()
+            + &report
+                .catatan()
+                .iter()
+                .map(|c| c.plain_text().unwrap())
+                .collect::<String>();
+        let own = own_text();
+        let mut texts: Vec<(Face, String)> = Vec::new();
+        fn text(t: &Text, out: &mut Vec<(Face, String)>) {
+            for s in t {
+                out.push((Face::for_style(s.style), s.text.clone()));
+            }
+        }
+        fn walk(blocks: &[Block], out: &mut Vec<(Face, String)>) {
+            for b in blocks {
+                match b {
+                    Block::Title(t) => text(t, out),
+                    Block::Heading(h) => {
+                        text(&h.text, out);
+                        text(&bold(h.marker.clone().unwrap_or_default()), out);
+                    }
+                    Block::Paragraph(p) => text(&p.text, out),
+                    Block::List(l) => {
+                        for item in &l.items {
+                            text(&plain(item.marker.clone()), out);
+                            walk(&item.blocks, out);
+                        }
+                    }
+                    Block::Table(t) => {
+                        for row in t.header.iter().chain(&t.body) {
+                            for cell in &row.cells {
+                                text(&cell.text, out);
+                            }
+                        }
+                    }
+                    Block::Indent(inner) => walk(inner, out),
+                    Block::Signature(s) => {
+                        for t in s.before.iter().chain(&s.after) {
+                            text(t, out);
+                        }
+                    }
+                }
+            }
+        }
+        walk(&doc.blocks, &mut texts);
+        texts.push((Face::Bold, doc.footer.title.clone()));
+        assert!(texts.len() > 40, "{}", texts.len());
+        for (face, text) in texts {
+            for c in text.chars() {
+                let own_in_face = own.iter().any(|(f, o)| *f == face && o.contains(c));
+                assert!(
+                    own_in_face || printed.contains(c),
+                    "{c:?} of {text:?} ({face:?}) is neither the report's nor in own_text()"
+                );
+            }
+        }
+        assert!(check_own_text(&FontSet::liberation_sans()).is_ok());
     }
 
     #[test]

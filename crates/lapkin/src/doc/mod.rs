@@ -10,6 +10,7 @@ mod build;
 use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
+pub(crate) use build::check_own_text;
 
 use crate::frame::Meta;
 use crate::text::{Align, Span};

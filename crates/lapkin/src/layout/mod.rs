@@ -50,6 +50,12 @@ impl Ctx<'_> {
 /// empty page ([`Error::DoesNotFit`]).
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check_glyphs(doc, fonts)?;
+    lay_out(doc, style, fonts)
+}
+
+/// [`layout_document`] of a document whose glyphs are known to be in
+/// `fonts`: one built from a report validated for them (`crate::validate`).
+pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx { style, fonts };
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
     let top = style.margin.top;
