@@ -314,6 +314,26 @@ mod late_errors {
         doc
     }
 
+    /// A character the font lacks, put into a document after it was
+    /// built, is refused by the layout stage with the path of its row.
+    #[test]
+    fn a_missing_glyph_in_an_edited_document_names_the_row() {
+        let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
+        let fonts = FontSet::liberation_sans();
+        let mut doc = build_document(&validate(&report, &fonts).unwrap());
+        let Some(Block::Table(table)) =
+            doc.blocks.iter_mut().find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no table")
+        };
+        table.body[0].cells[2].text = text("Indikator \u{6f22}");
+        let e = layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+        let Error::MissingGlyph { path, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(path, "kinerja.sasaran[0].indikator[0]", "{e}");
+    }
+
     /// A row that cannot be split and is taller than a page is refused
     /// with its JSON path and the page it was to go on.
     #[test]

@@ -163,7 +163,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         for b in bs {
             match b {
                 Block::Title(t) => text(t, fonts)?,
-                Block::Heading(h) => text(&h.text, fonts)?,
+                Block::Heading(h) => text_at(&h.text, fonts, &h.path)?,
                 Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
                 Block::List(l) => {
                     for item in &l.items {
@@ -173,7 +173,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 Block::Table(t) => {
                     for row in t.header.iter().chain(&t.body) {
                         for cell in &row.cells {
-                            text(&cell.text, fonts)?;
+                            text_at(&cell.text, fonts, &row.path)?;
                         }
                     }
                     if let Some(c) = &t.caption {
@@ -183,7 +183,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 Block::Indent(inner) => blocks(inner, fonts)?,
                 Block::Signature(s) => {
                     for t in s.before.iter().chain(&s.after) {
-                        text(t, fonts)?;
+                        text_at(t, fonts, &s.path)?;
                     }
                 }
             }
