@@ -209,7 +209,7 @@ fn section_a(report: &Report) -> Vec<Block> {
 /// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
 /// and indicator, and its three parts under it.
 fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
-    let [_, title, ..] = section_titles(checked.triwulan);
+    let [_, title, ..] = section_titles(checked.report().triwulan);
     let mut blocks = vec![section(title, "analisis")];
     for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
         blocks.push(analysis_heading(i, sasaran, ind));
@@ -265,7 +265,10 @@ fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
 /// C. Capaian Fisik dan Anggaran: the heading and table C.
 fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
     vec![
-        section(section_titles(checked.triwulan)[2].clone(), "anggaran"),
+        section(
+            section_titles(checked.report().triwulan)[2].clone(),
+            "anggaran",
+        ),
         Block::Table(anggaran_table(checked)),
     ]
 }

@@ -13,7 +13,10 @@ use crate::error::Problem;
 /// validation resolved and the later stages need: the indicator each
 /// analysis is about and the computed figures of section C. (Each text's
 /// markup is parsed once and kept with the text, see
-/// [`Inline`](super::Inline).)
+/// [`Inline`](super::Inline).) The fonts are not kept: [`crate::render`]
+/// lays out in the fonts it validated for, and
+/// [`crate::layout_document`] checks a document's glyphs against the fonts
+/// it is given.
 #[derive(Debug, Clone)]
 pub struct CheckedReport<'r> {
     report: &'r Report,
@@ -93,13 +96,5 @@ impl<'r> CheckedReport<'r> {
     /// The Total row of section C.
     pub(crate) fn totals(&self) -> Totals {
         self.totals
-    }
-}
-
-impl std::ops::Deref for CheckedReport<'_> {
-    type Target = Report;
-
-    fn deref(&self) -> &Report {
-        self.report
     }
 }
