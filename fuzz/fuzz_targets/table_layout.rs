@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let layout = match lapkin::layout_report(&report, &opts) {
         Ok(l) => l,
         // A table too wide even at the smallest type is refused, naming it.
-        Err(lapkin::Error::DoesNotFit { what, .. }) if what.contains(".tabel") => {
+        Err(lapkin::Error::DoesNotFit { path, .. }) if path.contains(".tabel") => {
             return;
         }
         // Other refusals (a character the font lacks, ...) are the

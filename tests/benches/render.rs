@@ -4,14 +4,14 @@
 //! sizes. Run with `cargo bench`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use lapkin::{RenderOptions, build_document, layout_document, parse_report, write_pdf};
+use lapkin::{RenderOptions, build_document, layout_document, parse_report, validate, write_pdf};
 use lapkin_tests::{REFERENCE, big_report, fixture_bytes, load_report};
 
 fn reference(c: &mut Criterion) {
     let json = fixture_bytes(REFERENCE);
     let report = load_report(REFERENCE);
     let opts = RenderOptions::default();
-    let doc = build_document(&report).unwrap();
+    let doc = build_document(&validate(&report, &opts.fonts).unwrap());
     let layout = layout_document(&doc, &opts.style, &opts.fonts).unwrap();
     let mut g = c.benchmark_group("reference");
     g.bench_function("parse", |b| b.iter(|| parse_report(&json).unwrap()));
@@ -35,7 +35,7 @@ fn scaling(c: &mut Criterion) {
     g.sample_size(10);
     for (times, rows) in [(1, 60), (6, 600), (50, 5000)] {
         let report = big_report(&base, times, rows);
-        let doc = build_document(&report).unwrap();
+        let doc = build_document(&validate(&report, &opts.fonts).unwrap());
         let pages = layout_document(&doc, &opts.style, &opts.fonts)
             .unwrap()
             .pages

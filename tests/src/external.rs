@@ -165,7 +165,8 @@ fn the_text_comes_out_in_reading_order() {
         joined.extend(body.split_whitespace());
     }
     let report = load_report(REFERENCE);
-    let doc = lapkin::build_document(&report).unwrap();
+    let fonts = lapkin::FontSet::liberation_sans();
+    let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
     let mut at = 0;
     let mut count = 0;
     fn walk(blocks: &[lapkin::Block], out: &mut Vec<String>) {

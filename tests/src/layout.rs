@@ -543,7 +543,9 @@ fn a_heading_before_a_tall_row_is_not_left_alone() {
 fn a_closing_block_taller_than_a_page_is_refused() {
     // The model caps the closing block's texts, so this is built past it,
     // as a caller of the layout stage can.
-    let mut doc = lapkin::build_document(&load_report("minimal.json")).unwrap();
+    let report = load_report("minimal.json");
+    let fonts = lapkin::FontSet::liberation_sans();
+    let mut doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
     for block in &mut doc.blocks {
         if let lapkin::Block::Signature(s) = block {
             let line = s.before[0].clone();
@@ -555,7 +557,7 @@ fn a_closing_block_taller_than_a_page_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.starts_with("the closing block at penutup does not fit on a page: "),
+        e.starts_with("penutup: the closing block does not fit on page 3: "),
         "{e}"
     );
     assert!(e.contains("cannot be broken at all"), "{e}");
@@ -605,7 +607,7 @@ fn a_table_too_wide_even_at_the_smallest_type_is_refused() {
     let e = layout_report(&r, &RenderOptions::default())
         .unwrap_err()
         .to_string();
-    let want = "the table at analisis[0].progress[1].tabel does not fit on a page: its 80 \
+    let want = "analisis[0].progress[1].tabel: the table does not fit on a page: its 80 \
                 columns need at least ";
     assert!(e.starts_with(want), "{e}");
     assert!(e.contains("at 6 pt type"), "{e}");
@@ -617,8 +619,8 @@ fn a_table_too_wide_even_at_the_smallest_type_is_refused() {
         .to_string();
     assert!(
         e.starts_with(
-            "the table at analisis[0].progress[0].daftar.butir[0].isi[0].daftar.butir[0].isi[0].tabel \
-             does not fit"
+            "analisis[0].progress[0].daftar.butir[0].isi[0].daftar.butir[0].isi[0].tabel: the \
+             table does not fit"
         ),
         "{e}"
     );

@@ -196,6 +196,8 @@ mod tests {
             },
             lapkin::Error::DoesNotFit {
                 what: "a table".into(),
+                path: "rekomendasi[0].tabel".into(),
+                page: Some(2),
                 reason: "tall".into(),
             },
         ] {

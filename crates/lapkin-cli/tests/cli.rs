@@ -1172,3 +1172,36 @@ fn system_families_by_role_and_a_mixed_family_warning() {
         text(&out.stderr)
     );
 }
+
+/// What only laying a report out finds (a table too wide even at the
+/// smallest type) is an input error, exit 1, naming the table's JSON path.
+#[test]
+fn a_late_layout_error_names_the_path_and_exits_1() {
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
+    let columns: Vec<serde_json::Value> = (0..80)
+        .map(|k| serde_json::json!({"judul": format!("K{k}")}))
+        .collect();
+    let row: Vec<u32> = (0..80).map(|k| 1000 + k).collect();
+    json["analisis"][0]["progress"] =
+        serde_json::json!(["Tabel:", {"tabel": {"kolom": columns, "baris": [row]}}]);
+    let input = serde_json::to_vec(&json).unwrap();
+    for args in [&["check", "-"][..], &["render", "-", "-o", "-"]] {
+        let command = args[0];
+        let out = lapkin_stdin(args, &input);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(
+                "analisis[0].progress[1].tabel: the table does not fit on a page: its 80 columns"
+            ),
+            "{command}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{command}");
+    }
+}

@@ -61,10 +61,23 @@ pub enum Error {
         context: String,
     },
     /// Something cannot be laid out, e.g. a block taller than an empty page.
-    #[error("{what} does not fit on a page: {reason}")]
+    ///
+    /// Reads "`path`: `what` does not fit on page `page`: `reason`", the
+    /// path and the page left out where unknown ("... on a page").
+    #[error(
+        "{}{what} does not fit on {}: {reason}",
+        if path.is_empty() { String::new() } else { format!("{path}: ") },
+        match page { Some(n) => format!("page {n}"), None => "a page".to_owned() }
+    )]
     DoesNotFit {
-        /// What did not fit.
+        /// What did not fit, e.g. "a row of the table".
         what: String,
+        /// The JSON path of what did not fit in the report, e.g.
+        /// `analisis[2].kendala[0].tabel.baris[4]`; empty if unknown.
+        path: String,
+        /// The page it was to go on, counted from 1, if the error arose
+        /// while filling pages.
+        page: Option<usize>,
         /// Why.
         reason: String,
     },

@@ -21,7 +21,8 @@
 //! | stage | function | gives |
 //! |---|---|---|
 //! | JSON → report | [`parse_report`], [`parse_report_with_limit`] | [`Report`] and the [`model`] types (they are the JSON); every problem at once, each with its JSON path |
-//! | report → document | [`build_document`] | [`Document`]: generic [`Block`]s ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of styled [`Text`] ([`Span`], [`SpanStyle`]), the [`Footer`], the [`Meta`] |
+//! | report → checked report | [`validate`] with a [`FontSet`] | [`CheckedReport`]: the report, known to pass every rule that needs no layout (the model's rules, markup, the fonts' glyphs), and what validation resolved |
+//! | checked report → document | [`build_document`] | [`Document`]: generic [`Block`]s ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of styled [`Text`] ([`Span`], [`SpanStyle`]), the [`Footer`], the [`Meta`] |
 //! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]) and the [`SignatureBox`] |
 //! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
 //! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
@@ -57,14 +58,14 @@ mod style;
 mod text;
 mod units;
 
-// Stage 1: JSON → report.
-pub use model::{MAX_INPUT_BYTES, Report, parse_report, parse_report_with_limit};
+// Stage 1: JSON → report, and the checked report.
+pub use model::{CheckedReport, MAX_INPUT_BYTES, Report, parse_report, parse_report_with_limit};
 /// Exact decimal numbers, as the report's figures are held.
 pub use rust_decimal::Decimal;
 /// Calendar dates, as the closing block's date is held.
 pub use time::Date;
 
-// Stage 2: report → document.
+// Stage 2: checked report → document.
 pub use doc::{
     Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Paragraph, Row,
     Signature, Table, Text, build_document,
@@ -118,25 +119,43 @@ impl RenderOptions {
     }
 }
 
-/// Checks a report before it is laid out: the semantic checks (so that a
-/// report built in code gets the same as one read from JSON), and that the
-/// font has every character of its texts in the face each is printed in.
-/// Every problem is reported at once, each with its JSON path, in document
-/// order.
-fn check_report(report: &Report, fonts: &FontSet) -> Result<()> {
+/// Validates a report for printing in `fonts`: the model's rules (so that
+/// a report built in code or edited after [`parse_report`] gets the same
+/// as one read from JSON: references, sums, the NIP, markup, limits, the
+/// signature tag), and a glyph for every character of its texts in the
+/// face each is printed in. Every problem is reported at once, each with
+/// its JSON path, in document order.
+///
+/// The [`CheckedReport`] it gives is what [`build_document`] takes, so
+/// that the later stages never check the report again.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let mut report = lapkin::parse_report(&json).unwrap();
+/// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
+/// report.analisis[0].kendala = vec![lapkin::model::Block::Paragraf(link)];
+/// let fonts = lapkin::FontSet::liberation_sans();
+/// let err = lapkin::validate(&report, &fonts).unwrap_err();
+/// assert_eq!(err.problems().unwrap()[0].path, "analisis[0].kendala[0]");
+/// ```
+pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport<'r>> {
     let problems = model::check_with_fonts(report, fonts);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(Problems(problems)))
+    if !problems.is_empty() {
+        return Err(Error::Invalid(Problems(problems)));
     }
+    // The text lapkin writes itself (headings, numbers, dates) in the
+    // same fonts.
+    doc::check_own_text(fonts)?;
+    CheckedReport::new(report).map_err(|p| Error::Invalid(Problems(vec![p])))
 }
 
-/// Lays out a report: checks it, builds its document and paginates it.
+/// Lays out a report: validates it, builds its document and paginates it.
+/// The glyphs were checked by [`validate`], for the report's texts and for
+/// the text the document stage writes, so the layout stage does not check
+/// them again (as [`layout_document`] does for a document of any origin).
 pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
-    check_report(report, &opts.fonts)?;
-    let doc = build_document(report)?;
-    layout_document(&doc, &opts.style, &opts.fonts)
+    let doc = build_document(&validate(report, &opts.fonts)?);
+    layout::lay_out(&doc, &opts.style, &opts.fonts)
 }
 
 /// A rendered report: the PDF and where it is to be signed.
@@ -155,9 +174,7 @@ pub struct Rendered {
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
-    check_report(report, &opts.fonts)?;
-    let doc = build_document(report)?;
-    let layout = layout_document(&doc, &opts.style, &opts.fonts)?;
+    let layout = layout_report(report, opts)?;
     let mut pdf_opts = opts.pdf.clone();
     if pdf_opts.signature_field.is_none() {
         pdf_opts.signature_field = report.tanda_tangan.field.clone();
@@ -194,4 +211,183 @@ pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
 /// Renders a report to PDF bytes; see [`render`].
 pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &[u8] = include_bytes!("../tests-data/minimal.json");
+
+    /// The report as a caller builds it in code: no text parsed yet (and
+    /// its own legal note, as the standard one is shared by all threads).
+    fn fresh() -> Report {
+        let mut report: Report = serde_json::from_slice(MINIMAL).unwrap();
+        report.catatan = Some(vec![model::Inline::new("Catatan *pertama*.")]);
+        report
+    }
+
+    fn parses() -> usize {
+        model::PARSES.with(|n| n.get())
+    }
+
+    /// (semantic checks, glyph checks) run on this thread so far.
+    fn checks() -> (usize, usize) {
+        model::CHECKS.with(|c| c.get())
+    }
+
+    /// A render runs the model's rules and the glyph check once each, and
+    /// parses each text's markup once: no more than validation alone
+    /// needs; rendering again parses nothing.
+    #[test]
+    fn a_render_validates_once_and_parses_each_text_once() {
+        let opts = RenderOptions::default();
+        let before = parses();
+        assert!(model::validate::validate(&fresh()).is_empty());
+        let for_validation = parses() - before;
+        assert!(for_validation >= 5, "{for_validation}");
+
+        let report = fresh();
+        let (before, checks_before) = (parses(), checks());
+        render(&report, &opts).unwrap();
+        assert_eq!(parses() - before, for_validation);
+        let (semantic, glyphs) = checks();
+        assert_eq!(
+            (semantic - checks_before.0, glyphs - checks_before.1),
+            (1, 1)
+        );
+
+        let before = parses();
+        render(&report, &opts).unwrap();
+        assert_eq!(parses(), before, "a second render parsed markup again");
+    }
+
+    /// Bad markup in a report built in code is refused with its JSON path,
+    /// by every entry point, before a document is built.
+    #[test]
+    fn bad_markup_built_in_code_gets_its_path() {
+        let mut report = fresh();
+        let mut table: model::Tabel = serde_json::from_value(serde_json::json!({
+            "kolom": [{"judul": "Uraian"}], "baris": [["baik"], ["# judul"]]
+        }))
+        .unwrap();
+        table.keterangan = Some(model::Inline::new("[tautan](file:///etc)"));
+        report.rekomendasi = vec![model::Block::Tabel(table)];
+        let opts = RenderOptions::default();
+        let paths = |e: Error| -> Vec<String> {
+            e.problems()
+                .unwrap()
+                .iter()
+                .map(|p| p.path.clone())
+                .collect()
+        };
+        let want = [
+            "rekomendasi[0].tabel.baris[1][0]",
+            "rekomendasi[0].tabel.keterangan",
+        ];
+        assert_eq!(paths(validate(&report, &opts.fonts).unwrap_err()), want);
+        assert_eq!(paths(render(&report, &opts).unwrap_err()), want);
+        let e = layout_report(&report, &opts).unwrap_err().to_string();
+        assert!(!e.contains("(top level)"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod late_errors {
+    use super::*;
+
+    fn text(s: &str) -> Text {
+        vec![Span {
+            text: s.to_owned(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    }
+
+    /// The document of the minimal report with its body replaced by
+    /// `blocks`.
+    fn document(blocks: Vec<Block>) -> Document {
+        let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
+        let fonts = FontSet::liberation_sans();
+        let mut doc = build_document(&validate(&report, &fonts).unwrap());
+        doc.blocks = blocks;
+        doc
+    }
+
+    /// A character the font lacks, put into a document after it was
+    /// built, is refused by the layout stage with the path of its row.
+    #[test]
+    fn a_missing_glyph_in_an_edited_document_names_the_row() {
+        let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
+        let fonts = FontSet::liberation_sans();
+        let mut doc = build_document(&validate(&report, &fonts).unwrap());
+        let Some(Block::Table(table)) =
+            doc.blocks.iter_mut().find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no table")
+        };
+        table.body[0].cells[2].text = text("Indikator \u{6f22}");
+        let e = layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+        let Error::MissingGlyph { path, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(path, "kinerja.sasaran[0].indikator[0]", "{e}");
+    }
+
+    /// A row that cannot be split and is taller than a page is refused
+    /// with its JSON path and the page it was to go on.
+    #[test]
+    fn a_row_too_tall_for_a_page_names_its_path_and_page() {
+        let mut blocks: Vec<Block> = (0..30)
+            .map(|i| {
+                Block::Paragraph(Paragraph {
+                    text: text(&format!("Paragraf pengisi nomor {i}.")),
+                    align: Align::Left,
+                    path: format!("analisis[2].progress[{i}]"),
+                    keep_with_next: false,
+                })
+            })
+            .collect();
+        let row = |path: &str| Row {
+            cells: vec![Cell::new(text("x"))],
+            keep_with_previous: false,
+            path: path.to_owned(),
+        };
+        blocks.push(Block::Table(Table {
+            columns: vec![Column { align: Align::Left }],
+            header: Vec::new(),
+            body: vec![
+                row("analisis[2].kendala[0].tabel.baris[0]"),
+                row("analisis[2].kendala[0].tabel.baris[1]"),
+            ],
+            caption: None,
+            path: "analisis[2].kendala[0].tabel".to_owned(),
+        }));
+        let doc = document(blocks);
+        // One line of the table's type is taller than a page.
+        let style = Style {
+            table_font_size: Pt(640.0),
+            table_min_font_size: Pt(640.0),
+            ..Style::default()
+        };
+        let fonts = FontSet::liberation_sans();
+        let e = layout_document(&doc, &style, &fonts).unwrap_err();
+        let Error::DoesNotFit { path, page, .. } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(path, "analisis[2].kendala[0].tabel.baris[0]");
+        assert_eq!(*page, Some(2), "{e}");
+        let message = e.to_string();
+        assert!(
+            message.starts_with(
+                "analisis[2].kendala[0].tabel.baris[0]: a row of the table does not fit on \
+                 page 2: it is "
+            ),
+            "{message}"
+        );
+        assert!(
+            message.contains("cannot be broken within its first"),
+            "{message}"
+        );
+    }
 }

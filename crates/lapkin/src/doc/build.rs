@@ -1,16 +1,24 @@
 //! Report → document blocks: the wording, order and numbering of the
 //! official *Laporan Kinerja Triwulan*.
+//!
+//! The report was validated ([`CheckedReport`]), so nothing here checks it
+//! again: every text's markup was parsed during validation and is read
+//! here, each analysis's indicator was found, the figures of section C were
+//! computed. Each block gets the JSON path of what it shows, for the
+//! errors of the layout stage.
 
 use super::{
     Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Row,
     Signature, Table, Text,
 };
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::{Error, Result};
 use crate::format::{angka, tanggal};
-use crate::model::{self, Inline, Nilai, Rata, Report, Sel};
+use crate::model::{
+    self, Analisis, CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sel,
+};
 use crate::text::Align;
-use crate::text::{Span, SpanStyle};
-use crate::units::Size;
+use crate::text::{Face, FontSet, Span, SpanStyle};
+use crate::units::{Pt, Size};
 
 /// The title of the legal note in the footer.
 pub(crate) const FOOTER_TITLE: &str = "Catatan :";
@@ -34,22 +42,21 @@ fn bold(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::BOLD)]
 }
 
-/// Parses inline markup; the report was validated, so an error here means a
-/// report built in code without [`crate::model::validate`].
-fn inline(text: &Inline) -> Result<Text> {
-    text.spans().map_err(|e| {
-        Error::Invalid(Problems(vec![Problem::new(
-            String::new(),
-            format!("{} (in {:?})", e.message, text.as_str()),
-        )]))
-    })
+/// The styled runs of inline markup, as parsed during validation. A
+/// checked report's markup parses; were it ever not to, the text is
+/// printed as written rather than lost.
+fn inline(text: &Inline) -> Text {
+    match text.parsed() {
+        Ok(spans) => spans.to_vec(),
+        Err(_) => plain(text.as_str()),
+    }
 }
 
 /// Inline text with a plain prefix, e.g. "[SK 1.0] " before the sasaran.
-fn prefixed(prefix: String, text: &Inline) -> Result<Text> {
+fn prefixed(prefix: String, text: &Inline) -> Text {
     let mut out = plain(prefix);
-    out.extend(inline(text)?);
-    Ok(out)
+    out.extend(inline(text));
+    out
 }
 
 /// Makes every span bold (headings built from report text).
@@ -88,6 +95,7 @@ fn header_row(titles: &[&str]) -> Row {
             })
             .collect(),
         keep_with_previous: false,
+        path: String::new(),
     }
 }
 
@@ -95,95 +103,198 @@ fn cell(text: Text) -> Cell {
     Cell::new(text)
 }
 
-/// Builds the document of a report: title, intro, sections A to D, the
-/// closing block, and the legal note of the footer.
-pub fn build_document(report: &Report) -> Result<Document> {
-    let q = report.triwulan;
-    let unit = &report.unit.nama;
-    let mut blocks = vec![
+/// A row of one-by-one cells showing what is at `path`.
+fn row(cells: Vec<Cell>, path: String) -> Row {
+    Row {
+        cells,
+        keep_with_previous: false,
+        path,
+    }
+}
+
+/// Builds the document of a validated report: title, intro, sections A
+/// to D, the closing block, and the legal note of the footer. Each block
+/// carries the JSON path of what it shows.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let fonts = lapkin::FontSet::liberation_sans();
+/// let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+/// assert_eq!(doc.meta.title, report.title());
+/// ```
+pub fn build_document(checked: &CheckedReport<'_>) -> Document {
+    let report = checked.report();
+    let mut blocks = opening(report);
+    blocks.extend(section_a(report));
+    blocks.extend(section_b(checked));
+    blocks.extend(section_c(checked));
+    blocks.extend(section_d(report));
+    blocks.push(closing_block(report));
+    keep_introductions_with_next(&mut blocks);
+    Document {
+        meta: meta(report),
+        blocks,
+        footer: footer(report),
+    }
+}
+
+/// The title and the intro sentence.
+fn opening(report: &Report) -> Vec<Block> {
+    vec![
         Block::Title(bold(report.title())),
         Block::Paragraph(Paragraph {
-            text: plain(format!(
-                "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {q} \
-                 Tahun {} dengan uraian sebagai berikut :",
-                report.tahun
-            )),
+            text: plain(intro(&report.unit.nama, report.triwulan, report.tahun)),
             align: Align::Justify,
             path: String::new(),
             keep_with_next: false,
         }),
-    ];
+    ]
+}
 
-    // A. Progress Capaian Kinerja.
-    blocks.push(section(format!("A. Progress Capaian Kinerja Triwulan {q}")));
-    blocks.push(Block::Table(kinerja_table(report)?));
+/// The intro sentence.
+fn intro(unit: &str, triwulan: u8, tahun: u16) -> String {
+    format!(
+        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {triwulan} \
+         Tahun {tahun} dengan uraian sebagai berikut :"
+    )
+}
 
-    // B. Hasil Analisis.
-    blocks.push(section(format!(
-        "B. Hasil Analisis Capaian Kinerja Triwulan {q}"
-    )));
-    for (i, a) in report.analisis.iter().enumerate() {
-        let Some((sasaran, ind)) = report.find_indikator(&a.indikator) else {
-            return Err(Error::Invalid(Problems(vec![Problem::new(
-                format!("analisis[{i}].indikator"),
-                format!("no indicator {:?} in section A", a.indikator),
-            )])));
-        };
-        let mut text = plain(format!("[{} ", sasaran.kode));
-        text.extend(inline(&sasaran.uraian)?);
-        text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
-        text.extend(inline(&ind.uraian)?);
-        let number = format!("{}.", i + 1);
-        blocks.push(Block::Heading(Heading {
-            level: 2,
-            marker: Some(number.clone()),
-            text: emboldened(text),
-            bookmark: Some(Bookmark {
-                title: format!(
-                    "{number} {} {}",
-                    ind.kode,
-                    ind.uraian.plain_text().unwrap_or_default()
-                ),
-                level: 1,
-            }),
-        }));
-        let mut content = Vec::new();
-        for (title, field, part) in [
-            ("Progress / Kegiatan :", "progress", &a.progress),
-            ("Kendala / Permasalahan :", "kendala", &a.kendala),
-            ("Strategi / Tindak Lanjut :", "strategi", &a.strategi),
-        ] {
-            content.push(Block::Heading(Heading {
-                level: 3,
-                marker: None,
-                text: bold(title),
-                bookmark: None,
-            }));
-            content.extend(body_blocks(&format!("analisis[{i}].{field}"), part)?);
-        }
-        blocks.push(Block::Indent(content));
+/// The titles of the sections A to D of quarter `q`.
+fn section_titles(q: u8) -> [String; 4] {
+    [
+        format!("A. Progress Capaian Kinerja Triwulan {q}"),
+        format!("B. Hasil Analisis Capaian Kinerja Triwulan {q}"),
+        format!("C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"),
+        "D. Rekomendasi Pimpinan".to_owned(),
+    ]
+}
+
+/// The three parts of an analysis: their sub-headings and fields.
+const PARTS: [(&str, &str); 3] = [
+    ("Progress / Kegiatan :", "progress"),
+    ("Kendala / Permasalahan :", "kendala"),
+    ("Strategi / Tindak Lanjut :", "strategi"),
+];
+
+/// The column titles of table A.
+const KINERJA_HEADER: [&str; 7] = [
+    "No",
+    "Sasaran",
+    "Indikator",
+    "Target Perjanjian Kinerja",
+    "Satuan",
+    "Target",
+    "Capaian",
+];
+
+/// The column titles of table C.
+const ANGGARAN_HEADER: [&str; 8] = [
+    "Uraian Rincian Output",
+    "Satuan",
+    "Volume",
+    "Capaian",
+    "Sisa Capaian",
+    "Pagu Anggaran",
+    "Realisasi",
+    "Sisa Anggaran",
+];
+
+/// A. Progress Capaian Kinerja: the heading and table A.
+fn section_a(report: &Report) -> Vec<Block> {
+    vec![
+        section(section_titles(report.triwulan)[0].clone(), "kinerja"),
+        Block::Table(kinerja_table(report)),
+    ]
+}
+
+/// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
+/// and indicator, and its three parts under it.
+fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
+    let [_, title, ..] = section_titles(checked.report().triwulan);
+    let mut blocks = vec![section(title, "analisis")];
+    for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
+        blocks.push(analysis_heading(i, sasaran, ind));
+        blocks.push(Block::Indent(analysis_parts(i, a)));
     }
+    blocks
+}
 
-    // C. Capaian Fisik dan Anggaran.
-    blocks.push(section(format!(
-        "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"
-    )));
-    blocks.push(Block::Table(anggaran_table(report)?));
+/// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark.
+fn analysis_heading(i: usize, sasaran: &Sasaran, ind: &Indikator) -> Block {
+    let mut text = plain(format!("[{} ", sasaran.kode));
+    text.extend(inline(&sasaran.uraian));
+    text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
+    text.extend(inline(&ind.uraian));
+    let number = format!("{}.", i + 1);
+    Block::Heading(Heading {
+        level: 2,
+        marker: Some(number.clone()),
+        text: emboldened(text),
+        bookmark: Some(Bookmark {
+            title: format!(
+                "{number} {} {}",
+                ind.kode,
+                ind.uraian.plain_text().unwrap_or_default()
+            ),
+            level: 1,
+        }),
+        path: format!("analisis[{i}]"),
+    })
+}
 
-    // D. Rekomendasi Pimpinan.
-    blocks.push(section("D. Rekomendasi Pimpinan".to_owned()));
-    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi)?);
+/// Progress, Kendala and Strategi of `analisis[i]`, each under its
+/// sub-heading.
+fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
+    let mut content = Vec::new();
+    for ((title, field), part) in PARTS
+        .into_iter()
+        .zip([&a.progress, &a.kendala, &a.strategi])
+    {
+        let path = format!("analisis[{i}].{field}");
+        content.push(Block::Heading(Heading {
+            level: 3,
+            marker: None,
+            text: bold(title),
+            bookmark: None,
+            path: path.clone(),
+        }));
+        content.extend(body_blocks(&path, part));
+    }
+    content
+}
 
-    // The closing block.
+/// C. Capaian Fisik dan Anggaran: the heading and table C.
+fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
+    vec![
+        section(
+            section_titles(checked.report().triwulan)[2].clone(),
+            "anggaran",
+        ),
+        Block::Table(anggaran_table(checked)),
+    ]
+}
+
+/// D. Rekomendasi Pimpinan: the heading and the report's blocks.
+fn section_d(report: &Report) -> Vec<Block> {
+    let [.., title] = section_titles(report.triwulan);
+    let mut blocks = vec![section(title, "rekomendasi")];
+    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi));
+    blocks
+}
+
+/// The closing block: place and date, position, the signature space, the
+/// signer.
+fn closing_block(report: &Report) -> Block {
     let p = &report.penutup;
-    blocks.push(Block::Signature(Signature {
+    Block::Signature(Signature {
         before: vec![
             plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
             plain(p.jabatan.clone()),
         ],
         space: Size::new(
-            crate::units::Pt::from_mm(report.tanda_tangan.lebar_mm),
-            crate::units::Pt::from_mm(report.tanda_tangan.tinggi_mm),
+            Pt::from_mm(report.tanda_tangan.lebar_mm),
+            Pt::from_mm(report.tanda_tangan.tinggi_mm),
         ),
         after: vec![
             plain(p.keterangan.clone()),
@@ -194,35 +305,6 @@ pub fn build_document(report: &Report) -> Result<Document> {
         path: "penutup".to_owned(),
         width_path: "tanda_tangan.lebar_mm".to_owned(),
         tag_path: "tanda_tangan.tag".to_owned(),
-    }));
-    keep_introductions_with_next(&mut blocks);
-
-    let footer = Footer {
-        title: FOOTER_TITLE.to_owned(),
-        items: report
-            .catatan()
-            .iter()
-            .map(inline)
-            .collect::<Result<Vec<Text>>>()?,
-        page_label: PAGE_LABEL.to_owned(),
-        path: "catatan".to_owned(),
-    };
-    Ok(Document {
-        meta: Meta {
-            title: report.title(),
-            author: report.unit.nama_lengkap.clone(),
-            subject: format!(
-                "Capaian kinerja {} Triwulan {q} Tahun {}",
-                report.unit.nama, report.tahun
-            ),
-            keywords: format!(
-                "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
-                report.tahun, report.unit.nama, report.unit.provinsi
-            ),
-            date: p.tanggal.0,
-        },
-        blocks,
-        footer,
     })
 }
 
@@ -254,7 +336,37 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
     }
 }
 
-fn section(title: String) -> Block {
+/// The legal note and the page label of every page.
+fn footer(report: &Report) -> Footer {
+    Footer {
+        title: FOOTER_TITLE.to_owned(),
+        items: report.catatan().iter().map(inline).collect(),
+        page_label: PAGE_LABEL.to_owned(),
+        path: "catatan".to_owned(),
+    }
+}
+
+/// The PDF's document information.
+fn meta(report: &Report) -> Meta {
+    let (q, unit) = (report.triwulan, &report.unit);
+    Meta {
+        title: report.title(),
+        author: unit.nama_lengkap.clone(),
+        subject: format!(
+            "Capaian kinerja {} Triwulan {q} Tahun {}",
+            unit.nama, report.tahun
+        ),
+        keywords: format!(
+            "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
+            report.tahun, unit.nama, unit.provinsi
+        ),
+        date: report.penutup.tanggal.0,
+    }
+}
+
+/// A section heading (A to D) with its bookmark; `path` is the part of the
+/// report it shows.
+fn section(title: String, path: &str) -> Block {
     Block::Heading(Heading {
         level: 1,
         marker: None,
@@ -263,12 +375,13 @@ fn section(title: String) -> Block {
             level: 0,
         }),
         text: bold(title),
+        path: path.to_owned(),
     })
 }
 
 /// Table A: one row per indicator, the sasaran cell spanning its
 /// indicators' rows.
-fn kinerja_table(report: &Report) -> Result<Table> {
+fn kinerja_table(report: &Report) -> Table {
     let columns = [
         Align::Center,
         Align::Left,
@@ -280,51 +393,39 @@ fn kinerja_table(report: &Report) -> Result<Table> {
     ]
     .map(|align| Column { align })
     .to_vec();
-    let header = vec![header_row(&[
-        "No",
-        "Sasaran",
-        "Indikator",
-        "Target Perjanjian Kinerja",
-        "Satuan",
-        "Target",
-        "Capaian",
-    ])];
+    let header = vec![header_row(&KINERJA_HEADER)];
     let mut body = Vec::new();
     let mut n = 0;
-    for s in &report.kinerja.sasaran {
+    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
         for (j, ind) in s.indikator.iter().enumerate() {
             n += 1;
             let mut cells = vec![cell(plain(format!("{n}.")))];
             if j == 0 {
                 cells.push(Cell {
                     rowspan: s.indikator.len(),
-                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian)?)
+                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian))
                 });
             }
-            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)?));
+            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
             cells.push(cell(plain(nilai(&ind.target_pk))));
             cells.push(cell(plain(ind.satuan.clone())));
             cells.push(cell(plain(nilai(&ind.target))));
             cells.push(cell(plain(nilai(&ind.capaian))));
-            body.push(Row {
-                cells,
-                keep_with_previous: false,
-            });
+            body.push(row(cells, format!("kinerja.sasaran[{i}].indikator[{j}]")));
         }
     }
-    Ok(Table {
+    Table {
         columns,
         header,
         body,
         caption: None,
         path: "kinerja.sasaran".to_owned(),
-    })
+    }
 }
 
-/// Table C: one row per rincian output with computed remainders, and the
-/// Total row spanning the columns before the money.
-fn anggaran_table(report: &Report) -> Result<Table> {
-    let a = &report.anggaran;
+/// Table C: one row per rincian output with its remainders, and the Total
+/// row spanning the columns before the money.
+fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
     let mut columns = vec![
         Column { align: Align::Left },
         Column {
@@ -334,28 +435,13 @@ fn anggaran_table(report: &Report) -> Result<Table> {
     columns.extend((0..6).map(|_| Column {
         align: Align::Right,
     }));
-    let header = vec![header_row(&[
-        "Uraian Rincian Output",
-        "Satuan",
-        "Volume",
-        "Capaian",
-        "Sisa Capaian",
-        "Pagu Anggaran",
-        "Realisasi",
-        "Sisa Anggaran",
-    ])];
-    let overflow = || {
-        Error::Invalid(Problems(vec![Problem::new(
-            "anggaran.rincian",
-            "the figures are out of the exact range of numbers",
-        )]))
-    };
-    let mut body = Vec::new();
-    for r in &a.rincian {
-        let sisa = r.sisa().ok_or_else(overflow)?;
-        body.push(Row {
-            cells: vec![
-                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)?),
+    let header = vec![header_row(&ANGGARAN_HEADER)];
+    let mut body: Vec<Row> = checked
+        .rincian()
+        .enumerate()
+        .map(|(i, (r, sisa))| {
+            let cells = vec![
+                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)),
                 cell(plain(r.satuan.clone())),
                 cell(plain(angka(&r.volume))),
                 cell(plain(angka(&r.capaian))),
@@ -363,11 +449,11 @@ fn anggaran_table(report: &Report) -> Result<Table> {
                 cell(plain(angka(&r.pagu))),
                 cell(plain(angka(&r.realisasi))),
                 cell(plain(angka(&sisa.anggaran))),
-            ],
-            keep_with_previous: false,
-        });
-    }
-    let t = a.totals().ok_or_else(overflow)?;
+            ];
+            row(cells, format!("anggaran.rincian[{i}]"))
+        })
+        .collect();
+    let t = checked.totals();
     body.push(Row {
         cells: vec![
             Cell {
@@ -380,19 +466,20 @@ fn anggaran_table(report: &Report) -> Result<Table> {
             cell(bold(angka(&t.sisa_anggaran))),
         ],
         keep_with_previous: true,
+        path: "anggaran.total".to_owned(),
     });
-    Ok(Table {
+    Table {
         columns,
         header,
         body,
         caption: None,
         path: "anggaran.rincian".to_owned(),
-    })
+    }
 }
 
 /// Converts the report's blocks (paragraphs, lists, tables) found at the
-/// JSON path `path` (spelt as in [`crate::model::texts`]).
-fn body_blocks(path: &str, blocks: &[model::Block]) -> Result<Vec<Block>> {
+/// JSON path `path` (spelt as in validation's messages).
+fn body_blocks(path: &str, blocks: &[model::Block]) -> Vec<Block> {
     blocks
         .iter()
         .enumerate()
@@ -400,95 +487,152 @@ fn body_blocks(path: &str, blocks: &[model::Block]) -> Result<Vec<Block>> {
         .collect()
 }
 
-fn body_block(path: &str, block: &model::Block) -> Result<Block> {
-    Ok(match block {
+fn body_block(path: &str, block: &model::Block) -> Block {
+    match block {
         model::Block::Paragraf(text) => Block::Paragraph(Paragraph {
-            text: inline(text)?,
+            text: inline(text),
             align: Align::Justify,
             path: path.to_owned(),
             keep_with_next: false,
         }),
-        model::Block::Daftar(d) => Block::List(List {
-            items: d
-                .butir
+        model::Block::Daftar(d) => Block::List(list(&format!("{path}.daftar"), d)),
+        model::Block::Tabel(t) => Block::Table(table(&format!("{path}.tabel"), t)),
+    }
+}
+
+/// A list of the report at `path` (ending in `.daftar`).
+fn list(path: &str, d: &model::Daftar) -> List {
+    let items = d
+        .butir
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let item_path = format!("{path}.butir[{i}]");
+            let mut blocks = vec![Block::Paragraph(Paragraph {
+                text: inline(&item.teks),
+                align: Align::Justify,
+                path: if item.isi.is_empty() {
+                    item_path.clone()
+                } else {
+                    format!("{item_path}.teks")
+                },
+                keep_with_next: false,
+            })];
+            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi));
+            ListItem {
+                marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
+                blocks,
+                path: item_path,
+            }
+        })
+        .collect();
+    List { items }
+}
+
+/// A table of the report at `path` (ending in `.tabel`): a column of
+/// numbers only is right-aligned unless the report says otherwise.
+fn table(path: &str, t: &model::Tabel) -> Table {
+    let numeric = |k: usize| {
+        t.baris
+            .iter()
+            .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
+    };
+    let columns = t
+        .kolom
+        .iter()
+        .enumerate()
+        .map(|(k, c)| Column {
+            align: c.rata.map(align).unwrap_or(if numeric(k) {
+                Align::Right
+            } else {
+                Align::Left
+            }),
+        })
+        .collect();
+    let header = vec![Row {
+        cells: t
+            .kolom
+            .iter()
+            .map(|c| Cell {
+                align: Some(Align::Center),
+                ..cell(emboldened(inline(&c.judul)))
+            })
+            .collect(),
+        keep_with_previous: false,
+        path: format!("{path}.kolom"),
+    }];
+    let body = t
+        .baris
+        .iter()
+        .enumerate()
+        .map(|(j, cells)| {
+            let cells = cells
                 .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let item_path = format!("{path}.daftar.butir[{i}]");
-                    let mut blocks = vec![Block::Paragraph(Paragraph {
-                        text: inline(&item.teks)?,
-                        align: Align::Justify,
-                        path: if item.isi.is_empty() {
-                            item_path.clone()
-                        } else {
-                            format!("{item_path}.teks")
-                        },
-                        keep_with_next: false,
-                    })];
-                    blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi)?);
-                    Ok(ListItem {
-                        marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
-                        blocks,
-                    })
-                })
-                .collect::<Result<_>>()?,
-        }),
-        model::Block::Tabel(t) => {
-            let numeric = |k: usize| {
-                t.baris
-                    .iter()
-                    .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
-            };
-            let columns = t
-                .kolom
-                .iter()
-                .enumerate()
-                .map(|(k, c)| Column {
-                    align: c.rata.map(align).unwrap_or(if numeric(k) {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    }),
+                .map(|c| match c {
+                    Sel::Teks(text) => cell(inline(text)),
+                    Sel::Angka(d) => cell(plain(angka(d))),
                 })
                 .collect();
-            let header = vec![Row {
-                cells: t
-                    .kolom
-                    .iter()
-                    .map(|c| {
-                        Ok(Cell {
-                            align: Some(Align::Center),
-                            ..cell(emboldened(inline(&c.judul)?))
-                        })
-                    })
-                    .collect::<Result<_>>()?,
-                keep_with_previous: false,
-            }];
-            let body = t
-                .baris
-                .iter()
-                .map(|row| {
-                    Ok(Row {
-                        cells: row
-                            .iter()
-                            .map(|c| match c {
-                                Sel::Teks(text) => Ok(cell(inline(text)?)),
-                                Sel::Angka(d) => Ok(cell(plain(angka(d)))),
-                            })
-                            .collect::<Result<_>>()?,
-                        keep_with_previous: false,
-                    })
-                })
-                .collect::<Result<_>>()?;
-            Block::Table(Table {
-                columns,
-                header,
-                body,
-                caption: t.keterangan.as_ref().map(inline).transpose()?,
-                path: format!("{path}.tabel"),
-            })
+            row(cells, format!("{path}.baris[{j}]"))
+        })
+        .collect();
+    Table {
+        columns,
+        header,
+        body,
+        caption: t.keterangan.as_ref().map(inline),
+        path: path.to_owned(),
+    }
+}
+
+/// The text the document stage writes itself, beside the report's texts
+/// it places, by the face it is set in: the wording of the title, the
+/// intro, the headings and the table headers, the figures and signs of
+/// numbers, dates and markers, the month names, the footer. Validation
+/// checks that the fonts can draw it, so that the layout stage need not
+/// check a validated report's document again.
+pub(crate) fn own_text() -> [(Face, String); 2] {
+    let figures = "0123456789 .,-:[]";
+    let months: String = (1..=12u8)
+        .filter_map(|m| time::Month::try_from(m).ok())
+        .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
+        .map(|d| tanggal(d) + " ")
+        .collect();
+    let regular = format!(
+        "{figures}{} {months} NIP {} abcdefghijklmnopqrstuvwxyz",
+        intro("", 1, 2024),
+        PAGE_LABEL.replace("{page}", "").replace("{pages}", "")
+    );
+    let mut bold = format!(
+        "{figures}Laporan Kinerja Triwulan Tahun {} Total {}",
+        section_titles(1).join(" "),
+        FOOTER_TITLE
+    );
+    for (title, _) in PARTS {
+        bold.push_str(title);
+    }
+    for title in KINERJA_HEADER.iter().chain(&ANGGARAN_HEADER) {
+        bold.push_str(title);
+    }
+    [(Face::Regular, regular), (Face::Bold, bold)]
+}
+
+/// The first character of [`own_text`] that `fonts` cannot draw, as an
+/// error naming the font and the wording around it.
+pub(crate) fn check_own_text(fonts: &FontSet) -> Result<()> {
+    for (face, text) in own_text() {
+        let font = fonts.face(face);
+        if let Some(c) = font.first_missing(&text) {
+            return Err(Error::MissingGlyph {
+                character: c,
+                code: u32::from(c),
+                font: font.postscript_name.clone(),
+                path: String::new(),
+                context: crate::text::around(&text, c),
+            });
         }
-    })
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -499,13 +643,94 @@ mod tests {
         crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap()
     }
 
+    fn build(report: &Report) -> Document {
+        let fonts = crate::FontSet::liberation_sans();
+        build_document(&crate::validate(report, &fonts).unwrap())
+    }
+
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
     }
 
+    /// Every character of the document is the report's or in
+    /// [`own_text`] for the face it is set in, so that validation's glyph
+    /// checks cover all that the layout stage will draw.
+    #[test]
+    fn the_document_writes_only_the_report_and_its_own_text() {
+        let mut report = minimal();
+        report.rekomendasi = serde_json::from_value(serde_json::json!([
+            "Rekomendasi:",
+            {"daftar": {"gaya": "huruf", "mulai": 27, "butir": ["satu", "dua"]}},
+            {"daftar": {"gaya": "strip", "butir": ["tiga"]}},
+            {"tabel": {"kolom": [{"judul": "Nilai"}], "baris": [[-1234.5]]}},
+        ]))
+        .unwrap();
+        let doc = build(&report);
+        let printed: String = crate::model::texts::printed_texts(&report)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<String>()
+            + &report
+                .catatan()
+                .iter()
+                .map(|c| c.plain_text().unwrap())
+                .collect::<String>();
+        let own = own_text();
+        let mut texts: Vec<(Face, String)> = Vec::new();
+        fn text(t: &Text, out: &mut Vec<(Face, String)>) {
+            for s in t {
+                out.push((Face::for_style(s.style), s.text.clone()));
+            }
+        }
+        fn walk(blocks: &[Block], out: &mut Vec<(Face, String)>) {
+            for b in blocks {
+                match b {
+                    Block::Title(t) => text(t, out),
+                    Block::Heading(h) => {
+                        text(&h.text, out);
+                        text(&bold(h.marker.clone().unwrap_or_default()), out);
+                    }
+                    Block::Paragraph(p) => text(&p.text, out),
+                    Block::List(l) => {
+                        for item in &l.items {
+                            text(&plain(item.marker.clone()), out);
+                            walk(&item.blocks, out);
+                        }
+                    }
+                    Block::Table(t) => {
+                        for row in t.header.iter().chain(&t.body) {
+                            for cell in &row.cells {
+                                text(&cell.text, out);
+                            }
+                        }
+                    }
+                    Block::Indent(inner) => walk(inner, out),
+                    Block::Signature(s) => {
+                        for t in s.before.iter().chain(&s.after) {
+                            text(t, out);
+                        }
+                    }
+                }
+            }
+        }
+        walk(&doc.blocks, &mut texts);
+        texts.push((Face::Bold, doc.footer.title.clone()));
+        assert!(texts.len() > 40, "{}", texts.len());
+        for (face, text) in texts {
+            for c in text.chars() {
+                let own_in_face = own.iter().any(|(f, o)| *f == face && o.contains(c));
+                assert!(
+                    own_in_face || printed.contains(c),
+                    "{c:?} of {text:?} ({face:?}) is neither the report's nor in own_text()"
+                );
+            }
+        }
+        assert!(check_own_text(&FontSet::liberation_sans()).is_ok());
+    }
+
     #[test]
     fn title_intro_and_sections_in_order() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let headings: Vec<String> = doc
             .blocks
             .iter()
@@ -540,7 +765,7 @@ mod tests {
 
     #[test]
     fn the_total_row_is_computed_and_spans_five_columns() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let table = doc
             .blocks
             .iter()
@@ -604,7 +829,7 @@ mod tests {
             "Di akhir:"
         ]);
         let report = crate::parse_report(json.to_string().as_bytes()).unwrap();
-        let doc = build_document(&report).unwrap();
+        let doc = build(&report);
         let mut got = Vec::new();
         keeps(&doc.blocks, &mut got);
         let flagged: Vec<&str> = got
@@ -619,7 +844,7 @@ mod tests {
 
     #[test]
     fn the_signature_block_names_its_json_paths() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let Some(Block::Signature(s)) = doc.blocks.last() else {
             panic!()
         };
@@ -632,7 +857,7 @@ mod tests {
 
     #[test]
     fn the_signature_block_has_the_date_in_indonesian() {
-        let doc = build_document(&minimal()).unwrap();
+        let doc = build(&minimal());
         let Some(Block::Signature(s)) = doc.blocks.last() else {
             panic!()
         };

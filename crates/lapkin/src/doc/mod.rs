@@ -10,6 +10,7 @@ mod build;
 use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
+pub(crate) use build::check_own_text;
 
 use crate::frame::Meta;
 use crate::text::{Align, Span};
@@ -80,6 +81,11 @@ pub struct Heading {
     pub text: Text,
     /// The bookmark for the outline, if the heading gets one.
     pub bookmark: Option<Bookmark>,
+    /// The JSON path of the part of the report it heads, e.g.
+    /// `analisis[2]` or `analisis[2].kendala`, for error messages; empty
+    /// if none.
+    #[serde(default)]
+    pub path: String,
 }
 
 /// An outline entry to make at a heading.
@@ -125,6 +131,10 @@ pub struct ListItem {
     pub marker: String,
     /// The content, aligned right of the marker column.
     pub blocks: Vec<Block>,
+    /// The JSON path of the item in the report, e.g.
+    /// `rekomendasi[1].daftar.butir[0]`, for error messages; empty if none.
+    #[serde(default)]
+    pub path: String,
 }
 
 /// A table with a header that repeats on every page it continues on.
@@ -162,6 +172,12 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Never separate this row from the one before it (a Total row).
     pub keep_with_previous: bool,
+    /// The JSON path of what the row shows, e.g.
+    /// `analisis[0].kendala[1].tabel.baris[4]` or `anggaran.rincian[2]`,
+    /// for error messages; empty for a generated row (then the table's
+    /// path is named).
+    #[serde(default)]
+    pub path: String,
 }
 
 /// A table cell.

@@ -52,16 +52,6 @@ pub(crate) struct What {
     pub path: Option<Rc<str>>,
 }
 
-impl What {
-    /// "a table row at analisis\[0\].progress\[1\].tabel.baris\[3\]".
-    pub fn describe(&self) -> String {
-        match &self.path {
-            Some(p) if !p.is_empty() => format!("{} at {p}", self.kind),
-            _ => self.kind.to_owned(),
-        }
-    }
-}
-
 /// How to close and reopen a table row split across pages.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CutRule {

@@ -236,11 +236,9 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
         return Err(Error::DoesNotFit {
-            what: if s.width_path.is_empty() {
-                "the signature box".to_owned()
-            } else {
-                format!("the signature box ({})", s.width_path)
-            },
+            what: "the signature box".into(),
+            path: s.width_path.clone(),
+            page: None,
             reason: format!(
                 "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
                 s.space.width.0, block_width.0
@@ -328,6 +326,7 @@ mod tests {
             items: vec![ListItem {
                 marker: "1.".into(),
                 blocks: vec![paragraph("Satu.", false)],
+                path: String::new(),
             }],
         });
         let blocks = [

@@ -48,6 +48,12 @@ use crate::units::Pt;
 /// empty page ([`Error::DoesNotFit`]).
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check_glyphs(doc, fonts)?;
+    lay_out(doc, style, fonts)
+}
+
+/// [`layout_document`] of a document whose glyphs are known to be in
+/// `fonts`: one built from a report validated for them (`crate::validate`).
+pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx { style, fonts };
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
     let top = style.margin.top;
@@ -60,6 +66,8 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
     if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
         return Err(Error::DoesNotFit {
             what: "the body text".into(),
+            path: String::new(),
+            page: None,
             reason: format!(
                 "the legal note at the foot of every page{} is {:.0} pt tall, and with the \
                  margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than four \
@@ -160,7 +168,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         for b in bs {
             match b {
                 Block::Title(t) => text(t, fonts)?,
-                Block::Heading(h) => text(&h.text, fonts)?,
+                Block::Heading(h) => text_at(&h.text, fonts, &h.path)?,
                 Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
                 Block::List(l) => {
                     for item in &l.items {
@@ -170,7 +178,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 Block::Table(t) => {
                     for row in t.header.iter().chain(&t.body) {
                         for cell in &row.cells {
-                            text(&cell.text, fonts)?;
+                            text_at(&cell.text, fonts, &row.path)?;
                         }
                     }
                     if let Some(c) = &t.caption {
@@ -180,7 +188,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 Block::Indent(inner) => blocks(inner, fonts)?,
                 Block::Signature(s) => {
                     for t in s.before.iter().chain(&s.after) {
-                        text(t, fonts)?;
+                        text_at(t, fonts, &s.path)?;
                     }
                 }
             }
@@ -286,6 +294,7 @@ mod tests {
                         path: String::new(),
                         keep_with_next: false,
                     })],
+                    path: String::new(),
                 }],
             }),
         );
@@ -334,7 +343,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("the signature box (sign.box.width) does not fit"),
+            e.starts_with("sign.box.width: the signature box does not fit"),
             "{e}"
         );
         let layout = layout_document(&document("Teks", "", Pt(100.0)), &style, &fonts).unwrap();

@@ -181,11 +181,11 @@ impl Paginator {
                 None => {
                     let piece = rest.first_piece();
                     return Err(Error::DoesNotFit {
-                        what: rest.what().describe(),
+                        what: rest.what().kind.to_owned(),
+                        path: rest.what().path.as_deref().unwrap_or_default().to_owned(),
+                        page: Some(self.pages.len() + 1),
                         reason: format!(
-                            "on page {}, it is {:.0} pt tall and cannot be broken {}, but a page \
-                             holds {:.0} pt",
-                            self.pages.len() + 1,
+                            "it is {:.0} pt tall and cannot be broken {}, but a page holds {:.0} pt",
                             height.0,
                             if piece.approx_eq(height) {
                                 "at all".to_owned()
@@ -352,8 +352,8 @@ mod tests {
         let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
         assert_eq!(
             e,
-            "a tall thing at penutup does not fit on a page: on page 1, it is 800 pt tall and \
-             cannot be broken at all, but a page holds 700 pt"
+            "penutup: a tall thing does not fit on page 1: it is 800 pt tall and cannot be \
+             broken at all, but a page holds 700 pt"
         );
         // After something else, the same: no page is added forever.
         let first = chunk("first", 100.0, &[10.0]);

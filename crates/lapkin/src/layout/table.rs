@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::chunk::{Chunk, CutRule, What};
+use super::chunk::{Chunk, CutRule};
 use super::ctx::Ctx;
 use super::lines::{line_items, pieces, text_lines};
 use crate::doc::{Cell, Table, Text};
@@ -365,7 +365,7 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
     let mut header: Option<Rc<Vec<Chunk>>> = None;
     for (start, end) in grid.units(header_rows) {
         let is_header = start < header_rows;
-        let mut chunk = grid.unit_chunk(ctx, start, end, is_header);
+        let mut chunk = grid.unit_chunk(ctx, t, start, end, is_header);
         if is_header {
             chunk.keep_with_next = true;
             header = Some(Rc::new(vec![chunk]));
@@ -409,11 +409,9 @@ fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> R
     }
     let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
     Err(Error::DoesNotFit {
-        what: What {
-            kind: "the table",
-            path: Some(Rc::from(t.path.as_str())),
-        }
-        .describe(),
+        what: "the table".into(),
+        path: t.path.clone(),
+        page: None,
         reason: format!(
             "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
              uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
@@ -519,7 +517,14 @@ impl<'a> Grid<'a> {
     /// The rows `start..end` as one chunk: the header's fill, the rules
     /// (each drawn once, as long as it runs), the cells' text, and the
     /// cuts between lines where pagination may split it.
-    fn unit_chunk(&self, ctx: &Ctx<'_>, start: usize, end: usize, is_header: bool) -> Chunk {
+    fn unit_chunk(
+        &self,
+        ctx: &Ctx<'_>,
+        t: &Table,
+        start: usize,
+        end: usize,
+        is_header: bool,
+    ) -> Chunk {
         let (left, right) = self.edges();
         let mut row_top = vec![Pt::ZERO; end - start + 1];
         for r in start..end {
@@ -532,7 +537,11 @@ impl<'a> Grid<'a> {
             "a row of the table"
         };
         let mut chunk = Chunk::new(kind, height);
-        chunk.what.path = Some(self.path.clone());
+        // Named by its first row's path, else by the table's.
+        chunk.what.path = match t.header.iter().chain(&t.body).nth(start) {
+            Some(row) if !row.path.is_empty() => Some(Rc::from(row.path.as_str())),
+            _ => Some(self.path.clone()),
+        };
         let mut lines: Vec<(Pt, Pt)> = Vec::new();
         let mut texts = Vec::new();
         let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
@@ -680,6 +689,7 @@ mod tests {
                 })
                 .collect(),
             keep_with_previous: false,
+            path: String::new(),
         };
         Table {
             columns: vec![
@@ -777,7 +787,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("the table at t does not fit on a page: its 80 columns need at least "),
+            e.starts_with("t: the table does not fit on a page: its 80 columns need at least "),
             "{e}"
         );
     }

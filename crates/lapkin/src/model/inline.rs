@@ -7,6 +7,7 @@
 //! silently dropped text.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use schemars::JsonSchema;
@@ -15,12 +16,43 @@ use serde::{Deserialize, Serialize};
 use crate::text::{Span, SpanStyle};
 
 /// A string of inline text with markup, as written in the JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+///
+/// The markup is parsed once, the first time it is needed, and the result
+/// kept with the text: validation, the glyph check and the document stage
+/// all read the same parse. The text cannot change after it is made, so
+/// the parse never goes stale; equality, hashing and the JSON form are the
+/// text's alone.
+#[derive(Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 #[schemars(
     description = "Text with inline markup: *italic*, **bold**, [text](url) and <url> links."
 )]
-pub struct Inline(String);
+pub struct Inline {
+    text: String,
+    #[serde(skip)]
+    #[schemars(skip)]
+    parsed: OnceLock<Result<Vec<Span>, InlineError>>,
+}
+
+impl PartialEq for Inline {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Inline {}
+
+impl std::hash::Hash for Inline {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl fmt::Debug for Inline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Inline").field(&self.text).finish()
+    }
+}
 
 /// Markup in an [`Inline`] that cannot be placed in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,22 +72,34 @@ impl std::error::Error for InlineError {}
 impl Inline {
     /// Wraps a string of inline markup.
     pub fn new(text: impl Into<String>) -> Self {
-        Inline(text.into())
+        Inline {
+            text: text.into(),
+            parsed: OnceLock::new(),
+        }
     }
 
     /// The markup as written.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
-    /// Parses the markup into styled runs.
+    /// The markup as styled runs.
     pub fn spans(&self) -> Result<Vec<Span>, InlineError> {
-        parse_spans(&self.0)
+        self.parsed().map(<[Span]>::to_vec).map_err(Clone::clone)
+    }
+
+    /// The markup as styled runs, parsed on the first call only.
+    pub(crate) fn parsed(&self) -> Result<&[Span], &InlineError> {
+        self.parsed
+            .get_or_init(|| parse_spans(&self.text))
+            .as_ref()
+            .map(Vec::as_slice)
     }
 
     /// The text without markup, as it will be printed.
     pub fn plain_text(&self) -> Result<String, InlineError> {
-        Ok(self.spans()?.into_iter().map(|s| s.text).collect())
+        let spans = self.parsed().map_err(Clone::clone)?;
+        Ok(spans.iter().map(|s| s.text.as_str()).collect())
     }
 }
 
@@ -67,7 +111,7 @@ impl From<&str> for Inline {
 
 impl From<String> for Inline {
     fn from(s: String) -> Self {
-        Inline(s)
+        Inline::new(s)
     }
 }
 
@@ -108,6 +152,13 @@ fn block_error(tag: &Tag<'_>, source: &str) -> InlineError {
         }
         _ => err("the text holds more than one paragraph; write each paragraph as its own block"),
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many times markup was parsed on this thread, for the tests that
+    /// show each text is parsed once.
+    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The schemes a link may have: a reader's PDF viewer opens only these.
@@ -206,6 +257,8 @@ fn check_decoded(text: &str, source: &str) -> Result<(), InlineError> {
 }
 
 fn parse_spans(source: &str) -> Result<Vec<Span>, InlineError> {
+    #[cfg(test)]
+    PARSES.with(|n| n.set(n.get() + 1));
     let mut spans: Vec<Span> = Vec::new();
     let mut style = SpanStyle::default();
     let mut emphasis: Vec<TagEnd> = Vec::new();

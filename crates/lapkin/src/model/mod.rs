@@ -11,26 +11,28 @@
 //! reads the same in an error message and in code.
 //!
 //! Read a report with [`crate::parse_report`], which checks the JSON against
-//! the schema, deserializes it and runs the semantic checks of
-//! [`validate`], reporting every problem at once.
-//! Deserializing with `serde_json::from_str` directly skips those checks.
+//! the schema, deserializes it and runs the semantic checks, reporting every
+//! problem at once. Deserializing with `serde_json::from_str` directly, or
+//! building a report in code, skips those checks: [`crate::validate`] runs
+//! them (with the fonts' glyphs) and gives the [`CheckedReport`] that the
+//! document stage takes.
 //!
 //! Or build one in code: [`Report::new`] and the `with_…` methods of the
 //! types (`Sasaran::new(..).with_indikator(..)`, `Daftar::new(..).with_butir(..)`),
 //! text from a `&str` read as markup, or printed as given with
-//! [`Inline::plain`]; `crate::check` runs the same checks on it
-//! (see `examples/build_report.rs`).
+//! [`Inline::plain`] (see `examples/build_report.rs`).
 
 mod anggaran;
 mod build;
+mod checked;
 mod inline;
 mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
 pub mod script;
-pub mod texts;
-pub mod validate;
+pub(crate) mod texts;
+pub(crate) mod validate;
 
 use std::fmt;
 use std::str::FromStr;
@@ -40,16 +42,20 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use anggaran::{Sisa, Totals};
+pub use checked::CheckedReport;
+#[cfg(test)]
+pub(crate) use inline::PARSES;
 pub use inline::{Inline, InlineError, LINK_SCHEMES};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
+pub use validate::{MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN};
 
 use number::JsonNumber;
 
 /// Every problem of a report that can be found before layout, in document
 /// order: the semantic checks of [`validate`] and, for the fonts it is to
 /// be printed in, every character a face lacks ([`texts`]).
-pub fn check_with_fonts(
+pub(crate) fn check_with_fonts(
     report: &Report,
     fonts: &crate::text::FontSet,
 ) -> Vec<crate::error::Problem> {
@@ -59,6 +65,14 @@ pub fn check_with_fonts(
         schema::sort_in_document_order(&mut problems, &document);
     }
     problems
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread ran the semantic checks and the glyph
+    /// check, for the tests that show a render runs each once.
+    pub(crate) static CHECKS: std::cell::Cell<(usize, usize)> =
+        const { std::cell::Cell::new((0, 0)) };
 }
 
 /// One *Laporan Kinerja Triwulan*: the whole input of lapkin.
@@ -122,10 +136,7 @@ impl Report {
     pub fn catatan(&self) -> Vec<Inline> {
         match &self.catatan {
             Some(items) => items.clone(),
-            None => Self::DEFAULT_CATATAN
-                .iter()
-                .map(|s| Inline::new(*s))
-                .collect(),
+            None => default_catatan().to_vec(),
         }
     }
 
@@ -141,6 +152,18 @@ impl Report {
     pub fn find_indikator(&self, kode: &str) -> Option<(&Sasaran, &Indikator)> {
         self.indikator().find(|(_, i)| i.kode == kode)
     }
+}
+
+/// The standard legal note as inline texts, made once so that its markup
+/// is parsed once (a clone of an [`Inline`] keeps the parse).
+fn default_catatan() -> &'static [Inline] {
+    static ITEMS: std::sync::OnceLock<Vec<Inline>> = std::sync::OnceLock::new();
+    ITEMS.get_or_init(|| {
+        Report::DEFAULT_CATATAN
+            .iter()
+            .map(|s| Inline::new(*s))
+            .collect()
+    })
 }
 
 /// The reporting unit.

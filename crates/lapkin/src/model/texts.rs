@@ -271,6 +271,8 @@ const NAMED_CHARACTERS: usize = 12;
 /// drawn in the regular face and must be in the PDF's text, so it needs
 /// its glyph too.
 pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
+    #[cfg(test)]
+    super::CHECKS.with(|c| c.set((c.get().0, c.get().1 + 1)));
     let mut problems = Vec::new();
     for styled in styled_texts(report) {
         for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {

@@ -35,6 +35,8 @@ pub const MAX_PENUTUP_CHARS: usize = 300;
 
 /// Every semantic problem of `report`, sorted by path.
 pub fn validate(report: &Report) -> Vec<Problem> {
+    #[cfg(test)]
+    super::CHECKS.with(|c| c.set((c.get().0 + 1, c.get().1)));
     let mut c = Checker::default();
     c.check(report);
     c.problems
@@ -69,16 +71,41 @@ impl Checker {
 
     /// Inline markup: parses, and is not blank.
     fn inline(&mut self, path: &str, text: &Inline) {
-        match text.spans() {
+        match text.parsed() {
             Ok(spans) if spans.iter().all(|s| s.text.trim().is_empty()) => {
                 self.problem(path, "must not be empty")
             }
             Ok(_) => {}
-            Err(e) => self.problem(path, e.message),
+            Err(e) => self.problem(path, e.message.clone()),
         }
     }
 
+    /// Every rule, in document order; the printed texts are listed once
+    /// for the rules that concern them.
     fn check(&mut self, r: &Report) {
+        self.head(r);
+        let indikator_codes = self.kinerja(r);
+        self.analisis(r, &indikator_codes);
+        // C. Figures, remainders and totals.
+        self.anggaran(r);
+        // D.
+        self.blocks("rekomendasi", &r.rekomendasi, 0);
+        if r.rekomendasi.is_empty() {
+            self.problem("rekomendasi", "must hold at least one paragraph or list");
+        }
+        self.penutup(r);
+        self.catatan(r);
+        let printed = super::texts::printed_texts(r);
+        self.tanda_tangan(r, &printed);
+        for (path, text) in printed {
+            if let Some(message) = super::script::script_problem(&text) {
+                self.problem(path, message);
+            }
+        }
+    }
+
+    /// The quarter, the year, the unit.
+    fn head(&mut self, r: &Report) {
         // The schema says so for JSON input; a report built in code is
         // checked here.
         if !(1..=4).contains(&r.triwulan) {
@@ -96,8 +123,11 @@ impl Checker {
         self.line("unit.nama", &r.unit.nama);
         self.line("unit.nama_lengkap", &r.unit.nama_lengkap);
         self.line("unit.provinsi", &r.unit.provinsi);
+    }
 
-        // A. Sasaran and indicators, with unique codes.
+    /// A. Sasaran and indicators, with unique codes; gives each
+    /// indicator's code with its path.
+    fn kinerja<'r>(&mut self, r: &'r Report) -> HashMap<&'r str, String> {
         let mut sasaran_codes: HashMap<&str, usize> = HashMap::new();
         let mut indikator_codes: HashMap<&str, String> = HashMap::new();
         for (i, s) in r.kinerja.sasaran.iter().enumerate() {
@@ -134,7 +164,11 @@ impl Checker {
             }
         }
 
-        // B. Each analysis refers to an indicator of A, once.
+        indikator_codes
+    }
+
+    /// B. Each analysis refers to an indicator of A, once.
+    fn analisis(&mut self, r: &Report, indikator_codes: &HashMap<&str, String>) {
         let mut analysed: HashMap<&str, usize> = HashMap::new();
         for (i, a) in r.analisis.iter().enumerate() {
             let p = format!("analisis[{i}]");
@@ -169,17 +203,11 @@ impl Checker {
                 self.blocks(&format!("{p}.{part}"), blocks, 0);
             }
         }
+    }
 
-        // C. Figures, remainders and totals.
-        self.anggaran(r);
-
-        // D.
-        self.blocks("rekomendasi", &r.rekomendasi, 0);
-        if r.rekomendasi.is_empty() {
-            self.problem("rekomendasi", "must hold at least one paragraph or list");
-        }
-
-        // Closing block.
+    /// The closing block: one-line texts of bounded length, the NIP, the
+    /// date.
+    fn penutup(&mut self, r: &Report) {
         let p = &r.penutup;
         self.line("penutup.tempat", &p.tempat);
         self.line("penutup.jabatan", &p.jabatan);
@@ -207,7 +235,10 @@ impl Checker {
                 );
             }
         }
+    }
 
+    /// The legal note: a bounded number of items of valid markup.
+    fn catatan(&mut self, r: &Report) {
         if let Some(items) = &r.catatan {
             if items.len() > MAX_CATATAN_ITEMS {
                 self.problem(
@@ -221,14 +252,6 @@ impl Checker {
             }
             for (i, item) in items.iter().enumerate() {
                 self.inline(&format!("catatan[{i}]"), item);
-            }
-        }
-
-        self.tanda_tangan(r);
-
-        for (path, text) in super::texts::printed_texts(r) {
-            if let Some(message) = super::script::script_problem(&text) {
-                self.problem(path, message);
             }
         }
     }
@@ -254,7 +277,7 @@ impl Checker {
     /// The signature tag: one special character that occurs nowhere else in
     /// the printed text (BSrE's service signs wherever it finds it); the
     /// field name.
-    fn tanda_tangan(&mut self, r: &Report) {
+    fn tanda_tangan(&mut self, r: &Report, printed: &[(String, String)]) {
         let t = &r.tanda_tangan;
         if let Some(tag) = &t.tag {
             let mut chars = tag.chars();
@@ -266,10 +289,10 @@ impl Checker {
                         || super::texts::is_not_drawn(c)
                         || super::script::script_problem(tag).is_some()) =>
                 {
-                    for (path, text) in super::texts::printed_texts(r) {
+                    for (path, text) in printed {
                         if text.contains(c) {
                             self.problem(
-                                path,
+                                path.clone(),
                                 format!(
                                     "contains the signature tag {tag:?}, where BSrE's service would \
                                      place a signature too; remove it here, or choose another tag \
@@ -376,8 +399,8 @@ impl Checker {
                         for (k, cell) in row.iter().enumerate() {
                             if let super::Sel::Teks(text) = cell {
                                 // An empty cell is allowed; bad markup is not.
-                                if let Err(e) = text.spans() {
-                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message);
+                                if let Err(e) = text.parsed() {
+                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message.clone());
                                 }
                             }
                         }
