@@ -2,12 +2,15 @@
 //! lines.
 
 pub(crate) mod fonts;
+mod hyphenate;
 pub(crate) mod linebreak;
 mod span;
 mod unicode;
 
 pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
+#[allow(unused_imports)] // the line breaker does not hyphenate yet (issue 10)
+pub(crate) use hyphenate::hyphenate;
 #[cfg(feature = "internals")]
 pub use linebreak::measure;
 pub use linebreak::{Line, Piece, break_lines};
