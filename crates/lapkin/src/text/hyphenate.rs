@@ -35,6 +35,12 @@
 //! Time is linear in the word's length: a fixed number of passes over its
 //! letters and a bounded number of comparisons with short word lists.
 
+/// The longest word, in bytes, that is hyphenated: far longer than any
+/// Indonesian word (*mempertanggungjawabkannya* has 25 letters); a longer
+/// one is no word, and gets no break (so that a hostile "word" of millions
+/// of letters costs nothing here).
+pub(crate) const LONGEST_WORD: usize = 200;
+
 /// The fewest letters before a break.
 const MIN_BEFORE: usize = 2;
 /// The fewest letters after a break.
@@ -155,10 +161,12 @@ const EXCEPTIONS: &[&str] = &[
 /// the word (brackets, quotes, a comma, a full stop) is not part of it. A word with a hyphen
 /// (*anak-anak*) breaks only after its hyphens, and only where the parts
 /// are plain words long enough. A word that already has soft hyphens gets
-/// none: its author chose the breaks.
-// The line breaker does not use this yet (issue 10).
-#[cfg_attr(not(test), allow(dead_code))]
+/// none: its author chose the breaks; nor does one longer than
+/// [`LONGEST_WORD`] bytes.
 pub(crate) fn hyphenate(word: &str) -> Vec<usize> {
+    if word.len() > LONGEST_WORD {
+        return Vec::new();
+    }
     // Punctuation around the word ("(kegiatan),") is not part of it.
     let core = word.trim_start_matches(OPENING);
     let start = word.len() - core.len();
@@ -192,6 +200,8 @@ const CLOSING: &[char] = &[
 /// offsets into `word` (the start of every syllable but the first), in
 /// increasing order; none if `word` is not made of letters only. Case is
 /// ignored.
+// Only the tests read the full syllables; the line breaker needs
+// `hyphenate`.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn syllables(word: &str) -> Vec<usize> {
     match letters(word) {
@@ -733,9 +743,15 @@ mod tests {
             let _ = syllables(word);
         }
         // A long word: the breaks are where the syllables are, in order.
-        let long = "pertanggungjawaban".repeat(50);
+        let long = "pertanggungjawaban".repeat(10);
+        assert!(long.len() <= LONGEST_WORD);
         let breaks = hyphenate(&long);
         assert!(breaks.windows(2).all(|w| w[0] < w[1]));
-        assert!(breaks.len() > 200);
+        assert!(breaks.len() > 50, "{}", breaks.len());
+        // Longer than any word: none.
+        assert_eq!(
+            hyphenate(&"a".repeat(LONGEST_WORD + 1)),
+            Vec::<usize>::new()
+        );
     }
 }

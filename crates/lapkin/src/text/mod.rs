@@ -9,7 +9,6 @@ mod unicode;
 
 pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
-#[allow(unused_imports)] // the line breaker does not hyphenate yet (issue 10)
 pub(crate) use hyphenate::hyphenate;
 #[cfg(feature = "internals")]
 pub use linebreak::measure;
