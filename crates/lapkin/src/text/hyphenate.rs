@@ -189,6 +189,30 @@ pub(crate) fn hyphenate(word: &str) -> Vec<usize> {
     breaks.into_iter().map(|b| start + b).collect()
 }
 
+/// The syllable breaks of every part of `text` between its `/` and `-`
+/// (*kegiatan/aktivitas*, *sub-kegiatan*), as byte offsets, each part by
+/// [`hyphenate`]: for a word that is wider than its line and must break
+/// somewhere, where the break after the `/` or `-` is not enough. None in a
+/// URL or an e-mail address (`://`, `@`, `www.`), where a hyphen would
+/// change the address, nor in a text over [`LONGEST_WORD`] bytes.
+pub(crate) fn hyphenate_parts(text: &str) -> Vec<usize> {
+    if text.len() > LONGEST_WORD
+        || text.contains("://")
+        || text.contains('@')
+        || text.to_lowercase().contains("www.")
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Each iteration hyphenates one part; parts do not overlap.
+    for part in text.split(['/', '-']) {
+        out.extend(hyphenate(part).into_iter().map(|b| start + b));
+        start += part.len() + 1;
+    }
+    out
+}
+
 /// Punctuation that may open a word without being part of it.
 const OPENING: &[char] = &['(', '[', '"', '\'', '\u{201C}', '\u{2018}'];
 /// Punctuation that may close a word without being part of it.
@@ -700,6 +724,25 @@ mod tests {
         assert_eq!(hyphenate("ZI-WBK"), Vec::<usize>::new());
         assert_eq!(hyphenate("2024-08-07"), Vec::<usize>::new());
         assert_eq!(hyphenate("-"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_parts_of_a_compound_token_break_at_their_syllables() {
+        let parts = |t: &str| marked(t, &hyphenate_parts(t));
+        assert_eq!(parts("kegiatan/aktivitas"), "ke-gi-atan/ak-ti-vi-tas");
+        assert_eq!(parts("sub-kegiatan"), "sub-ke-gi-atan");
+        assert_eq!(parts("pendidikan"), "pen-di-dikan");
+        // Codes, capitals, addresses: none.
+        for t in [
+            "419548.DI.6397.QDB.750",
+            "PKBM/SKB/SPNF",
+            "https://s.id/sosialisasi-pendidikan",
+            "www.pendidikan.go.id/kegiatan",
+            "bpmp.bengkulu@kemdikbud.go.id",
+            "belajar.id",
+        ] {
+            assert_eq!(hyphenate_parts(t), Vec::<usize>::new(), "{t}");
+        }
     }
 
     #[test]

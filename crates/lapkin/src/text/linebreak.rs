@@ -561,7 +561,8 @@ impl Breaker<'_, '_> {
         });
     }
 
-    /// Where `word` may break at its syllables (see `text::hyphenate`), in
+    /// Where `word` may break at its syllables, those of its parts between
+    /// `/` and `-` included (see `text::hyphenate::hyphenate_parts`), in
     /// order. Costs the word's length, and nothing for a word too long to
     /// be hyphenated.
     fn syllable_breaks(&mut self, word: &[Frag]) -> Vec<Pos> {
@@ -580,7 +581,7 @@ impl Breaker<'_, '_> {
         let mut out = Vec::new();
         let mut fi = 0;
         // Each iteration maps one break; `fi` only moves forward.
-        for b in super::hyphenate(&text) {
+        for b in super::hyphenate_parts(&text) {
             while fi + 1 < ends.len() && ends[fi] < b {
                 fi += 1;
             }
@@ -1340,6 +1341,15 @@ mod tests {
             .map(|r| (r.text.as_str(), r.face))
             .collect();
         assert_eq!(runs, vec![("lengga", Face::Regular), ("ra-", Face::Bold)]);
+        // After a `/`, the next part breaks at its syllables too.
+        let lines = break_lines(
+            &[Piece::new("kegiatan/pendampingan", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("kegiatan/pen", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["kegiatan/", "pendam-", "pingan"]);
         // The hyphen needs its room: a break that fits only without it is
         // not taken.
         let lines = break_lines(

@@ -9,7 +9,7 @@ mod unicode;
 
 pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
-pub(crate) use hyphenate::hyphenate;
+pub(crate) use hyphenate::hyphenate_parts;
 #[cfg(feature = "internals")]
 pub use linebreak::measure;
 pub use linebreak::{Line, Piece, break_lines};
