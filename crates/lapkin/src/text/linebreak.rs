@@ -6,8 +6,9 @@
 //! soft hyphen shows as `-` only where the line breaks at it and is
 //! invisible otherwise. A word wider than the whole line is broken after a
 //! `-`, `/`, `.`, `_` (and the like) or at a soft hyphen if one makes it
-//! fit, and otherwise between characters, so no text ever runs past its
-//! box. A figure ("8.069.025.000", "95,15%", "-1.234,5") is never broken
+//! fit, else at an Indonesian syllable with a hyphen (see
+//! `text::hyphenate`), and otherwise between characters, so no text ever
+//! runs past its box. A figure ("8.069.025.000", "95,15%", "-1.234,5") is never broken
 //! as long as it fits the width (see [`measure`] and [`break_lines`] for
 //! the contract). Runs of spaces count as one space; `\n` forces a line
 //! break.
@@ -338,7 +339,10 @@ fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, 
 /// see to that (a table column at least that wide), because a figure wider
 /// than the whole line is, as the last resort, broken like any other word
 /// (after a `.` or `,` that makes it fit, else between digits) rather than
-/// drawn outside the box. A width that is NaN or negative counts as zero
+/// drawn outside the box. A word of letters wider than the whole line
+/// breaks at an Indonesian syllable with a hyphen where one makes it fit
+/// (see `text::hyphenate`), after a `-`, `/`, `.` or the like first. A
+/// width that is NaN or negative counts as zero
 /// (one character a line); an infinite width never wraps and aligns as if
 /// flush left. A size that is NaN or negative counts as zero.
 pub fn break_lines(
@@ -431,7 +435,7 @@ struct Pos {
 struct Break {
     /// Where the tail starts.
     pos: Pos,
-    /// Whether the break is at a soft hyphen (which then shows `-`).
+    /// Whether the break shows `-`: at a soft hyphen, or at a syllable.
     soft_hyphen: bool,
 }
 
@@ -444,6 +448,9 @@ struct Scan {
     /// The last break after a [`SOFT_BREAKS`] character or at a soft
     /// hyphen that fits.
     soft: Option<Break>,
+    /// The last break at a syllable (see `text::hyphenate`) that fits with
+    /// its hyphen.
+    syllable: Option<Break>,
     /// The last break between two characters that fits.
     any: Option<Break>,
     /// The break after the first character, whether it fits or not.
@@ -554,16 +561,52 @@ impl Breaker<'_, '_> {
         });
     }
 
+    /// Where `word` may break at its syllables, those of its parts between
+    /// `/` and `-` included (see `text::hyphenate::hyphenate_parts`), in
+    /// order. Costs the word's length, and nothing for a word too long to
+    /// be hyphenated.
+    fn syllable_breaks(&mut self, word: &[Frag]) -> Vec<Pos> {
+        let len: usize = word.iter().map(|f| f.end - f.start).sum();
+        if len > super::hyphenate::LONGEST_WORD {
+            return Vec::new();
+        }
+        let mut text = String::new();
+        // Where each fragment ends in `text`.
+        let mut ends = Vec::with_capacity(word.len());
+        for f in word {
+            text.push_str(&self.texts[f.piece][f.start..f.end]);
+            ends.push(text.len());
+        }
+        self.looked += text.len();
+        let mut out = Vec::new();
+        let mut fi = 0;
+        // Each iteration maps one break; `fi` only moves forward.
+        for b in super::hyphenate_parts(&text) {
+            while fi + 1 < ends.len() && ends[fi] < b {
+                fi += 1;
+            }
+            let f = &word[fi];
+            let frag_start = ends[fi] - (f.end - f.start);
+            out.push(Pos {
+                frag: fi,
+                at: f.start + (b - frag_start),
+            });
+        }
+        out
+    }
+
     /// Walks `word` from `from`, measuring until the width exceeds `avail`
-    /// or the word ends, and remembers where it may break. Costs the
-    /// characters that fit plus one.
-    fn scan(&mut self, word: &[Frag], from: Pos, avail: Pt) -> Scan {
+    /// or the word ends, and remembers where it may break (`syllables`:
+    /// the word's syllable breaks, in order). Costs the characters that fit
+    /// plus one.
+    fn scan(&mut self, word: &[Frag], from: Pos, avail: Pt, syllables: &[Pos]) -> Scan {
         let limit = avail.0 + EPS;
         let mut width = Pt::ZERO;
         let mut out = Scan {
             fits: false,
             hyphen: None,
             soft: None,
+            syllable: None,
             any: None,
             first: Break {
                 pos: from,
@@ -571,6 +614,9 @@ impl Breaker<'_, '_> {
             },
         };
         let mut first = true;
+        let key = |p: &Pos| (p.frag, p.at);
+        // The next syllable break after `from`.
+        let mut syllable = syllables.partition_point(|p| key(p) <= key(&from));
         let (fonts, pieces, texts) = (self.fonts, self.pieces, self.texts);
         // Each iteration measures one character and stops at the first one
         // that does not fit.
@@ -632,6 +678,17 @@ impl Breaker<'_, '_> {
                     if SOFT_BREAKS.contains(&c) {
                         out.soft = Some(brk);
                     }
+                    while syllables.get(syllable).is_some_and(|p| key(p) < key(&pos)) {
+                        syllable += 1;
+                    }
+                    if syllables.get(syllable) == Some(&pos)
+                        && (width + face.advance('-', self.size)).0 <= limit
+                    {
+                        out.syllable = Some(Break {
+                            pos,
+                            soft_hyphen: true,
+                        });
+                    }
                 }
             }
         }
@@ -651,6 +708,8 @@ impl Breaker<'_, '_> {
         };
         // The width of the word from `pos` on.
         let mut rest = w;
+        // Its syllable breaks, found when first needed.
+        let mut syllables: Option<Vec<Pos>> = None;
         // Progress: every iteration returns, or places at least one
         // character of the word (`pos` moves forward), or ends a line that
         // is not empty; the iteration after that, on an empty line, returns
@@ -668,7 +727,7 @@ impl Breaker<'_, '_> {
                 // this line; a figure is never broken, it goes to the next.
                 if !figure {
                     let avail = self.width - self.cur_width - sw;
-                    let scan = self.scan(word, pos, avail);
+                    let scan = self.scan(word, pos, avail, &[]);
                     if scan.fits {
                         self.push_space(sw);
                         let placed = self.push_part(word, pos, None);
@@ -693,15 +752,26 @@ impl Breaker<'_, '_> {
             }
             // An empty line, and the rest of the word is wider than it: the
             // last resort, for figures too (see `break_lines`).
-            let scan = self.scan(word, pos, self.width);
+            let breaks = match syllables.take() {
+                Some(breaks) => breaks,
+                None if figure => Vec::new(),
+                None => self.syllable_breaks(word),
+            };
+            let scan = self.scan(word, pos, self.width, &breaks);
+            syllables = Some(breaks);
             if scan.fits {
                 let placed = self.push_part(word, pos, None);
                 self.cur_width = placed;
                 return;
             }
-            // Not even one character fits: it stands alone (the box is
-            // narrower than a letter).
-            let b = scan.soft.or(scan.any).unwrap_or(scan.first);
+            // After a `-`, `/`, `.` or the like, else at a syllable, else
+            // between letters; if not even one character fits, it stands
+            // alone (the box is narrower than a letter).
+            let b = scan
+                .soft
+                .or(scan.syllable)
+                .or(scan.any)
+                .unwrap_or(scan.first);
             let placed = self.push_part(word, pos, Some(b.pos));
             if b.soft_hyphen {
                 self.push_hyphen(word, b.pos);
@@ -1240,6 +1310,82 @@ mod tests {
         let e = measure(&[Piece::new(word, Face::Regular)], &f, SIZE);
         assert!(e.min_soft.approx_eq(r.width("Pertanggung-", SIZE)));
         assert!(e.min.approx_eq(r.width("Pertanggungjawaban", SIZE)));
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_at_a_syllable_with_a_hyphen() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        let width = r.width("Pertanggungjawa", SIZE);
+        let lines = break_lines(
+            &[Piece::new("Pertanggungjawaban", Face::Regular)],
+            &f,
+            SIZE,
+            width,
+            Align::Left,
+        );
+        // Not "Pertanggungjawa" / "ban" between letters.
+        assert_eq!(texts(&lines), vec!["Pertanggungja-", "waban"]);
+        assert!(lines[0].width.approx_eq(r.width("Pertanggungja-", SIZE)));
+        // Over several lines, across styles, and after punctuation.
+        let pieces = [
+            Piece::new("(penyelengga", Face::Regular),
+            Piece::new("raannya)", Face::Bold),
+        ];
+        let lines = break_lines(&pieces, &f, SIZE, r.width("penyeleng", SIZE), Align::Left);
+        assert_eq!(texts(&lines), vec!["(penye-", "lenggara-", "annya)"]);
+        // The hyphen is in the face of the letter before it.
+        let runs: Vec<(&str, Face)> = lines[1]
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.face))
+            .collect();
+        assert_eq!(runs, vec![("lengga", Face::Regular), ("ra-", Face::Bold)]);
+        // After a `/`, the next part breaks at its syllables too.
+        let lines = break_lines(
+            &[Piece::new("kegiatan/pendampingan", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("kegiatan/pen", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["kegiatan/", "pendam-", "pingan"]);
+        // The hyphen needs its room: a break that fits only without it is
+        // not taken.
+        let lines = break_lines(
+            &[Piece::new("pendidikan", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("pendi-", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["pendi-", "dikan"]);
+        let lines = break_lines(
+            &[Piece::new("pendidikan", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("pendi-", SIZE) - Pt(0.1),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["pen-", "di-", "dikan"]);
+        // Words in capitals, codes and figures still break between
+        // characters (or after their dots), without a hyphen.
+        let lines = break_lines(
+            &[Piece::new("KEMENDIKBUDRISTEK", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("KEMENDIKBUD", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["KEMENDIKBUD", "RISTEK"]);
+        let lines = break_lines(
+            &[Piece::new("419548.DI.6397.QDB.750", Face::Regular)],
+            &f,
+            SIZE,
+            r.width("419548.DI.639", SIZE),
+            Align::Left,
+        );
+        assert_eq!(texts(&lines), vec!["419548.DI.", "6397.QDB.", "750"]);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! lines.
 
 pub(crate) mod fonts;
+mod hyphenate;
 pub(crate) mod linebreak;
 mod span;
 mod unicode;
 
 pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
+pub(crate) use hyphenate::hyphenate_parts;
 #[cfg(feature = "internals")]
 pub use linebreak::measure;
 pub use linebreak::{Line, Piece, break_lines};
