@@ -321,11 +321,13 @@ impl SignatureBox {
 
 impl Layout {
     /// The text of a page in painting order, runs separated by newlines
-    /// when they start a new baseline and by nothing otherwise.
-    pub fn page_text(&self, page: usize) -> String {
+    /// when they start a new baseline and by nothing otherwise. `page`
+    /// counts from 0 (it indexes `pages`); `None` if the layout has no such
+    /// page.
+    pub fn page_text(&self, page: usize) -> Option<String> {
         let mut out = String::new();
         let mut last_y: Option<Pt> = None;
-        for item in &self.pages[page].items {
+        for item in &self.pages.get(page)?.items {
             if let Item::Text(t) = item {
                 if let Some(y) = last_y
                     && !y.approx_eq(t.y)
@@ -336,7 +338,7 @@ impl Layout {
                 last_y = Some(t.y);
             }
         }
-        out
+        Some(out)
     }
 }
 
