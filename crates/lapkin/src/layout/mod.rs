@@ -9,6 +9,7 @@
 //! 3. `finalize`: the footer of every page (the legal note and
 //!    "Halaman X dari Y"), which needs the page count, and the outline.
 
+mod check;
 mod chunk;
 mod finalize;
 mod flow;
@@ -45,10 +46,18 @@ impl Ctx<'_> {
 
 /// Lays out a document on pages.
 ///
-/// Fails if the font lacks a character the text uses
-/// ([`Error::MissingGlyph`]), or if something cannot be placed even on an
-/// empty page ([`Error::DoesNotFit`]).
+/// Fails if the style or the document has a value it cannot lay out
+/// ([`Error::Invalid`], naming each by its path, e.g. `style.font_size`
+/// or `document.blocks[3].space.width`): a page side outside 3 to
+/// 14,400 pt, a type size or line spacing of 0 or less, a negative or
+/// non-finite margin, spacing or width, a grey level outside 0 to 1,
+/// margins wider than the page, a date whose year has more than four
+/// digits, lists and indents nested more than 100 deep, a signature space
+/// of negative or non-finite size. Fails if the font lacks a character the
+/// text uses ([`Error::MissingGlyph`]), or if something cannot be placed
+/// even on an empty page ([`Error::DoesNotFit`]).
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
+    check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;
     let ctx = Ctx { style, fonts };
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
@@ -176,6 +185,13 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 Block::Signature(s) => {
                     for t in s.before.iter().chain(&s.after) {
                         text(t, fonts)?;
+                    }
+                    // The tag is drawn, invisible, in the regular face.
+                    if let Some(tag) = s.tag
+                        && let Some(e) =
+                            missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
+                    {
+                        return Err(e);
                     }
                 }
             }
