@@ -24,3 +24,7 @@ mod external;
 /// implies `render` ok, no word lost, nothing outside the text area,
 /// pages linear in the input.
 mod props;
+
+/// Values a caller can build (arbitrary layouts, documents and styles) fed
+/// to `write_pdf` and `layout_document`: errors, never panics.
+mod arbitrary_values;
