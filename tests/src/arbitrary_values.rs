@@ -160,26 +160,40 @@ fn build_document_takes_any_report_built_in_code() {
         let outcome = guarded(format!("arbitrary_values::report seed {seed}"), move || {
             let bytes = lapkin_tests::generate::seeded(seed, 1 << 16);
             let mut u = Unstructured::new(&bytes);
-            let mix = lapkin_tests::generate::Mix {
-                taller_than_page: false,
-                ..lapkin_tests::generate::Mix::ALL
+            let mix = if seed % 3 == 0 {
+                lapkin_tests::generate::Mix {
+                    taller_than_page: false,
+                    ..lapkin_tests::generate::Mix::ALL
+                }
+            } else {
+                lapkin_tests::generate::Mix::PLAIN
             };
             let mut json = lapkin_tests::generate::report_with(&mut u, &mix).expect("seeded");
             // Past validation: empty lists and texts, a tag in the text.
             if seed % 4 == 1 {
                 json["rekomendasi"] = serde_json::json!([]);
+                json["analisis"] = serde_json::json!([]);
                 json["kinerja"]["sasaran"] = serde_json::json!([]);
             }
             if seed % 4 == 2 {
                 json["tanda_tangan"]["tag"] = serde_json::json!("a");
                 json["unit"]["nama"] = serde_json::json!("");
             }
-            let Ok(report) = serde_json::from_value::<lapkin::Report>(json) else {
-                return (false, Vec::new());
+            let report = match serde_json::from_value::<lapkin::Report>(json) {
+                Ok(r) => r,
+                Err(e) => {
+                    if std::env::var("ARBITRARY_VERBOSE").is_ok() {
+                        eprintln!("seed {seed}: not a report: {e}");
+                    }
+                    return (false, Vec::new());
+                }
             };
             let mut broken = Vec::new();
             let ok = match lapkin::build_document(&report) {
                 Err(e) => {
+                    if std::env::var("ARBITRARY_VERBOSE").is_ok() {
+                        eprintln!("seed {seed}: build_document refused: {e}");
+                    }
                     if !e.is_input_error() {
                         broken.push(format!("build_document: an internal error: {e}"));
                     }
@@ -497,5 +511,21 @@ fn a_style_or_document_layout_cannot_use_is_refused_with_paths() {
             }
         ),
         "{err}"
+    );
+}
+
+#[test]
+fn write_pdf_refuses_a_signature_field_name_with_a_dot() {
+    // It wrote a hierarchical field name ("a.b") that signers misread;
+    // render refused it, write_pdf did not.
+    let layout = minimal_layout();
+    let opts = PdfOptions::default().with_signature_field("ttd.kepala");
+    let err = lapkin::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
+    let lines = problems(err);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("signature field: expected a field name of letters, digits"),
+        "{}",
+        lines[0]
     );
 }

@@ -111,10 +111,20 @@ fn pt(p: Pt) -> printpdf::Pt {
 /// `page_height` is not its page's; a date whose year has more than four
 /// digits; a character a text run's face has no glyph for. Outline levels
 /// may jump: an entry nests under the nearest earlier entry of a lower
-/// level. Fails too on a bad [`PdfOptions::timestamp`], or a signature
-/// field asked for in a layout without a signature box.
+/// level. Fails too on a bad [`PdfOptions::timestamp`], a signature field
+/// name [`check_signature_field_name`](crate::check_signature_field_name)
+/// refuses (path `signature field`, as [`render`](crate::render) names
+/// it), or a signature field asked for in a layout without a signature
+/// box.
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
+    if let Some(name) = &opts.signature_field
+        && let Err(e) = crate::field::check_signature_field_name(name)
+    {
+        return Err(Error::Invalid(crate::error::Problems(vec![
+            crate::error::Problem::new("signature field", e),
+        ])));
+    }
     // The characters each face draws.
     let mut sets: [CharSet; 4] = Default::default();
     for page in &layout.pages {
