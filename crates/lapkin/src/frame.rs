@@ -14,6 +14,15 @@ use serde::{Deserialize, Serialize};
 use crate::text::Face;
 use crate::units::{Pt, Rect, Size};
 
+/// The smallest and largest page side a layout may have, in points: the
+/// limits of ISO 32000-1, Annex C.2 (3 to 14,400 default user-space units).
+pub(crate) const PAGE_SIDES: (f64, f64) = (3.0, 14_400.0);
+
+/// The largest distance from the page's corner, length or stroke width a
+/// layout may have, in points (about 350 m): far beyond any page, small
+/// enough that every number is written exactly to 1/100 pt.
+pub(crate) const MAX_LENGTH: f64 = 1_000_000.0;
+
 /// A report laid out on pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]

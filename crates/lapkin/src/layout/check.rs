@@ -7,18 +7,12 @@
 
 use crate::doc::{Block, Document};
 use crate::error::{Error, Problem, Problems, Result};
+use crate::frame::{MAX_LENGTH, PAGE_SIDES};
 use crate::style::Style;
 
 /// The deepest nesting of lists and indents laid out (a report's JSON
 /// cannot nest deeper than 128 levels, which is about 40 lists).
 pub(crate) const MAX_NESTING: usize = 100;
-
-/// The smallest and largest page side, in points (ISO 32000-1, Annex C.2),
-/// as the PDF writer takes them.
-const PAGE_SIDES: (f64, f64) = (3.0, 14_400.0);
-
-/// The largest length accepted, in points, as the PDF writer takes it.
-const MAX_LENGTH: f64 = 1_000_000.0;
 
 /// A number as messages show it: plain unless very large.
 fn shown(v: f64) -> String {

@@ -5,18 +5,9 @@
 //! its path (`layout.outline[3].page`), never a panic.
 
 use crate::error::{Error, Problem, Problems, Result};
-use crate::frame::{Item, Layout, Page};
+use crate::frame::{Item, Layout, MAX_LENGTH, PAGE_SIDES, Page};
 use crate::text::FontSet;
 use crate::units::{Pt, Rect};
-
-/// The smallest and largest page side, in points: the limits of ISO
-/// 32000-1, Annex C.2 (3 to 14,400 default user-space units).
-pub(crate) const PAGE_SIDES: (f64, f64) = (3.0, 14_400.0);
-
-/// The largest distance from the page's corner, length or stroke width
-/// accepted, in points (about 350 m): far beyond any page, small enough
-/// that every number is written exactly to 1/100 pt.
-pub(crate) const MAX_LENGTH: f64 = 1_000_000.0;
 
 /// A number as messages show it: plain unless very large.
 fn shown(v: f64) -> String {
