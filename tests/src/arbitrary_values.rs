@@ -83,7 +83,7 @@ fn write_pdf_refuses_or_writes_any_layout() {
     let fonts = std::sync::Arc::new(FontSet::default());
     let mut failures = Vec::new();
     let (mut written, mut cases) = (0, 0);
-    for seed in seeds(150) {
+    for seed in seeds(100) {
         let fonts = fonts.clone();
         let outcome = guarded(format!("arbitrary_values::layout seed {seed}"), move || {
             let bytes = lapkin_tests::generate::seeded(seed, 1 << 14);
@@ -118,7 +118,7 @@ fn layout_document_refuses_or_lays_out_any_document() {
     let fonts = std::sync::Arc::new(FontSet::default());
     let mut failures = Vec::new();
     let (mut laid_out, mut cases) = (0, 0);
-    for seed in seeds(120) {
+    for seed in seeds(90) {
         let fonts = fonts.clone();
         let outcome = guarded(
             format!("arbitrary_values::document seed {seed}"),
@@ -155,7 +155,7 @@ fn build_document_takes_any_report_built_in_code() {
     let fonts = std::sync::Arc::new(FontSet::default());
     let mut failures = Vec::new();
     let (mut rendered, mut cases) = (0, 0);
-    for seed in seeds(30) {
+    for seed in seeds(24) {
         let fonts = fonts.clone();
         let outcome = guarded(format!("arbitrary_values::report seed {seed}"), move || {
             let bytes = lapkin_tests::generate::seeded(seed, 1 << 16);
