@@ -529,3 +529,20 @@ fn write_pdf_refuses_a_signature_field_name_with_a_dot() {
         lines[0]
     );
 }
+
+#[test]
+fn a_signature_field_without_a_signature_box_is_the_callers_error() {
+    // It was Error::Pdf, which says "a bug in lapkin".
+    let mut layout = minimal_layout();
+    layout.signature = None;
+    let opts = PdfOptions::default().with_signature_field("ttd");
+    let err = lapkin::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
+    assert!(err.is_input_error(), "{err}");
+    assert_eq!(
+        problems(err),
+        [
+            "signature field: the field \"ttd\" was asked for, but the layout has no signature \
+          box (layout.signature) to put it over"
+        ]
+    );
+}

@@ -113,17 +113,28 @@ fn pt(p: Pt) -> printpdf::Pt {
 /// may jump: an entry nests under the nearest earlier entry of a lower
 /// level. Fails too on a bad [`PdfOptions::timestamp`], a signature field
 /// name [`check_signature_field_name`](crate::check_signature_field_name)
-/// refuses (path `signature field`, as [`render`](crate::render) names
-/// it), or a signature field asked for in a layout without a signature
-/// box.
+/// refuses, or a signature field asked for in a layout without a
+/// signature box (both with the path `signature field`, as
+/// [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
-    if let Some(name) = &opts.signature_field
-        && let Err(e) = crate::field::check_signature_field_name(name)
-    {
-        return Err(Error::Invalid(crate::error::Problems(vec![
-            crate::error::Problem::new("signature field", e),
-        ])));
+    if let Some(name) = &opts.signature_field {
+        let problem = match (
+            crate::field::check_signature_field_name(name),
+            &layout.signature,
+        ) {
+            (Err(e), _) => Some(e),
+            (Ok(()), None) => Some(format!(
+                "the field {name:?} was asked for, but the layout has no signature box \
+                 (layout.signature) to put it over"
+            )),
+            (Ok(()), Some(_)) => None,
+        };
+        if let Some(message) = problem {
+            return Err(Error::Invalid(crate::error::Problems(vec![
+                crate::error::Problem::new("signature field", message),
+            ])));
+        }
     }
     // The characters each face draws.
     let mut sets: [CharSet; 4] = Default::default();
