@@ -546,3 +546,33 @@ fn a_signature_field_without_a_signature_box_is_the_callers_error() {
         ]
     );
 }
+
+#[test]
+fn the_deepest_nesting_allowed_lays_out_on_a_small_stack() {
+    // 100 lists deep, on a thread with a 2 MiB stack (Rust's default for
+    // spawned threads): laid out or refused, no stack overflow.
+    let outcome = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let text = |s: &str| {
+                vec![Span {
+                    text: s.into(),
+                    style: SpanStyle::REGULAR,
+                    link: None,
+                }]
+            };
+            let mut nest = vec![Block::Paragraph(Paragraph::new(text("dalam"), Align::Left))];
+            for _ in 0..100 {
+                nest = vec![Block::List(List::new(vec![ListItem::new("-", nest)]))];
+            }
+            let meta = Meta::new("Dalam", Date::from_ordinal_date(2024, 1).unwrap());
+            let footer = Footer::new("Catatan :", vec![], "Halaman {page} dari {pages}");
+            let doc = Document::new(meta, nest, footer);
+            let fonts = FontSet::default();
+            lay_out_and_write(&doc, &Style::default(), &fonts).1
+        })
+        .expect("spawning a thread")
+        .join()
+        .expect("no panic");
+    assert!(outcome.is_empty(), "{outcome:?}");
+}
