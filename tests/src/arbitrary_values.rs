@@ -576,3 +576,52 @@ fn the_deepest_nesting_allowed_lays_out_on_a_small_stack() {
         .expect("no panic");
     assert!(outcome.is_empty(), "{outcome:?}");
 }
+
+#[test]
+fn markers_and_the_footer_are_checked_for_glyphs_too() {
+    // Found by the fuzz target arbitrary_values: a heading marker the bold
+    // face lacks was laid out, and the writer refused the layout. List
+    // markers, the footer's title and its page label were not checked
+    // either.
+    let fonts = FontSet::default();
+    let meta = Meta::new("Tanda", Date::from_ordinal_date(2024, 1).unwrap());
+    let text = |s: &str| {
+        vec![Span {
+            text: s.into(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    };
+    let footer = || Footer::new("Catatan :", vec![], "Halaman {page} dari {pages}");
+    let mut heading = lapkin::Heading::new(2, text("Judul"));
+    heading.marker = Some("漢.".into());
+    let list = List::new(vec![ListItem::new(
+        "字",
+        vec![Block::Paragraph(Paragraph::new(text("isi"), Align::Left))],
+    )]);
+    let cases = [
+        (
+            Document::new(meta.clone(), vec![Block::Heading(heading)], footer()),
+            '漢',
+        ),
+        (
+            Document::new(meta.clone(), vec![Block::List(list)], footer()),
+            '字',
+        ),
+        (
+            Document::new(meta.clone(), vec![], Footer::new("注", vec![], "{page}")),
+            '注',
+        ),
+        (
+            Document::new(meta, vec![], Footer::new("Catatan", vec![], "页 {page}")),
+            '页',
+        ),
+    ];
+    for (doc, c) in cases {
+        let err = lapkin::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+        assert!(
+            matches!(err, Error::MissingGlyph { character, .. } if character == c),
+            "{c}: {err}"
+        );
+    }
+}

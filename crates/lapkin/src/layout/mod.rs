@@ -160,14 +160,28 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         }
         Ok(())
     }
+    /// Text drawn in one face: markers, the footer's title and label.
+    fn plain(t: &str, face: Face, fonts: &FontSet) -> Result<()> {
+        match missing_glyph(fonts.face(face), t, "") {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
     fn blocks(bs: &[Block], fonts: &FontSet) -> Result<()> {
         for b in bs {
             match b {
                 Block::Title(t) => text(t, fonts)?,
-                Block::Heading(h) => text(&h.text, fonts)?,
+                Block::Heading(h) => {
+                    text(&h.text, fonts)?;
+                    // The marker is drawn in bold.
+                    if let Some(m) = &h.marker {
+                        plain(m, Face::Bold, fonts)?;
+                    }
+                }
                 Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
                 Block::List(l) => {
                     for item in &l.items {
+                        plain(&item.marker, Face::Regular, fonts)?;
                         blocks(&item.blocks, fonts)?;
                     }
                 }
@@ -199,8 +213,16 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         Ok(())
     }
     blocks(&doc.blocks, fonts)?;
+    plain(&doc.footer.title, Face::Bold, fonts)?;
     for item in &doc.footer.items {
         text(item, fonts)?;
     }
+    // The label as printed: its placeholders become digits.
+    let label = doc
+        .footer
+        .page_label
+        .replace("{page}", "0")
+        .replace("{pages}", "0");
+    plain(&label, Face::Regular, fonts)?;
     Ok(())
 }
