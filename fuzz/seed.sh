@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fills the fuzz corpora from fixtures/: every JSON fixture (valid and
 # invalid) for parse_check, and the fixtures' texts (one string a file)
-# for linebreak. render_structured and table_layout take generator bytes,
+# for linebreak. render_structured, table_layout and arbitrary_values take generator bytes,
 # so any bytes do: the fixtures serve as a start for them too.
 set -euo pipefail
 cd "$(dirname "$0")"
-for target in parse_check render_structured table_layout; do
+for target in parse_check render_structured table_layout arbitrary_values; do
   mkdir -p "corpus/$target"
   find ../fixtures -name '*.json' -print0 | while IFS= read -r -d '' f; do
     cp "$f" "corpus/$target/$(echo "$f" | tr '/' '_' | sed 's/^\.\._//')"

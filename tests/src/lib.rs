@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 #[path = "gen.rs"]
 pub mod generate;
 
+/// Arbitrary layouts, documents and styles, and what must hold for them.
+pub mod values;
+
 /// The workspace root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -27,3 +27,7 @@ mod props;
 
 /// The library's module graph: the stages import one way.
 mod architecture;
+
+/// Values a caller can build (arbitrary layouts, documents and styles) fed
+/// to `write_pdf` and `layout_document`: errors, never panics.
+mod arbitrary_values;

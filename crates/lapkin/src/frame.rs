@@ -14,6 +14,15 @@ use serde::{Deserialize, Serialize};
 use crate::text::Face;
 use crate::units::{Pt, Rect, Size};
 
+/// The smallest and largest page side a layout may have, in points: the
+/// limits of ISO 32000-1, Annex C.2 (3 to 14,400 default user-space units).
+pub(crate) const PAGE_SIDES: (f64, f64) = (3.0, 14_400.0);
+
+/// The largest distance from the page's corner, length or stroke width a
+/// layout may have, in points (about 350 m): far beyond any page, small
+/// enough that every number is written exactly to 1/100 pt.
+pub(crate) const MAX_LENGTH: f64 = 1_000_000.0;
+
 /// A report laid out on pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -202,12 +211,132 @@ pub struct SignatureBox {
 }
 
 impl Layout {
+    /// An empty layout with this document information: no pages, no
+    /// outline, no signature box. Push [`Page`]s onto `pages` (a PDF needs
+    /// at least one) and entries onto `outline`.
+    pub fn new(meta: Meta) -> Self {
+        Layout {
+            pages: Vec::new(),
+            outline: Vec::new(),
+            signature: None,
+            meta,
+        }
+    }
+}
+
+impl Meta {
+    /// Document information with a title and a date; author, subject and
+    /// keywords empty (set the fields to fill them).
+    pub fn new(title: impl Into<String>, date: time::Date) -> Self {
+        Meta {
+            title: title.into(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: String::new(),
+            date,
+        }
+    }
+}
+
+impl Page {
+    /// An empty page of this size. Its `footer` is 0: every item pushed
+    /// counts as footer, which draws the same; set `footer` to the index
+    /// of the first footer item (or to `items.len()`) to tell body and
+    /// footer apart.
+    pub fn new(size: Size) -> Self {
+        Page {
+            size,
+            items: Vec::new(),
+            footer: 0,
+        }
+    }
+}
+
+impl TextRun {
+    /// A visible run of `text` with its left end at `x` on the baseline
+    /// `y`, without word spacing. `width` is its advance, as the layout
+    /// measures it (`FontSet::face(face).width(text, size)`); the PDF
+    /// writer does not use it.
+    pub fn new(x: Pt, y: Pt, face: Face, size: Pt, text: impl Into<String>, width: Pt) -> Self {
+        TextRun {
+            x,
+            y,
+            face,
+            size,
+            text: text.into(),
+            word_spacing: Pt::ZERO,
+            width,
+            invisible: false,
+        }
+    }
+}
+
+impl Rule {
+    /// A rule from `(x1, y1)` to `(x2, y2)`, stroked `width` wide.
+    pub fn new(x1: Pt, y1: Pt, x2: Pt, y2: Pt, width: Pt) -> Self {
+        Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        }
+    }
+}
+
+impl BoxItem {
+    /// A rectangle filled with the grey `fill` (0 = black, 1 = white) if
+    /// any, and stroked `stroke` wide if any.
+    pub fn new(rect: Rect, fill: Option<f32>, stroke: Option<Pt>) -> Self {
+        BoxItem { rect, fill, stroke }
+    }
+}
+
+impl LinkArea {
+    /// A clickable area that opens `uri`.
+    pub fn new(rect: Rect, uri: impl Into<String>) -> Self {
+        LinkArea {
+            rect,
+            uri: uri.into(),
+        }
+    }
+}
+
+impl OutlineEntry {
+    /// A bookmark at `level` (0 = top) to the point `y` from the top of the
+    /// 1-based `page`.
+    pub fn new(title: impl Into<String>, level: u8, page: usize, y: Pt) -> Self {
+        OutlineEntry {
+            title: title.into(),
+            level,
+            page,
+            y,
+        }
+    }
+}
+
+impl SignatureBox {
+    /// The signature box `rect` on the 1-based `page`, which is
+    /// `page_height` high; no tag.
+    pub fn new(page: usize, rect: Rect, page_height: Pt) -> Self {
+        SignatureBox {
+            page,
+            rect,
+            page_height,
+            tag: None,
+        }
+    }
+}
+
+impl Layout {
     /// The text of a page in painting order, runs separated by newlines
-    /// when they start a new baseline and by nothing otherwise.
-    pub fn page_text(&self, page: usize) -> String {
+    /// when they start a new baseline and by nothing otherwise. `page`
+    /// counts from 0 (it indexes `pages`); `None` if the layout has no such
+    /// page.
+    pub fn page_text(&self, page: usize) -> Option<String> {
         let mut out = String::new();
         let mut last_y: Option<Pt> = None;
-        for item in &self.pages[page].items {
+        for item in &self.pages.get(page)?.items {
             if let Item::Text(t) = item {
                 if let Some(y) = last_y
                     && !y.approx_eq(t.y)
@@ -218,7 +347,7 @@ impl Layout {
                 last_y = Some(t.y);
             }
         }
-        out
+        Some(out)
     }
 }
 

@@ -257,3 +257,131 @@ mod tests {
         assert!(f.path.is_empty());
     }
 }
+
+impl Document {
+    /// A document of `blocks`, closed on every page by `footer`.
+    pub fn new(meta: Meta, blocks: Vec<Block>, footer: Footer) -> Self {
+        Document {
+            meta,
+            blocks,
+            footer,
+        }
+    }
+}
+
+impl Footer {
+    /// A footer: the note's title and numbered items, and the page label,
+    /// where `{page}` and `{pages}` stand for the page number and count
+    /// (e.g. `"Halaman {page} dari {pages}"`).
+    pub fn new(title: impl Into<String>, items: Vec<Text>, page_label: impl Into<String>) -> Self {
+        Footer {
+            title: title.into(),
+            items,
+            page_label: page_label.into(),
+            path: String::new(),
+        }
+    }
+}
+
+impl Heading {
+    /// A heading of `level` (1 for sections, 2 and 3 below them), without a
+    /// marker or a bookmark (set `marker` and `bookmark` to add them).
+    pub fn new(level: u8, text: Text) -> Self {
+        Heading {
+            level,
+            marker: None,
+            text,
+            bookmark: None,
+            path: String::new(),
+        }
+    }
+}
+
+impl Bookmark {
+    /// An outline entry titled `title` at `level` (0 = top).
+    pub fn new(title: impl Into<String>, level: u8) -> Self {
+        Bookmark {
+            title: title.into(),
+            level,
+        }
+    }
+}
+
+impl Paragraph {
+    /// A paragraph aligned `align`, with no JSON path (generated text),
+    /// free to end a page.
+    pub fn new(text: Text, align: Align) -> Self {
+        Paragraph {
+            text,
+            align,
+            path: String::new(),
+            keep_with_next: false,
+        }
+    }
+}
+
+impl List {
+    /// A list of `items`.
+    pub fn new(items: Vec<ListItem>) -> Self {
+        List { items }
+    }
+}
+
+impl ListItem {
+    /// A list item: its marker (e.g. "1.", "a.", "-") and its content.
+    pub fn new(marker: impl Into<String>, blocks: Vec<Block>) -> Self {
+        ListItem {
+            marker: marker.into(),
+            blocks,
+            path: String::new(),
+        }
+    }
+}
+
+impl Table {
+    /// A table of `columns` with `header` rows (repeated on every page it
+    /// continues on) and `body` rows; no caption and no JSON path.
+    pub fn new(columns: Vec<Column>, header: Vec<Row>, body: Vec<Row>) -> Self {
+        Table {
+            columns,
+            header,
+            body,
+            caption: None,
+            path: String::new(),
+        }
+    }
+}
+
+impl Column {
+    /// A column whose cells are aligned `align` unless they say otherwise.
+    pub fn new(align: Align) -> Self {
+        Column { align }
+    }
+}
+
+impl Row {
+    /// A row of `cells`, free to be separated from the row before it.
+    pub fn new(cells: Vec<Cell>) -> Self {
+        Row {
+            cells,
+            keep_with_previous: false,
+            path: String::new(),
+        }
+    }
+}
+
+impl Signature {
+    /// A closing block: the lines `before` the reserved `space`, and those
+    /// `after` it; no tag.
+    pub fn new(before: Vec<Text>, space: Size, after: Vec<Text>) -> Self {
+        Signature {
+            before,
+            space,
+            after,
+            tag: None,
+            path: String::new(),
+            width_path: String::new(),
+            tag_path: String::new(),
+        }
+    }
+}

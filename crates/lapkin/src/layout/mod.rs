@@ -15,6 +15,8 @@
 //!
 //! The modules import each other one way only, each only those before it
 //! in this order (and this file imports them all):
+//! 0. `check`: the style and the document's shape, checked before
+//!    anything is laid out;
 //! 1. `ctx`: the style and fonts, and line metrics;
 //! 2. `chunk`: the unit of pagination, and splitting one;
 //! 3. `lines`: text into line-breaker pieces and positioned lines;
@@ -23,6 +25,7 @@
 //! 6. `paginate`: chunks onto pages;
 //! 7. `finalize`: footers and the outline.
 
+mod check;
 mod chunk;
 mod ctx;
 mod finalize;
@@ -43,10 +46,18 @@ use crate::units::Pt;
 
 /// Lays out a document on pages.
 ///
-/// Fails if the font lacks a character the text uses
-/// ([`Error::MissingGlyph`]), or if something cannot be placed even on an
-/// empty page ([`Error::DoesNotFit`]).
+/// Fails if the style or the document has a value it cannot lay out
+/// ([`Error::Invalid`], naming each by its path, e.g. `style.font_size`
+/// or `document.blocks[3].space.width`): a page side outside 3 to
+/// 14,400 pt, a type size or line spacing of 0 or less, a negative or
+/// non-finite margin, spacing or width, a grey level outside 0 to 1,
+/// margins wider than the page, a date whose year has more than four
+/// digits, lists and indents nested more than 100 deep, a signature space
+/// of negative or non-finite size. Fails if the font lacks a character the
+/// text uses ([`Error::MissingGlyph`]), or if something cannot be placed
+/// even on an empty page ([`Error::DoesNotFit`]).
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
+    check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;
     lay_out(doc, style, fonts)
 }
@@ -164,14 +175,28 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         }
         Ok(())
     }
+    /// Text drawn in one face: markers, the footer's title and label.
+    fn plain(t: &str, face: Face, fonts: &FontSet) -> Result<()> {
+        match missing_glyph(fonts.face(face), t, "") {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
     fn blocks(bs: &[Block], fonts: &FontSet) -> Result<()> {
         for b in bs {
             match b {
                 Block::Title(t) => text(t, fonts)?,
-                Block::Heading(h) => text_at(&h.text, fonts, &h.path)?,
+                Block::Heading(h) => {
+                    text_at(&h.text, fonts, &h.path)?;
+                    // The marker is drawn in bold.
+                    if let Some(m) = &h.marker {
+                        plain(m, Face::Bold, fonts)?;
+                    }
+                }
                 Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
                 Block::List(l) => {
                     for item in &l.items {
+                        plain(&item.marker, Face::Regular, fonts)?;
                         blocks(&item.blocks, fonts)?;
                     }
                 }
@@ -190,15 +215,30 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                     for t in s.before.iter().chain(&s.after) {
                         text_at(t, fonts, &s.path)?;
                     }
+                    // The tag is drawn, invisible, in the regular face.
+                    if let Some(tag) = s.tag
+                        && let Some(e) =
+                            missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
+                    {
+                        return Err(e);
+                    }
                 }
             }
         }
         Ok(())
     }
     blocks(&doc.blocks, fonts)?;
+    plain(&doc.footer.title, Face::Bold, fonts)?;
     for item in &doc.footer.items {
         text(item, fonts)?;
     }
+    // The label as printed: its placeholders become digits.
+    let label = doc
+        .footer
+        .page_label
+        .replace("{page}", "0")
+        .replace("{pages}", "0");
+    plain(&label, Face::Regular, fonts)?;
     Ok(())
 }
 
@@ -227,7 +267,7 @@ mod tests {
                 author: String::new(),
                 subject: String::new(),
                 keywords: String::new(),
-                date: crate::Date::MIN,
+                date: time::macros::date!(2024 - 08 - 07),
             },
             blocks: vec![
                 Block::Paragraph(Paragraph {

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use super::{GlyphCodes, PdfOptions, content};
 use crate::error::{Error, Result};
 use crate::frame::{Layout, Meta};
+use crate::units::Pt;
 
 /// lapkin's version, for the Creator and Producer entries.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -319,8 +320,10 @@ fn add_signature_field(
     b: &crate::frame::SignatureBox,
     page_ids: &[ObjectId],
 ) -> Result<ObjectId> {
-    let page_id = *page_ids
-        .get(b.page - 1)
+    let page_id = *b
+        .page
+        .checked_sub(1)
+        .and_then(|p| page_ids.get(p))
         .ok_or_else(|| Error::Pdf(format!("no page {} for the signature field", b.page)))?;
     let placement = crate::signing::SignaturePlacement::new(b, Some(name.to_owned()));
     let [x1, y1, x2, y2] = placement.pdf_rect;
@@ -355,35 +358,56 @@ fn add_signature_field(
 }
 
 /// The outline as nested bookmarks: sections at the top, indicators under
-/// the section before them. Returns the `/Outlines` dictionary's id.
+/// the section before them. An entry nests under the nearest earlier entry
+/// of a lower level, so levels may jump. Every entry is open: an entry's
+/// `/Count` is the number of its descendants. Linear in the entries.
+/// Returns the `/Outlines` dictionary's id.
 fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> Option<ObjectId> {
-    if layout.outline.is_empty() {
+    let outline = &layout.outline;
+    if outline.is_empty() {
         return None;
     }
     let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = layout.outline.iter().map(|_| doc.new_object_id()).collect();
-    // Parent of each entry: the nearest earlier entry of a lower level.
-    let parents: Vec<Option<usize>> = (0..layout.outline.len())
-        .map(|i| {
-            let level = layout.outline[i].level;
-            (0..i).rev().find(|&j| layout.outline[j].level < level)
-        })
-        .collect();
-    let children = |p: Option<usize>| -> Vec<usize> {
-        (0..layout.outline.len())
-            .filter(|&i| parents[i] == p)
-            .collect()
-    };
+    let ids: Vec<ObjectId> = outline.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry of a lower level,
+    // found on a stack of the entries still open (levels increasing).
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(outline.len());
+    let mut open: Vec<usize> = Vec::new();
+    for (i, e) in outline.iter().enumerate() {
+        while open.last().is_some_and(|&j| outline[j].level >= e.level) {
+            open.pop();
+        }
+        parents.push(open.last().copied());
+        open.push(i);
+    }
+    // Children in order, and the number of descendants of each entry
+    // (a parent comes before its children, so one backward pass counts).
+    let mut top = Vec::new();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); outline.len()];
+    for (i, p) in parents.iter().enumerate() {
+        match p {
+            Some(p) => kids[*p].push(i),
+            None => top.push(i),
+        }
+    }
+    let mut descendants = vec![0i64; outline.len()];
+    for i in (0..outline.len()).rev() {
+        if let Some(p) = parents[i] {
+            descendants[p] += 1 + descendants[i];
+        }
+    }
     let mut dicts: Vec<Dictionary> = Vec::with_capacity(ids.len());
-    for (i, e) in layout.outline.iter().enumerate() {
+    for (i, e) in outline.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set("Title", text_string(&e.title));
         d.set("Parent", parents[i].map_or(root, |p| ids[p]));
+        // `check_layout` made sure the page exists.
+        let index = e.page.saturating_sub(1);
         let page = page_ids
-            .get(e.page.saturating_sub(1))
+            .get(index)
             .copied()
             .map_or(Object::Null, Object::Reference);
-        let height = layout.pages[e.page.saturating_sub(1)].size.height;
+        let height = layout.pages.get(index).map_or(Pt::ZERO, |p| p.size.height);
         d.set(
             "Dest",
             vec![
@@ -406,26 +430,26 @@ fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> 
             }
         }
     };
-    let top = children(None);
     link_siblings(&mut dicts, &top);
-    for i in 0..ids.len() {
-        let kids = children(Some(i));
+    for (i, kids) in kids.iter().enumerate() {
         if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
             dicts[i].set("First", ids[*first]);
             dicts[i].set("Last", ids[*last]);
             // Positive: open, so the indicators show under B.
-            dicts[i].set("Count", kids.len() as i64);
-            link_siblings(&mut dicts, &kids);
+            dicts[i].set("Count", descendants[i]);
+            link_siblings(&mut dicts, kids);
         }
     }
     for (id, d) in ids.iter().zip(dicts) {
         doc.objects.insert(*id, Object::Dictionary(d));
     }
+    // The first entry has no parent: `top` is not empty.
+    let (first, last) = (top.first()?, top.last()?);
     let mut outlines = Dictionary::new();
     outlines.set("Type", "Outlines");
-    outlines.set("First", ids[top[0]]);
-    outlines.set("Last", ids[*top.last().unwrap_or(&top[0])]);
-    outlines.set("Count", layout.outline.len() as i64);
+    outlines.set("First", ids[*first]);
+    outlines.set("Last", ids[*last]);
+    outlines.set("Count", outline.len() as i64);
     doc.objects.insert(root, Object::Dictionary(outlines));
     Some(root)
 }
