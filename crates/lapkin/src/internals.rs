@@ -2,4 +2,4 @@
 //! (the `internals` feature). Not part of the API: it may change in any
 //! release.
 
-pub use crate::text::{Piece, break_lines, measure};
+pub use crate::text::{Extent, Piece, break_lines, measure};

@@ -234,29 +234,6 @@ pub struct Signature {
     pub tag_path: String,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A document serialized before the blocks carried their keep flag
-    /// and paths still reads, with the flag off and the paths empty.
-    #[test]
-    fn blocks_without_the_newer_fields_read_with_their_defaults() {
-        let p: Block =
-            serde_json::from_str(r#"{"Paragraph": {"text": [], "align": "Justify", "path": "x"}}"#)
-                .unwrap();
-        let Block::Paragraph(p) = p else { panic!() };
-        assert!(!p.keep_with_next);
-        let s: Signature = serde_json::from_str(
-            r##"{"before": [], "space": {"width": 10.0, "height": 5.0}, "after": [], "tag": "#"}"##,
-        )
-        .unwrap();
-        assert_eq!((s.path, s.width_path, s.tag_path), Default::default());
-        let f: Footer =
-            serde_json::from_str(r#"{"title": "", "items": [], "page_label": ""}"#).unwrap();
-        assert!(f.path.is_empty());
-    }
-}
 
 impl Document {
     /// A document of `blocks`, closed on every page by `footer`.
@@ -383,5 +360,29 @@ impl Signature {
             width_path: String::new(),
             tag_path: String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document serialized before the blocks carried their keep flag
+    /// and paths still reads, with the flag off and the paths empty.
+    #[test]
+    fn blocks_without_the_newer_fields_read_with_their_defaults() {
+        let p: Block =
+            serde_json::from_str(r#"{"Paragraph": {"text": [], "align": "Justify", "path": "x"}}"#)
+                .unwrap();
+        let Block::Paragraph(p) = p else { panic!() };
+        assert!(!p.keep_with_next);
+        let s: Signature = serde_json::from_str(
+            r##"{"before": [], "space": {"width": 10.0, "height": 5.0}, "after": [], "tag": "#"}"##,
+        )
+        .unwrap();
+        assert_eq!((s.path, s.width_path, s.tag_path), Default::default());
+        let f: Footer =
+            serde_json::from_str(r#"{"title": "", "items": [], "page_label": ""}"#).unwrap();
+        assert!(f.path.is_empty());
     }
 }

@@ -335,7 +335,7 @@ fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, 
 /// Time and memory are linear in the text. Contract: no line is wider than
 /// `width` unless a single character is (a box narrower than a letter: that
 /// character then stands alone on its line). A figure is never broken when
-/// `width` is at least [`measure`]'s [`Extent::unbreakable`]; callers must
+/// `width` is at least [`measure`]'s `Extent::unbreakable`; callers must
 /// see to that (a table column at least that wide), because a figure wider
 /// than the whole line is, as the last resort, broken like any other word
 /// (after a `.` or `,` that makes it fit, else between digits) rather than

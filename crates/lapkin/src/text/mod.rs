@@ -11,7 +11,7 @@ pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
 pub(crate) use hyphenate::hyphenate_parts;
 #[cfg(feature = "internals")]
-pub use linebreak::measure;
+pub use linebreak::{Extent, measure};
 pub use linebreak::{Line, Piece, break_lines};
 pub use span::{Align, Face, Span, SpanStyle};
 
