@@ -1,5 +1,5 @@
-//! Values a caller can build, arbitrary: [`Layout`]s, [`Document`]s and
-//! [`Style`]s, for the property tests (`arbitrary_values` in the suite)
+//! Values a caller can build, arbitrary: `Layout`s, `Document`s and
+//! `Style`s, for the property tests (`arbitrary_values` in the suite)
 //! and the `arbitrary_values` fuzz target; and what must hold when the
 //! later stages take them.
 //!

@@ -234,7 +234,6 @@ pub struct Signature {
     pub tag_path: String,
 }
 
-
 impl Document {
     /// A document of `blocks`, closed on every page by `footer`.
     pub fn new(meta: Meta, blocks: Vec<Block>, footer: Footer) -> Self {

@@ -95,6 +95,15 @@ pub(crate) fn style_problems(s: &Style) -> Vec<Problem> {
         ("style.table_font_step", s.table_font_step),
         ("style.block_spacing", s.block_spacing),
         ("style.section_spacing", s.section_spacing),
+        ("style.subsection_spacing", s.subsection_spacing),
+        ("style.subheading_spacing", s.subheading_spacing),
+        ("style.list_item_spacing", s.list_item_spacing),
+        ("style.marker_gap", s.marker_gap),
+        ("style.caption_spacing", s.caption_spacing),
+        ("style.footer_rule_width", s.footer_rule_width),
+        ("style.footer_rule_gap", s.footer_rule_gap),
+        ("style.signature_spacing", s.signature_spacing),
+        ("style.signature_gap", s.signature_gap),
         ("style.indent", s.indent),
         ("style.cell_padding", s.cell_padding),
         ("style.rule_width", s.rule_width),
@@ -204,5 +213,44 @@ pub(crate) fn check_input(doc: &Document, style: &Style) -> Result<()> {
         Ok(())
     } else {
         Err(Error::Invalid(Problems(problems)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every number of the style, read from JSON as -1 (a page side, a
+    /// size, a spacing, a grey level), is refused by its path: a field added
+    /// to `Style` and forgotten here fails this test.
+    #[test]
+    fn every_number_of_the_style_is_checked() {
+        let json = serde_json::to_value(Style::default()).unwrap();
+        let mut paths = Vec::new();
+        fn numbers(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Number(_) => out.push(path),
+                serde_json::Value::Object(m) => {
+                    for (k, v) in m {
+                        numbers(v, format!("{path}.{k}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        numbers(&json, "style".to_owned(), &mut paths);
+        assert!(paths.len() > 25, "{paths:?}");
+        let mut unchecked = Vec::new();
+        for path in &paths {
+            let mut bad = json.clone();
+            let pointer = path["style".len()..].replace('.', "/");
+            *bad.pointer_mut(&pointer).unwrap() = serde_json::json!(-1.0);
+            let style: Style = serde_json::from_value(bad).unwrap();
+            let problems = style_problems(&style);
+            if !problems.iter().any(|p| p.path.starts_with(path.as_str())) {
+                unchecked.push(format!("{path}: {problems:?}"));
+            }
+        }
+        assert!(unchecked.is_empty(), "{}", unchecked.join("\n"));
     }
 }
