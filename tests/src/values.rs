@@ -3,7 +3,7 @@
 //! and the `arbitrary_values` fuzz target; and what must hold when the
 //! later stages take them.
 //!
-//! Everything is drawn from an [`Unstructured`]; `one_in` sets how often
+//! Everything is drawn from an [`Unstructured`](arbitrary::Unstructured); `one_in` sets how often
 //! a choice is hostile (NaN, infinities, huge and negative numbers, pages
 //! and indices out of range, characters the font lacks, deep nesting,
 //! tables whose rows do not match their columns): about one choice in
