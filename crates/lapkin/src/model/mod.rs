@@ -30,7 +30,7 @@ mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
-pub mod script;
+mod script;
 pub(crate) mod texts;
 pub(crate) mod validate;
 
