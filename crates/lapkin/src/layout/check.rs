@@ -49,7 +49,8 @@ fn within(
 /// The problems of a style: page sides from 3 to 14,400 pt; margins,
 /// spacing and widths finite and not negative; type sizes and the line
 /// spacing above 0; the grey level from 0 to 1; margins that leave a text
-/// width.
+/// width. (Longer than most functions: it is one line per field of the
+/// style, which reads better as one table than split.)
 pub(crate) fn style_problems(s: &Style) -> Vec<Problem> {
     let mut out = Vec::new();
     let pt = " pt";

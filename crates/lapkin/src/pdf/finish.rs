@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::{GlyphCodes, PdfOptions, content};
 use crate::error::{Error, Result};
-use crate::frame::{Layout, Meta};
+use crate::frame::{Layout, Meta, OutlineEntry};
 use crate::units::Pt;
 
 /// lapkin's version, for the Creator and Producer entries.
@@ -369,57 +369,15 @@ fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> 
     }
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = outline.iter().map(|_| doc.new_object_id()).collect();
-    // Parent of each entry: the nearest earlier entry of a lower level,
-    // found on a stack of the entries still open (levels increasing).
-    let mut parents: Vec<Option<usize>> = Vec::with_capacity(outline.len());
-    let mut open: Vec<usize> = Vec::new();
-    for (i, e) in outline.iter().enumerate() {
-        while open.last().is_some_and(|&j| outline[j].level >= e.level) {
-            open.pop();
-        }
-        parents.push(open.last().copied());
-        open.push(i);
-    }
-    // Children in order, and the number of descendants of each entry
-    // (a parent comes before its children, so one backward pass counts).
-    let mut top = Vec::new();
-    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); outline.len()];
-    for (i, p) in parents.iter().enumerate() {
-        match p {
-            Some(p) => kids[*p].push(i),
-            None => top.push(i),
-        }
-    }
-    let mut descendants = vec![0i64; outline.len()];
-    for i in (0..outline.len()).rev() {
-        if let Some(p) = parents[i] {
-            descendants[p] += 1 + descendants[i];
-        }
-    }
-    let mut dicts: Vec<Dictionary> = Vec::with_capacity(ids.len());
-    for (i, e) in outline.iter().enumerate() {
-        let mut d = Dictionary::new();
-        d.set("Title", text_string(&e.title));
-        d.set("Parent", parents[i].map_or(root, |p| ids[p]));
-        // `check_layout` made sure the page exists.
-        let index = e.page.saturating_sub(1);
-        let page = page_ids
-            .get(index)
-            .copied()
-            .map_or(Object::Null, Object::Reference);
-        let height = layout.pages.get(index).map_or(Pt::ZERO, |p| p.size.height);
-        d.set(
-            "Dest",
-            vec![
-                page,
-                "XYZ".into(),
-                Object::Null,
-                Object::Real((height - e.y).0 as f32),
-                Object::Null,
-            ],
-        );
-        dicts.push(d);
-    }
+    let tree = OutlineTree::new(outline);
+    let mut dicts: Vec<Dictionary> = outline
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let parent = tree.parents[i].map_or(root, |p| ids[p]);
+            outline_entry(e, parent, layout, page_ids)
+        })
+        .collect();
     let link_siblings = |dicts: &mut Vec<Dictionary>, siblings: &[usize]| {
         for (k, &i) in siblings.iter().enumerate() {
             if k > 0 {
@@ -430,13 +388,13 @@ fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> 
             }
         }
     };
-    link_siblings(&mut dicts, &top);
-    for (i, kids) in kids.iter().enumerate() {
+    link_siblings(&mut dicts, &tree.top);
+    for (i, kids) in tree.kids.iter().enumerate() {
         if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
             dicts[i].set("First", ids[*first]);
             dicts[i].set("Last", ids[*last]);
             // Positive: open, so the indicators show under B.
-            dicts[i].set("Count", descendants[i]);
+            dicts[i].set("Count", tree.descendants[i]);
             link_siblings(&mut dicts, kids);
         }
     }
@@ -444,7 +402,7 @@ fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> 
         doc.objects.insert(*id, Object::Dictionary(d));
     }
     // The first entry has no parent: `top` is not empty.
-    let (first, last) = (top.first()?, top.last()?);
+    let (first, last) = (tree.top.first()?, tree.top.last()?);
     let mut outlines = Dictionary::new();
     outlines.set("Type", "Outlines");
     outlines.set("First", ids[*first]);
@@ -452,6 +410,86 @@ fn build_outline(doc: &mut Document, layout: &Layout, page_ids: &[ObjectId]) -> 
     outlines.set("Count", outline.len() as i64);
     doc.objects.insert(root, Object::Dictionary(outlines));
     Some(root)
+}
+
+/// The outline's entries as a tree, by index, built in linear time.
+struct OutlineTree {
+    /// Each entry's parent: the nearest earlier entry of a lower level.
+    parents: Vec<Option<usize>>,
+    /// The entries without a parent, in order.
+    top: Vec<usize>,
+    /// Each entry's children, in order.
+    kids: Vec<Vec<usize>>,
+    /// The number of each entry's descendants.
+    descendants: Vec<i64>,
+}
+
+impl OutlineTree {
+    fn new(outline: &[OutlineEntry]) -> Self {
+        // Parents found on a stack of the entries still open (levels
+        // increasing).
+        let mut parents: Vec<Option<usize>> = Vec::with_capacity(outline.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (i, e) in outline.iter().enumerate() {
+            while open.last().is_some_and(|&j| outline[j].level >= e.level) {
+                open.pop();
+            }
+            parents.push(open.last().copied());
+            open.push(i);
+        }
+        let mut top = Vec::new();
+        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); outline.len()];
+        for (i, p) in parents.iter().enumerate() {
+            match p {
+                Some(p) => kids[*p].push(i),
+                None => top.push(i),
+            }
+        }
+        // A parent comes before its children, so one backward pass counts.
+        let mut descendants = vec![0i64; outline.len()];
+        for i in (0..outline.len()).rev() {
+            if let Some(p) = parents[i] {
+                descendants[p] += 1 + descendants[i];
+            }
+        }
+        OutlineTree {
+            parents,
+            top,
+            kids,
+            descendants,
+        }
+    }
+}
+
+/// One outline entry's dictionary: its title, parent and destination
+/// (without its siblings and children).
+fn outline_entry(
+    e: &OutlineEntry,
+    parent: ObjectId,
+    layout: &Layout,
+    page_ids: &[ObjectId],
+) -> Dictionary {
+    let mut d = Dictionary::new();
+    d.set("Title", text_string(&e.title));
+    d.set("Parent", parent);
+    // `check_layout` made sure the page exists.
+    let index = e.page.saturating_sub(1);
+    let page = page_ids
+        .get(index)
+        .copied()
+        .map_or(Object::Null, Object::Reference);
+    let height = layout.pages.get(index).map_or(Pt::ZERO, |p| p.size.height);
+    d.set(
+        "Dest",
+        vec![
+            page,
+            "XYZ".into(),
+            Object::Null,
+            Object::Real((height - e.y).0 as f32),
+            Object::Null,
+        ],
+    );
+    d
 }
 
 #[cfg(test)]

@@ -118,65 +118,9 @@ fn pt(p: Pt) -> printpdf::Pt {
 /// [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
-    if let Some(name) = &opts.signature_field {
-        let problem = match (
-            crate::field::check_signature_field_name(name),
-            &layout.signature,
-        ) {
-            (Err(e), _) => Some(e),
-            (Ok(()), None) => Some(format!(
-                "the field {name:?} was asked for, but the layout has no signature box \
-                 (layout.signature) to put it over"
-            )),
-            (Ok(()), Some(_)) => None,
-        };
-        if let Some(message) = problem {
-            return Err(Error::Invalid(crate::error::Problems(vec![
-                crate::error::Problem::new("signature field", message),
-            ])));
-        }
-    }
-    // The characters each face draws.
-    let mut sets: [CharSet; 4] = Default::default();
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Item::Text(t) = item {
-                sets[t.face.index()].extend(&t.text);
-            }
-        }
-    }
-    let used: BTreeMap<Face, BTreeSet<char>> = Face::ALL
-        .iter()
-        .map(|f| (*f, sets[f.index()].chars()))
-        .filter(|(_, chars)| !chars.is_empty())
-        .collect();
-
+    check_signature_field(layout, opts)?;
     let mut doc = PdfDocument::new(&layout.meta.title);
-    let mut codes: GlyphCodes = Default::default();
-    // printpdf learns which glyphs a font uses from the text operations it
-    // serializes: the first page lists each face's characters once. (Its
-    // content is replaced, like every page's, by `content::page_content`.)
-    let mut usage = vec![Op::StartTextSection];
-    for (face, chars) in &used {
-        let subset = fonts::subset_face(fonts.face(*face), chars)?;
-        for (c, code) in subset.codes {
-            codes[face.index()].insert(c, code);
-        }
-        let id = FontId(content::font_resource(*face).to_owned());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(subset.font));
-        usage.push(Op::SetFont {
-            font: PdfFontHandle::External(id),
-            size: printpdf::Pt(10.0),
-        });
-        usage.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    usage.push(Op::EndTextSection);
-
+    let (codes, mut usage) = embed_fonts(&mut doc, layout, fonts)?;
     doc.pages = layout
         .pages
         .iter()
@@ -211,6 +155,79 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
         return Err(Error::Pdf(w.msg.clone()));
     }
     finish::finish(lopdf_doc, layout, &codes, opts)
+}
+
+/// The signature field asked for must have a valid name and a signature
+/// box to lie over.
+fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
+    let Some(name) = &opts.signature_field else {
+        return Ok(());
+    };
+    let problem = match (
+        crate::field::check_signature_field_name(name),
+        &layout.signature,
+    ) {
+        (Err(e), _) => Some(e),
+        (Ok(()), None) => Some(format!(
+            "the field {name:?} was asked for, but the layout has no signature box \
+             (layout.signature) to put it over"
+        )),
+        (Ok(()), Some(_)) => None,
+    };
+    match problem {
+        Some(message) => Err(Error::Invalid(crate::error::Problems(vec![
+            crate::error::Problem::new("signature field", message),
+        ]))),
+        None => Ok(()),
+    }
+}
+
+/// Subsets and embeds each face the layout draws with, and returns the
+/// glyph codes of its characters and the operations that tell printpdf
+/// which glyphs each font uses: printpdf learns it from the text operations
+/// it serializes, so the first page lists each face's characters once (its
+/// content is replaced, like every page's, by `content::page_content`).
+fn embed_fonts(
+    doc: &mut PdfDocument,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<(GlyphCodes, Vec<Op>)> {
+    // The characters each face draws.
+    let mut sets: [CharSet; 4] = Default::default();
+    for page in &layout.pages {
+        for item in &page.items {
+            if let Item::Text(t) = item {
+                sets[t.face.index()].extend(&t.text);
+            }
+        }
+    }
+    let used: BTreeMap<Face, BTreeSet<char>> = Face::ALL
+        .iter()
+        .map(|f| (*f, sets[f.index()].chars()))
+        .filter(|(_, chars)| !chars.is_empty())
+        .collect();
+    let mut codes: GlyphCodes = Default::default();
+    let mut usage = vec![Op::StartTextSection];
+    for (face, chars) in &used {
+        let subset = fonts::subset_face(fonts.face(*face), chars)?;
+        for (c, code) in subset.codes {
+            codes[face.index()].insert(c, code);
+        }
+        let id = FontId(content::font_resource(*face).to_owned());
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(subset.font));
+        usage.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: printpdf::Pt(10.0),
+        });
+        usage.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+    }
+    usage.push(Op::EndTextSection);
+    Ok((codes, usage))
 }
 
 /// The page's link areas as printpdf link annotations, without a border.
