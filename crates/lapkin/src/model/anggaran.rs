@@ -60,17 +60,15 @@ mod tests {
     use crate::model::Inline;
 
     fn row(volume: i64, capaian: i64, pagu: i64, realisasi: i64) -> Rincian {
-        Rincian {
-            kode: "X".into(),
-            uraian: Inline::new("x"),
-            satuan: "Unit".into(),
-            volume: volume.into(),
-            capaian: capaian.into(),
-            sisa_capaian: None,
-            pagu: pagu.into(),
-            realisasi: realisasi.into(),
-            sisa_anggaran: None,
-        }
+        Rincian::new(
+            "X",
+            Inline::new("x"),
+            "Unit",
+            volume,
+            capaian,
+            pagu,
+            realisasi,
+        )
     }
 
     #[test]
