@@ -167,6 +167,14 @@ fn the_xmp_metadata_repeats_the_document_information() {
         "{xmp}"
     );
     assert_eq!(xmp_value(&xmp, "xmp:CreateDate"), "2023-11-14T22:13:20Z");
+    // A character XML cannot hold (the model lets U+FFFF through in a
+    // name that is not printed) is U+FFFD in both.
+    let mut nonchar = report.clone();
+    nonchar.unit.nama_lengkap = "Balai\u{FFFF}Mutu".into();
+    let pdf = render(&nonchar, PdfOptions::default());
+    assert_xmp_matches_info(&pdf, "2");
+    let doc = Document::load_mem(&pdf).unwrap();
+    assert_eq!(string(&info(&doc), "Author"), "Balai\u{FFFD}Mutu");
     // PDF/A-3b says part 3.
     let three = render(
         &report,

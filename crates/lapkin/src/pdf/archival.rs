@@ -4,13 +4,14 @@
 //! and no empty resource dictionaries (printpdf writes an empty
 //! `/Shading` on every page).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::xmp::{self, DocumentInfo};
 use super::{PdfOptions, finish};
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::{Error, Result};
 use crate::frame::{Item, Layout};
 
 /// The sRGB profile of the output intent: 480 bytes, ICC 4.2, class
@@ -27,8 +28,10 @@ const PRINT: i64 = 4;
 
 /// Completes the document for its standard (see the module's summary).
 /// `time` is the document's time, the one its information dictionary
-/// gives. Fails with [`Error::Invalid`] naming `layout.meta.FIELD` if a
-/// text of the metadata holds a character XML cannot hold (PDF/A only).
+/// gives. A character of the title, author, subject or keywords that XML
+/// cannot hold (U+FFFF, which the report model lets through) is written as
+/// U+FFFD in the XMP and, so that the two agree, in the information
+/// dictionary too (PDF/A only).
 pub(super) fn finish_archival(
     doc: &mut Document,
     layout: &Layout,
@@ -41,27 +44,22 @@ pub(super) fn finish_archival(
         return Ok(());
     };
     let meta = &layout.meta;
+    let title = xml_safe_info(doc, "Title", &meta.title)?;
+    let author = xml_safe_info(doc, "Author", &meta.author)?;
+    let subject = xml_safe_info(doc, "Subject", &meta.subject)?;
+    let keywords = xml_safe_info(doc, "Keywords", &meta.keywords)?;
     let (creator, producer) = (finish::creator(), finish::producer());
     let info = DocumentInfo {
-        title: &meta.title,
-        author: &meta.author,
-        subject: &meta.subject,
-        keywords: &meta.keywords,
+        title: &title,
+        author: &author,
+        subject: &subject,
+        keywords: &keywords,
         creator: &creator,
         producer: &producer,
         time,
         language: finish::LANGUAGE,
     };
-    let packet = xmp::xmp(&info, Some(part)).map_err(|e| {
-        Error::Invalid(Problems(vec![Problem::new(
-            format!("layout.meta.{}", e.field),
-            format!(
-                "holds the control character U+{:04X}, which PDF/A's XML metadata cannot \
-                 hold; remove it (or write a plain PDF, PdfStandard::None)",
-                e.c as u32
-            ),
-        )]))
-    })?;
+    let packet = xmp::xmp(&info, Some(part));
     let mut dict = Dictionary::new();
     dict.set("Type", "Metadata");
     dict.set("Subtype", "XML");
@@ -87,6 +85,24 @@ pub(super) fn finish_archival(
     catalog.set("Metadata", metadata);
     catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     Ok(())
+}
+
+/// A text of the document information as XML can hold it
+/// ([`xmp::xml_safe`]), written back to the information dictionary's
+/// `key` if that changed it.
+fn xml_safe_info<'a>(doc: &mut Document, key: &str, text: &'a str) -> Result<Cow<'a, str>> {
+    let safe = xmp::xml_safe(text);
+    if let Cow::Owned(changed) = &safe {
+        let id = doc
+            .trailer
+            .get(b"Info")
+            .and_then(Object::as_reference)
+            .map_err(|e| Error::Pdf(e.to_string()))?;
+        doc.get_dictionary_mut(id)
+            .map_err(|e| Error::Pdf(e.to_string()))?
+            .set(key, finish::text_string(changed));
+    }
+    Ok(safe)
 }
 
 /// Makes every annotation printable and gives each link annotation a

@@ -7,6 +7,7 @@
 //! Only the schemas PDF/A predefines are used (Dublin Core, XMP basic,
 //! Adobe PDF, PDF/A identification), so no extension schema is needed.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// What the document information dictionary says, which the XMP must
@@ -31,30 +32,22 @@ pub(super) struct DocumentInfo<'a> {
     pub language: &'a str,
 }
 
-/// A text XML 1.0 cannot hold: which field, and its first such character.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct NotXml {
-    /// The field of [`DocumentInfo`] (`title`, `author`, ...).
-    pub field: &'static str,
-    /// The character.
-    pub c: char,
-}
-
 /// The XMP packet of a document: `part` is the PDF/A part it claims (2 or
 /// 3, conformance level B), or `None` for no claim. The packet header has
 /// neither `bytes=` nor `encoding=` (ISO 19005-2, 6.6.2.1), and nothing in
 /// it depends on anything but `info` and `part`, so the same document
-/// gives the same bytes. Fails on a text with a character XML 1.0 cannot
-/// hold even as a character reference (most C0 control characters).
-pub(super) fn xmp(info: &DocumentInfo, part: Option<u8>) -> Result<Vec<u8>, NotXml> {
-    let text = |field: &'static str, value: &str| escape(value).map_err(|c| NotXml { field, c });
-    let title = text("title", info.title)?;
-    let author = text("author", info.author)?;
-    let subject = text("subject", info.subject)?;
-    let keywords = text("keywords", info.keywords)?;
-    let creator = text("creator", info.creator)?;
-    let producer = text("producer", info.producer)?;
-    let language = text("language", info.language)?;
+/// gives the same bytes. A character XML 1.0 cannot hold even as a
+/// character reference is written as U+FFFD (see [`xml_safe`]: the
+/// document information must say the same).
+pub(super) fn xmp(info: &DocumentInfo, part: Option<u8>) -> Vec<u8> {
+    let text = |value: &str| escape(&xml_safe(value));
+    let title = text(info.title);
+    let author = text(info.author);
+    let subject = text(info.subject);
+    let keywords = text(info.keywords);
+    let creator = text(info.creator);
+    let producer = text(info.producer);
+    let language = text(info.language);
     let date = xmp_date(info.time);
 
     let mut x = String::with_capacity(2048);
@@ -100,7 +93,7 @@ pub(super) fn xmp(info: &DocumentInfo, part: Option<u8>) -> Result<Vec<u8>, NotX
     }
     x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
     x.push_str("<?xpacket end=\"w\"?>");
-    Ok(x.into_bytes())
+    x.into_bytes()
 }
 
 /// An XMP date (ISO 8601, the W3C profile), the same instant and zone as
@@ -136,11 +129,25 @@ fn is_xml_char(c: char) -> bool {
         || c >= '\u{10000}'
 }
 
-/// Text as XML character data: the markup characters as entities, a
-/// carriage return as a character reference (a parser would turn a
-/// literal one into a line feed). Fails on the first character XML 1.0
-/// cannot hold.
-fn escape(s: &str) -> Result<String, char> {
+/// A text as XML 1.0 can hold it: each character it cannot (most C0
+/// controls, U+FFFE, U+FFFF) replaced by U+FFFD; the text itself when
+/// there is none.
+pub(super) fn xml_safe(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
+/// Text XML can hold ([`xml_safe`]) as XML character data: the markup
+/// characters as entities, a carriage return as a character reference (a
+/// parser would turn a literal one into a line feed).
+fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -150,11 +157,10 @@ fn escape(s: &str) -> Result<String, char> {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\r' => out.push_str("&#xD;"),
-            c if is_xml_char(c) => out.push(c),
-            c => return Err(c),
+            c => out.push(c),
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -176,7 +182,7 @@ mod tests {
 
     #[test]
     fn the_packet_claims_the_part_and_escapes_its_texts() {
-        let bytes = xmp(&info("Laporan ≤ 'x'\r\n"), Some(2)).unwrap();
+        let bytes = xmp(&info("Laporan ≤ 'x'\r\n"), Some(2));
         let x = String::from_utf8(bytes).unwrap();
         assert!(
             x.starts_with("<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"),
@@ -198,23 +204,21 @@ mod tests {
         ] {
             assert!(x.contains(needle), "{needle} not in\n{x}");
         }
-        let three = String::from_utf8(xmp(&info("t"), Some(3)).unwrap()).unwrap();
+        let three = String::from_utf8(xmp(&info("t"), Some(3))).unwrap();
         assert!(three.contains("<pdfaid:part>3</pdfaid:part>"));
-        let plain = String::from_utf8(xmp(&info("t"), None).unwrap()).unwrap();
+        let plain = String::from_utf8(xmp(&info("t"), None)).unwrap();
         assert!(!plain.contains("pdfaid"), "{plain}");
     }
 
     #[test]
-    fn a_character_xml_cannot_hold_is_named() {
-        assert_eq!(
-            xmp(&info("a\u{1}b"), Some(2)),
-            Err(NotXml {
-                field: "title",
-                c: '\u{1}'
-            })
-        );
-        assert_eq!(escape("\u{FFFE}"), Err('\u{FFFE}'));
-        assert_eq!(escape("\t😀\u{10FFFF}").as_deref(), Ok("\t😀\u{10FFFF}"));
+    fn a_character_xml_cannot_hold_becomes_a_replacement_character() {
+        let x = String::from_utf8(xmp(&info("a\u{1}b\u{FFFF}"), Some(2))).unwrap();
+        assert!(x.contains(">a\u{FFFD}b\u{FFFD}</rdf:li>"), "{x}");
+        assert_eq!(xml_safe("\u{0}\u{FFFE}\u{B}"), "\u{FFFD}\u{FFFD}\u{FFFD}");
+        assert!(matches!(
+            xml_safe("\t\n😀\u{10FFFF}\u{FFFD}\u{E000}"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
