@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Checks of lapkin's PDFs that need programs besides the Rust toolchain:
 # poppler-utils (pdftotext, pdffonts, pdfinfo, pdfsig, pdftoppm), qpdf,
-# openssl and pyHanko. Installs what is missing (Debian/Ubuntu packages as
-# root or with sudo; pyHanko with pip), then runs the tests that `cargo test`
-# ignores for want of them, the signing proof (sign.py) and the resource
-# test of the release binary (resource.sh).
+# openssl, pyHanko and pikepdf. Installs what is missing (Debian/Ubuntu
+# packages as root or with sudo; pyHanko and pikepdf with pip), then runs the
+# tests that `cargo test` ignores for want of them, the signing proof
+# (sign.py), the PDF/A-2b validation (pdfa.py) and the resource test of the
+# release binary (resource.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,6 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -c "import pyhanko.sign" 2>/dev/null || python3 -m pip install -q "pyhanko==0.38.0"
+# PDF/A validation (pikepdf.pdfa, an allowlist validator from veraPDF's rules).
+python3 -m pip install --break-system-packages -q "pikepdf[pdfa]>=10.18"
 
 export INSTA_UPDATE=no
 cargo test -p lapkin-tests --locked -- --ignored
@@ -35,6 +38,9 @@ cargo build -p lapkin-cli --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
+
+# PDF/A-2b: the reference report, the minimal one and every layout fixture.
+python3 tests/external/pdfa.py target/debug/lapkin fixtures "$work/pdfa"
 
 # The example that builds a report in code (crates/lapkin/examples/build_report.rs):
 # its PDF holds the texts it was given, markup read or printed as is.

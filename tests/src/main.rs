@@ -12,6 +12,9 @@ mod layout;
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 
+/// PDF/A-2b: XMP metadata, output intent, annotations, byte-level syntax.
+mod pdfa;
+
 /// Ready for electronic signature: the tag, the box in the signers'
 /// conventions, the empty signature field.
 mod signing;

@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::failure::EXIT_CODES;
 
@@ -94,6 +94,10 @@ pub struct RenderArgs {
         default_missing_value = lapkin::DEFAULT_SIGNATURE_FIELD
     )]
     pub signature_field: Option<String>,
+    /// The standard the PDF keeps to: `a2b`, PDF/A-2b (XMP metadata and
+    /// an sRGB output intent, about 2 KB), or `none`, a plain PDF 1.7.
+    #[arg(long, value_name = "STANDARD", value_enum, default_value_t = PdfStandardArg::A2b)]
+    pub pdf_standard: PdfStandardArg,
     /// The largest input accepted, in bytes (the help is in the attribute).
     #[arg(
         long,
@@ -105,6 +109,24 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub max_input_size: u64,
+}
+
+/// The values of `--pdf-standard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/A-2b (ISO 19005-2, level B): archival, the default.
+    A2b,
+    /// A plain PDF 1.7, without XMP metadata or output intent.
+    None,
+}
+
+impl From<PdfStandardArg> for lapkin::PdfStandard {
+    fn from(arg: PdfStandardArg) -> Self {
+        match arg {
+            PdfStandardArg::A2b => lapkin::PdfStandard::A2b,
+            PdfStandardArg::None => lapkin::PdfStandard::None,
+        }
+    }
 }
 
 /// `--max-input-size`: a number of bytes with an optional binary suffix.

@@ -1,5 +1,5 @@
 //! The options of a render, checked: what `check` and `render` share
-//! (`--font`, `--signature-field`, `--max-input-size`) and the
+//! (`--font`, `--signature-field`, `--pdf-standard`, `--max-input-size`) and the
 //! `SOURCE_DATE_EPOCH` of the environment, turned into the library's
 //! [`lapkin::RenderOptions`]. A bad value is a usage error naming the
 //! option or variable.
@@ -26,6 +26,7 @@ pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
             .map_err(|e| Failure::Usage(format!("--signature-field={name}: {e}")))?;
     }
     render.pdf.signature_field = args.signature_field.clone();
+    render.pdf.standard = args.pdf_standard.into();
     render.pdf.timestamp = source_date_epoch()?;
     if !args.fonts.is_empty() {
         render.fonts = load_fonts(&args.fonts)?;

@@ -199,6 +199,50 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Whether `needle` occurs in `hay`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn pdf_standard_chooses_pdfa_2b_or_a_plain_pdf() {
+    let dir = scratch("minimal.json");
+    let render = |extra: &[&str]| {
+        let mut args = vec!["render", "minimal.json", "-o", "-"];
+        args.extend_from_slice(extra);
+        let out = lapkin_in(dir.path(), &args, &[]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out.stdout
+    };
+    let default = render(&[]);
+    // The XMP packet is not compressed, so its claim is in the bytes.
+    assert!(contains(&default, b"<pdfaid:part>2</pdfaid:part>"));
+    assert!(contains(&default, b"/GTS_PDFA1"));
+    assert_eq!(render(&["--pdf-standard", "a2b"]), default);
+    let plain = render(&["--pdf-standard=none"]);
+    assert!(!contains(&plain, b"pdfaid") && !contains(&plain, b"/OutputIntents"));
+    assert!(plain.len() < default.len());
+    // `check` takes the option too.
+    let out = lapkin_in(
+        dir.path(),
+        &["check", "minimal.json", "--pdf-standard", "none"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "--pdf-standard", "a1b"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("invalid value 'a1b' for '--pdf-standard <STANDARD>'"),
+        "{err}"
+    );
+    assert!(err.contains("[possible values: a2b, none]"), "{err}");
+}
+
 #[test]
 fn render_writes_the_pdf_beside_the_input_by_default() {
     let dir = scratch("minimal.json");

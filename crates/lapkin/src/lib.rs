@@ -82,7 +82,7 @@ pub use units::{Point, Pt, Rect, Sides, Size};
 
 // Stage 4: layout → PDF.
 pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
-pub use pdf::{PdfOptions, check_timestamp, write_pdf};
+pub use pdf::{PdfOptions, PdfStandard, check_timestamp, write_pdf};
 pub use signing::{BsreV1, BsreV2, SignaturePlacement};
 
 pub use error::{Error, Problem, Problems, Result};

@@ -12,9 +12,24 @@ use crate::units::Pt;
 /// lapkin's version, for the Creator and Producer entries.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The document's language: the catalog's `/Lang`, the XMP's
+/// `dc:language`.
+pub(super) const LANGUAGE: &str = "id-ID";
+
+/// The document information's `/Creator` (and the XMP's
+/// `xmp:CreatorTool`).
+pub(super) fn creator() -> String {
+    format!("lapkin {VERSION}")
+}
+
+/// The document information's `/Producer` (and the XMP's `pdf:Producer`).
+pub(super) fn producer() -> String {
+    format!("lapkin {VERSION} (printpdf 0.12.8, lopdf 0.44)")
+}
+
 /// A PDF text string: PDFDocEncoding is a superset of ASCII; anything else
 /// is UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -124,9 +139,11 @@ pub(super) fn finish(
     let mut deflater = Deflater::new();
     let mut hash = Sha256::new();
     write_pages(&mut doc, layout, codes, &mut deflater, &mut hash)?;
-    let when = pdf_date(document_time(meta, opts)?);
+    let time = document_time(meta, opts)?;
+    let when = pdf_date(time);
     set_info(&mut doc, meta, &when)?;
     set_catalog(&mut doc, layout, opts)?;
+    super::archival::finish_archival(&mut doc, layout, opts, time)?;
 
     // The remaining streams: font programs, ToUnicode maps.
     for object in doc.objects.values_mut() {
@@ -200,11 +217,8 @@ fn set_info(doc: &mut Document, meta: &Meta, when: &str) -> Result<()> {
     info.set("Author", text_string(&meta.author));
     info.set("Subject", text_string(&meta.subject));
     info.set("Keywords", text_string(&meta.keywords));
-    info.set("Creator", text_string(&format!("lapkin {VERSION}")));
-    info.set(
-        "Producer",
-        text_string(&format!("lapkin {VERSION} (printpdf 0.12.8, lopdf 0.44)")),
-    );
+    info.set("Creator", text_string(&creator()));
+    info.set("Producer", text_string(&producer()));
     info.set("CreationDate", text_string(when));
     info.set("ModDate", text_string(when));
     doc.objects.insert(info_id, Object::Dictionary(info));
@@ -226,7 +240,7 @@ fn set_catalog(doc: &mut Document, layout: &Layout, opts: &PdfOptions) -> Result
         _ => None,
     };
     let catalog = doc.catalog_mut().map_err(pdf_err)?;
-    catalog.set("Lang", text_string("id-ID"));
+    catalog.set("Lang", text_string(LANGUAGE));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", true);
     catalog.set("ViewerPreferences", prefs);

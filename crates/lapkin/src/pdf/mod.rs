@@ -15,10 +15,12 @@
 //! The y axis is flipped from top-down to PDF's bottom-up in the content
 //! writer and, for annotations and bookmarks, where they are made.
 
+mod archival;
 mod check;
 mod content;
 mod finish;
 mod fonts;
+mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -47,6 +49,63 @@ pub struct PdfOptions {
     /// Adds an empty signature field of this name over the signature box,
     /// for PAdES signers (pyHanko, Adobe). The name must not contain dots.
     pub signature_field: Option<String>,
+    /// The standard the document keeps to: PDF/A-2b unless set otherwise
+    /// (see [`PdfStandard`]).
+    pub standard: PdfStandard,
+}
+
+/// The standard a PDF keeps to and declares.
+///
+/// Whatever the standard, every annotation is printable (`/F 4`) and every
+/// link annotation says where it leads (`/Contents`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PdfStandard {
+    /// A plain PDF 1.7: no XMP metadata and no output intent.
+    None,
+    /// PDF/A-2b (ISO 19005-2, level B), the default: XMP metadata
+    /// (`pdfaid:part 2`, `pdfaid:conformance B`, consistent with the
+    /// document information) and an sRGB output intent (a 480-byte ICC
+    /// profile). About 2 KB more than [`PdfStandard::None`].
+    #[default]
+    A2b,
+    /// PDF/A-3b (ISO 19005-3, level B): as PDF/A-2b, with `pdfaid:part 3`;
+    /// PDF/A-3 allows files of any type to be embedded.
+    A3b,
+}
+
+impl PdfStandard {
+    /// The part of ISO 19005 (PDF/A) this standard is, or `None` for a
+    /// plain PDF.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::PdfStandard::A2b.pdfa_part(), Some(2));
+    /// assert_eq!(lapkin::PdfStandard::A3b.pdfa_part(), Some(3));
+    /// assert_eq!(lapkin::PdfStandard::None.pdfa_part(), None);
+    /// ```
+    pub fn pdfa_part(self) -> Option<u8> {
+        match self {
+            PdfStandard::None => None,
+            PdfStandard::A2b => Some(2),
+            PdfStandard::A3b => Some(3),
+        }
+    }
+
+    /// The standard's short name, as the command line writes it: `none`,
+    /// `a2b`, `a3b`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::None => "none",
+            PdfStandard::A2b => "a2b",
+            PdfStandard::A3b => "a3b",
+        }
+    }
+}
+
+impl std::fmt::Display for PdfStandard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl PdfOptions {
@@ -60,6 +119,13 @@ impl PdfOptions {
     /// [`PdfOptions::signature_field`]).
     pub fn with_signature_field(mut self, name: impl Into<String>) -> Self {
         self.signature_field = Some(name.into());
+        self
+    }
+
+    /// These options with another standard (see [`PdfStandard`]; PDF/A-2b
+    /// by default).
+    pub fn with_standard(mut self, standard: PdfStandard) -> Self {
+        self.standard = standard;
         self
     }
 }
