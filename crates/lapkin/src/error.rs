@@ -81,6 +81,11 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A PDF given to be read (by [`extract_source`](crate::extract_source)
+    /// or [`verify`](crate::verify)) cannot be read, or carries no
+    /// attached report or no record of its options.
+    #[error("{0}")]
+    Attachment(String),
     /// Writing the PDF failed.
     #[error("writing the PDF failed: {0}")]
     Pdf(String),
@@ -108,6 +113,7 @@ impl Error {
                 | Error::Font { .. }
                 | Error::MissingGlyph { .. }
                 | Error::DoesNotFit { .. }
+                | Error::Attachment(_)
         )
     }
 }

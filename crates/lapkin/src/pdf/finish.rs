@@ -14,7 +14,7 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A PDF text string: PDFDocEncoding is a superset of ASCII; anything else
 /// is UTF-16BE with a byte order mark (ISO 32000-1, 7.9.2.2).
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -127,6 +127,7 @@ pub(super) fn finish(
     let when = pdf_date(document_time(meta, opts)?);
     set_info(&mut doc, meta, &when)?;
     set_catalog(&mut doc, layout, opts)?;
+    super::attach::add_attachments(&mut doc, &opts.attachments, &when, &mut hash)?;
 
     // The remaining streams: font programs, ToUnicode maps.
     for object in doc.objects.values_mut() {

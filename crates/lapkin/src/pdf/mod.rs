@@ -15,10 +15,12 @@
 //! The y axis is flipped from top-down to PDF's bottom-up in the content
 //! writer and, for annotations and bookmarks, where they are made.
 
+mod attach;
 mod check;
 mod content;
 mod finish;
 mod fonts;
+mod verify;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,7 +35,10 @@ use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
+pub use attach::{Attachment, Relationship};
+pub(crate) use attach::{Embedded, embedded_files};
 pub(crate) use content::{CharSet, GlyphCodes};
+pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,6 +52,14 @@ pub struct PdfOptions {
     /// Adds an empty signature field of this name over the signature box,
     /// for PAdES signers (pyHanko, Adobe). The name must not contain dots.
     pub signature_field: Option<String>,
+    /// Files embedded in the document as associated files (catalog `/AF`
+    /// and `/Names /EmbeddedFiles`), in this order; see [`Attachment`].
+    /// [`render`](crate::render) with
+    /// [`RenderOptions::attach_source`](crate::RenderOptions::attach_source)
+    /// puts the report's JSON and the record of the options here. A PDF/A
+    /// file with attachments must say PDF/A-3 (the standard is raised from
+    /// PDF/A-2b to PDF/A-3b when there are any).
+    pub attachments: Vec<Attachment>,
 }
 
 impl PdfOptions {
@@ -60,6 +73,15 @@ impl PdfOptions {
     /// [`PdfOptions::signature_field`]).
     pub fn with_signature_field(mut self, name: impl Into<String>) -> Self {
         self.signature_field = Some(name.into());
+        self
+    }
+
+    /// These options with one more attached file (see
+    /// [`PdfOptions::attachments`]).
+    pub fn with_attachment(mut self, attachment: Attachment) -> Self {
+        // MERGE(H1 pdfa): with an attachment PDF/A-2b becomes PDF/A-3b:
+        // if self.standard == PdfStandard::A2b { self.standard = PdfStandard::A3b; }
+        self.attachments.push(attachment);
         self
     }
 }
@@ -119,6 +141,9 @@ fn pt(p: Pt) -> printpdf::Pt {
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
     check_signature_field(layout, opts)?;
+    // MERGE(H1 pdfa): also refuse attachments with PdfStandard::A2b (problem
+    // path "pdf.standard": "PDF/A-2b cannot carry attached files; use A3b").
+    attach::check_attachments(&opts.attachments)?;
     let mut doc = PdfDocument::new(&layout.meta.title);
     let (codes, mut usage) = embed_fonts(&mut doc, layout, fonts)?;
     doc.pages = layout
