@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks of lapkin's PDFs that need programs besides the Rust toolchain:
 # poppler-utils (pdftotext, pdffonts, pdfinfo, pdfsig, pdftoppm), qpdf,
-# openssl and pyHanko. Installs what is missing (Debian/Ubuntu packages as
+# openssl, pyHanko and pikepdf. Installs what is missing (Debian/Ubuntu packages as
 # root or with sudo; pyHanko with pip), then runs the tests that `cargo test`
-# ignores for want of them, the signing proof (sign.py) and the resource
+# ignores for want of them, the signing proof (sign.py), the attached report
+# through a signature (attach.py) and the resource
 # test of the release binary (resource.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,6 +36,14 @@ cargo build -p lapkin-cli --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
+
+# The attached report (--attach-source) through a signature: extract and verify
+# on the signed file, verify refusing edited files. pikepdf's PDF/A-3b check in
+# it runs with LAPKIN_CHECK_PDFA3=1 (it needs the XMP of the PDF/A-2b work).
+python3 -c "import pikepdf.pdfa" 2>/dev/null ||
+  python3 -m pip install -q --break-system-packages "pikepdf[pdfa]>=10.18" ||
+  python3 -m pip install -q "pikepdf[pdfa]>=10.18"
+python3 tests/external/attach.py target/debug/lapkin fixtures "$work"
 
 # The example that builds a report in code (crates/lapkin/examples/build_report.rs):
 # its PDF holds the texts it was given, markup read or printed as is.

@@ -26,7 +26,8 @@ const MAX_REVISION_TRIES: usize = 64;
 /// revision read. A signature appended later (an incremental update)
 /// starts after it.
 pub(crate) fn first_revision(pdf: &[u8]) -> Result<(&[u8], Document), String> {
-    let mut last_error = "it has no `%%EOF` marker: it is not a complete PDF".to_owned();
+    let mut last_error =
+        "it is not a PDF that can be read (it has no end-of-file marker `%%EOF`)".to_owned();
     let mut from = 0;
     let mut tries = 0;
     while let Some(at) = find(&pdf[from..], b"%%EOF").map(|i| i + from) {
