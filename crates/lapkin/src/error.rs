@@ -102,7 +102,8 @@ impl Error {
 
     /// Whether the error is the input's fault: bad JSON, too large, an
     /// invalid report, a font that cannot be used or lacks a character,
-    /// content that cannot be laid out. The rest ([`Error::Pdf`]) are
+    /// content that cannot be laid out, a PDF to read that cannot be read
+    /// or carries no attached report. The rest ([`Error::Pdf`]) are
     /// lapkin's own failures: bugs to report.
     pub fn is_input_error(&self) -> bool {
         matches!(

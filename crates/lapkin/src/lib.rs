@@ -26,6 +26,7 @@
 //! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]) and the [`SignatureBox`] |
 //! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
 //! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
+//! | PDF → report | [`extract_source`], [`verify`] (for a PDF rendered with [`RenderOptions::attach_source`]) | the attached report's [`canonical_json`]; a [`Verification`] that the pages are its rendering with the recorded [`RenderRecord`] |
 //!
 //! Failures are one [`Error`]; input errors carry [`Problem`]s, each a JSON
 //! path and a message ([`Error::is_input_error`] tells them from the
