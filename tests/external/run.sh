@@ -4,7 +4,8 @@
 # openssl, pyHanko and pikepdf. Installs what is missing (Debian/Ubuntu
 # packages as root or with sudo; pyHanko and pikepdf with pip), then runs the
 # tests that `cargo test` ignores for want of them, the signing proof
-# (sign.py), the PDF/A-2b validation (pdfa.py) and the resource test of the
+# (sign.py), the PDF/A-2b validation (pdfa.py), the attached report through a
+# signature (attach.py) and the resource test of the
 # release binary (resource.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,6 +42,9 @@ python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
 
 # PDF/A-2b: the reference report, the minimal one and every layout fixture.
 python3 tests/external/pdfa.py target/debug/lapkin fixtures "$work/pdfa"
+# The attached report (--attach-source) through a signature: extract and verify
+# on the signed file, verify refusing edited files, and pikepdf's PDF/A-3b check.
+python3 tests/external/attach.py target/debug/lapkin fixtures "$work"
 
 # The example that builds a report in code (crates/lapkin/examples/build_report.rs):
 # its PDF holds the texts it was given, markup read or printed as is.

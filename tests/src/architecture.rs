@@ -38,6 +38,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "pdf",
         &["frame", "signing", "text", "units", "error", "field"],
     ),
+    ("source", &["model", "pdf", "style", "text", "error"]),
     ("internals", &["text"]),
 ];
 

@@ -34,3 +34,7 @@ mod architecture;
 /// Values a caller can build (arbitrary layouts, documents and styles) fed
 /// to `write_pdf` and `layout_document`: errors, never panics.
 mod arbitrary_values;
+
+/// The report inside the document: the canonical JSON, the associated
+/// files, `extract_source` and `verify`.
+mod attach;

@@ -69,6 +69,34 @@ pub enum Command {
     /// Print the JSON Schema of the input, for editors' completion and checks.
     #[command(after_help = EXIT_CODES)]
     Schema,
+    /// Write the report attached to a PDF rendered with --attach-source
+    /// (laporan-kinerja.json), also from a file signed afterwards.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// The PDF, or `-` for standard input.
+        input: PathBuf,
+        /// Where to write the JSON, or `-` for standard output [default:
+        /// standard output]. Written under a temporary name and renamed,
+        /// like render's output.
+        #[arg(short, long, value_name = "OUTPUT")]
+        output: Option<PathBuf>,
+    },
+    /// Check that a PDF rendered with --attach-source is exactly lapkin's
+    /// rendering of the report attached to it: render the report again
+    /// with the recorded options and compare it with the document as
+    /// lapkin wrote it (before any signature). Exit 0 if identical, 1
+    /// naming the first difference, 3 if the fonts it was made with are
+    /// not available.
+    #[command(after_help = EXIT_CODES)]
+    Verify {
+        /// The PDF, or `-` for standard input.
+        input: PathBuf,
+        /// The font family the document was made with, when it was not the
+        /// bundled Liberation Sans: as for render (files, a directory, or
+        /// ROLE=FILE four times). Its files must be the ones recorded.
+        #[arg(long = "font", value_name = "FILE|DIR|ROLE=FILE")]
+        fonts: Vec<OsString>,
+    },
 }
 
 /// The options that change whether and how a report renders, shared by
@@ -98,6 +126,12 @@ pub struct RenderArgs {
     /// an sRGB output intent, about 2 KB), or `none`, a plain PDF 1.7.
     #[arg(long, value_name = "STANDARD", value_enum, default_value_t = PdfStandardArg::A2b)]
     pub pdf_standard: PdfStandardArg,
+    /// Attach the report to the PDF (as laporan-kinerja.json, its
+    /// canonical JSON, with lapkin-render.json, the options that shaped the
+    /// pages), making a PDF/A-3b file from which `lapkin extract` gets the
+    /// report back and `lapkin verify` proves the pages show it.
+    #[arg(long)]
+    pub attach_source: bool,
     /// The largest input accepted, in bytes (the help is in the attribute).
     #[arg(
         long,

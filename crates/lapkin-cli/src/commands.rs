@@ -1,5 +1,5 @@
-//! The commands: `check`, `render` and `schema`, each from its checked
-//! arguments to its output.
+//! The commands: `check`, `render`, `schema`, `extract` and `verify`, each
+//! from its checked arguments to its output.
 //!
 //! `check` and `render` run the same rules ([`read_and_render`]), so a
 //! report that passes `check` renders. `render` refuses everything that
@@ -7,10 +7,12 @@
 //! its outputs to temporaries, and puts them in place at the end, the PDF
 //! first.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::args::{RenderArgs, is_dash};
 use crate::failure::Failure;
+use crate::fonts::load_fonts;
 use crate::input::{input_identity, input_name, read_input};
 use crate::options::{Options, render_options};
 use crate::output::{Destination, Staged, write_stdout};
@@ -36,6 +38,66 @@ pub fn schema() -> Result<(), Failure> {
     let schema = lapkin::model::report_schema();
     let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     write_stdout(format!("{text}\n").as_bytes())
+}
+
+/// `lapkin extract`: writes the report attached to a PDF (its
+/// canonical JSON) to `output`, standard output by default.
+pub fn extract(input: &Path, output: Option<PathBuf>) -> Result<(), Failure> {
+    let output = output.unwrap_or_else(|| PathBuf::from("-"));
+    let destination = Destination::new(&output)?;
+    if let (Some(id), Destination::File(target)) = (input_identity(input), &destination)
+        && target.id == Some(id)
+    {
+        return Err(Failure::Usage(format!(
+            "-o {} is the input file{}; the JSON would replace the PDF; choose another name",
+            output.display(),
+            input_name(input)
+        )));
+    }
+    let mut staged = destination.stage()?;
+    let (source, pdf) = read_input(input, u64::MAX)?;
+    let json = lapkin::extract_source(&pdf).map_err(|error| Failure::Input { source, error })?;
+    staged.fill(&json)?;
+    staged.commit().map(|_| ())
+}
+
+/// `lapkin verify`: renders the report attached to a PDF again, with the
+/// recorded options, and compares it with the document as lapkin wrote
+/// it: one line on standard output when they are the same, else a
+/// failure naming the first difference (exit 1) or the fonts that are
+/// missing (exit 3).
+pub fn verify(input: &Path, fonts: &[OsString]) -> Result<(), Failure> {
+    let fonts = if fonts.is_empty() {
+        lapkin::FontSet::liberation_sans()
+    } else {
+        load_fonts(fonts)?
+    };
+    let (source, pdf) = read_input(input, u64::MAX)?;
+    let verdict = lapkin::verify(&pdf, &fonts).map_err(|error| Failure::Input {
+        source: source.clone(),
+        error,
+    })?;
+    match verdict {
+        lapkin::Verification::Identical { later_revisions } => write_stdout(
+            format!(
+                "{source}: the pages are exactly lapkin's rendering of the attached report{}\n",
+                if later_revisions {
+                    " (the revisions appended since, such as a signature, change neither)"
+                } else {
+                    ""
+                }
+            )
+            .as_bytes(),
+        ),
+        lapkin::Verification::Differs(what) => Err(Failure::NotVerified(format!(
+            "{source}: the document is not lapkin's rendering of the report attached to it; \
+             the first difference: {what}"
+        ))),
+        lapkin::Verification::FontsDiffer(why) => Err(Failure::FontsMissing(format!(
+            "{source}: cannot verify: {why}; give the family's files with --font"
+        ))),
+        other => Err(Failure::NotVerified(format!("{source}: {other:?}"))),
+    }
 }
 
 /// `lapkin render`: writes the PDF to `output` (by default the input with

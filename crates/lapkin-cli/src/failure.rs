@@ -10,9 +10,9 @@
 //! | code  | meaning |
 //! |-------|---------|
 //! | 0     | success, also when standard output is closed early ([`Failure::Quiet`]) |
-//! | 1     | invalid input ([`Failure::Input`] of an input error, [`Failure::TooLarge`]) |
+//! | 1     | invalid input ([`Failure::Input`] of an input error, [`Failure::TooLarge`]), a document that is not its attached report's rendering ([`Failure::NotVerified`]) |
 //! | 2     | usage error ([`Failure::Usage`]); clap's own errors exit 2 too |
-//! | 3     | a file could not be read or written, or is refused ([`Failure::Io`], `Refused`) |
+//! | 3     | a file could not be read or written, or is refused ([`Failure::Io`], `Refused`); the fonts to verify with are missing ([`Failure::FontsMissing`]) |
 //! | 4     | internal error, a bug in lapkin ([`Failure::Input`] of a non-input error) |
 //! | 128+N | interrupted by signal N (see [`crate::signals`]) |
 
@@ -25,12 +25,16 @@ Exit codes:
   0  success (also when standard output is closed early, as by `| head`)
   1  invalid input: broken JSON, a report with problems (all are listed),
      an input over the size limit, a character the font lacks, a font file
-     that is not a usable font, content that cannot be laid out
+     that is not a usable font, content that cannot be laid out; extract
+     and verify: a PDF without an attached report; verify: the document is
+     not lapkin's rendering of its attached report (the first difference
+     is named)
   2  usage error: unknown command or option, missing argument, a bad
      option value or SOURCE_DATE_EPOCH, an output that is the input itself
   3  a file could not be read or written (a full disk, a missing
      directory), or is refused: a directory, a device, FIFO or socket, a
-     read-only file
+     read-only file; verify: the fonts the document was made with are not
+     the bundled ones or those given with --font
   4  internal error: a bug in lapkin, please report it
   128+N  interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP);
      the temporary files are removed and no output is replaced";
@@ -68,6 +72,11 @@ pub enum Failure {
     },
     /// An output that would destroy something if written.
     Refused(String),
+    /// `verify`: the document is not lapkin's rendering of its attached
+    /// report; the message names the first difference.
+    NotVerified(String),
+    /// `verify`: the fonts the document was made with are not available.
+    FontsMissing(String),
     /// Standard output was closed by its reader: nothing more to say.
     Quiet,
 }
@@ -87,9 +96,9 @@ impl Failure {
         match self {
             Failure::Quiet => 0,
             Failure::Input { error, .. } if is_internal(error) => 4,
-            Failure::Input { .. } | Failure::TooLarge { .. } => 1,
+            Failure::Input { .. } | Failure::TooLarge { .. } | Failure::NotVerified(_) => 1,
             Failure::Usage(_) => 2,
-            Failure::Io { .. } | Failure::Refused(_) => 3,
+            Failure::Io { .. } | Failure::Refused(_) | Failure::FontsMissing(_) => 3,
         }
     }
 
@@ -133,7 +142,10 @@ impl fmt::Display for Failure {
                 size,
                 limit,
             } => too_large(f, source, *size, *limit),
-            Failure::Usage(message) | Failure::Refused(message) => write!(f, "{message}"),
+            Failure::Usage(message)
+            | Failure::Refused(message)
+            | Failure::NotVerified(message)
+            | Failure::FontsMissing(message) => write!(f, "{message}"),
             Failure::Io { what, path, error } => write!(f, "cannot {what} {path}: {error}"),
             Failure::Quiet => Ok(()),
         }

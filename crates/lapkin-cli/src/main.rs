@@ -15,8 +15,8 @@
 //! The modules, in the order of a run:
 //!
 //! - [`args`]: clap's definitions of the commands and options;
-//! - [`commands`]: `check`, `render` and `schema`, and the refusals of
-//!   `render`'s outputs;
+//! - [`commands`]: `check`, `render`, `schema`, `extract` and `verify`,
+//!   and the refusals of their outputs;
 //! - [`options`] and [`fonts`]: the checked render options, `--font`;
 //! - [`input`]: reading the input under the size limit, its identity;
 //! - [`output`]: checked destinations, temporaries renamed into place,
@@ -82,5 +82,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             options,
         } => commands::render(&input, output, signature_box.as_deref(), &options),
         Command::Schema => commands::schema(),
+        Command::Extract { input, output } => commands::extract(&input, output),
+        Command::Verify { input, fonts } => commands::verify(&input, &fonts),
     }
 }

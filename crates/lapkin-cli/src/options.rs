@@ -28,6 +28,7 @@ pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
     render.pdf.signature_field = args.signature_field.clone();
     render.pdf.standard = args.pdf_standard.into();
     render.pdf.timestamp = source_date_epoch()?;
+    render.attach_source = args.attach_source;
     if !args.fonts.is_empty() {
         render.fonts = load_fonts(&args.fonts)?;
         if let Some(warning) = render.fonts.mixed_families() {

@@ -1249,3 +1249,126 @@ fn a_late_layout_error_names_the_path_and_exits_1() {
         assert!(out.stdout.is_empty(), "{command}");
     }
 }
+
+/// `render --attach-source`, then `extract` (to standard output and to a
+/// file written atomically) gives the report's canonical JSON, and
+/// `verify` says in one line that the pages are its rendering.
+#[test]
+fn an_attached_report_is_extracted_and_verified() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "-o", "a.pdf", "--attach-source"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    let out = lapkin_in(dir.path(), &["extract", "a.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = lapkin::parse_report(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
+    assert_eq!(lapkin::parse_report(&out.stdout).unwrap(), report);
+    assert_eq!(out.stdout, lapkin::canonical_json(&report).unwrap());
+
+    let out = lapkin_in(dir.path(), &["extract", "a.pdf", "-o", "b.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read(dir.path().join("b.json")).unwrap(),
+        lapkin::canonical_json(&report).unwrap()
+    );
+    assert!(leftovers(dir.path()).is_empty());
+
+    let out = lapkin_in(dir.path(), &["verify", "a.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "a.pdf: the pages are exactly lapkin's rendering of the attached report\n"
+    );
+
+    // The output may not be the input.
+    let out = lapkin_in(dir.path(), &["extract", "a.pdf", "-o", "./a.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read(dir.path().join("a.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+}
+
+/// A PDF without an attached report: extract and verify exit 1 and say
+/// so; a file that is no PDF too.
+#[test]
+fn a_pdf_without_an_attached_report_exits_1() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(dir.path(), &["render", "minimal.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for command in ["extract", "verify"] {
+        let out = lapkin_in(dir.path(), &[command, "minimal.pdf"], &[]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(
+            text(&out.stderr),
+            "lapkin: minimal.pdf: the PDF carries no attached report (laporan-kinerja.json); \
+             only a PDF rendered with --attach-source (RenderOptions::attach_source) does\n"
+        );
+        let out = lapkin_in(dir.path(), &[command, "minimal.json"], &[]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert!(
+            text(&out.stderr).contains("it is not a PDF that can be read"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+/// A document edited after rendering: verify exits 1 and names the page;
+/// fonts that are not the recorded files: exit 3, naming the faces.
+#[test]
+fn verify_names_the_difference_and_the_missing_fonts() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "-o", "a.pdf", "--attach-source"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut doc = lopdf::Document::load(dir.path().join("a.pdf")).unwrap();
+    let page = doc.get_pages()[&1];
+    let content = doc.get_page_content(page);
+    let edited = String::from_utf8_lossy(&content).replacen(" Td\n", " Td\n1 0 Td\n", 1);
+    doc.change_page_content(page, edited.into_bytes()).unwrap();
+    doc.save(dir.path().join("edited.pdf")).unwrap();
+    let out = lapkin_in(dir.path(), &["verify", "edited.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "lapkin: edited.pdf: the document is not lapkin's rendering of the report attached to \
+         it; the first difference: page 1's content\n"
+    );
+    assert!(out.stdout.is_empty());
+
+    let fonts = root().join("crates/lapkin/fonts");
+    let role = |r: &str, f: &str| format!("{r}={}", fonts.join(f).display());
+    let args = [
+        "verify".to_owned(),
+        "a.pdf".to_owned(),
+        "--font".to_owned(),
+        role("regular", "LiberationSans-Bold.ttf"),
+        "--font".to_owned(),
+        role("bold", "LiberationSans-Regular.ttf"),
+        "--font".to_owned(),
+        role("italic", "LiberationSans-Italic.ttf"),
+        "--font".to_owned(),
+        role("bold-italic", "LiberationSans-BoldItalic.ttf"),
+    ];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = lapkin_in(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "cannot verify: the document was made with the font family \"Liberation Sans\""
+        ) && err.contains("regular (LiberationSans), bold (LiberationSans-Bold) differ")
+            && err.ends_with("give the family's files with --font\n"),
+        "{err}"
+    );
+}

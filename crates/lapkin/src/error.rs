@@ -81,6 +81,11 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A PDF given to be read (by [`extract_source`](crate::extract_source)
+    /// or [`verify`](crate::verify)) cannot be read, or carries no
+    /// attached report or no record of its options.
+    #[error("{0}")]
+    Attachment(String),
     /// Writing the PDF failed.
     #[error("writing the PDF failed: {0}")]
     Pdf(String),
@@ -97,7 +102,8 @@ impl Error {
 
     /// Whether the error is the input's fault: bad JSON, too large, an
     /// invalid report, a font that cannot be used or lacks a character,
-    /// content that cannot be laid out. The rest ([`Error::Pdf`]) are
+    /// content that cannot be laid out, a PDF to read that cannot be read
+    /// or carries no attached report. The rest ([`Error::Pdf`]) are
     /// lapkin's own failures: bugs to report.
     pub fn is_input_error(&self) -> bool {
         matches!(
@@ -108,6 +114,7 @@ impl Error {
                 | Error::Font { .. }
                 | Error::MissingGlyph { .. }
                 | Error::DoesNotFit { .. }
+                | Error::Attachment(_)
         )
     }
 }

@@ -26,6 +26,7 @@
 //! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]) and the [`SignatureBox`] |
 //! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
 //! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
+//! | PDF → report | [`extract_source`], [`verify`] (for a PDF rendered with [`RenderOptions::attach_source`]) | the attached report's [`canonical_json`]; a [`Verification`] that the pages are its rendering with the recorded [`RenderRecord`] |
 //!
 //! Failures are one [`Error`]; input errors carry [`Problem`]s, each a JSON
 //! path and a message ([`Error::is_input_error`] tells them from the
@@ -54,6 +55,7 @@ mod layout;
 pub mod model;
 mod pdf;
 mod signing;
+mod source;
 mod style;
 mod text;
 mod units;
@@ -82,10 +84,17 @@ pub use units::{Point, Pt, Rect, Sides, Size};
 
 // Stage 4: layout → PDF.
 pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
-pub use pdf::{PdfOptions, PdfStandard, check_timestamp, write_pdf};
+pub use pdf::{
+    Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf,
+};
 pub use signing::{BsreV1, BsreV2, SignaturePlacement};
 
 pub use error::{Error, Problem, Problems, Result};
+
+// The report's data inside the document: attach, extract, verify.
+pub use source::{
+    FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, Verification, canonical_json,
+};
 
 /// Everything besides the report that shapes the PDF.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +106,13 @@ pub struct RenderOptions {
     pub fonts: FontSet,
     /// Options of the PDF writer.
     pub pdf: PdfOptions,
+    /// Attaches the report to the PDF, as its canonical JSON
+    /// ([`canonical_json`], named [`SOURCE_FILE`], relationship Source),
+    /// with the record of these options ([`RenderRecord`], named
+    /// [`RECORD_FILE`], relationship Supplement), so that the report can
+    /// be extracted ([`extract_source`]) and the document re-made and
+    /// compared ([`verify`]). The file is then PDF/A-3b.
+    pub attach_source: bool,
 }
 
 impl RenderOptions {
@@ -115,6 +131,13 @@ impl RenderOptions {
     /// These options with other PDF writer options.
     pub fn with_pdf(mut self, pdf: PdfOptions) -> Self {
         self.pdf = pdf;
+        self
+    }
+
+    /// These options with the report attached to the PDF, or not (see
+    /// [`RenderOptions::attach_source`]).
+    pub fn with_attach_source(mut self, attach: bool) -> Self {
+        self.attach_source = attach;
         self
     }
 }
@@ -187,6 +210,15 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
             e,
         )])));
     }
+    if opts.attach_source {
+        source::attach(
+            report,
+            &opts.style,
+            &opts.fonts,
+            &mut pdf_opts,
+            layout.meta.date,
+        )?;
+    }
     let pdf = write_pdf(&layout, &opts.fonts, &pdf_opts)?;
     Ok(Rendered {
         pdf,
@@ -211,6 +243,83 @@ pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
 /// Renders a report to PDF bytes; see [`render`].
 pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
+}
+
+/// The report attached to a PDF rendered with
+/// [`RenderOptions::attach_source`]: the bytes of its [`SOURCE_FILE`], from
+/// the latest revision of the file (a PDF signed afterwards, with the
+/// signature appended as an incremental update, is read through it).
+/// A PDF that cannot be read, or carries no attached report, is an
+/// [`Error::Attachment`].
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
+/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+/// let attached = lapkin::extract_source(&pdf).unwrap();
+/// assert_eq!(lapkin::parse_report(&attached).unwrap(), report);
+/// ```
+pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
+    source::extract(pdf)
+}
+
+/// Checks that a PDF's pages are exactly lapkin's rendering of the report
+/// attached to it: reads the document as lapkin wrote it (its first
+/// revision: the bytes up to the first `%%EOF` that ends a readable file),
+/// renders the attached report again with the recorded options
+/// ([`RenderRecord`]) in `fonts`, and compares the bytes. When they
+/// differ, [`Verification::Differs`] names the first difference: the page
+/// count, a page's content, an attached file, the document information,
+/// the XMP metadata, another object. Revisions appended later (a
+/// signature) may add objects but not change the pages' content or the
+/// attached files. `fonts` must be the family the document was made with,
+/// file for file, else [`Verification::FontsDiffer`].
+///
+/// Errors: a PDF that cannot be read, without an attached report or
+/// without the record ([`Error::Attachment`]); an attached report that is
+/// not valid JSON gives [`Verification::Differs`] naming it.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
+/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+/// let fonts = lapkin::FontSet::liberation_sans();
+/// assert!(matches!(
+///     lapkin::verify(&pdf, &fonts).unwrap(),
+///     lapkin::Verification::Identical { later_revisions: false }
+/// ));
+/// ```
+pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
+    let carried = source::carried(pdf)?;
+    if let Some(why) = carried.record.fonts.mismatch(fonts) {
+        return Ok(Verification::FontsDiffer(why));
+    }
+    let report = match model::parse_report_with_limit(&carried.json, usize::MAX) {
+        Ok(r) => r,
+        Err(e) => {
+            return Ok(Verification::Differs(format!(
+                "the attached report ({SOURCE_FILE}) is not one lapkin renders: {e}"
+            )));
+        }
+    };
+    let opts = RenderOptions {
+        style: carried.record.style.clone(),
+        fonts: fonts.clone(),
+        pdf: carried.record.pdf_options(),
+        attach_source: true,
+    };
+    let remade = match render(&report, &opts) {
+        Ok(r) => r.pdf,
+        Err(e) if e.is_input_error() => {
+            return Ok(Verification::Differs(format!(
+                "the attached report ({SOURCE_FILE}) does not render with the recorded options: {e}"
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    source::compare(&carried, &remade, pdf)
 }
 
 #[cfg(test)]

@@ -144,6 +144,7 @@ pub(super) fn finish(
     set_info(&mut doc, meta, &when)?;
     set_catalog(&mut doc, layout, opts)?;
     super::archival::finish_archival(&mut doc, layout, opts, time)?;
+    super::attach::add_attachments(&mut doc, &opts.attachments, &when, &mut hash)?;
 
     // The remaining streams: font programs, ToUnicode maps.
     for object in doc.objects.values_mut() {

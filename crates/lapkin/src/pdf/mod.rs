@@ -16,11 +16,13 @@
 //! writer and, for annotations and bookmarks, where they are made.
 
 mod archival;
+mod attach;
 mod check;
 mod content;
 mod finish;
 mod fonts;
 mod xmp;
+mod verify;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,7 +37,10 @@ use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
+pub use attach::{Attachment, Relationship};
+pub(crate) use attach::{Embedded, embedded_files};
 pub(crate) use content::{CharSet, GlyphCodes};
+pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,6 +57,15 @@ pub struct PdfOptions {
     /// The standard the document keeps to: PDF/A-2b unless set otherwise
     /// (see [`PdfStandard`]).
     pub standard: PdfStandard,
+    /// Files embedded in the document as associated files (catalog `/AF`
+    /// and `/Names /EmbeddedFiles`), in this order; see [`Attachment`].
+    /// [`render`](crate::render) with
+    /// [`RenderOptions::attach_source`](crate::RenderOptions::attach_source)
+    /// puts the report's JSON and the record of the options here. A PDF/A
+    /// file with attachments must say PDF/A-3 (the standard is raised from
+    /// PDF/A-2b to PDF/A-3b by [`PdfOptions::with_attachment`]; PDF/A-2b
+    /// with attachments is refused).
+    pub attachments: Vec<Attachment>,
 }
 
 /// The standard a PDF keeps to and declares.
@@ -128,6 +142,17 @@ impl PdfOptions {
         self.standard = standard;
         self
     }
+
+    /// These options with one more attached file (see
+    /// [`PdfOptions::attachments`]).
+    pub fn with_attachment(mut self, attachment: Attachment) -> Self {
+        // PDF/A-2b cannot carry attached files; PDF/A-3b is PDF/A-2b with them.
+        if self.standard == PdfStandard::A2b {
+            self.standard = PdfStandard::A3b;
+        }
+        self.attachments.push(attachment);
+        self
+    }
 }
 
 /// The latest [`PdfOptions::timestamp`]: 9999-12-31 23:59:59 UTC, the last
@@ -185,6 +210,7 @@ fn pt(p: Pt) -> printpdf::Pt {
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
     check_signature_field(layout, opts)?;
+    attach::check_attachments(&opts.attachments, opts.standard)?;
     let mut doc = PdfDocument::new(&layout.meta.title);
     let (codes, mut usage) = embed_fonts(&mut doc, layout, fonts)?;
     doc.pages = layout

@@ -1,0 +1,325 @@
+//! Embedded files (PDF/A-3 associated files): writing them into the
+//! document, and reading them back from a PDF.
+//!
+//! Each [`Attachment`] becomes an embedded file stream (`/Type
+//! /EmbeddedFile`, its MIME type as `/Subtype`, `/Params` with the size,
+//! the MD5 checksum and the date), a file specification (`/Type /Filespec`,
+//! `/F` and `/UF`, `/EF`, `/AFRelationship`, `/Desc`), listed in the
+//! catalog's `/AF` and in its `/Names /EmbeddedFiles` name tree (sorted by
+//! name, as a name tree must be).
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use md5::{Digest, Md5};
+
+use crate::error::{Error, Problem, Problems, Result};
+
+/// How an attached file relates to the document (ISO 19005-3,
+/// `/AFRelationship`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Relationship {
+    /// The file the document was made from (the report's JSON).
+    Source,
+    /// Data the document shows.
+    Data,
+    /// Another representation of the document.
+    Alternative,
+    /// A file that adds to the document (lapkin's record of how the pages
+    /// were made).
+    Supplement,
+    /// None of the above.
+    Unspecified,
+}
+
+impl Relationship {
+    /// The name of the relationship in the PDF (`Source`, `Supplement`...).
+    pub fn pdf_name(self) -> &'static str {
+        match self {
+            Relationship::Source => "Source",
+            Relationship::Data => "Data",
+            Relationship::Alternative => "Alternative",
+            Relationship::Supplement => "Supplement",
+            Relationship::Unspecified => "Unspecified",
+        }
+    }
+}
+
+/// A file embedded in the PDF as an associated file of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// The file's name (`laporan-kinerja.json`): unique in the document,
+    /// 1 to 127 bytes, without `/` or `\`.
+    pub name: String,
+    /// Its MIME type, e.g. `application/json`.
+    pub mime: String,
+    /// How it relates to the document.
+    pub relationship: Relationship,
+    /// What it is, in words (`/Desc`); empty for none.
+    pub description: String,
+    /// Its bytes.
+    pub data: Vec<u8>,
+}
+
+impl Attachment {
+    /// An attachment without a description.
+    pub fn new(
+        name: impl Into<String>,
+        mime: impl Into<String>,
+        relationship: Relationship,
+        data: Vec<u8>,
+    ) -> Self {
+        Attachment {
+            name: name.into(),
+            mime: mime.into(),
+            relationship,
+            description: String::new(),
+            data,
+        }
+    }
+
+    /// This attachment with a description (`/Desc`).
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = description.into();
+        self
+    }
+}
+
+/// Checks the attachments of a [`PdfOptions`](super::PdfOptions): names
+/// and MIME types the PDF can hold, no name twice. Each problem names the
+/// attachment by its path (`pdf.attachments[1].name`). PDF/A-2b cannot
+/// carry attached files (`pdf.standard`).
+pub(super) fn check_attachments(
+    attachments: &[Attachment],
+    standard: super::PdfStandard,
+) -> Result<()> {
+    let mut problems = Vec::new();
+    if standard == super::PdfStandard::A2b && !attachments.is_empty() {
+        problems.push(Problem::new(
+            "pdf.standard",
+            "PDF/A-2b cannot carry attached files; expected PdfStandard::A3b (or None)",
+        ));
+    }
+    for (i, a) in attachments.iter().enumerate() {
+        let path = |field: &str| format!("pdf.attachments[{i}].{field}");
+        if a.name.is_empty() || a.name.len() > 127 || a.name.contains(['/', '\\']) {
+            problems.push(Problem::new(
+                path("name"),
+                format!(
+                    "{:?} cannot be an attached file's name; expected 1 to 127 bytes without \
+                     `/` or `\\`",
+                    a.name
+                ),
+            ));
+        } else if attachments[..i].iter().any(|b| b.name == a.name) {
+            problems.push(Problem::new(
+                path("name"),
+                format!(
+                    "{:?} is attached twice; each file needs its own name",
+                    a.name
+                ),
+            ));
+        }
+        let mime_ok = a.mime.split_once('/').is_some_and(|(t, s)| {
+            !t.is_empty()
+                && !s.is_empty()
+                && a.mime.len() <= 120
+                && a.mime.bytes().filter(|b| *b == b'/').count() == 1
+                && a.mime.bytes().all(|b| b.is_ascii_graphic())
+        });
+        if !mime_ok {
+            problems.push(Problem::new(
+                path("mime"),
+                format!(
+                    "{:?} is not a MIME type; expected type/subtype, such as application/json",
+                    a.mime
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(Problems(problems)))
+    }
+}
+
+/// Adds the attachments to the document: their streams and file
+/// specifications, the catalog's `/AF` and `/Names /EmbeddedFiles`. `date`
+/// is the document's date (a PDF date string). The streams are left
+/// uncompressed for the finishing pass to compress. Each attachment's name
+/// and bytes are fed to `hash` (the document ID's).
+pub(super) fn add_attachments(
+    doc: &mut Document,
+    attachments: &[Attachment],
+    date: &str,
+    hash: &mut sha2::Sha256,
+) -> Result<()> {
+    if attachments.is_empty() {
+        return Ok(());
+    }
+    let mut specs = Vec::with_capacity(attachments.len());
+    for a in attachments {
+        sha2::Digest::update(hash, a.name.as_bytes());
+        sha2::Digest::update(hash, &a.data);
+        let mut params = Dictionary::new();
+        params.set("Size", a.data.len() as i64);
+        params.set(
+            "CheckSum",
+            Object::String(Md5::digest(&a.data).to_vec(), StringFormat::Hexadecimal),
+        );
+        params.set("ModDate", super::finish::text_string(date));
+        let mut dict = Dictionary::new();
+        dict.set("Type", "EmbeddedFile");
+        dict.set("Subtype", Object::Name(a.mime.as_bytes().to_vec()));
+        dict.set("Params", params);
+        let stream_id = doc.add_object(Stream::new(dict, a.data.clone()));
+
+        let mut ef = Dictionary::new();
+        ef.set("F", stream_id);
+        ef.set("UF", stream_id);
+        let mut spec = Dictionary::new();
+        spec.set("Type", "Filespec");
+        spec.set("F", super::finish::text_string(&a.name));
+        spec.set("UF", super::finish::text_string(&a.name));
+        spec.set("EF", ef);
+        spec.set("AFRelationship", a.relationship.pdf_name());
+        if !a.description.is_empty() {
+            spec.set("Desc", super::finish::text_string(&a.description));
+        }
+        let spec_id = doc.add_object(spec);
+        specs.push((a.name.as_str(), spec_id));
+    }
+    let af: Vec<Object> = specs.iter().map(|(_, id)| Object::Reference(*id)).collect();
+    // A name tree's keys are sorted by their bytes.
+    specs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut names = Vec::with_capacity(specs.len() * 2);
+    for (name, id) in &specs {
+        names.push(Object::String(
+            name.as_bytes().to_vec(),
+            StringFormat::Literal,
+        ));
+        names.push(Object::Reference(*id));
+    }
+    let mut tree = Dictionary::new();
+    tree.set("Names", names);
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Error::Pdf(format!("the catalog: {e}")))?;
+    catalog.set("AF", af);
+    let mut name_dict = match catalog.get(b"Names") {
+        Ok(Object::Dictionary(d)) => d.clone(),
+        _ => Dictionary::new(),
+    };
+    name_dict.set("EmbeddedFiles", tree);
+    catalog.set("Names", name_dict);
+    Ok(())
+}
+
+/// The largest attached file or page content read back from a PDF: a
+/// small compressed stream must not expand without bound.
+pub(crate) const MAX_DECODED: usize = 1 << 30;
+
+/// A file attached to a PDF, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Embedded {
+    /// Its name (`/UF`, else `/F`).
+    pub name: String,
+    /// Its bytes, decoded.
+    pub data: Vec<u8>,
+}
+
+/// The embedded files of a PDF: those of the catalog's `/AF` and of its
+/// `/Names /EmbeddedFiles` tree (flat or with `/Kids`), each once, in the
+/// order found. A file specification that cannot be read is skipped; a
+/// stream that cannot be decoded is an error naming the file.
+pub(crate) fn embedded_files(doc: &Document) -> std::result::Result<Vec<Embedded>, String> {
+    let catalog = doc
+        .catalog()
+        .map_err(|e| format!("the PDF has no readable catalog ({e})"))?;
+    let mut specs: Vec<ObjectId> = Vec::new();
+    let mut push = |o: &Object| {
+        if let Ok(id) = o.as_reference()
+            && !specs.contains(&id)
+        {
+            specs.push(id);
+        }
+    };
+    if let Ok(af) = deref(doc, catalog.get(b"AF")).and_then(Object::as_array) {
+        af.iter().for_each(&mut push);
+    }
+    if let Ok(tree) = deref(doc, catalog.get(b"Names"))
+        .and_then(Object::as_dict)
+        .and_then(|n| deref(doc, n.get(b"EmbeddedFiles")))
+    {
+        // The tree's nodes, depth first; bounded by the number of objects
+        // (a node seen twice is not walked again).
+        let mut stack = vec![tree];
+        let mut seen = 0usize;
+        while let Some(node) = stack.pop() {
+            seen += 1;
+            if seen > doc.objects.len() + 1 {
+                break;
+            }
+            let Ok(node) = node.as_dict() else { continue };
+            if let Ok(names) = deref(doc, node.get(b"Names")).and_then(Object::as_array) {
+                names.iter().skip(1).step_by(2).for_each(&mut push);
+            }
+            if let Ok(kids) = deref(doc, node.get(b"Kids")).and_then(Object::as_array) {
+                for kid in kids.iter().rev() {
+                    if let Ok(k) = deref(doc, Ok(kid)) {
+                        stack.push(k);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for id in specs {
+        let Ok(spec) = doc.get_dictionary(id) else {
+            continue;
+        };
+        let name = ["UF", "F"]
+            .iter()
+            .find_map(|k| spec.get(k.as_bytes()).ok().and_then(pdf_text))
+            .unwrap_or_default();
+        let Ok(ef) = deref(doc, spec.get(b"EF")).and_then(Object::as_dict) else {
+            continue;
+        };
+        let Ok(stream) =
+            deref(doc, ef.get(b"UF").or_else(|_| ef.get(b"F"))).and_then(Object::as_stream)
+        else {
+            continue;
+        };
+        let data = stream
+            .decompressed_content_with_limit(MAX_DECODED)
+            .map_err(|e| format!("the attached file {name:?} cannot be decoded ({e})"))?;
+        out.push(Embedded { name, data });
+    }
+    Ok(out)
+}
+
+/// An object, following a reference.
+fn deref<'a>(doc: &'a Document, o: lopdf::Result<&'a Object>) -> lopdf::Result<&'a Object> {
+    let o = o?;
+    match o {
+        Object::Reference(id) => doc.get_object(*id),
+        other => Ok(other),
+    }
+}
+
+/// A PDF text string as Rust text: UTF-16BE with a byte order mark, else
+/// PDFDocEncoding read as Latin-1 (exact for ASCII).
+pub(crate) fn pdf_text(o: &Object) -> Option<String> {
+    let Object::String(bytes, _) = o else {
+        return None;
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16(&units).ok();
+    }
+    Some(bytes.iter().map(|&b| char::from(b)).collect())
+}

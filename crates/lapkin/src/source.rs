@@ -1,0 +1,413 @@
+//! The report's data inside the document: the canonical JSON of the
+//! report and the record of the options that shaped the pages, attached
+//! to the PDF (PDF/A-3 associated files), and read back to extract the
+//! report or to re-make the document and compare.
+//!
+//! Two files are attached:
+//! - [`SOURCE_FILE`] (`laporan-kinerja.json`, `/AFRelationship /Source`):
+//!   the report as lapkin read it, serialized (pretty-printed, fields in
+//!   the model's order, a final newline), so that it parses back to an
+//!   equal report;
+//! - [`RECORD_FILE`] (`lapkin-render.json`, `/AFRelationship
+//!   /Supplement`): a [`RenderRecord`]: lapkin's version, the [`Style`],
+//!   the font family and the SHA-256 of each face's file, the PDF
+//!   standard, the timestamp and the signature field's name.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::model::Report;
+use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+use crate::style::Style;
+use crate::text::{Face, FontSet};
+
+/// The name of the attached report: the canonical JSON of the report.
+pub const SOURCE_FILE: &str = "laporan-kinerja.json";
+/// The name of the attached [`RenderRecord`].
+pub const RECORD_FILE: &str = "lapkin-render.json";
+
+/// The version of the record's format, in [`RenderRecord::format`].
+const FORMAT: &str = "lapkin-render/1";
+
+/// lapkin's version, recorded with the options.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What shaped the pages of a document rendered with
+/// [`RenderOptions::attach_source`](crate::RenderOptions::attach_source):
+/// enough, with the attached report and the same fonts, to make the same
+/// bytes again ([`verify`](crate::verify)). Attached as
+/// [`RECORD_FILE`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RenderRecord {
+    /// The record's format, `lapkin-render/1`.
+    pub format: String,
+    /// The version of lapkin that rendered the document.
+    pub lapkin: String,
+    /// The page, margins, sizes and spacing.
+    pub style: Style,
+    /// The font family.
+    pub fonts: FontRecord,
+    /// The PDF standard the file follows (`A3b`, `A2b`, `None`).
+    pub pdf_standard: String,
+    /// [`PdfOptions::timestamp`] as given: seconds since 1970, or `null`
+    /// for the closing block's date at 00:00 WIB.
+    pub timestamp: Option<i64>,
+    /// The document's date, as written (RFC 3339), for people.
+    pub date: String,
+    /// The empty signature field's name, if the document has one.
+    pub signature_field: Option<String>,
+}
+
+/// The font family of a [`RenderRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FontRecord {
+    /// The family's name (`Liberation Sans`).
+    pub family: String,
+    /// The four faces: regular, bold, italic, bold italic.
+    pub faces: Vec<FaceRecord>,
+}
+
+/// One face of a [`FontRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FaceRecord {
+    /// Its role: `regular`, `bold`, `italic` or `bold-italic`.
+    pub face: String,
+    /// Its PostScript name (`LiberationSans-Bold`).
+    pub postscript_name: String,
+    /// The SHA-256 of the font file, in lowercase hexadecimal.
+    pub sha256: String,
+}
+
+/// The role of a face, as a [`FaceRecord`] names it.
+fn role(face: Face) -> &'static str {
+    match face {
+        Face::Regular => "regular",
+        Face::Bold => "bold",
+        Face::Italic => "italic",
+        Face::BoldItalic => "bold-italic",
+    }
+}
+
+impl FontRecord {
+    /// The record of a family: its name, and each face's PostScript name
+    /// and file hash.
+    pub fn of(fonts: &FontSet) -> FontRecord {
+        FontRecord {
+            family: fonts.family().to_owned(),
+            faces: Face::ALL
+                .iter()
+                .map(|f| {
+                    let face = fonts.face(*f);
+                    FaceRecord {
+                        face: role(*f).to_owned(),
+                        postscript_name: face.postscript_name.clone(),
+                        sha256: hex(&Sha256::digest(face.data())),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Why `fonts` are not the family recorded (each face whose file
+    /// differs), or `None` when they are.
+    pub fn mismatch(&self, fonts: &FontSet) -> Option<String> {
+        let given = FontRecord::of(fonts);
+        let wrong: Vec<String> = self
+            .faces
+            .iter()
+            .filter(|want| !given.faces.iter().any(|g| g == *want))
+            .map(|want| format!("{} ({})", want.face, want.postscript_name))
+            .collect();
+        if wrong.is_empty() && self.faces.len() == given.faces.len() {
+            return None;
+        }
+        Some(format!(
+            "the document was made with the font family {:?}, and the fonts given ({:?}) are not \
+             its files: {} differ (compared by SHA-256)",
+            self.family,
+            given.family,
+            if wrong.is_empty() {
+                "the faces".to_owned()
+            } else {
+                wrong.join(", ")
+            }
+        ))
+    }
+}
+
+/// Lowercase hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The canonical JSON of a report: serialized with serde_json,
+/// pretty-printed, with a final newline. It reads back to an equal report
+/// (checked here: a report that would not is an internal error), and a
+/// valid report parses back equal with [`parse_report`](crate::parse_report).
+pub fn canonical_json(report: &Report) -> Result<Vec<u8>> {
+    let mut json = serde_json::to_vec_pretty(report)
+        .map_err(|e| Error::Pdf(format!("the report cannot be serialized as JSON: {e}")))?;
+    json.push(b'\n');
+    match serde_json::from_slice::<Report>(&json) {
+        Ok(again) if again == *report => Ok(json),
+        _ => Err(Error::Pdf(
+            "the report's JSON does not parse back to the same report".into(),
+        )),
+    }
+}
+
+/// The standard of `opts`, as recorded (`None`, `A2b`, `A3b`).
+fn standard_name(opts: &PdfOptions) -> String {
+    format!("{:?}", opts.standard)
+}
+
+/// Sets the recorded standard on `opts`; a name this version does not know
+/// is read as PDF/A-3b, the standard of every file with an attachment.
+fn apply_standard(opts: &mut PdfOptions, name: &str) {
+    opts.standard = match name {
+        "None" => PdfStandard::None,
+        "A2b" => PdfStandard::A2b,
+        _ => PdfStandard::A3b,
+    };
+}
+
+/// The record of the options that shape a rendering (`pdf` with the
+/// signature field resolved).
+pub(crate) fn record(
+    style: &Style,
+    fonts: &FontSet,
+    pdf: &PdfOptions,
+    date: time::Date,
+) -> Result<RenderRecord> {
+    let when = match pdf.timestamp {
+        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs)
+            .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))?,
+        None => {
+            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            date.midnight().assume_offset(wib)
+        }
+    };
+    let date = when
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| Error::Pdf(format!("the document's date: {e}")))?;
+    Ok(RenderRecord {
+        format: FORMAT.to_owned(),
+        lapkin: VERSION.to_owned(),
+        style: style.clone(),
+        fonts: FontRecord::of(fonts),
+        pdf_standard: standard_name(pdf),
+        timestamp: pdf.timestamp,
+        date,
+        signature_field: pdf.signature_field.clone(),
+    })
+}
+
+/// Adds the two attachments (the report, the record) to `pdf`.
+pub(crate) fn attach(
+    report: &Report,
+    style: &Style,
+    fonts: &FontSet,
+    pdf: &mut PdfOptions,
+    date: time::Date,
+) -> Result<()> {
+    let json = canonical_json(report)?;
+    let record = record(style, fonts, pdf, date)?;
+    let mut record_json = serde_json::to_vec_pretty(&record)
+        .map_err(|e| Error::Pdf(format!("the render record: {e}")))?;
+    record_json.push(b'\n');
+    let source = Attachment::new(SOURCE_FILE, "application/json", Relationship::Source, json)
+        .with_description(format!("{}: the report's data, as JSON", report.title()));
+    let record = Attachment::new(
+        RECORD_FILE,
+        "application/json",
+        Relationship::Supplement,
+        record_json,
+    )
+    .with_description("How lapkin made the pages: style, fonts, PDF options");
+    *pdf = std::mem::take(pdf)
+        .with_attachment(source)
+        .with_attachment(record);
+    Ok(())
+}
+
+/// The outcome of [`verify`](crate::verify).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Verification {
+    /// The document as lapkin wrote it (its first revision) is exactly
+    /// lapkin's rendering of the attached report with the recorded
+    /// options, and the later revisions (a signature), if any, change
+    /// neither the pages' content nor the attached files.
+    Identical {
+        /// Whether revisions were appended after lapkin's (e.g. a
+        /// signature).
+        later_revisions: bool,
+    },
+    /// The document is not that rendering: the first difference, in
+    /// words ("page 3's content", "the page count: ...").
+    Differs(String),
+    /// The fonts given are not the files the document was made with, so it
+    /// cannot be re-made: why, naming the family and the faces.
+    FontsDiffer(String),
+}
+
+/// What a PDF carries, read from its first revision.
+pub(crate) struct Carried<'a> {
+    /// The first revision's bytes.
+    pub revision: &'a [u8],
+    /// The first revision, read.
+    pub doc: lopdf::Document,
+    /// The attached report's bytes.
+    pub json: Vec<u8>,
+    /// The record.
+    pub record: RenderRecord,
+}
+
+/// The attached file `name` among `files`.
+fn find_file(files: Vec<crate::pdf::Embedded>, name: &str) -> Option<Vec<u8>> {
+    files.into_iter().find(|f| f.name == name).map(|f| f.data)
+}
+
+/// The attached report of a PDF (its latest revision, incremental updates
+/// such as a signature included): the bytes of [`SOURCE_FILE`].
+pub(crate) fn extract(pdf: &[u8]) -> Result<Vec<u8>> {
+    let doc = crate::pdf::load(pdf).map_err(Error::Attachment)?;
+    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
+    find_file(files, SOURCE_FILE).ok_or_else(no_source)
+}
+
+/// The error of a PDF without an attached report.
+fn no_source() -> Error {
+    Error::Attachment(format!(
+        "the PDF carries no attached report ({SOURCE_FILE}); only a PDF rendered with \
+         --attach-source (RenderOptions::attach_source) does"
+    ))
+}
+
+/// Reads what the first revision of a PDF carries: the report and the
+/// record.
+pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
+    let (revision, doc) = crate::pdf::first_revision(pdf).map_err(Error::Attachment)?;
+    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
+    let record_bytes = files
+        .iter()
+        .find(|f| f.name == RECORD_FILE)
+        .map(|f| f.data.clone());
+    let json = find_file(files, SOURCE_FILE).ok_or_else(no_source)?;
+    let record_bytes = record_bytes.ok_or_else(|| {
+        Error::Attachment(format!(
+            "the PDF carries the report but not {RECORD_FILE}, the record of the options its \
+             pages were made with: it cannot be re-made"
+        ))
+    })?;
+    let record: RenderRecord = serde_json::from_slice(&record_bytes).map_err(|e| {
+        Error::Attachment(format!("the attached {RECORD_FILE} cannot be read: {e}"))
+    })?;
+    if record.format != FORMAT {
+        return Err(Error::Attachment(format!(
+            "the attached {RECORD_FILE} is of format {:?}, which this lapkin ({VERSION}) does \
+             not know; expected {FORMAT:?}",
+            record.format
+        )));
+    }
+    Ok(Carried {
+        revision,
+        doc,
+        json,
+        record,
+    })
+}
+
+impl RenderRecord {
+    /// The PDF options the record describes, with the attachments left for
+    /// the render to add.
+    pub(crate) fn pdf_options(&self) -> PdfOptions {
+        let mut pdf = PdfOptions {
+            timestamp: self.timestamp,
+            signature_field: self.signature_field.clone(),
+            ..PdfOptions::default()
+        };
+        apply_standard(&mut pdf, &self.pdf_standard);
+        pdf
+    }
+}
+
+/// Compares a document's first revision with lapkin's rendering of it
+/// (`remade`), then the later revisions (the whole file, `pdf`) with the
+/// first: they may add a signature but not change the pages' content or
+/// the attached files.
+pub(crate) fn compare(carried: &Carried<'_>, remade: &[u8], pdf: &[u8]) -> Result<Verification> {
+    let differs = |what: String| {
+        let version = if carried.record.lapkin == VERSION {
+            String::new()
+        } else {
+            format!(
+                " (the document was made by lapkin {}; this is lapkin {VERSION}, whose output may \
+                 differ)",
+                carried.record.lapkin
+            )
+        };
+        Verification::Differs(format!("{what}{version}"))
+    };
+    if let Some(what) = crate::pdf::first_difference(carried.revision, &carried.doc, remade)
+        .map_err(Error::Attachment)?
+    {
+        return Ok(differs(what));
+    }
+    let later = pdf.len() > carried.revision.len() + 2;
+    if later {
+        let whole = crate::pdf::load(pdf).map_err(Error::Attachment)?;
+        if let Some(what) =
+            crate::pdf::content_difference(&whole, &carried.doc).map_err(Error::Attachment)?
+        {
+            return Ok(Verification::Differs(format!(
+                "a revision appended after lapkin's (an incremental update) changes {what}"
+            )));
+        }
+    }
+    Ok(Verification::Identical {
+        later_revisions: later,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_record_of_the_bundled_fonts_matches_them_and_not_others() {
+        let fonts = FontSet::liberation_sans();
+        let record = FontRecord::of(&fonts);
+        assert_eq!(record.family, "Liberation Sans");
+        assert_eq!(record.faces.len(), 4);
+        assert_eq!(record.faces[1].face, "bold");
+        assert_eq!(record.faces[1].postscript_name, "LiberationSans-Bold");
+        assert_eq!(record.faces[0].sha256.len(), 64);
+        assert_eq!(record.mismatch(&fonts), None);
+        let mut other = record.clone();
+        other.faces[2].sha256 = "0".repeat(64);
+        let why = other.mismatch(&fonts).unwrap();
+        assert!(why.contains("italic (LiberationSans-Italic)"), "{why}");
+        assert!(!why.contains("bold-italic"), "{why}");
+    }
+
+    #[test]
+    fn a_record_reads_back_equal() {
+        let record = record(
+            &Style::default(),
+            &FontSet::liberation_sans(),
+            &PdfOptions::default().with_signature_field("ttd"),
+            time::macros::date!(2024 - 08 - 07),
+        )
+        .unwrap();
+        assert_eq!(record.date, "2024-08-07T00:00:00+07:00");
+        let json = serde_json::to_vec(&record).unwrap();
+        let again: RenderRecord = serde_json::from_slice(&json).unwrap();
+        assert_eq!(again, record);
+        assert_eq!(again.pdf_options().signature_field.as_deref(), Some("ttd"));
+    }
+}
