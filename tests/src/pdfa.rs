@@ -242,6 +242,16 @@ fn a_plain_pdf_has_neither_metadata_nor_output_intent() {
         archival.len() - plain.len()
     );
     assert_eq!(PdfOptions::default().standard, PdfStandard::A2b);
+    // Different files, different IDs.
+    let id = |pdf: &[u8]| {
+        Document::load_mem(pdf)
+            .unwrap()
+            .trailer
+            .get(b"ID")
+            .unwrap()
+            .clone()
+    };
+    assert_ne!(id(&plain), id(&archival));
 }
 
 /// Every annotation of every page, resolved.

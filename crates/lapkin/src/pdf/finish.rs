@@ -154,9 +154,13 @@ pub(super) fn finish(
     }
     // A document ID that depends only on the content (printpdf's comes
     // from a process-wide counter): the pages' content (which decides the
-    // font subsets too), the title and the date.
+    // font subsets too), the title, the date and the PDF/A part.
     hash.update(meta.title.as_bytes());
     hash.update(when.as_bytes());
+    // A PDF/A file differs from the plain one of the same pages.
+    if let Some(part) = opts.standard.pdfa_part() {
+        hash.update([part]);
+    }
     let digest = hash.finalize();
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id.clone(), id]);
