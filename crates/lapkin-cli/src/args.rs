@@ -123,7 +123,8 @@ pub struct RenderArgs {
     )]
     pub signature_field: Option<String>,
     /// The standard the PDF keeps to: `a2b`, PDF/A-2b (XMP metadata and
-    /// an sRGB output intent, about 2 KB), or `none`, a plain PDF 1.7.
+    /// an sRGB output intent, about 2 KB), `a3b`, PDF/A-3b (what
+    /// `--attach-source` makes of `a2b`), or `none`, a plain PDF 1.7.
     #[arg(long, value_name = "STANDARD", value_enum, default_value_t = PdfStandardArg::A2b)]
     pub pdf_standard: PdfStandardArg,
     /// Attach the report to the PDF (as laporan-kinerja.json, its
@@ -150,6 +151,9 @@ pub struct RenderArgs {
 pub enum PdfStandardArg {
     /// PDF/A-2b (ISO 19005-2, level B): archival, the default.
     A2b,
+    /// PDF/A-3b: PDF/A-2b that may carry attached files (what
+    /// `--attach-source` makes of `a2b`).
+    A3b,
     /// A plain PDF 1.7, without XMP metadata or output intent.
     None,
 }
@@ -158,6 +162,7 @@ impl From<PdfStandardArg> for lapkin::PdfStandard {
     fn from(arg: PdfStandardArg) -> Self {
         match arg {
             PdfStandardArg::A2b => lapkin::PdfStandard::A2b,
+            PdfStandardArg::A3b => lapkin::PdfStandard::A3b,
             PdfStandardArg::None => lapkin::PdfStandard::None,
         }
     }
