@@ -222,6 +222,8 @@ fn pdf_standard_chooses_pdfa_2b_or_a_plain_pdf() {
     let plain = render(&["--pdf-standard=none"]);
     assert!(!contains(&plain, b"pdfaid") && !contains(&plain, b"/OutputIntents"));
     assert!(plain.len() < default.len());
+    let a3b = render(&["--pdf-standard", "a3b"]);
+    assert!(contains(&a3b, b"<pdfaid:part>3</pdfaid:part>"));
     // `check` takes the option too.
     let out = lapkin_in(
         dir.path(),
@@ -240,7 +242,7 @@ fn pdf_standard_chooses_pdfa_2b_or_a_plain_pdf() {
         err.contains("invalid value 'a1b' for '--pdf-standard <STANDARD>'"),
         "{err}"
     );
-    assert!(err.contains("[possible values: a2b, none]"), "{err}");
+    assert!(err.contains("[possible values: a2b, a3b, none]"), "{err}");
 }
 
 #[test]
