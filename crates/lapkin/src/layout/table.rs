@@ -730,11 +730,12 @@ mod tests {
         };
         let (x, width) = (Pt(120.0), Pt(380.0));
         type Content<'a> = &'a dyn Fn(usize, usize) -> String;
-        let contents: [(&str, Content<'_>); 4] = [
+        let contents: [(&str, Content<'_>); 5] = [
             ("digits", &|r, c| format!("{}", (r * 7 + c) % 10)),
             ("figures", &|r, c| {
                 format!("{}.069.025.000,{}", r + 1, c % 90 + 10)
             }),
+            ("codes", &|r, c| format!("[4195{r}.DI.{c}.QDB.750] Satuan")),
             ("letters", &|_, c| "M".repeat(c % 5 + 1)),
             ("words", &|r, c| format!("kata{r} panjang{c}sekali")),
         ];
@@ -780,8 +781,28 @@ mod tests {
                         .count();
                     assert_eq!(n, 4 * ncols, "{ncols} columns: a figure was broken");
                 }
+                if *name == "codes" {
+                    let n = runs(&chunks)
+                        .iter()
+                        .filter(|r| r.text.contains(".QDB.750]") && r.text.starts_with("[4195"))
+                        .count();
+                    assert_eq!(n, 4 * ncols, "{ncols} columns: a code was broken");
+                }
             }
         }
+        // 12 columns of codes cannot fit 380 pt even at 6 pt: refused, not broken.
+        let e = layout_table(
+            &ctx,
+            &table(12, |_, c| format!("[419548.DI.{c}.QDB.750]")),
+            x,
+            width,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("t: the table does not fit on a page: its 12 columns need at least "),
+            "{e}"
+        );
         // 80 columns of digits cannot fit 380 pt even at 6 pt: refused.
         let e = layout_table(&ctx, &table(80, |_, _| "7".into()), x, width)
             .unwrap_err()
