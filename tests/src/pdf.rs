@@ -214,7 +214,7 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         );
         forms += 1;
     }
-    assert_eq!(forms, 11);
+    assert_eq!(forms, 12);
     let form_count = doc
         .objects
         .values()
