@@ -911,6 +911,43 @@ mod tests {
         assert!(rs[0].size.0 < 9.0);
     }
 
+    /// A word wider than its column even at the smallest size breaks at
+    /// its syllables with a visible hyphen, not between any two letters.
+    #[test]
+    fn a_word_wider_than_its_cell_breaks_at_syllables() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let word = "Pertanggungjawaban";
+        let t = table(1, |_, _| word.into());
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(40.0)).unwrap();
+        let body = &chunks[1];
+        let parts: Vec<&str> = runs(std::slice::from_ref(body))
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(parts.len() > 2, "{parts:?}");
+        let syllables = crate::text::hyphenate_parts(word);
+        let mut at = 0;
+        for (i, p) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let text = if last {
+                *p
+            } else {
+                p.strip_suffix('-').unwrap_or_else(|| panic!("{parts:?}"))
+            };
+            at += text.len();
+            assert!(
+                last || syllables.contains(&at),
+                "{parts:?}: {at} not in {syllables:?}"
+            );
+        }
+        assert_eq!(parts.concat().replace('-', ""), word);
+    }
+
     #[test]
     fn the_type_is_made_smaller_step_by_step_only_as_needed() {
         let style = Style::default();
