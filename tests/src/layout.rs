@@ -43,7 +43,8 @@ fn find<'a>(l: &'a Layout, needle: &str) -> Vec<(usize, &'a TextRun)> {
         .iter()
         .enumerate()
         .flat_map(|(i, p)| texts(p).map(move |t| (i, t)))
-        .filter(|(_, t)| t.text.contains(needle))
+        // A no-break space (between the words of a date, a code) reads as a space.
+        .filter(|(_, t)| t.text.replace('\u{a0}', " ").contains(needle))
         .collect()
 }
 
@@ -160,9 +161,9 @@ fn the_reference_report_has_its_outline_and_signature() {
     assert_eq!(sig.page, l.pages.len());
     // The closing block reads in order at the right half of the page.
     let last = &l.pages[sig.page - 1];
-    let right: Vec<&str> = texts(last)
+    let right: Vec<String> = texts(last)
         .filter(|t| t.x.0 > 300.0 && t.size == Pt(11.0) && !t.invisible)
-        .map(|t| t.text.as_str())
+        .map(|t| t.text.replace('\u{a0}', " "))
         .collect();
     assert_eq!(
         right,
@@ -691,5 +692,25 @@ fn figures_are_never_broken() {
             Ok(l) => assert_eq!(find(&l, "8.069.025.000,25").len(), 3 * (cols - 1), "{cols}"),
             Err(e) => assert!(e.to_string().contains("columns need at least"), "{e}"),
         }
+    }
+}
+
+/// Section C's budget codes, the NIP and the date of the reference report
+/// are each on one line, whole (`text::tokens`): a search of the PDF finds
+/// them.
+#[test]
+fn codes_dates_and_the_nip_are_never_broken() {
+    let report = load_report(REFERENCE);
+    let l = layout(&report);
+    let mut tokens: Vec<String> = report
+        .anggaran
+        .rincian
+        .iter()
+        .map(|r| format!("[{}]", r.kode))
+        .collect();
+    tokens.extend(["NIP 196805091993032001".into(), "07 Agustus 2024".into()]);
+    tokens.extend(["[SK 1.0]".into(), "[IKK 1.1]".into(), "[IKK 2.2]".into()]);
+    for token in &tokens {
+        assert!(!find(&l, token).is_empty(), "{token} is broken or missing");
     }
 }

@@ -93,7 +93,7 @@ fn main() -> Result<(), lapkin::Error> {
 fn layout_dump() {
     let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(layout.pages.len(), 1);
+    assert_eq!(layout.pages.len(), 2);
     insta::assert_snapshot!(layout.to_string());
 }
 

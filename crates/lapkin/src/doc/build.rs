@@ -456,9 +456,12 @@ fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
     let t = checked.totals();
     body.push(Row {
         cells: vec![
+            // Right-aligned, next to its sums: centred, text extractors
+            // (poppler) would not see it in the table's grid and read it
+            // after the table.
             Cell {
                 colspan: 5,
-                align: Some(Align::Center),
+                align: Some(Align::Right),
                 ..cell(bold("Total"))
             },
             cell(bold(angka(&t.pagu))),

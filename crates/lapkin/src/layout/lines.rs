@@ -13,11 +13,13 @@ use crate::text::Face;
 use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
 
-/// Text spans as line-breaker pieces.
+/// Text spans as line-breaker pieces, the words of codes, dates, NIPs and
+/// figures tied with no-break spaces so that no line break cuts them (see
+/// `text::tokens`).
 pub(super) fn pieces(text: &Text) -> Vec<Piece<'_>> {
     text.iter()
         .map(|s| Piece {
-            text: std::borrow::Cow::Borrowed(&s.text),
+            text: crate::text::tokens::tie(&s.text),
             face: Face::for_style(s.style),
             link: s.link.as_deref().map(Arc::from),
         })

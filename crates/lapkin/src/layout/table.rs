@@ -69,6 +69,16 @@ fn place<'a>(t: &'a Table) -> (Vec<Placed<'a>>, usize) {
     (placed, nrows)
 }
 
+/// The padding left and right of a cell's text at type `size`: the style's
+/// cell padding, but at least 0.55 of the type size, so that the text of
+/// two cells side by side is more than one type size apart. Closer than
+/// that, text extractors (poppler's `pdftotext`, and the copy-paste and
+/// indexing paths like it) take the two cells for one block of text and
+/// read the table column by column.
+fn side_padding(style: &crate::style::Style, size: Pt) -> Pt {
+    style.cell_padding.max(size * 0.55)
+}
+
 /// What each column needs at one type size, padding included.
 struct Needs {
     /// Its text on one line per paragraph.
@@ -102,7 +112,7 @@ fn widest_char(ctx: &Ctx<'_>, cell: &Cell, size: Pt) -> Pt {
 
 /// Measures the columns at `size`.
 fn column_needs(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, size: Pt) -> Needs {
-    let pad2 = ctx.style.cell_padding * 2.0;
+    let pad2 = side_padding(ctx.style, size) * 2.0;
     let mut max = vec![Pt(1.0); ncols];
     let mut min = vec![Pt(1.0); ncols];
     let mut soft = vec![Pt(1.0); ncols];
@@ -252,11 +262,12 @@ fn layout_cell(
     size: Pt,
 ) -> CellBox {
     let pad = ctx.style.cell_padding;
+    let side = side_padding(ctx.style, size);
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
     let ascent = ctx.fonts.face(Face::Regular).ascent(size);
     let descent = ctx.fonts.face(Face::Regular).descent(size);
-    let inner = (width - pad * 2.0).max(Pt(1.0));
+    let inner = (width - side * 2.0).max(Pt(1.0));
     let lines = break_lines(&pieces(&p.cell.text), ctx.fonts, size, inner, align);
     let mut items = Vec::new();
     let mut extents = Vec::new();
@@ -264,7 +275,7 @@ fn layout_cell(
     for line in lines {
         line_items(
             line,
-            x + pad,
+            x + side,
             y + baseline,
             size,
             (ascent, descent),
@@ -393,19 +404,29 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
     Ok(chunks)
 }
 
-/// The largest of the table sizes (see [`table_sizes`]) at which the
-/// columns' hard minimums fit in `width`, with the columns' needs there;
-/// or the error naming the table and the width it needs at the smallest.
+/// The largest of the table sizes (see [`table_sizes`]) at which no word
+/// must be split between letters (the columns' soft minimums fit in
+/// `width`), else the largest at which the columns' hard minimums fit,
+/// with the columns' needs there; or the error naming the table and the
+/// width it needs at the smallest.
 fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> Result<(Pt, Needs)> {
     let ncols = t.columns.len();
+    let fits = |v: &[Pt]| v.iter().copied().sum::<Pt>().0 <= width.0 + 1e-6;
+    let mut first_hard = None;
     let mut smallest = None;
     // A bounded loop: one turn per size.
     for size in table_sizes(ctx.style) {
         let needs = column_needs(ctx, placed, ncols, size);
-        if needs.hard_total().0 <= width.0 + 1e-6 {
+        if fits(&needs.soft) {
             return Ok((size, needs));
         }
         smallest = Some((size, needs.hard_total()));
+        if first_hard.is_none() && fits(&needs.hard) {
+            first_hard = Some((size, needs));
+        }
+    }
+    if let Some(found) = first_hard {
+        return Ok(found);
     }
     let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
     Err(Error::DoesNotFit {
@@ -590,22 +611,17 @@ impl<'a> Grid<'a> {
     }
 }
 
-/// The rows' heights: each the tallest of the cells within it; a cell
-/// spanning rows that are too short for it heightens the last of them.
+/// The rows' heights: each the tallest of the cells starting in it, a cell
+/// spanning rows included: its text stays beside its first row.
+///
+/// A spanning cell's text that ran on beside the next row would sit to
+/// the right of that row's first cells and beside them: text extractors
+/// (poppler's `pdftotext`) then read the next row's first cells before the
+/// spanning cell, and the table no longer reads row by row.
 fn row_heights(placed: &[Placed<'_>], boxes: &[CellBox], nrows: usize) -> Vec<Pt> {
     let mut row_h = vec![Pt::ZERO; nrows];
     for (p, b) in placed.iter().zip(boxes) {
-        if p.rowspan == 1 {
-            row_h[p.row] = row_h[p.row].max(b.height);
-        }
-    }
-    for (p, b) in placed.iter().zip(boxes) {
-        if p.rowspan > 1 {
-            let have: Pt = row_h[p.row..p.row + p.rowspan].iter().copied().sum();
-            if b.height.0 > have.0 {
-                row_h[p.row + p.rowspan - 1] += b.height - have;
-            }
-        }
+        row_h[p.row] = row_h[p.row].max(b.height);
     }
     row_h
 }
@@ -730,11 +746,12 @@ mod tests {
         };
         let (x, width) = (Pt(120.0), Pt(380.0));
         type Content<'a> = &'a dyn Fn(usize, usize) -> String;
-        let contents: [(&str, Content<'_>); 4] = [
+        let contents: [(&str, Content<'_>); 5] = [
             ("digits", &|r, c| format!("{}", (r * 7 + c) % 10)),
             ("figures", &|r, c| {
                 format!("{}.069.025.000,{}", r + 1, c % 90 + 10)
             }),
+            ("codes", &|r, c| format!("[4195{r}.DI.{c}.QDB.750] Satuan")),
             ("letters", &|_, c| "M".repeat(c % 5 + 1)),
             ("words", &|r, c| format!("kata{r} panjang{c}sekali")),
         ];
@@ -780,8 +797,28 @@ mod tests {
                         .count();
                     assert_eq!(n, 4 * ncols, "{ncols} columns: a figure was broken");
                 }
+                if *name == "codes" {
+                    let n = runs(&chunks)
+                        .iter()
+                        .filter(|r| r.text.contains(".QDB.750]") && r.text.starts_with("[4195"))
+                        .count();
+                    assert_eq!(n, 4 * ncols, "{ncols} columns: a code was broken");
+                }
             }
         }
+        // 12 columns of codes cannot fit 380 pt even at 6 pt: refused, not broken.
+        let e = layout_table(
+            &ctx,
+            &table(12, |_, c| format!("[419548.DI.{c}.QDB.750]")),
+            x,
+            width,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("t: the table does not fit on a page: its 12 columns need at least "),
+            "{e}"
+        );
         // 80 columns of digits cannot fit 380 pt even at 6 pt: refused.
         let e = layout_table(&ctx, &table(80, |_, _| "7".into()), x, width)
             .unwrap_err()
@@ -790,6 +827,125 @@ mod tests {
             e.starts_with("t: the table does not fit on a page: its 80 columns need at least "),
             "{e}"
         );
+    }
+
+    /// The text of two cells side by side is more than one type size
+    /// apart (poppler joins words closer than that into one block), and a
+    /// cell spanning rows keeps its text beside its first row (else
+    /// poppler reads the next row's first cells before it).
+    #[test]
+    fn cells_are_apart_for_extractors_and_spans_stay_in_their_first_row() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let mut t = table(4, |r, c| match (r, c) {
+            (_, 0) => format!("{r}."),
+            (1, 1) => "kata panjang yang mengisi beberapa baris di sel ini".into(),
+            (_, 1) => "x".into(),
+            _ => format!("{}", r * 10 + c),
+        });
+        t.columns[1].align = Align::Left;
+        t.body[0].cells[1].rowspan = 2;
+        t.body[1].cells.remove(1);
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(200.0)).unwrap();
+        let rs = runs(&chunks);
+        let size = rs[0].size;
+        // Each chunk's runs are placed from its top.
+        for c in &chunks {
+            let mut by_line = runs(std::slice::from_ref(c));
+            by_line.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
+            for w in by_line.windows(2) {
+                if w[0].y.approx_eq(w[1].y) {
+                    let gap = w[1].x - (w[0].x + w[0].width);
+                    assert!(
+                        gap.0 > size.0 * 1.05,
+                        "{:?} {:?}: {gap}",
+                        w[0].text,
+                        w[1].text
+                    );
+                }
+            }
+        }
+        // The spanning text ends above the second row's text (in the same
+        // chunk: a span's rows are one).
+        let group = chunks
+            .iter()
+            .find(|c| runs(std::slice::from_ref(c)).iter().any(|r| r.text == "2."))
+            .unwrap();
+        let rs = runs(std::slice::from_ref(group));
+        // The spanning text ends above the second row's text.
+        let span_bottom = rs
+            .iter()
+            .filter(|r| r.x.0 > 20.0 && r.text.chars().any(char::is_alphabetic))
+            .map(|r| r.y)
+            .fold(Pt::ZERO, Pt::max);
+        let second_row = rs.iter().find(|r| r.text == "2.").unwrap().y;
+        assert!(span_bottom.0 < second_row.0, "{span_bottom} {second_row}");
+    }
+
+    /// A smaller size where no word must be split between letters is
+    /// preferred to a larger one that splits them.
+    #[test]
+    fn words_are_not_split_between_letters_while_a_smaller_size_avoids_it() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let t = table(8, |r, c| match c {
+            0 => format!("[419548.DI.{r}397.QDB.750] Satuan"),
+            1 => "Lembaga".into(),
+            _ => "17.680.042.000".into(),
+        });
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(453.0)).unwrap();
+        let rs = runs(&chunks);
+        assert!(
+            rs.iter().any(|r| r.text == "Lembaga"),
+            "{:?}",
+            rs.iter().map(|r| &r.text).collect::<Vec<_>>()
+        );
+        assert!(rs[0].size.0 < 9.0);
+    }
+
+    /// A word wider than its column even at the smallest size breaks at
+    /// its syllables with a visible hyphen, not between any two letters.
+    #[test]
+    fn a_word_wider_than_its_cell_breaks_at_syllables() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx {
+            style: &style,
+            fonts: &fonts,
+        };
+        let word = "Pertanggungjawaban";
+        let t = table(1, |_, _| word.into());
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(40.0)).unwrap();
+        let body = &chunks[1];
+        let parts: Vec<&str> = runs(std::slice::from_ref(body))
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(parts.len() > 2, "{parts:?}");
+        let syllables = crate::text::hyphenate_parts(word);
+        let mut at = 0;
+        for (i, p) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let text = if last {
+                *p
+            } else {
+                p.strip_suffix('-').unwrap_or_else(|| panic!("{parts:?}"))
+            };
+            at += text.len();
+            assert!(
+                last || syllables.contains(&at),
+                "{parts:?}: {at} not in {syllables:?}"
+            );
+        }
+        assert_eq!(parts.concat().replace('-', ""), word);
     }
 
     #[test]

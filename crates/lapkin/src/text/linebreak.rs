@@ -167,6 +167,11 @@ impl FigureTest {
     fn is_figure(&self) -> bool {
         self.digits && !self.other
     }
+    /// Whether the word, whose characters are `text`, is never broken: a
+    /// figure, or a code, a date, a NIP (see `text::tokens`).
+    fn is_whole(&self, text: &str) -> bool {
+        self.is_figure() || (self.digits && super::tokens::is_whole(text))
+    }
 }
 
 /// Reads the pieces once, reporting words, spaces and forced breaks to
@@ -190,6 +195,8 @@ fn tokenize(
     let mut word: Vec<Frag> = Vec::new();
     let mut word_width = Pt::ZERO;
     let mut figure = FigureTest::default();
+    // The current word's characters, for `FigureTest::is_whole`.
+    let mut chars = String::new();
     let mut last = Last::Nothing;
     for (pi, piece) in pieces.iter().enumerate() {
         let face = fonts.face(piece.face);
@@ -202,6 +209,7 @@ fn tokenize(
             if !matches!(c, ' ' | '\t' | '\r' | '\n' | ZERO_WIDTH_SPACE) {
                 units += u64::from(face.advance_units(c));
                 figure.add(c);
+                chars.push(c);
                 continue;
             }
             if start < i {
@@ -215,10 +223,11 @@ fn tokenize(
                 });
             }
             if !word.is_empty() {
-                emit(Event::Word(&word, word_width, figure.is_figure()));
+                emit(Event::Word(&word, word_width, figure.is_whole(&chars)));
                 word.clear();
                 word_width = Pt::ZERO;
                 figure = FigureTest::default();
+                chars.clear();
                 last = Last::Word;
             }
             if c == '\n' {
@@ -243,7 +252,7 @@ fn tokenize(
         }
     }
     if !word.is_empty() {
-        emit(Event::Word(&word, word_width, figure.is_figure()));
+        emit(Event::Word(&word, word_width, figure.is_whole(&chars)));
     }
     read
 }
@@ -1037,7 +1046,7 @@ mod tests {
         let f = fonts();
         let e = measure(
             &[Piece::new(
-                "Pagu 17.680.042.000 [419548.DI.6397]",
+                "Pagu 17.680.042.000 pendampingan.kurikulum.merdeka",
                 Face::Regular,
             )],
             &f,
@@ -1045,8 +1054,38 @@ mod tests {
         );
         let figure = f.face(Face::Regular).width("17.680.042.000", SIZE);
         assert!(e.min_soft.approx_eq(figure), "{} {}", e.min_soft, figure);
+        assert!(e.unbreakable.approx_eq(figure));
         assert!(e.min.0 > figure.0);
         assert!(e.max.0 > e.min.0);
+    }
+
+    #[test]
+    fn codes_and_tied_tokens_are_unbreakable() {
+        let f = fonts();
+        let r = f.face(Face::Regular);
+        for (text, token) in [
+            (
+                "[419548.DI.6397.QDB.750] Satuan Dikdas",
+                "[419548.DI.6397.QDB.750]",
+            ),
+            ("[IKK\u{a0}1.1] Presentase", "[IKK\u{a0}1.1]"),
+            (
+                "Bengkulu, 07\u{a0}Agustus\u{a0}2024",
+                "07\u{a0}Agustus\u{a0}2024",
+            ),
+        ] {
+            let pieces = [Piece::new(text, Face::Regular)];
+            let e = measure(&pieces, &f, SIZE);
+            let w = r.width(token, SIZE);
+            assert!(e.unbreakable.approx_eq(w), "{text}: {} {w}", e.unbreakable);
+            // As wide as the token: it stays whole on a line of its own.
+            let lines = break_lines(&pieces, &f, SIZE, w, Align::Left);
+            assert!(
+                texts(&lines).iter().any(|l| l == token),
+                "{:?}",
+                texts(&lines)
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub(crate) mod fonts;
 mod hyphenate;
 pub(crate) mod linebreak;
 mod span;
+pub(crate) mod tokens;
 mod unicode;
 
 pub(crate) use fonts::FontFace;
