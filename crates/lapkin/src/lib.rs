@@ -73,7 +73,8 @@ pub use doc::{
 
 // Stage 3: document → layout.
 pub use frame::{
-    BoxItem, Item, Layout, LinkArea, Meta, OutlineEntry, Page, Rule, SignatureBox, TextRun,
+    ArtifactKind, BoxItem, Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Role, Rule,
+    Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
 pub use layout::layout_document;
 pub use style::Style;

@@ -459,6 +459,7 @@ fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
             Cell {
                 colspan: 5,
                 align: Some(Align::Center),
+                row_header: true,
                 ..cell(bold("Total"))
             },
             cell(bold(angka(&t.pagu))),

@@ -407,6 +407,7 @@ mod tests {
                     rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
                     fill: Some(0.9),
                     stroke: None,
+                    tag: Default::default(),
                 }),
                 Item::Line(Rule {
                     x1: Pt(10.0),
@@ -414,6 +415,7 @@ mod tests {
                     x2: Pt(40.0),
                     y2: Pt(20.0),
                     width: Pt(0.5),
+                    tag: Default::default(),
                 }),
                 Item::Text(TextRun {
                     x: Pt(12.0),
@@ -424,6 +426,7 @@ mod tests {
                     word_spacing: Pt(1.0),
                     width: Pt(20.0),
                     invisible: false,
+                    tag: Default::default(),
                 }),
             ],
         };
