@@ -161,7 +161,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|a| a.as_dict().unwrap())
+                .map(|a| doc.dereference(a).unwrap().1.as_dict().unwrap())
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -115,16 +115,7 @@ fn block_chunks(
         Block::Title(text) => {
             let size = style.title_size;
             let tag = Tag::Node(ctx.node(Role::H1, parent));
-            let mut lines = text_lines(
-                ctx,
-                text,
-                size,
-                x,
-                width,
-                Align::Center,
-                "the title",
-                tag,
-            );
+            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title", tag);
             for l in &mut lines {
                 l.keep_with_next = true;
             }
@@ -179,13 +170,7 @@ fn block_chunks(
 
 /// A heading: its level in the document is one below the title's, so a
 /// section (level 1) is an `H2`.
-fn heading(
-    ctx: &Ctx<'_>,
-    h: &Heading,
-    (x, width): (Pt, Pt),
-    parent: NodeId,
-    out: &mut Vec<Chunk>,
-) {
+fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out: &mut Vec<Chunk>) {
     let size = ctx.style.font_size;
     let tag = Tag::Node(ctx.node(Role::heading(h.level.saturating_add(1)), parent));
     let indent = match &h.marker {
@@ -283,13 +268,7 @@ fn first_block_end(chunks: &[Chunk]) -> Option<usize> {
 /// The closing block as one chunk, at the right of the text area: a `Div`
 /// of a `P` per line of the input, the tag an artifact. Its box must fit in
 /// the block's width.
-fn signature(
-    ctx: &Ctx<'_>,
-    s: &Signature,
-    x: Pt,
-    width: Pt,
-    parent: NodeId,
-) -> Result<Chunk> {
+fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
     let size = ctx.style.font_size;
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
@@ -399,7 +378,15 @@ mod tests {
             list,
         ];
         let mut chunks = Vec::new();
-        flow(&ctx, &blocks, (Pt(0.0), Pt(400.0)), Pt::ZERO, 0, &mut chunks).unwrap();
+        flow(
+            &ctx,
+            &blocks,
+            (Pt(0.0), Pt(400.0)),
+            Pt::ZERO,
+            0,
+            &mut chunks,
+        )
+        .unwrap();
         let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
         assert_eq!(keeps, [true, false, false, false]);
     }

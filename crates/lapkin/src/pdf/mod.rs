@@ -19,6 +19,7 @@ mod check;
 mod content;
 mod finish;
 mod fonts;
+mod tags;
 
 use std::collections::{BTreeMap, BTreeSet};
 
