@@ -12,6 +12,10 @@ mod layout;
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 
+/// The tag tree read back: nesting rules, marked content reachable from
+/// the parent tree, artifacts.
+mod tags;
+
 /// Ready for electronic signature: the tag, the box in the signers'
 /// conventions, the empty signature field.
 mod signing;
