@@ -25,6 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -c "import pyhanko.sign" 2>/dev/null || python3 -m pip install -q "pyhanko==0.38.0"
+command -v outloud >/dev/null 2>&1 || python3 -m pip install -q "outloud==0.2.1"
 
 export INSTA_UPDATE=no
 cargo test -p lapkin-tests --locked -- --ignored
@@ -52,6 +53,15 @@ for words in \
   grep -qF -- "$words" "$work/build_report.txt" ||
     { echo "build_report's PDF lacks \"$words\"" >&2; exit 1; }
 done
+
+# The tag tree by PDF/UA-1 rules (outloud): no error but DOC-012, the
+# pdfuaid claim lapkin does not make (BSrE's signature widget is untagged,
+# so a signed file could not keep it). DOC-010 (dc:title in XMP) and
+# LNK-002 (/Contents on link annotations) are tolerated until the PDF/A
+# branch, which writes both, is merged: then remove them here.
+target/debug/lapkin render fixtures/bpmp-bengkulu-2024-tw2.json -o "$work/tagged.pdf"
+outloud --json "$work/outloud.json" "$work/tagged.pdf" >/dev/null || true
+python3 tests/external/outloud_check.py "$work/outloud.json" DOC-012 DOC-010 LNK-002
 
 # Resources: the release binary on the largest generated report and the
 # hostile inputs, under a memory and a time limit.
