@@ -376,3 +376,30 @@ fn pdftotext_reads_the_tables_row_by_row() {
         }
     }
 }
+
+/// The reference report's tag tree as poppler reads it, with the text of
+/// each element (`pdfinfo -struct-text`): a snapshot to review when the
+/// structure changes. Poppler also says whether the file is tagged.
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn the_tag_tree_as_poppler_reads_it() {
+    let (_dir, pdf) = render(REFERENCE);
+    let info = run("pdfinfo", &[], &pdf);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let tree = run("pdfinfo", &["-struct-text"], &pdf);
+    // Object numbers change with anything else in the file: name the
+    // link annotations without them.
+    let tree: Vec<String> = tree
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            match t.strip_prefix("Object ") {
+                Some(rest) if rest.split(' ').all(|w| w.parse::<u32>().is_ok()) => {
+                    format!("{}Object (an annotation)", &l[..l.len() - t.len()])
+                }
+                _ => l.to_owned(),
+            }
+        })
+        .collect();
+    insta::assert_snapshot!(tree.join("\n"));
+}

@@ -14,6 +14,9 @@ mod pdf;
 
 /// PDF/A-2b: XMP metadata, output intent, annotations, byte-level syntax.
 mod pdfa;
+/// The tag tree read back: nesting rules, marked content reachable from
+/// the parent tree, artifacts.
+mod tags;
 
 /// Ready for electronic signature: the tag, the box in the signers'
 /// conventions, the empty signature field.

@@ -162,7 +162,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
                 .map(|a| a.as_array().unwrap().iter())
                 .into_iter()
                 .flatten()
-                .map(|a| a.as_dict().unwrap())
+                .map(|a| doc.dereference(a).unwrap().1.as_dict().unwrap())
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -7,7 +7,11 @@
 //! text dump made for `insta` snapshots (two decimals, no floating-point
 //! noise).
 
+mod structure;
+
 use std::fmt;
+
+pub use structure::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +41,10 @@ pub struct Layout {
     pub signature: Option<SignatureBox>,
     /// Title, author and date, for the PDF's document information.
     pub meta: Meta,
+    /// The logical structure (the PDF's tag tree), which the items' `tag`
+    /// fields point into; empty for an untagged layout.
+    #[serde(default, skip_serializing_if = "Structure::is_empty")]
+    pub structure: Structure,
 }
 
 /// Document information.
@@ -106,6 +114,32 @@ pub enum Item {
 }
 
 impl Item {
+    /// What the item belongs to: a structure node or an artifact.
+    pub fn tag(&self) -> Tag {
+        match self {
+            Item::Text(t) => t.tag,
+            Item::Line(r) => r.tag,
+            Item::Rect(b) => b.tag,
+            Item::Link(l) => l.tag,
+        }
+    }
+
+    /// Sets what the item belongs to.
+    pub fn set_tag(&mut self, tag: Tag) {
+        match self {
+            Item::Text(t) => t.tag = tag,
+            Item::Line(r) => r.tag = tag,
+            Item::Rect(b) => b.tag = tag,
+            Item::Link(l) => l.tag = tag,
+        }
+    }
+
+    /// This item belonging to `tag`.
+    pub fn with_tag(mut self, tag: Tag) -> Self {
+        self.set_tag(tag);
+        self
+    }
+
     /// Moves the item down by `dy` (up if negative).
     pub(crate) fn shift_y(&mut self, dy: Pt) {
         match self {
@@ -142,6 +176,9 @@ pub struct TextRun {
     /// signature tag).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub invisible: bool,
+    /// The structure node it belongs to, or the artifact it is.
+    #[serde(default, skip_serializing_if = "Tag::is_none")]
+    pub tag: Tag,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -158,6 +195,9 @@ pub struct Rule {
     pub y2: Pt,
     /// Stroke width.
     pub width: Pt,
+    /// The structure node it belongs to, or the artifact it is.
+    #[serde(default, skip_serializing_if = "Tag::is_none")]
+    pub tag: Tag,
 }
 
 /// A rectangle, filled with a grey and/or stroked.
@@ -170,6 +210,9 @@ pub struct BoxItem {
     pub fill: Option<f32>,
     /// Stroke width, if stroked.
     pub stroke: Option<Pt>,
+    /// The structure node it belongs to, or the artifact it is.
+    #[serde(default, skip_serializing_if = "Tag::is_none")]
+    pub tag: Tag,
 }
 
 /// A link area.
@@ -180,6 +223,9 @@ pub struct LinkArea {
     pub rect: Rect,
     /// The target.
     pub uri: String,
+    /// The structure node it belongs to, or the artifact it is.
+    #[serde(default, skip_serializing_if = "Tag::is_none")]
+    pub tag: Tag,
 }
 
 /// A bookmark.
@@ -220,6 +266,7 @@ impl Layout {
             outline: Vec::new(),
             signature: None,
             meta,
+            structure: Structure::default(),
         }
     }
 }
@@ -267,6 +314,7 @@ impl TextRun {
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            tag: Tag::None,
         }
     }
 }
@@ -280,6 +328,7 @@ impl Rule {
             x2,
             y2,
             width,
+            tag: Tag::None,
         }
     }
 }
@@ -288,7 +337,12 @@ impl BoxItem {
     /// A rectangle filled with the grey `fill` (0 = black, 1 = white) if
     /// any, and stroked `stroke` wide if any.
     pub fn new(rect: Rect, fill: Option<f32>, stroke: Option<Pt>) -> Self {
-        BoxItem { rect, fill, stroke }
+        BoxItem {
+            rect,
+            fill,
+            stroke,
+            tag: Tag::None,
+        }
     }
 }
 
@@ -298,6 +352,7 @@ impl LinkArea {
         LinkArea {
             rect,
             uri: uri.into(),
+            tag: Tag::None,
         }
     }
 }
@@ -384,12 +439,24 @@ impl fmt::Display for Layout {
                 s.page, s.rect.x, s.rect.y, s.rect.width, s.rect.height, s.tag
             )?;
         }
-        Ok(())
+        write!(f, "{}", self.structure)
     }
 }
 
 impl fmt::Display for Item {
+    /// The item, then what it belongs to (`@12` for structure node 12,
+    /// `@pagination` or `@layout` for an artifact) if anything.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_item(f)?;
+        match self.tag() {
+            Tag::None => Ok(()),
+            tag => write!(f, " {tag}"),
+        }
+    }
+}
+
+impl Item {
+    fn fmt_item(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Item::Text(t) => {
                 write!(f, "text {} {} {}{}", t.x, t.y, t.face.code(), t.size)?;

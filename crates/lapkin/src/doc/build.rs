@@ -462,6 +462,7 @@ fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
             Cell {
                 colspan: 5,
                 align: Some(Align::Right),
+                row_header: true,
                 ..cell(bold("Total"))
             },
             cell(bold(angka(&t.pagu))),

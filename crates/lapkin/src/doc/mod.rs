@@ -192,6 +192,11 @@ pub struct Cell {
     pub colspan: usize,
     /// Rows covered, at least 1.
     pub rowspan: usize,
+    /// Whether a body cell is a header labelling its row (the "Total"
+    /// label): tagged `TH` with the scope `Row`. Cells of header rows
+    /// are column headers whatever this says.
+    #[serde(default)]
+    pub row_header: bool,
 }
 
 impl Cell {
@@ -202,6 +207,7 @@ impl Cell {
             align: None,
             colspan: 1,
             rowspan: 1,
+            row_header: false,
         }
     }
 }

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::doc::Bookmark;
-use crate::frame::{BoxItem, Item, Rule};
+use crate::frame::{ArtifactKind, BoxItem, Item, Rule, Tag};
 use crate::units::{Pt, Rect};
 
 /// A slice of content that pagination places whole, or splits at one of
@@ -74,6 +74,7 @@ impl CutRule {
             x2: self.x2,
             y2: y,
             width: self.width,
+            tag: Tag::Artifact(ArtifactKind::Layout),
         })
     }
 }
@@ -556,6 +557,7 @@ mod tests {
             word_spacing: Pt::ZERO,
             width: Pt(10.0),
             invisible: false,
+            tag: Default::default(),
         })
     }
 
@@ -571,6 +573,7 @@ mod tests {
                 x2: Pt(0.0),
                 y2: Pt(100.0),
                 width: Pt(0.5),
+                tag: Default::default(),
             }),
         ];
         c.cuts = vec![Pt(20.0), Pt(50.0), Pt(70.0)];
@@ -602,7 +605,7 @@ mod tests {
         assert!(
             a_items
                 .iter()
-                .any(|i| i == "line 0.00 50.00 -> 200.00 50.00 w=0.50"),
+                .any(|i| i == "line 0.00 50.00 -> 200.00 50.00 w=0.50 @layout"),
             "{a_items:?}"
         );
         assert!(b_items[0].starts_with("text 0.00 13.00"), "{b_items:?}");
@@ -615,7 +618,7 @@ mod tests {
         assert!(
             b_items
                 .iter()
-                .any(|i| i == "line 0.00 0.00 -> 200.00 0.00 w=0.50"),
+                .any(|i| i == "line 0.00 0.00 -> 200.00 0.00 w=0.50 @layout"),
             "{b_items:?}"
         );
     }
@@ -629,6 +632,7 @@ mod tests {
             rect: Rect::new(Pt(0.0), Pt(0.0), Pt(200.0), Pt(height)),
             fill: None,
             stroke: None,
+            tag: Default::default(),
         }));
         c.items.extend((0..k).map(|i| text(i as f64 * 10.0 + 8.0)));
         c.items.push(Item::Line(Rule {
@@ -637,6 +641,7 @@ mod tests {
             x2: Pt(0.0),
             y2: Pt(height),
             width: Pt(0.5),
+            tag: Default::default(),
         }));
         c.cuts = (1..k).map(|i| Pt(i as f64 * 10.0)).collect();
         c.cut_rule = Some(CutRule {

@@ -2,18 +2,38 @@
 //! line metrics derived from them. Imports nothing else of the layout
 //! stage.
 
+use std::cell::RefCell;
+
+use crate::frame::{NodeId, Role, Structure};
 use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
-/// What every layout function needs: the style and the fonts.
+/// What every layout function needs: the style and the fonts, and the
+/// structure tree being built as the blocks are walked.
 pub(crate) struct Ctx<'a> {
     pub style: &'a Style,
     pub fonts: &'a FontSet,
+    pub tree: RefCell<Structure>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of a layout in this style and these fonts, with a
+    /// structure tree holding only its root.
+    pub(crate) fn new(style: &'a Style, fonts: &'a FontSet) -> Self {
+        Ctx {
+            style,
+            fonts,
+            tree: RefCell::new(Structure::document()),
+        }
+    }
+
+    /// Adds a structure node of `role` as the last child of `parent`.
+    pub(crate) fn node(&self, role: Role, parent: NodeId) -> NodeId {
+        self.tree.borrow_mut().add(role, parent)
+    }
+
     /// Distance between baselines at `size`.
     pub(crate) fn line_height(&self, size: Pt) -> Pt {
         self.fonts.face(Face::Regular).line_height(size) * self.style.line_spacing

@@ -10,7 +10,13 @@ use super::ctx::Ctx;
 use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
-use crate::frame::{Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, TextRun};
+use crate::frame::{
+    ArtifactKind, Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, Structure, Tag,
+    TextRun,
+};
+
+/// What every item of the footer is: running furniture.
+const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Pagination);
 use crate::text::Align;
 use crate::text::Face;
 use crate::units::Pt;
@@ -38,6 +44,7 @@ impl FooterLayout {
             x2: left + width,
             y2: Pt::ZERO,
             width: style.footer_rule_width,
+            tag: FURNITURE,
         })];
         let mut y = style.footer_rule_gap;
         let title = vec![crate::text::Span {
@@ -48,7 +55,17 @@ impl FooterLayout {
         let label_baseline = y + ctx.baseline(size);
         // The title takes at most the left half: the page label sits at the
         // right of its first line.
-        for mut line in text_lines(ctx, &title, size, left, width / 2.0, Align::Left, "") {
+        let title = text_lines(
+            ctx,
+            &title,
+            size,
+            left,
+            width / 2.0,
+            Align::Left,
+            "",
+            FURNITURE,
+        );
+        for mut line in title {
             shift_all(&mut line.items, y);
             items.append(&mut line.items);
             y += line.height;
@@ -71,6 +88,7 @@ impl FooterLayout {
                 width - indent,
                 Align::Left,
                 "",
+                FURNITURE,
             );
             for (k, mut line) in lines.into_iter().enumerate() {
                 shift_all(&mut line.items, y);
@@ -84,6 +102,7 @@ impl FooterLayout {
                         text: marker.clone(),
                         word_spacing: Pt::ZERO,
                         invisible: false,
+                        tag: FURNITURE,
                     }));
                 }
                 items.append(&mut line.items);
@@ -123,6 +142,7 @@ impl FooterLayout {
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            tag: FURNITURE,
         }));
         items
     }
@@ -142,6 +162,7 @@ pub(crate) fn finalize(
     footer: &FooterLayout,
     footer_top: Pt,
     meta: Meta,
+    structure: Structure,
 ) -> Layout {
     let total = bodies.len();
     let mut outline = Vec::new();
@@ -181,5 +202,6 @@ pub(crate) fn finalize(
         outline,
         signature,
         meta,
+        structure,
     }
 }

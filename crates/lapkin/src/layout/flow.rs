@@ -12,15 +12,22 @@ use super::lines::text_lines;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature};
 use crate::error::{Error, Result};
-use crate::frame::{Item, TextRun};
+use crate::frame::{ArtifactKind, Item, NodeId, Role, Tag, TextRun};
 use crate::style::Style;
 use crate::text::Align;
 use crate::text::Face;
 use crate::units::{Pt, Rect};
 
 /// The marker (list number, heading number) placed left of a block whose
-/// chunks are already laid out, on the first baseline.
-fn add_marker(ctx: &Ctx<'_>, chunks: &mut [Chunk], marker: &str, x: Pt, size: Pt, face: Face) {
+/// chunks are already laid out, on the first baseline, belonging to `tag`.
+fn add_marker(
+    ctx: &Ctx<'_>,
+    chunks: &mut [Chunk],
+    (marker, tag): (&str, Tag),
+    x: Pt,
+    size: Pt,
+    face: Face,
+) {
     let Some(first) = chunks.first_mut() else {
         return;
     };
@@ -37,20 +44,22 @@ fn add_marker(ctx: &Ctx<'_>, chunks: &mut [Chunk], marker: &str, x: Pt, size: Pt
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            tag,
         }),
     );
 }
 
-/// Lays out `blocks` at `x`, `width` wide, appending chunks to `out`.
-/// `first_space` is the space above the first block. Fails if a table is
-/// too wide even at its smallest type, or the closing block's box is wider
-/// than its column.
+/// Lays out `blocks` at `x`, `width` wide, appending chunks to `out` and
+/// their structure nodes to `parent`'s children, in order. `first_space`
+/// is the space above the first block. Fails if a table is too wide even
+/// at its smallest type, or the closing block's box is wider than its
+/// column.
 pub(super) fn flow(
     ctx: &Ctx<'_>,
     blocks: &[Block],
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
     first_space: Pt,
+    parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
     for (i, block) in blocks.iter().enumerate() {
@@ -60,7 +69,7 @@ pub(super) fn flow(
         } else {
             ctx.style.block_spacing
         };
-        block_chunks(ctx, block, x, width, space, out)?;
+        block_chunks(ctx, block, (x, width), space, parent, out)?;
         let at_top = i == 0 && first_space == Pt::ZERO;
         if let Some(space) = space_above(ctx.style, block, space, at_top)
             && let Some(c) = out.get_mut(start)
@@ -96,24 +105,26 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
 fn block_chunks(
     ctx: &Ctx<'_>,
     block: &Block,
-    x: Pt,
-    width: Pt,
+    (x, width): (Pt, Pt),
     space: Pt,
+    parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
     let style = ctx.style;
     match block {
         Block::Title(text) => {
             let size = style.title_size;
-            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title");
+            let tag = Tag::Node(ctx.node(Role::H1, parent));
+            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title", tag);
             for l in &mut lines {
                 l.keep_with_next = true;
             }
             out.extend(lines);
         }
-        Block::Heading(h) => heading(ctx, h, x, width, out),
+        Block::Heading(h) => heading(ctx, h, (x, width), parent, out),
         Block::Paragraph(p) => {
             let size = style.font_size;
+            let tag = Tag::Node(ctx.node(Role::P, parent));
             out.extend(text_lines(
                 ctx,
                 &p.text,
@@ -122,6 +133,7 @@ fn block_chunks(
                 width,
                 p.align,
                 "a line of text",
+                tag,
             ));
             if p.keep_with_next
                 && let Some(last) = out.last_mut()
@@ -129,14 +141,21 @@ fn block_chunks(
                 last.keep_with_next = true;
             }
         }
-        Block::List(l) => list(ctx, l, x, width, out)?,
-        Block::Table(t) => out.extend(layout_table(ctx, t, x, width)?),
+        Block::List(l) => list(ctx, l, (x, width), parent, out)?,
+        Block::Table(t) => out.extend(layout_table(ctx, t, x, width, parent)?),
         Block::Indent(blocks) => {
             let indent = style.indent;
-            flow(ctx, blocks, x + indent, width - indent, space, out)?;
+            flow(
+                ctx,
+                blocks,
+                (x + indent, width - indent),
+                space,
+                parent,
+                out,
+            )?;
         }
         Block::Signature(s) => {
-            let chunk = signature(ctx, s, x, width)?;
+            let chunk = signature(ctx, s, x, width, parent)?;
             // Tata naskah: a signature never stands on a page without
             // the text it closes; the last line goes with it (and the
             // widow rule brings the line before that along).
@@ -149,8 +168,11 @@ fn block_chunks(
     Ok(())
 }
 
-fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
+/// A heading: its level in the document is one below the title's, so a
+/// section (level 1) is an `H2`.
+fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out: &mut Vec<Chunk>) {
     let size = ctx.style.font_size;
+    let tag = Tag::Node(ctx.node(Role::heading(h.level.saturating_add(1)), parent));
     let indent = match &h.marker {
         Some(m) => ctx
             .style
@@ -166,12 +188,13 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
         width - indent,
         Align::Left,
         "a heading",
+        tag,
     );
     for l in &mut lines {
         l.keep_with_next = true;
     }
     if let Some(m) = &h.marker {
-        add_marker(ctx, &mut lines, m, x, size, Face::Bold);
+        add_marker(ctx, &mut lines, (m, tag), x, size, Face::Bold);
     }
     if let (Some(first), Some(b)) = (lines.first_mut(), &h.bookmark) {
         first.bookmarks.push(b.clone());
@@ -179,7 +202,16 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, x: Pt, width: Pt, out: &mut Vec<Chunk>) {
     out.extend(lines);
 }
 
-fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> Result<()> {
+/// A list (`L`): each item an `LI` of its marker (`Lbl`) and its blocks
+/// (`LBody`).
+fn list(
+    ctx: &Ctx<'_>,
+    list: &List,
+    (x, width): (Pt, Pt),
+    parent: NodeId,
+    out: &mut Vec<Chunk>,
+) -> Result<()> {
+    let l = ctx.node(Role::L, parent);
     let size = ctx.style.font_size;
     let face = ctx.fonts.face(Face::Regular);
     let widest = list
@@ -189,13 +221,16 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         .fold(Pt::ZERO, Pt::max);
     let indent = ctx.style.indent.max(widest + ctx.style.marker_gap);
     for (i, item) in list.items.iter().enumerate() {
+        let li = ctx.node(Role::LI, l);
+        let lbl = ctx.node(Role::Lbl, li);
+        let body = ctx.node(Role::LBody, li);
         let mut chunks = Vec::new();
         flow(
             ctx,
             &item.blocks,
-            x + indent,
-            width - indent,
+            (x + indent, width - indent),
             Pt::ZERO,
+            body,
             &mut chunks,
         )?;
         // An item's text heads the blocks under it: keep it with them.
@@ -204,7 +239,8 @@ fn list(ctx: &Ctx<'_>, list: &List, x: Pt, width: Pt, out: &mut Vec<Chunk>) -> R
         {
             chunks[first_block_end].keep_with_next = true;
         }
-        add_marker(ctx, &mut chunks, &item.marker, x, size, Face::Regular);
+        let marker = (item.marker.as_str(), Tag::Node(lbl));
+        add_marker(ctx, &mut chunks, marker, x, size, Face::Regular);
         if let Some(first) = chunks.first_mut()
             && i > 0
         {
@@ -229,9 +265,10 @@ fn first_block_end(chunks: &[Chunk]) -> Option<usize> {
     Some(next - 1)
 }
 
-/// The closing block as one chunk, at the right of the text area. Its
-/// box must fit in the block's width.
-fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
+/// The closing block as one chunk, at the right of the text area: a `Div`
+/// of a `P` per line of the input, the tag an artifact. Its box must fit in
+/// the block's width.
+fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
     let size = ctx.style.font_size;
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
@@ -246,6 +283,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
         });
     }
     let left = x + width - block_width;
+    let div = ctx.node(Role::Div, parent);
     let mut chunk = Chunk::new("the closing block", Pt::ZERO);
     chunk.what.path = Some(s.path.as_str().into());
     let mut y = Pt::ZERO;
@@ -261,8 +299,12 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
             *y += line.height;
         }
     };
+    let line = |text| {
+        let tag = Tag::Node(ctx.node(Role::P, div));
+        text_lines(ctx, text, size, left, block_width, Align::Left, "", tag)
+    };
     for text in &s.before {
-        let lines = text_lines(ctx, text, size, left, block_width, Align::Left, "");
+        let lines = line(text);
         place(lines, &mut y, &mut chunk);
     }
     let gap = ctx.style.signature_gap;
@@ -282,11 +324,14 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
             text,
             word_spacing: Pt::ZERO,
             invisible: true,
+            // Not content a reader should hear, but still text that
+            // extraction finds (BSrE looks for it).
+            tag: Tag::Artifact(ArtifactKind::Layout),
         }));
     }
     y += s.space.height + gap;
     for text in &s.after {
-        let lines = text_lines(ctx, text, size, left, block_width, Align::Left, "");
+        let lines = line(text);
         place(lines, &mut y, &mut chunk);
     }
     chunk.height = y;
@@ -318,10 +363,7 @@ mod tests {
     #[test]
     fn a_paragraph_keeps_with_the_next_block_as_its_flag_says() {
         let (style, fonts) = (Style::default(), FontSet::liberation_sans());
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let list = Block::List(List {
             items: vec![ListItem {
                 marker: "1.".into(),
@@ -336,7 +378,15 @@ mod tests {
             list,
         ];
         let mut chunks = Vec::new();
-        flow(&ctx, &blocks, Pt(0.0), Pt(400.0), Pt::ZERO, &mut chunks).unwrap();
+        flow(
+            &ctx,
+            &blocks,
+            (Pt(0.0), Pt(400.0)),
+            Pt::ZERO,
+            0,
+            &mut chunks,
+        )
+        .unwrap();
         let keeps: Vec<bool> = chunks.iter().map(|c| c.keep_with_next).collect();
         assert_eq!(keeps, [true, false, false, false]);
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::chunk::Chunk;
 use super::ctx::Ctx;
 use crate::doc::Text;
-use crate::frame::{Item, LinkArea, TextRun};
+use crate::frame::{Item, LinkArea, NodeId, Role, Tag, TextRun};
 use crate::text::Face;
 use crate::text::{Align, Line, Piece, break_lines};
 use crate::units::{Pt, Rect};
@@ -26,25 +26,62 @@ pub(super) fn pieces(text: &Text) -> Vec<Piece<'_>> {
         .collect()
 }
 
+/// What the runs of a text belong to: the text's structure node (or
+/// artifact), and a [`Role::Link`] node in it for each link of the text,
+/// made when its first run is laid out.
+pub(super) struct Tagger {
+    tag: Tag,
+    /// Each link span's target (told apart by pointer: one per span) and
+    /// its node.
+    links: Vec<(Arc<str>, NodeId)>,
+}
+
+impl Tagger {
+    /// The runs of a text belonging to `tag`.
+    pub(super) fn new(tag: Tag) -> Self {
+        Tagger {
+            tag,
+            links: Vec::new(),
+        }
+    }
+
+    /// The tag of a run that is a link to `link`, if it is one: the link's
+    /// node inside the text's.
+    fn run(&mut self, ctx: &Ctx<'_>, link: Option<&Arc<str>>) -> Tag {
+        let (Tag::Node(parent), Some(link)) = (self.tag, link) else {
+            return self.tag;
+        };
+        if let Some((_, node)) = self.links.iter().find(|(l, _)| Arc::ptr_eq(l, link)) {
+            return Tag::Node(*node);
+        }
+        let node = ctx.node(Role::Link, parent);
+        self.links.push((link.clone(), node));
+        Tag::Node(node)
+    }
+}
+
 /// The text runs of a broken line, starting at `x` on `baseline`, and a
 /// link area over each run that is a link (from the ascender to the
-/// descender).
+/// descender), tagged by `tagger`.
 pub(super) fn line_items(
+    ctx: &Ctx<'_>,
     line: Line,
-    x: Pt,
-    baseline: Pt,
-    size: Pt,
+    (x, baseline, size): (Pt, Pt, Pt),
     (ascent, descent): (Pt, Pt),
+    tagger: &mut Tagger,
     out: &mut Vec<Item>,
 ) {
     for run in line.runs {
+        let tag = tagger.run(ctx, run.link.as_ref());
         if let Some(uri) = &run.link {
             out.push(Item::Link(LinkArea {
                 rect: Rect::new(x + run.x, baseline - ascent, run.width, ascent + descent),
                 uri: uri.to_string(),
+                tag,
             }));
         }
         out.push(Item::Text(TextRun {
+            tag,
             x: x + run.x,
             y: baseline,
             face: run.face,
@@ -58,7 +95,9 @@ pub(super) fn line_items(
 }
 
 /// Lays out text in lines at `x`, `width` wide; one chunk per line, with
-/// the widow and orphan rule.
+/// the widow and orphan rule. Its runs belong to `tag` (its links to
+/// link nodes inside it).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn text_lines(
     ctx: &Ctx<'_>,
     text: &Text,
@@ -67,7 +106,9 @@ pub(super) fn text_lines(
     width: Pt,
     align: Align,
     what: &'static str,
+    tag: Tag,
 ) -> Vec<Chunk> {
+    let mut tagger = Tagger::new(tag);
     let lines = break_lines(&pieces(text), ctx.fonts, size, width, align);
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
@@ -80,7 +121,14 @@ pub(super) fn text_lines(
         .map(|(i, line)| {
             let mut chunk = Chunk::new(what, line_height);
             chunk.baseline = Some(baseline);
-            line_items(line, x, baseline, size, (ascent, descent), &mut chunk.items);
+            line_items(
+                ctx,
+                line,
+                (x, baseline, size),
+                (ascent, descent),
+                &mut tagger,
+                &mut chunk.items,
+            );
             // Orphan: the first line keeps with the second; widow: the
             // second-to-last keeps with the last.
             chunk.keep_with_next = n >= 2 && (i == 0 || i + 2 == n);

@@ -65,7 +65,7 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 /// [`layout_document`] of a document whose glyphs are known to be in
 /// `fonts`: one built from a report validated for them (`crate::validate`).
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
-    let ctx = Ctx { style, fonts };
+    let ctx = Ctx::new(style, fonts);
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
     let top = style.margin.top;
     let footer_top = style.page.height - style.footer_bottom - footer.height();
@@ -98,13 +98,21 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     flow::flow(
         &ctx,
         &doc.blocks,
-        style.margin.left,
-        style.text_width(),
+        (style.margin.left, style.text_width()),
         Pt::ZERO,
+        0,
         &mut chunks,
     )?;
     let bodies = paginate::paginate(chunks, top, bottom)?;
-    let mut layout = finalize::finalize(&ctx, bodies, &footer, footer_top, doc.meta.clone());
+    let structure = ctx.tree.take();
+    let mut layout = finalize::finalize(
+        &ctx,
+        bodies,
+        &footer,
+        footer_top,
+        doc.meta.clone(),
+        structure,
+    );
     let tag = check_tag(doc, &layout)?;
     if let Some(s) = &mut layout.signature {
         s.tag = tag;

@@ -22,7 +22,7 @@
 use super::chunk::{Chunk, EPS, Rest};
 use crate::doc::Bookmark;
 use crate::error::{Error, Result};
-use crate::frame::Item;
+use crate::frame::{ArtifactKind, Item, Tag};
 use crate::units::{Pt, Rect};
 
 /// The body of one page, before the footer is added.
@@ -129,8 +129,14 @@ impl Paginator {
         self.y = self.top;
         self.empty = true;
         if let Some(header) = self.header_for(next) {
+            // A repeated header is running furniture: its cells are
+            // tagged once, where the table starts.
             for h in header {
-                self.place(h.clone());
+                let mut h = h.clone();
+                for item in &mut h.items {
+                    item.set_tag(Tag::Artifact(ArtifactKind::Pagination));
+                }
+                self.place(h);
             }
         }
         self.fresh = true;
@@ -280,6 +286,7 @@ mod tests {
                     word_spacing: Pt::ZERO,
                     width: Pt(10.0),
                     invisible: false,
+                    tag: Default::default(),
                 })
             })
             .collect();

@@ -9,10 +9,10 @@ use std::rc::Rc;
 
 use super::chunk::{Chunk, CutRule};
 use super::ctx::Ctx;
-use super::lines::{line_items, pieces, text_lines};
+use super::lines::{Tagger, line_items, pieces, text_lines};
 use crate::doc::{Cell, Table, Text};
 use crate::error::{Error, Result};
-use crate::frame::{BoxItem, Item, Rule};
+use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Role, Rule, Scope, Tag};
 use crate::text::Face;
 use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
@@ -256,11 +256,12 @@ struct CellBox {
 
 fn layout_cell(
     ctx: &Ctx<'_>,
-    p: &Placed<'_>,
+    (p, node): (&Placed<'_>, NodeId),
     align: crate::text::Align,
     (x, width): (Pt, Pt),
     size: Pt,
 ) -> CellBox {
+    let mut tagger = Tagger::new(Tag::Node(node));
     let pad = ctx.style.cell_padding;
     let side = side_padding(ctx.style, size);
     let line_height = ctx.line_height(size);
@@ -274,11 +275,11 @@ fn layout_cell(
     let mut y = pad;
     for line in lines {
         line_items(
+            ctx,
             line,
-            x + side,
-            y + baseline,
-            size,
+            (x + side, y + baseline, size),
             (ascent, descent),
+            &mut tagger,
             &mut items,
         );
         extents.push((y, y + line_height));
@@ -356,16 +357,23 @@ fn cuts_between_lines(lines: &mut [(Pt, Pt)], row_top: &[Pt], height: Pt) -> Vec
 /// table size, the text is made smaller step by step down to
 /// `table_min_font_size`; a table that does not fit even then is refused
 /// with its JSON path and the width it needs.
-pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result<Vec<Chunk>> {
+pub(super) fn layout_table(
+    ctx: &Ctx<'_>,
+    t: &Table,
+    x: Pt,
+    width: Pt,
+    parent: NodeId,
+) -> Result<Vec<Chunk>> {
     if t.columns.is_empty() {
         return Ok(Vec::new());
     }
     let (placed, nrows) = place(t);
     let (size, needs) = fitting_size(ctx, t, &placed, width)?;
+    let (table, cells) = table_nodes(ctx, t, &placed, nrows, parent);
     let grid = Grid::new(
         ctx,
         t,
-        placed,
+        (placed, &cells),
         nrows,
         x,
         &column_widths(&needs, width),
@@ -399,9 +407,51 @@ pub(super) fn layout_table(ctx: &Ctx<'_>, t: &Table, x: Pt, width: Pt) -> Result
         if let Some(last) = chunks.last_mut() {
             last.keep_with_next = true;
         }
-        chunks.extend(caption_lines(ctx, caption, size, x, width));
+        let tag = Tag::Node(ctx.node(Role::Caption, table));
+        chunks.extend(caption_lines(ctx, caption, size, (x, width), tag));
     }
     Ok(chunks)
+}
+
+/// The table's structure nodes in `parent`: `Table`, `THead` (the header
+/// rows) and `TBody`, a `TR` per row, a `TH` (scope `Column` in the
+/// header, `Row` for a body cell labelling its row) or `TD` per placed
+/// cell, with its spans. Returns the table's node and each cell's, in the
+/// order of `placed`.
+fn table_nodes(
+    ctx: &Ctx<'_>,
+    t: &Table,
+    placed: &[Placed<'_>],
+    nrows: usize,
+    parent: NodeId,
+) -> (NodeId, Vec<NodeId>) {
+    let table = ctx.node(Role::Table, parent);
+    let head = (!t.header.is_empty()).then(|| ctx.node(Role::THead, table));
+    let body = (t.header.len() < nrows).then(|| ctx.node(Role::TBody, table));
+    let mut cells = Vec::with_capacity(placed.len());
+    let mut next = 0;
+    let mut tree = ctx.tree.borrow_mut();
+    for r in 0..nrows {
+        let section = if r < t.header.len() { head } else { body };
+        let tr = tree.add(Role::TR, section.unwrap_or(table));
+        // Cells are placed row by row: those of row r come next.
+        while let Some(p) = placed.get(next).filter(|p| p.row == r) {
+            let in_header = r < t.header.len();
+            let (role, scope) = match (in_header, p.cell.row_header) {
+                (true, _) => (Role::TH, Some(Scope::Column)),
+                (false, true) => (Role::TH, Some(Scope::Row)),
+                (false, false) => (Role::TD, None),
+            };
+            let id = tree.add(role, tr);
+            let node = &mut tree.nodes[id];
+            node.scope = scope;
+            node.rowspan = p.rowspan;
+            node.colspan = p.colspan;
+            cells.push(id);
+            next += 1;
+        }
+    }
+    (table, cells)
 }
 
 /// The largest of the table sizes (see [`table_sizes`]) at which no word
@@ -466,7 +516,7 @@ impl<'a> Grid<'a> {
     fn new(
         ctx: &Ctx<'_>,
         t: &Table,
-        placed: Vec<Placed<'a>>,
+        (placed, nodes): (Vec<Placed<'a>>, &[NodeId]),
         nrows: usize,
         x: Pt,
         widths: &[Pt],
@@ -479,10 +529,11 @@ impl<'a> Grid<'a> {
         }
         let boxes: Vec<CellBox> = placed
             .iter()
-            .map(|p| {
+            .zip(nodes)
+            .map(|(p, node)| {
                 let align = p.cell.align.unwrap_or(t.columns[p.col].align);
                 let w = col_x[p.col + p.colspan] - col_x[p.col];
-                layout_cell(ctx, p, align, (col_x[p.col], w), size)
+                layout_cell(ctx, (p, *node), align, (col_x[p.col], w), size)
             })
             .collect();
         let row_h = row_heights(&placed, &boxes, nrows);
@@ -587,6 +638,7 @@ impl<'a> Grid<'a> {
                 rect: Rect::new(left, Pt::ZERO, right - left, height),
                 fill: Some(ctx.style.header_fill),
                 stroke: None,
+                tag: Tag::Artifact(ArtifactKind::Layout),
             }));
         }
         // The unit's right and bottom edges.
@@ -654,6 +706,7 @@ fn rules(
             x2,
             y2: y,
             width,
+            tag: Tag::Artifact(ArtifactKind::Layout),
         })
     });
     let vertical = merge_edges(v_edges).into_iter().map(move |(x, y1, y2)| {
@@ -663,13 +716,20 @@ fn rules(
             x2: x,
             y2,
             width,
+            tag: Tag::Artifact(ArtifactKind::Layout),
         })
     });
     horizontal.chain(vertical)
 }
 
 /// A table's caption, centred under it at the table's type size.
-fn caption_lines(ctx: &Ctx<'_>, caption: &Text, size: Pt, x: Pt, width: Pt) -> Vec<Chunk> {
+fn caption_lines(
+    ctx: &Ctx<'_>,
+    caption: &Text,
+    size: Pt,
+    (x, width): (Pt, Pt),
+    tag: Tag,
+) -> Vec<Chunk> {
     let mut lines = text_lines(
         ctx,
         caption,
@@ -678,6 +738,7 @@ fn caption_lines(ctx: &Ctx<'_>, caption: &Text, size: Pt, x: Pt, width: Pt) -> V
         width,
         crate::text::Align::Center,
         "a table caption",
+        tag,
     );
     if let Some(first) = lines.first_mut() {
         first.space_before = ctx.style.caption_spacing;
@@ -740,10 +801,7 @@ mod tests {
     fn tables_stay_inside_their_width_or_are_refused() {
         let style = Style::default();
         let fonts = FontSet::liberation_sans();
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let (x, width) = (Pt(120.0), Pt(380.0));
         type Content<'a> = &'a dyn Fn(usize, usize) -> String;
         let contents: [(&str, Content<'_>); 5] = [
@@ -758,7 +816,7 @@ mod tests {
         for ncols in [1, 2, 5, 8, 12, 20, 30, 40, 60, 80] {
             for (name, content) in &contents {
                 let t = table(ncols, content);
-                let Ok(chunks) = layout_table(&ctx, &t, x, width) else {
+                let Ok(chunks) = layout_table(&ctx, &t, x, width, 0) else {
                     continue;
                 };
                 for c in &chunks {
@@ -812,6 +870,7 @@ mod tests {
             &table(12, |_, c| format!("[419548.DI.{c}.QDB.750]")),
             x,
             width,
+            0,
         )
         .unwrap_err()
         .to_string();
@@ -820,7 +879,7 @@ mod tests {
             "{e}"
         );
         // 80 columns of digits cannot fit 380 pt even at 6 pt: refused.
-        let e = layout_table(&ctx, &table(80, |_, _| "7".into()), x, width)
+        let e = layout_table(&ctx, &table(80, |_, _| "7".into()), x, width, 0)
             .unwrap_err()
             .to_string();
         assert!(
@@ -837,10 +896,7 @@ mod tests {
     fn cells_are_apart_for_extractors_and_spans_stay_in_their_first_row() {
         let style = Style::default();
         let fonts = FontSet::liberation_sans();
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let mut t = table(4, |r, c| match (r, c) {
             (_, 0) => format!("{r}."),
             (1, 1) => "kata panjang yang mengisi beberapa baris di sel ini".into(),
@@ -850,7 +906,7 @@ mod tests {
         t.columns[1].align = Align::Left;
         t.body[0].cells[1].rowspan = 2;
         t.body[1].cells.remove(1);
-        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(200.0)).unwrap();
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(200.0), 0).unwrap();
         let rs = runs(&chunks);
         let size = rs[0].size;
         // Each chunk's runs are placed from its top.
@@ -892,16 +948,13 @@ mod tests {
     fn words_are_not_split_between_letters_while_a_smaller_size_avoids_it() {
         let style = Style::default();
         let fonts = FontSet::liberation_sans();
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let t = table(8, |r, c| match c {
             0 => format!("[419548.DI.{r}397.QDB.750] Satuan"),
             1 => "Lembaga".into(),
             _ => "17.680.042.000".into(),
         });
-        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(453.0)).unwrap();
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(453.0), 0).unwrap();
         let rs = runs(&chunks);
         assert!(
             rs.iter().any(|r| r.text == "Lembaga"),
@@ -917,13 +970,10 @@ mod tests {
     fn a_word_wider_than_its_cell_breaks_at_syllables() {
         let style = Style::default();
         let fonts = FontSet::liberation_sans();
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let word = "Pertanggungjawaban";
         let t = table(1, |_, _| word.into());
-        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(40.0)).unwrap();
+        let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(40.0), 0).unwrap();
         let body = &chunks[1];
         let parts: Vec<&str> = runs(std::slice::from_ref(body))
             .iter()
@@ -952,13 +1002,10 @@ mod tests {
     fn the_type_is_made_smaller_step_by_step_only_as_needed() {
         let style = Style::default();
         let fonts = FontSet::liberation_sans();
-        let ctx = Ctx {
-            style: &style,
-            fonts: &fonts,
-        };
+        let ctx = Ctx::new(&style, &fonts);
         let size_of = |ncols: usize| {
             let t = table(ncols, |_, _| "8.069.025.000".into());
-            layout_table(&ctx, &t, Pt(0.0), Pt(453.0))
+            layout_table(&ctx, &t, Pt(0.0), Pt(453.0), 0)
                 .map(|chunks| runs(&chunks)[0].size)
                 .ok()
         };

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::frame::{BoxItem, Item, Page, Rule, TextRun};
+use crate::frame::{BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
 use crate::text::Face;
 use crate::units::Pt;
 
@@ -145,26 +145,65 @@ fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
 /// The resource name of the shared footer (a form XObject).
 pub(crate) const FOOTER: &str = "LKFOOT";
 
+/// The marked content of one page being written: the structure its items
+/// point into, and the structure node of each marked-content id given
+/// out so far (MCID n is `mcids[n]`).
+pub(crate) struct Marks<'a> {
+    structure: &'a Structure,
+    /// The node of each MCID on the page, in order.
+    pub mcids: Vec<NodeId>,
+}
+
+impl<'a> Marks<'a> {
+    /// The marks of a page whose items point into `structure`.
+    pub(crate) fn new(structure: &'a Structure) -> Self {
+        Marks {
+            structure,
+            mcids: Vec::new(),
+        }
+    }
+}
+
 /// The content stream of one page. With `shared_footer`, the footer except
 /// its page number is drawn by the form XObject [`FOOTER`], made once from
-/// [`footer_content`].
-pub(crate) fn page_content(page: &Page, codes: &GlyphCodes, shared_footer: bool) -> Vec<u8> {
+/// [`footer_content`]. With `marks`, the items are written in marked-content
+/// sequences: each run of items of one structure node as one sequence with
+/// the node's role and a new MCID (recorded in `marks`), artifacts as
+/// `/Artifact` sequences; the footer form is drawn inside a pagination
+/// artifact.
+pub(crate) fn page_content(
+    page: &Page,
+    codes: &GlyphCodes,
+    shared_footer: bool,
+    mut marks: Option<&mut Marks<'_>>,
+) -> Vec<u8> {
     let height = page.size.height;
     if !shared_footer || page.footer >= page.items.len() {
-        return items_content(&page.items, height, codes);
+        return items_content(&page.items, height, codes, marks);
     }
     let last = page.items.len() - 1;
-    let mut out = items_content(&page.items[..page.footer], height, codes);
-    out.extend_from_slice(format!("q /{FOOTER} Do Q\n").as_bytes());
-    out.extend(items_content(&page.items[last..], height, codes));
+    let mut out = items_content(
+        &page.items[..page.footer],
+        height,
+        codes,
+        marks.as_deref_mut(),
+    );
+    if marks.is_some() {
+        out.extend_from_slice(
+            format!("/Artifact <</Type /Pagination>> BDC\nq /{FOOTER} Do Q\nEMC\n").as_bytes(),
+        );
+    } else {
+        out.extend_from_slice(format!("q /{FOOTER} Do Q\n").as_bytes());
+    }
+    out.extend(items_content(&page.items[last..], height, codes, marks));
     out
 }
 
 /// The content of the shared footer: a page's footer items but the last
-/// (its page number).
+/// (its page number). Unmarked: the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let end = page.items.len().saturating_sub(1).max(page.footer);
-    items_content(&page.items[page.footer..end], page.size.height, codes)
+    items_content(&page.items[page.footer..end], page.size.height, codes, None)
 }
 
 /// Whether every page's footer but its number is the same as the first's,
@@ -180,18 +219,38 @@ pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
     pages.iter().all(|p| shared(p) == Some(first))
 }
 
-/// The content of a run of items, wrapped in `q` … `Q`.
-fn items_content(items: &[Item], height: Pt, codes: &GlyphCodes) -> Vec<u8> {
+/// The content of a run of items, wrapped in `q` … `Q`, in marked-content
+/// sequences if `marks` is given (see [`page_content`]). A sequence never
+/// crosses a text object's boundary: a text item's opens inside `BT`, a
+/// rule's or box's outside.
+fn items_content(
+    items: &[Item],
+    height: Pt,
+    codes: &GlyphCodes,
+    mut marks: Option<&mut Marks<'_>>,
+) -> Vec<u8> {
     let mut painter = Painter::new(height.0, items.len());
     for item in items {
-        if painter.in_text && !matches!(item, Item::Text(_)) {
+        // Link areas are annotations, not content.
+        if matches!(item, Item::Link(_)) {
+            continue;
+        }
+        let is_text = matches!(item, Item::Text(_));
+        if painter.in_text && !is_text {
+            painter.close_mark();
             painter.end_text();
+        }
+        if let Some(marks) = marks.as_deref_mut() {
+            if is_text && !painter.in_text {
+                painter.close_mark();
+                painter.begin_text();
+            }
+            painter.mark(item.tag(), marks);
         }
         match item {
             Item::Text(t) => painter.text(t, &codes[t.face.index()]),
             Item::Line(l) => painter.line(l),
             Item::Rect(b) => painter.rect(b),
-            // Link areas are annotations, not content.
             Item::Link(_) => {}
         }
     }
@@ -210,6 +269,8 @@ struct Painter {
     invisible: bool,
     /// The start of the current text line: `Td` moves relative to it.
     line: (f64, f64),
+    /// The tag of the open marked-content sequence, if one is open.
+    mark: Option<Tag>,
 }
 
 impl Painter {
@@ -225,6 +286,7 @@ impl Painter {
             stroke: None,
             invisible: false,
             line: (0.0, 0.0),
+            mark: None,
         }
     }
 
@@ -237,7 +299,62 @@ impl Painter {
         self.in_text = false;
     }
 
+    /// Opens a text object unless one is open.
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.out.extend_from_slice(b"BT\n");
+            self.in_text = true;
+            self.font = None;
+            self.invisible = false;
+            self.line = (0.0, 0.0);
+        }
+    }
+
+    /// Closes the open marked-content sequence, if any.
+    fn close_mark(&mut self) {
+        if self.mark.take().is_some() {
+            self.out.extend_from_slice(b"EMC\n");
+        }
+    }
+
+    /// Puts what follows in the sequence of `tag`, opening a new one
+    /// unless it is already open; nothing for [`Tag::None`] or a node the
+    /// structure does not have.
+    fn mark(&mut self, tag: Tag, marks: &mut Marks<'_>) {
+        let role = match tag {
+            Tag::Node(n) => match marks.structure.nodes.get(n) {
+                Some(node) => Some(node.role),
+                None => return self.close_mark(),
+            },
+            Tag::Artifact(_) => None,
+            _ => return self.close_mark(),
+        };
+        if self.mark == Some(tag) {
+            return;
+        }
+        self.close_mark();
+        let out = &mut self.out;
+        match (tag, role) {
+            (Tag::Node(n), Some(role)) => {
+                out.push(b'/');
+                out.extend_from_slice(role.name().as_bytes());
+                out.extend_from_slice(b" <</MCID ");
+                out.extend_from_slice(marks.mcids.len().to_string().as_bytes());
+                out.extend_from_slice(b">> BDC\n");
+                marks.mcids.push(n);
+            }
+            (Tag::Artifact(kind), _) => {
+                out.extend_from_slice(b"/Artifact <</Type /");
+                out.extend_from_slice(kind.name().as_bytes());
+                out.extend_from_slice(b">> BDC\n");
+            }
+            _ => return,
+        }
+        self.mark = Some(tag);
+    }
+
     fn finish(mut self) -> Vec<u8> {
+        self.close_mark();
         if self.in_text {
             self.end_text();
         }
@@ -248,14 +365,8 @@ impl Painter {
     /// Sets the text state a run needs: a text object, its font and size,
     /// its rendering mode.
     fn text_state(&mut self, t: &TextRun) {
+        self.begin_text();
         let out = &mut self.out;
-        if !self.in_text {
-            out.extend_from_slice(b"BT\n");
-            self.in_text = true;
-            self.font = None;
-            self.invisible = false;
-            self.line = (0.0, 0.0);
-        }
         if self.font != Some((t.face, t.size)) {
             out.push(b'/');
             out.extend_from_slice(font_resource(t.face).as_bytes());
@@ -407,6 +518,7 @@ mod tests {
                     rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
                     fill: Some(0.9),
                     stroke: None,
+                    tag: Default::default(),
                 }),
                 Item::Line(Rule {
                     x1: Pt(10.0),
@@ -414,6 +526,7 @@ mod tests {
                     x2: Pt(40.0),
                     y2: Pt(20.0),
                     width: Pt(0.5),
+                    tag: Default::default(),
                 }),
                 Item::Text(TextRun {
                     x: Pt(12.0),
@@ -424,10 +537,11 @@ mod tests {
                     word_spacing: Pt(1.0),
                     width: Pt(20.0),
                     invisible: false,
+                    tag: Default::default(),
                 }),
             ],
         };
-        let content = page_content(&page, &codes, true);
+        let content = page_content(&page, &codes, true, None);
         let expected: &[u8] = b"q\n0 G 2 J\n0.9 g\n10 140 30 40 re f\n0 g\n0.5 w\n10 180 m 40 180 l S\nBT\n/LKREGU 10 Tf\n12 170 Td\n[(\x00\x01\x00\x02) -100 (\x00\x01\x00\\()] TJ\nET\nQ\n";
         assert_eq!(
             String::from_utf8_lossy(&content),

@@ -21,8 +21,9 @@ mod check;
 mod content;
 mod finish;
 mod fonts;
-mod xmp;
+mod tags;
 mod verify;
+mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,310 @@
+//! The logical structure of a laid-out document: a tree of structure
+//! nodes (headings, paragraphs, lists, tables, links) in reading order,
+//! and, on every item, the node it belongs to or the kind of artifact it
+//! is. The PDF writer turns it into the PDF's tag tree.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A structure node's index in [`Structure::nodes`].
+pub type NodeId = usize;
+
+/// The structure tree: `nodes[0]` is the root (a [`Role::Document`]) when
+/// the tree is not empty. An empty tree means an untagged layout.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Structure {
+    /// The nodes; each node's `children` and `parent` index this vector.
+    pub nodes: Vec<StructNode>,
+}
+
+/// One structure element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct StructNode {
+    /// Its standard structure type.
+    pub role: Role,
+    /// The node it is in; `None` for the root.
+    pub parent: Option<NodeId>,
+    /// The nodes in it, in reading order.
+    pub children: Vec<NodeId>,
+    /// For a header cell ([`Role::TH`]): the cells it labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// For a table cell: the rows it covers, at least 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rowspan: usize,
+    /// For a table cell: the columns it covers, at least 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub colspan: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+/// The standard structure types lapkin uses (ISO 32000-1, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Role {
+    /// The whole document.
+    Document,
+    /// A heading of level 1 (the title).
+    H1,
+    /// A heading of level 2 (the sections).
+    H2,
+    /// A heading of level 3.
+    H3,
+    /// A heading of level 4.
+    H4,
+    /// A heading of level 5.
+    H5,
+    /// A heading of level 6.
+    H6,
+    /// A paragraph.
+    P,
+    /// A list.
+    L,
+    /// A list item.
+    LI,
+    /// A list item's label (its marker).
+    Lbl,
+    /// A list item's body.
+    LBody,
+    /// A table.
+    Table,
+    /// A table's header rows.
+    THead,
+    /// A table's body rows.
+    TBody,
+    /// A table row.
+    TR,
+    /// A header cell.
+    TH,
+    /// A data cell.
+    TD,
+    /// A table's caption.
+    Caption,
+    /// A link: its text and its annotations.
+    Link,
+    /// A generic block (the closing block).
+    Div,
+}
+
+/// What a header cell labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Scope {
+    /// The cells below it.
+    Column,
+    /// The cells beside it.
+    Row,
+    /// Both.
+    Both,
+}
+
+/// What an item belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Tag {
+    /// Nothing: the item is drawn outside the tag tree (a layout built by
+    /// hand without a structure).
+    #[default]
+    None,
+    /// The structure node it is part of.
+    Node(NodeId),
+    /// Not content: page furniture or decoration.
+    Artifact(ArtifactKind),
+}
+
+/// The kinds of artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ArtifactKind {
+    /// Running furniture: the footer, the page number, a table header
+    /// repeated on a continuation page.
+    Pagination,
+    /// Decoration: rules, fills, cell borders, the invisible signature tag.
+    Layout,
+}
+
+impl Role {
+    /// The heading role of `level` (1 to 6; clamped).
+    pub fn heading(level: u8) -> Role {
+        match level {
+            0 | 1 => Role::H1,
+            2 => Role::H2,
+            3 => Role::H3,
+            4 => Role::H4,
+            5 => Role::H5,
+            _ => Role::H6,
+        }
+    }
+
+    /// The heading level of a heading role, `None` for any other.
+    pub fn heading_level(self) -> Option<u8> {
+        Some(match self {
+            Role::H1 => 1,
+            Role::H2 => 2,
+            Role::H3 => 3,
+            Role::H4 => 4,
+            Role::H5 => 5,
+            Role::H6 => 6,
+            _ => return None,
+        })
+    }
+
+    /// The PDF name of the structure type, e.g. `LBody`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::H4 => "H4",
+            Role::H5 => "H5",
+            Role::H6 => "H6",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::THead => "THead",
+            Role::TBody => "TBody",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Caption => "Caption",
+            Role::Link => "Link",
+            Role::Div => "Div",
+        }
+    }
+}
+
+impl Scope {
+    /// The PDF name of the scope.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Column => "Column",
+            Scope::Row => "Row",
+            Scope::Both => "Both",
+        }
+    }
+}
+
+impl ArtifactKind {
+    /// The PDF name of the artifact type.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArtifactKind::Pagination => "Pagination",
+            ArtifactKind::Layout => "Layout",
+        }
+    }
+}
+
+impl StructNode {
+    /// A node of `role` in `parent`, without children, spanning one cell.
+    pub fn new(role: Role, parent: Option<NodeId>) -> Self {
+        StructNode {
+            role,
+            parent,
+            children: Vec::new(),
+            scope: None,
+            rowspan: 1,
+            colspan: 1,
+        }
+    }
+}
+
+impl Structure {
+    /// A tree of one node: the [`Role::Document`] root.
+    pub fn document() -> Self {
+        Structure {
+            nodes: vec![StructNode::new(Role::Document, None)],
+        }
+    }
+
+    /// Adds a node of `role` as the last child of `parent` and returns its
+    /// id. A `parent` the tree does not have makes a node without parent.
+    pub fn add(&mut self, role: Role, parent: NodeId) -> NodeId {
+        let id = self.nodes.len();
+        let parent = self.nodes.get_mut(parent).map(|p| {
+            p.children.push(id);
+            parent
+        });
+        self.nodes.push(StructNode::new(role, parent));
+        id
+    }
+
+    /// Whether the tree is empty (an untagged layout).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+impl Tag {
+    /// Whether this is [`Tag::None`].
+    pub fn is_none(&self) -> bool {
+        matches!(self, Tag::None)
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tag::None => Ok(()),
+            Tag::Node(n) => write!(f, "@{n}"),
+            Tag::Artifact(ArtifactKind::Pagination) => write!(f, "@pagination"),
+            Tag::Artifact(ArtifactKind::Layout) => write!(f, "@layout"),
+        }
+    }
+}
+
+impl fmt::Display for Structure {
+    /// One line per node, indented by depth, in reading order: its id,
+    /// role and cell attributes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Depth-first, with an explicit stack: (node, depth).
+        let mut stack: Vec<(NodeId, usize)> = self
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.parent.is_none())
+            .map(|(i, _)| (i, 0))
+            .rev()
+            .collect();
+        // Each node is written at most once.
+        let mut seen = vec![false; self.nodes.len()];
+        while let Some((id, depth)) = stack.pop() {
+            let Some(n) = self.nodes.get(id) else {
+                continue;
+            };
+            if std::mem::replace(&mut seen[id], true) {
+                continue;
+            }
+            write!(f, "struct {}{} {}", "  ".repeat(depth), id, n.role.name())?;
+            if let Some(s) = n.scope {
+                write!(f, " scope={}", s.name())?;
+            }
+            if n.rowspan != 1 {
+                write!(f, " rowspan={}", n.rowspan)?;
+            }
+            if n.colspan != 1 {
+                write!(f, " colspan={}", n.colspan)?;
+            }
+            writeln!(f)?;
+            for &c in n.children.iter().rev() {
+                if self.nodes.get(c).is_some_and(|k| k.parent == Some(id)) {
+                    stack.push((c, depth + 1));
+                }
+            }
+        }
+        Ok(())
+    }
+}

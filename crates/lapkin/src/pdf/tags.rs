@@ -1,0 +1,407 @@
+//! The tag tree: the layout's structure as the PDF's structure tree.
+//!
+//! The content streams put each run of items of one structure node in a
+//! marked-content sequence with its own MCID (see `content::page_content`);
+//! this module writes what points to them: a structure element per node
+//! (`/S` its role, `/P` its parent, `/K` its marked content, child
+//! elements and link annotations in reading order, `/Pg` the page of its
+//! first piece, and `MCR` dictionaries for pieces on other pages), the
+//! `/ParentTree` from each page's `/StructParents` and each link
+//! annotation's `/StructParent` back to the elements, `/MarkInfo` and
+//! `/Tabs /S`. The reading order of the tree is the order of the document's
+//! blocks, because the layout made its nodes in that order.
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use crate::error::{Error, Result};
+use crate::frame::{Item, Layout, NodeId, Role};
+
+/// One entry of an element's `/K`.
+#[derive(Debug, Clone, Copy)]
+enum Kid {
+    /// Marked content `mcid` on page `page` (0-based).
+    Content { page: usize, mcid: usize },
+    /// A link annotation on page `page`.
+    Annot { page: usize, annot: ObjectId },
+    /// A child element.
+    Child(NodeId),
+}
+
+impl Kid {
+    fn page(self) -> Option<usize> {
+        match self {
+            Kid::Content { page, .. } | Kid::Annot { page, .. } => Some(page),
+            Kid::Child(_) => None,
+        }
+    }
+}
+
+/// A page's link annotations, each with its structure node (if tagged).
+type PageLinks = Vec<(ObjectId, Option<NodeId>)>;
+
+fn pdf_err(e: lopdf::Error) -> Error {
+    Error::Pdf(e.to_string())
+}
+
+/// Makes every annotation written directly in a page's `/Annots` (as
+/// printpdf writes links) an indirect object: a structure element can
+/// point only to those.
+fn lift_annotations(doc: &mut Document, page_ids: &[ObjectId]) -> Result<()> {
+    for page_id in page_ids {
+        let annots = match doc
+            .get_dictionary(*page_id)
+            .map_err(pdf_err)?
+            .get(b"Annots")
+        {
+            Ok(Object::Array(a)) => a.clone(),
+            _ => continue,
+        };
+        let mut lifted = Vec::with_capacity(annots.len());
+        for a in annots {
+            lifted.push(match a {
+                Object::Dictionary(d) => Object::Reference(doc.add_object(d)),
+                other => other,
+            });
+        }
+        doc.get_dictionary_mut(*page_id)
+            .map_err(pdf_err)?
+            .set("Annots", lifted);
+    }
+    Ok(())
+}
+
+/// The link annotations of each page, in the order of the page's
+/// `/Annots` (printpdf writes them in the order of the page's link
+/// items), with the structure node of each: the `tag` of the link item
+/// they were made from.
+fn link_annotations(
+    doc: &Document,
+    layout: &Layout,
+    page_ids: &[ObjectId],
+) -> Result<Vec<PageLinks>> {
+    let mut out = Vec::with_capacity(page_ids.len());
+    for (page, page_id) in layout.pages.iter().zip(page_ids) {
+        let links: Vec<Option<NodeId>> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Link(l) => Some(match l.tag {
+                    crate::frame::Tag::Node(n) if n < layout.structure.nodes.len() => Some(n),
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .collect();
+        let dict = doc.get_dictionary(*page_id).map_err(pdf_err)?;
+        let annots: Vec<ObjectId> = match dict.get(b"Annots") {
+            Ok(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            Ok(Object::Reference(r)) => doc
+                .get_object(*r)
+                .and_then(Object::as_array)
+                .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let is_link = |id: &ObjectId| {
+            doc.get_dictionary(*id)
+                .and_then(|d| d.get(b"Subtype"))
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Link")
+        };
+        let annots: Vec<ObjectId> = annots.into_iter().filter(is_link).collect();
+        if annots.len() != links.len() {
+            return Err(Error::Pdf(format!(
+                "a page has {} link areas but {} link annotations",
+                links.len(),
+                annots.len()
+            )));
+        }
+        out.push(annots.into_iter().zip(links).collect());
+    }
+    Ok(out)
+}
+
+/// Each node's kids in reading order: its marked content and annotations
+/// where they come in the pages, each child element where its first
+/// piece comes (or, if it has none, after the sibling before it); and the
+/// page of each node's first piece, its own or a descendant's.
+/// Linear in the nodes and the pieces.
+fn kids(
+    layout: &Layout,
+    mcids: &[Vec<NodeId>],
+    annots: &[PageLinks],
+) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
+    let nodes = &layout.structure.nodes;
+    let n = nodes.len();
+    let parent = |c: NodeId| nodes[c].parent.filter(|p| *p < n && *p != c);
+    let mut events: Vec<Vec<Kid>> = vec![Vec::new(); n];
+    let mut seen = vec![false; n];
+    let mut first_page = vec![None; n];
+    // Marks a node as having content from `page` on and hands it to its
+    // ancestors: each node is handed on once (`seen`), so this is linear
+    // overall.
+    let appear = |node: NodeId,
+                  page: usize,
+                  events: &mut Vec<Vec<Kid>>,
+                  seen: &mut Vec<bool>,
+                  first_page: &mut Vec<Option<usize>>| {
+        let mut c = node;
+        while !seen[c] {
+            seen[c] = true;
+            first_page[c] = Some(page);
+            match parent(c) {
+                Some(p) => {
+                    events[p].push(Kid::Child(c));
+                    c = p;
+                }
+                None => break,
+            }
+        }
+    };
+    for (page, (marks, links)) in mcids.iter().zip(annots).enumerate() {
+        for (mcid, &node) in marks.iter().enumerate() {
+            events[node].push(Kid::Content { page, mcid });
+            appear(node, page, &mut events, &mut seen, &mut first_page);
+        }
+        for &(annot, node) in links {
+            if let Some(node) = node {
+                events[node].push(Kid::Annot { page, annot });
+                appear(node, page, &mut events, &mut seen, &mut first_page);
+            }
+        }
+    }
+    // Where each node is among its parent's children.
+    let mut position = vec![usize::MAX; n];
+    for node in nodes {
+        for (i, &c) in node.children.iter().enumerate() {
+            if c < n {
+                position[c] = i;
+            }
+        }
+    }
+    let kids = (0..n)
+        .map(|id| {
+            let children: Vec<NodeId> = nodes[id]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| c < n && parent(c) == Some(id))
+                .collect();
+            let mut out = Vec::with_capacity(events[id].len());
+            let mut next = 0;
+            let empty = |c: NodeId| !seen[c];
+            for &e in &events[id] {
+                if let Kid::Child(c) = e
+                    && position[c] != usize::MAX
+                {
+                    while next < children.len() && next <= position[c] {
+                        if empty(children[next]) {
+                            out.push(Kid::Child(children[next]));
+                        }
+                        next += 1;
+                    }
+                }
+                out.push(e);
+            }
+            out.extend(
+                children[next.min(children.len())..]
+                    .iter()
+                    .filter(|c| empty(**c))
+                    .map(|c| Kid::Child(*c)),
+            );
+            out
+        })
+        .collect();
+    (kids, first_page)
+}
+
+/// The attributes of a table cell: its scope if it is a header, its spans
+/// if it spans.
+fn cell_attributes(node: &crate::frame::StructNode) -> Option<Dictionary> {
+    if !matches!(node.role, Role::TH | Role::TD) {
+        return None;
+    }
+    let mut a = Dictionary::new();
+    a.set("O", "Table");
+    if let (Role::TH, Some(scope)) = (node.role, node.scope) {
+        a.set("Scope", scope.name());
+    }
+    if node.rowspan > 1 {
+        a.set("RowSpan", node.rowspan as i64);
+    }
+    if node.colspan > 1 {
+        a.set("ColSpan", node.colspan as i64);
+    }
+    (a.len() > 1).then_some(a)
+}
+
+/// Writes the structure tree of `layout`, whose page `p` has marked content
+/// `mcids[p]` (MCID i belongs to node `mcids[p][i]`): the elements, the
+/// parent tree, the catalog's `/StructTreeRoot` and `/MarkInfo`, each
+/// page's `/StructParents` and (with annotations) `/Tabs /S`, each link
+/// annotation's `/StructParent`. `signature_widget`, the empty signature
+/// field if one was added, becomes a `Form` element in the closing block's
+/// `Div`. Nothing for a layout without structure.
+pub(super) fn write_tags(
+    doc: &mut Document,
+    layout: &Layout,
+    mcids: &[Vec<NodeId>],
+    signature_widget: Option<ObjectId>,
+) -> Result<()> {
+    let nodes = &layout.structure.nodes;
+    if nodes.is_empty() {
+        return Ok(());
+    }
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    lift_annotations(doc, &page_ids)?;
+    let annots = link_annotations(doc, layout, &page_ids)?;
+    let (mut kids, mut first_page) = kids(layout, mcids, &annots);
+    let root_id = doc.new_object_id();
+    let mut ids: Vec<ObjectId> = (0..nodes.len()).map(|_| doc.new_object_id()).collect();
+    // The signature field: a Form element, last in the closing block.
+    let mut form = None;
+    if let Some(widget) = signature_widget
+        && let Some(div) = nodes.iter().rposition(|n| n.role == Role::Div)
+        && let Some(page) = layout.signature.and_then(|s| s.page.checked_sub(1))
+        && page < page_ids.len()
+    {
+        let id = doc.new_object_id();
+        ids.push(id);
+        kids.push(vec![Kid::Annot {
+            page,
+            annot: widget,
+        }]);
+        kids[div].push(Kid::Child(nodes.len()));
+        first_page.push(Some(page));
+        form = Some((div, widget, id));
+    }
+    let role = |i: NodeId| match nodes.get(i) {
+        Some(n) => n.role.name(),
+        None => "Form",
+    };
+    let parent_of = |i: NodeId| -> ObjectId {
+        match nodes.get(i) {
+            Some(n) => n
+                .parent
+                .filter(|p| *p < nodes.len())
+                .map_or(root_id, |p| ids[p]),
+            None => form.map_or(root_id, |(div, _, _)| ids[div]),
+        }
+    };
+
+    // The parent tree: page p's array, by MCID; then one key per
+    // annotation.
+    let mut nums: Vec<Object> = Vec::new();
+    for (p, marks) in mcids.iter().enumerate() {
+        if marks.is_empty() {
+            continue;
+        }
+        nums.push(Object::Integer(p as i64));
+        nums.push(Object::Array(
+            marks.iter().map(|&n| Object::Reference(ids[n])).collect(),
+        ));
+        doc.get_dictionary_mut(page_ids[p])
+            .map_err(pdf_err)?
+            .set("StructParents", p as i64);
+    }
+    let mut next_key = page_ids.len() as i64;
+    let mut annotated = vec![false; page_ids.len()];
+    let widget = form.map(|(_, w, id)| (signature_page(layout), w, id));
+    let linked = annots.iter().enumerate().flat_map(|(p, a)| {
+        a.iter()
+            .filter_map(move |(annot, node)| node.map(|n| (p, *annot, n)))
+    });
+    let mut keyed: Vec<(usize, ObjectId, ObjectId)> =
+        linked.map(|(p, a, n)| (p, a, ids[n])).collect();
+    if let Some((Some(p), w, id)) = widget {
+        keyed.push((p, w, id));
+    }
+    for (p, annot, element) in keyed {
+        nums.push(Object::Integer(next_key));
+        nums.push(Object::Reference(element));
+        doc.get_dictionary_mut(annot)
+            .map_err(pdf_err)?
+            .set("StructParent", next_key);
+        annotated[p] = true;
+        next_key += 1;
+    }
+    for (p, page_id) in page_ids.iter().enumerate() {
+        let has_annots = doc.get_dictionary(*page_id).is_ok_and(|d| d.has(b"Annots"));
+        if annotated[p] || has_annots {
+            doc.get_dictionary_mut(*page_id)
+                .map_err(pdf_err)?
+                .set("Tabs", "S");
+        }
+    }
+    let mut parent_tree = Dictionary::new();
+    parent_tree.set("Nums", nums);
+    let parent_tree_id = doc.add_object(parent_tree);
+
+    // The elements.
+    for (i, kids) in kids.iter().enumerate() {
+        let mut e = Dictionary::new();
+        e.set("S", Object::Name(role(i).as_bytes().to_vec()));
+        e.set("P", parent_of(i));
+        // An element's page is that of its first piece, its own or a
+        // descendant's; its own pieces elsewhere are named with their page.
+        let pg = first_page[i].or_else(|| kids.iter().find_map(|k| k.page()));
+        if let Some(pg) = pg {
+            e.set("Pg", page_ids[pg]);
+        }
+        let k: Vec<Object> = kids
+            .iter()
+            .map(|k| match *k {
+                Kid::Content { page, mcid } if Some(page) == pg => Object::Integer(mcid as i64),
+                Kid::Content { page, mcid } => {
+                    let mut mcr = Dictionary::new();
+                    mcr.set("Type", "MCR");
+                    mcr.set("Pg", page_ids[page]);
+                    mcr.set("MCID", mcid as i64);
+                    Object::Dictionary(mcr)
+                }
+                Kid::Annot { page, annot } => {
+                    let mut objr = Dictionary::new();
+                    objr.set("Type", "OBJR");
+                    objr.set("Pg", page_ids[page]);
+                    objr.set("Obj", annot);
+                    Object::Dictionary(objr)
+                }
+                Kid::Child(c) => Object::Reference(ids[c]),
+            })
+            .collect();
+        match k.len() {
+            0 => {}
+            1 => e.set("K", k.into_iter().next().unwrap_or(Object::Null)),
+            _ => e.set("K", k),
+        }
+        if let Some(a) = nodes.get(i).and_then(cell_attributes) {
+            e.set("A", a);
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(e));
+    }
+
+    let tops: Vec<Object> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.parent.is_none_or(|p| p >= nodes.len()))
+        .map(|(i, _)| Object::Reference(ids[i]))
+        .collect();
+    let mut root = Dictionary::new();
+    root.set("Type", "StructTreeRoot");
+    root.set("K", tops);
+    root.set("ParentTree", parent_tree_id);
+    root.set("ParentTreeNextKey", next_key);
+    doc.objects.insert(root_id, Object::Dictionary(root));
+
+    let catalog = doc.catalog_mut().map_err(pdf_err)?;
+    catalog.set("StructTreeRoot", root_id);
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", true);
+    catalog.set("MarkInfo", mark_info);
+    Ok(())
+}
+
+/// The 0-based page of the signature box, if any.
+fn signature_page(layout: &Layout) -> Option<usize> {
+    layout.signature.and_then(|s| s.page.checked_sub(1))
+}

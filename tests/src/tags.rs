@@ -1,0 +1,415 @@
+//! The tag tree read back with lopdf: the nesting rules of PDF/UA-1 (ISO
+//! 14289-1 with the Matterhorn protocol), every marked-content id reachable
+//! from the parent tree and from its element, every link annotation tied
+//! to a Link element, and no content outside both a structure element and
+//! an artifact.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lapkin::{PdfOptions, RenderOptions, render_pdf};
+use lapkin_tests::{REFERENCE, load_report};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+/// A structure element as read back.
+#[derive(Debug)]
+struct Element {
+    role: String,
+    parent_role: String,
+    /// Its marked content: (page, MCID).
+    content: Vec<(ObjectId, i64)>,
+    /// The annotations it points to.
+    objrs: Vec<ObjectId>,
+    /// Its attribute dictionary, if any.
+    attributes: Option<Dictionary>,
+}
+
+/// The parsed tree: the elements in reading order (depth first).
+struct Tree {
+    elements: BTreeMap<ObjectId, Element>,
+    order: Vec<ObjectId>,
+}
+
+fn name(o: &Object) -> String {
+    String::from_utf8(o.as_name().unwrap().to_vec()).unwrap()
+}
+
+/// Walks the structure tree from the catalog's root, checking each
+/// element's `/P` against the element it was found in.
+fn read_tree(doc: &Document) -> Tree {
+    let catalog = doc.catalog().unwrap();
+    let root_id = catalog
+        .get(b"StructTreeRoot")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let root = doc.get_dictionary(root_id).unwrap();
+    let mut tree = Tree {
+        elements: BTreeMap::new(),
+        order: Vec::new(),
+    };
+    let kids = |d: &Dictionary| -> Vec<Object> {
+        match d.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o) => vec![o.clone()],
+            Err(_) => Vec::new(),
+        }
+    };
+    // (element, its parent's id, its parent's role)
+    let mut stack: Vec<(ObjectId, ObjectId, String)> = kids(root)
+        .iter()
+        .rev()
+        .map(|k| (k.as_reference().unwrap(), root_id, "StructTreeRoot".into()))
+        .collect();
+    while let Some((id, parent, parent_role)) = stack.pop() {
+        let d = doc.get_dictionary(id).unwrap();
+        assert_eq!(d.get(b"P").unwrap().as_reference().unwrap(), parent);
+        let role = name(d.get(b"S").unwrap());
+        let pg = d.get(b"Pg").ok().map(|p| p.as_reference().unwrap());
+        let mut element = Element {
+            role: role.clone(),
+            parent_role,
+            content: Vec::new(),
+            objrs: Vec::new(),
+            attributes: d.get(b"A").ok().map(|a| a.as_dict().unwrap().clone()),
+        };
+        let mut children = Vec::new();
+        for k in kids(d) {
+            match k {
+                Object::Integer(mcid) => element
+                    .content
+                    .push((pg.expect("an MCID without /Pg"), mcid)),
+                Object::Reference(child) => children.push(child),
+                Object::Dictionary(kd) => match name(kd.get(b"Type").unwrap()).as_str() {
+                    "MCR" => element.content.push((
+                        kd.get(b"Pg").unwrap().as_reference().unwrap(),
+                        kd.get(b"MCID").unwrap().as_i64().unwrap(),
+                    )),
+                    "OBJR" => element
+                        .objrs
+                        .push(kd.get(b"Obj").unwrap().as_reference().unwrap()),
+                    other => panic!("a kid of type {other}"),
+                },
+                other => panic!("a kid {other:?}"),
+            }
+        }
+        for c in children.into_iter().rev() {
+            stack.push((c, id, role.clone()));
+        }
+        assert!(
+            tree.elements.insert(id, element).is_none(),
+            "an element twice"
+        );
+        tree.order.push(id);
+    }
+    tree
+}
+
+/// The MCIDs of a page's content stream, in order, checking that every
+/// painting operator is inside a marked-content sequence, that sequences
+/// nest properly with text objects, and that the invisible text (the
+/// signature tag) is an artifact. Returns (MCID, role) pairs.
+fn page_marks(doc: &Document, page: ObjectId) -> Vec<(i64, String)> {
+    let content = Content::decode(&doc.get_page_content(page)).unwrap();
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut marks = Vec::new();
+    let mut in_text_at: Option<usize> = None;
+    let mut invisible = false;
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "BDC" | "BMC" => {
+                let tag = name(&op.operands[0]);
+                if tag != "Artifact" {
+                    let props = op.operands[1].as_dict().unwrap();
+                    let mcid = props.get(b"MCID").unwrap().as_i64().unwrap();
+                    marks.push((mcid, tag.clone()));
+                }
+                stack.push(Some(tag));
+            }
+            "EMC" => {
+                assert!(stack.pop().is_some(), "EMC without BDC");
+                if let Some(depth) = in_text_at {
+                    assert!(stack.len() >= depth, "a sequence crosses BT");
+                }
+            }
+            "BT" => in_text_at = Some(stack.len()),
+            "ET" => {
+                assert_eq!(Some(stack.len()), in_text_at, "a sequence crosses ET");
+                in_text_at = None;
+            }
+            "Tr" => invisible = op.operands[0].as_i64().unwrap() == 3,
+            "Tj" | "TJ" | "S" | "f" | "B" | "Do" => {
+                let innermost = stack.last().cloned().flatten();
+                assert!(
+                    innermost.is_some(),
+                    "{} outside any marked content",
+                    op.operator
+                );
+                if invisible {
+                    assert_eq!(innermost.as_deref(), Some("Artifact"), "invisible text");
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "unclosed marked content");
+    marks
+}
+
+/// Checks every rule on one rendered PDF; returns the tree.
+fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
+    let tree = read_tree(&doc);
+    let roles: Vec<&str> = tree
+        .order
+        .iter()
+        .map(|id| tree.elements[id].role.as_str())
+        .collect();
+    assert_eq!(roles.first(), Some(&"Document"), "{what}");
+
+    // Nesting.
+    let mut last_heading = 0;
+    for id in &tree.order {
+        let e = &tree.elements[id];
+        let (role, parent) = (e.role.as_str(), e.parent_role.as_str());
+        let ok = match role {
+            "Document" => parent == "StructTreeRoot",
+            "LI" => parent == "L",
+            "Lbl" | "LBody" => parent == "LI",
+            "THead" | "TBody" | "Caption" => parent == "Table",
+            "TR" => matches!(parent, "THead" | "TBody" | "Table"),
+            "TH" | "TD" => parent == "TR",
+            "Link" => !matches!(parent, "Link" | "Table" | "TR" | "L" | "LI"),
+            "Form" => parent == "Div",
+            _ => !matches!(parent, "L" | "LI" | "Table" | "TR" | "THead" | "TBody"),
+        };
+        assert!(ok, "{what}: {role} in {parent}");
+        if let Some(level) = role.strip_prefix('H').and_then(|l| l.parse::<i32>().ok()) {
+            assert!(
+                level <= last_heading + 1,
+                "{what}: H{level} after H{last_heading}"
+            );
+            last_heading = level;
+        }
+        if role == "TH" {
+            let a = e.attributes.as_ref().expect("TH without attributes");
+            assert_eq!(name(a.get(b"O").unwrap()), "Table");
+            let scope = name(a.get(b"Scope").unwrap());
+            assert!(scope == "Column" || scope == "Row", "{scope}");
+        }
+    }
+
+    // Every MCID of every page: in its element and in the parent tree.
+    let parent_tree = {
+        let root = doc
+            .get_dictionary(
+                catalog
+                    .get(b"StructTreeRoot")
+                    .unwrap()
+                    .as_reference()
+                    .unwrap(),
+            )
+            .unwrap();
+        let pt = doc
+            .dereference(root.get(b"ParentTree").unwrap())
+            .unwrap()
+            .1
+            .as_dict()
+            .unwrap()
+            .clone();
+        let nums = pt.get(b"Nums").unwrap().as_array().unwrap().clone();
+        let next = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+        let map: BTreeMap<i64, Object> = nums
+            .chunks(2)
+            .map(|p| (p[0].as_i64().unwrap(), p[1].clone()))
+            .collect();
+        assert!(map.keys().all(|k| *k < next));
+        map
+    };
+    let mut in_tree: BTreeSet<(ObjectId, i64)> = BTreeSet::new();
+    for e in tree.elements.values() {
+        for c in &e.content {
+            assert!(in_tree.insert(*c), "{what}: an MCID in two elements");
+        }
+    }
+    let mut in_pages = BTreeSet::new();
+    let mut annotated = 0;
+    for (n, page) in doc.get_pages() {
+        let page_dict = doc.get_dictionary(page).unwrap();
+        let marks = page_marks(&doc, page);
+        let key = page_dict
+            .get(b"StructParents")
+            .ok()
+            .map(|k| k.as_i64().unwrap());
+        if !marks.is_empty() {
+            let array = parent_tree[&key.expect("a page with MCIDs and no StructParents")]
+                .as_array()
+                .unwrap();
+            assert_eq!(array.len(), marks.len(), "{what}: page {n}");
+            for (mcid, role) in &marks {
+                let element = array[*mcid as usize].as_reference().unwrap();
+                let e = &tree.elements[&element];
+                assert_eq!(&e.role, role, "{what}: page {n} MCID {mcid}");
+                assert!(
+                    e.content.contains(&(page, *mcid)),
+                    "{what}: page {n} MCID {mcid}"
+                );
+                assert!(in_pages.insert((page, *mcid)), "{what}: MCID {mcid} twice");
+            }
+        }
+        // Annotations: each tied to its element both ways.
+        if let Ok(annots) = page_dict.get(b"Annots") {
+            assert_eq!(
+                name(page_dict.get(b"Tabs").unwrap()),
+                "S",
+                "{what}: page {n}"
+            );
+            for a in doc.dereference(annots).unwrap().1.as_array().unwrap() {
+                let id = a.as_reference().expect("an annotation written directly");
+                let key = doc
+                    .get_dictionary(id)
+                    .unwrap()
+                    .get(b"StructParent")
+                    .unwrap()
+                    .as_i64()
+                    .unwrap();
+                let element = parent_tree[&key].as_reference().unwrap();
+                let e = &tree.elements[&element];
+                assert!(e.role == "Link" || e.role == "Form", "{}", e.role);
+                assert!(e.objrs.contains(&id));
+                annotated += 1;
+            }
+        }
+    }
+    assert_eq!(in_tree, in_pages, "{what}: the tree and the pages disagree");
+    let objrs: usize = tree.elements.values().map(|e| e.objrs.len()).sum();
+    assert_eq!(objrs, annotated, "{what}");
+    (doc, tree)
+}
+
+fn render(name: &str, opts: &RenderOptions) -> Vec<u8> {
+    render_pdf(&load_report(name), opts).unwrap()
+}
+
+#[test]
+fn the_tag_tree_follows_the_nesting_rules_and_reaches_every_mcid() {
+    let opts = RenderOptions::default();
+    for name in [
+        REFERENCE,
+        "minimal.json",
+        "layout/table-over-three-pages.json",
+        "layout/lists-nested-four-deep.json",
+        "layout/row-taller-than-a-page.json",
+        "layout/header-taller-than-a-page.json",
+        "layout/signature-at-page-end.json",
+        "layout/wide-table-in-a-list.json",
+    ] {
+        check_pdf(&render(name, &opts), name);
+    }
+    // With the empty signature field: a Form element in the closing block.
+    let with_field = opts
+        .clone()
+        .with_pdf(PdfOptions::default().with_signature_field("Signature1"));
+    let (_, tree) = check_pdf(&render(REFERENCE, &with_field), "with a field");
+    assert_eq!(
+        tree.elements.values().filter(|e| e.role == "Form").count(),
+        1
+    );
+}
+
+/// The reference report's tree: the headings at their levels, the
+/// tables' header cells tagged once (not where they repeat), the spans
+/// and the Total label's row scope, the links, the closing block.
+#[test]
+fn the_reference_report_has_the_structure_of_its_json() {
+    let (_, tree) = check_pdf(&render(REFERENCE, &RenderOptions::default()), REFERENCE);
+    let count = |role: &str| tree.elements.values().filter(|e| e.role == role).count();
+    let report = load_report(REFERENCE);
+    assert_eq!(count("H1"), 1);
+    assert_eq!(count("H2"), 4, "sections A to D");
+    let indicators: usize = report
+        .kinerja
+        .sasaran
+        .iter()
+        .map(|s| s.indikator.len())
+        .sum();
+    assert_eq!(count("H3"), report.analisis.len());
+    assert_eq!(
+        count("H4"),
+        3 * report.analisis.len(),
+        "Progress, Kendala, Strategi"
+    );
+    assert!(indicators >= report.analisis.len());
+    assert_eq!(count("Div"), 1);
+    assert!(count("Link") >= 1);
+    let spans = |key: &[u8]| {
+        tree.elements
+            .values()
+            .filter(|e| e.attributes.as_ref().is_some_and(|a| a.has(key)))
+            .count()
+    };
+    assert!(spans(b"RowSpan") >= 1, "the sasaran cells");
+    assert!(spans(b"ColSpan") >= 1, "the Total label");
+    let row_headers = tree
+        .elements
+        .values()
+        .filter(|e| {
+            e.attributes
+                .as_ref()
+                .and_then(|a| a.get(b"Scope").ok())
+                .is_some_and(|s| name(s) == "Row")
+        })
+        .count();
+    assert_eq!(row_headers, 1, "the Total label");
+}
+
+/// A table row split across pages stays one row whose cells have pieces on
+/// both pages; a repeated header is an artifact, so its cells are tagged
+/// once.
+#[test]
+fn split_rows_stay_one_element_and_repeated_headers_are_artifacts() {
+    let opts = RenderOptions::default();
+    let (_, tree) = check_pdf(&render("layout/row-taller-than-a-page.json", &opts), "row");
+    let on_two_pages = tree.elements.values().any(|e| {
+        let pages: BTreeSet<ObjectId> = e.content.iter().map(|(p, _)| *p).collect();
+        e.role == "TD" && pages.len() >= 2
+    });
+    assert!(on_two_pages, "no cell continues on the next page");
+
+    let (doc, tree) = check_pdf(
+        &render("layout/table-over-three-pages.json", &opts),
+        "three pages",
+    );
+    assert!(doc.get_pages().len() >= 3);
+    // Each header cell of the document is tagged once.
+    let report = load_report("layout/table-over-three-pages.json");
+    let checked = lapkin::validate(&report, &lapkin::FontSet::default()).unwrap();
+    fn header_cells(blocks: &[lapkin::Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                lapkin::Block::Table(t) => t.header.iter().map(|r| r.cells.len()).sum(),
+                lapkin::Block::Indent(inner) => header_cells(inner),
+                lapkin::Block::List(l) => l.items.iter().map(|i| header_cells(&i.blocks)).sum(),
+                _ => 0,
+            })
+            .sum()
+    }
+    let expected = header_cells(&lapkin::build_document(&checked).blocks);
+    let column_header = |e: &&Element| {
+        e.role == "TH"
+            && e.attributes
+                .as_ref()
+                .is_some_and(|a| name(a.get(b"Scope").unwrap()) == "Column")
+    };
+    let tagged = tree.elements.values().filter(column_header).count();
+    assert_eq!(tagged, expected, "a header cell tagged twice");
+    // And the pages after the first carry the repeated header as
+    // pagination artifacts.
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let later = String::from_utf8_lossy(&doc.get_page_content(pages[1])).into_owned();
+    assert!(later.contains("/Artifact <</Type /Pagination>> BDC"));
+}
