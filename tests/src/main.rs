@@ -31,3 +31,7 @@ mod architecture;
 /// Values a caller can build (arbitrary layouts, documents and styles) fed
 /// to `write_pdf` and `layout_document`: errors, never panics.
 mod arbitrary_values;
+
+/// Justified text measured from the layout: the inter-word gaps of the
+/// reference report against the targets of issue 10.
+mod typography;

@@ -142,6 +142,12 @@ pub struct TextRun {
     /// signature tag).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub invisible: bool,
+    /// What text extraction and copying read instead of `text`: for a word
+    /// hyphenated across lines, the whole word (without the hyphen) on its
+    /// first part and nothing on the parts after, so that the word is found
+    /// and copied whole (written as `/ActualText`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_text: Option<String>,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -267,6 +273,7 @@ impl TextRun {
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            actual_text: None,
         }
     }
 }
@@ -398,6 +405,9 @@ impl fmt::Display for Item {
                 }
                 if t.invisible {
                     write!(f, " invisible")?;
+                }
+                if let Some(a) = &t.actual_text {
+                    write!(f, " actual={a:?}")?;
                 }
                 write!(f, " {:?}", t.text)
             }

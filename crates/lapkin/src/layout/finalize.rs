@@ -84,6 +84,7 @@ impl FooterLayout {
                         text: marker.clone(),
                         word_spacing: Pt::ZERO,
                         invisible: false,
+                        actual_text: None,
                     }));
                 }
                 items.append(&mut line.items);
@@ -123,6 +124,7 @@ impl FooterLayout {
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            actual_text: None,
         }));
         items
     }

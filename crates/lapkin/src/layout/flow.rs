@@ -37,6 +37,7 @@ fn add_marker(ctx: &Ctx<'_>, chunks: &mut [Chunk], marker: &str, x: Pt, size: Pt
             word_spacing: Pt::ZERO,
             width,
             invisible: false,
+            actual_text: None,
         }),
     );
 }
@@ -282,6 +283,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt) -> Result<Chunk> {
             text,
             word_spacing: Pt::ZERO,
             invisible: true,
+            actual_text: None,
         }));
     }
     y += s.space.height + gap;

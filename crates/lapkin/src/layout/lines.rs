@@ -9,8 +9,9 @@ use super::chunk::Chunk;
 use super::ctx::Ctx;
 use crate::doc::Text;
 use crate::frame::{Item, LinkArea, TextRun};
+use crate::style::Style;
 use crate::text::Face;
-use crate::text::{Align, Line, Piece, break_lines};
+use crate::text::{Align, Justification, Line, Piece, break_lines_with};
 use crate::units::{Pt, Rect};
 
 /// Text spans as line-breaker pieces.
@@ -51,7 +52,18 @@ pub(super) fn line_items(
             word_spacing: run.word_spacing,
             width: run.width,
             invisible: false,
+            actual_text: run.actual_text,
         }));
+    }
+}
+
+/// The style's settings of justified text.
+fn justification(style: &Style) -> Justification {
+    Justification {
+        hyphenate: style.hyphenation,
+        tolerance: style.justify_tolerance,
+        stretch: style.word_space_stretch,
+        shrink: style.word_space_shrink,
     }
 }
 
@@ -66,7 +78,14 @@ pub(super) fn text_lines(
     align: Align,
     what: &'static str,
 ) -> Vec<Chunk> {
-    let lines = break_lines(&pieces(text), ctx.fonts, size, width, align);
+    let lines = break_lines_with(
+        &pieces(text),
+        ctx.fonts,
+        size,
+        width,
+        align,
+        justification(ctx.style),
+    );
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
     let ascent = ctx.fonts.face(Face::Regular).ascent(size);
@@ -77,11 +96,15 @@ pub(super) fn text_lines(
         .enumerate()
         .map(|(i, line)| {
             let mut chunk = Chunk::new(what, line_height);
+            let hyphenated = line.hyphenated;
             chunk.baseline = Some(baseline);
             line_items(line, x, baseline, size, (ascent, descent), &mut chunk.items);
             // Orphan: the first line keeps with the second; widow: the
             // second-to-last keeps with the last.
             chunk.keep_with_next = n >= 2 && (i == 0 || i + 2 == n);
+            // No page ends with a hyphen: a line that ends inside a word
+            // keeps with the next.
+            chunk.keep_with_next |= hyphenated && i + 1 < n;
             chunk
         })
         .collect()

@@ -280,6 +280,7 @@ mod tests {
                     word_spacing: Pt::ZERO,
                     width: Pt(10.0),
                     invisible: false,
+                    actual_text: None,
                 })
             })
             .collect();
