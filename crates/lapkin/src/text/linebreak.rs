@@ -1,5 +1,6 @@
 //! Breaking styled text into lines: greedy first fit, as word processors do,
-//! then alignment and justification.
+//! for ragged text, and total fit (Knuth and Plass, see `justify`) for
+//! justified text; then alignment and justification.
 //!
 //! Lines break at spaces and at U+200B ZERO WIDTH SPACE, and, when a word
 //! does not fit, after a hyphen or at a soft hyphen (U+00AD) inside it; a
