@@ -99,6 +99,7 @@ fn justified_lines_are_even() {
     assert!(g.p90 <= 0.55, "{g:?}");
     assert!(g.over_half <= 0.10, "{g:?}");
     assert_eq!(g.over_07, 0, "{g:?}");
+    assert!(g.max <= 0.7, "{g:?}");
     assert!(g.hyphenated > 0, "{g:?}");
 }
 
@@ -117,7 +118,7 @@ fn no_page_ends_with_a_hyphen() {
         let bottom = body.iter().map(|t| t.y.0).fold(0.0, f64::max);
         for t in body.iter().filter(|t| t.y.0 == bottom) {
             assert!(
-                !t.actual_text.as_deref().is_some_and(|a| !a.is_empty()),
+                t.actual_text.as_deref().is_none_or(str::is_empty),
                 "page {} ends with {:?}",
                 p + 1,
                 t.text

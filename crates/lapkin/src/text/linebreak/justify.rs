@@ -917,7 +917,7 @@ mod tests {
             }
             assert!(last.width.0 <= width.0 + 1e-6);
             // Every word is kept, the hyphens of broken words aside.
-            let all: String = texts(&lines).concat().replace('-', "").replace(' ', "");
+            let all: String = texts(&lines).concat().replace(['-', ' '], "");
             assert_eq!(all, TEXT.replace(' ', ""));
         }
     }
