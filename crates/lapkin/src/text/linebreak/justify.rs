@@ -130,9 +130,6 @@ enum End {
     /// The paragraph ends (or a forced line break): the last line is not
     /// stretched.
     Final,
-    /// A word wider than the line follows on lines of its own: the last
-    /// line is justified.
-    Justified,
     /// More is to come: the best breaking so far, without a last line.
     Open,
 }
@@ -697,19 +694,13 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                         _ => ratio(w, y, z, width),
                     };
                     let bad = badness(r);
-                    if w - z > width + EPS
-                        || r < -1.0 - EPS
-                        || (end == End::Justified && bad > tolerance)
-                    {
+                    if w - z > width + EPS || r < -1.0 - EPS {
                         None
                     } else {
                         let fit = fitness(r);
                         let mut d = (LINE_PENALTY + bad).powi(2);
                         if node.hyphens > 0 {
                             d += FINAL_HYPHEN_DEMERITS;
-                        }
-                        if end == End::Justified && fit.abs_diff(node.fitness) > 1 {
-                            d += ADJ_DEMERITS;
                         }
                         Some((
                             node.total + d,
