@@ -41,3 +41,6 @@ mod arbitrary_values;
 /// The report inside the document: the canonical JSON, the associated
 /// files, `extract_source` and `verify`.
 mod attach;
+/// Justified text measured from the layout: the inter-word gaps of the
+/// reference report against the targets of issue 10.
+mod typography;

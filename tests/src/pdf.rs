@@ -215,7 +215,8 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         );
         forms += 1;
     }
-    assert_eq!(forms, 12);
+    assert_eq!(forms, doc.get_pages().len());
+    assert!(forms >= 10, "{forms} pages");
     let form_count = doc
         .objects
         .values()

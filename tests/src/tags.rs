@@ -119,9 +119,16 @@ fn page_marks(doc: &Document, page: ObjectId) -> Vec<(i64, String)> {
         match op.operator.as_str() {
             "BDC" | "BMC" => {
                 let tag = name(&op.operands[0]);
-                if tag != "Artifact" {
-                    let props = op.operands[1].as_dict().unwrap();
-                    let mcid = props.get(b"MCID").unwrap().as_i64().unwrap();
+                let props = op.operands.get(1).and_then(|p| p.as_dict().ok());
+                if tag == "Span" && props.is_some_and(|p| p.has(b"ActualText")) {
+                    // The replacement text of a hyphenated word's part: no
+                    // structure of its own, inside its element's sequence.
+                    assert!(
+                        stack.iter().flatten().any(|t| t != "Span"),
+                        "an /ActualText span outside marked content"
+                    );
+                } else if tag != "Artifact" {
+                    let mcid = props.unwrap().get(b"MCID").unwrap().as_i64().unwrap();
                     marks.push((mcid, tag.clone()));
                 }
                 stack.push(Some(tag));

@@ -179,6 +179,12 @@ pub struct TextRun {
     /// The structure node it belongs to, or the artifact it is.
     #[serde(default, skip_serializing_if = "Tag::is_none")]
     pub tag: Tag,
+    /// What text extraction and copying read instead of `text`: for a word
+    /// hyphenated across lines, the whole word (without the hyphen) on its
+    /// first part and nothing on the parts after, so that the word is found
+    /// and copied whole (written as `/ActualText`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_text: Option<String>,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -315,6 +321,7 @@ impl TextRun {
             width,
             invisible: false,
             tag: Tag::None,
+            actual_text: None,
         }
     }
 }
@@ -465,6 +472,9 @@ impl Item {
                 }
                 if t.invisible {
                     write!(f, " invisible")?;
+                }
+                if let Some(a) = &t.actual_text {
+                    write!(f, " actual={a:?}")?;
                 }
                 write!(f, " {:?}", t.text)
             }

@@ -81,6 +81,24 @@ pub struct Style {
     /// Space above and below the signature's reserved space, between it
     /// and the lines of the closing block.
     pub signature_gap: Pt,
+    /// Whether justified text (paragraphs and list items) breaks words at
+    /// their Indonesian syllables, with a hyphen, where that makes the
+    /// lines more even. Never in the last word of a paragraph, never more
+    /// than two hyphenated lines in a row, never at the foot of a page.
+    pub hyphenation: bool,
+    /// How loose a line of justified text may be before a worse breaking
+    /// (more hyphens, tighter neighbours) is preferred: TeX's tolerance, a
+    /// badness of 100 × (stretch used / `word_space_stretch`)³. 200 lets
+    /// spaces grow to about 0.45 em in Liberation Sans (natural 0.28 em). A paragraph that
+    /// cannot keep to it is set as evenly as it can be.
+    pub justify_tolerance: f64,
+    /// How much a space of justified text stretches at badness 100, as a
+    /// fraction of its natural width.
+    pub word_space_stretch: f64,
+    /// How much a space of justified text may shrink at most, as a
+    /// fraction of its natural width (from 0 to 0.9; 0.4 lets a space of
+    /// Liberation Sans shrink to 0.17 em).
+    pub word_space_shrink: f64,
 }
 
 impl Default for Style {
@@ -118,6 +136,10 @@ impl Default for Style {
             signature_width: Pt(230.0),
             signature_spacing: Pt(21.0),
             signature_gap: Pt(6.0),
+            hyphenation: true,
+            justify_tolerance: 200.0,
+            word_space_stretch: 0.5,
+            word_space_shrink: 0.4,
         }
     }
 }

@@ -116,6 +116,30 @@ pub(crate) fn style_problems(s: &Style) -> Vec<Problem> {
     }
     within(
         &mut out,
+        "style.justify_tolerance",
+        s.justify_tolerance,
+        (0.0, 10_000.0),
+        false,
+        " (TeX's badness)",
+    );
+    within(
+        &mut out,
+        "style.word_space_stretch",
+        s.word_space_stretch,
+        (0.0, 10.0),
+        false,
+        " times the space's width",
+    );
+    within(
+        &mut out,
+        "style.word_space_shrink",
+        s.word_space_shrink,
+        (0.0, 0.9),
+        false,
+        " times the space's width",
+    );
+    within(
+        &mut out,
         "style.header_fill",
         f64::from(s.header_fill),
         (0.0, 1.0),

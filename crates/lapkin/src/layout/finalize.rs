@@ -103,6 +103,7 @@ impl FooterLayout {
                         word_spacing: Pt::ZERO,
                         invisible: false,
                         tag: FURNITURE,
+                        actual_text: None,
                     }));
                 }
                 items.append(&mut line.items);
@@ -143,6 +144,7 @@ impl FooterLayout {
             width,
             invisible: false,
             tag: FURNITURE,
+            actual_text: None,
         }));
         items
     }

@@ -45,6 +45,7 @@ fn add_marker(
             width,
             invisible: false,
             tag,
+            actual_text: None,
         }),
     );
 }
@@ -327,6 +328,7 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> 
             // Not content a reader should hear, but still text that
             // extraction finds (BSrE looks for it).
             tag: Tag::Artifact(ArtifactKind::Layout),
+            actual_text: None,
         }));
     }
     y += s.space.height + gap;

@@ -9,8 +9,9 @@ use super::chunk::Chunk;
 use super::ctx::Ctx;
 use crate::doc::Text;
 use crate::frame::{Item, LinkArea, NodeId, Role, Tag, TextRun};
+use crate::style::Style;
 use crate::text::Face;
-use crate::text::{Align, Line, Piece, break_lines};
+use crate::text::{Align, Justification, Line, Piece, break_lines_with};
 use crate::units::{Pt, Rect};
 
 /// Text spans as line-breaker pieces, the words of codes, dates, NIPs and
@@ -90,7 +91,18 @@ pub(super) fn line_items(
             word_spacing: run.word_spacing,
             width: run.width,
             invisible: false,
+            actual_text: run.actual_text,
         }));
+    }
+}
+
+/// The style's settings of justified text.
+fn justification(style: &Style) -> Justification {
+    Justification {
+        hyphenate: style.hyphenation,
+        tolerance: style.justify_tolerance,
+        stretch: style.word_space_stretch,
+        shrink: style.word_space_shrink,
     }
 }
 
@@ -109,7 +121,14 @@ pub(super) fn text_lines(
     tag: Tag,
 ) -> Vec<Chunk> {
     let mut tagger = Tagger::new(tag);
-    let lines = break_lines(&pieces(text), ctx.fonts, size, width, align);
+    let lines = break_lines_with(
+        &pieces(text),
+        ctx.fonts,
+        size,
+        width,
+        align,
+        justification(ctx.style),
+    );
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
     let ascent = ctx.fonts.face(Face::Regular).ascent(size);
@@ -120,6 +139,7 @@ pub(super) fn text_lines(
         .enumerate()
         .map(|(i, line)| {
             let mut chunk = Chunk::new(what, line_height);
+            let hyphenated = line.hyphenated;
             chunk.baseline = Some(baseline);
             line_items(
                 ctx,
@@ -132,6 +152,9 @@ pub(super) fn text_lines(
             // Orphan: the first line keeps with the second; widow: the
             // second-to-last keeps with the last.
             chunk.keep_with_next = n >= 2 && (i == 0 || i + 2 == n);
+            // No page ends with a hyphen: a line that ends inside a word
+            // keeps with the next.
+            chunk.keep_with_next |= hyphenated && i + 1 < n;
             chunk
         })
         .collect()

@@ -287,6 +287,7 @@ mod tests {
                     width: Pt(10.0),
                     invisible: false,
                     tag: Default::default(),
+                    actual_text: None,
                 })
             })
             .collect();

@@ -142,6 +142,46 @@ fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
     out.push(b')');
 }
 
+/// A PDF text string: `()` if empty, else UTF-16BE with its byte order
+/// mark, in hexadecimal.
+fn text_string(out: &mut Vec<u8>, text: &str) {
+    if text.is_empty() {
+        out.extend_from_slice(b"()");
+        return;
+    }
+    out.extend_from_slice(b"<FEFF");
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(format!("{unit:04X}").as_bytes());
+    }
+    out.push(b'>');
+}
+
+/// The operators that show a run's glyphs, with its word spacing.
+fn show(out: &mut Vec<u8>, t: &TextRun, codes: &Codes) {
+    if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
+        glyphs(out, &t.text, codes);
+        out.extend_from_slice(b" Tj\n");
+        return;
+    }
+    // Embedded fonts ignore `Tw` (ISO 32000-1, 9.3.3): widen each space
+    // with a TJ offset, in 1/1000 em.
+    let offset = -(t.word_spacing.0 * 1000.0 / t.size.0);
+    let offset = (offset * 10.0).round() / 10.0;
+    out.push(b'[');
+    let mut rest = t.text.as_str();
+    while let Some(i) = rest.find(' ') {
+        glyphs(out, &rest[..=i], codes);
+        out.push(b' ');
+        out.extend_from_slice(format!("{offset}").as_bytes());
+        out.push(b' ');
+        rest = &rest[i + 1..];
+    }
+    if !rest.is_empty() {
+        glyphs(out, rest, codes);
+    }
+    out.extend_from_slice(b"] TJ\n");
+}
+
 /// The resource name of the shared footer (a form XObject).
 pub(crate) const FOOTER: &str = "LKFOOT";
 
@@ -391,28 +431,18 @@ impl Painter {
         num(out, at.1 - self.line.1);
         out.extend_from_slice(b" Td\n");
         self.line = at;
-        if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
-            glyphs(out, &t.text, codes);
-            out.extend_from_slice(b" Tj\n");
-            return;
+        // A word hyphenated across lines reads as the whole word (ISO
+        // 32000-1, 14.9.4): its first part gives the word, the parts after
+        // give nothing, so that the hyphen and the line break vanish.
+        if let Some(actual) = &t.actual_text {
+            out.extend_from_slice(b"/Span <</ActualText ");
+            text_string(out, actual);
+            out.extend_from_slice(b">> BDC\n");
         }
-        // Embedded fonts ignore `Tw` (ISO 32000-1, 9.3.3): widen each space
-        // with a TJ offset, in 1/1000 em.
-        let offset = -(t.word_spacing.0 * 1000.0 / t.size.0);
-        let offset = (offset * 10.0).round() / 10.0;
-        out.push(b'[');
-        let mut rest = t.text.as_str();
-        while let Some(i) = rest.find(' ') {
-            glyphs(out, &rest[..=i], codes);
-            out.push(b' ');
-            out.extend_from_slice(format!("{offset}").as_bytes());
-            out.push(b' ');
-            rest = &rest[i + 1..];
+        show(out, t, codes);
+        if t.actual_text.is_some() {
+            out.extend_from_slice(b"EMC\n");
         }
-        if !rest.is_empty() {
-            glyphs(out, rest, codes);
-        }
-        out.extend_from_slice(b"] TJ\n");
     }
 
     fn stroke_width(&mut self, width: Pt) {
@@ -538,6 +568,7 @@ mod tests {
                     width: Pt(20.0),
                     invisible: false,
                     tag: Default::default(),
+                    actual_text: None,
                 }),
             ],
         };

@@ -1,5 +1,6 @@
 //! Breaking styled text into lines: greedy first fit, as word processors do,
-//! then alignment and justification.
+//! for ragged text, and total fit (Knuth and Plass, see `justify`) for
+//! justified text; then alignment and justification.
 //!
 //! Lines break at spaces and at U+200B ZERO WIDTH SPACE, and, when a word
 //! does not fit, after a hyphen or at a soft hyphen (U+00AD) inside it; a
@@ -31,6 +32,9 @@ use super::span::{Align, Face};
 use super::unicode::{SOFT_HYPHEN, ZERO_WIDTH_SPACE, prepare};
 use crate::units::Pt;
 
+mod justify;
+pub(crate) use justify::Justification;
+
 /// A piece of text in one face, possibly a link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece<'a> {
@@ -61,6 +65,10 @@ pub struct Line {
     pub runs: Vec<Run>,
     /// The width the text takes, justification included.
     pub width: Pt,
+    /// Whether the line ends inside a word, with a hyphen (shown for the
+    /// break, or the word's own): pagination keeps it with the next line,
+    /// so that no page ends with a hyphen.
+    pub hyphenated: bool,
 }
 
 /// A run of one face (and link) on a line.
@@ -79,6 +87,10 @@ pub struct Run {
     pub width: Pt,
     /// Link target.
     pub link: Option<Arc<str>>,
+    /// What text extraction reads instead of `text`, for a word broken
+    /// across lines: the whole word (without the hyphen) on its first part,
+    /// nothing on the parts after; `None` for other text.
+    pub actual_text: Option<String>,
 }
 
 /// How wide a text wants to be: for choosing table column widths.
@@ -361,7 +373,22 @@ pub fn break_lines(
     width: Pt,
     align: Align,
 ) -> Vec<Line> {
-    break_lines_counted(pieces, fonts, size, width, align).0
+    break_lines_counted(pieces, fonts, size, width, align, Justification::default()).0
+}
+
+/// [`break_lines`] with the settings of justified text: total-fit breaking
+/// (see `justify`) with or without hyphenation, its tolerance and how much
+/// spaces stretch and shrink. Other alignments break greedily, as
+/// [`break_lines`].
+pub(crate) fn break_lines_with(
+    pieces: &[Piece<'_>],
+    fonts: &FontSet,
+    size: Pt,
+    width: Pt,
+    align: Align,
+    justification: Justification,
+) -> Vec<Line> {
+    break_lines_counted(pieces, fonts, size, width, align, justification).0
 }
 
 /// [`break_lines`], and the number of times a character was looked at
@@ -372,6 +399,7 @@ fn break_lines_counted(
     size: Pt,
     width: Pt,
     align: Align,
+    justification: Justification,
 ) -> (Vec<Line>, usize) {
     let size = sane_size(size);
     let width = sane_width(width);
@@ -388,7 +416,19 @@ fn break_lines_counted(
         pending_space: None,
         lines: Vec::new(),
         looked: 0,
+        line_cont: 0,
+        line_head: None,
+        line_ratio: None,
+        line_flagged: false,
     };
+    if align == Align::Justify && width.0.is_finite() {
+        // Total fit (see `justify`).
+        let mut j = justify::Justifier::new(&mut b, justification);
+        let read = tokenize(pieces, &texts, fonts, size, |event| j.event(event));
+        j.finish();
+        let looked = read + b.looked;
+        return (b.lines, looked);
+    }
     let read = tokenize(pieces, &texts, fonts, size, |event| match event {
         Event::Newline => {
             b.finish_line(true);
@@ -480,6 +520,17 @@ struct Breaker<'t, 'p> {
     pending_space: Option<usize>,
     lines: Vec<Line>,
     looked: usize,
+    /// For the line being finished: how many of its first entries continue
+    /// a word broken on the line before (extraction reads nothing there).
+    line_cont: usize,
+    /// The entry where the head of a word broken at the line's end starts,
+    /// and the word's whole text (extraction reads it there).
+    line_head: Option<(usize, String)>,
+    /// The extra width of each space per point of its width (negative:
+    /// spaces shrink), instead of spreading the room evenly.
+    line_ratio: Option<f64>,
+    /// The line ends at a break inside a word.
+    line_flagged: bool,
 }
 
 impl Breaker<'_, '_> {
@@ -821,12 +872,32 @@ impl Breaker<'_, '_> {
             Align::Justify if last || spaces == 0 => (Pt::ZERO, Pt::ZERO),
             Align::Justify => (Pt::ZERO, room / spaces as f64),
         };
+        let ratio = self.line_ratio.take();
+        let cont = std::mem::take(&mut self.line_cont);
+        let head = self.line_head.take();
+        let hyphenated = std::mem::take(&mut self.line_flagged)
+            || self.cur.last().is_some_and(|s| s.kind == SegKind::Hyphen);
+        // Which part of a broken word an entry is: 0 the continuation of
+        // one from the line before, 2 the head of one broken at the end,
+        // 1 neither. Runs do not cross parts.
+        let part = |i: usize| {
+            if i < cont {
+                0
+            } else if head.as_ref().is_some_and(|(h, _)| i >= *h) {
+                2
+            } else {
+                1
+            }
+        };
+        let mut head_text = head.as_ref().map(|(_, t)| t.clone());
+        let mut total_extra = Pt::ZERO;
+        let mut last_part = 1;
         // Merge into runs of one face and link; spaces join the run before
         // them when they share its face, so that extracted text keeps its
         // spaces.
         let mut runs: Vec<Run> = Vec::new();
         // Each iteration adds one entry to the runs.
-        for seg in &self.cur {
+        for (i, seg) in self.cur.iter().enumerate() {
             let piece = &self.pieces[seg.piece];
             let text: &str = match seg.kind {
                 SegKind::Text => &self.texts[seg.piece][seg.start..seg.end],
@@ -834,28 +905,46 @@ impl Breaker<'_, '_> {
                 SegKind::Hyphen => "-",
             };
             let is_space = seg.kind == SegKind::Space;
-            let w = seg.width + if is_space { extra } else { Pt::ZERO };
-            let same = runs
-                .last()
-                .is_some_and(|r| r.face == piece.face && r.link == piece.link);
+            let seg_extra = match (is_space, ratio) {
+                (false, _) => Pt::ZERO,
+                (true, Some(k)) => seg.width * k,
+                (true, None) => extra,
+            };
+            total_extra += seg_extra;
+            let w = seg.width + seg_extra;
+            let p = part(i);
+            let same = p == last_part
+                && runs
+                    .last()
+                    .is_some_and(|r| r.face == piece.face && r.link == piece.link);
             if !same {
                 if text.is_empty() || (seg.kind == SegKind::Text && only_soft_hyphens(text)) {
                     continue;
                 }
                 let x = runs.last().map_or(x0, |r| r.x + r.width);
+                let actual_text = match p {
+                    0 => Some(String::new()),
+                    2 => Some(head_text.take().unwrap_or_default()),
+                    _ => None,
+                };
                 runs.push(Run {
                     x,
                     text: String::new(),
                     face: piece.face,
-                    word_spacing: extra,
+                    word_spacing: Pt::ZERO,
                     width: Pt::ZERO,
                     link: piece.link.clone(),
+                    actual_text,
                 });
+                last_part = p;
             }
             let Some(run) = runs.last_mut() else {
                 continue;
             };
             run.width += w;
+            if is_space {
+                run.word_spacing = seg_extra;
+            }
             self.looked += text.len();
             if seg.kind == SegKind::Text && text.contains(SOFT_HYPHEN) {
                 run.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
@@ -872,7 +961,8 @@ impl Breaker<'_, '_> {
         self.cur_width = Pt::ZERO;
         self.lines.push(Line {
             runs,
-            width: natural + extra * spaces as f64,
+            width: natural + total_extra,
+            hyphenated,
         });
     }
 }
@@ -947,7 +1037,8 @@ mod tests {
             assert!(l.width.approx_eq(width), "{} != {}", l.width, width);
             let r = l.runs.last().unwrap();
             assert!((r.x + r.width).approx_eq(width));
-            assert!(l.runs[0].word_spacing.0 > 0.0);
+            // Spaces stretch or shrink (total fit, see `justify`).
+            assert!(l.runs.iter().any(|r| r.word_spacing != Pt::ZERO), "{l:?}");
         }
         assert!(last.width.0 < width.0);
         assert_eq!(last.runs[0].word_spacing, Pt::ZERO);
@@ -1169,7 +1260,15 @@ mod tests {
                 for width in [Pt(40.0), Pt(300.0)] {
                     let mut looked = 0;
                     let fonts_measured = measured(|| {
-                        looked = break_lines_counted(&pieces, &f, SIZE, width, Align::Justify).1;
+                        looked = break_lines_counted(
+                            &pieces,
+                            &f,
+                            SIZE,
+                            width,
+                            Align::Justify,
+                            Justification::default(),
+                        )
+                        .1;
                     });
                     assert!(
                         fonts_measured <= 5 * bytes + 100,

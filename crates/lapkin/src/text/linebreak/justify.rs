@@ -1,0 +1,981 @@
+//! Total-fit line breaking of justified text, after Knuth and Plass,
+//! "Breaking Paragraphs into Lines" (1981), as TeX does it.
+//!
+//! A paragraph is a list of items: boxes (pieces of words), glue (the
+//! spaces, which may stretch by [`Justification::stretch`] and shrink by
+//! [`Justification::shrink`] of their width) and penalties (the places a
+//! word may break: at an Indonesian syllable or a soft hyphen, showing a
+//! hyphen, or after a hyphen it has). The breaks chosen minimise the sum of
+//! the lines' demerits over the whole paragraph: a line's badness (how far
+//! its spaces are from their natural width), the penalty of a hyphen, extra
+//! demerits for two hyphenated lines in a row, for a line much looser or
+//! tighter than the one before, and for a hyphen on the second-to-last
+//! line. The last line is set at its natural width (it may shrink, not
+//! stretch). Constraints: at most two hyphenated lines in a row, and the
+//! last word before the paragraph's end (or a forced line break) is never
+//! broken.
+//!
+//! Every line is feasible in the second pass (a line looser than the
+//! tolerance only costs more), so a breaking always exists; the first pass
+//! keeps to the tolerance. A word wider than the whole line is split by
+//! the greedy breaker (see `Breaker::place_word`), on lines of its own.
+//!
+//! Time and memory are linear in the text: the active list holds at most
+//! [`MAX_ACTIVE`] break candidates (the oldest go first), and a paragraph
+//! of more than [`WINDOW`] items is committed in windows: the lines of the
+//! best breaking up to the window's last quarter are set, and breaking
+//! goes on from there (a paragraph of several hundred lines is not optimal
+//! over its whole length, only over each window).
+
+use super::{Breaker, EPS, Event, Frag, SOFT_HYPHEN, Seg, SegKind};
+use crate::text::hyphenate::{LONGEST_WORD, hyphenate};
+use crate::units::Pt;
+
+/// How justified text is broken into lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Justification {
+    /// Whether words may break at their Indonesian syllables.
+    pub hyphenate: bool,
+    /// The highest badness (100 × the adjustment ratio cubed) a line may
+    /// have before a looser one is tried at all: TeX's `\tolerance`.
+    pub tolerance: f64,
+    /// How much a space may stretch at badness 100, as a fraction of its
+    /// width.
+    pub stretch: f64,
+    /// How much a space may shrink at most, as a fraction of its width.
+    pub shrink: f64,
+}
+
+impl Default for Justification {
+    fn default() -> Self {
+        Justification {
+            hyphenate: true,
+            tolerance: 200.0,
+            stretch: 0.5,
+            shrink: 0.4,
+        }
+    }
+}
+
+impl Justification {
+    /// The settings made usable whatever a caller built: NaN and negative
+    /// numbers count as the defaults or zero.
+    fn sane(self) -> Self {
+        let d = Justification::default();
+        let pick = |v: f64, def: f64, max: f64| {
+            if v.is_nan() { def } else { v.clamp(0.0, max) }
+        };
+        Justification {
+            hyphenate: self.hyphenate,
+            tolerance: pick(self.tolerance, d.tolerance, 1e6),
+            stretch: pick(self.stretch, d.stretch, 100.0),
+            shrink: pick(self.shrink, d.shrink, 0.9),
+        }
+    }
+}
+
+/// The most break candidates kept active; beyond, the oldest are dropped.
+const MAX_ACTIVE: usize = 96;
+/// Items of a paragraph before a window is committed.
+const WINDOW: usize = 4096;
+/// TeX's `\linepenalty`, `\hyphenpenalty` (300, six times TeX's: Indonesian
+/// words break at most syllables, and fewer hyphens read better; on the
+/// reference report 300 gives 79 hyphenated lines of 295 against 95 at 100,
+/// and 1000 only 74, the rest being forced by the tolerance), `\adjdemerits`,
+/// `\doublehyphendemerits`, `\finalhyphendemerits`.
+const LINE_PENALTY: f64 = 10.0;
+const HYPHEN_PENALTY: f64 = 300.0;
+const ADJ_DEMERITS: f64 = 10_000.0;
+const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
+const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
+/// The most hyphenated lines in a row.
+const MAX_HYPHENS_IN_A_ROW: u8 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A piece of a word.
+    Box,
+    /// A space.
+    Glue,
+    /// A place to break inside a word (`flagged`: the line then ends with
+    /// a hyphen, shown by `hyphen` or the word's own), or between two
+    /// words without a space (a zero width space).
+    Penalty { hyphen: bool, flagged: bool },
+}
+
+/// An item: what it is, and its segment (for a penalty that shows a
+/// hyphen, the hyphen's).
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    kind: Kind,
+    seg: Seg,
+}
+
+/// A break candidate.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The item it breaks at (`items.len()` for the end).
+    at: usize,
+    /// The first item of the line after it.
+    start: usize,
+    fitness: u8,
+    /// Hyphenated lines in a row ending here.
+    hyphens: u8,
+    total: f64,
+    /// The candidate before (index in the arena); the first has itself.
+    prev: usize,
+}
+
+/// How the items end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum End {
+    /// The paragraph ends (or a forced line break): the last line is not
+    /// stretched.
+    Final,
+    /// More is to come: the best breaking so far, without a last line.
+    Open,
+}
+
+/// Where breaking starts: the state of the line before.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    fitness: u8,
+    hyphens: u8,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Start {
+            fitness: 1,
+            hyphens: 0,
+        }
+    }
+}
+
+/// A word waiting for the event after it (is it the paragraph's last?).
+struct Pending {
+    frags: Vec<Frag>,
+    width: Pt,
+    figure: bool,
+    space: Option<usize>,
+}
+
+/// Total-fit breaking on top of a [`Breaker`], which sets the lines.
+pub(super) struct Justifier<'b, 't, 'p> {
+    b: &'b mut Breaker<'t, 'p>,
+    j: Justification,
+    items: Vec<Item>,
+    pending: Option<Pending>,
+    space: Option<usize>,
+    start: Start,
+    /// The first line to set continues a word whose head has its whole
+    /// text (the line before broke it).
+    cont: bool,
+    window: usize,
+}
+
+impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
+    pub(super) fn new(b: &'b mut Breaker<'t, 'p>, j: Justification) -> Self {
+        Justifier {
+            b,
+            j: j.sane(),
+            items: Vec::new(),
+            pending: None,
+            space: None,
+            start: Start::default(),
+            cont: false,
+            window: WINDOW,
+        }
+    }
+
+    /// Takes one event of the tokenizer.
+    pub(super) fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Word(frags, width, figure) => {
+                if let Some(p) = self.pending.take() {
+                    self.place(p, true);
+                }
+                self.pending = Some(Pending {
+                    frags: frags.to_vec(),
+                    width,
+                    figure,
+                    space: self.space.take(),
+                });
+            }
+            Event::Space(piece) => self.space = Some(piece),
+            Event::Newline => {
+                if let Some(p) = self.pending.take() {
+                    self.place(p, false);
+                }
+                self.space = None;
+                self.set(End::Final);
+            }
+        }
+    }
+
+    /// Ends the text: sets what is left (an empty text is one empty line).
+    pub(super) fn finish(mut self) {
+        if let Some(p) = self.pending.take() {
+            self.place(p, false);
+        }
+        if !self.items.is_empty() || self.b.lines.is_empty() {
+            self.set(End::Final);
+        }
+    }
+
+    fn width(&self) -> f64 {
+        self.b.width.0
+    }
+
+    /// Adds a word (`breakable`: it may break inside, it is not the last).
+    fn place(&mut self, p: Pending, breakable: bool) {
+        if p.frags.is_empty() {
+            return;
+        }
+        if p.width.0 > self.width() + EPS {
+            // Wider than a line: set what is before it (its last line is
+            // not stretched: a gap of an em or more would be worse), then
+            // split it greedily on lines of its own; its last part starts
+            // the next line.
+            if !self.items.is_empty() {
+                self.set(End::Final);
+            }
+            self.b.pending_space = None;
+            self.b.place_word(&p.frags, p.width, p.figure);
+            for seg in self.b.cur.drain(..) {
+                self.items.push(Item {
+                    kind: Kind::Box,
+                    seg,
+                });
+            }
+            self.b.cur_width = Pt::ZERO;
+            self.start = Start::default();
+            self.cont = false;
+            return;
+        }
+        if !self.items.is_empty() {
+            let item = match p.space {
+                Some(piece) => Item {
+                    kind: Kind::Glue,
+                    seg: Seg {
+                        piece,
+                        start: 0,
+                        end: 0,
+                        width: self.b.face(piece).advance(' ', self.b.size),
+                        kind: SegKind::Space,
+                    },
+                },
+                None => Item {
+                    kind: Kind::Penalty {
+                        hyphen: false,
+                        flagged: false,
+                    },
+                    seg: empty_seg(p.frags[0].piece),
+                },
+            };
+            self.items.push(item);
+        }
+        self.push_word(&p.frags, p.figure, breakable);
+        if self.items.len() >= self.window {
+            self.commit_open();
+        }
+    }
+
+    /// Where a word may break inside, as byte offsets into its text, with
+    /// whether the break shows a hyphen.
+    fn inner_breaks(&mut self, frags: &[Frag]) -> Vec<(usize, bool)> {
+        let len: usize = frags.iter().map(|f| f.end - f.start).sum();
+        if len > LONGEST_WORD {
+            return Vec::new();
+        }
+        let mut text = String::with_capacity(len);
+        for f in frags {
+            text.push_str(&self.b.texts[f.piece][f.start..f.end]);
+        }
+        self.b.looked += text.len();
+        let mut out: Vec<(usize, bool)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let after = i + c.len_utf8();
+            if c == SOFT_HYPHEN && i > 0 && after < text.len() {
+                out.push((after, true));
+            }
+        }
+        // After a `/` in an address (not in its `//`), or between two
+        // words of three letters or more (*Kabupaten/Kota*): no hyphen.
+        let url = text.contains("://");
+        let letters = |t: &str| t.chars().take_while(|c| c.is_alphabetic()).count();
+        for (i, c) in text.char_indices() {
+            if c != '/' || i == 0 || i + 1 >= text.len() {
+                continue;
+            }
+            let (before, after) = (&text[..i], &text[i + 1..]);
+            let ok = if url {
+                !before.ends_with('/') && !after.starts_with('/') && !before.ends_with(':')
+            } else {
+                let back: String = before.chars().rev().collect();
+                let lower = |t: &str| {
+                    t.chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .any(char::is_lowercase)
+                };
+                letters(&back) >= 3 && letters(after) >= 3 && lower(&back) && lower(after)
+            };
+            if ok {
+                out.push((i + 1, false));
+            }
+        }
+        for at in hyphenate(&text) {
+            let after_hyphen = text[..at].ends_with('-');
+            if after_hyphen || self.j.hyphenate {
+                out.push((at, !after_hyphen));
+            }
+        }
+        out.sort_unstable();
+        out.dedup_by_key(|b| b.0);
+        // Never before a combining mark.
+        out.retain(|&(at, _)| {
+            !text[at..]
+                .chars()
+                .next()
+                .is_some_and(unicode_normalization::char::is_combining_mark)
+        });
+        out
+    }
+
+    /// Adds a word's boxes and the penalties between them.
+    fn push_word(&mut self, frags: &[Frag], figure: bool, breakable: bool) {
+        let breaks = if breakable && !figure {
+            self.inner_breaks(frags)
+        } else {
+            Vec::new()
+        };
+        if breaks.is_empty() {
+            for f in frags {
+                self.items.push(Item {
+                    kind: Kind::Box,
+                    seg: Seg {
+                        piece: f.piece,
+                        start: f.start,
+                        end: f.end,
+                        width: f.width,
+                        kind: SegKind::Text,
+                    },
+                });
+            }
+            return;
+        }
+        let size = self.b.size;
+        let mut next = 0;
+        let mut global = 0;
+        // Each iteration measures one fragment's characters once.
+        for f in frags {
+            let face = self.b.fonts.face(self.b.pieces[f.piece].face);
+            let text = &self.b.texts[f.piece][f.start..f.end];
+            let mut from = f.start;
+            let mut width = Pt::ZERO;
+            for (i, c) in text.char_indices() {
+                self.b.looked += 1;
+                width += face.advance(c, size);
+                let after = global + i + c.len_utf8();
+                if breaks.get(next).is_some_and(|b| b.0 == after) {
+                    let hyphen = breaks[next].1;
+                    next += 1;
+                    let end = f.start + i + c.len_utf8();
+                    self.items.push(Item {
+                        kind: Kind::Box,
+                        seg: Seg {
+                            piece: f.piece,
+                            start: from,
+                            end,
+                            width,
+                            kind: SegKind::Text,
+                        },
+                    });
+                    let mut seg = empty_seg(f.piece);
+                    if hyphen {
+                        seg.width = face.advance('-', size);
+                        seg.kind = SegKind::Hyphen;
+                    }
+                    self.items.push(Item {
+                        kind: Kind::Penalty {
+                            hyphen,
+                            flagged: true,
+                        },
+                        seg,
+                    });
+                    from = end;
+                    width = Pt::ZERO;
+                }
+            }
+            if from < f.end {
+                self.items.push(Item {
+                    kind: Kind::Box,
+                    seg: Seg {
+                        piece: f.piece,
+                        start: from,
+                        end: f.end,
+                        width,
+                        kind: SegKind::Text,
+                    },
+                });
+            }
+            global += text.len();
+        }
+    }
+
+    /// Sets all the items as lines, the last as `end` says.
+    fn set(&mut self, end: End) {
+        if self.items.is_empty() {
+            if end == End::Final {
+                self.b.finish_line(true);
+            }
+            self.start = Start::default();
+            self.cont = false;
+            return;
+        }
+        let chain = self.solve(end);
+        let n = self.items.len();
+        let mut s = first_box(&self.items, 0);
+        for node in &chain {
+            let last = node.at >= n;
+            self.set_line(s, node.at, last && end == End::Final);
+            s = first_box(&self.items, node.at + 1);
+        }
+        self.items.clear();
+        self.start = Start::default();
+        self.cont = false;
+    }
+
+    /// Sets the lines of the best breaking so far up to the window's last
+    /// quarter, and keeps the rest.
+    fn commit_open(&mut self) {
+        let n = self.items.len();
+        let keep_from = n - n / 4;
+        let chain = self.solve(End::Open);
+        let chosen: Vec<Node> = chain.into_iter().filter(|c| c.at < keep_from).collect();
+        let Some(last) = chosen.last().copied() else {
+            // No break early enough (lines longer than the window): try
+            // again with twice the window, so that the work stays linear.
+            self.window = self.window.saturating_mul(2);
+            return;
+        };
+        let mut s = first_box(&self.items, 0);
+        for node in &chosen {
+            self.set_line(s, node.at, false);
+            s = first_box(&self.items, node.at + 1);
+        }
+        self.items.drain(..s.min(n));
+        self.start = Start {
+            fitness: last.fitness,
+            hyphens: last.hyphens,
+        };
+        self.window = WINDOW.max(self.items.len() * 2);
+    }
+
+    /// Sets the items `s..e` as a line (breaking at item `e`, or at the end
+    /// if `e` is past the items).
+    fn set_line(&mut self, s: usize, e: usize, last: bool) {
+        let n = self.items.len();
+        let e = e.min(n);
+        debug_assert!(self.b.cur.is_empty());
+        let mut first_glue: Option<usize> = None;
+        let mut head_start = 0;
+        let mut natural = Pt::ZERO;
+        let mut spaces = Pt::ZERO;
+        for item in &self.items[s.min(e)..e] {
+            match item.kind {
+                Kind::Box => self.b.cur.push(item.seg),
+                Kind::Glue => {
+                    first_glue.get_or_insert(self.b.cur.len());
+                    spaces += item.seg.width;
+                    self.b.cur.push(item.seg);
+                    head_start = self.b.cur.len();
+                }
+                Kind::Penalty { flagged: false, .. } => {
+                    first_glue.get_or_insert(self.b.cur.len());
+                    head_start = self.b.cur.len();
+                }
+                Kind::Penalty { .. } => {}
+            }
+            natural += if matches!(item.kind, Kind::Penalty { .. }) {
+                Pt::ZERO
+            } else {
+                item.seg.width
+            };
+        }
+        let mut flagged = false;
+        let mut head = None;
+        if let Some(Item {
+            kind:
+                Kind::Penalty {
+                    hyphen,
+                    flagged: true,
+                },
+            seg,
+        }) = self.items.get(e).copied()
+        {
+            flagged = true;
+            if hyphen {
+                natural += seg.width;
+                self.b.cur.push(seg);
+            }
+            head = self.word_from(head_start_item(&self.items, s, e));
+        }
+        let cont = if self.cont {
+            first_glue.unwrap_or(usize::MAX)
+        } else {
+            0
+        };
+        // The head carries the word's whole text, unless the whole line is
+        // the middle of the word (the first line's head carries it).
+        let head_at = if cont == usize::MAX {
+            None
+        } else {
+            head.map(|h| (head_start, h))
+        };
+        self.cont = flagged && (cont == usize::MAX || head_at.is_some());
+        let room = self.b.width - natural;
+        let ratio = if spaces.0 > 0.0 && !(last && room.0 >= 0.0) {
+            Some(room.0 / spaces.0)
+        } else {
+            None
+        };
+        self.b.line_cont = cont;
+        self.b.line_head = head_at;
+        self.b.line_ratio = ratio;
+        self.b.line_flagged = flagged;
+        self.b.finish_line(last || ratio.is_none());
+    }
+
+    /// The text of the word whose head starts at item `from`, to its end,
+    /// without soft hyphens; `None` if it is longer than a word can be.
+    fn word_from(&self, from: usize) -> Option<String> {
+        let mut out = String::new();
+        for item in &self.items[from..] {
+            match item.kind {
+                Kind::Box => {
+                    let t = &self.b.texts[item.seg.piece][item.seg.start..item.seg.end];
+                    out.extend(t.chars().filter(|&c| c != SOFT_HYPHEN));
+                    if out.len() > LONGEST_WORD {
+                        return None;
+                    }
+                }
+                Kind::Penalty { flagged: true, .. } => {}
+                _ => break,
+            }
+        }
+        Some(out)
+    }
+
+    /// The best breaking of the items: a first pass within the tolerance,
+    /// else one where every line that fits is allowed, else first fit.
+    fn solve(&self, end: End) -> Vec<Node> {
+        self.knuth_plass(end, self.j.tolerance)
+            .or_else(|| self.knuth_plass(end, f64::INFINITY))
+            .unwrap_or_else(|| self.first_fit())
+    }
+
+    fn knuth_plass(&self, end: End, tolerance: f64) -> Option<Vec<Node>> {
+        let items = &self.items;
+        let n = items.len();
+        let width = self.width();
+        let (st, sh) = (self.j.stretch, self.j.shrink);
+        // Prefix sums of width, stretch and shrink.
+        let mut sums = Vec::with_capacity(n + 1);
+        let mut acc = (0.0, 0.0, 0.0);
+        sums.push(acc);
+        for item in items {
+            match item.kind {
+                Kind::Box => acc.0 += item.seg.width.0,
+                Kind::Glue => {
+                    acc.0 += item.seg.width.0;
+                    acc.1 += item.seg.width.0 * st;
+                    acc.2 += item.seg.width.0 * sh;
+                }
+                Kind::Penalty { .. } => {}
+            }
+            sums.push(acc);
+        }
+        let line = |from: usize, to: usize| {
+            let (a, b) = (sums[from], sums[to]);
+            (b.0 - a.0, b.1 - a.1, b.2 - a.2)
+        };
+        let mut arena = vec![Node {
+            at: usize::MAX,
+            start: first_box(items, 0),
+            fitness: self.start.fitness,
+            hyphens: self.start.hyphens,
+            total: 0.0,
+            prev: 0,
+        }];
+        let mut active: Vec<usize> = vec![0];
+        // Each iteration looks at one item and at most MAX_ACTIVE nodes.
+        for (i, item) in items.iter().enumerate() {
+            let (pen_w, flagged, cost) = match item.kind {
+                Kind::Glue if i > 0 && items[i - 1].kind == Kind::Box => (0.0, false, 0.0),
+                Kind::Penalty { hyphen, flagged } => (
+                    if hyphen { item.seg.width.0 } else { 0.0 },
+                    flagged,
+                    if flagged { HYPHEN_PENALTY } else { 0.0 },
+                ),
+                _ => continue,
+            };
+            let mut best: [[Option<(f64, usize)>; 3]; 4] = [[None; 3]; 4];
+            active.retain(|&a| {
+                let node = arena[a];
+                if node.start > i {
+                    return true;
+                }
+                let (w, y, z) = line(node.start, i);
+                if w - z > width + EPS {
+                    return false;
+                }
+                let r = ratio(w + pen_w, y, z, width);
+                if r < -1.0 - EPS {
+                    return true;
+                }
+                let bad = badness(r);
+                if bad > tolerance {
+                    return true;
+                }
+                let hyphens = if flagged { node.hyphens + 1 } else { 0 };
+                if hyphens > MAX_HYPHENS_IN_A_ROW {
+                    return true;
+                }
+                let fit = fitness(r);
+                let mut d = (LINE_PENALTY + bad).powi(2) + cost * cost;
+                if flagged && node.hyphens > 0 {
+                    d += DOUBLE_HYPHEN_DEMERITS;
+                }
+                if fit.abs_diff(node.fitness) > 1 {
+                    d += ADJ_DEMERITS;
+                }
+                let total = node.total + d;
+                let slot = &mut best[fit as usize][hyphens as usize];
+                if slot.is_none_or(|(t, _)| total < t) {
+                    *slot = Some((total, a));
+                }
+                true
+            });
+            for (fit, row) in best.iter().enumerate() {
+                for (hyphens, slot) in row.iter().enumerate() {
+                    if let Some((total, prev)) = *slot {
+                        arena.push(Node {
+                            at: i,
+                            start: first_box(items, i + 1),
+                            fitness: fit as u8,
+                            hyphens: hyphens as u8,
+                            total,
+                            prev,
+                        });
+                        active.push(arena.len() - 1);
+                    }
+                }
+            }
+            if active.len() > MAX_ACTIVE {
+                let extra = active.len() - MAX_ACTIVE;
+                active.drain(..extra);
+            }
+            if active.is_empty() {
+                return None;
+            }
+        }
+        // The last line.
+        let mut chosen: Option<(f64, Node)> = None;
+        for &a in &active {
+            let node = arena[a];
+            if node.start >= n && node.at != usize::MAX {
+                continue;
+            }
+            let candidate = match end {
+                End::Open => Some((node.total, node, a)),
+                _ => {
+                    let (w, y, z) = line(node.start.min(n), n);
+                    let r = match end {
+                        End::Final if w <= width + EPS => 0.0,
+                        _ => ratio(w, y, z, width),
+                    };
+                    let bad = badness(r);
+                    if w - z > width + EPS || r < -1.0 - EPS {
+                        None
+                    } else {
+                        let fit = fitness(r);
+                        let mut d = (LINE_PENALTY + bad).powi(2);
+                        if node.hyphens > 0 {
+                            d += FINAL_HYPHEN_DEMERITS;
+                        }
+                        Some((
+                            node.total + d,
+                            Node {
+                                at: n,
+                                start: n,
+                                fitness: fit,
+                                hyphens: 0,
+                                total: node.total + d,
+                                prev: a,
+                            },
+                            a,
+                        ))
+                    }
+                }
+            };
+            if let Some((total, node, _)) = candidate
+                && chosen.is_none_or(|(t, _)| total < t)
+            {
+                chosen = Some((total, node));
+            }
+        }
+        let (_, last) = chosen?;
+        let mut chain = Vec::new();
+        let mut node = last;
+        // Each iteration steps back to an earlier node; the first points
+        // to itself and ends the walk.
+        while node.at != usize::MAX {
+            chain.push(node);
+            node = arena[node.prev];
+        }
+        chain.reverse();
+        Some(chain)
+    }
+
+    /// First fit over the items: the last resort, if no breaking was found
+    /// (never, as every single word fits a line).
+    fn first_fit(&self) -> Vec<Node> {
+        let items = &self.items;
+        let n = items.len();
+        let width = self.width();
+        let node = |at: usize| Node {
+            at,
+            start: first_box(items, at + 1),
+            fitness: 1,
+            hyphens: 0,
+            total: 0.0,
+            prev: 0,
+        };
+        let size = |it: &Item| match it.kind {
+            Kind::Penalty { .. } => 0.0,
+            _ => it.seg.width.0,
+        };
+        let mut chain = Vec::new();
+        let first = first_box(items, 0);
+        let mut s = first;
+        let mut w = 0.0;
+        let mut last_break = None;
+        // Each iteration looks at the next item; a break re-measures only
+        // the line it starts.
+        for i in first..n {
+            let item = &items[i];
+            if item.kind != Kind::Box {
+                if i > s {
+                    last_break = Some(i);
+                }
+                w += size(item);
+                continue;
+            }
+            if w + size(item) > width + EPS
+                && let Some(b) = last_break.take()
+            {
+                chain.push(node(b));
+                s = first_box(items, b + 1);
+                w = items[s.min(i)..i].iter().map(size).sum();
+            }
+            w += size(item);
+        }
+        chain.push(node(n));
+        chain
+    }
+}
+
+/// An empty segment of a piece (a penalty that shows nothing).
+fn empty_seg(piece: usize) -> Seg {
+    Seg {
+        piece,
+        start: 0,
+        end: 0,
+        width: Pt::ZERO,
+        kind: SegKind::Text,
+    }
+}
+
+/// The first box at or after `i` (a line starts there: spaces and breaks
+/// after a break are dropped), or the number of items.
+fn first_box(items: &[Item], i: usize) -> usize {
+    items
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|it| it.kind == Kind::Box))
+        .map_or(items.len(), |p| i + p)
+}
+
+/// The first item of the word that ends the line `s..e` (after its last
+/// space or word break).
+fn head_start_item(items: &[Item], s: usize, e: usize) -> usize {
+    let mut at = s;
+    for (k, item) in items.iter().enumerate().take(e).skip(s) {
+        if matches!(item.kind, Kind::Glue | Kind::Penalty { flagged: false, .. }) {
+            at = k + 1;
+        }
+    }
+    at
+}
+
+/// The adjustment ratio of a line of natural width `w`, stretch `y` and
+/// shrink `z` set `width` wide: positive if its spaces stretch.
+fn ratio(w: f64, y: f64, z: f64, width: f64) -> f64 {
+    if w < width - EPS {
+        if y > 0.0 { (width - w) / y } else { 1e4 }
+    } else if w > width + EPS {
+        if z > 0.0 { (width - w) / z } else { -1e4 }
+    } else {
+        0.0
+    }
+}
+
+/// TeX's badness: 100 × |r|³, bounded.
+fn badness(r: f64) -> f64 {
+    (100.0 * r.abs().powi(3)).min(1e10)
+}
+
+/// Fitness classes: tight, decent, loose, very loose.
+fn fitness(r: f64) -> u8 {
+    if r < -0.5 {
+        0
+    } else if r <= 0.5 {
+        1
+    } else if r <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Line, Piece, break_lines, break_lines_with};
+    use super::*;
+    use crate::text::{Align, Face, FontSet};
+
+    const SIZE: Pt = Pt(11.0);
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    /// A paragraph of the reference report.
+    const TEXT: &str = "Kegiatan yang sudah dilakukan untuk mendukung ketercapaian IKK 1.1 adalah \
+        pendampingan penyusunan dokumen perencanaan pendidikan daerah, sosialisasi kebijakan \
+        pendidikan inklusif kepada kepala sekolah dan pengawas, serta pelaksanaan bimbingan \
+        teknis pemanfaatan rapor pendidikan bagi satuan pendidikan di Provinsi Bengkulu \
+        dilaksanakan secara daring dan luring pada bulan April sampai dengan Juni 2024.";
+
+    /// The widest gap between words on a justified line, in em.
+    fn widest_gap(lines: &[Line], fonts: &FontSet) -> f64 {
+        let space = fonts.face(Face::Regular).advance(' ', SIZE);
+        lines[..lines.len() - 1]
+            .iter()
+            .flat_map(|l| &l.runs)
+            .filter(|r| r.text.contains(' '))
+            .map(|r| (space + r.word_spacing).0 / SIZE.0)
+            .fold(0.0, f64::max)
+    }
+
+    #[test]
+    fn total_fit_is_more_even_than_first_fit_and_fills_every_line() {
+        let fonts = FontSet::liberation_sans();
+        let pieces = [Piece::new(TEXT, Face::Regular)];
+        for width in [Pt(200.0), Pt(260.0), Pt(330.0)] {
+            let lines = break_lines(&pieces, &fonts, SIZE, width, Align::Justify);
+            let greedy = break_lines(&pieces, &fonts, SIZE, width, Align::Left);
+            // Greedy lines justified: their gaps.
+            let greedy_gap = greedy[..greedy.len() - 1]
+                .iter()
+                .map(|l| {
+                    let spaces = l
+                        .runs
+                        .iter()
+                        .map(|r| r.text.matches(' ').count())
+                        .sum::<usize>();
+                    let space = fonts.face(Face::Regular).advance(' ', SIZE);
+                    (space + (width - l.width) / spaces.max(1) as f64).0 / SIZE.0
+                })
+                .fold(0.0, f64::max);
+            let gap = widest_gap(&lines, &fonts);
+            assert!(gap < greedy_gap, "{width}: {gap} vs greedy {greedy_gap}");
+            assert!(gap < 0.7, "{width}: {gap} {:?}", texts(&lines));
+            let (last, rest) = lines.split_last().unwrap();
+            for l in rest {
+                assert!(l.width.approx_eq(width), "{width}: {l:?}");
+            }
+            assert!(last.width.0 <= width.0 + 1e-6);
+            // Every word is kept, the hyphens of broken words aside.
+            let all: String = texts(&lines).concat().replace(['-', ' '], "");
+            assert_eq!(all, TEXT.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn hyphens_follow_the_rules_and_extract_as_whole_words() {
+        let fonts = FontSet::liberation_sans();
+        let pieces = [Piece::new(TEXT, Face::Regular)];
+        let mut hyphenated_somewhere = false;
+        for w in 150..=330 {
+            let width = Pt(f64::from(w));
+            let lines = break_lines(&pieces, &fonts, SIZE, width, Align::Justify);
+            let ends: Vec<bool> = lines.iter().map(|l| l.hyphenated).collect();
+            // At most two hyphenated lines in a row, and never the last
+            // word of the paragraph ("2024." is last; "Juni" before it).
+            assert!(
+                !ends.windows(3).any(|w| w.iter().all(|h| *h)),
+                "{width}: {ends:?}"
+            );
+            assert!(!lines[lines.len() - 1].hyphenated);
+            if lines.len() >= 2 {
+                assert!(!texts(&lines)[lines.len() - 2].ends_with("20-"));
+            }
+            for (i, l) in lines.iter().enumerate() {
+                if !l.hyphenated {
+                    continue;
+                }
+                hyphenated_somewhere = true;
+                // The head names the whole word; the next line's start reads
+                // as nothing.
+                let head = l.runs.last().unwrap();
+                let whole = head.actual_text.as_deref().unwrap();
+                let next = &lines[i + 1].runs[0];
+                assert_eq!(next.actual_text.as_deref(), Some(""));
+                let shown = format!("{}{}", head.text.trim_end_matches('-'), next.text);
+                assert_eq!(whole, shown, "{width}");
+                assert!(TEXT.contains(whole), "{whole}");
+            }
+        }
+        assert!(hyphenated_somewhere);
+        // Without hyphenation: no word is broken.
+        let j = Justification {
+            hyphenate: false,
+            ..Justification::default()
+        };
+        for w in 150..=330 {
+            let lines =
+                break_lines_with(&pieces, &fonts, SIZE, Pt(f64::from(w)), Align::Justify, j);
+            assert!(lines.iter().all(|l| !l.hyphenated), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_keeps_the_active_list_and_the_window_bounded() {
+        // Many windows: every word kept, in order, every line full.
+        let fonts = FontSet::liberation_sans();
+        let text = format!("{TEXT} ").repeat(300);
+        let pieces = [Piece::new(text.as_str(), Face::Regular)];
+        let width = Pt(300.0);
+        let lines = break_lines(&pieces, &fonts, SIZE, width, Align::Justify);
+        let all: String = texts(&lines).concat().replace(['-', ' '], "");
+        assert_eq!(all, text.replace(' ', ""));
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.width.approx_eq(width));
+        }
+        assert!(widest_gap(&lines, &fonts) < 0.6);
+    }
+}
