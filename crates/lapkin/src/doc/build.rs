@@ -381,13 +381,20 @@ fn section(title: String, path: &str) -> Block {
 
 /// Table A: one row per indicator, the sasaran cell spanning its
 /// indicators' rows.
+///
+/// The numbers are right-aligned, so that the layout sets them close to
+/// the sasaran beside them (text extractors then read the number and the
+/// spanning sasaran as one, and the table row by row: see the layout's
+/// `joined_columns`), and so is the Satuan between the right-aligned
+/// figures (poppler finds a table only where neighbouring columns are
+/// aligned alike).
 fn kinerja_table(report: &Report) -> Table {
     let columns = [
-        Align::Center,
+        Align::Right,
         Align::Left,
         Align::Left,
         Align::Right,
-        Align::Center,
+        Align::Right,
         Align::Right,
         Align::Right,
     ]

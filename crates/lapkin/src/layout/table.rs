@@ -79,6 +79,42 @@ fn side_padding(style: &crate::style::Style, size: Pt) -> Pt {
     style.cell_padding.max(size * 0.55)
 }
 
+/// The columns whose right-aligned cells are set close to the next
+/// column's left-aligned cells, because a cell in that next column spans
+/// rows (`joined[c]` for the boundary between columns c and c + 1).
+///
+/// A spanning cell leaves a hole in the grid of its column, in the rows
+/// below its first. poppler's `pdftotext` places a block of text in a
+/// table only as a corner of a square of four blocks (one, its neighbour
+/// to the right, the one below it and the one diagonally below) aligned
+/// alike; the cell left of a span's first row has the span as its right
+/// neighbour, with nothing below it, so it makes no square, and the cell
+/// under it, if it is in the table's last row, is then in none either. A
+/// block left out of a table is read before or after all of the table:
+/// the column comes out on its own. Set closer than a type size to the
+/// span (see [`join_padding`]), the cell and the span's text are one block
+/// for poppler, with the next column's cells below it: the squares close
+/// again, and each row is read in order, the cell and the spanning text
+/// on one line.
+fn joined_columns(t: &Table, placed: &[Placed<'_>]) -> Vec<bool> {
+    let ncols = t.columns.len();
+    let mut joined = vec![false; ncols];
+    for p in placed {
+        if p.rowspan > 1 && p.col > 0 && t.columns[p.col - 1].align == crate::text::Align::Right {
+            joined[p.col - 1] = true;
+        }
+    }
+    joined
+}
+
+/// The padding right of a right-aligned cell and left of a left-aligned
+/// cell on a joined boundary (see [`joined_columns`]) at type `size`:
+/// together 0.8 of the type size (poppler joins text closer than one type
+/// size into a block), the right-aligned text the closer to the rule.
+fn join_padding(size: Pt) -> (Pt, Pt) {
+    (size * 0.3, size * 0.5)
+}
+
 /// What each column needs at one type size, padding included.
 struct Needs {
     /// Its text on one line per paragraph.
@@ -254,21 +290,37 @@ struct CellBox {
     height: Pt,
 }
 
+/// Lays out a cell's text in its box at `x`, `width` wide, padded by the
+/// side padding, or on a joined boundary (`joined`: the cell's left and
+/// right edges) by the join padding.
 fn layout_cell(
     ctx: &Ctx<'_>,
     (p, node): (&Placed<'_>, NodeId),
     align: crate::text::Align,
     (x, width): (Pt, Pt),
     size: Pt,
+    joined: (bool, bool),
 ) -> CellBox {
     let mut tagger = Tagger::new(Tag::Node(node));
+    use crate::text::Align;
     let pad = ctx.style.cell_padding;
     let side = side_padding(ctx.style, size);
+    let (join_right, join_left) = join_padding(size);
+    let left = if joined.0 && align == Align::Left {
+        join_left
+    } else {
+        side
+    };
+    let right = if joined.1 && align == Align::Right {
+        join_right
+    } else {
+        side
+    };
     let line_height = ctx.line_height(size);
     let baseline = ctx.baseline(size);
     let ascent = ctx.fonts.face(Face::Regular).ascent(size);
     let descent = ctx.fonts.face(Face::Regular).descent(size);
-    let inner = (width - side * 2.0).max(Pt(1.0));
+    let inner = (width - left - right).max(Pt(1.0));
     let lines = break_lines(&pieces(&p.cell.text), ctx.fonts, size, inner, align);
     let mut items = Vec::new();
     let mut extents = Vec::new();
@@ -277,7 +329,7 @@ fn layout_cell(
         line_items(
             ctx,
             line,
-            (x + side, y + baseline, size),
+            (x + left, y + baseline, size),
             (ascent, descent),
             &mut tagger,
             &mut items,
@@ -527,13 +579,18 @@ impl<'a> Grid<'a> {
             let last = *col_x.last().unwrap_or(&x);
             col_x.push(last + *w);
         }
+        let joined = joined_columns(t, &placed);
         let boxes: Vec<CellBox> = placed
             .iter()
             .zip(nodes)
             .map(|(p, node)| {
                 let align = p.cell.align.unwrap_or(t.columns[p.col].align);
                 let w = col_x[p.col + p.colspan] - col_x[p.col];
-                layout_cell(ctx, (p, *node), align, (col_x[p.col], w), size)
+                let edges = (
+                    p.col > 0 && joined[p.col - 1],
+                    joined[p.col + p.colspan - 1],
+                );
+                layout_cell(ctx, (p, *node), align, (col_x[p.col], w), size, edges)
             })
             .collect();
         let row_h = row_heights(&placed, &boxes, nrows);
@@ -888,24 +945,33 @@ mod tests {
         );
     }
 
-    /// The text of two cells side by side is more than one type size
-    /// apart (poppler joins words closer than that into one block), and a
-    /// cell spanning rows keeps its text beside its first row (else
-    /// poppler reads the next row's first cells before it).
-    #[test]
-    fn cells_are_apart_for_extractors_and_spans_stay_in_their_first_row() {
-        let style = Style::default();
-        let fonts = FontSet::liberation_sans();
-        let ctx = Ctx::new(&style, &fonts);
+    /// A table of 4 columns (numbers, a span over the first two body rows
+    /// in column 1, figures), the numbers aligned `align`.
+    fn spanning(align: Align) -> Table {
         let mut t = table(4, |r, c| match (r, c) {
             (_, 0) => format!("{r}."),
             (1, 1) => "kata panjang yang mengisi beberapa baris di sel ini".into(),
             (_, 1) => "x".into(),
             _ => format!("{}", r * 10 + c),
         });
+        t.columns[0].align = align;
         t.columns[1].align = Align::Left;
         t.body[0].cells[1].rowspan = 2;
         t.body[1].cells.remove(1);
+        t
+    }
+
+    /// The text of two cells side by side is more than one type size
+    /// apart (poppler joins words closer than that into one block; for the
+    /// exception, right-aligned cells left of a span, see the next test),
+    /// and a cell spanning rows keeps its text beside its first row (else
+    /// poppler reads the next row's first cells before it).
+    #[test]
+    fn cells_are_apart_for_extractors_and_spans_stay_in_their_first_row() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let t = spanning(Align::Center);
         let chunks = layout_table(&ctx, &t, Pt(0.0), Pt(200.0), 0).unwrap();
         let rs = runs(&chunks);
         let size = rs[0].size;
@@ -940,6 +1006,52 @@ mod tests {
             .fold(Pt::ZERO, Pt::max);
         let second_row = rs.iter().find(|r| r.text == "2.").unwrap().y;
         assert!(span_bottom.0 < second_row.0, "{span_bottom} {second_row}");
+    }
+
+    /// A right-aligned cell left of a cell spanning rows is set less than
+    /// a type size from the spanning text (and clearly apart: more than 0.3
+    /// of it), so that poppler reads the two as one block, at every type
+    /// size and cell padding; the numbers of the rows below the span's
+    /// first are right-aligned the same. Centred or left-aligned numbers
+    /// are not moved.
+    #[test]
+    fn a_right_aligned_cell_left_of_a_span_is_set_close_to_it() {
+        let fonts = FontSet::liberation_sans();
+        for (size, padding) in [(9.0, 3.0), (6.0, 3.0), (12.0, 3.0), (9.0, 8.0), (6.0, 0.0)] {
+            let style = Style {
+                table_font_size: Pt(size),
+                table_min_font_size: Pt(size),
+                cell_padding: Pt(padding),
+                ..Style::default()
+            };
+            let ctx = Ctx::new(&style, &fonts);
+            let at = |align: Align| {
+                let chunks = layout_table(&ctx, &spanning(align), Pt(0.0), Pt(300.0), 0).unwrap();
+                let rs: Vec<crate::frame::TextRun> = runs(&chunks).into_iter().cloned().collect();
+                let one = rs.iter().find(|r| r.text == "1.").unwrap().clone();
+                let two = rs.iter().find(|r| r.text == "2.").unwrap().clone();
+                let span = rs
+                    .iter()
+                    .find(|r| r.text.starts_with("kata"))
+                    .unwrap()
+                    .clone();
+                (one, two, span)
+            };
+            let (one, two, span) = at(Align::Right);
+            assert_eq!(one.size, Pt(size));
+            assert!(one.y.approx_eq(span.y), "{one:?} {span:?}");
+            let gap = span.x - (one.x + one.width);
+            assert!(
+                gap.0 < size && gap.0 > size * 0.3,
+                "{size} pt, padding {padding}: {gap}"
+            );
+            assert!((two.x + two.width).approx_eq(one.x + one.width));
+            for align in [Align::Center, Align::Left] {
+                let (one, _, span) = at(align);
+                let gap = span.x - (one.x + one.width);
+                assert!(gap.0 > size * 1.05, "{align:?} {size} pt: {gap}");
+            }
+        }
     }
 
     /// A smaller size where no word must be split between letters is
