@@ -280,15 +280,24 @@ fn items_content(
             painter.close_mark();
             painter.end_text();
         }
+        // The part of a hyphenated word in a sequence of its own, which
+        // carries the replacement text (see `Painter::text`).
+        let mut own_span = false;
         if let Some(marks) = marks.as_deref_mut() {
             if is_text && !painter.in_text {
                 painter.close_mark();
                 painter.begin_text();
             }
-            painter.mark(item.tag(), marks);
+            own_span = match item {
+                Item::Text(t) => painter.mark_actual_text(t, marks),
+                _ => false,
+            };
+            if !own_span {
+                painter.mark(item.tag(), marks);
+            }
         }
         match item {
-            Item::Text(t) => painter.text(t, &codes[t.face.index()]),
+            Item::Text(t) => painter.text(t, &codes[t.face.index()], own_span),
             Item::Line(l) => painter.line(l),
             Item::Rect(b) => painter.rect(b),
             Item::Link(_) => {}
@@ -393,6 +402,34 @@ impl Painter {
         self.mark = Some(tag);
     }
 
+    /// For a text run with a replacement text (a part of a hyphenated
+    /// word) that belongs to a structure node: closes the open sequence and
+    /// opens `/Span <</MCID n /ActualText (…)>>`, a sequence of the same
+    /// node that holds the run alone, and returns true. Poppler, like other
+    /// readers, takes `/ActualText` from a `Span` sequence; as a sequence of
+    /// its own (not nested in the node's), the text of the structure
+    /// element stays whole for readers that collect it by MCID. The next
+    /// item opens a new sequence.
+    fn mark_actual_text(&mut self, t: &TextRun, marks: &mut Marks<'_>) -> bool {
+        let (Some(actual), Tag::Node(n)) = (&t.actual_text, t.tag) else {
+            return false;
+        };
+        if n >= marks.structure.nodes.len() {
+            return false;
+        }
+        self.close_mark();
+        let out = &mut self.out;
+        out.extend_from_slice(b"/Span <</MCID ");
+        out.extend_from_slice(marks.mcids.len().to_string().as_bytes());
+        out.extend_from_slice(b" /ActualText ");
+        text_string(out, actual);
+        out.extend_from_slice(b">> BDC\n");
+        marks.mcids.push(n);
+        // Open, and equal to no item's tag: the next item closes it.
+        self.mark = Some(Tag::None);
+        true
+    }
+
     fn finish(mut self) -> Vec<u8> {
         self.close_mark();
         if self.in_text {
@@ -421,7 +458,9 @@ impl Painter {
         }
     }
 
-    fn text(&mut self, t: &TextRun, codes: &Codes) {
+    /// Writes a text run; `own_span`: its replacement text is already in
+    /// the open sequence (see [`Painter::mark_actual_text`]).
+    fn text(&mut self, t: &TextRun, codes: &Codes, own_span: bool) {
         self.text_state(t);
         // Positions are rounded once, so relative moves add up exactly.
         let at = (round(t.x.0), round(self.y(t.y)));
@@ -434,13 +473,14 @@ impl Painter {
         // A word hyphenated across lines reads as the whole word (ISO
         // 32000-1, 14.9.4): its first part gives the word, the parts after
         // give nothing, so that the hyphen and the line break vanish.
-        if let Some(actual) = &t.actual_text {
+        let nested = t.actual_text.as_ref().filter(|_| !own_span);
+        if let Some(actual) = nested {
             out.extend_from_slice(b"/Span <</ActualText ");
             text_string(out, actual);
             out.extend_from_slice(b">> BDC\n");
         }
         show(out, t, codes);
-        if t.actual_text.is_some() {
+        if nested.is_some() {
             out.extend_from_slice(b"EMC\n");
         }
     }
