@@ -21,7 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("error", &[]),
     ("field", &[]),
     ("format", &[]),
-    ("text", &["units", "error"]),
+    ("text", &["units", "error", "format"]),
     ("style", &["units"]),
     ("frame", &["units", "text"]),
     ("signing", &["frame", "units"]),

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 /// The Indonesian month names, January first.
-const BULAN: [&str; 12] = [
+pub(crate) const BULAN: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",

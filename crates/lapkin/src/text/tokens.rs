@@ -34,21 +34,6 @@ const PREFIXES: &[&str] = &[
     "SK", "SS", "IK", "IKK", "IKU", "NIP", "NIK", "NPSN", "NUPTK", "Rp", "Rp.", "No.", "Nomor",
 ];
 
-/// The months in Indonesian, as dates spell them.
-const MONTHS: &[&str] = &[
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 
 /// Characters that may open a token (and stay with it).
 fn opens(c: char) -> bool {
@@ -111,7 +96,7 @@ fn is_capitals(s: &str) -> bool {
 }
 
 fn is_month(s: &str) -> bool {
-    MONTHS.contains(&s)
+    crate::format::BULAN.contains(&s)
 }
 
 /// A day of the month: one or two digits.
