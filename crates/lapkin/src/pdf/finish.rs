@@ -41,28 +41,33 @@ pub(super) fn text_string(s: &str) -> Object {
     }
 }
 
+/// A time zone as dates write it: `Z` for UTC, else the sign, the hours,
+/// `between`, the minutes and `after` (`+07'00'` in PDF dates, `+07:00` in
+/// XMP).
+pub(super) fn zone(offset: time::UtcOffset, between: char, after: &str) -> String {
+    if offset.is_utc() {
+        return "Z".to_owned();
+    }
+    let (h, m, _) = offset.as_hms();
+    format!(
+        "{}{:02}{between}{:02}{after}",
+        if offset.is_negative() { '-' } else { '+' },
+        h.unsigned_abs(),
+        m.unsigned_abs()
+    )
+}
+
 /// A PDF date string, e.g. `D:20240807000000+07'00'`.
 fn pdf_date(t: time::OffsetDateTime) -> String {
-    let offset = t.offset();
-    let (h, m, _) = offset.as_hms();
-    let zone = if offset.is_utc() {
-        "Z".to_owned()
-    } else {
-        format!(
-            "{}{:02}'{:02}'",
-            if offset.is_negative() { '-' } else { '+' },
-            h.unsigned_abs(),
-            m.unsigned_abs()
-        )
-    };
     format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}{zone}",
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}{}",
         t.year(),
         u8::from(t.month()),
         t.day(),
         t.hour(),
         t.minute(),
-        t.second()
+        t.second(),
+        zone(t.offset(), '\'', "'")
     )
 }
 

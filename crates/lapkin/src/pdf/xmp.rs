@@ -100,26 +100,15 @@ pub(super) fn xmp(info: &DocumentInfo, part: Option<u8>) -> Vec<u8> {
 /// the PDF date of the document information: `2024-08-07T00:00:00+07:00`,
 /// `2023-11-14T22:13:20Z`.
 pub(super) fn xmp_date(t: time::OffsetDateTime) -> String {
-    let offset = t.offset();
-    let zone = if offset.is_utc() {
-        "Z".to_owned()
-    } else {
-        let (h, m, _) = offset.as_hms();
-        format!(
-            "{}{:02}:{:02}",
-            if offset.is_negative() { '-' } else { '+' },
-            h.unsigned_abs(),
-            m.unsigned_abs()
-        )
-    };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{zone}",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
         t.year(),
         u8::from(t.month()),
         t.day(),
         t.hour(),
         t.minute(),
-        t.second()
+        t.second(),
+        super::finish::zone(t.offset(), ':', "")
     )
 }
 

@@ -34,7 +34,6 @@ const PREFIXES: &[&str] = &[
     "SK", "SS", "IK", "IKK", "IKU", "NIP", "NIK", "NPSN", "NUPTK", "Rp", "Rp.", "No.", "Nomor",
 ];
 
-
 /// Characters that may open a token (and stay with it).
 fn opens(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '"' | '\'' | '\u{201C}' | '\u{2018}')
