@@ -11,9 +11,10 @@ fn info(doc: &Document) -> lopdf::Dictionary {
     doc.get_dictionary(id).unwrap().clone()
 }
 
-fn string(d: &lopdf::Dictionary, key: &str) -> String {
-    let Object::String(bytes, _) = d.get(key.as_bytes()).unwrap() else {
-        panic!("{key} is not a string")
+/// A text string of a dictionary (PDFDocEncoding's ASCII or UTF-16BE).
+pub(crate) fn string(d: &lopdf::Dictionary, key: &str) -> String {
+    let Ok(Object::String(bytes, _)) = d.get(key.as_bytes()) else {
+        panic!("{key} is not a string in {d:?}")
     };
     match bytes.strip_prefix(&[0xFE, 0xFF]) {
         Some(utf16) => String::from_utf16(

@@ -8,25 +8,10 @@ use lapkin::{PdfOptions, PdfStandard, RenderOptions, render_pdf};
 use lapkin_tests::{REFERENCE, load_report};
 use lopdf::{Dictionary, Document, Object};
 
+use crate::pdf::string;
+
 fn render(report: &lapkin::Report, pdf: PdfOptions) -> Vec<u8> {
     render_pdf(report, &RenderOptions::default().with_pdf(pdf)).unwrap()
-}
-
-/// A text string of a dictionary (PDFDocEncoding's ASCII or UTF-16BE).
-fn string(d: &Dictionary, key: &str) -> String {
-    let Ok(Object::String(bytes, _)) = d.get(key.as_bytes()) else {
-        panic!("{key} is not a string in {d:?}")
-    };
-    match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(utf16) => String::from_utf16(
-            &utf16
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect::<Vec<_>>(),
-        )
-        .unwrap(),
-        None => String::from_utf8(bytes.clone()).unwrap(),
-    }
 }
 
 fn info(doc: &Document) -> Dictionary {
