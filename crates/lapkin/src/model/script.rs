@@ -76,7 +76,10 @@ fn rtl_script(c: char) -> &'static str {
 /// Why lapkin cannot print `text`, if it holds right-to-left text, a bidi
 /// control character or a script that needs shaping.
 pub fn script_problem(text: &str) -> Option<String> {
-    for c in text.chars() {
+    // Below U+0590 (Latin, Greek, Cyrillic, Armenian: almost every
+    // character of a report) there is no right-to-left letter, no bidi
+    // control and no script that needs shaping.
+    for c in text.chars().filter(|c| u32::from(*c) >= 0x0590) {
         if is_bidi_control(c) {
             return Some(format!(
                 "the bidirectional control character U+{:04X}; lapkin sets all text left to \
