@@ -61,7 +61,10 @@ pub(crate) fn check_with_fonts(
 ) -> Vec<crate::error::Problem> {
     let mut problems = validate::validate(report);
     problems.extend(texts::glyph_problems(report, fonts));
-    if let Ok(document) = serde_json::to_value(report) {
+    // Sorting needs the report as JSON; a valid report has nothing to sort.
+    if !problems.is_empty()
+        && let Ok(document) = serde_json::to_value(report)
+    {
         schema::sort_in_document_order(&mut problems, &document);
     }
     problems
