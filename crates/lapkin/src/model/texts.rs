@@ -252,7 +252,23 @@ fn face_name(face: Face) -> &'static str {
 /// use, after NFC normalisation (as the line breaker measures it);
 /// characters that are never drawn need no glyph, a soft hyphen needs `-`.
 fn missing_in(face: &FontFace, text: &str, missing: &mut Vec<char>, seen: &mut HashSet<char>) {
-    for c in text.nfc() {
+    // Most texts are already composed (NFC): then their characters are
+    // the ones printed, and composing them again would be wasted work.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        missing_chars(face, text.chars(), missing, seen);
+    } else {
+        missing_chars(face, text.nfc(), missing, seen);
+    }
+}
+
+fn missing_chars(
+    face: &FontFace,
+    chars: impl Iterator<Item = char>,
+    missing: &mut Vec<char>,
+    seen: &mut HashSet<char>,
+) {
+    for c in chars {
         let c = if c == '\u{00AD}' { '-' } else { c };
         if c == '\n' || is_not_drawn(c) || face.has(c) || !seen.insert(c) {
             continue;
