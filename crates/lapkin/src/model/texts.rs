@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Block, Inline, Nilai, Report, Sel};
 use crate::error::Problem;
-use crate::text::{Face, SpanStyle};
+use crate::text::{Face, Span, SpanStyle};
 use crate::text::{FontFace, FontSet};
 
 /// The printed texts of a report, each with its JSON path, in document
@@ -86,47 +86,44 @@ pub fn is_not_drawn(c: char) -> bool {
     )
 }
 
-/// One text of the report in the faces it is printed in.
-struct Styled {
+/// One text of the report in the faces it is printed in, borrowed from
+/// the report.
+struct Styled<'a> {
     path: String,
-    /// The plain text, for the context of a message.
-    text: String,
+    /// The text as written, for the context of a message.
+    source: Source<'a>,
     /// Each run of the text with the style it is set in; a text printed
     /// twice (an indicator in table A and, bold, in the heading of B) has
     /// its runs twice.
-    runs: Vec<(SpanStyle, String)>,
+    runs: Vec<(SpanStyle, &'a str)>,
+}
+
+/// Where a [`Styled`] text comes from.
+enum Source<'a> {
+    Plain(&'a str),
+    Markup(&'a [Span]),
+}
+
+impl Source<'_> {
+    /// The plain text.
+    fn text(&self) -> String {
+        match self {
+            Source::Plain(t) => (*t).to_owned(),
+            Source::Markup(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+        }
+    }
 }
 
 /// The printed texts of a report with the faces they are set in, in
 /// document order; a text whose markup does not parse is left out.
-fn styled_texts(report: &Report) -> Vec<Styled> {
+fn styled_texts<'r>(report: &'r Report) -> Vec<Styled<'r>> {
     let mut out = Vec::new();
-    let plain = |path: String, text: &str, styles: &[SpanStyle]| Styled {
+    let plain = |path: String, text, styles: &[SpanStyle]| Styled {
         path,
-        text: text.to_owned(),
-        runs: styles.iter().map(|s| (*s, text.to_owned())).collect(),
+        source: Source::Plain(text),
+        runs: styles.iter().map(|s| (*s, text)).collect(),
     };
-    // Inline markup in its own styles, and emboldened if `bold_too`.
-    let inline = |path: String, text: &Inline, own: bool, bold_too: bool| {
-        let spans = text.spans().unwrap_or_default();
-        let mut runs = Vec::new();
-        if own {
-            runs.extend(spans.iter().map(|s| (s.style, s.text.clone())));
-        }
-        if bold_too {
-            runs.extend(spans.iter().map(|s| {
-                (
-                    SpanStyle {
-                        bold: true,
-                        ..s.style
-                    },
-                    s.text.clone(),
-                )
-            }));
-        }
-        let text = spans.into_iter().map(|s| s.text).collect();
-        Styled { path, text, runs }
-    };
+    let inline = styled_inline;
     const R: SpanStyle = SpanStyle::REGULAR;
     const B: SpanStyle = SpanStyle::BOLD;
     // The title is bold, the intro regular.
@@ -152,7 +149,7 @@ fn styled_texts(report: &Report) -> Vec<Styled> {
             }
         }
     }
-    let blocks = |path: &str, bs: &[Block], out: &mut Vec<Styled>| {
+    let blocks = |path: &str, bs: &'r [Block], out: &mut Vec<Styled<'r>>| {
         let mut texts = Vec::new();
         styled_blocks(path, bs, &mut texts);
         for (path, text, header) in texts {
@@ -193,12 +190,38 @@ fn styled_texts(report: &Report) -> Vec<Styled> {
         }
         // The standard note is printed unless the report has its own.
         None => {
-            for item in report.catatan() {
-                out.push(inline("catatan".into(), &item, true, false));
+            for item in super::default_catatan() {
+                out.push(inline("catatan".into(), item, true, false));
             }
         }
     }
     out
+}
+
+/// Inline markup in its own styles (if `own`), and emboldened (if
+/// `bold_too`); markup that does not parse has no runs.
+fn styled_inline(path: String, text: &Inline, own: bool, bold_too: bool) -> Styled<'_> {
+    let spans = text.parsed().unwrap_or_default();
+    let mut runs = Vec::new();
+    if own {
+        runs.extend(spans.iter().map(|s| (s.style, s.text.as_str())));
+    }
+    if bold_too {
+        runs.extend(spans.iter().map(|s| {
+            (
+                SpanStyle {
+                    bold: true,
+                    ..s.style
+                },
+                s.text.as_str(),
+            )
+        }));
+    }
+    Styled {
+        path,
+        source: Source::Markup(spans),
+        runs,
+    }
 }
 
 /// The inline texts of blocks with their paths; `true` for a table's
@@ -303,7 +326,7 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
             let Some(first) = missing.first() else {
                 continue;
             };
-            let context = crate::text::around(&styled.text, *first);
+            let context = crate::text::around(&styled.source.text(), *first);
             let mut named: Vec<String> = missing
                 .iter()
                 .take(NAMED_CHARACTERS)
