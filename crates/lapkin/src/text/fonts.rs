@@ -46,10 +46,29 @@ pub struct Glyph {
     pub advance: u16,
 }
 
+/// A font file's bytes: the bundled fonts' where the program holds them,
+/// a caller's shared.
+#[derive(Debug, Clone)]
+enum FontBytes {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl std::ops::Deref for FontBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontBytes::Static(b) => b,
+            FontBytes::Shared(b) => b,
+        }
+    }
+}
+
 /// One face of a family, parsed once.
 #[derive(Debug, Clone)]
 pub struct FontFace {
-    data: Arc<[u8]>,
+    data: FontBytes,
     /// The PostScript name, e.g. "LiberationSans-Bold".
     pub postscript_name: String,
     /// The family name, e.g. "Liberation Sans".
@@ -131,7 +150,12 @@ impl FontFace {
     /// Parses a TrueType or OpenType face. `name` says which file it came
     /// from in errors.
     pub fn parse(name: &str, data: impl Into<Arc<[u8]>>) -> Result<FontFace> {
-        let data: Arc<[u8]> = data.into();
+        FontFace::parse_bytes(name, FontBytes::Shared(data.into()))
+    }
+
+    /// [`FontFace::parse`] for bytes that live as long as the program
+    /// (the bundled fonts): they are used where they are, not copied.
+    fn parse_bytes(name: &str, data: FontBytes) -> Result<FontFace> {
         let font_err = |message: String| Error::Font {
             font: name.to_owned(),
             message,
@@ -312,7 +336,8 @@ impl FontSet {
     /// Liberation Sans, the bundled Arial-compatible family.
     pub fn liberation_sans() -> FontSet {
         let faces = LIBERATION_SANS.map(|(name, data)| {
-            FontFace::parse(name, data).expect("the bundled fonts are valid TrueType fonts")
+            FontFace::parse_bytes(name, FontBytes::Static(data))
+                .expect("the bundled fonts are valid TrueType fonts")
         });
         FontSet { faces }
     }
