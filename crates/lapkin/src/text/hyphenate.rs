@@ -149,6 +149,13 @@ const EXCEPTIONS: &[&str] = &[
     "ya-i-tu",
 ];
 
+#[cfg(test)]
+thread_local! {
+    /// How many words [`hyphenate`] looked at on this thread: tests check
+    /// that the line breaker hyphenates only where it must.
+    pub(crate) static HYPHENATED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The places where a line may break `word` with a hyphen, as byte
 /// offsets into `word` (the start of the text after the break), in
 /// increasing order.
@@ -164,6 +171,8 @@ const EXCEPTIONS: &[&str] = &[
 /// none: its author chose the breaks; nor does one longer than
 /// [`LONGEST_WORD`] bytes.
 pub(crate) fn hyphenate(word: &str) -> Vec<usize> {
+    #[cfg(test)]
+    HYPHENATED.with(|h| h.set(h.get() + 1));
     if word.len() > LONGEST_WORD {
         return Vec::new();
     }
