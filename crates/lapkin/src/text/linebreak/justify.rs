@@ -28,7 +28,7 @@
 //! over its whole length, only over each window).
 
 use super::{Breaker, EPS, Event, Frag, SOFT_HYPHEN, Seg, SegKind};
-use crate::text::hyphenate::{LONGEST_WORD, hyphenate};
+use crate::text::hyphenate::{LONGEST_WORD, hyphenate_each};
 use crate::units::Pt;
 
 /// How justified text is broken into lines.
@@ -415,12 +415,13 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         // Without a hyphen of its own, a word breaks only at its
         // syllables, which are not asked for.
         if (syllables && text.len() >= SHORTEST_HYPHENATED) || has_hyphen {
-            for at in hyphenate(text) {
+            let keep_syllables = syllables && self.j.hyphenate;
+            hyphenate_each(text, |at| {
                 let after_hyphen = text[..at].ends_with('-');
-                if after_hyphen || (syllables && self.j.hyphenate) {
+                if after_hyphen || keep_syllables {
                     out.push((at, !after_hyphen));
                 }
-            }
+            });
         }
         out.sort_unstable();
         out.dedup_by_key(|b| b.0);
