@@ -192,6 +192,10 @@ pub(crate) fn finalize(
             let mut items = body.items;
             let start = items.len();
             items.extend(footer.page_items(ctx, i + 1, total, footer_top));
+            // The layout is kept while the PDF is written: no room to spare
+            // (a page's items were pushed one by one, so up to half its
+            // vector was unused).
+            items.shrink_to_fit();
             Page {
                 size: ctx.style.page,
                 items,

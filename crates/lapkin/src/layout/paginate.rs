@@ -124,7 +124,10 @@ impl Paginator {
     /// Starts a new page; repeats the table header if `next` is a table row
     /// whose header can repeat. The new page is fresh.
     fn new_page(&mut self, next: &impl Next) {
-        let page = std::mem::take(&mut self.page);
+        let mut page = std::mem::take(&mut self.page);
+        // Its items were pushed one by one: up to half the vector is
+        // unused, and the pages are kept until the layout is done.
+        page.items.shrink_to_fit();
         self.pages.push(page);
         self.y = self.top;
         self.empty = true;

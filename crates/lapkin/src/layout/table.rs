@@ -422,7 +422,7 @@ pub(super) fn layout_table(
     let (placed, nrows) = place(t);
     let (size, needs) = fitting_size(ctx, t, &placed, width)?;
     let (table, cells) = table_nodes(ctx, t, &placed, nrows, parent);
-    let grid = Grid::new(
+    let mut grid = Grid::new(
         ctx,
         t,
         (placed, &cells),
@@ -644,10 +644,12 @@ impl<'a> Grid<'a> {
     }
 
     /// The rows `start..end` as one chunk: the header's fill, the rules
-    /// (each drawn once, as long as it runs), the cells' text, and the
-    /// cuts between lines where pagination may split it.
+    /// (each drawn once, as long as it runs), the cells' text (moved out of
+    /// their boxes: each cell is in one unit, and the table's text is not
+    /// held twice), and the cuts between lines where pagination may split
+    /// it.
     fn unit_chunk(
-        &self,
+        &mut self,
         ctx: &Ctx<'_>,
         t: &Table,
         start: usize,
@@ -676,15 +678,17 @@ impl<'a> Grid<'a> {
         let mut h_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
         let mut v_edges: Vec<(Pt, Pt, Pt)> = Vec::new();
         let cells = self.first[start]..self.first[end];
-        for (p, b) in self.placed[cells.clone()].iter().zip(&self.boxes[cells]) {
+        for (p, b) in self.placed[cells.clone()]
+            .iter()
+            .zip(&mut self.boxes[cells])
+        {
             let top = row_top[p.row - start];
             let bottom = row_top[p.row + p.rowspan - start];
             let (x1, x2) = (self.col_x[p.col], self.col_x[p.col + p.colspan]);
             // The cell's top and left edges.
             h_edges.push((top, x1, x2));
             v_edges.push((x1, top, bottom));
-            for item in &b.items {
-                let mut item = item.clone();
+            for mut item in std::mem::take(&mut b.items) {
                 item.shift_y(top);
                 texts.push(item);
             }

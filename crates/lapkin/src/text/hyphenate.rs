@@ -149,6 +149,13 @@ const EXCEPTIONS: &[&str] = &[
     "ya-i-tu",
 ];
 
+#[cfg(test)]
+thread_local! {
+    /// How many words [`hyphenate`] looked at on this thread: tests check
+    /// that the line breaker hyphenates only where it must.
+    pub(crate) static HYPHENATED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The places where a line may break `word` with a hyphen, as byte
 /// offsets into `word` (the start of the text after the break), in
 /// increasing order.
@@ -164,6 +171,54 @@ const EXCEPTIONS: &[&str] = &[
 /// none: its author chose the breaks; nor does one longer than
 /// [`LONGEST_WORD`] bytes.
 pub(crate) fn hyphenate(word: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    hyphenate_each(word, |at| out.push(at));
+    out
+}
+
+const _: () = assert!(LONGEST_WORD <= u8::MAX as usize);
+
+/// The most words [`hyphenate_each`] remembers on a thread; it forgets
+/// them all when it has this many (a report has a few thousand distinct
+/// words).
+const CACHED_WORDS: usize = 8192;
+
+thread_local! {
+    /// The breaks of the words hyphenated lately, by word.
+    static CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<[u8]>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`hyphenate`], giving each break to `f` in order, without allocating
+/// for a word it has seen before: the breaks of the last
+/// [`CACHED_WORDS`] distinct words are remembered (words repeat a lot in a
+/// report, and the line breaker asks again for each paragraph).
+pub(crate) fn hyphenate_each(word: &str, mut f: impl FnMut(usize)) {
+    #[cfg(test)]
+    HYPHENATED.with(|h| h.set(h.get() + 1));
+    if word.len() > LONGEST_WORD {
+        return;
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(breaks) = cache.get(word) {
+            breaks.iter().for_each(|&b| f(usize::from(b)));
+            return;
+        }
+        // Offsets fit a byte: a word is at most LONGEST_WORD bytes.
+        let breaks: Box<[u8]> = hyphenate_uncached(word)
+            .into_iter()
+            .filter_map(|b| u8::try_from(b).ok())
+            .collect();
+        breaks.iter().for_each(|&b| f(usize::from(b)));
+        if cache.len() >= CACHED_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), breaks);
+    });
+}
+
+fn hyphenate_uncached(word: &str) -> Vec<usize> {
     if word.len() > LONGEST_WORD {
         return Vec::new();
     }
@@ -602,6 +657,44 @@ fn syllabify(w: &[u8], offset: usize, out: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_breaks_are_the_same_as_new_ones() {
+        let words = [
+            "pendidikan",
+            "kegiatan",
+            "(penyelenggaraannya),",
+            "masing-masing",
+            "BPMP",
+        ];
+        let each = |w: &str| {
+            let mut out = Vec::new();
+            hyphenate_each(w, |b| out.push(b));
+            out
+        };
+        for w in words {
+            let fresh = hyphenate_uncached(w);
+            assert!(!fresh.is_empty() || w == "BPMP", "{w}");
+            // Computed, then remembered.
+            assert_eq!(each(w), fresh, "{w}");
+            assert_eq!(each(w), fresh, "{w}");
+        }
+        // More distinct words than are remembered: the cache starts over,
+        // and the answers stay right.
+        for i in 0..CACHED_WORDS + 10 {
+            let letters: String = i
+                .to_string()
+                .bytes()
+                .map(|d| char::from(b'a' + (d - b'0')))
+                .collect();
+            let w = format!("kegiatan{letters}");
+            assert_eq!(each(&w), hyphenate_uncached(&w), "{w}");
+        }
+        CACHE.with(|c| assert!(c.borrow().len() <= CACHED_WORDS));
+        for w in words {
+            assert_eq!(each(w), hyphenate_uncached(w), "{w}");
+        }
+    }
 
     /// `word` with a `-` at each of `breaks`.
     fn marked(word: &str, breaks: &[usize]) -> String {

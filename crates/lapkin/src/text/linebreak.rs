@@ -179,10 +179,21 @@ impl FigureTest {
     fn is_figure(&self) -> bool {
         self.digits && !self.other
     }
-    /// Whether the word, whose characters are `text`, is never broken: a
-    /// figure, or a code, a date, a NIP (see `text::tokens`).
-    fn is_whole(&self, text: &str) -> bool {
-        self.is_figure() || (self.digits && super::tokens::is_whole(text))
+    /// Whether the word, whose fragments are `word` (`buf` a buffer for
+    /// its text), is never broken: a figure, or a code, a date, a NIP (see
+    /// `text::tokens`). Only a word with a digit is looked at again.
+    fn is_whole(&self, word: &[Frag], texts: &[Cow<'_, str>], buf: &mut String) -> bool {
+        buf.clear();
+        if self.is_figure() {
+            return true;
+        }
+        if !self.digits {
+            return false;
+        }
+        for f in word {
+            buf.push_str(&texts[f.piece][f.start..f.end]);
+        }
+        super::tokens::is_whole(buf)
     }
 }
 
@@ -207,7 +218,7 @@ fn tokenize(
     let mut word: Vec<Frag> = Vec::new();
     let mut word_width = Pt::ZERO;
     let mut figure = FigureTest::default();
-    // The current word's characters, for `FigureTest::is_whole`.
+    // The current word's text, for `FigureTest::is_whole`.
     let mut chars = String::new();
     let mut last = Last::Nothing;
     for (pi, piece) in pieces.iter().enumerate() {
@@ -221,7 +232,6 @@ fn tokenize(
             if !matches!(c, ' ' | '\t' | '\r' | '\n' | ZERO_WIDTH_SPACE) {
                 units += u64::from(face.advance_units(c));
                 figure.add(c);
-                chars.push(c);
                 continue;
             }
             if start < i {
@@ -235,11 +245,12 @@ fn tokenize(
                 });
             }
             if !word.is_empty() {
-                emit(Event::Word(&word, word_width, figure.is_whole(&chars)));
+                let whole = figure.is_whole(&word, texts, &mut chars);
+                read += chars.len();
+                emit(Event::Word(&word, word_width, whole));
                 word.clear();
                 word_width = Pt::ZERO;
                 figure = FigureTest::default();
-                chars.clear();
                 last = Last::Word;
             }
             if c == '\n' {
@@ -264,7 +275,9 @@ fn tokenize(
         }
     }
     if !word.is_empty() {
-        emit(Event::Word(&word, word_width, figure.is_whole(&chars)));
+        let whole = figure.is_whole(&word, texts, &mut chars);
+        read += chars.len();
+        emit(Event::Word(&word, word_width, whole));
     }
     read
 }

@@ -66,6 +66,11 @@ pub(crate) fn prepare(text: &str) -> Cow<'_, str> {
 fn clean(text: &str, keep_breaks: bool) -> Cow<'_, str> {
     let dropped =
         |c: char| is_ignorable(c) && !(keep_breaks && (c == SOFT_HYPHEN || c == ZERO_WIDTH_SPACE));
+    // ASCII text (most of a report) is in NFC and has no format
+    // characters.
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     // Ignorable characters are removed first, so that a joiner between a
     // letter and its accent does not keep them from composing.
     if !text.chars().any(dropped) && is_nfc_quick(text.chars()) == IsNormalized::Yes {

@@ -28,7 +28,7 @@
 //! over its whole length, only over each window).
 
 use super::{Breaker, EPS, Event, Frag, SOFT_HYPHEN, Seg, SegKind};
-use crate::text::hyphenate::{LONGEST_WORD, hyphenate};
+use crate::text::hyphenate::{LONGEST_WORD, hyphenate_each};
 use crate::units::Pt;
 
 /// How justified text is broken into lines.
@@ -90,6 +90,17 @@ const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
 const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
 /// The most hyphenated lines in a row.
 const MAX_HYPHENS_IN_A_ROW: u8 = 2;
+/// TeX's `\pretolerance`: a paragraph is first broken without hyphenating
+/// its words (their soft hyphens, own hyphens and `/` still break), and
+/// that breaking is kept if every line's badness is within this (spaces
+/// stretched by at most [`Justification::stretch`]); only otherwise are
+/// its words hyphenated and the paragraph broken again within
+/// [`Justification::tolerance`]. Fewer hyphens, and most paragraphs never
+/// need their words' syllables at all.
+const PRETOLERANCE: f64 = 100.0;
+/// The fewest bytes a word needs to break at a syllable: two letters
+/// before the break and three after.
+const SHORTEST_HYPHENATED: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -152,12 +163,20 @@ impl Default for Start {
     }
 }
 
-/// A word waiting for the event after it (is it the paragraph's last?).
+/// A word waiting for the event after it (is it the paragraph's last?);
+/// its fragments are in `Justifier::pending_frags`.
 struct Pending {
-    frags: Vec<Frag>,
     width: Pt,
     figure: bool,
     space: Option<usize>,
+}
+
+/// A word whose items were made without its syllable breaks (the first
+/// pass does without them): its items, and its fragments in
+/// `Justifier::lazy_frags`.
+struct Lazy {
+    items: std::ops::Range<usize>,
+    frags: std::ops::Range<usize>,
 }
 
 /// Total-fit breaking on top of a [`Breaker`], which sets the lines.
@@ -166,12 +185,33 @@ pub(super) struct Justifier<'b, 't, 'p> {
     j: Justification,
     items: Vec<Item>,
     pending: Option<Pending>,
+    /// The pending word's fragments (one buffer for all words).
+    pending_frags: Vec<Frag>,
+    /// The words of `items` not yet hyphenated, in order.
+    lazy: Vec<Lazy>,
+    lazy_frags: Vec<Frag>,
+    /// Buffers reused from word to word: a word's text, its breaks, and
+    /// the items while they are remade with the syllable breaks.
+    word_text: String,
+    breaks: Vec<(usize, bool)>,
+    spare: Vec<Item>,
     space: Option<usize>,
     start: Start,
     /// The first line to set continues a word whose head has its whole
     /// text (the line before broke it).
     cont: bool,
     window: usize,
+    /// The breaking's buffers, reused from paragraph to paragraph.
+    kp: KpBuffers,
+}
+
+/// The buffers of [`Justifier::knuth_plass`]: prefix sums of width,
+/// stretch and shrink, the break candidates, the active ones.
+#[derive(Default)]
+struct KpBuffers {
+    sums: Vec<(f64, f64, f64)>,
+    arena: Vec<Node>,
+    active: Vec<usize>,
 }
 
 impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
@@ -181,10 +221,17 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             j: j.sane(),
             items: Vec::new(),
             pending: None,
+            pending_frags: Vec::new(),
+            lazy: Vec::new(),
+            lazy_frags: Vec::new(),
+            word_text: String::new(),
+            breaks: Vec::new(),
+            spare: Vec::new(),
             space: None,
             start: Start::default(),
             cont: false,
             window: WINDOW,
+            kp: KpBuffers::default(),
         }
     }
 
@@ -195,8 +242,9 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 if let Some(p) = self.pending.take() {
                     self.place(p, true);
                 }
+                self.pending_frags.clear();
+                self.pending_frags.extend_from_slice(frags);
                 self.pending = Some(Pending {
-                    frags: frags.to_vec(),
                     width,
                     figure,
                     space: self.space.take(),
@@ -227,9 +275,16 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         self.b.width.0
     }
 
-    /// Adds a word (`breakable`: it may break inside, it is not the last).
+    /// Adds the pending word (`breakable`: it may break inside, it is not
+    /// the last).
     fn place(&mut self, p: Pending, breakable: bool) {
-        if p.frags.is_empty() {
+        let frags = std::mem::take(&mut self.pending_frags);
+        self.place_frags(&frags, p, breakable);
+        self.pending_frags = frags;
+    }
+
+    fn place_frags(&mut self, frags: &[Frag], p: Pending, breakable: bool) {
+        if frags.is_empty() {
             return;
         }
         if p.width.0 > self.width() + EPS {
@@ -241,7 +296,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 self.set(End::Final);
             }
             self.b.pending_space = None;
-            self.b.place_word(&p.frags, p.width, p.figure);
+            self.b.place_word(frags, p.width, p.figure);
             for seg in self.b.cur.drain(..) {
                 self.items.push(Item {
                     kind: Kind::Box,
@@ -270,30 +325,63 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                         hyphen: false,
                         flagged: false,
                     },
-                    seg: empty_seg(p.frags[0].piece),
+                    seg: empty_seg(frags[0].piece),
                 },
             };
             self.items.push(item);
         }
-        self.push_word(&p.frags, p.figure, breakable);
+        let lazy = breakable && !p.figure && self.j.hyphenate && self.may_hyphenate(frags);
+        let first = self.items.len();
+        self.push_word(frags, p.figure, breakable, !lazy);
+        if lazy {
+            let from = self.lazy_frags.len();
+            self.lazy_frags.extend_from_slice(frags);
+            self.lazy.push(Lazy {
+                items: first..self.items.len(),
+                frags: from..self.lazy_frags.len(),
+            });
+        }
         if self.items.len() >= self.window {
             self.commit_open();
         }
     }
 
+    /// Whether `frags`, a word without a hyphen of its own, might break at
+    /// a syllable: it is long enough, and not too long.
+    fn may_hyphenate(&self, frags: &[Frag]) -> bool {
+        let len: usize = frags.iter().map(|f| f.end - f.start).sum();
+        (SHORTEST_HYPHENATED..=LONGEST_WORD).contains(&len)
+            && !frags
+                .iter()
+                .any(|f| self.b.texts[f.piece][f.start..f.end].contains('-'))
+    }
+
     /// Where a word may break inside, as byte offsets into its text, with
-    /// whether the break shows a hyphen.
-    fn inner_breaks(&mut self, frags: &[Frag]) -> Vec<(usize, bool)> {
+    /// whether the break shows a hyphen, into `self.breaks`: at its soft
+    /// hyphens, after a `/` (see below), after its own hyphens, and, with
+    /// `syllables`, at its syllables.
+    fn inner_breaks(&mut self, frags: &[Frag], syllables: bool) {
+        self.breaks.clear();
         let len: usize = frags.iter().map(|f| f.end - f.start).sum();
         if len > LONGEST_WORD {
-            return Vec::new();
+            return;
         }
-        let mut text = String::with_capacity(len);
+        let mut text = std::mem::take(&mut self.word_text);
+        text.clear();
         for f in frags {
             text.push_str(&self.b.texts[f.piece][f.start..f.end]);
         }
         self.b.looked += text.len();
-        let mut out: Vec<(usize, bool)> = Vec::new();
+        self.breaks_of(&text, syllables);
+        self.word_text = text;
+    }
+
+    fn breaks_of(&mut self, text: &str, syllables: bool) {
+        let out = &mut self.breaks;
+        let has_hyphen = text.contains('-');
+        if !syllables && !has_hyphen && !text.contains([SOFT_HYPHEN, '/']) {
+            return;
+        }
         for (i, c) in text.char_indices() {
             let after = i + c.len_utf8();
             if c == SOFT_HYPHEN && i > 0 && after < text.len() {
@@ -324,11 +412,16 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 out.push((i + 1, false));
             }
         }
-        for at in hyphenate(&text) {
-            let after_hyphen = text[..at].ends_with('-');
-            if after_hyphen || self.j.hyphenate {
-                out.push((at, !after_hyphen));
-            }
+        // Without a hyphen of its own, a word breaks only at its
+        // syllables, which are not asked for.
+        if (syllables && text.len() >= SHORTEST_HYPHENATED) || has_hyphen {
+            let keep_syllables = syllables && self.j.hyphenate;
+            hyphenate_each(text, |at| {
+                let after_hyphen = text[..at].ends_with('-');
+                if after_hyphen || keep_syllables {
+                    out.push((at, !after_hyphen));
+                }
+            });
         }
         out.sort_unstable();
         out.dedup_by_key(|b| b.0);
@@ -339,16 +432,23 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 .next()
                 .is_some_and(unicode_normalization::char::is_combining_mark)
         });
-        out
     }
 
-    /// Adds a word's boxes and the penalties between them.
-    fn push_word(&mut self, frags: &[Frag], figure: bool, breakable: bool) {
-        let breaks = if breakable && !figure {
-            self.inner_breaks(frags)
+    /// Adds a word's boxes and the penalties between them (`syllables`:
+    /// breaks at its syllables too).
+    fn push_word(&mut self, frags: &[Frag], figure: bool, breakable: bool, syllables: bool) {
+        if breakable && !figure {
+            self.inner_breaks(frags, syllables);
         } else {
-            Vec::new()
-        };
+            self.breaks.clear();
+        }
+        let breaks = std::mem::take(&mut self.breaks);
+        self.push_pieces(frags, &breaks);
+        self.breaks = breaks;
+    }
+
+    /// Adds a word's boxes, broken at `breaks`, and a penalty at each.
+    fn push_pieces(&mut self, frags: &[Frag], breaks: &[(usize, bool)]) {
         if breaks.is_empty() {
             for f in frags {
                 self.items.push(Item {
@@ -433,7 +533,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             self.cont = false;
             return;
         }
-        let chain = self.solve(end);
+        let chain = self.solve_lazily(end);
         let n = self.items.len();
         let mut s = first_box(&self.items, 0);
         for node in &chain {
@@ -442,6 +542,8 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             s = first_box(&self.items, node.at + 1);
         }
         self.items.clear();
+        self.lazy.clear();
+        self.lazy_frags.clear();
         self.start = Start::default();
         self.cont = false;
     }
@@ -449,6 +551,9 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// Sets the lines of the best breaking so far up to the window's last
     /// quarter, and keeps the rest.
     fn commit_open(&mut self) {
+        // A window is broken with every word's syllables (the first pass
+        // without them is for paragraphs).
+        self.expand();
         let n = self.items.len();
         let keep_from = n - n / 4;
         let chain = self.solve(End::Open);
@@ -567,21 +672,75 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         Some(out)
     }
 
+    /// The best breaking of the items: without the syllable breaks of the
+    /// words not yet hyphenated if every line is within [`PRETOLERANCE`],
+    /// else (with them) as [`Justifier::solve`].
+    fn solve_lazily(&mut self, end: End) -> Vec<Node> {
+        if !self.lazy.is_empty() {
+            if let Some(chain) = self.knuth_plass(end, self.j.tolerance.min(PRETOLERANCE)) {
+                return chain;
+            }
+            self.expand();
+        }
+        self.solve(end)
+    }
+
+    /// Remakes the items of the words not yet hyphenated with their
+    /// syllable breaks. Each word is hyphenated once; the items are copied
+    /// once.
+    fn expand(&mut self) {
+        if self.lazy.is_empty() {
+            return;
+        }
+        let mut old = std::mem::take(&mut self.spare);
+        old.clear();
+        std::mem::swap(&mut old, &mut self.items);
+        let lazy = std::mem::take(&mut self.lazy);
+        let frags = std::mem::take(&mut self.lazy_frags);
+        let mut last = 0;
+        // Each iteration copies the items before a word and remakes it.
+        for w in &lazy {
+            self.items.extend_from_slice(&old[last..w.items.start]);
+            self.push_word(&frags[w.frags.clone()], false, true, true);
+            last = w.items.end;
+        }
+        self.items.extend_from_slice(&old[last..]);
+        self.spare = old;
+        self.lazy = lazy;
+        self.lazy.clear();
+        self.lazy_frags = frags;
+        self.lazy_frags.clear();
+    }
+
     /// The best breaking of the items: a first pass within the tolerance,
     /// else one where every line that fits is allowed, else first fit.
-    fn solve(&self, end: End) -> Vec<Node> {
+    fn solve(&mut self, end: End) -> Vec<Node> {
         self.knuth_plass(end, self.j.tolerance)
             .or_else(|| self.knuth_plass(end, f64::INFINITY))
             .unwrap_or_else(|| self.first_fit())
     }
 
-    fn knuth_plass(&self, end: End, tolerance: f64) -> Option<Vec<Node>> {
+    fn knuth_plass(&mut self, end: End, tolerance: f64) -> Option<Vec<Node>> {
+        let mut buf = std::mem::take(&mut self.kp);
+        let chain = self.knuth_plass_in(end, tolerance, &mut buf);
+        self.kp = buf;
+        chain
+    }
+
+    fn knuth_plass_in(&self, end: End, tolerance: f64, buf: &mut KpBuffers) -> Option<Vec<Node>> {
         let items = &self.items;
         let n = items.len();
         let width = self.width();
         let (st, sh) = (self.j.stretch, self.j.shrink);
         // Prefix sums of width, stretch and shrink.
-        let mut sums = Vec::with_capacity(n + 1);
+        let KpBuffers {
+            sums,
+            arena,
+            active,
+        } = buf;
+        sums.clear();
+        arena.clear();
+        active.clear();
         let mut acc = (0.0, 0.0, 0.0);
         sums.push(acc);
         for item in items {
@@ -600,15 +759,15 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             let (a, b) = (sums[from], sums[to]);
             (b.0 - a.0, b.1 - a.1, b.2 - a.2)
         };
-        let mut arena = vec![Node {
+        arena.push(Node {
             at: usize::MAX,
             start: first_box(items, 0),
             fitness: self.start.fitness,
             hyphens: self.start.hyphens,
             total: 0.0,
             prev: 0,
-        }];
-        let mut active: Vec<usize> = vec![0];
+        });
+        active.push(0);
         // Each iteration looks at one item and at most MAX_ACTIVE nodes.
         for (i, item) in items.iter().enumerate() {
             let (pen_w, flagged, cost) = match item.kind {
@@ -621,26 +780,36 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 _ => continue,
             };
             let mut best: [[Option<(f64, usize)>; 3]; 4] = [[None; 3]; 4];
-            active.retain(|&a| {
+            // The active nodes are in the order of their breaks, so the
+            // lines from them to here get shorter and looser along the
+            // list: the ones too long to fit come first (they are dropped),
+            // and once a line is looser than the tolerance, so are all
+            // after it (they stay, untouched).
+            let mut overfull = 0;
+            for &a in active.iter() {
                 let node = arena[a];
                 if node.start > i {
-                    return true;
+                    break;
                 }
                 let (w, y, z) = line(node.start, i);
                 if w - z > width + EPS {
-                    return false;
+                    overfull += 1;
+                    continue;
                 }
                 let r = ratio(w + pen_w, y, z, width);
                 if r < -1.0 - EPS {
-                    return true;
+                    continue;
                 }
                 let bad = badness(r);
                 if bad > tolerance {
-                    return true;
+                    if r > 0.0 {
+                        break;
+                    }
+                    continue;
                 }
                 let hyphens = if flagged { node.hyphens + 1 } else { 0 };
                 if hyphens > MAX_HYPHENS_IN_A_ROW {
-                    return true;
+                    continue;
                 }
                 let fit = fitness(r);
                 let mut d = (LINE_PENALTY + bad).powi(2) + cost * cost;
@@ -655,8 +824,18 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 if slot.is_none_or(|(t, _)| total < t) {
                     *slot = Some((total, a));
                 }
-                true
-            });
+            }
+            if overfull > 0 {
+                // An overfull node is followed only by overfull ones until
+                // the first that fits (see above); drop them all.
+                active.retain(|&a| {
+                    let node = arena[a];
+                    node.start > i || {
+                        let (w, _, z) = line(node.start, i);
+                        w - z <= width + EPS
+                    }
+                });
+            }
             for (fit, row) in best.iter().enumerate() {
                 for (hyphens, slot) in row.iter().enumerate() {
                     if let Some((total, prev)) = *slot {
@@ -682,7 +861,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         }
         // The last line.
         let mut chosen: Option<(f64, Node)> = None;
-        for &a in &active {
+        for &a in active.iter() {
             let node = arena[a];
             if node.start >= n && node.at != usize::MAX {
                 continue;
@@ -961,6 +1140,51 @@ mod tests {
                 break_lines_with(&pieces, &fonts, SIZE, Pt(f64::from(w)), Align::Justify, j);
             assert!(lines.iter().all(|l| !l.hyphenated), "{w}");
         }
+    }
+
+    /// The words [`hyphenate`] looks at while `f` runs.
+    fn hyphenated(f: impl FnOnce()) -> usize {
+        use crate::text::hyphenate::HYPHENATED;
+        HYPHENATED.with(|h| h.set(0));
+        f();
+        HYPHENATED.with(|h| h.get())
+    }
+
+    #[test]
+    fn words_are_hyphenated_only_when_the_first_pass_fails() {
+        let fonts = FontSet::liberation_sans();
+        let pieces = [Piece::new(TEXT, Face::Regular)];
+        // On one line, or in lines within the pretolerance: no word is
+        // hyphenated at all.
+        let calls = hyphenated(|| {
+            break_lines(&pieces, &fonts, SIZE, Pt(5000.0), Align::Justify);
+        });
+        assert_eq!(calls, 0);
+        let (mut without, mut with) = (0, 0);
+        // Up to the 16 cm of the report's text.
+        for w in 150..=460 {
+            let width = Pt(f64::from(w));
+            let mut lines = Vec::new();
+            let calls = hyphenated(|| {
+                lines = break_lines(&pieces, &fonts, SIZE, width, Align::Justify);
+            });
+            if calls == 0 {
+                // The first pass: no hyphen, every line within the
+                // pretolerance (spaces stretched by at most half).
+                without += 1;
+                assert!(lines.iter().all(|l| !l.hyphenated), "{width}");
+                let space = fonts.face(Face::Regular).advance(' ', SIZE);
+                let most = (space * (1.0 + Justification::default().stretch)).0 / SIZE.0;
+                assert!(widest_gap(&lines, &fonts) <= most + 1e-9, "{width}");
+            } else {
+                // The second pass hyphenates each word of the paragraph
+                // once at most, and only those of five letters or more
+                // (41 of its 50 words).
+                with += 1;
+                assert!(calls <= 41, "{width}: {calls}");
+            }
+        }
+        assert!(without > 0 && with > 0, "{without} {with}");
     }
 
     #[test]
