@@ -21,6 +21,7 @@ mod check;
 mod content;
 mod finish;
 mod fonts;
+mod save;
 mod tags;
 mod verify;
 mod xmp;
