@@ -154,7 +154,8 @@ pub(super) fn finish(
     let when = pdf_date(time);
     set_info(&mut doc, meta, &when)?;
     let field = set_catalog(&mut doc, layout, opts)?;
-    tags::write_tags(&mut doc, layout, &mcids, field)?;
+    let mut packed = save::Packed::default();
+    tags::write_tags(&mut doc, layout, &mcids, field, &mut packed)?;
     super::archival::finish_archival(&mut doc, layout, opts, time)?;
     super::attach::add_attachments(&mut doc, &opts.attachments, &when, &mut hash)?;
 
@@ -185,7 +186,7 @@ pub(super) fn finish(
         per_stream: 100,
         level: 9,
     };
-    Ok(save::save(&doc, &save::Packed::default(), packing))
+    Ok(save::save(&doc, &packed, packing))
 }
 
 /// Writes each page's content, compressed one page at a time, and feeds

@@ -33,7 +33,6 @@ pub(super) struct Packed {
 
 impl Packed {
     /// Adds object `id`, written by `write` (which appends its bytes).
-    #[cfg_attr(not(test), allow(dead_code))] // for the tag tree, next
     pub(super) fn add(&mut self, id: ObjectId, write: impl FnOnce(&mut Vec<u8>)) {
         self.objects.push((id.0, self.bytes.len()));
         write(&mut self.bytes);
