@@ -57,15 +57,6 @@ impl Packed {
     }
 }
 
-/// How the file's small objects are packed.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Packing {
-    /// At most this many objects in one object stream.
-    pub(super) per_stream: usize,
-    /// The zlib level the object streams are compressed at.
-    pub(super) level: u32,
-}
-
 /// One cross-reference entry.
 #[derive(Debug, Clone, Copy)]
 enum Entry {
@@ -81,13 +72,19 @@ enum Entry {
 /// summary). The streams and any object of a generation other than 0 are
 /// written as indirect objects, in the order of their numbers; the other
 /// objects, the document's and the `packed` ones, are packed in order of
-/// their numbers, `packing.per_stream` to an object stream. The object
+/// their numbers, `per_stream` to an object stream, compressed with
+/// `deflater`. The object
 /// streams and the cross-reference stream take the numbers after the
 /// document's last (`doc.max_id`, which must count the packed objects).
 /// `trailer` entries (`/Root`, `/Info`, `/ID`) are the cross-reference
 /// stream's, with its own (`/Type /XRef`, `/Size`, `/W`, `/Index`,
 /// `/Length`).
-pub(super) fn save(doc: &Document, packed: &Packed, packing: Packing) -> Vec<u8> {
+pub(super) fn save(
+    doc: &Document,
+    packed: &Packed,
+    per_stream: usize,
+    deflater: &mut Deflater,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(estimate(doc, packed));
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(doc.version.as_bytes());
@@ -114,10 +111,9 @@ pub(super) fn save(doc: &Document, packed: &Packed, packing: Packing) -> Vec<u8>
     let extra = packed.sorted();
     let small = merge(small, extra.iter().map(|&(id, b)| (id, Small::Bytes(b))));
 
-    let mut deflater = Deflater::with_level(packing.level);
     let mut body = Vec::new();
     let mut header = Vec::new();
-    for chunk in small.chunks(packing.per_stream.max(1)) {
+    for chunk in small.chunks(per_stream.max(1)) {
         next_id += 1;
         let container = next_id;
         body.clear();
@@ -592,14 +588,7 @@ mod tests {
         packed.add(extra, |out| out.extend_from_slice(b"<</K[1 2]>>"));
         let mut with_extra = doc.clone();
         with_extra.max_id += 1;
-        let file = save(
-            &with_extra,
-            &packed,
-            Packing {
-                per_stream: 3,
-                level: 6,
-            },
-        );
+        let file = save(&with_extra, &packed, 3, &mut Deflater::with_level(6));
         let read = Document::load_mem(&file).unwrap();
         for (id, object) in &doc.objects {
             let got = read.get_object(*id).unwrap();
@@ -626,14 +615,7 @@ mod tests {
                 s.dict.set("Length", s.content.len() as i64);
             }
         }
-        let file = save(
-            &doc,
-            &Packed::default(),
-            Packing {
-                per_stream: 100,
-                level: 9,
-            },
-        );
+        let file = save(&doc, &Packed::default(), 100, &mut Deflater::with_level(9));
         let mut theirs = Vec::new();
         let options = lopdf::SaveOptions::builder()
             .use_object_streams(true)
