@@ -10,7 +10,8 @@
 //!   `finish` completes the document with lopdf: content streams,
 //!   document information, a nested outline, an ID and dates that depend
 //!   only on the input (printpdf draws ids from a process-wide counter),
-//!   compression.
+//!   compression; `tags` writes the structure tree, and `save` the
+//!   file's bytes (object streams and a cross-reference stream).
 //!
 //! The y axis is flipped from top-down to PDF's bottom-up in the content
 //! writer and, for annotations and bookmarks, where they are made.
@@ -21,6 +22,7 @@ mod check;
 mod content;
 mod finish;
 mod fonts;
+mod save;
 mod tags;
 mod verify;
 mod xmp;

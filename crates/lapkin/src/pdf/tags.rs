@@ -13,6 +13,7 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::save::{self, Packed};
 use crate::error::{Error, Result};
 use crate::frame::{Item, Layout, NodeId, Role};
 
@@ -215,24 +216,79 @@ fn kids(
     (kids, first_page)
 }
 
-/// The attributes of a table cell: its scope if it is a header, its spans
-/// if it spans.
-fn cell_attributes(node: &crate::frame::StructNode) -> Option<Dictionary> {
+/// Writes the attributes of a table cell, if it has any: its scope if it
+/// is a header, its spans if it spans (`/A<</O/Table/Scope/Column>>`).
+fn write_cell_attributes(out: &mut Vec<u8>, node: &crate::frame::StructNode) {
     if !matches!(node.role, Role::TH | Role::TD) {
-        return None;
+        return;
     }
-    let mut a = Dictionary::new();
-    a.set("O", "Table");
-    if let (Role::TH, Some(scope)) = (node.role, node.scope) {
-        a.set("Scope", scope.name());
+    let scope = match (node.role, node.scope) {
+        (Role::TH, Some(scope)) => Some(scope.name()),
+        _ => None,
+    };
+    if scope.is_none() && node.rowspan <= 1 && node.colspan <= 1 {
+        return;
     }
-    if node.rowspan > 1 {
-        a.set("RowSpan", node.rowspan as i64);
+    out.extend_from_slice(b"/A<</O/Table");
+    if let Some(scope) = scope {
+        out.extend_from_slice(b"/Scope");
+        save::name(out, scope.as_bytes());
     }
-    if node.colspan > 1 {
-        a.set("ColSpan", node.colspan as i64);
+    for (key, span) in [
+        (&b"/RowSpan "[..], node.rowspan),
+        (b"/ColSpan ", node.colspan),
+    ] {
+        if span > 1 {
+            out.extend_from_slice(key);
+            save::integer(out, span as i64);
+        }
     }
-    (a.len() > 1).then_some(a)
+    out.extend_from_slice(b">>");
+}
+
+/// Writes one entry of an element's `/K`: an MCID on the element's page
+/// `pg`, a marked-content reference to another page, an object reference
+/// to an annotation, or a child element. `first` says whether it is the
+/// first thing after `/K` or `[` (a number or reference after another
+/// value needs a space before it).
+fn write_kid(
+    out: &mut Vec<u8>,
+    kid: Kid,
+    first: bool,
+    pg: Option<usize>,
+    page_ids: &[ObjectId],
+    ids: &[ObjectId],
+    after_key: bool,
+) {
+    let space = |out: &mut Vec<u8>| {
+        if after_key || !first {
+            out.push(b' ');
+        }
+    };
+    match kid {
+        Kid::Content { page, mcid } if Some(page) == pg => {
+            space(out);
+            save::integer(out, mcid as i64);
+        }
+        Kid::Content { page, mcid } => {
+            out.extend_from_slice(b"<</Type/MCR/Pg ");
+            save::reference(out, page_ids[page]);
+            out.extend_from_slice(b"/MCID ");
+            save::integer(out, mcid as i64);
+            out.extend_from_slice(b">>");
+        }
+        Kid::Annot { page, annot } => {
+            out.extend_from_slice(b"<</Type/OBJR/Pg ");
+            save::reference(out, page_ids[page]);
+            out.extend_from_slice(b"/Obj ");
+            save::reference(out, annot);
+            out.extend_from_slice(b">>");
+        }
+        Kid::Child(c) => {
+            space(out);
+            save::reference(out, ids[c]);
+        }
+    }
 }
 
 /// Writes the structure tree of `layout`, whose page `p` has marked content
@@ -247,6 +303,7 @@ pub(super) fn write_tags(
     layout: &Layout,
     mcids: &[Vec<NodeId>],
     signature_widget: Option<ObjectId>,
+    packed: &mut Packed,
 ) -> Result<()> {
     let nodes = &layout.structure.nodes;
     if nodes.is_empty() {
@@ -290,20 +347,9 @@ pub(super) fn write_tags(
     };
 
     // The parent tree: page p's array, by MCID; then one key per
-    // annotation.
-    let mut nums: Vec<Object> = Vec::new();
-    for (p, marks) in mcids.iter().enumerate() {
-        if marks.is_empty() {
-            continue;
-        }
-        nums.push(Object::Integer(p as i64));
-        nums.push(Object::Array(
-            marks.iter().map(|&n| Object::Reference(ids[n])).collect(),
-        ));
-        doc.get_dictionary_mut(page_ids[p])
-            .map_err(pdf_err)?
-            .set("StructParents", p as i64);
-    }
+    // annotation. Written as bytes, like the elements: on a long report it
+    // is one reference per piece of marked content.
+    let parent_tree_id = doc.new_object_id();
     let mut next_key = page_ids.len() as i64;
     let mut annotated = vec![false; page_ids.len()];
     let widget = form.map(|(_, w, id)| (signature_page(layout), w, id));
@@ -316,15 +362,51 @@ pub(super) fn write_tags(
     if let Some((Some(p), w, id)) = widget {
         keyed.push((p, w, id));
     }
-    for (p, annot, element) in keyed {
-        nums.push(Object::Integer(next_key));
-        nums.push(Object::Reference(element));
+    for (p, marks) in mcids.iter().enumerate() {
+        if !marks.is_empty() {
+            doc.get_dictionary_mut(page_ids[p])
+                .map_err(pdf_err)?
+                .set("StructParents", p as i64);
+        }
+    }
+    for &(p, annot, _) in &keyed {
         doc.get_dictionary_mut(annot)
             .map_err(pdf_err)?
             .set("StructParent", next_key);
         annotated[p] = true;
         next_key += 1;
     }
+    packed.add(parent_tree_id, |out| {
+        out.extend_from_slice(b"<</Nums[");
+        let mut first = true;
+        let mut space = |out: &mut Vec<u8>| {
+            if !std::mem::take(&mut first) {
+                out.push(b' ');
+            }
+        };
+        for (p, marks) in mcids.iter().enumerate() {
+            if marks.is_empty() {
+                continue;
+            }
+            space(out);
+            save::integer(out, p as i64);
+            out.push(b'[');
+            for (i, &n) in marks.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                save::reference(out, ids[n]);
+            }
+            out.push(b']');
+        }
+        for (key, &(_, _, element)) in (page_ids.len() as i64..).zip(&keyed) {
+            space(out);
+            save::integer(out, key);
+            out.push(b' ');
+            save::reference(out, element);
+        }
+        out.extend_from_slice(b"]>>");
+    });
     for (p, page_id) in page_ids.iter().enumerate() {
         let has_annots = doc.get_dictionary(*page_id).is_ok_and(|d| d.has(b"Annots"));
         if annotated[p] || has_annots {
@@ -333,51 +415,42 @@ pub(super) fn write_tags(
                 .set("Tabs", "S");
         }
     }
-    let mut parent_tree = Dictionary::new();
-    parent_tree.set("Nums", nums);
-    let parent_tree_id = doc.add_object(parent_tree);
 
-    // The elements.
+    // The elements, as bytes: a lopdf dictionary each (and one per
+    // marked-content reference) would cost more memory than the whole
+    // file on a long report.
     for (i, kids) in kids.iter().enumerate() {
-        let mut e = Dictionary::new();
-        e.set("S", Object::Name(role(i).as_bytes().to_vec()));
-        e.set("P", parent_of(i));
         // An element's page is that of its first piece, its own or a
         // descendant's; its own pieces elsewhere are named with their page.
         let pg = first_page[i].or_else(|| kids.iter().find_map(|k| k.page()));
-        if let Some(pg) = pg {
-            e.set("Pg", page_ids[pg]);
-        }
-        let k: Vec<Object> = kids
-            .iter()
-            .map(|k| match *k {
-                Kid::Content { page, mcid } if Some(page) == pg => Object::Integer(mcid as i64),
-                Kid::Content { page, mcid } => {
-                    let mut mcr = Dictionary::new();
-                    mcr.set("Type", "MCR");
-                    mcr.set("Pg", page_ids[page]);
-                    mcr.set("MCID", mcid as i64);
-                    Object::Dictionary(mcr)
+        packed.add(ids[i], |out| {
+            out.extend_from_slice(b"<</S");
+            save::name(out, role(i).as_bytes());
+            out.extend_from_slice(b"/P ");
+            save::reference(out, parent_of(i));
+            if let Some(pg) = pg {
+                out.extend_from_slice(b"/Pg ");
+                save::reference(out, page_ids[pg]);
+            }
+            match kids.as_slice() {
+                [] => {}
+                [kid] => {
+                    out.extend_from_slice(b"/K");
+                    write_kid(out, *kid, true, pg, &page_ids, &ids, true);
                 }
-                Kid::Annot { page, annot } => {
-                    let mut objr = Dictionary::new();
-                    objr.set("Type", "OBJR");
-                    objr.set("Pg", page_ids[page]);
-                    objr.set("Obj", annot);
-                    Object::Dictionary(objr)
+                _ => {
+                    out.extend_from_slice(b"/K[");
+                    for (k, kid) in kids.iter().enumerate() {
+                        write_kid(out, *kid, k == 0, pg, &page_ids, &ids, false);
+                    }
+                    out.push(b']');
                 }
-                Kid::Child(c) => Object::Reference(ids[c]),
-            })
-            .collect();
-        match k.len() {
-            0 => {}
-            1 => e.set("K", k.into_iter().next().unwrap_or(Object::Null)),
-            _ => e.set("K", k),
-        }
-        if let Some(a) = nodes.get(i).and_then(cell_attributes) {
-            e.set("A", a);
-        }
-        doc.objects.insert(ids[i], Object::Dictionary(e));
+            }
+            if let Some(node) = nodes.get(i) {
+                write_cell_attributes(out, node);
+            }
+            out.extend_from_slice(b">>");
+        });
     }
 
     let tops: Vec<Object> = nodes
