@@ -127,100 +127,11 @@ impl Deflater {
     fn compress(&mut self, stream: &mut Stream) {
         if stream.dict.get(b"Filter").is_err() && stream.allows_compression {
             let packed = self.deflate(&stream.content);
-            set_packed(stream, packed);
-        }
-    }
-}
-
-/// Gives `stream` its compressed content `packed`, unless compressing
-/// failed (`packed` is empty) or did not make it smaller.
-fn set_packed(stream: &mut Stream, packed: Vec<u8>) {
-    if !packed.is_empty() && packed.len() < stream.content.len() {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(packed);
-    }
-}
-
-/// Compressors for many streams at once, one per core (up to
-/// [`MAX_THREADS`]): the pages' content and the font programs are
-/// compressed side by side. Each stream is compressed whole by one
-/// compressor at the same level, so the bytes do not depend on the number
-/// of threads.
-pub(super) struct Pool {
-    /// The first is the calling thread's; the others are made the first
-    /// time there is work for them.
-    deflaters: Vec<Deflater>,
-    threads: usize,
-}
-
-/// The most threads a document's streams are compressed on.
-const MAX_THREADS: usize = 4;
-
-/// Pages whose content is written, then compressed side by side, at a
-/// time: enough to keep every thread busy, few enough that the
-/// uncompressed content of a long report is never held whole.
-const PAGES_PER_BATCH: usize = 32;
-
-impl Pool {
-    fn new() -> Self {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, MAX_THREADS);
-        Pool {
-            deflaters: vec![Deflater::new()],
-            threads,
-        }
-    }
-
-    /// The calling thread's compressor.
-    pub(super) fn first(&mut self) -> &mut Deflater {
-        &mut self.deflaters[0]
-    }
-
-    /// Each input compressed ([`Deflater::deflate`]), in order. The work
-    /// is dealt out in turn (input `i` to compressor `i mod n`); a thread
-    /// that cannot be started leaves its share to the calling thread.
-    fn deflate_all(&mut self, inputs: &[&[u8]]) -> Vec<Vec<u8>> {
-        let n = self.threads.min(inputs.len()).max(1);
-        while self.deflaters.len() < n {
-            self.deflaters.push(Deflater::new());
-        }
-        let mut out = vec![Vec::new(); inputs.len()];
-        let share = |k: usize, d: &mut Deflater| -> Vec<(usize, Vec<u8>)> {
-            (k..inputs.len())
-                .step_by(n)
-                .map(|i| (i, d.deflate(inputs[i])))
-                .collect()
-        };
-        let (first, others) = self.deflaters[..n].split_at_mut(1);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = others
-                .iter_mut()
-                .enumerate()
-                .map(|(k, d)| {
-                    let k = k + 1;
-                    let spawned = std::thread::Builder::new()
-                        .spawn_scoped(scope, move || share(k, d))
-                        .ok();
-                    (k, spawned)
-                })
-                .collect();
-            for (i, packed) in share(0, &mut first[0]) {
-                out[i] = packed;
+            if !packed.is_empty() && packed.len() < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
             }
-            for (k, handle) in handles {
-                let done = handle.and_then(|h| h.join().ok());
-                let results = match done {
-                    Some(results) => results,
-                    // No thread: its share here (with a compressor of its own).
-                    None => share(k, &mut Deflater::new()),
-                };
-                for (i, packed) in results {
-                    out[i] = packed;
-                }
-            }
-        });
-        out
+        }
     }
 }
 
@@ -239,9 +150,9 @@ pub(super) fn finish(
 ) -> Result<Vec<u8>> {
     doc.version = "1.7".to_owned();
     let meta = &layout.meta;
-    let mut pool = Pool::new();
+    let mut deflater = Deflater::new();
     let mut hash = Sha256::new();
-    let mcids = write_pages(&mut doc, layout, codes, &mut pool, &mut hash)?;
+    let mcids = write_pages(&mut doc, layout, codes, &mut deflater, &mut hash)?;
     let time = document_time(meta, opts)?;
     let when = pdf_date(time);
     set_info(&mut doc, meta, &when)?;
@@ -252,18 +163,10 @@ pub(super) fn finish(
     super::attach::add_attachments(&mut doc, &opts.attachments, &when, &mut hash)?;
 
     // The remaining streams: font programs, ToUnicode maps.
-    let mut streams: Vec<&mut Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|object| match object {
-            Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.allows_compression => Some(s),
-            _ => None,
-        })
-        .collect();
-    let inputs: Vec<&[u8]> = streams.iter().map(|s| s.content.as_slice()).collect();
-    let compressed = pool.deflate_all(&inputs);
-    for (stream, bytes) in streams.iter_mut().zip(compressed) {
-        set_packed(stream, bytes);
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(s) = object {
+            deflater.compress(s);
+        }
     }
     // A document ID that depends only on the content (printpdf's comes
     // from a process-wide counter): the pages' content (which decides the
@@ -287,7 +190,7 @@ pub(super) fn finish(
     // objects to a stream was 0.3 % smaller (93,348 bytes against 93,589)
     // for a second compressor to set up and about three times the work per
     // byte (zlib's slow strategy).
-    Ok(save::save(&doc, &packed, OBJECTS_PER_STREAM, pool.first()))
+    Ok(save::save(&doc, &packed, OBJECTS_PER_STREAM, &mut deflater))
 }
 
 /// Writes each page's content, compressed one page at a time, and feeds
@@ -299,52 +202,35 @@ fn write_pages(
     doc: &mut Document,
     layout: &Layout,
     codes: &GlyphCodes,
-    pool: &mut Pool,
+    deflater: &mut Deflater,
     hash: &mut Sha256,
 ) -> Result<Vec<Vec<NodeId>>> {
     let tagged = !layout.structure.is_empty();
     let mut mcids = Vec::with_capacity(layout.pages.len());
     let shared = content::footers_are_shared(&layout.pages);
     if shared {
-        add_footer_xobject(doc, layout, codes, pool.first(), hash)?;
+        add_footer_xobject(doc, layout, codes, deflater, hash)?;
     }
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let mut contents = Vec::with_capacity(PAGES_PER_BATCH);
-    let mut batch = Vec::with_capacity(PAGES_PER_BATCH);
-    // Each iteration writes and compresses one batch of pages.
-    for (pages, ids) in layout
-        .pages
-        .chunks(PAGES_PER_BATCH)
-        .zip(page_ids.chunks(PAGES_PER_BATCH))
-    {
-        contents.clear();
-        batch.clear();
-        for (page, &page_id) in pages.iter().zip(ids) {
-            let id = doc
-                .get_dictionary(page_id)
-                .and_then(|d| d.get(b"Contents"))
-                .and_then(Object::as_reference)
-                .map_err(pdf_err)?;
-            let mut marks = content::Marks::new(&layout.structure);
-            let bytes = content::page_content(page, codes, shared, tagged.then_some(&mut marks));
-            mcids.push(marks.mcids);
-            hash.update(&bytes);
-            contents.push(id);
-            batch.push(bytes);
-        }
-        let inputs: Vec<&[u8]> = batch.iter().map(Vec::as_slice).collect();
-        let packed = pool.deflate_all(&inputs);
-        for ((id, bytes), packed) in contents.iter().zip(batch.drain(..)).zip(packed) {
-            let mut stream = if packed.is_empty() {
-                Stream::new(Dictionary::new(), bytes)
-            } else {
-                let mut s = Stream::new(Dictionary::new(), packed);
-                s.dict.set("Filter", "FlateDecode");
-                s
-            };
-            stream.allows_compression = false;
-            doc.objects.insert(*id, Object::Stream(stream));
-        }
+    for (page, page_id) in layout.pages.iter().zip(doc.get_pages().into_values()) {
+        let contents = doc
+            .get_dictionary(page_id)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(pdf_err)?;
+        let mut marks = content::Marks::new(&layout.structure);
+        let bytes = content::page_content(page, codes, shared, tagged.then_some(&mut marks));
+        mcids.push(marks.mcids);
+        hash.update(&bytes);
+        let packed = deflater.deflate(&bytes);
+        let mut stream = if packed.is_empty() {
+            Stream::new(Dictionary::new(), bytes)
+        } else {
+            let mut s = Stream::new(Dictionary::new(), packed);
+            s.dict.set("Filter", "FlateDecode");
+            s
+        };
+        stream.allows_compression = false;
+        doc.objects.insert(contents, Object::Stream(stream));
     }
     Ok(mcids)
 }
@@ -654,33 +540,6 @@ fn outline_entry(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn streams_compressed_side_by_side_are_the_bytes_of_one_compressor() {
-        // Inputs of different sizes and kinds, more than threads.
-        let inputs: Vec<Vec<u8>> = (0..11u32)
-            .map(|i| {
-                (0..i * 977)
-                    .map(|j| (j.wrapping_mul(2_654_435_761) >> (i % 7)) as u8)
-                    .collect()
-            })
-            .collect();
-        let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
-        let mut one = Deflater::new();
-        let expected: Vec<Vec<u8>> = slices.iter().map(|b| one.deflate(b)).collect();
-        for threads in [1, 2, 3, MAX_THREADS] {
-            let mut pool = Pool::new();
-            pool.threads = threads;
-            assert_eq!(pool.deflate_all(&slices), expected, "{threads} threads");
-            // Reused, as for the next batch of pages.
-            assert_eq!(
-                pool.deflate_all(&slices[3..]),
-                expected[3..],
-                "{threads} threads, again"
-            );
-        }
-        assert!(Pool::new().deflate_all(&[]).is_empty());
-    }
 
     #[test]
     fn dates_in_pdf_form() {
