@@ -17,54 +17,35 @@ Usage: attach.py LAPKIN_BINARY FIXTURES_DIR WORK_DIR
 """
 
 import json
-import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pikepdf
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import fields, signers
+from pyhanko.sign import signers
+
+import signing
+from signing import check, find_tag, finish, make_certificate, sign
 
 LAPKIN, FIXTURES, WORK = (Path(a) for a in sys.argv[1:4])
 WORK.mkdir(parents=True, exist_ok=True)
-FAILURES = []
-
-
-def check(ok, what):
-    print(("  ok   " if ok else "  FAIL ") + what)
-    if not ok:
-        FAILURES.append(what)
 
 
 def run(*args):
-    return subprocess.run([str(a) for a in args], capture_output=True)
-
-
-def certificate():
-    key, cert = WORK / "attach-key.pem", WORK / "attach-cert.pem"
-    r = run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256",
-            "-keyout", key, "-out", cert, "-days", "2",
-            "-subj", "/CN=lapkin test signer/O=lapkin CI",
-            "-addext", "keyUsage=critical,digitalSignature,nonRepudiation")
-    assert r.returncode == 0, r.stderr
-    return signers.SimpleSigner.load(str(key), str(cert))
+    """A program's run, its output as bytes (the attached JSON is compared byte for byte)."""
+    return signing.run(*args, text=False)
 
 
 def tag_box(pdf, box):
     """The stamp's rectangle at the tag, as BSrE's service places it."""
-    html = run("pdftotext", "-bbox", pdf, "-").stdout.decode()
-    for page, text in enumerate(html.split("<page ")[1:], start=1):
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                             r'yMax="([\d.]+)">#</word>', text):
-            xmin, _, _, ymax = map(float, m.groups())
-            y1 = 841.89 - ymax
-            return page, (xmin, y1, xmin + box["bsre_v1"]["width"], y1 + box["bsre_v1"]["height"])
+    for page, xmin, _, _, ymax in find_tag(pdf, "#"):
+        y1 = 841.89 - ymax
+        return page, (xmin, y1, xmin + box["bsre_v1"]["width"], y1 + box["bsre_v1"]["height"])
     raise AssertionError("no tag in the text")
 
 
 def main():
-    signer = certificate()
+    key, cert = make_certificate(WORK, "attach-")
+    signer = signers.SimpleSigner.load(str(key), str(cert))
     pdf, box = WORK / "attached.pdf", WORK / "attached.box.json"
     r = run(LAPKIN, "render", FIXTURES / "bpmp-bengkulu-2024-tw2.json", "-o", pdf,
             "--signature-box", box, "--attach-source")
@@ -78,12 +59,7 @@ def main():
     # Signed as BSrE's service would: a new visible field at the tag, appended.
     page, stamp = tag_box(pdf, box)
     signed = WORK / "attached.signed.pdf"
-    with open(pdf, "rb") as f:
-        w = IncrementalPdfFileWriter(f)
-        spec = fields.SigFieldSpec(sig_field_name="sig_bsre", on_page=page - 1, box=stamp)
-        out = signers.sign_pdf(w, signers.PdfSignatureMetadata(field_name="sig_bsre"),
-                               signer=signer, new_field_spec=spec)
-    signed.write_bytes(out.getvalue())
+    sign(pdf, signed, signer, "sig_bsre", new_box=stamp, page=page)
     o, s = pdf.read_bytes(), signed.read_bytes()
     check(s.startswith(o) and len(s) > len(o), "the signature is an incremental update")
 
@@ -139,10 +115,7 @@ def main():
     check(r.returncode == 1 and b"no attached report" in r.stderr,
           "extract exits 1 on a PDF without an attachment")
 
-    if FAILURES:
-        print(f"{len(FAILURES)} check(s) failed")
-        sys.exit(1)
-    print("all attachment checks passed")
+    finish("attachment")
 
 
 main()

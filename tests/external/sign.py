@@ -23,36 +23,15 @@ import sys
 from pathlib import Path
 
 from pyhanko.keys import load_cert_from_pemder
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
+from pyhanko.sign import signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from signing import check, find_tag, finish, make_certificate, run, sign
 
 LAPKIN, FIXTURES, WORK = (Path(a) for a in sys.argv[1:4])
 WORK.mkdir(parents=True, exist_ok=True)
-FAILURES = []
-
-
-def check(ok, what):
-    print(("  ok   " if ok else "  FAIL ") + what)
-    if not ok:
-        FAILURES.append(what)
-
-
-def run(*args, **kw):
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, **kw)
-
-
-def make_certificate():
-    key, cert = WORK / "key.pem", WORK / "cert.pem"
-    r = run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256",
-            "-keyout", key, "-out", cert, "-days", "2",
-            "-subj", "/CN=lapkin test signer/O=lapkin CI",
-            "-addext", "keyUsage=critical,digitalSignature,nonRepudiation")
-    assert r.returncode == 0, r.stderr
-    return key, cert
 
 
 def render(fixture, name, *extra):
@@ -60,17 +39,6 @@ def render(fixture, name, *extra):
     r = run(LAPKIN, "render", FIXTURES / fixture, "-o", pdf, "--signature-box", box, *extra)
     assert r.returncode == 0, r.stderr
     return pdf, json.loads(box.read_text())
-
-
-def sign(pdf, out, signer, field, new_box=None, page=None):
-    meta = signers.PdfSignatureMetadata(field_name=field)
-    spec = None
-    if new_box is not None:
-        spec = fields.SigFieldSpec(sig_field_name=field, on_page=page - 1, box=tuple(new_box))
-    with open(pdf, "rb") as f:
-        w = IncrementalPdfFileWriter(f)
-        signed = signers.sign_pdf(w, meta, signer=signer, new_field_spec=spec)
-    out.write_bytes(signed.getvalue())
 
 
 def pixels(pdf, page):
@@ -126,19 +94,8 @@ def verify(original, signed, cert, box, label):
     check(changed_inside > 0, f"{label}: the visible signature is drawn in the box")
 
 
-def find_tag(pdf, tag):
-    """The tag's occurrences as found in the text: (page, xMin, yMin, xMax, yMax), top-left origin."""
-    r = run("pdftotext", "-bbox", pdf, "-")
-    found = []
-    for page, html in enumerate(r.stdout.split("<page ")[1:], start=1):
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', html):
-            if tag in m.group(5):
-                found.append((page, *map(float, m.groups()[:4])))
-    return found
-
-
 def main():
-    key, cert = make_certificate()
+    key, cert = make_certificate(WORK)
     signer = signers.SimpleSigner.load(str(key), str(cert))
     cases = [
         ("bpmp-bengkulu-2024-tw2.json", "reference"),
@@ -185,10 +142,7 @@ def main():
         check(f"{path}: contains the signature tag" in r.stderr, f"names {path}")
     check(not (WORK / "refused.pdf").exists(), "no PDF is written")
 
-    if FAILURES:
-        print(f"{len(FAILURES)} check(s) failed")
-        sys.exit(1)
-    print("all signing checks passed")
+    finish("signing")
 
 
 main()
