@@ -190,9 +190,10 @@ thread_local! {
 }
 
 /// [`hyphenate`], giving each break to `f` in order, without allocating
-/// for a word it has seen before: the breaks of the last
-/// [`CACHED_WORDS`] distinct words are remembered (words repeat a lot in a
-/// report, and the line breaker asks again for each paragraph).
+/// for a word it has seen before: the breaks of up to [`CACHED_WORDS`]
+/// distinct words are remembered, and forgotten all at once when that many
+/// are held (words repeat a lot in a report, and the line breaker asks
+/// again for each paragraph).
 pub(crate) fn hyphenate_each(word: &str, mut f: impl FnMut(usize)) {
     #[cfg(test)]
     HYPHENATED.with(|h| h.set(h.get() + 1));
