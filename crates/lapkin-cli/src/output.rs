@@ -244,7 +244,12 @@ impl Staged {
         }
     }
 
-    /// Writes the content: to the temporary file, completely and durably.
+    /// Writes the content to the temporary file, completely. It is not
+    /// forced to disk (no `fsync`), as `cp` and compilers do not: the PDF
+    /// is made again from its input in milliseconds, and waiting for the
+    /// disk took longer than rendering (25-50 ms on the CI machine). The
+    /// rename in [`Staged::commit`] still means that no failure or
+    /// interruption leaves a partial file.
     pub fn fill(&mut self, bytes: &[u8]) -> Result<(), Failure> {
         match self {
             Staged::Stdout(buffer) => {
@@ -261,9 +266,6 @@ impl Staged {
                 let mode = target.mode.unwrap_or(0o644) & 0o7777;
                 tmp.as_file()
                     .set_permissions(fs::Permissions::from_mode(mode))
-                    .map_err(Failure::io("write", &target.shown))?;
-                tmp.as_file()
-                    .sync_all()
                     .map_err(Failure::io("write", &target.shown))
             }
         }
