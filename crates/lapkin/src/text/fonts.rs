@@ -146,6 +146,35 @@ fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), String>
     Ok(())
 }
 
+/// The character map's Unicode subtables worth reading: only the best one,
+/// a full-repertoire table (format 12) or else the Basic Multilingual
+/// Plane's (format 4), when the font has one. A font's Unicode subtables map
+/// the same characters (format 12 includes what format 4 maps), and reading
+/// each costs a lookup per character: Liberation Sans has two identical
+/// format 4 subtables, whose second reading was half the cost of loading
+/// the fonts. Otherwise every Unicode subtable, the first mapping of a
+/// character winning.
+fn unicode_subtables(cmap: ttf_parser::cmap::Table<'_>) -> Vec<ttf_parser::cmap::Subtable<'_>> {
+    use ttf_parser::cmap::Format;
+    let all: Vec<_> = cmap
+        .subtables
+        .into_iter()
+        .filter(|s| s.is_unicode())
+        .collect();
+    let best = all
+        .iter()
+        .find(|s| matches!(s.format, Format::SegmentedCoverage(_)))
+        .or_else(|| {
+            all.iter()
+                .find(|s| matches!(s.format, Format::SegmentMappingToDeltaValues(_)))
+        })
+        .copied();
+    match best {
+        Some(best) => vec![best],
+        None => all,
+    }
+}
+
 impl FontFace {
     /// Parses a TrueType or OpenType face. `name` says which file it came
     /// from in errors.
@@ -166,7 +195,7 @@ impl FontFace {
         let mut sparse = HashMap::new();
         let mut any = false;
         if let Some(cmap) = face.tables().cmap {
-            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            for sub in unicode_subtables(cmap) {
                 sub.codepoints(|cp| {
                     let Some(gid) = sub.glyph_index(cp) else {
                         return;
@@ -479,6 +508,38 @@ mod tests {
             for c in "≤ ’ “ ” – — é … Rp 1.234,5%".chars() {
                 assert!(f.has(c), "{face:?} lacks {c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn reading_one_subtable_maps_what_every_subtable_maps() {
+        let fonts = FontSet::liberation_sans();
+        for face in Face::ALL {
+            let f = fonts.face(face);
+            let parsed = ttf_parser::Face::parse(f.data(), 0).unwrap();
+            let cmap = parsed.tables().cmap.unwrap();
+            let subtables: Vec<_> = cmap
+                .subtables
+                .into_iter()
+                .filter(|s| s.is_unicode())
+                .collect();
+            assert!(
+                subtables.len() > 1,
+                "{face:?}: the test needs several subtables"
+            );
+            let mut seen = 0;
+            for sub in subtables {
+                sub.codepoints(|cp| {
+                    let (Some(c), Some(gid)) = (char::from_u32(cp), sub.glyph_index(cp)) else {
+                        return;
+                    };
+                    if gid.0 != 0 {
+                        seen += 1;
+                        assert_eq!(f.glyph(c).map(|g| g.id), Some(gid.0), "{face:?} {c:?}");
+                    }
+                });
+            }
+            assert!(seen > 2000, "{face:?}: only {seen} mappings");
         }
     }
 
