@@ -286,7 +286,7 @@ impl FontFace {
     /// WIDTH JOINER or U+00AD SOFT HYPHEN) count as drawable; see
     /// [`FontFace::first_missing`] for the hyphen a soft hyphen may show.
     pub fn has(&self, c: char) -> bool {
-        c == '\n' || is_ignorable(c) || self.glyph(c).is_some()
+        c == '\n' || self.glyph(c).is_some() || is_ignorable(c)
     }
 
     /// The advance of `c` in font units: zero for a character the font

@@ -24,7 +24,13 @@ pub(crate) const ZERO_WIDTH_SPACE: char = '\u{200B}';
 /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
 /// U+2066–U+2069) and unassigned ones. Includes the soft hyphen and the zero
 /// width space, which the line breaker also treats as break opportunities.
+#[inline]
 pub(crate) fn is_ignorable(c: char) -> bool {
+    // Below the soft hyphen (ASCII and most of Latin-1: nearly every
+    // character of a report) the answer is no, at one comparison.
+    if c < '\u{AD}' {
+        return false;
+    }
     matches!(
         c,
         '\u{AD}'                     // soft hyphen
