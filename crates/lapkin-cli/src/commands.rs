@@ -137,8 +137,8 @@ fn read_and_render(
         error,
     };
     let limit = usize::try_from(options.max_input_size).unwrap_or(usize::MAX);
-    let report = lapkin::parse_report_with_limit(&bytes, limit).map_err(input_error)?;
-    let rendered = lapkin::render(&report, &options.render).map_err(input_error)?;
+    let (report, rendered) =
+        lapkin::parse_and_render(&bytes, limit, &options.render).map_err(input_error)?;
     Ok((source, report, rendered))
 }
 

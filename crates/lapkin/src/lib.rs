@@ -161,7 +161,26 @@ impl RenderOptions {
 /// assert_eq!(err.problems().unwrap()[0].path, "analisis[0].kendala[0]");
 /// ```
 pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport<'r>> {
-    let problems = model::check_with_fonts(report, fonts);
+    validate_with(report, fonts, Rules::All)
+}
+
+/// Which rules a report still needs checked against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rules {
+    /// All of them: a report from anywhere.
+    All,
+    /// The fonts' characters only: a report [`parse_report_with_limit`]
+    /// has just checked against the model's rules, which no one could
+    /// change since.
+    Glyphs,
+}
+
+fn validate_with<'r>(
+    report: &'r Report,
+    fonts: &FontSet,
+    rules: Rules,
+) -> Result<CheckedReport<'r>> {
+    let problems = model::check_with_fonts(report, fonts, rules == Rules::All);
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
@@ -176,7 +195,11 @@ pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport
 /// the text the document stage writes, so the layout stage does not check
 /// them again (as [`layout_document`] does for a document of any origin).
 pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
-    let doc = build_document(&validate(report, &opts.fonts)?);
+    layout_with(report, opts, Rules::All)
+}
+
+fn layout_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Layout> {
+    let doc = build_document(&validate_with(report, &opts.fonts, rules)?);
     layout::lay_out(&doc, &opts.style, &opts.fonts)
 }
 
@@ -196,7 +219,33 @@ pub struct Rendered {
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
-    let layout = layout_report(report, opts)?;
+    render_with(report, opts, Rules::All)
+}
+
+/// Parses a report from JSON ([`parse_report_with_limit`]) and renders it
+/// ([`render`]): the same problems in the same passes, but the model's
+/// rules run once (the report cannot change between the two, so the
+/// render checks only the fonts' characters). Gives the report too. This
+/// is `lapkin render` and `lapkin check`.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let opts = lapkin::RenderOptions::default();
+/// let (report, rendered) = lapkin::parse_and_render(&json, lapkin::MAX_INPUT_BYTES, &opts).unwrap();
+/// assert_eq!(rendered.pdf, lapkin::render_pdf(&report, &opts).unwrap());
+/// ```
+pub fn parse_and_render(
+    input: &[u8],
+    max_bytes: usize,
+    opts: &RenderOptions,
+) -> Result<(Report, Rendered)> {
+    let report = parse_report_with_limit(input, max_bytes)?;
+    let rendered = render_with(&report, opts, Rules::Glyphs)?;
+    Ok((report, rendered))
+}
+
+fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Rendered> {
+    let layout = layout_with(report, opts, rules)?;
     let mut pdf_opts = opts.pdf.clone();
     if pdf_opts.signature_field.is_none() {
         pdf_opts.signature_field = report.tanda_tangan.field.clone();
@@ -347,6 +396,32 @@ mod tests {
     /// A render runs the model's rules and the glyph check once each, and
     /// parses each text's markup once: no more than validation alone
     /// needs; rendering again parses nothing.
+    /// Parsing and rendering in one call runs the model's rules once (in
+    /// the parse), not again in the render; the glyph check once.
+    #[test]
+    fn parse_and_render_checks_the_rules_once() {
+        let before = checks();
+        let (report, rendered) =
+            parse_and_render(MINIMAL, MAX_INPUT_BYTES, &RenderOptions::default()).unwrap();
+        let after = checks();
+        assert_eq!((after.0 - before.0, after.1 - before.1), (1, 1));
+        assert_eq!(report, parse_report(MINIMAL).unwrap());
+        assert!(rendered.pages >= 1);
+        // A report that breaks a rule is refused by the parse, with its
+        // path, before any font is looked at.
+        let mut bad: serde_json::Value = serde_json::from_slice(MINIMAL).unwrap();
+        bad["penutup"]["nip"] = serde_json::json!("12");
+        let bad = serde_json::to_vec(&bad).unwrap();
+        let before = checks();
+        let err = parse_and_render(&bad, MAX_INPUT_BYTES, &RenderOptions::default()).unwrap_err();
+        assert_eq!(err.problems().unwrap()[0].path, "penutup.nip");
+        assert_eq!(
+            checks().1,
+            before.1,
+            "the glyphs were checked after a rule failed"
+        );
+    }
+
     #[test]
     fn a_render_validates_once_and_parses_each_text_once() {
         let opts = RenderOptions::default();

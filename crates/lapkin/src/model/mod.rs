@@ -53,13 +53,19 @@ pub use validate::{MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAH
 use number::JsonNumber;
 
 /// Every problem of a report that can be found before layout, in document
-/// order: the semantic checks of [`validate`] and, for the fonts it is to
-/// be printed in, every character a face lacks ([`texts`]).
+/// order: the semantic checks of [`validate`] (with `rules`; without, for a
+/// report just parsed, which passed them) and, for the fonts it is to be
+/// printed in, every character a face lacks ([`texts`]).
 pub(crate) fn check_with_fonts(
     report: &Report,
     fonts: &crate::text::FontSet,
+    rules: bool,
 ) -> Vec<crate::error::Problem> {
-    let mut problems = validate::validate(report);
+    let mut problems = if rules {
+        validate::validate(report)
+    } else {
+        Vec::new()
+    };
     problems.extend(texts::glyph_problems(report, fonts));
     // Sorting needs the report as JSON; a valid report has nothing to sort.
     if !problems.is_empty()
