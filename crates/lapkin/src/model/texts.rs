@@ -16,26 +16,26 @@ use crate::text::{FontFace, FontSet};
 /// markup does not parse is left out (validation reports it).
 pub fn printed_texts(report: &Report) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut add = |path: String, text: &str| out.push((path, text.to_owned()));
+    let mut add = |path: String, text: String| out.push((path, text));
     let inline = |t: &Inline| t.plain_text().unwrap_or_default();
 
-    add("unit.nama".into(), &report.unit.nama);
+    add("unit.nama".into(), report.unit.nama.clone());
     for (i, s) in report.kinerja.sasaran.iter().enumerate() {
         let p = format!("kinerja.sasaran[{i}]");
-        add(format!("{p}.kode"), &s.kode);
-        add(format!("{p}.uraian"), &inline(&s.uraian));
+        add(format!("{p}.kode"), s.kode.clone());
+        add(format!("{p}.uraian"), inline(&s.uraian));
         for (j, ind) in s.indikator.iter().enumerate() {
             let p = format!("{p}.indikator[{j}]");
-            add(format!("{p}.kode"), &ind.kode);
-            add(format!("{p}.uraian"), &inline(&ind.uraian));
-            add(format!("{p}.satuan"), &ind.satuan);
+            add(format!("{p}.kode"), ind.kode.clone());
+            add(format!("{p}.uraian"), inline(&ind.uraian));
+            add(format!("{p}.satuan"), ind.satuan.clone());
             for (field, v) in [
                 ("target_pk", &ind.target_pk),
                 ("target", &ind.target),
                 ("capaian", &ind.capaian),
             ] {
                 if let Nilai::Teks(t) = v {
-                    add(format!("{p}.{field}"), t);
+                    add(format!("{p}.{field}"), t.clone());
                 }
             }
         }
