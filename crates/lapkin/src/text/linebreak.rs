@@ -417,6 +417,9 @@ fn break_lines_counted(
     let size = sane_size(size);
     let width = sane_width(width);
     let texts = prepare_all(pieces);
+    let justified = align == Align::Justify && width.0.is_finite();
+    // Buffers kept from the paragraph before on this thread.
+    let mut buf = justify::Buffers::take();
     let mut b = Breaker {
         pieces,
         texts: &texts,
@@ -424,7 +427,7 @@ fn break_lines_counted(
         size,
         width,
         align,
-        cur: Vec::new(),
+        cur: std::mem::take(&mut buf.cur),
         cur_width: Pt::ZERO,
         pending_space: None,
         lines: Vec::new(),
@@ -434,11 +437,13 @@ fn break_lines_counted(
         line_ratio: None,
         line_flagged: false,
     };
-    if align == Align::Justify && width.0.is_finite() {
+    if justified {
         // Total fit (see `justify`).
-        let mut j = justify::Justifier::new(&mut b, justification);
+        let mut j = justify::Justifier::new(&mut b, justification, buf);
         let read = tokenize(pieces, &texts, fonts, size, |event| j.event(event));
-        j.finish();
+        let mut buf = j.finish();
+        buf.cur = std::mem::take(&mut b.cur);
+        buf.keep();
         let looked = read + b.looked;
         return (b.lines, looked);
     }
@@ -459,6 +464,8 @@ fn break_lines_counted(
     if !b.cur.is_empty() || b.lines.is_empty() {
         b.finish_line(true);
     }
+    buf.cur = std::mem::take(&mut b.cur);
+    buf.keep();
     let looked = read + b.looked;
     (b.lines, looked)
 }
