@@ -836,13 +836,21 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             // and once a line is looser than the tolerance, so are all
             // after it (they stay, untouched).
             let mut overfull = 0;
-            for &a in active.iter() {
+            // Whether the overfull nodes are the first ones of the list.
+            let mut overfull_first = true;
+            // The lowest total of the nodes from the first very loose line
+            // on, by hyphens (see below).
+            let mut lowest: Option<[f64; 3]> = None;
+            for (k, &a) in active.iter().enumerate() {
                 let node = arena[a];
                 if node.start > i {
                     break;
                 }
+                #[cfg(test)]
+                tests::VISITS.with(|v| v.set(v.get() + 1));
                 let (w, y, z) = line(node.start, i);
                 if w - z > width + EPS {
+                    overfull_first &= overfull == k;
                     overfull += 1;
                     continue;
                 }
@@ -856,6 +864,43 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                         break;
                     }
                     continue;
+                }
+                #[cfg(test)]
+                let prune = !tests::UNPRUNED.with(std::cell::Cell::get);
+                #[cfg(not(test))]
+                let prune = true;
+                if r > 1.0 && prune {
+                    // Very loose, and so are the lines from the nodes after
+                    // this one, each at least as bad (the ratio and the
+                    // badness only grow along the list, in floating point
+                    // too: each step is monotonic). Their totals are at
+                    // least the lowest total among them plus this line's
+                    // demerits; once that cannot beat the best very loose
+                    // candidate in any place they could take, none of them
+                    // can (a candidate replaces another only if lower), and
+                    // the rest of the list is skipped. The same breaking, in
+                    // far fewer steps when the tolerance is infinite.
+                    let low = *lowest.get_or_insert_with(|| {
+                        let mut low = [f64::INFINITY; 3];
+                        for &b in &active[k..] {
+                            let n = &arena[b];
+                            let h = usize::from(n.hyphens.min(2));
+                            low[h] = low[h].min(n.total);
+                        }
+                        low
+                    });
+                    let d = (LINE_PENALTY + bad).powi(2) + cost * cost;
+                    let beaten = |from: f64, to: usize| {
+                        from == f64::INFINITY || best[3][to].is_some_and(|(t, _)| from + d >= t)
+                    };
+                    let done = if flagged {
+                        beaten(low[0], 1) && beaten(low[1], 2)
+                    } else {
+                        beaten(low[0].min(low[1]).min(low[2]), 0)
+                    };
+                    if done {
+                        break;
+                    }
                 }
                 let hyphens = if flagged { node.hyphens + 1 } else { 0 };
                 if hyphens > MAX_HYPHENS_IN_A_ROW {
@@ -876,22 +921,27 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 }
             }
             if overfull > 0 {
-                // An overfull node is followed only by overfull ones until
-                // the first that fits (see above); drop them all.
-                active.retain(|&a| {
-                    let node = arena[a];
-                    node.start > i || {
-                        let (w, _, z) = line(node.start, i);
-                        w - z <= width + EPS
-                    }
-                });
+                // The nodes after one whose line fits are not overfull
+                // (their lines are no wider); drop the overfull ones.
+                if overfull_first {
+                    active.drain(..overfull);
+                } else {
+                    active.retain(|&a| {
+                        let node = arena[a];
+                        node.start > i || {
+                            let (w, _, z) = line(node.start, i);
+                            w - z <= width + EPS
+                        }
+                    });
+                }
             }
+            let next = first_box(items, i + 1);
             for (fit, row) in best.iter().enumerate() {
                 for (hyphens, slot) in row.iter().enumerate() {
                     if let Some((total, prev)) = *slot {
                         arena.push(Node {
                             at: i,
-                            start: first_box(items, i + 1),
+                            start: next,
                             fitness: fit as u8,
                             hyphens: hyphens as u8,
                             total,
@@ -1084,6 +1134,14 @@ mod tests {
     use crate::text::{Align, Face, FontSet};
 
     const SIZE: Pt = Pt(11.0);
+
+    thread_local! {
+        /// The active nodes looked at by `knuth_plass_in` on this thread.
+        pub(super) static VISITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// Whether `knuth_plass_in` looks at every active node (no skipping
+        /// of very loose lines that cannot win).
+        pub(super) static UNPRUNED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines
@@ -1290,5 +1348,34 @@ mod tests {
         ] {
             assert!(b <= KEEP_BYTES, "{b} bytes kept");
         }
+    }
+
+    #[test]
+    fn skipping_very_loose_lines_that_cannot_win_changes_no_break() {
+        // Narrow measures make the tolerance fail, so that every line that
+        // fits is a candidate: the same lines with and without skipping,
+        // in a fraction of the steps.
+        let fonts = FontSet::liberation_sans();
+        let text = format!(
+            "{TEXT} [419548.DI.6397.QDB.750] Satuan pendidikan (SK 1.0) \
+             https://bpmpbengkulu.kemdikbud.go.id/laporan {TEXT}"
+        );
+        let pieces = [Piece::new(text.as_str(), Face::Regular)];
+        let (mut with, mut without) = (0, 0);
+        for w in (90..=330).step_by(12) {
+            let lines = |unpruned: bool| {
+                UNPRUNED.with(|u| u.set(unpruned));
+                VISITS.with(|v| v.set(0));
+                let lines = break_lines(&pieces, &fonts, SIZE, Pt(f64::from(w)), Align::Justify);
+                UNPRUNED.with(|u| u.set(false));
+                (lines, VISITS.with(std::cell::Cell::get))
+            };
+            let (all, slow) = lines(true);
+            let (skipped, fast) = lines(false);
+            assert_eq!(skipped, all, "at {w} pt");
+            with += fast;
+            without += slow;
+        }
+        assert!(with * 2 < without, "{with} steps against {without}");
     }
 }
