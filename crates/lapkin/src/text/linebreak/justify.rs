@@ -429,37 +429,43 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     fn breaks_of(&mut self, text: &str, syllables: bool) {
         let out = &mut self.buf.breaks;
         let has_hyphen = text.contains('-');
-        if !syllables && !has_hyphen && !text.contains([SOFT_HYPHEN, '/']) {
+        let has_soft_hyphen = !text.is_ascii() && text.contains(SOFT_HYPHEN);
+        let has_slash = text.contains('/');
+        if !syllables && !has_hyphen && !has_soft_hyphen && !has_slash {
             return;
         }
-        for (i, c) in text.char_indices() {
-            let after = i + c.len_utf8();
-            if c == SOFT_HYPHEN && i > 0 && after < text.len() {
-                out.push((after, true));
+        if has_soft_hyphen {
+            for (i, c) in text.char_indices() {
+                let after = i + c.len_utf8();
+                if c == SOFT_HYPHEN && i > 0 && after < text.len() {
+                    out.push((after, true));
+                }
             }
         }
         // After a `/` in an address (not in its `//`), or between two
         // words of three letters or more (*Kabupaten/Kota*): no hyphen.
-        let url = text.contains("://");
+        let url = has_slash && text.contains("://");
         let letters = |t: &str| t.chars().take_while(|c| c.is_alphabetic()).count();
-        for (i, c) in text.char_indices() {
-            if c != '/' || i == 0 || i + 1 >= text.len() {
-                continue;
-            }
-            let (before, after) = (&text[..i], &text[i + 1..]);
-            let ok = if url {
-                !before.ends_with('/') && !after.starts_with('/') && !before.ends_with(':')
-            } else {
-                let back: String = before.chars().rev().collect();
-                let lower = |t: &str| {
-                    t.chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .any(char::is_lowercase)
+        if has_slash {
+            for (i, c) in text.char_indices() {
+                if c != '/' || i == 0 || i + 1 >= text.len() {
+                    continue;
+                }
+                let (before, after) = (&text[..i], &text[i + 1..]);
+                let ok = if url {
+                    !before.ends_with('/') && !after.starts_with('/') && !before.ends_with(':')
+                } else {
+                    let back: String = before.chars().rev().collect();
+                    let lower = |t: &str| {
+                        t.chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .any(char::is_lowercase)
+                    };
+                    letters(&back) >= 3 && letters(after) >= 3 && lower(&back) && lower(after)
                 };
-                letters(&back) >= 3 && letters(after) >= 3 && lower(&back) && lower(after)
-            };
-            if ok {
-                out.push((i + 1, false));
+                if ok {
+                    out.push((i + 1, false));
+                }
             }
         }
         // Without a hyphen of its own, a word breaks only at its
@@ -475,7 +481,10 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         }
         out.sort_unstable();
         out.dedup_by_key(|b| b.0);
-        // Never before a combining mark.
+        // Never before a combining mark (none in ASCII).
+        if text.is_ascii() {
+            return;
+        }
         out.retain(|&(at, _)| {
             !text[at..]
                 .chars()
