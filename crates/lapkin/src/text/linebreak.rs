@@ -910,6 +910,17 @@ impl Breaker<'_, '_> {
             }
         };
         let mut head_text = head.as_ref().map(|(_, t)| t.clone());
+        // The bytes of the entries from the current one to the line's end:
+        // a run's text is made that large at once (exactly, for a line of
+        // one run), instead of grown a word at a time.
+        let mut rest: usize = self
+            .cur
+            .iter()
+            .map(|seg| match seg.kind {
+                SegKind::Text => seg.end - seg.start,
+                SegKind::Space | SegKind::Hyphen => 1,
+            })
+            .sum();
         let mut total_extra = Pt::ZERO;
         let mut last_part = 1;
         // Merge into runs of one face and link; spaces join the run before
@@ -924,6 +935,8 @@ impl Breaker<'_, '_> {
                 SegKind::Space => " ",
                 SegKind::Hyphen => "-",
             };
+            let bytes = rest;
+            rest -= text.len();
             let is_space = seg.kind == SegKind::Space;
             let seg_extra = match (is_space, ratio) {
                 (false, _) => Pt::ZERO,
@@ -949,7 +962,7 @@ impl Breaker<'_, '_> {
                 };
                 runs.push(Run {
                     x,
-                    text: String::new(),
+                    text: String::with_capacity(bytes),
                     face: piece.face,
                     word_spacing: Pt::ZERO,
                     width: Pt::ZERO,
