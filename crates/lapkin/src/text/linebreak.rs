@@ -894,7 +894,12 @@ impl Breaker<'_, '_> {
         };
         let ratio = self.line_ratio.take();
         let cont = std::mem::take(&mut self.line_cont);
-        let head = self.line_head.take();
+        // Where the head of a word broken at the end starts, and the
+        // word's text (moved into the head's run).
+        let (head, mut head_text) = match self.line_head.take() {
+            Some((at, text)) => (Some(at), Some(text)),
+            None => (None, None),
+        };
         let hyphenated = std::mem::take(&mut self.line_flagged)
             || self.cur.last().is_some_and(|s| s.kind == SegKind::Hyphen);
         // Which part of a broken word an entry is: 0 the continuation of
@@ -903,13 +908,12 @@ impl Breaker<'_, '_> {
         let part = |i: usize| {
             if i < cont {
                 0
-            } else if head.as_ref().is_some_and(|(h, _)| i >= *h) {
+            } else if head.is_some_and(|h| i >= h) {
                 2
             } else {
                 1
             }
         };
-        let mut head_text = head.as_ref().map(|(_, t)| t.clone());
         // The bytes of the entries from the current one to the line's end:
         // a run's text is made that large at once (exactly, for a line of
         // one run), instead of grown a word at a time.
