@@ -13,7 +13,7 @@ use super::lines::{Tagger, line_items, pieces, text_lines};
 use crate::doc::{Cell, Table, Text};
 use crate::error::{Error, Result};
 use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Role, Rule, Scope, Tag};
-use crate::text::Face;
+use crate::text::{Face, Piece};
 use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
 
@@ -134,30 +134,71 @@ impl Needs {
     }
 }
 
-/// The widest single character of a cell: narrower than that, a cell's
-/// text would cross its border.
-fn widest_char(ctx: &Ctx<'_>, cell: &Cell, size: Pt) -> Pt {
-    cell.text
-        .iter()
-        .flat_map(|s| {
-            let face = ctx.fonts.face(Face::for_style(s.style));
-            s.text.chars().map(move |c| face.advance(c, size))
-        })
-        .fold(Pt::ZERO, Pt::max)
+/// What measuring a cell needs whatever the type size, made once per
+/// table rather than once per size tried: its pieces (with their tied
+/// words), and the advances of its narrowest and widest character in each
+/// span, in font units.
+struct CellText<'a> {
+    pieces: Vec<Piece<'a>>,
+    advances: Vec<(Face, u16, u16)>,
+}
+
+impl<'a> CellText<'a> {
+    fn new(ctx: &Ctx<'_>, cell: &'a Cell) -> Self {
+        let advances = cell
+            .text
+            .iter()
+            .map(|s| {
+                let face = Face::for_style(s.style);
+                let f = ctx.fonts.face(face);
+                let (lo, hi) = s
+                    .text
+                    .chars()
+                    .map(|c| f.advance_units(c))
+                    .fold((u16::MAX, 0), |(lo, hi), u| (lo.min(u), hi.max(u)));
+                (face, lo, hi)
+            })
+            .collect();
+        CellText {
+            pieces: pieces(&cell.text),
+            advances,
+        }
+    }
+
+    /// The widest single character of the cell at `size`: narrower than
+    /// that, its text would cross its border. (A character's width at
+    /// `size` grows with its advance, so the widest is one of the two
+    /// extremes of each span; an empty span counts as nothing.)
+    fn widest_char(&self, ctx: &Ctx<'_>, size: Pt) -> Pt {
+        self.advances
+            .iter()
+            .filter(|(_, lo, hi)| lo <= hi)
+            .flat_map(|&(face, lo, hi)| {
+                let f = ctx.fonts.face(face);
+                [f.scale(u64::from(lo), size), f.scale(u64::from(hi), size)]
+            })
+            .fold(Pt::ZERO, Pt::max)
+    }
 }
 
 /// Measures the columns at `size`.
-fn column_needs(ctx: &Ctx<'_>, placed: &[Placed<'_>], ncols: usize, size: Pt) -> Needs {
+fn column_needs(
+    ctx: &Ctx<'_>,
+    placed: &[Placed<'_>],
+    texts: &[CellText<'_>],
+    ncols: usize,
+    size: Pt,
+) -> Needs {
     let pad2 = side_padding(ctx.style, size) * 2.0;
     let mut max = vec![Pt(1.0); ncols];
     let mut min = vec![Pt(1.0); ncols];
     let mut soft = vec![Pt(1.0); ncols];
     let mut hard = vec![Pt(1.0); ncols];
-    let extents: Vec<_> = placed
+    let extents: Vec<_> = texts
         .iter()
-        .map(|p| {
-            let e = measure(&pieces(&p.cell.text), ctx.fonts, size);
-            let hard = e.unbreakable.max(widest_char(ctx, p.cell, size));
+        .map(|t| {
+            let e = measure(&t.pieces, ctx.fonts, size);
+            let hard = e.unbreakable.max(t.widest_char(ctx, size));
             (e, hard)
         })
         .collect();
@@ -516,9 +557,10 @@ fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> R
     let fits = |v: &[Pt]| v.iter().copied().sum::<Pt>().0 <= width.0 + 1e-6;
     let mut first_hard = None;
     let mut smallest = None;
+    let texts: Vec<CellText<'_>> = placed.iter().map(|p| CellText::new(ctx, p.cell)).collect();
     // A bounded loop: one turn per size.
     for size in table_sizes(ctx.style) {
-        let needs = column_needs(ctx, placed, ncols, size);
+        let needs = column_needs(ctx, placed, &texts, ncols, size);
         if fits(&needs.soft) {
             return Ok((size, needs));
         }
@@ -1142,5 +1184,41 @@ mod tests {
             ..Style::default()
         };
         assert_eq!(table_sizes(&odd), [Pt(9.0), Pt(6.0)]);
+    }
+
+    #[test]
+    fn the_widest_character_of_a_cell_is_found_once_for_every_size() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let span = |text: &str, bold: bool| Span {
+            text: text.into(),
+            style: SpanStyle {
+                bold,
+                italic: false,
+            },
+            link: None,
+        };
+        let cell = Cell::new(vec![
+            span("il.,", false),
+            span("", true),
+            span("Wm\u{ad}\u{301}", true),
+            span("mmm", false),
+        ]);
+        let text = CellText::new(&ctx, &cell);
+        for size in [0.0, 6.0, 7.25, 9.0, 11.0, 1e4] {
+            let size = Pt(size);
+            // Each character measured at the size.
+            let each = cell
+                .text
+                .iter()
+                .flat_map(|s| {
+                    let face = fonts.face(Face::for_style(s.style));
+                    s.text.chars().map(move |c| face.advance(c, size))
+                })
+                .fold(Pt::ZERO, Pt::max);
+            assert_eq!(text.widest_char(&ctx, size), each);
+        }
+        assert!(text.widest_char(&ctx, Pt(9.0)) > fonts.face(Face::Bold).advance('m', Pt(9.0)));
     }
 }

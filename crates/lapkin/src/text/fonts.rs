@@ -328,6 +328,13 @@ impl FontFace {
     /// zero-width format characters skipped, and `-` required where a soft
     /// hyphen may be shown at a line break.
     pub fn first_missing(&self, text: &str) -> Option<char> {
+        if text.is_ascii() {
+            // In NFC already, without format characters or soft hyphens.
+            return text
+                .bytes()
+                .map(char::from)
+                .find(|&c| c != '\n' && self.glyph(c).is_none());
+        }
         let text = prepare(text);
         text.chars().find_map(|c| match c {
             SOFT_HYPHEN if self.glyph('-').is_none() => Some('-'),
@@ -550,6 +557,13 @@ mod tests {
         assert_eq!(r.first_missing("abc 漢 d"), Some('漢'));
         assert_eq!(r.first_missing("abc\nd"), None);
         assert_eq!(r.advance('漢', Pt(10.0)), Pt::ZERO);
+        // ASCII (looked up directly) as any other text.
+        for c in (0..128u8).map(char::from) {
+            let expected = (!r.has(c)).then_some(c);
+            assert_eq!(r.first_missing(&format!("a{c}b")), expected, "{c:?}");
+            assert_eq!(r.first_missing(&format!("é{c}b")), expected, "{c:?}");
+        }
+        assert_eq!(r.first_missing("tab\there"), Some('\t'));
     }
 
     #[test]

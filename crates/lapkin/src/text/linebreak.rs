@@ -417,6 +417,9 @@ fn break_lines_counted(
     let size = sane_size(size);
     let width = sane_width(width);
     let texts = prepare_all(pieces);
+    let justified = align == Align::Justify && width.0.is_finite();
+    // Buffers kept from the paragraph before on this thread.
+    let mut buf = justify::Buffers::take();
     let mut b = Breaker {
         pieces,
         texts: &texts,
@@ -424,7 +427,7 @@ fn break_lines_counted(
         size,
         width,
         align,
-        cur: Vec::new(),
+        cur: std::mem::take(&mut buf.cur),
         cur_width: Pt::ZERO,
         pending_space: None,
         lines: Vec::new(),
@@ -434,11 +437,13 @@ fn break_lines_counted(
         line_ratio: None,
         line_flagged: false,
     };
-    if align == Align::Justify && width.0.is_finite() {
+    if justified {
         // Total fit (see `justify`).
-        let mut j = justify::Justifier::new(&mut b, justification);
+        let mut j = justify::Justifier::new(&mut b, justification, buf);
         let read = tokenize(pieces, &texts, fonts, size, |event| j.event(event));
-        j.finish();
+        let mut buf = j.finish();
+        buf.cur = std::mem::take(&mut b.cur);
+        buf.keep();
         let looked = read + b.looked;
         return (b.lines, looked);
     }
@@ -459,6 +464,8 @@ fn break_lines_counted(
     if !b.cur.is_empty() || b.lines.is_empty() {
         b.finish_line(true);
     }
+    buf.cur = std::mem::take(&mut b.cur);
+    buf.keep();
     let looked = read + b.looked;
     (b.lines, looked)
 }
@@ -887,7 +894,12 @@ impl Breaker<'_, '_> {
         };
         let ratio = self.line_ratio.take();
         let cont = std::mem::take(&mut self.line_cont);
-        let head = self.line_head.take();
+        // Where the head of a word broken at the end starts, and the
+        // word's text (moved into the head's run).
+        let (head, mut head_text) = match self.line_head.take() {
+            Some((at, text)) => (Some(at), Some(text)),
+            None => (None, None),
+        };
         let hyphenated = std::mem::take(&mut self.line_flagged)
             || self.cur.last().is_some_and(|s| s.kind == SegKind::Hyphen);
         // Which part of a broken word an entry is: 0 the continuation of
@@ -896,13 +908,23 @@ impl Breaker<'_, '_> {
         let part = |i: usize| {
             if i < cont {
                 0
-            } else if head.as_ref().is_some_and(|(h, _)| i >= *h) {
+            } else if head.is_some_and(|h| i >= h) {
                 2
             } else {
                 1
             }
         };
-        let mut head_text = head.as_ref().map(|(_, t)| t.clone());
+        // The bytes of the entries from the current one to the line's end:
+        // a run's text is made that large at once (exactly, for a line of
+        // one run), instead of grown a word at a time.
+        let mut rest: usize = self
+            .cur
+            .iter()
+            .map(|seg| match seg.kind {
+                SegKind::Text => seg.end - seg.start,
+                SegKind::Space | SegKind::Hyphen => 1,
+            })
+            .sum();
         let mut total_extra = Pt::ZERO;
         let mut last_part = 1;
         // Merge into runs of one face and link; spaces join the run before
@@ -917,6 +939,8 @@ impl Breaker<'_, '_> {
                 SegKind::Space => " ",
                 SegKind::Hyphen => "-",
             };
+            let bytes = rest;
+            rest -= text.len();
             let is_space = seg.kind == SegKind::Space;
             let seg_extra = match (is_space, ratio) {
                 (false, _) => Pt::ZERO,
@@ -942,7 +966,7 @@ impl Breaker<'_, '_> {
                 };
                 runs.push(Run {
                     x,
-                    text: String::new(),
+                    text: String::with_capacity(bytes),
                     face: piece.face,
                     word_spacing: Pt::ZERO,
                     width: Pt::ZERO,

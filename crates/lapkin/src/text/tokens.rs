@@ -132,7 +132,8 @@ pub(crate) fn is_whole(word: &str) -> bool {
 }
 
 /// Whether the space between the words `a` and `b` (as written, with the
-/// punctuation around them) is inside a token.
+/// punctuation around them) is inside a token; never unless one of them
+/// has an ASCII digit ([`tie`] relies on it).
 fn tied(a: &str, b: &str) -> bool {
     let (ca, cb) = (a.trim_start_matches(opens), b.trim_end_matches(closes));
     // Punctuation between the two words separates them.
@@ -163,33 +164,42 @@ pub(crate) fn tie(text: &str) -> Cow<'_, str> {
     if !text.contains(|c: char| c.is_ascii_digit()) {
         return Cow::Borrowed(text);
     }
-    // The words and the byte offsets of the single spaces after them.
-    let mut words: Vec<(&str, Option<usize>)> = Vec::new();
+    // The words, the byte offsets of the single spaces after them, and
+    // whether they have a digit (every tie has a word with a digit: see
+    // `tied`, and a NIP starts with one).
+    let mut words: Vec<(&str, Option<usize>, bool)> = Vec::new();
     let mut start = 0;
+    let mut digit = false;
     let bytes = text.as_bytes();
     for (i, b) in bytes.iter().enumerate() {
         if *b == b' ' {
             let single = i > start && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace());
-            words.push((&text[start..i], single.then_some(i)));
+            words.push((&text[start..i], single.then_some(i), digit));
             start = i + 1;
+            digit = false;
         } else if b.is_ascii_whitespace() {
-            words.push((&text[start..i], None));
+            words.push((&text[start..i], None, digit));
             start = i + 1;
+            digit = false;
+        } else {
+            digit |= b.is_ascii_digit();
         }
     }
-    words.push((&text[start..], None));
+    words.push((&text[start..], None, digit));
     let mut ties = Vec::new();
     for i in 0..words.len().saturating_sub(1) {
-        let (a, Some(space)) = words[i] else {
+        let (a, Some(space), a_digit) = words[i] else {
             continue;
         };
-        if tied(a, words[i + 1].0) {
+        let (b, _, b_digit) = words[i + 1];
+        if (a_digit || b_digit) && tied(a, b) {
             ties.push(space);
         }
         // A NIP in groups: 19680509 199303 2 001.
-        if let Some(group) = words.get(i..i + 4)
-            && group[..3].iter().all(|(_, space)| space.is_some())
-            && group.iter().zip([8, 6, 1, 3]).all(|((w, _), n)| {
+        if a_digit
+            && let Some(group) = words.get(i..i + 4)
+            && group[..3].iter().all(|(_, space, _)| space.is_some())
+            && group.iter().zip([8, 6, 1, 3]).all(|((w, _, _), n)| {
                 let w = if n == 3 {
                     w.trim_end_matches(closes)
                 } else {
@@ -198,7 +208,7 @@ pub(crate) fn tie(text: &str) -> Cow<'_, str> {
                 digits(w.trim_start_matches(opens), n)
             })
         {
-            ties.extend(group[..3].iter().filter_map(|(_, space)| *space));
+            ties.extend(group[..3].iter().filter_map(|(_, space, _)| *space));
         }
     }
     ties.sort_unstable();
@@ -331,5 +341,53 @@ mod tests {
         assert!(matches!(tie("   "), Cow::Borrowed(_)));
         // Multi-byte text around a tie.
         assert_eq!(tied("“IKK 1.1” é"), "“IKK~1.1” é");
+    }
+
+    #[test]
+    fn only_words_with_a_digit_are_tied() {
+        // `tie` looks at a pair of words only if one has a digit: no pair
+        // without one is a token.
+        let words = [
+            "IKK",
+            "SK",
+            "Rp",
+            "Rp.",
+            "No.",
+            "Nomor",
+            "NIP",
+            "BPMP",
+            "SAKIP",
+            "Agustus",
+            "Juni",
+            "April",
+            "%",
+            "(IKK",
+            "[SK",
+            "Bengkulu",
+            "1.1",
+            "2024",
+            "07",
+            "5",
+            "90,9",
+            "4.2.A",
+            "419548.DI.6397.QDB.750",
+            "19680509",
+            "DI.QDB",
+            "A.B",
+            "-",
+            "(%)",
+            "...",
+            "X",
+        ];
+        for a in words {
+            for b in words {
+                let digit = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
+                assert!(!super::tied(a, b) || digit(a) || digit(b), "{a} {b}");
+            }
+        }
+        assert_eq!(
+            tied("Juni 2024 dan IKK 1.1 pada 07 Agustus"),
+            "Juni~2024 dan IKK~1.1 pada 07~Agustus"
+        );
     }
 }

@@ -183,26 +183,38 @@ struct Lazy {
 pub(super) struct Justifier<'b, 't, 'p> {
     b: &'b mut Breaker<'t, 'p>,
     j: Justification,
-    items: Vec<Item>,
+    /// The buffers, reused from word to word and from paragraph to
+    /// paragraph (see [`Buffers`]).
+    buf: Buffers,
     pending: Option<Pending>,
-    /// The pending word's fragments (one buffer for all words).
-    pending_frags: Vec<Frag>,
-    /// The words of `items` not yet hyphenated, in order.
-    lazy: Vec<Lazy>,
-    lazy_frags: Vec<Frag>,
-    /// Buffers reused from word to word: a word's text, its breaks, and
-    /// the items while they are remade with the syllable breaks.
-    word_text: String,
-    breaks: Vec<(usize, bool)>,
-    spare: Vec<Item>,
     space: Option<usize>,
     start: Start,
     /// The first line to set continues a word whose head has its whole
     /// text (the line before broke it).
     cont: bool,
     window: usize,
-    /// The breaking's buffers, reused from paragraph to paragraph.
+}
+
+/// The buffers of a [`Justifier`]: empty between paragraphs, and kept
+/// (one set per thread, see [`Buffers::take`]) so that each paragraph does
+/// not grow them again from nothing.
+#[derive(Default)]
+pub(super) struct Buffers {
+    items: Vec<Item>,
+    /// The pending word's fragments (one buffer for all words).
+    pending_frags: Vec<Frag>,
+    /// The words of `items` not yet hyphenated, in order.
+    lazy: Vec<Lazy>,
+    lazy_frags: Vec<Frag>,
+    /// A word's text, its breaks, and the items while they are remade with
+    /// the syllable breaks.
+    word_text: String,
+    breaks: Vec<(usize, bool)>,
+    spare: Vec<Item>,
+    /// The breaking's buffers.
     kp: KpBuffers,
+    /// The breaker's line under construction (see `Breaker::cur`).
+    pub(super) cur: Vec<Seg>,
 }
 
 /// The buffers of [`Justifier::knuth_plass`]: prefix sums of width,
@@ -214,24 +226,60 @@ struct KpBuffers {
     active: Vec<usize>,
 }
 
+/// The most bytes a kept buffer may hold on to: one that grew larger (a
+/// paragraph of megabytes) is given back, so that memory stays bounded by
+/// the paragraph being broken.
+const KEEP_BYTES: usize = 1 << 20;
+
+thread_local! {
+    /// The buffers of the last [`Justifier`] on this thread.
+    static POOL: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
+impl Buffers {
+    /// This thread's kept buffers (empty), or new ones.
+    pub(super) fn take() -> Buffers {
+        POOL.with(std::cell::Cell::take)
+    }
+
+    /// Empties the buffers and keeps them for the next paragraph on this
+    /// thread; a buffer larger than [`KEEP_BYTES`] is freed.
+    pub(super) fn keep(mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            v.clear();
+            if v.capacity() * std::mem::size_of::<T>().max(1) > KEEP_BYTES {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.items);
+        trim(&mut self.pending_frags);
+        trim(&mut self.lazy);
+        trim(&mut self.lazy_frags);
+        trim(&mut self.breaks);
+        trim(&mut self.spare);
+        trim(&mut self.kp.sums);
+        trim(&mut self.kp.arena);
+        trim(&mut self.kp.active);
+        trim(&mut self.cur);
+        self.word_text.clear();
+        if self.word_text.capacity() > KEEP_BYTES {
+            self.word_text = String::new();
+        }
+        POOL.with(|p| p.set(self));
+    }
+}
+
 impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
-    pub(super) fn new(b: &'b mut Breaker<'t, 'p>, j: Justification) -> Self {
+    pub(super) fn new(b: &'b mut Breaker<'t, 'p>, j: Justification, buf: Buffers) -> Self {
         Justifier {
             b,
             j: j.sane(),
-            items: Vec::new(),
+            buf,
             pending: None,
-            pending_frags: Vec::new(),
-            lazy: Vec::new(),
-            lazy_frags: Vec::new(),
-            word_text: String::new(),
-            breaks: Vec::new(),
-            spare: Vec::new(),
             space: None,
             start: Start::default(),
             cont: false,
             window: WINDOW,
-            kp: KpBuffers::default(),
         }
     }
 
@@ -242,8 +290,8 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 if let Some(p) = self.pending.take() {
                     self.place(p, true);
                 }
-                self.pending_frags.clear();
-                self.pending_frags.extend_from_slice(frags);
+                self.buf.pending_frags.clear();
+                self.buf.pending_frags.extend_from_slice(frags);
                 self.pending = Some(Pending {
                     width,
                     figure,
@@ -261,14 +309,16 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         }
     }
 
-    /// Ends the text: sets what is left (an empty text is one empty line).
-    pub(super) fn finish(mut self) {
+    /// Ends the text: sets what is left (an empty text is one empty line),
+    /// and gives back the buffers.
+    pub(super) fn finish(mut self) -> Buffers {
         if let Some(p) = self.pending.take() {
             self.place(p, false);
         }
-        if !self.items.is_empty() || self.b.lines.is_empty() {
+        if !self.buf.items.is_empty() || self.b.lines.is_empty() {
             self.set(End::Final);
         }
+        self.buf
     }
 
     fn width(&self) -> f64 {
@@ -278,9 +328,9 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// Adds the pending word (`breakable`: it may break inside, it is not
     /// the last).
     fn place(&mut self, p: Pending, breakable: bool) {
-        let frags = std::mem::take(&mut self.pending_frags);
+        let frags = std::mem::take(&mut self.buf.pending_frags);
         self.place_frags(&frags, p, breakable);
-        self.pending_frags = frags;
+        self.buf.pending_frags = frags;
     }
 
     fn place_frags(&mut self, frags: &[Frag], p: Pending, breakable: bool) {
@@ -292,13 +342,13 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             // not stretched: a gap of an em or more would be worse), then
             // split it greedily on lines of its own; its last part starts
             // the next line.
-            if !self.items.is_empty() {
+            if !self.buf.items.is_empty() {
                 self.set(End::Final);
             }
             self.b.pending_space = None;
             self.b.place_word(frags, p.width, p.figure);
             for seg in self.b.cur.drain(..) {
-                self.items.push(Item {
+                self.buf.items.push(Item {
                     kind: Kind::Box,
                     seg,
                 });
@@ -308,7 +358,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             self.cont = false;
             return;
         }
-        if !self.items.is_empty() {
+        if !self.buf.items.is_empty() {
             let item = match p.space {
                 Some(piece) => Item {
                     kind: Kind::Glue,
@@ -328,20 +378,20 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                     seg: empty_seg(frags[0].piece),
                 },
             };
-            self.items.push(item);
+            self.buf.items.push(item);
         }
         let lazy = breakable && !p.figure && self.j.hyphenate && self.may_hyphenate(frags);
-        let first = self.items.len();
+        let first = self.buf.items.len();
         self.push_word(frags, p.figure, breakable, !lazy);
         if lazy {
-            let from = self.lazy_frags.len();
-            self.lazy_frags.extend_from_slice(frags);
-            self.lazy.push(Lazy {
-                items: first..self.items.len(),
-                frags: from..self.lazy_frags.len(),
+            let from = self.buf.lazy_frags.len();
+            self.buf.lazy_frags.extend_from_slice(frags);
+            self.buf.lazy.push(Lazy {
+                items: first..self.buf.items.len(),
+                frags: from..self.buf.lazy_frags.len(),
             });
         }
-        if self.items.len() >= self.window {
+        if self.buf.items.len() >= self.window {
             self.commit_open();
         }
     }
@@ -357,59 +407,65 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     }
 
     /// Where a word may break inside, as byte offsets into its text, with
-    /// whether the break shows a hyphen, into `self.breaks`: at its soft
+    /// whether the break shows a hyphen, into `self.buf.breaks`: at its soft
     /// hyphens, after a `/` (see below), after its own hyphens, and, with
     /// `syllables`, at its syllables.
     fn inner_breaks(&mut self, frags: &[Frag], syllables: bool) {
-        self.breaks.clear();
+        self.buf.breaks.clear();
         let len: usize = frags.iter().map(|f| f.end - f.start).sum();
         if len > LONGEST_WORD {
             return;
         }
-        let mut text = std::mem::take(&mut self.word_text);
+        let mut text = std::mem::take(&mut self.buf.word_text);
         text.clear();
         for f in frags {
             text.push_str(&self.b.texts[f.piece][f.start..f.end]);
         }
         self.b.looked += text.len();
         self.breaks_of(&text, syllables);
-        self.word_text = text;
+        self.buf.word_text = text;
     }
 
     fn breaks_of(&mut self, text: &str, syllables: bool) {
-        let out = &mut self.breaks;
+        let out = &mut self.buf.breaks;
         let has_hyphen = text.contains('-');
-        if !syllables && !has_hyphen && !text.contains([SOFT_HYPHEN, '/']) {
+        let has_soft_hyphen = !text.is_ascii() && text.contains(SOFT_HYPHEN);
+        let has_slash = text.contains('/');
+        if !syllables && !has_hyphen && !has_soft_hyphen && !has_slash {
             return;
         }
-        for (i, c) in text.char_indices() {
-            let after = i + c.len_utf8();
-            if c == SOFT_HYPHEN && i > 0 && after < text.len() {
-                out.push((after, true));
+        if has_soft_hyphen {
+            for (i, c) in text.char_indices() {
+                let after = i + c.len_utf8();
+                if c == SOFT_HYPHEN && i > 0 && after < text.len() {
+                    out.push((after, true));
+                }
             }
         }
         // After a `/` in an address (not in its `//`), or between two
         // words of three letters or more (*Kabupaten/Kota*): no hyphen.
-        let url = text.contains("://");
+        let url = has_slash && text.contains("://");
         let letters = |t: &str| t.chars().take_while(|c| c.is_alphabetic()).count();
-        for (i, c) in text.char_indices() {
-            if c != '/' || i == 0 || i + 1 >= text.len() {
-                continue;
-            }
-            let (before, after) = (&text[..i], &text[i + 1..]);
-            let ok = if url {
-                !before.ends_with('/') && !after.starts_with('/') && !before.ends_with(':')
-            } else {
-                let back: String = before.chars().rev().collect();
-                let lower = |t: &str| {
-                    t.chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .any(char::is_lowercase)
+        if has_slash {
+            for (i, c) in text.char_indices() {
+                if c != '/' || i == 0 || i + 1 >= text.len() {
+                    continue;
+                }
+                let (before, after) = (&text[..i], &text[i + 1..]);
+                let ok = if url {
+                    !before.ends_with('/') && !after.starts_with('/') && !before.ends_with(':')
+                } else {
+                    let back: String = before.chars().rev().collect();
+                    let lower = |t: &str| {
+                        t.chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .any(char::is_lowercase)
+                    };
+                    letters(&back) >= 3 && letters(after) >= 3 && lower(&back) && lower(after)
                 };
-                letters(&back) >= 3 && letters(after) >= 3 && lower(&back) && lower(after)
-            };
-            if ok {
-                out.push((i + 1, false));
+                if ok {
+                    out.push((i + 1, false));
+                }
             }
         }
         // Without a hyphen of its own, a word breaks only at its
@@ -425,7 +481,10 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         }
         out.sort_unstable();
         out.dedup_by_key(|b| b.0);
-        // Never before a combining mark.
+        // Never before a combining mark (none in ASCII).
+        if text.is_ascii() {
+            return;
+        }
         out.retain(|&(at, _)| {
             !text[at..]
                 .chars()
@@ -440,18 +499,18 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         if breakable && !figure {
             self.inner_breaks(frags, syllables);
         } else {
-            self.breaks.clear();
+            self.buf.breaks.clear();
         }
-        let breaks = std::mem::take(&mut self.breaks);
+        let breaks = std::mem::take(&mut self.buf.breaks);
         self.push_pieces(frags, &breaks);
-        self.breaks = breaks;
+        self.buf.breaks = breaks;
     }
 
     /// Adds a word's boxes, broken at `breaks`, and a penalty at each.
     fn push_pieces(&mut self, frags: &[Frag], breaks: &[(usize, bool)]) {
         if breaks.is_empty() {
             for f in frags {
-                self.items.push(Item {
+                self.buf.items.push(Item {
                     kind: Kind::Box,
                     seg: Seg {
                         piece: f.piece,
@@ -481,7 +540,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                     let hyphen = breaks[next].1;
                     next += 1;
                     let end = f.start + i + c.len_utf8();
-                    self.items.push(Item {
+                    self.buf.items.push(Item {
                         kind: Kind::Box,
                         seg: Seg {
                             piece: f.piece,
@@ -496,7 +555,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                         seg.width = face.advance('-', size);
                         seg.kind = SegKind::Hyphen;
                     }
-                    self.items.push(Item {
+                    self.buf.items.push(Item {
                         kind: Kind::Penalty {
                             hyphen,
                             flagged: true,
@@ -508,7 +567,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 }
             }
             if from < f.end {
-                self.items.push(Item {
+                self.buf.items.push(Item {
                     kind: Kind::Box,
                     seg: Seg {
                         piece: f.piece,
@@ -525,7 +584,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
 
     /// Sets all the items as lines, the last as `end` says.
     fn set(&mut self, end: End) {
-        if self.items.is_empty() {
+        if self.buf.items.is_empty() {
             if end == End::Final {
                 self.b.finish_line(true);
             }
@@ -534,16 +593,16 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             return;
         }
         let chain = self.solve_lazily(end);
-        let n = self.items.len();
-        let mut s = first_box(&self.items, 0);
+        let n = self.buf.items.len();
+        let mut s = first_box(&self.buf.items, 0);
         for node in &chain {
             let last = node.at >= n;
             self.set_line(s, node.at, last && end == End::Final);
-            s = first_box(&self.items, node.at + 1);
+            s = first_box(&self.buf.items, node.at + 1);
         }
-        self.items.clear();
-        self.lazy.clear();
-        self.lazy_frags.clear();
+        self.buf.items.clear();
+        self.buf.lazy.clear();
+        self.buf.lazy_frags.clear();
         self.start = Start::default();
         self.cont = false;
     }
@@ -554,7 +613,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         // A window is broken with every word's syllables (the first pass
         // without them is for paragraphs).
         self.expand();
-        let n = self.items.len();
+        let n = self.buf.items.len();
         let keep_from = n - n / 4;
         let chain = self.solve(End::Open);
         let chosen: Vec<Node> = chain.into_iter().filter(|c| c.at < keep_from).collect();
@@ -564,30 +623,30 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             self.window = self.window.saturating_mul(2);
             return;
         };
-        let mut s = first_box(&self.items, 0);
+        let mut s = first_box(&self.buf.items, 0);
         for node in &chosen {
             self.set_line(s, node.at, false);
-            s = first_box(&self.items, node.at + 1);
+            s = first_box(&self.buf.items, node.at + 1);
         }
-        self.items.drain(..s.min(n));
+        self.buf.items.drain(..s.min(n));
         self.start = Start {
             fitness: last.fitness,
             hyphens: last.hyphens,
         };
-        self.window = WINDOW.max(self.items.len() * 2);
+        self.window = WINDOW.max(self.buf.items.len() * 2);
     }
 
     /// Sets the items `s..e` as a line (breaking at item `e`, or at the end
     /// if `e` is past the items).
     fn set_line(&mut self, s: usize, e: usize, last: bool) {
-        let n = self.items.len();
+        let n = self.buf.items.len();
         let e = e.min(n);
         debug_assert!(self.b.cur.is_empty());
         let mut first_glue: Option<usize> = None;
         let mut head_start = 0;
         let mut natural = Pt::ZERO;
         let mut spaces = Pt::ZERO;
-        for item in &self.items[s.min(e)..e] {
+        for item in &self.buf.items[s.min(e)..e] {
             match item.kind {
                 Kind::Box => self.b.cur.push(item.seg),
                 Kind::Glue => {
@@ -617,14 +676,14 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                     flagged: true,
                 },
             seg,
-        }) = self.items.get(e).copied()
+        }) = self.buf.items.get(e).copied()
         {
             flagged = true;
             if hyphen {
                 natural += seg.width;
                 self.b.cur.push(seg);
             }
-            head = self.word_from(head_start_item(&self.items, s, e));
+            head = self.word_from(head_start_item(&self.buf.items, s, e));
         }
         let cont = if self.cont {
             first_glue.unwrap_or(usize::MAX)
@@ -656,7 +715,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// without soft hyphens; `None` if it is longer than a word can be.
     fn word_from(&self, from: usize) -> Option<String> {
         let mut out = String::new();
-        for item in &self.items[from..] {
+        for item in &self.buf.items[from..] {
             match item.kind {
                 Kind::Box => {
                     let t = &self.b.texts[item.seg.piece][item.seg.start..item.seg.end];
@@ -676,7 +735,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// words not yet hyphenated if every line is within [`PRETOLERANCE`],
     /// else (with them) as [`Justifier::solve`].
     fn solve_lazily(&mut self, end: End) -> Vec<Node> {
-        if !self.lazy.is_empty() {
+        if !self.buf.lazy.is_empty() {
             if let Some(chain) = self.knuth_plass(end, self.j.tolerance.min(PRETOLERANCE)) {
                 return chain;
             }
@@ -689,27 +748,27 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// syllable breaks. Each word is hyphenated once; the items are copied
     /// once.
     fn expand(&mut self) {
-        if self.lazy.is_empty() {
+        if self.buf.lazy.is_empty() {
             return;
         }
-        let mut old = std::mem::take(&mut self.spare);
+        let mut old = std::mem::take(&mut self.buf.spare);
         old.clear();
-        std::mem::swap(&mut old, &mut self.items);
-        let lazy = std::mem::take(&mut self.lazy);
-        let frags = std::mem::take(&mut self.lazy_frags);
+        std::mem::swap(&mut old, &mut self.buf.items);
+        let lazy = std::mem::take(&mut self.buf.lazy);
+        let frags = std::mem::take(&mut self.buf.lazy_frags);
         let mut last = 0;
         // Each iteration copies the items before a word and remakes it.
         for w in &lazy {
-            self.items.extend_from_slice(&old[last..w.items.start]);
+            self.buf.items.extend_from_slice(&old[last..w.items.start]);
             self.push_word(&frags[w.frags.clone()], false, true, true);
             last = w.items.end;
         }
-        self.items.extend_from_slice(&old[last..]);
-        self.spare = old;
-        self.lazy = lazy;
-        self.lazy.clear();
-        self.lazy_frags = frags;
-        self.lazy_frags.clear();
+        self.buf.items.extend_from_slice(&old[last..]);
+        self.buf.spare = old;
+        self.buf.lazy = lazy;
+        self.buf.lazy.clear();
+        self.buf.lazy_frags = frags;
+        self.buf.lazy_frags.clear();
     }
 
     /// The best breaking of the items: a first pass within the tolerance,
@@ -721,14 +780,14 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     }
 
     fn knuth_plass(&mut self, end: End, tolerance: f64) -> Option<Vec<Node>> {
-        let mut buf = std::mem::take(&mut self.kp);
+        let mut buf = std::mem::take(&mut self.buf.kp);
         let chain = self.knuth_plass_in(end, tolerance, &mut buf);
-        self.kp = buf;
+        self.buf.kp = buf;
         chain
     }
 
     fn knuth_plass_in(&self, end: End, tolerance: f64, buf: &mut KpBuffers) -> Option<Vec<Node>> {
-        let items = &self.items;
+        let items = &self.buf.items;
         let n = items.len();
         let width = self.width();
         let (st, sh) = (self.j.stretch, self.j.shrink);
@@ -786,13 +845,21 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
             // and once a line is looser than the tolerance, so are all
             // after it (they stay, untouched).
             let mut overfull = 0;
-            for &a in active.iter() {
+            // Whether the overfull nodes are the first ones of the list.
+            let mut overfull_first = true;
+            // The lowest total of the nodes from the first very loose line
+            // on, by hyphens (see below).
+            let mut lowest: Option<[f64; 3]> = None;
+            for (k, &a) in active.iter().enumerate() {
                 let node = arena[a];
                 if node.start > i {
                     break;
                 }
+                #[cfg(test)]
+                tests::VISITS.with(|v| v.set(v.get() + 1));
                 let (w, y, z) = line(node.start, i);
                 if w - z > width + EPS {
+                    overfull_first &= overfull == k;
                     overfull += 1;
                     continue;
                 }
@@ -806,6 +873,43 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                         break;
                     }
                     continue;
+                }
+                #[cfg(test)]
+                let prune = !tests::UNPRUNED.with(std::cell::Cell::get);
+                #[cfg(not(test))]
+                let prune = true;
+                if r > 1.0 && prune {
+                    // Very loose, and so are the lines from the nodes after
+                    // this one, each at least as bad (the ratio and the
+                    // badness only grow along the list, in floating point
+                    // too: each step is monotonic). Their totals are at
+                    // least the lowest total among them plus this line's
+                    // demerits; once that cannot beat the best very loose
+                    // candidate in any place they could take, none of them
+                    // can (a candidate replaces another only if lower), and
+                    // the rest of the list is skipped. The same breaking, in
+                    // far fewer steps when the tolerance is infinite.
+                    let low = *lowest.get_or_insert_with(|| {
+                        let mut low = [f64::INFINITY; 3];
+                        for &b in &active[k..] {
+                            let n = &arena[b];
+                            let h = usize::from(n.hyphens.min(2));
+                            low[h] = low[h].min(n.total);
+                        }
+                        low
+                    });
+                    let d = (LINE_PENALTY + bad).powi(2) + cost * cost;
+                    let beaten = |from: f64, to: usize| {
+                        from == f64::INFINITY || best[3][to].is_some_and(|(t, _)| from + d >= t)
+                    };
+                    let done = if flagged {
+                        beaten(low[0], 1) && beaten(low[1], 2)
+                    } else {
+                        beaten(low[0].min(low[1]).min(low[2]), 0)
+                    };
+                    if done {
+                        break;
+                    }
                 }
                 let hyphens = if flagged { node.hyphens + 1 } else { 0 };
                 if hyphens > MAX_HYPHENS_IN_A_ROW {
@@ -826,22 +930,27 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 }
             }
             if overfull > 0 {
-                // An overfull node is followed only by overfull ones until
-                // the first that fits (see above); drop them all.
-                active.retain(|&a| {
-                    let node = arena[a];
-                    node.start > i || {
-                        let (w, _, z) = line(node.start, i);
-                        w - z <= width + EPS
-                    }
-                });
+                // The nodes after one whose line fits are not overfull
+                // (their lines are no wider); drop the overfull ones.
+                if overfull_first {
+                    active.drain(..overfull);
+                } else {
+                    active.retain(|&a| {
+                        let node = arena[a];
+                        node.start > i || {
+                            let (w, _, z) = line(node.start, i);
+                            w - z <= width + EPS
+                        }
+                    });
+                }
             }
+            let next = first_box(items, i + 1);
             for (fit, row) in best.iter().enumerate() {
                 for (hyphens, slot) in row.iter().enumerate() {
                     if let Some((total, prev)) = *slot {
                         arena.push(Node {
                             at: i,
-                            start: first_box(items, i + 1),
+                            start: next,
                             fitness: fit as u8,
                             hyphens: hyphens as u8,
                             total,
@@ -920,7 +1029,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     /// First fit over the items: the last resort, if no breaking was found
     /// (never, as every single word fits a line).
     fn first_fit(&self) -> Vec<Node> {
-        let items = &self.items;
+        let items = &self.buf.items;
         let n = items.len();
         let width = self.width();
         let node = |at: usize| Node {
@@ -1034,6 +1143,14 @@ mod tests {
     use crate::text::{Align, Face, FontSet};
 
     const SIZE: Pt = Pt(11.0);
+
+    thread_local! {
+        /// The active nodes looked at by `knuth_plass_in` on this thread.
+        pub(super) static VISITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// Whether `knuth_plass_in` looks at every active node (no skipping
+        /// of very loose lines that cannot win).
+        pub(super) static UNPRUNED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines
@@ -1201,5 +1318,73 @@ mod tests {
             assert!(l.width.approx_eq(width));
         }
         assert!(widest_gap(&lines, &fonts) < 0.6);
+    }
+
+    #[test]
+    fn buffers_kept_between_paragraphs_change_nothing_and_stay_small() {
+        let fonts = FontSet::liberation_sans();
+        let para = |t: &str, w: f64| {
+            let pieces = [Piece::new(t, Face::Regular)];
+            break_lines(&pieces, &fonts, SIZE, Pt(w), Align::Justify)
+        };
+        // A paragraph broken with fresh buffers, then after others (a
+        // longer one, a narrower one, a greedy one) with the kept ones.
+        POOL.with(std::cell::Cell::take);
+        let fresh = para(TEXT, 300.0);
+        let long = format!("{TEXT} ").repeat(20);
+        para(&long, 200.0);
+        let pieces = [Piece::new(TEXT, Face::Regular)];
+        break_lines(&pieces, &fonts, SIZE, Pt(120.0), Align::Left);
+        assert_eq!(para(TEXT, 300.0), fresh);
+        // Buffers grown by a paragraph of megabytes are not kept; small
+        // ones are, emptied.
+        let mut grown = Buffers::take();
+        grown.items.reserve(KEEP_BYTES);
+        grown.kp.arena.reserve(KEEP_BYTES);
+        grown.cur.push(empty_seg(0));
+        grown.breaks.reserve(16);
+        let small = grown.breaks.capacity();
+        grown.keep();
+        let kept = Buffers::take();
+        assert!(kept.cur.is_empty());
+        assert_eq!(kept.items.capacity(), 0);
+        assert_eq!(kept.kp.arena.capacity(), 0);
+        assert_eq!(kept.breaks.capacity(), small);
+        for b in [
+            kept.cur.capacity() * std::mem::size_of::<Seg>(),
+            kept.spare.capacity() * std::mem::size_of::<Item>(),
+            kept.kp.sums.capacity() * std::mem::size_of::<(f64, f64, f64)>(),
+        ] {
+            assert!(b <= KEEP_BYTES, "{b} bytes kept");
+        }
+    }
+
+    #[test]
+    fn skipping_very_loose_lines_that_cannot_win_changes_no_break() {
+        // Narrow measures make the tolerance fail, so that every line that
+        // fits is a candidate: the same lines with and without skipping,
+        // in a fraction of the steps.
+        let fonts = FontSet::liberation_sans();
+        let text = format!(
+            "{TEXT} [419548.DI.6397.QDB.750] Satuan pendidikan (SK 1.0) \
+             https://bpmpbengkulu.kemdikbud.go.id/laporan {TEXT}"
+        );
+        let pieces = [Piece::new(text.as_str(), Face::Regular)];
+        let (mut with, mut without) = (0, 0);
+        for w in (90..=330).step_by(12) {
+            let lines = |unpruned: bool| {
+                UNPRUNED.with(|u| u.set(unpruned));
+                VISITS.with(|v| v.set(0));
+                let lines = break_lines(&pieces, &fonts, SIZE, Pt(f64::from(w)), Align::Justify);
+                UNPRUNED.with(|u| u.set(false));
+                (lines, VISITS.with(std::cell::Cell::get))
+            };
+            let (all, slow) = lines(true);
+            let (skipped, fast) = lines(false);
+            assert_eq!(skipped, all, "at {w} pt");
+            with += fast;
+            without += slow;
+        }
+        assert!(with * 2 < without, "{with} steps against {without}");
     }
 }
