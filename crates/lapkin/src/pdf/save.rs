@@ -482,7 +482,8 @@ pub(super) fn name(out: &mut Vec<u8>, n: &[u8]) {
     }
 }
 
-fn hex_byte(out: &mut Vec<u8>, b: u8) {
+/// Two uppercase hexadecimal digits.
+pub(super) fn hex_byte(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push(HEX[usize::from(b >> 4)]);
     out.push(HEX[usize::from(b & 15)]);
