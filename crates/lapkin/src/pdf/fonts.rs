@@ -108,6 +108,42 @@ pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Sub
     Ok(Subset { font, codes })
 }
 
+/// The length of a simple glyph's flags and coordinates (its
+/// `glyph_data` without the padding that may follow), from its flags as
+/// read-fonts names them (read-fonts reads the points but does not say
+/// where they end); `None` if the flags run past the data.
+fn outline_len(glyph: &read_fonts::tables::glyf::SimpleGlyph<'_>) -> Option<usize> {
+    use read_fonts::tables::glyf::SimpleGlyphFlags as F;
+    let data = glyph.glyph_data();
+    let mut points_left = glyph.num_points();
+    let (mut at, mut coordinates) = (0usize, 0usize);
+    // Each pass reads a flag, so the loop ends with the data at the latest.
+    while points_left > 0 {
+        let flags = F::from_bits_truncate(*data.get(at)?);
+        at += 1;
+        let repeats = if flags.contains(F::REPEAT_FLAG) {
+            at += 1;
+            usize::from(*data.get(at - 1)?) + 1
+        } else {
+            1
+        };
+        points_left = points_left.checked_sub(repeats)?;
+        for (short, same) in [
+            (F::X_SHORT_VECTOR, F::X_IS_SAME_OR_POSITIVE_X_SHORT_VECTOR),
+            (F::Y_SHORT_VECTOR, F::Y_IS_SAME_OR_POSITIVE_Y_SHORT_VECTOR),
+        ] {
+            coordinates += repeats
+                * match (flags.contains(short), flags.contains(same)) {
+                    (true, _) => 1,
+                    (false, true) => 0,
+                    (false, false) => 2,
+                };
+        }
+    }
+    let end = at + coordinates;
+    (end <= data.len()).then_some(end)
+}
+
 /// The tables only a TrueType hinting interpreter reads (and `hdmx`,
 /// `LTSH`, `VDMX`, which record what hinting did at each size).
 const HINTING_TABLES: [Tag; 6] = [
@@ -146,16 +182,20 @@ fn strip_hinting(font: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
             None => {}
             Some(Glyph::Simple(g)) => {
                 // Everything but the instructions, and a length of zero
-                // for them; the flags and coordinates after them are
-                // copied as they are (with the padding the font had after
-                // them, which only parsing them all would tell).
+                // for them: the flags and coordinates after them are copied
+                // as they are, without the padding the font had after them.
                 let bytes = g.offset_data().as_bytes();
+                let malformed = || format!("glyph {gid} is malformed");
                 let head = bytes
                     .get(..g.instruction_length_byte_range().start)
-                    .ok_or_else(|| format!("glyph {gid} is malformed"))?;
+                    .ok_or_else(malformed)?;
+                let outline = g
+                    .glyph_data()
+                    .get(..outline_len(&g).ok_or_else(malformed)?)
+                    .ok_or_else(malformed)?;
                 glyphs.extend_from_slice(head);
                 glyphs.extend_from_slice(&[0, 0]);
-                glyphs.extend_from_slice(g.glyph_data());
+                glyphs.extend_from_slice(outline);
             }
             Some(Glyph::Composite(g)) => {
                 // The same components, without the instructions that may
@@ -352,6 +392,16 @@ mod tests {
                     .count()
             };
             assert!(composites >= 6, "{name}: {composites}");
+            // No simple glyph keeps padding beyond one byte to an even
+            // length.
+            let (glyf, loca) = (font.glyf().unwrap(), font.loca(None).unwrap());
+            for id in 0..font.maxp().unwrap().num_glyphs() {
+                if let Ok(Some(Glyph::Simple(g))) = loca.get_glyf(GlyphId::from(id), &glyf) {
+                    let exact = g.instruction_length_byte_range().end + outline_len(&g).unwrap();
+                    let stored = g.offset_data().len();
+                    assert!(stored == exact || stored == exact + 1, "{name}, glyph {id}");
+                }
+            }
             // Each character's code draws its glyph with its width.
             let parsed = ttf_parser::Face::parse(stripped, 0).unwrap();
             let original = ttf_parser::Face::parse(face.data(), 0).unwrap();
