@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::save::{hex_byte, integer};
 use crate::frame::{BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
 use crate::text::Face;
 use crate::units::Pt;
@@ -116,7 +117,8 @@ fn num(out: &mut Vec<u8>, v: f64) {
         out.push(b'-');
     }
     let cents = cents.unsigned_abs();
-    out.extend_from_slice((cents / 100).to_string().as_bytes());
+    // Below 2^63: `cents` came from an i64.
+    integer(out, (cents / 100) as i64);
     let frac = cents % 100;
     if frac != 0 {
         out.push(b'.');
@@ -127,12 +129,41 @@ fn num(out: &mut Vec<u8>, v: f64) {
     }
 }
 
+/// Appends a number that is a multiple of 0.1 (as `(x * 10.0).round() /
+/// 10.0` makes it) as Rust's `Display` writes it (`-16.6`, `-100`, `-0`),
+/// without the formatting machinery.
+fn tenths(out: &mut Vec<u8>, v: f64) {
+    // Below 10^14 neighbouring doubles are less than 0.02 apart, so no
+    // shorter decimal than the one-decimal form reads back as `v`, which is
+    // what `Display` writes, and `v * 10` is within 0.1 of a whole number.
+    // Beyond (or NaN, or infinite): `Display` itself.
+    if !v.is_finite() || v.abs() >= 1e14 {
+        use std::io::Write;
+        // Writing to a vector cannot fail.
+        let _ = write!(out, "{v}");
+        return;
+    }
+    // Exact: `v * 10` is within a rounding error of a whole number.
+    let k = (v * 10.0).round() as i64;
+    if v.is_sign_negative() {
+        out.push(b'-');
+    }
+    let k = k.unsigned_abs();
+    // Below 10^15.
+    integer(out, (k / 10) as i64);
+    if !k.is_multiple_of(10) {
+        out.push(b'.');
+        out.push(b'0' + (k % 10) as u8);
+    }
+}
+
 /// Appends a literal string of 2-byte glyph codes, escaping `(`, `)`, `\`.
 fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
+    out.reserve(text.len() * 2 + 2);
     out.push(b'(');
     for c in text.chars() {
-        let code = codes.get(c);
-        for b in code.to_be_bytes() {
+        let [high, low] = codes.get(c).to_be_bytes();
+        for b in [high, low] {
             if matches!(b, b'(' | b')' | b'\\') {
                 out.push(b'\\');
             }
@@ -151,7 +182,9 @@ fn text_string(out: &mut Vec<u8>, text: &str) {
     }
     out.extend_from_slice(b"<FEFF");
     for unit in text.encode_utf16() {
-        out.extend_from_slice(format!("{unit:04X}").as_bytes());
+        for b in unit.to_be_bytes() {
+            hex_byte(out, b);
+        }
     }
     out.push(b'>');
 }
@@ -172,7 +205,7 @@ fn show(out: &mut Vec<u8>, t: &TextRun, codes: &Codes) {
     while let Some(i) = rest.find(' ') {
         glyphs(out, &rest[..=i], codes);
         out.push(b' ');
-        out.extend_from_slice(format!("{offset}").as_bytes());
+        tenths(out, offset);
         out.push(b' ');
         rest = &rest[i + 1..];
     }
@@ -229,11 +262,13 @@ pub(crate) fn page_content(
         marks.as_deref_mut(),
     );
     if marks.is_some() {
-        out.extend_from_slice(
-            format!("/Artifact <</Type /Pagination>> BDC\nq /{FOOTER} Do Q\nEMC\n").as_bytes(),
-        );
-    } else {
-        out.extend_from_slice(format!("q /{FOOTER} Do Q\n").as_bytes());
+        out.extend_from_slice(b"/Artifact <</Type /Pagination>> BDC\n");
+    }
+    out.extend_from_slice(b"q /");
+    out.extend_from_slice(FOOTER.as_bytes());
+    out.extend_from_slice(b" Do Q\n");
+    if marks.is_some() {
+        out.extend_from_slice(b"EMC\n");
     }
     out.extend(items_content(&page.items[last..], height, codes, marks));
     out
@@ -388,7 +423,7 @@ impl Painter {
                 out.push(b'/');
                 out.extend_from_slice(role.name().as_bytes());
                 out.extend_from_slice(b" <</MCID ");
-                out.extend_from_slice(marks.mcids.len().to_string().as_bytes());
+                integer(out, marks.mcids.len() as i64);
                 out.extend_from_slice(b">> BDC\n");
                 marks.mcids.push(n);
             }
@@ -420,7 +455,7 @@ impl Painter {
         self.close_mark();
         let out = &mut self.out;
         out.extend_from_slice(b"/Span <</MCID ");
-        out.extend_from_slice(marks.mcids.len().to_string().as_bytes());
+        integer(out, marks.mcids.len() as i64);
         out.extend_from_slice(b" /ActualText ");
         text_string(out, actual);
         out.extend_from_slice(b">> BDC\n");
@@ -548,6 +583,109 @@ mod tests {
         let mut out = Vec::new();
         num(&mut out, v);
         String::from_utf8(out).unwrap()
+    }
+
+    /// Numbers across magnitudes, signs and rounding edges: whole
+    /// numbers, halves of the last place kept, `-0`, huge, NaN, infinite,
+    /// and pseudo-random ones.
+    fn test_values() -> Vec<f64> {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            1e-300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            9.22e18,
+            -9.22e18,
+            1e15,
+            -1e15,
+            1e14,
+            -1e14,
+            99_999_999_999_999.9,
+            -99_999_999_999_999.9,
+            999_999_999_999_999.9,
+            123_456_789_012.34,
+            (1u64 << 50) as f64,
+            (1u64 << 53) as f64 + 2.0,
+        ];
+        for whole in [0.0, 1.0, 2.0, 9.0, 10.0, 99.0, 100.0, 841.0, 1e6, 1e12] {
+            for frac in [
+                0.0, 0.004, 0.005, 0.0049999, 0.015, 0.045, 0.05, 0.055, 0.095, 0.1, 0.125, 0.25,
+                0.5, 0.95, 0.949_999, 0.995, 0.999,
+            ] {
+                values.push(whole + frac);
+                values.push(-(whole + frac));
+            }
+        }
+        // xorshift: reproducible.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1.0, 10.0, 1000.0, 1e6, 1e10, 1e13, 1e14, 1e15, 1e16][i % 9];
+            values.push((unit - 0.5) * 2.0 * scale);
+            // Bit patterns too: any double at all.
+            values.push(f64::from_bits(x));
+        }
+        values
+    }
+
+    /// `num` as it was, with the formatting machinery.
+    fn old_num(v: f64) -> String {
+        let cents = (v * 100.0).round() as i64;
+        let mut out = String::new();
+        if cents < 0 {
+            out.push('-');
+        }
+        let cents = cents.unsigned_abs();
+        out += &(cents / 100).to_string();
+        let frac = cents % 100;
+        if frac != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (frac / 10) as u8));
+            if !frac.is_multiple_of(10) {
+                out.push(char::from(b'0' + (frac % 10) as u8));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_formatting_machinery_wrote_them() {
+        let mut out = Vec::new();
+        for v in test_values() {
+            assert_eq!(n(v), old_num(v), "{v:?}");
+            // A TJ offset, rounded to tenths as `show` rounds it.
+            let offset = (v * 10.0).round() / 10.0;
+            out.clear();
+            tenths(&mut out, offset);
+            assert_eq!(String::from_utf8_lossy(&out), format!("{offset}"), "{v:?}");
+        }
+        out.clear();
+        tenths(&mut out, -0.0);
+        assert_eq!(out, b"-0");
+    }
+
+    #[test]
+    fn text_strings_are_utf16_in_hexadecimal() {
+        for text in ["", "a", "Kata ≤ 5", "\u{1F600}x", "\u{FFFF}\u{0}"] {
+            let mut out = Vec::new();
+            text_string(&mut out, text);
+            let expected = if text.is_empty() {
+                "()".to_owned()
+            } else {
+                let units: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+                format!("<FEFF{units}>")
+            };
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 
     #[test]
