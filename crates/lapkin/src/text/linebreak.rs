@@ -983,7 +983,10 @@ impl Breaker<'_, '_> {
                 run.word_spacing = seg_extra;
             }
             self.looked += text.len();
-            if seg.kind == SegKind::Text && text.contains(SOFT_HYPHEN) {
+            // (ASCII has no soft hyphen: most texts skip the search, which
+            // for a two-byte character compares byte pairs one call at a
+            // time.)
+            if seg.kind == SegKind::Text && !text.is_ascii() && text.contains(SOFT_HYPHEN) {
                 run.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
             } else {
                 run.text.push_str(text);
