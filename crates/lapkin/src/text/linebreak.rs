@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use super::fonts::FontSet;
 use super::span::{Align, Face};
-use super::unicode::{SOFT_HYPHEN, ZERO_WIDTH_SPACE, prepare};
+use super::unicode::{SOFT_HYPHEN, ZERO_WIDTH_SPACE, has_soft_hyphen, prepare};
 use crate::units::Pt;
 
 mod justify;
@@ -983,10 +983,7 @@ impl Breaker<'_, '_> {
                 run.word_spacing = seg_extra;
             }
             self.looked += text.len();
-            // (ASCII has no soft hyphen: most texts skip the search, which
-            // for a two-byte character compares byte pairs one call at a
-            // time.)
-            if seg.kind == SegKind::Text && !text.is_ascii() && text.contains(SOFT_HYPHEN) {
+            if seg.kind == SegKind::Text && has_soft_hyphen(text) {
                 run.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
             } else {
                 run.text.push_str(text);

@@ -29,6 +29,7 @@
 
 use super::{Breaker, EPS, Event, Frag, SOFT_HYPHEN, Seg, SegKind};
 use crate::text::hyphenate::{LONGEST_WORD, hyphenate_each};
+use crate::text::unicode::has_soft_hyphen;
 use crate::units::Pt;
 
 /// How justified text is broken into lines.
@@ -429,12 +430,12 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
     fn breaks_of(&mut self, text: &str, syllables: bool) {
         let out = &mut self.buf.breaks;
         let has_hyphen = text.contains('-');
-        let has_soft_hyphen = !text.is_ascii() && text.contains(SOFT_HYPHEN);
+        let soft_hyphen = has_soft_hyphen(text);
         let has_slash = text.contains('/');
-        if !syllables && !has_hyphen && !has_soft_hyphen && !has_slash {
+        if !syllables && !has_hyphen && !soft_hyphen && !has_slash {
             return;
         }
-        if has_soft_hyphen {
+        if soft_hyphen {
             for (i, c) in text.char_indices() {
                 let after = i + c.len_utf8();
                 if c == SOFT_HYPHEN && i > 0 && after < text.len() {
