@@ -217,7 +217,7 @@ fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
 fn fill_signature_box(sig: &mut Staged, rendered: &lapkin::Rendered) -> Result<(), Failure> {
     let json = serde_json::to_string_pretty(&rendered.signature).map_err(|e| Failure::Input {
         source: "--signature-box".into(),
-        error: lapkin::Error::Pdf(e.to_string()),
+        error: lapkin::Error::Internal(e.to_string()),
     })?;
     sig.fill(format!("{json}\n").as_bytes())
 }

@@ -126,17 +126,7 @@ impl fmt::Display for Failure {
                 f,
                 "internal error: this is a bug in lapkin, please report it: {source}: {error}"
             ),
-            Failure::Input { source, error } => match error {
-                lapkin::Error::Json {
-                    line,
-                    column,
-                    message,
-                } => write!(f, "{source}:{line}:{column}: invalid JSON: {message}"),
-                lapkin::Error::Invalid(problems) => {
-                    write!(f, "{source} is not a valid report, {problems}")
-                }
-                other => write!(f, "{source}: {other}"),
-            },
+            Failure::Input { source, error } => input(f, source, error),
             Failure::TooLarge {
                 source,
                 size,
@@ -149,6 +139,31 @@ impl fmt::Display for Failure {
             Failure::Io { what, path, error } => write!(f, "cannot {what} {path}: {error}"),
             Failure::Quiet => Ok(()),
         }
+    }
+}
+
+/// Tells an input error: broken JSON at its line and column; a report's
+/// problems counted, each on its line; another problem after the input's
+/// name.
+fn input(f: &mut fmt::Formatter<'_>, source: &str, error: &lapkin::Error) -> fmt::Result {
+    use lapkin::problem::{Lang, Location};
+    let problems = error.problems();
+    match problems {
+        [one] if !matches!(one.location, Location::Json(_)) => match one.location {
+            Location::Text { line, column } => {
+                write!(f, "{source}:{line}:{column}: {}", one.message(Lang::En))?;
+                match one.hint(Lang::En) {
+                    Some(hint) => write!(f, "; {hint}"),
+                    None => Ok(()),
+                }
+            }
+            _ => write!(f, "{source}: {one}"),
+        },
+        _ => write!(
+            f,
+            "{source} is not a valid report, {}",
+            lapkin::Problems(problems.to_vec())
+        ),
     }
 }
 
@@ -192,26 +207,18 @@ mod tests {
     fn a_failure_of_lapkin_itself_is_exit_4_and_says_so() {
         let internal = Failure::Input {
             source: "laporan.json".into(),
-            error: lapkin::Error::Pdf("lopdf failed".into()),
+            error: lapkin::Error::Internal("lopdf failed".into()),
         };
         assert_eq!(internal.exit_code(), 4);
         assert_eq!(
             internal.to_string(),
-            "internal error: this is a bug in lapkin, please report it: laporan.json: writing \
-             the PDF failed: lopdf failed"
+            "internal error: this is a bug in lapkin, please report it: laporan.json: lapkin \
+             failed: lopdf failed"
         );
+        let bad_font = lapkin::FontSet::from_files(vec![("x.ttf".into(), b"bad".to_vec())]);
         for error in [
-            lapkin::Error::TooLarge { size: 2, limit: 1 },
-            lapkin::Error::Font {
-                font: "x.ttf".into(),
-                message: "bad".into(),
-            },
-            lapkin::Error::DoesNotFit {
-                what: "a table".into(),
-                path: "rekomendasi[0].tabel".into(),
-                page: Some(2),
-                reason: "tall".into(),
-            },
+            lapkin::parse_report_with_limit(b"{}", 1).unwrap_err(),
+            bad_font.unwrap_err(),
         ] {
             let input = Failure::Input {
                 source: "laporan.json".into(),

@@ -58,6 +58,9 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
              00:00 UTC; unset it or give one, e.g. 1700000000"
         ))
     })?;
-    lapkin::check_timestamp(secs).map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    lapkin::check_timestamp(secs).map_err(|e| {
+        let e = e.placed(lapkin::problem::Location::Env("SOURCE_DATE_EPOCH".into()));
+        Failure::Usage(e.to_string())
+    })?;
     Ok(Some(secs))
 }

@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+use crate::problem::{Arg, Kind, Location, Problem};
 use crate::style::Style;
 use crate::text::{Face, FontSet};
 
@@ -150,11 +151,11 @@ fn hex(bytes: &[u8]) -> String {
 /// valid report parses back equal with [`parse_report`](crate::parse_report).
 pub fn canonical_json(report: &Report) -> Result<Vec<u8>> {
     let mut json = serde_json::to_vec_pretty(report)
-        .map_err(|e| Error::Pdf(format!("the report cannot be serialized as JSON: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the report cannot be serialized as JSON: {e}")))?;
     json.push(b'\n');
     match serde_json::from_slice::<Report>(&json) {
         Ok(again) if again == *report => Ok(json),
-        _ => Err(Error::Pdf(
+        _ => Err(Error::Internal(
             "the report's JSON does not parse back to the same report".into(),
         )),
     }
@@ -185,15 +186,16 @@ pub(crate) fn record(
 ) -> Result<RenderRecord> {
     let when = match pdf.timestamp {
         Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs)
-            .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))?,
+            .map_err(|_| Error::Internal(format!("the timestamp {secs} is out of range")))?,
         None => {
-            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            let wib =
+                time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Internal(e.to_string()))?;
             date.midnight().assume_offset(wib)
         }
     };
     let date = when
         .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|e| Error::Pdf(format!("the document's date: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the document's date: {e}")))?;
     Ok(RenderRecord {
         format: FORMAT.to_owned(),
         lapkin: VERSION.to_owned(),
@@ -217,7 +219,7 @@ pub(crate) fn attach(
     let json = canonical_json(report)?;
     let record = record(style, fonts, pdf, date)?;
     let mut record_json = serde_json::to_vec_pretty(&record)
-        .map_err(|e| Error::Pdf(format!("the render record: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the render record: {e}")))?;
     record_json.push(b'\n');
     let source = Attachment::new(SOURCE_FILE, "application/json", Relationship::Source, json)
         .with_description(format!("{}: the report's data, as JSON", report.title()));
@@ -275,44 +277,52 @@ fn find_file(files: Vec<crate::pdf::Embedded>, name: &str) -> Option<Vec<u8>> {
 /// The attached report of a PDF (its latest revision, incremental updates
 /// such as a signature included): the bytes of [`SOURCE_FILE`].
 pub(crate) fn extract(pdf: &[u8]) -> Result<Vec<u8>> {
-    let doc = crate::pdf::load(pdf).map_err(Error::Attachment)?;
-    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
+    let doc = crate::pdf::load(pdf).map_err(unreadable)?;
+    let files = crate::pdf::embedded_files(&doc).map_err(unreadable)?;
     find_file(files, SOURCE_FILE).ok_or_else(no_source)
 }
 
 /// The error of a PDF without an attached report.
 fn no_source() -> Error {
-    Error::Attachment(format!(
-        "the PDF carries no attached report ({SOURCE_FILE}); only a PDF rendered with \
-         --attach-source (RenderOptions::attach_source) does"
-    ))
+    Problem::new(Location::Input, Kind::NoAttachedReport)
+        .with("file", SOURCE_FILE)
+        .into()
+}
+
+/// The error of a PDF that cannot be read: why, in English.
+fn unreadable(why: String) -> Error {
+    Problem::new(Location::Input, Kind::PdfUnreadable)
+        .with("en_detail", why)
+        .into()
 }
 
 /// Reads what the first revision of a PDF carries: the report and the
 /// record.
 pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
-    let (revision, doc) = crate::pdf::first_revision(pdf).map_err(Error::Attachment)?;
-    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
+    let (revision, doc) = crate::pdf::first_revision(pdf).map_err(unreadable)?;
+    let files = crate::pdf::embedded_files(&doc).map_err(unreadable)?;
     let record_bytes = files
         .iter()
         .find(|f| f.name == RECORD_FILE)
         .map(|f| f.data.clone());
     let json = find_file(files, SOURCE_FILE).ok_or_else(no_source)?;
     let record_bytes = record_bytes.ok_or_else(|| {
-        Error::Attachment(format!(
-            "the PDF carries the report but not {RECORD_FILE}, the record of the options its \
-             pages were made with: it cannot be re-made"
-        ))
+        Error::from(Problem::new(Location::Input, Kind::NoRenderRecord).with("file", RECORD_FILE))
     })?;
     let record: RenderRecord = serde_json::from_slice(&record_bytes).map_err(|e| {
-        Error::Attachment(format!("the attached {RECORD_FILE} cannot be read: {e}"))
+        Error::from(
+            Problem::new(Location::Input, Kind::BadRenderRecord)
+                .with("file", RECORD_FILE)
+                .with("en_detail", e.to_string()),
+        )
     })?;
     if record.format != FORMAT {
-        return Err(Error::Attachment(format!(
-            "the attached {RECORD_FILE} is of format {:?}, which this lapkin ({VERSION}) does \
-             not know; expected {FORMAT:?}",
-            record.format
-        )));
+        return Err(Problem::new(Location::Input, Kind::UnknownRecordFormat)
+            .with("file", RECORD_FILE)
+            .with("found", Arg::quoted(&record.format))
+            .with("version", VERSION)
+            .with("expected", Arg::quoted(FORMAT))
+            .into());
     }
     Ok(Carried {
         revision,
@@ -353,16 +363,16 @@ pub(crate) fn compare(carried: &Carried<'_>, remade: &[u8], pdf: &[u8]) -> Resul
         };
         Verification::Differs(format!("{what}{version}"))
     };
-    if let Some(what) = crate::pdf::first_difference(carried.revision, &carried.doc, remade)
-        .map_err(Error::Attachment)?
+    if let Some(what) =
+        crate::pdf::first_difference(carried.revision, &carried.doc, remade).map_err(unreadable)?
     {
         return Ok(differs(what));
     }
     let later = pdf.len() > carried.revision.len() + 2;
     if later {
-        let whole = crate::pdf::load(pdf).map_err(Error::Attachment)?;
+        let whole = crate::pdf::load(pdf).map_err(unreadable)?;
         if let Some(what) =
-            crate::pdf::content_difference(&whole, &carried.doc).map_err(Error::Attachment)?
+            crate::pdf::content_difference(&whole, &carried.doc).map_err(unreadable)?
         {
             return Ok(Verification::Differs(format!(
                 "a revision appended after lapkin's (an incremental update) changes {what}"

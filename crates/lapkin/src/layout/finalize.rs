@@ -11,9 +11,10 @@ use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{
-    ArtifactKind, Item, Layout, Meta, OutlineEntry, Page, Rule, SignatureBox, Structure, Tag,
-    TextRun,
+    ArtifactKind, Item, Layout, Meta, OutlineEntry, Page, PageFooter, Rule, SignatureBox,
+    Structure, Tag, TextRun,
 };
+use crate::problem::Phrase;
 
 /// What every item of the footer is: running furniture.
 const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Pagination);
@@ -38,7 +39,7 @@ impl FooterLayout {
         let left = style.margin.left;
         let width = style.text_width();
         let line_height = ctx.line_height(size);
-        let mut items = vec![Item::Line(Rule {
+        let mut items = vec![Item::Rule(Rule {
             x1: left,
             y1: Pt::ZERO,
             x2: left + width,
@@ -62,7 +63,7 @@ impl FooterLayout {
             left,
             width / 2.0,
             Align::Left,
-            "",
+            Phrase::ChunkLine,
             FURNITURE,
         );
         for mut line in title {
@@ -87,7 +88,7 @@ impl FooterLayout {
                 left + indent,
                 width - indent,
                 Align::Left,
-                "",
+                Phrase::ChunkLine,
                 FURNITURE,
             );
             for (k, mut line) in lines.into_iter().enumerate() {
@@ -126,15 +127,15 @@ impl FooterLayout {
     }
 
     /// The footer of page `page` of `pages`, placed with its top at `top`.
-    fn page_items(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> Vec<Item> {
-        let mut items = self.items.clone();
-        shift_all(&mut items, top);
+    fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
+        let mut note = self.items.clone();
+        shift_all(&mut note, top);
         let label = self
             .label
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string());
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
-        items.push(Item::Text(TextRun {
+        let label = Item::Text(TextRun {
             x: self.right - width,
             y: top + self.label_baseline,
             face: Face::Regular,
@@ -145,8 +146,8 @@ impl FooterLayout {
             invisible: false,
             tag: FURNITURE,
             actual_text: None,
-        }));
-        items
+        });
+        PageFooter::new(note, vec![label])
     }
 }
 
@@ -190,8 +191,6 @@ pub(crate) fn finalize(
                 });
             }
             let mut items = body.items;
-            let start = items.len();
-            items.extend(footer.page_items(ctx, i + 1, total, footer_top));
             // The layout is kept while the PDF is written: no room to spare
             // (a page's items were pushed one by one, so up to half its
             // vector was unused).
@@ -199,7 +198,7 @@ pub(crate) fn finalize(
             Page {
                 size: ctx.style.page,
                 items,
-                footer: start,
+                footer: footer.page_footer(ctx, i + 1, total, footer_top),
             }
         })
         .collect();

@@ -11,8 +11,9 @@ use super::ctx::Ctx;
 use super::lines::text_lines;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::{ArtifactKind, Item, NodeId, Role, Tag, TextRun};
+use crate::problem::{Kind, Phrase, Problem};
 use crate::style::Style;
 use crate::text::Align;
 use crate::text::Face;
@@ -116,7 +117,16 @@ fn block_chunks(
         Block::Title(text) => {
             let size = style.title_size;
             let tag = Tag::Node(ctx.node(Role::H1, parent));
-            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title", tag);
+            let mut lines = text_lines(
+                ctx,
+                text,
+                size,
+                x,
+                width,
+                Align::Center,
+                Phrase::ChunkTitle,
+                tag,
+            );
             for l in &mut lines {
                 l.keep_with_next = true;
             }
@@ -133,7 +143,7 @@ fn block_chunks(
                 x,
                 width,
                 p.align,
-                "a line of text",
+                Phrase::ChunkLine,
                 tag,
             ));
             if p.keep_with_next
@@ -188,7 +198,7 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out
         x + indent,
         width - indent,
         Align::Left,
-        "a heading",
+        Phrase::ChunkHeading,
         tag,
     );
     for l in &mut lines {
@@ -273,20 +283,15 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> 
     let size = ctx.style.font_size;
     let block_width = ctx.style.signature_width.min(width);
     if s.space.width.0 > block_width.0 + 1e-6 {
-        return Err(Error::DoesNotFit {
-            what: "the signature box".into(),
-            path: s.width_path.clone(),
-            page: None,
-            reason: format!(
-                "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
-                s.space.width.0, block_width.0
-            ),
-        });
+        let p = Problem::new(s.space_origin.location(), Kind::SignatureBoxTooWide)
+            .with("width", format!("{:.0}", s.space.width.0))
+            .with("block", format!("{:.0}", block_width.0));
+        return Err(p.into());
     }
     let left = x + width - block_width;
     let div = ctx.node(Role::Div, parent);
-    let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some(s.path.as_str().into());
+    let mut chunk = Chunk::new(Phrase::ChunkClosing, Pt::ZERO);
+    chunk.what.origin = s.origin.clone();
     let mut y = Pt::ZERO;
     let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
         for line in lines {
@@ -302,7 +307,16 @@ fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> 
     };
     let line = |text| {
         let tag = Tag::Node(ctx.node(Role::P, div));
-        text_lines(ctx, text, size, left, block_width, Align::Left, "", tag)
+        text_lines(
+            ctx,
+            text,
+            size,
+            left,
+            block_width,
+            Align::Left,
+            Phrase::ChunkLine,
+            tag,
+        )
     };
     for text in &s.before {
         let lines = line(text);
@@ -355,7 +369,7 @@ mod tests {
                 link: None,
             }],
             align: Align::Left,
-            path: String::new(),
+            origin: Default::default(),
             keep_with_next,
         })
     }
@@ -370,7 +384,7 @@ mod tests {
             items: vec![ListItem {
                 marker: "1.".into(),
                 blocks: vec![paragraph("Satu.", false)],
-                path: String::new(),
+                origin: Default::default(),
             }],
         });
         let blocks = [

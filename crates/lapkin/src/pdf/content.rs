@@ -251,16 +251,11 @@ pub(crate) fn page_content(
     mut marks: Option<&mut Marks<'_>>,
 ) -> Vec<u8> {
     let height = page.size.height;
-    if !shared_footer || page.footer >= page.items.len() {
-        return items_content(&page.items, height, codes, marks);
+    if !shared_footer || page.footer.note.is_empty() {
+        let all: Vec<Item> = page.all_items().cloned().collect();
+        return items_content(&all, height, codes, marks);
     }
-    let last = page.items.len() - 1;
-    let mut out = items_content(
-        &page.items[..page.footer],
-        height,
-        codes,
-        marks.as_deref_mut(),
-    );
+    let mut out = items_content(&page.items, height, codes, marks.as_deref_mut());
     if marks.is_some() {
         out.extend_from_slice(b"/Artifact <</Type /Pagination>> BDC\n");
     }
@@ -270,23 +265,21 @@ pub(crate) fn page_content(
     if marks.is_some() {
         out.extend_from_slice(b"EMC\n");
     }
-    out.extend(items_content(&page.items[last..], height, codes, marks));
+    out.extend(items_content(&page.footer.label, height, codes, marks));
     out
 }
 
-/// The content of the shared footer: a page's footer items but the last
-/// (its page number). Unmarked: the page draws it inside an artifact.
+/// The content of the shared footer: a page's legal note (its label is
+/// the page's own). Unmarked: the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
-    let end = page.items.len().saturating_sub(1).max(page.footer);
-    items_content(&page.items[page.footer..end], page.size.height, codes, None)
+    items_content(&page.footer.note, page.size.height, codes, None)
 }
 
 /// Whether every page's footer but its number is the same as the first's,
 /// so that one form XObject can draw them all.
 pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
     fn shared(p: &Page) -> Option<&[Item]> {
-        let end = p.items.len().checked_sub(1)?;
-        (p.footer < end).then(|| &p.items[p.footer..end])
+        (!p.footer.note.is_empty()).then_some(p.footer.note.as_slice())
     }
     let Some(first) = pages.first().and_then(shared) else {
         return false;
@@ -333,8 +326,8 @@ fn items_content(
         }
         match item {
             Item::Text(t) => painter.text(t, &codes[t.face.index()], own_span),
-            Item::Line(l) => painter.line(l),
-            Item::Rect(b) => painter.rect(b),
+            Item::Rule(l) => painter.line(l),
+            Item::Box(b) => painter.rect(b),
             Item::Link(_) => {}
         }
     }
@@ -719,16 +712,16 @@ mod tests {
         codes[0].insert(' ', 2);
         codes[0].insert('(', 0x28);
         let page = Page {
-            footer: 3,
+            footer: Default::default(),
             size: Size::new(Pt(100.0), Pt(200.0)),
             items: vec![
-                Item::Rect(BoxItem {
+                Item::Box(BoxItem {
                     rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
                     fill: Some(0.9),
                     stroke: None,
                     tag: Default::default(),
                 }),
-                Item::Line(Rule {
+                Item::Rule(Rule {
                     x1: Pt(10.0),
                     y1: Pt(20.0),
                     x2: Pt(40.0),

@@ -76,12 +76,13 @@ fn pdf_date(t: time::OffsetDateTime) -> String {
 fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
     match opts.timestamp {
         Some(secs) => {
-            super::check_timestamp(secs).map_err(|e| Error::Pdf(format!("the timestamp {e}")))?;
+            super::check_timestamp(secs)?;
             time::OffsetDateTime::from_unix_timestamp(secs)
-                .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))
+                .map_err(|_| Error::Internal(format!("the timestamp {secs} is out of range")))
         }
         None => {
-            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            let wib =
+                time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Internal(e.to_string()))?;
             Ok(meta.date.midnight().assume_offset(wib))
         }
     }
@@ -182,7 +183,7 @@ impl Deflater {
 }
 
 fn pdf_err(e: lopdf::Error) -> Error {
-    Error::Pdf(e.to_string())
+    Error::Internal(e.to_string())
 }
 
 /// The most objects one object stream holds (see `finish`).
@@ -311,7 +312,7 @@ fn set_catalog(doc: &mut Document, layout: &Layout, opts: &PdfOptions) -> Result
     let field = match (&opts.signature_field, &layout.signature) {
         (Some(name), Some(b)) => Some(add_signature_field(doc, name, b, &page_ids)?),
         (Some(_), None) => {
-            return Err(Error::Pdf(
+            return Err(Error::Internal(
                 "a signature field was asked for, but the document has no signature block".into(),
             ));
         }
@@ -370,7 +371,7 @@ fn add_footer_xobject(
         .get_pages()
         .values()
         .next()
-        .ok_or_else(|| Error::Pdf("the document has no page".into()))?;
+        .ok_or_else(|| Error::Internal("the document has no page".into()))?;
     let resources_id = doc
         .get_dictionary(page_id)
         .and_then(|p| p.get(b"Resources"))
@@ -416,7 +417,7 @@ fn add_signature_field(
         .page
         .checked_sub(1)
         .and_then(|p| page_ids.get(p))
-        .ok_or_else(|| Error::Pdf(format!("no page {} for the signature field", b.page)))?;
+        .ok_or_else(|| Error::Internal(format!("no page {} for the signature field", b.page)))?;
     let placement = crate::signing::SignaturePlacement::new(b, Some(name.to_owned()));
     let [x1, y1, x2, y2] = placement.pdf_rect;
     let ap = form_xobject((x2 - x1) as f32, (y2 - y1) as f32, Dictionary::new());
@@ -441,7 +442,7 @@ fn add_signature_field(
     let widget_id = doc.add_object(widget);
     let page = doc
         .get_dictionary_mut(page_id)
-        .map_err(|e| Error::Pdf(e.to_string()))?;
+        .map_err(|e| Error::Internal(e.to_string()))?;
     match page.get_mut(b"Annots") {
         Ok(Object::Array(annots)) => annots.push(Object::Reference(widget_id)),
         _ => page.set("Annots", vec![Object::Reference(widget_id)]),
@@ -611,9 +612,13 @@ mod tests {
             i64::MAX,
         ] {
             opts.pdf.timestamp = Some(bad);
+            // The caller's bad value: an input error at the option, never
+            // "a bug in lapkin".
             let err = crate::render_pdf(&report, &opts).unwrap_err();
+            assert!(err.is_input_error(), "{err}");
             assert!(
-                matches!(&err, Error::Pdf(m) if m.starts_with(&format!("the timestamp {bad} is "))),
+                err.to_string()
+                    .starts_with(&format!("pdf.timestamp: {bad} is ")),
                 "{err}"
             );
         }
