@@ -110,7 +110,8 @@ fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime>
 /// level 4 per byte. Levels 1/1/2 made the reference report 90,055 bytes
 /// (at 4 everywhere 69,139; at 1 everywhere 94,226, too close to the budget
 /// of 100 KB) and cut write_pdf by 1.6 ms (5.3 to 3.7 ms, resource
-/// profile; 89,960 bytes once the subsets lost their padding too). Were
+/// profile; 89,960 bytes once the subsets lost their padding too, 90,057
+/// once glyph strings escaped CR and LF). Were
 /// bytes to matter more: the pages at 2 give 77,038 bytes for 0.6 ms more.
 pub(super) struct Deflater {
     compress: flate2::Compress,
