@@ -17,14 +17,24 @@ use super::object::{Dict, Obj, show};
 /// 256 MiB.
 pub const DECODE_BUDGET: u64 = 256 << 20;
 
-/// What is left of the decoding budget.
+/// What is left of the decoding budget, and how much one stream may give
+/// at most for now (more is cut, for the caller to refuse by its size).
 #[derive(Debug)]
-pub(crate) struct Budget(Cell<u64>);
+pub(crate) struct Budget(Cell<u64>, Cell<u64>);
 
 impl Budget {
     /// A budget of `bytes`.
     pub fn new(bytes: u64) -> Self {
-        Budget(Cell::new(bytes))
+        Budget(Cell::new(bytes), Cell::new(u64::MAX))
+    }
+
+    /// Runs `f` with each stream it decodes cut after `cap` bytes: a
+    /// caller that refuses more than `cap - 1` bytes need not decode them.
+    pub fn capped<T>(&self, cap: u64, f: impl FnOnce() -> T) -> T {
+        let before = self.1.replace(cap);
+        let out = f();
+        self.1.set(before);
+        out
     }
 
     /// Takes `n` bytes from the budget, or fails (naming `what`).
@@ -53,8 +63,9 @@ pub(crate) fn decode(dict: &Dict, raw: &[u8], budget: &Budget, what: &str) -> Re
     }
     let (filter, params) = match (dict.get(b"Filter"), dict.get(b"DecodeParms")) {
         (None, _) => {
-            budget.take(raw.len() as u64, what)?;
-            return Ok(raw.to_vec());
+            let len = (raw.len() as u64).min(budget.1.get().saturating_add(1));
+            budget.take(len, what)?;
+            return Ok(raw[..len as usize].to_vec());
         }
         (Some(Obj::Name(f)), p) => (f.as_slice(), p),
         (Some(Obj::Array(a)), p) if a.len() == 1 => match (&a[0], p) {
@@ -85,11 +96,15 @@ pub(crate) fn decode(dict: &Dict, raw: &[u8], budget: &Budget, what: &str) -> Re
 /// Inflates zlib data within the budget; corrupt or truncated data is an
 /// error.
 fn inflate(raw: &[u8], budget: &Budget, what: &str) -> ReadResult<Vec<u8>> {
-    let left = budget.0.get();
+    let (left, cap) = (budget.0.get(), budget.1.get());
     let mut out = Vec::new();
     let read = flate2::read::ZlibDecoder::new(raw)
-        .take(left.saturating_add(1))
+        .take(left.min(cap).saturating_add(1))
         .read_to_end(&mut out);
+    if out.len() as u64 > cap {
+        budget.take(out.len() as u64, what)?;
+        return Ok(out);
+    }
     if let Err(e) = read {
         return Err(ReadError::Undecodable {
             what: what.to_owned(),

@@ -41,7 +41,7 @@ pub(crate) use file::Pdf;
 pub(crate) use signature::Reserved;
 
 use differ::same;
-use walk::{Attached, attachments, file_bytes};
+use walk::{Attached, attachments};
 
 /// The bytes of the file `name` attached to lapkin's revision (the
 /// first), if there is one, decoded and checked; one over `limit` bytes
@@ -65,10 +65,17 @@ pub(crate) fn first_revision_file(
     {
         return Err(too_large(*size as u64));
     }
-    let data = file_bytes(pdf, 0, &file)?;
+    let what = format!("the attached file {name:?}");
+    let data = pdf
+        .budget
+        .capped(limit.saturating_add(1), || pdf.decode(&file.stream, &what))?;
     if data.len() as u64 > limit {
-        return Err(too_large(data.len() as u64));
+        return Err(ReadError::OverLimit {
+            what: format!("the attached file {name:?} (more than {limit} bytes)"),
+            limit: format!("{limit} bytes (--max-input-size)"),
+        });
     }
+    walk::check_params(pdf, 0, &file, &data)?;
     Ok(Some(data))
 }
 

@@ -181,8 +181,20 @@ fn file_spec(pdf: &Pdf<'_>, k: usize, spec: &Obj) -> ReadResult<Option<Attached>
 /// An attached file's bytes, decoded under the budget and checked against
 /// the size and MD5 checksum its `/Params` give, if any.
 pub(crate) fn file_bytes(pdf: &Pdf<'_>, k: usize, file: &Attached) -> ReadResult<Vec<u8>> {
+    let data = pdf.decode(&file.stream, &format!("the attached file {:?}", file.name))?;
+    check_params(pdf, k, file, &data)?;
+    Ok(data)
+}
+
+/// Checks an attached file's decoded bytes against the size and MD5
+/// checksum its `/Params` give, if any.
+pub(crate) fn check_params(
+    pdf: &Pdf<'_>,
+    k: usize,
+    file: &Attached,
+    data: &[u8],
+) -> ReadResult<()> {
     let what = format!("the attached file {:?}", file.name);
-    let data = pdf.decode(&file.stream, &what)?;
     let params = pdf.dict(file.stream.dict.get(b"Params"), k)?;
     let corrupt = |why: String| ReadError::Undecodable {
         what: what.clone(),
@@ -197,11 +209,11 @@ pub(crate) fn file_bytes(pdf: &Pdf<'_>, k: usize, file: &Attached) -> ReadResult
         )));
     }
     if let Some(Obj::Str(sum)) = params.get(b"CheckSum")
-        && sum.as_slice() != Md5::digest(&data).as_slice()
+        && sum.as_slice() != Md5::digest(data).as_slice()
     {
         return Err(corrupt(
             "its bytes do not match the MD5 checksum in its /Params".into(),
         ));
     }
-    Ok(data)
+    Ok(())
 }
