@@ -16,15 +16,40 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
 
 /// `n` zero bytes deflated, made without holding them.
 pub fn zeros(n: usize) -> Vec<u8> {
+    padded(b"", 0, n)
+}
+
+/// `prefix` and then `fill` bytes up to `n` in all, deflated, made
+/// without holding them.
+pub fn padded(prefix: &[u8], fill: u8, n: usize) -> Vec<u8> {
     let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let chunk = vec![0u8; 1 << 20];
-    let mut left = n;
+    e.write_all(prefix).expect("in memory");
+    let chunk = vec![fill; 1 << 20];
+    let mut left = n.saturating_sub(prefix.len());
     while left > 0 {
         let k = left.min(chunk.len());
         e.write_all(&chunk[..k]).expect("in memory");
         left -= k;
     }
     e.finish().expect("in memory")
+}
+
+/// The heavy hostile PDFs, for the resource test (sizes divided by
+/// `scale`): several file specifications on a 1 GiB bomb, an object
+/// stream of 1 GiB holding the catalog and one nobody refers to, a name
+/// tree node listing itself a million times, 400,000 name tree entries,
+/// a 100 MB attached report, arrays nested a million deep.
+pub fn heavy(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
+    let s = scale.max(1);
+    vec![
+        ("bomb-specs.pdf", bomb_specs(8, (1 << 30) / s)),
+        ("objstm-bomb.pdf", object_stream_bomb(true, (1 << 30) / s)),
+        ("objstm-bomb-unused.pdf", object_stream_bomb(false, (1 << 30) / s)),
+        ("self-listing-tree.pdf", self_listing_name_tree(1_000_000 / s)),
+        ("many-names.pdf", many_names(400_000 / s)),
+        ("huge-report.pdf", huge_report((100 << 20) / s)),
+        ("deep-nesting.pdf", deep_nesting(1_000_000 / s)),
+    ]
 }
 
 /// An indirect object's body: a dictionary, or a stream (dictionary
@@ -197,13 +222,11 @@ pub fn bomb_specs(specs: usize, size: usize) -> Vec<u8> {
 /// through a hybrid section: its table leaves object 1 out, and its
 /// `/XRefStm` stream puts it at index 0 of object stream 8.
 pub fn object_stream_bomb(referenced: bool, size: usize) -> Vec<u8> {
-    let mut data = b"1 0 ".to_vec();
-    let first = data.len();
-    data.extend_from_slice(b"<< /Type /Catalog /Pages 2 0 R >>");
-    data.resize(size, b' ');
+    let first = b"1 0 ".len();
+    let data = padded(b"1 0 << /Type /Catalog /Pages 2 0 R >>", b' ', size);
     let objstm = Body::Stream(
         format!("/Type /ObjStm /N 1 /First {first} /Filter /FlateDecode"),
-        deflate(&data),
+        data,
     );
     let mut objects = skeleton("");
     if referenced {
@@ -270,7 +293,7 @@ pub fn huge_report(size: usize) -> Vec<u8> {
         5,
         Body::Stream(
             "/Type /EmbeddedFile /Filter /FlateDecode".into(),
-            deflate(&vec![b' '; size]),
+            padded(b"", b' ', size),
         ),
     ));
     build(&objects, "/Root 1 0 R")
