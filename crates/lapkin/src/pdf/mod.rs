@@ -24,7 +24,6 @@ mod finish;
 mod fonts;
 mod save;
 mod tags;
-mod verify;
 mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,9 +40,7 @@ use crate::text::FontSet;
 use crate::units::Pt;
 
 pub use attach::{Attachment, Relationship};
-pub(crate) use attach::{Embedded, embedded_files};
 pub(crate) use content::{CharSet, GlyphCodes};
-pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
