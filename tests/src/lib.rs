@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 #[path = "gen.rs"]
 pub mod generate;
 
+/// Hostile PDFs for extract and verify.
+pub mod hostile_pdf;
+
 /// Arbitrary layouts, documents and styles, and what must hold for them.
 pub mod values;
 
@@ -100,4 +103,89 @@ pub fn check_render_disagreement<T>(
         }
     }
     broken
+}
+
+/// What a text run's glyphs read as in the PDF: its text, except that a
+/// hyphen the line breaker added at the end of a line (the first part of a
+/// hyphenated word, whose whole word does not start with the part) reads
+/// as U+00AD SOFT HYPHEN, not as the `-` it looks like.
+pub fn drawn_text(t: &lapkin::TextRun) -> String {
+    match t.actual_text.as_deref() {
+        Some(whole)
+            if !whole.is_empty() && t.text.ends_with('-') && !whole.starts_with(&t.text) =>
+        {
+            format!("{}\u{ad}", &t.text[..t.text.len() - 1])
+        }
+        _ => t.text.clone(),
+    }
+}
+
+/// The words hyphenated across lines on a page, each as its parts read
+/// (see [`drawn_text`]): a first part (a run with the whole word as its
+/// `actual_text`) and the run drawn right after it, which ends the word.
+pub fn hyphenated_words(page: &lapkin::Page) -> Vec<(String, String)> {
+    let runs: Vec<&lapkin::TextRun> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            lapkin::Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    runs.windows(2)
+        .filter(|w| w[0].actual_text.as_deref().is_some_and(|a| !a.is_empty()))
+        .map(|w| (drawn_text(w[0]), w[1].text.clone()))
+        .collect()
+}
+
+/// A literal string's bytes as ISO 32000-1 (7.3.4.2) reads them, from
+/// just after its `(` to its closing `)`, or `None` if it does not close:
+/// escapes, octal codes, a backslash before an end of line skipped, and
+/// an end of line (CR, LF or CR LF) without a backslash read as one LF,
+/// as MuPDF and Ghostscript read it.
+pub fn read_literal(s: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let (mut out, mut depth, mut i) = (Vec::new(), 0usize, 0);
+    let eol = |i: usize| match s.get(i) {
+        Some(b'\r') if s.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r' | b'\n') => 1,
+        _ => 0,
+    };
+    while let Some(&b) = s.get(i) {
+        match b {
+            b'\\' => {
+                let e = *s.get(i + 1)?;
+                i += 2;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let mut v = u32::from(e - b'0');
+                        while i < s.len() && (b'0'..=b'7').contains(&s[i]) && v < 32 {
+                            v = v * 8 + u32::from(s[i] - b'0');
+                            i += 1;
+                        }
+                        out.push(v as u8);
+                    }
+                    b'\r' | b'\n' => i += eol(i - 1) - 1,
+                    other => out.push(other),
+                }
+                continue;
+            }
+            b'\r' | b'\n' => {
+                out.push(b'\n');
+                i += eol(i);
+                continue;
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some((out, i + 1)),
+            b')' => depth -= 1,
+            _ => {}
+        }
+        out.push(b);
+        i += 1;
+    }
+    None
 }

@@ -12,6 +12,10 @@ mod layout;
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 
+/// Glyph strings read by a strict reader of content streams: every page's
+/// characters as laid out, in the many-glyph report too.
+mod glyph_strings;
+
 /// PDF/A-2b: XMP metadata, output intent, annotations, byte-level syntax.
 mod pdfa;
 /// The tag tree read back: nesting rules, marked content reachable from
@@ -41,6 +45,9 @@ mod arbitrary_values;
 /// The report inside the document: the canonical JSON, the associated
 /// files, `extract_source` and `verify`.
 mod attach;
+
+// extract and verify on hostile files and edits after signing.
+mod read_hostile;
 /// Justified text measured from the layout: the inter-word gaps of the
 /// reference report against the targets of issue 10.
 mod typography;

@@ -100,6 +100,13 @@ impl From<Problem> for Error {
     }
 }
 
+impl From<crate::read::ReadError> for Error {
+    /// A PDF given to be read that cannot be read: an input problem.
+    fn from(e: crate::read::ReadError) -> Self {
+        e.problem().into()
+    }
+}
+
 impl From<Problems> for Error {
     fn from(p: Problems) -> Self {
         Error::Invalid(p)

@@ -396,6 +396,7 @@ fn closing_block(report: &Report, path: &JsonPath) -> Block {
     Block::Signature(Signature {
         tag: t.tag_char(),
         origin: path.into(),
+        signer: p.nama.clone(),
         ..Signature::new(before, space, after)
     })
 }
@@ -640,6 +641,11 @@ mod tests {
                             text(t, out);
                         }
                     }
+                    Block::SignatureRow(row) => {
+                        for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
+                            text(t, out);
+                        }
+                    }
                 }
             }
         }
@@ -829,6 +835,7 @@ mod tests {
                     }
                     Block::Indent(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
+                    Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
                     Block::Title(_) => {}
                 }
             }

@@ -215,10 +215,10 @@ fn block_problems<'d>(
             }
         }
         Block::Indent(blocks) => inner.push((blocks, at.clone())),
-        Block::Signature(s) => {
-            for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
-                let path = at.child("space").key(side);
-                within(out, path, v.0, (0.0, MAX_LENGTH), false, Phrase::UnitPt);
+        Block::Signature(s) => space_problems(s, at, out),
+        Block::SignatureRow(row) => {
+            for (k, s) in row.iter().enumerate() {
+                space_problems(s, &at.item(k), out);
             }
         }
         Block::Table(t) => out.extend(coverage_problems(t, at)),
@@ -268,6 +268,14 @@ pub(crate) fn coverage_problems(
         }
     }
     problems
+}
+
+/// A signature space of finite, non-negative size.
+fn space_problems(s: &crate::doc::Signature, at: &JsonPath, out: &mut Vec<Problem>) {
+    for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
+        let path = at.child("space").key(side);
+        within(out, path, v.0, (0.0, MAX_LENGTH), false, Phrase::UnitPt);
+    }
 }
 
 /// Checks the style and the document before they are laid out; every

@@ -36,7 +36,7 @@ mod table;
 
 use ctx::Ctx;
 
-use crate::doc::{Block, Document, Text};
+use crate::doc::{Block, Document, Signature, Text};
 use crate::error::Result;
 use crate::frame::Layout;
 use crate::problem::{Arg, JsonPath, Kind, Problem};
@@ -57,8 +57,9 @@ use crate::units::Pt;
 /// margins wider than the page, a date whose year has more than four
 /// digits, lists and indents nested more than 100 deep, a signature space
 /// of negative or non-finite size. Fails if the font lacks a character the
-/// text uses ([`Error::MissingGlyph`]), or if something cannot be placed
-/// even on an empty page ([`Error::DoesNotFit`]).
+/// text uses (a problem of kind `missing-glyph`), or if something cannot
+/// be placed even on an empty page (`too-tall`, `table-too-wide`,
+/// `note-too-tall`, ...).
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;
@@ -70,6 +71,14 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx::new(style, fonts);
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
+    if let Some(top) = footer.header_top()
+        && top.0 < 0.0
+    {
+        let p = Problem::new(doc.footer.header_origin.location(), Kind::HeaderTooTall)
+            .with("more", format!("{:.0}", -top.0))
+            .with("margin", format!("{:.0}", style.margin.top.0));
+        return Err(p.into());
+    }
     let top = style.margin.top;
     let footer_top = style.page.height - style.footer_bottom - footer.height();
     let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
@@ -95,7 +104,7 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     )?;
     let bodies = paginate::paginate(chunks, top, bottom)?;
     let structure = ctx.tree.take();
-    let mut layout = finalize::finalize(
+    let layout = finalize::finalize(
         &ctx,
         bodies,
         &footer,
@@ -103,43 +112,53 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
         doc.meta.clone(),
         structure,
     );
-    let tag = check_tag(doc, &layout)?;
-    if let Some(s) = &mut layout.signature {
-        s.tag = tag;
-    }
+    check_tags(doc, &layout)?;
     Ok(layout)
 }
 
-/// The signature tag must be the only occurrence of its character in the
-/// printed text, generated text (headings, the footer, markers) included.
-fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
-    let Some((tag, origin)) = doc.blocks.iter().find_map(|b| match b {
-        Block::Signature(s) => s.tag.map(|t| (t, &s.tag_origin)),
-        _ => None,
-    }) else {
-        return Ok(None);
-    };
-    let clashes: Vec<&str> = layout
-        .pages
-        .iter()
-        .flat_map(|p| p.all_items())
-        .filter_map(|i| match i {
-            crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
-                Some(t.text.as_str())
-            }
-            _ => None,
-        })
+/// Every signature block of `blocks`, at the top level and in rows.
+fn signers(blocks: &[Block]) -> impl Iterator<Item = &Signature> {
+    blocks.iter().flat_map(|b| match b {
+        Block::Signature(s) => std::slice::from_ref(s),
+        Block::SignatureRow(row) => row.as_slice(),
+        _ => &[],
+    })
+}
+
+/// Each electronic signer's tag must be the only occurrence of its
+/// character in the printed text, generated text (headings, the footer,
+/// markers) and the other signers' tags included.
+fn check_tags(doc: &Document, layout: &Layout) -> Result<()> {
+    let tags: Vec<(char, &crate::doc::Origin)> = signers(&doc.blocks)
+        .filter(|s| s.electronic)
+        .filter_map(|s| s.tag.map(|t| (t, &s.tag_origin)))
         .collect();
-    match clashes.first() {
-        None => Ok(Some(tag)),
-        Some(first) => {
-            let p = Problem::new(origin.location(), Kind::TagInPrintedText)
-                .with("tag", Arg::Text(format!("{tag:?}")))
+    for (k, &(tag, origin)) in tags.iter().enumerate() {
+        let clashes: Vec<&str> = layout
+            .pages
+            .iter()
+            .flat_map(|p| p.all_items())
+            .filter_map(|i| match i {
+                crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
+                    Some(t.text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        let tag_arg = Arg::Text(format!("{tag:?}"));
+        let problem = if let Some(first) = clashes.first() {
+            Problem::new(origin.location(), Kind::TagInPrintedText)
+                .with("tag", tag_arg)
                 .with("count", clashes.len())
-                .with("first", Arg::quoted(*first));
-            Err(p.into())
-        }
+                .with("first", Arg::quoted(*first))
+        } else if tags[..k].iter().any(|(t, _)| *t == tag) {
+            Problem::new(origin.location(), Kind::TagOfTwoSigners).with("tag", tag_arg)
+        } else {
+            continue;
+        };
+        return Err(problem.into());
     }
+    Ok(())
 }
 
 /// Checks that each face can draw the text set in it: every text of the
@@ -161,6 +180,16 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
             None => footer.child("items").item(i),
         };
         g.text(item, &at);
+    }
+    for (i, marker) in doc.footer.markers.iter().flatten().enumerate() {
+        g.plain(marker, Face::Regular, &footer.child("markers").item(i));
+    }
+    if let Some(t) = &doc.footer.text {
+        g.text(t, &footer.child("text"));
+    }
+    if let Some(t) = &doc.footer.header {
+        let at = Glyphs::at(&doc.footer.header_origin, &footer.child("header"));
+        g.text(t, &at);
     }
     // The label as printed: its placeholders become digits.
     let label = doc
@@ -233,6 +262,11 @@ impl Glyphs<'_> {
                 Block::Table(t) => self.table(t, &path),
                 Block::Indent(inner) => self.blocks(inner, &path),
                 Block::Signature(s) => self.signature(s, &path),
+                Block::SignatureRow(row) => {
+                    for (k, s) in row.iter().enumerate() {
+                        self.signature(s, &path.item(k));
+                    }
+                }
             }
         }
     }
@@ -378,6 +412,208 @@ mod tests {
         assert_eq!(moved("(xviii)").0, 0.0);
     }
 
+    /// The texts of page `p` of `layout` at or after its footer, with
+    /// their baselines.
+    fn furniture(layout: &Layout, p: usize) -> Vec<(String, Pt, Pt)> {
+        let page = &layout.pages[p];
+        page.footer
+            .note
+            .iter()
+            .chain(&page.footer.label)
+            .filter_map(|i| match i {
+                crate::frame::Item::Text(t) => Some((t.text.clone(), t.x, t.y)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn rules_after_footer(layout: &Layout) -> usize {
+        let page = &layout.pages[0];
+        page.footer
+            .note
+            .iter()
+            .filter(|i| matches!(i, crate::frame::Item::Rule(_)))
+            .count()
+    }
+
+    /// Each part of the footer may be left out or relabelled: a note
+    /// without a title and with the unit's markers; no note at all (and
+    /// no rule), only the page label; a running footer text beside the
+    /// label; a running header above the body of every page, over a rule.
+    #[test]
+    fn the_footer_parts_are_optional_and_relabelled() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.footer.title = String::new();
+        doc.footer.items = vec![text("Satu."), text("Dua.")];
+        doc.footer.markers = Some(vec!["a)".into(), "b)".into()]);
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let texts: Vec<String> = furniture(&layout, 0).into_iter().map(|t| t.0).collect();
+        assert_eq!(texts, ["a)", "Satu.", "b)", "Dua.", "1/1"]);
+        assert_eq!(rules_after_footer(&layout), 1);
+
+        doc.footer.items.clear();
+        doc.footer.page_label = "Lapkin Interim Triwulan II PPPOMN \u{2013} {page}".into();
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let f = furniture(&layout, 0);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Lapkin Interim Triwulan II PPPOMN \u{2013} 1");
+        assert_eq!(rules_after_footer(&layout), 0);
+        // The body reaches further down without the note.
+        let bottom = style.page.height - style.footer_bottom;
+        assert!(
+            f[0].2.0 < bottom.0 + 1e-6 && f[0].2.0 > bottom.0 - 20.0,
+            "{f:?}"
+        );
+
+        doc.footer.text = Some(text("Laporan Kinerja"));
+        doc.footer.header = Some(text("Lapkin Interim Triwulan II PPPOMN"));
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let f = furniture(&layout, 0);
+        let (label, footer_text) = (&f[f.len() - 1], &f[0]);
+        assert_eq!(footer_text.0, "Laporan Kinerja");
+        assert!(footer_text.2.approx_eq(label.2), "{f:?}");
+        let header = f
+            .iter()
+            .find(|t| t.0.starts_with("Lapkin Interim"))
+            .unwrap();
+        assert!(
+            header.2.0 < style.margin.top.0 - style.footer_gap.0 / 2.0,
+            "{header:?}"
+        );
+        let right = style.margin.left + style.text_width();
+        let w = fonts
+            .face(Face::Regular)
+            .width(&header.0, style.footer_font_size);
+        assert!((header.1 + w).approx_eq(right), "{header:?}");
+        // The body's first line is below it.
+        let (_, body_y) = position(&layout, "Teks");
+        assert!(body_y.0 > style.margin.top.0, "{body_y}");
+
+        doc.footer.header = Some(text(&"Kepala halaman yang sangat panjang ".repeat(60)));
+        doc.footer.header_origin = Origin::at(path("halaman.kepala"));
+        let e = layout_document(&doc, &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("halaman.kepala: the running header does not fit"),
+            "{e}"
+        );
+    }
+
+    /// A signer of `lines` before and after its space, electronic with
+    /// `tag` or in ink.
+    fn signer(before: &[&str], after: &[&str], tag: Option<char>) -> Signature {
+        let mut s = Signature::new(
+            before.iter().map(|t| text(t)).collect(),
+            Size::new(Pt(60.0), Pt(50.0)),
+            after.iter().map(|t| text(t)).collect(),
+        );
+        s.tag = tag;
+        s.electronic = tag.is_some();
+        s.signer = after.first().map(|t| t.to_string()).unwrap_or_default();
+        let name = after.first().copied().unwrap_or_default().to_owned();
+        s.tag_origin = Origin::at(JsonPath::root().key("signers").key(name));
+        s
+    }
+
+    /// Signers side by side: the first at the left margin, the last at
+    /// the right; the lines above their spaces end on one line, so their
+    /// spaces and names line up; each electronic signer's box is recorded
+    /// with its tag and name, an ink signer's is not (and gets no tag).
+    #[test]
+    fn signers_side_by_side_line_up_and_only_electronic_ones_get_a_box() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.blocks[1] = Block::SignatureRow(vec![
+            signer(&["Mengetahui,", "Ketua,"], &["Ketua Satu"], None),
+            signer(&["Sekretaris,"], &["Sekretaris Dua"], Some('~')),
+            signer(
+                &["Kota, Oktober 2020", "Panitera,"],
+                &["Panitera Tiga"],
+                Some('#'),
+            ),
+        ]);
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let (x1, y1) = position(&layout, "Ketua Satu");
+        let (x2, y2) = position(&layout, "Sekretaris Dua");
+        let (x3, y3) = position(&layout, "Panitera Tiga");
+        assert!(y1.approx_eq(y2) && y2.approx_eq(y3), "{y1} {y2} {y3}");
+        assert!(x1.approx_eq(style.margin.left), "{x1}");
+        assert!(x1 < x2 && x2 < x3, "{x1} {x2} {x3}");
+        let (_, above1) = position(&layout, "Ketua,");
+        let (_, above3) = position(&layout, "Panitera,");
+        assert!(above1.approx_eq(above3));
+        let boxes: Vec<(Option<char>, Option<&str>)> = layout
+            .signatures
+            .iter()
+            .map(|b| (b.tag, b.signer.as_deref()))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (Some('~'), Some("Sekretaris Dua")),
+                (Some('#'), Some("Panitera Tiga"))
+            ]
+        );
+        let [a, b] = &layout.signatures[..] else {
+            panic!()
+        };
+        assert!(a.rect.y.approx_eq(b.rect.y) && a.rect.x < b.rect.x);
+        // Each box in its own Div.
+        assert_ne!(a.node, b.node);
+        let divs = layout
+            .structure
+            .nodes
+            .iter()
+            .filter(|n| n.role == crate::frame::Role::Div);
+        assert_eq!(divs.count(), 3);
+        // The ink signer's space holds no tag.
+        let tags = layout.pages[0]
+            .items
+            .iter()
+            .filter(|i| matches!(i, crate::frame::Item::Text(t) if t.invisible))
+            .count();
+        assert_eq!(tags, 2);
+    }
+
+    /// Two signers stacked, each a block of its own at the right; two
+    /// electronic signers may not share a tag.
+    #[test]
+    fn stacked_signers_have_a_box_each_and_tags_of_their_own() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.blocks[1] = Block::Signature(signer(
+            &["Kota, 1 Januari 2025", "Ketua,"],
+            &["Satu"],
+            Some('#'),
+        ));
+        doc.blocks.push(Block::Signature(signer(
+            &["Sekretaris,"],
+            &["Dua"],
+            Some('~'),
+        )));
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let [a, b] = &layout.signatures[..] else {
+            panic!()
+        };
+        assert!(
+            a.rect.x.approx_eq(b.rect.x) && a.rect.y < b.rect.y,
+            "{a:?} {b:?}"
+        );
+        let Block::Signature(last) = &mut doc.blocks[2] else {
+            panic!()
+        };
+        last.tag = Some('#');
+        let e = layout_document(&doc, &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("signers.Dua: the tag '#' is also another signer's"),
+            "{e}"
+        );
+    }
+
     /// The messages about the signature block name the paths the block
     /// carries, not a report's field names.
     #[test]
@@ -401,8 +637,8 @@ mod tests {
             e.starts_with("sign.box.width: the signature box does not fit"),
             "{e}"
         );
-        let layout =
-            layout_document(&document("Teks", "sign.mark", Pt(100.0)), &style, &fonts).unwrap();
-        assert_eq!(layout.signature.map(|s| s.tag), Some(Some('#')));
+        let layout = layout_document(&document("Teks", "", Pt(100.0)), &style, &fonts).unwrap();
+        let tags: Vec<Option<char>> = layout.signatures.iter().map(|s| s.tag).collect();
+        assert_eq!(tags, [Some('#')]);
     }
 }

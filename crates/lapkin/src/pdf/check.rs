@@ -177,8 +177,8 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
         c.page_number(path.child("page"), e.page, pages);
         c.coordinate(path.child("y"), e.y);
     }
-    if let Some(s) = &layout.signature {
-        let path = at(JsonPath::root().key("signature"));
+    for (i, s) in layout.signatures.iter().enumerate() {
+        let path = at(JsonPath::root().key("signatures").index(i));
         c.page_number(path.child("page"), s.page, pages);
         c.rect(&path.child("rect"), &s.rect);
         if let Some(page) = s.page.checked_sub(1).and_then(|p| layout.pages.get(p))

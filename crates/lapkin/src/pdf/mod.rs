@@ -24,7 +24,6 @@ mod finish;
 mod fonts;
 mod save;
 mod tags;
-mod verify;
 mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,9 +41,7 @@ use crate::text::FontSet;
 use crate::units::Pt;
 
 pub use attach::{Attachment, Relationship};
-pub(crate) use attach::{Embedded, embedded_files};
 pub(crate) use content::{CharSet, GlyphCodes};
-pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -251,26 +248,45 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     finish::finish(lopdf_doc, layout, &codes, opts)
 }
 
-/// The signature field asked for must have a valid name and a signature
-/// box to lie over.
+/// The signature fields asked for (by the options, or by the boxes
+/// themselves) must have valid, distinct names and a signature box to lie
+/// over.
 fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
-    let Some(name) = &opts.signature_field else {
-        return Ok(());
-    };
-    let at = Location::Option("pdf.signature_field".into());
-    let problem = match (
-        crate::field::check_signature_field_name(name),
-        &layout.signature,
-    ) {
-        (Err(p), _) => Some(p.placed(at)),
-        (Ok(()), None) => {
-            Some(Problem::new(at, Kind::FieldWithoutBox).with("name", Arg::quoted(name)))
-        }
-        (Ok(()), Some(_)) => None,
-    };
+    let names = crate::field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        opts.signature_field.as_deref(),
+    );
+    let at = || Location::Option("pdf.signature_field".into());
+    let asked = opts.signature_field.iter().chain(names.iter().flatten());
+    let mut problem = asked
+        .filter_map(|n| crate::field::check_signature_field_name(n).err())
+        .map(|p| p.placed(at()))
+        .next();
+    if problem.is_none()
+        && let Some(name) = &opts.signature_field
+        && layout.signatures.is_empty()
+    {
+        problem = Some(Problem::new(at(), Kind::FieldWithoutBox).with("name", Arg::quoted(name)));
+    }
+    if problem.is_none()
+        && let Some(name) = crate::field::repeated_name(&names)
+    {
+        problem = Some(Problem::new(at(), Kind::FieldNameTwice).with("name", Arg::quoted(name)));
+    }
     match problem {
         Some(p) => Err(p.into()),
         None => Ok(()),
+    }
+}
+
+/// Whether a face's U+00AD glyph can draw a hyphen the line breaker added
+/// (see `content::drawn_text`): a glyph of its own (a glyph shared with
+/// `-` would have one ToUnicode entry for both) as wide as `-`, which the
+/// layout measured.
+fn draws_soft_hyphen(face: &crate::text::FontFace) -> bool {
+    match (face.glyph(content::SOFT_HYPHEN), face.glyph('-')) {
+        (Some(soft), Some(hyphen)) => soft.id != hyphen.id && soft.advance == hyphen.advance,
+        _ => false,
     }
 }
 
@@ -290,6 +306,9 @@ fn embed_fonts(
         for item in page.all_items() {
             if let Item::Text(t) = item {
                 sets[t.face.index()].extend(&t.text);
+                if content::ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
+                    sets[t.face.index()].extend("\u{AD}");
+                }
             }
         }
     }

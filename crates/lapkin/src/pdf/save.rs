@@ -534,6 +534,59 @@ pub(super) fn literal_string(out: &mut Vec<u8>, s: &[u8]) {
 }
 
 #[cfg(test)]
+/// A literal string's bytes as ISO 32000-1 (7.3.4.2) reads them, from
+/// just after its `(` to its closing `)`, or `None` if it does not close:
+/// escapes, octal codes, a backslash before an end of line skipped, and
+/// an end of line (CR, LF or CR LF) without a backslash read as one LF,
+/// as MuPDF and Ghostscript read it.
+pub(crate) fn read_literal(s: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let (mut out, mut depth, mut i) = (Vec::new(), 0usize, 0);
+    let eol = |i: usize| match s.get(i) {
+        Some(b'\r') if s.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r' | b'\n') => 1,
+        _ => 0,
+    };
+    while let Some(&b) = s.get(i) {
+        match b {
+            b'\\' => {
+                let e = *s.get(i + 1)?;
+                i += 2;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let mut v = u32::from(e - b'0');
+                        while i < s.len() && (b'0'..=b'7').contains(&s[i]) && v < 32 {
+                            v = v * 8 + u32::from(s[i] - b'0');
+                            i += 1;
+                        }
+                        out.push(v as u8);
+                    }
+                    b'\r' | b'\n' => i += eol(i - 1) - 1,
+                    other => out.push(other),
+                }
+                continue;
+            }
+            b'\r' | b'\n' => {
+                out.push(b'\n');
+                i += eol(i);
+                continue;
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some((out, i + 1)),
+            b')' => depth -= 1,
+            _ => {}
+        }
+        out.push(b);
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -582,6 +635,24 @@ mod tests {
             bytes(&Object::Dictionary(d)),
             "<</Type/Page/Count 3/Kids[4 0 R 5 0 R]/Open true/N null/Sub<<>>>>"
         );
+    }
+
+    /// Every byte, and every pair of bytes (CR LF among them), in a literal
+    /// string reads back as written in a conforming reader: a line feed may
+    /// stand as it is (it reads as itself), a carriage return may not.
+    #[test]
+    fn literal_strings_read_back_as_written() {
+        let mut all: Vec<u8> = (0..=255).collect();
+        for pair in 0..=u16::MAX {
+            all.extend_from_slice(&pair.to_be_bytes());
+        }
+        for s in [&all[..], b"(", b")(", b"\\", b"\r\n", b"a)\r"] {
+            let mut out = Vec::new();
+            literal_string(&mut out, s);
+            let (read, end) = read_literal(&out[1..]).expect("the string closes");
+            assert_eq!(end, out.len() - 1);
+            assert!(read == s, "{s:?} reads back as another string");
+        }
     }
 
     /// A document with an object of every kind, a gap in its numbers, a

@@ -393,6 +393,14 @@ catalogue! {
             id "penanda {tag} juga muncul {count} kali dalam teks yang dicetak lapkin, pertama \
                 kali di {first}; layanan BSrE akan membubuhkan tanda tangan di sana juga"
                 hint "pilih karakter seperti \"#\", \"$\", atau \"~\"";
+        /// Two signers with one tag.
+        TagOfTwoSigners = "tag-of-two-signers"
+            en "the tag {tag} is also another signer's; BSrE's service would place both \
+                signatures at the first"
+                hint "give each signer a tag of its own"
+            id "penanda {tag} juga dipakai penanda tangan lain; layanan BSrE akan membubuhkan \
+                kedua tanda tangan di tempat yang pertama"
+                hint "beri setiap penanda tangan penandanya sendiri";
         /// A signature tag that is a letter, a digit, a space or invisible.
         TagNotSpecial = "tag-not-special"
             en "expected a special character such as \"#\", \"$\" or \"~\" that the text does \
@@ -526,13 +534,15 @@ catalogue! {
         /// A table too wide for the text area.
         TableTooWide = "table-too-wide"
             en "the table does not fit on a page: its {columns} columns need at least {need} pt at \
-                {size} pt type (the smallest lapkin uses), with their figures unbroken, but the \
-                text area there is {width} pt wide"
-                hint "split the table or shorten its figures"
+                {size} pt type (the smallest lapkin uses), with their figures, codes and short \
+                values whole and each word at least a syllable wide, but the text area there is \
+                {width} pt wide"
+                hint "split the table, or shorten its headers, words or figures"
             id "tabel tidak muat di halaman: {columns} kolomnya memerlukan sedikitnya {need} pt \
-                pada huruf {size} pt (ukuran terkecil yang dipakai lapkin), dengan angka yang \
-                tidak dipecah, padahal lebar bidang teks di sana {width} pt"
-                hint "pecah tabel itu atau persingkat angkanya";
+                pada huruf {size} pt (ukuran terkecil yang dipakai lapkin), dengan angka, kode, \
+                dan nilai pendek yang utuh serta setiap kata sedikitnya selebar satu suku kata, \
+                padahal lebar bidang teks di sana {width} pt"
+                hint "pecah tabel itu, atau persingkat judul kolom, kata, atau angkanya";
         /// A signature box wider than the closing block.
         SignatureBoxTooWide = "signature-box-too-wide"
             en "the signature box does not fit: it is {width} pt wide, but the closing block is \
@@ -549,6 +559,14 @@ catalogue! {
                 {height} pt, dan bersama marginnya hanya menyisakan {left} pt dari {page} pt \
                 tinggi halaman untuk isi, kurang dari empat baris"
                 hint "persingkat catatannya";
+        /// A running header taller than the top margin.
+        HeaderTooTall = "header-too-tall"
+            en "the running header does not fit: its lines need {more} pt more than the top \
+                margin of {margin} pt holds"
+                hint "shorten it"
+            id "kepala halaman tidak muat: baris-barisnya memerlukan {more} pt lebih banyak \
+                daripada margin atas setinggi {margin} pt"
+                hint "persingkat teksnya";
         /// Margins wider than the page.
         MarginsTooWide = "margins-too-wide"
             en "the left and right margins ({left} and {right} pt) leave no text on a page \
@@ -614,9 +632,15 @@ catalogue! {
         /// A signature field asked for without a signature box.
         FieldWithoutBox = "field-without-box"
             en "the field {name} was asked for, but the layout has no signature box \
-                (layout.signature) to put it over"
+                (layout.signatures) to put it over"
             id "bidang {name} diminta, padahal tata letaknya tidak memiliki kotak tanda tangan \
-                (layout.signature) untuk menempatkannya";
+                (layout.signatures) untuk menempatkannya";
+        /// Two signature boxes with one field name.
+        FieldNameTwice = "field-name-twice"
+            en "two signature boxes would get a field named {name}"
+                hint "give each signer a field name of its own"
+            id "dua kotak tanda tangan akan mendapat bidang bernama {name}"
+                hint "beri setiap penanda tangan nama bidangnya sendiri";
         /// Attached files in a PDF/A-2b file.
         AttachmentsNeedA3b = "attachments-need-a3b"
             en "PDF/A-2b cannot carry attached files" hint "choose PdfStandard::A3b (or None)"
@@ -642,11 +666,43 @@ catalogue! {
         PdfUnreadable = "pdf-unreadable"
             en "{en_detail}"
             id "PDF ini tidak dapat dibaca";
+        /// A PDF that is not one lapkin can read.
+        PdfMalformed = "pdf-malformed"
+            en "it is not a PDF that can be read: {en_detail} (at byte {offset})"
+            id "ini bukan PDF yang dapat dibaca (pada bita ke-{offset})";
+        /// A PDF that readers could read in more than one way.
+        PdfAmbiguous = "pdf-ambiguous"
+            en "it cannot be read unambiguously: {en_detail}"
+            id "PDF ini tidak dapat dibaca secara tunggal: pembaca PDF dapat membacanya dengan \
+                cara yang berbeda";
+        /// A stream lapkin cannot decode.
+        PdfUndecodable = "pdf-undecodable"
+            en "{en_what} cannot be decoded: {en_why}"
+            id "sebagian isi PDF ini tidak dapat diurai";
+        /// A PDF over one of lapkin's limits.
+        PdfOverLimit = "pdf-over-limit"
+            en "{en_what} exceeds lapkin's limit of {limit}"
+            id "PDF ini melampaui batas lapkin ({limit})";
+        /// An encrypted PDF.
+        PdfEncrypted = "pdf-encrypted"
+            en "it is encrypted, which lapkin's PDFs never are"
+            id "PDF ini terenkripsi, padahal PDF buatan lapkin tidak pernah terenkripsi";
+        /// A later revision that changes the attached files.
+        AttachmentChanged = "attachment-changed"
+            en "revision {revision} of the PDF (an incremental update after the one lapkin \
+                wrote) changes {en_what}"
+                hint "lapkin gives only the report as it wrote it, and refuses a file whose later \
+                      revisions change it (`lapkin verify` says what else they change)"
+            id "revisi ke-{revision} PDF ini (pembaruan bertahap sesudah revisi yang ditulis \
+                lapkin) mengubah lampirannya"
+                hint "lapkin hanya memberikan laporan seperti yang ditulisnya dan menolak berkas \
+                      yang revisi sesudahnya mengubah laporan itu (`lapkin verify` menyebutkan \
+                      apa lagi yang diubah)";
         /// A PDF without an attached report.
         NoAttachedReport = "no-attached-report"
-            en "the PDF carries no attached report ({file})"
+            en "the PDF carries no attached report ({file}) in the revision lapkin wrote"
                 hint "only a PDF rendered with --attach-source (RenderOptions::attach_source) does"
-            id "PDF ini tidak memuat laporan terlampir ({file})"
+            id "PDF ini tidak memuat laporan terlampir ({file}) pada revisi yang ditulis lapkin"
                 hint "hanya PDF yang dibuat dengan --attach-source (RenderOptions::attach_source) \
                       yang memuatnya";
         /// A PDF with the report but without the record of its options.
@@ -659,6 +715,11 @@ catalogue! {
         BadRenderRecord = "bad-render-record"
             en "the attached {file} cannot be read: {en_detail}"
             id "lampiran {file} tidak dapat dibaca";
+        /// A record whose timestamp a PDF date cannot hold.
+        RecordTimestamp = "record-timestamp"
+            en "the attached {file} gives the timestamp {seconds}, which a PDF date cannot hold"
+            id "lampiran {file} memuat stempel waktu {seconds}, yang tidak dapat dimuat tanggal \
+                PDF";
         /// A record of a format this lapkin does not know.
         UnknownRecordFormat = "unknown-record-format"
             en "the attached {file} is of format {found}, which this lapkin ({version}) does not \
