@@ -329,6 +329,7 @@ fn other_fonts_cannot_re_make_the_document() {
     });
     match verify(&edited) {
         Verification::FontsDiffer(why) => {
+            let why = why.to_string();
             assert!(why.contains("\"Liberation Sans\""), "{why}");
             assert!(why.contains("bold (LiberationSans-Bold)"), "{why}");
         }

@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
-use crate::problem::{Arg, Kind, Location, Problem};
+use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
 use crate::read::{self, Pdf};
 use crate::signing::SignaturePlacement;
 use crate::style::Style;
@@ -115,30 +115,36 @@ impl FontRecord {
         }
     }
 
-    /// Why `fonts` are not the family recorded (each face whose file
-    /// differs), or `None` when they are.
-    pub fn mismatch(&self, fonts: &FontSet) -> Option<String> {
+    /// Why `fonts` are not the family recorded (a problem of kind
+    /// [`FontsDiffer`](crate::problem::Kind::FontsDiffer) naming each face
+    /// whose file differs), or `None` when they are.
+    ///
+    /// ```
+    /// let fonts = lapkin::FontSet::liberation_sans();
+    /// let record = lapkin::FontRecord::of(&fonts);
+    /// assert!(record.mismatch(&fonts).is_none());
+    /// ```
+    pub fn mismatch(&self, fonts: &FontSet) -> Option<Problem> {
         let given = FontRecord::of(fonts);
-        let wrong: Vec<String> = self
+        let wrong: Vec<Arg> = self
             .faces
             .iter()
             .filter(|want| !given.faces.iter().any(|g| g == *want))
-            .map(|want| format!("{} ({})", want.face, want.postscript_name))
+            .map(|want| Arg::Text(format!("{} ({})", want.face, want.postscript_name)))
             .collect();
         if wrong.is_empty() && self.faces.len() == given.faces.len() {
             return None;
         }
-        Some(format!(
-            "the document was made with the font family {:?}, and the fonts given ({:?}) are not \
-             its files: {} differ (compared by SHA-256)",
-            self.family,
-            given.family,
-            if wrong.is_empty() {
-                "the faces".to_owned()
-            } else {
-                wrong.join(", ")
-            }
-        ))
+        let faces = if wrong.is_empty() {
+            Arg::from(Phrase::TheFaces)
+        } else {
+            Arg::List(wrong, Conj::Comma)
+        };
+        let p = Problem::new(Location::Option("--font".into()), Kind::FontsDiffer)
+            .with("family", Arg::quoted(&self.family))
+            .with("given", Arg::quoted(&given.family))
+            .with("faces", faces);
+        Some(p)
     }
 }
 
@@ -246,7 +252,7 @@ pub(crate) fn attach(
 }
 
 /// The outcome of [`verify`](crate::verify).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Verification {
     /// The document as lapkin wrote it (its first revision) is exactly
@@ -273,8 +279,9 @@ pub enum Verification {
         what: String,
     },
     /// The fonts given are not the files the document was made with, so it
-    /// cannot be re-made: why, naming the family and the faces.
-    FontsDiffer(String),
+    /// cannot be re-made: why, naming the family and the faces (a problem
+    /// of kind [`FontsDiffer`](crate::problem::Kind::FontsDiffer)).
+    FontsDiffer(Problem),
 }
 
 /// What the first revision of a PDF carries: the report and the record.

@@ -666,6 +666,14 @@ catalogue! {
         PdfUnreadable = "pdf-unreadable"
             en "{en_detail}"
             id "PDF ini tidak dapat dibaca";
+        /// Fonts that are not the files a document was made with.
+        FontsDiffer = "fonts-differ"
+            en "the document was made with the font family {family}, and the fonts given \
+                ({given}) are not its files: {faces} differ (compared by SHA-256)"
+                hint "give the family's files with --font"
+            id "dokumen ini dibuat dengan keluarga fon {family}, dan fon yang diberikan ({given}) \
+                bukan berkas-berkasnya: {faces} berbeda (dibandingkan dengan SHA-256)"
+                hint "berikan berkas-berkas keluarga fon itu dengan --font";
         /// A PDF that is not one lapkin can read.
         PdfMalformed = "pdf-malformed"
             en "it is not a PDF that can be read: {en_detail} (at byte {offset})"
@@ -1146,6 +1154,11 @@ catalogue! {
         NoSuchNode = "no-such-node"
             en "the item is tagged with node {node}, which the structure does not have"
             id "butir ini ditandai dengan simpul {node}, yang tidak ada dalam struktur";
+
+        /// All the faces.
+        TheFaces = "the-faces"
+            en "the faces"
+            id "fon-fonnya";
 
         // Figures.
 
