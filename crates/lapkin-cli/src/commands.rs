@@ -231,12 +231,21 @@ fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
     })
 }
 
-/// Writes the signature box, as JSON, to its staged output.
+/// Writes the signature boxes, as JSON, to its staged output: the first
+/// electronic signer's box, with `signers` listing every electronic
+/// signer's box in document order (the first again); `null` for a report
+/// without an electronic signer.
 fn fill_signature_box(sig: &mut Staged, rendered: &lapkin::Rendered) -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(&rendered.signature).map_err(|e| Failure::Input {
+    let failed = |e: serde_json::Error| Failure::Input {
         source: "--signature-box".into(),
         error: lapkin::Error::Pdf(e.to_string()),
-    })?;
+    };
+    let mut value = serde_json::to_value(&rendered.signature).map_err(failed)?;
+    if let serde_json::Value::Object(first) = &mut value {
+        let all = serde_json::to_value(&rendered.signatures).map_err(failed)?;
+        first.insert("signers".to_owned(), all);
+    }
+    let json = serde_json::to_string_pretty(&value).map_err(failed)?;
     sig.fill(format!("{json}\n").as_bytes())
 }
 

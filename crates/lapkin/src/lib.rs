@@ -213,8 +213,11 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// The number of pages.
     pub pages: usize,
-    /// The signature box in the signers' conventions.
+    /// The first electronic signer's box in the signers' conventions
+    /// (the only one in most reports).
     pub signature: Option<SignaturePlacement>,
+    /// Every electronic signer's box, in document order.
+    pub signatures: Vec<SignaturePlacement>,
 }
 
 /// Renders a report: validation, document, layout, PDF. The signature
@@ -270,13 +273,21 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         )?;
     }
     let pdf = write_pdf(&layout, &opts.fonts, &pdf_opts)?;
+    let names = field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        pdf_opts.signature_field.as_deref(),
+    );
+    let signatures: Vec<SignaturePlacement> = layout
+        .signatures
+        .iter()
+        .zip(names)
+        .map(|(b, name)| SignaturePlacement::new(b, name))
+        .collect();
     Ok(Rendered {
         pdf,
         pages: layout.pages.len(),
-        signature: layout
-            .signature
-            .as_ref()
-            .map(|b| SignaturePlacement::new(b, pdf_opts.signature_field.clone())),
+        signature: signatures.first().cloned(),
+        signatures,
     })
 }
 

@@ -203,9 +203,9 @@ pub(super) fn finish(
     let time = document_time(meta, opts)?;
     let when = pdf_date(time);
     set_info(&mut doc, meta, &when)?;
-    let field = set_catalog(&mut doc, layout, opts)?;
+    let fields = set_catalog(&mut doc, layout, opts)?;
     let mut packed = save::Packed::default();
-    tags::write_tags(&mut doc, layout, &mcids, field, &mut packed)?;
+    tags::write_tags(&mut doc, layout, &mcids, &fields, &mut packed)?;
     super::archival::finish_archival(&mut doc, layout, opts, time)?;
     super::attach::add_attachments(&mut doc, &opts.attachments, &when, &mut hash)?;
 
@@ -303,21 +303,32 @@ fn set_info(doc: &mut Document, meta: &Meta, when: &str) -> Result<()> {
     Ok(())
 }
 
-/// The catalog: language, title in the window, outline, signature field.
-/// Returns the signature field's widget, if one was added.
-fn set_catalog(doc: &mut Document, layout: &Layout, opts: &PdfOptions) -> Result<Option<ObjectId>> {
+/// The catalog: language, title in the window, outline, signature fields
+/// (see [`crate::field::field_names`]). Returns each signature field's
+/// widget with the index of its box in `layout.signatures`.
+fn set_catalog(
+    doc: &mut Document,
+    layout: &Layout,
+    opts: &PdfOptions,
+) -> Result<Vec<(ObjectId, usize)>> {
     let pages = doc.get_pages();
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
     let outline = build_outline(doc, layout, &page_ids);
-    let field = match (&opts.signature_field, &layout.signature) {
-        (Some(name), Some(b)) => Some(add_signature_field(doc, name, b, &page_ids)?),
-        (Some(_), None) => {
-            return Err(Error::Pdf(
-                "a signature field was asked for, but the document has no signature block".into(),
-            ));
+    if opts.signature_field.is_some() && layout.signatures.is_empty() {
+        return Err(Error::Pdf(
+            "a signature field was asked for, but the document has no signature block".into(),
+        ));
+    }
+    let names = crate::field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        opts.signature_field.as_deref(),
+    );
+    let mut fields = Vec::new();
+    for (i, (b, name)) in layout.signatures.iter().zip(&names).enumerate() {
+        if let Some(name) = name {
+            fields.push((add_signature_field(doc, name, b, &page_ids)?, i));
         }
-        _ => None,
-    };
+    }
     let catalog = doc.catalog_mut().map_err(pdf_err)?;
     catalog.set("Lang", text_string(LANGUAGE));
     let mut prefs = Dictionary::new();
@@ -330,13 +341,14 @@ fn set_catalog(doc: &mut Document, layout: &Layout, opts: &PdfOptions) -> Result
         }
         None => catalog.set("PageMode", "UseNone"),
     }
-    if let Some(widget) = field {
+    if !fields.is_empty() {
         let mut form = Dictionary::new();
-        form.set("Fields", vec![Object::Reference(widget)]);
+        let widgets = fields.iter().map(|(w, _)| Object::Reference(*w));
+        form.set("Fields", widgets.collect::<Vec<_>>());
         form.set("SigFlags", 1);
         catalog.set("AcroForm", form);
     }
-    Ok(field)
+    Ok(fields)
 }
 
 /// The dictionary of a form XObject `width` × `height` with `resources`.

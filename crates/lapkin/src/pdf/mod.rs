@@ -249,23 +249,35 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     finish::finish(lopdf_doc, layout, &codes, opts)
 }
 
-/// The signature field asked for must have a valid name and a signature
-/// box to lie over.
+/// The signature fields asked for (by the options, or by the boxes
+/// themselves) must have valid, distinct names and a signature box to lie
+/// over.
 fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
-    let Some(name) = &opts.signature_field else {
-        return Ok(());
-    };
-    let problem = match (
-        crate::field::check_signature_field_name(name),
-        &layout.signature,
-    ) {
-        (Err(e), _) => Some(e),
-        (Ok(()), None) => Some(format!(
+    let names = crate::field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        opts.signature_field.as_deref(),
+    );
+    let asked = opts.signature_field.iter().chain(names.iter().flatten());
+    let mut problem = asked
+        .filter_map(|n| crate::field::check_signature_field_name(n).err())
+        .next();
+    if problem.is_none()
+        && let Some(name) = &opts.signature_field
+        && layout.signatures.is_empty()
+    {
+        problem = Some(format!(
             "the field {name:?} was asked for, but the layout has no signature box \
-             (layout.signature) to put it over"
-        )),
-        (Ok(()), Some(_)) => None,
-    };
+             (layout.signatures) to put it over"
+        ));
+    }
+    if problem.is_none()
+        && let Some(name) = crate::field::repeated_name(&names)
+    {
+        problem = Some(format!(
+            "two signature boxes would get a field named {name:?}; give each signer a field \
+             name of its own"
+        ));
+    }
     match problem {
         Some(message) => Err(Error::Invalid(crate::error::Problems(vec![
             crate::error::Problem::new("signature field", message),

@@ -295,14 +295,15 @@ fn write_kid(
 /// `mcids[p]` (MCID i belongs to node `mcids[p][i]`): the elements, the
 /// parent tree, the catalog's `/StructTreeRoot` and `/MarkInfo`, each
 /// page's `/StructParents` and (with annotations) `/Tabs /S`, each link
-/// annotation's `/StructParent`. `signature_widget`, the empty signature
-/// field if one was added, becomes a `Form` element in the closing block's
-/// `Div`. Nothing for a layout without structure.
+/// annotation's `/StructParent`. Each of `signature_widgets`, an empty
+/// signature field with the index of its box in `layout.signatures`,
+/// becomes a `Form` element, last in its signer's `Div` (the box's node;
+/// else the last `Div`). Nothing for a layout without structure.
 pub(super) fn write_tags(
     doc: &mut Document,
     layout: &Layout,
     mcids: &[Vec<NodeId>],
-    signature_widget: Option<ObjectId>,
+    signature_widgets: &[(ObjectId, usize)],
     packed: &mut Packed,
 ) -> Result<()> {
     let nodes = &layout.structure.nodes;
@@ -315,22 +316,30 @@ pub(super) fn write_tags(
     let (mut kids, mut first_page) = kids(layout, mcids, &annots);
     let root_id = doc.new_object_id();
     let mut ids: Vec<ObjectId> = (0..nodes.len()).map(|_| doc.new_object_id()).collect();
-    // The signature field: a Form element, last in the closing block.
-    let mut form = None;
-    if let Some(widget) = signature_widget
-        && let Some(div) = nodes.iter().rposition(|n| n.role == Role::Div)
-        && let Some(page) = layout.signature.and_then(|s| s.page.checked_sub(1))
-        && page < page_ids.len()
-    {
+    // The signature fields: Form elements, each last in its closing block;
+    // element `nodes.len() + k` is `forms[k]`: (its Div, widget, page, id).
+    let mut forms = Vec::new();
+    for &(widget, b) in signature_widgets {
+        let Some(sig) = layout.signatures.get(b) else {
+            continue;
+        };
+        let div = sig
+            .node
+            .filter(|n| nodes.get(*n).is_some_and(|n| n.role == Role::Div))
+            .or_else(|| nodes.iter().rposition(|n| n.role == Role::Div));
+        let page = sig.page.checked_sub(1).filter(|p| *p < page_ids.len());
+        let (Some(div), Some(page)) = (div, page) else {
+            continue;
+        };
         let id = doc.new_object_id();
         ids.push(id);
         kids.push(vec![Kid::Annot {
             page,
             annot: widget,
         }]);
-        kids[div].push(Kid::Child(nodes.len()));
+        kids[div].push(Kid::Child(nodes.len() + forms.len()));
         first_page.push(Some(page));
-        form = Some((div, widget, id));
+        forms.push((div, widget, page, id));
     }
     let role = |i: NodeId| match nodes.get(i) {
         Some(n) => n.role.name(),
@@ -342,7 +351,9 @@ pub(super) fn write_tags(
                 .parent
                 .filter(|p| *p < nodes.len())
                 .map_or(root_id, |p| ids[p]),
-            None => form.map_or(root_id, |(div, _, _)| ids[div]),
+            None => forms
+                .get(i - nodes.len())
+                .map_or(root_id, |(div, ..)| ids[*div]),
         }
     };
 
@@ -352,16 +363,13 @@ pub(super) fn write_tags(
     let parent_tree_id = doc.new_object_id();
     let mut next_key = page_ids.len() as i64;
     let mut annotated = vec![false; page_ids.len()];
-    let widget = form.map(|(_, w, id)| (signature_page(layout), w, id));
     let linked = annots.iter().enumerate().flat_map(|(p, a)| {
         a.iter()
             .filter_map(move |(annot, node)| node.map(|n| (p, *annot, n)))
     });
     let mut keyed: Vec<(usize, ObjectId, ObjectId)> =
         linked.map(|(p, a, n)| (p, a, ids[n])).collect();
-    if let Some((Some(p), w, id)) = widget {
-        keyed.push((p, w, id));
-    }
+    keyed.extend(forms.iter().map(|&(_, w, p, id)| (p, w, id)));
     for (p, marks) in mcids.iter().enumerate() {
         if !marks.is_empty() {
             doc.get_dictionary_mut(page_ids[p])
@@ -472,9 +480,4 @@ pub(super) fn write_tags(
     mark_info.set("Marked", true);
     catalog.set("MarkInfo", mark_info);
     Ok(())
-}
-
-/// The 0-based page of the signature box, if any.
-fn signature_page(layout: &Layout) -> Option<usize> {
-    layout.signature.and_then(|s| s.page.checked_sub(1))
 }
