@@ -376,13 +376,15 @@ pub(crate) fn compare(
         };
         return Ok(Verification::Differs(format!("{what}{version}")));
     }
-    let reserved = remade.signature.as_ref().map(|s| read::Reserved {
-        page: s.page.saturating_sub(1),
-        rect: s.pdf_rect,
-    });
-    if let Some((revision, what)) =
-        read::later_change(doc, reserved.as_ref()).map_err(Error::Read)?
-    {
+    let reserved: Vec<read::Reserved> = remade
+        .signatures
+        .iter()
+        .map(|s| read::Reserved {
+            page: s.page.saturating_sub(1),
+            rect: s.pdf_rect,
+        })
+        .collect();
+    if let Some((revision, what)) = read::later_change(doc, &reserved).map_err(Error::Read)? {
         return Ok(Verification::Changed { revision, what });
     }
     Ok(Verification::Identical {

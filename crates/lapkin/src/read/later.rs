@@ -173,7 +173,7 @@ fn id_in(pdf: &Pdf<'_>, number: u32, k: usize) -> Option<Id> {
 pub(crate) fn check_revision(
     pdf: &Pdf<'_>,
     k: usize,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let before = Before::of(pdf, k - 1)?;
     if let Some(what) = trailer_change(pdf, k, &before, reserved)? {
@@ -242,7 +242,7 @@ fn role_change(
     role: Role,
     old: &Obj,
     new: &Obj,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let (Some(a), Some(b)) = (old.dict(), new.dict()) else {
         return Ok(match (role, old, new) {
@@ -290,7 +290,7 @@ fn trailer_change(
     pdf: &Pdf<'_>,
     k: usize,
     before: &Before,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let (root, catalog) = pdf.catalog(k)?;
     if root != before.catalog {
@@ -313,7 +313,7 @@ fn catalog_change(
     k: usize,
     old: &Dict,
     new: &Dict,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let keys: Vec<Vec<u8>> = old.keys().chain(new.keys()).map(<[u8]>::to_vec).collect();
     for key in keys {
@@ -392,7 +392,7 @@ fn page_change(
     n: usize,
     old: &Dict,
     new: &Dict,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     if let Some(key) = dict_difference(pdf, &without(old, b"Annots"), pdf, &without(new, b"Annots"))
     {
