@@ -100,7 +100,8 @@ pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failur
              {revision} (an incremental update after it) changes more than a signature: {what}"
         ))),
         lapkin::Verification::FontsDiffer(why) => Err(Failure::FontsMissing(format!(
-            "{source}: cannot verify: {why}; give the family's files with --font"
+            "{source}: cannot verify: {}; give the family's files with --font",
+            why.message(lapkin::problem::Lang::En)
         ))),
         other => Err(Failure::NotVerified(format!("{source}: {other:?}"))),
     }

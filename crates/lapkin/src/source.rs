@@ -422,7 +422,7 @@ mod tests {
         assert_eq!(record.mismatch(&fonts), None);
         let mut other = record.clone();
         other.faces[2].sha256 = "0".repeat(64);
-        let why = other.mismatch(&fonts).unwrap();
+        let why = other.mismatch(&fonts).unwrap().to_string();
         assert!(why.contains("italic (LiberationSans-Italic)"), "{why}");
         assert!(!why.contains("bold-italic"), "{why}");
     }

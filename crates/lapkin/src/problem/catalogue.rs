@@ -493,6 +493,12 @@ catalogue! {
         FontNoUnicodeMap = "font-no-unicode-map"
             en "the font has no Unicode character map"
             id "fon ini tidak memiliki peta karakter Unicode";
+        /// A font whose every advance is 0.
+        FontNoAdvances = "font-no-advances"
+            en "its horizontal metrics cannot lay out text: every character's advance is 0, \
+                letters would pile up on each other"
+            id "ukuran mendatarnya tidak dapat dipakai untuk menata teks: lebar setiap karakter \
+                0, huruf-hurufnya akan bertumpuk";
         /// A font without outlines.
         FontNoOutlines = "font-no-outlines"
             en "the font has no TrueType or CFF outlines"

@@ -223,11 +223,7 @@ impl FontFace {
             return Err(Problem::new(at(), Kind::FontNoUnicodeMap).into());
         }
         if !any_advance {
-            return Err(font_err(
-                "its horizontal metrics cannot lay out text: every character's advance is 0, \
-                 letters would pile up on each other"
-                    .into(),
-            ));
+            return Err(Problem::new(at(), Kind::FontNoAdvances).into());
         }
         if face.tables().glyf.is_none() && face.tables().cff.is_none() {
             return Err(Problem::new(at(), Kind::FontNoOutlines).into());
@@ -715,13 +711,15 @@ mod tests {
             data[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&[0, 0]);
         }
         let err = FontFace::parse("flat.ttf", data).unwrap_err();
-        let Error::Font { font, message } = &err else {
-            panic!("{err}");
-        };
-        assert_eq!(font, "flat.ttf");
+        let p = &err.problems()[0];
+        assert_eq!(p.kind, crate::problem::Kind::FontNoAdvances, "{err}");
+        assert_eq!(
+            p.location,
+            crate::problem::Location::File("flat.ttf".into())
+        );
         assert!(
-            message.contains("every character's advance is 0"),
-            "{message}"
+            err.to_string().contains("every character's advance is 0"),
+            "{err}"
         );
     }
 
