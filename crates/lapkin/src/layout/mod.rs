@@ -50,7 +50,7 @@ use crate::units::Pt;
 /// Lays out a document on pages.
 ///
 /// Fails if the style or the document has a value it cannot lay out
-/// ([`Error::Invalid`], naming each by its path, e.g. `style.font_size`
+/// ([`Error::Invalid`](crate::Error::Invalid), naming each by its path, e.g. `style.font_size`
 /// or `document.blocks[3].space.width`): a page side outside 3 to
 /// 14,400 pt, a type size or line spacing of 0 or less, a negative or
 /// non-finite margin, spacing or width, a grey level outside 0 to 1,

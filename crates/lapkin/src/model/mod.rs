@@ -836,7 +836,7 @@ impl FromStr for Tanggal {
     type Err = Problem;
 
     /// A date written `YYYY-MM-DD`; the problem, at
-    /// [`Location::Given`](crate::problem::Location::Given), says whether
+    /// [`Location::Given`], says whether
     /// the text is not written so or names a day that does not exist.
     fn from_str(s: &str) -> Result<Self, Problem> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
