@@ -67,7 +67,7 @@ pub fn extract(input: &Path, output: Option<PathBuf>, limit: u64) -> Result<(), 
     }
     let mut staged = destination.stage()?;
     let (source, pdf) = read_pdf(input, limit)?;
-    let json = lapkin::extract_source_with_limit(&pdf, limit)
+    let json = lapkin::extract_source(&pdf, limit)
         .map_err(|error| Failure::Input { source, error })?;
     staged.fill(&json)?;
     staged.commit().map(|_| ())
@@ -86,7 +86,7 @@ pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failur
     };
     let (source, pdf) = read_pdf(input, limit)?;
     let verdict =
-        lapkin::verify_with_limit(&pdf, &fonts, limit).map_err(|error| Failure::Input {
+        lapkin::verify(&pdf, &fonts, limit).map_err(|error| Failure::Input {
             source: source.clone(),
             error,
         })?;

@@ -121,9 +121,6 @@ mod tests {
         let empty_all = env(&[("LC_ALL", ""), ("LC_MESSAGES", "id_ID"), ("LANG", "C")]);
         assert_eq!(detect(&args(&["check"]), empty_all), Lang::Id);
         // A file named like the option after `--` is not the option.
-        assert_eq!(
-            detect(&args(&["check", "--", "--lang=id"]), none),
-            Lang::En
-        );
+        assert_eq!(detect(&args(&["check", "--", "--lang=id"]), none), Lang::En);
     }
 }

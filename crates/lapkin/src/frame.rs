@@ -488,6 +488,40 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// One page's body as a readable dump for a test: one line per item
+    /// (`text x y face+size "text"`, `line ...`, `rect ...`, `link ...`,
+    /// two decimals), without what each item belongs to and without the
+    /// footer, which is the same on every page. `page` counts from 0;
+    /// `None` if the layout has no such page. The whole layout's
+    /// [`Display`](fmt::Display) form has every page, the footers, the tags,
+    /// the outline and the tag tree.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let layout = lapkin::layout_report(&report, &Default::default()).unwrap();
+    /// let dump = layout.page_dump(0).unwrap();
+    /// assert!(dump.lines().next().unwrap().starts_with("text "));
+    /// assert!(!dump.contains('@') && !dump.contains("Halaman 1 dari 1"));
+    /// ```
+    pub fn page_dump(&self, page: usize) -> Option<String> {
+        struct Bare<'a>(&'a Item);
+        impl fmt::Display for Bare<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt_item(f)
+            }
+        }
+        let page = self.pages.get(page)?;
+        let mut out = String::new();
+        for item in &page.items {
+            out.push_str(&Bare(item).to_string());
+            out.push('\n');
+        }
+        Some(out)
+    }
+}
+
 impl fmt::Display for Layout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, page) in self.pages.iter().enumerate() {

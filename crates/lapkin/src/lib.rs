@@ -13,30 +13,36 @@
 //!
 //! ## The whole API
 //!
-//! The work is a pipeline of pure stages with plain data between them; each
-//! stage is a function of the root, and each value between stages is public
-//! and serializable, so that any stage can be run, inspected or snapshot
-//! on its own.
-//!
-//! | stage | function | gives |
-//! |---|---|---|
-//! | JSON → report | [`parse_report`], [`parse_report_with_limit`] | [`Report`] and the [`model`] types (they are the JSON); every problem at once, each with its JSON path |
-//! | report → checked report | [`validate`] with a [`FontSet`] | [`CheckedReport`]: the report, known to pass every rule that needs no layout (the model's rules, markup, the fonts' glyphs), and what validation resolved |
-//! | checked report → document | [`build_document`] | [`Document`]: generic [`Block`]s ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of styled [`Text`] ([`Span`], [`SpanStyle`]), the [`Footer`], the [`Meta`] |
-//! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]), the [`SignatureBox`], and the tag tree ([`Structure`] of [`StructNode`]s with a [`Role`] and [`Scope`], ids [`NodeId`]; each item's [`Tag`], a node or an [`ArtifactKind`]) |
-//! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
-//! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
-//! | PDF → report | [`extract_source`], [`verify`] (for a PDF rendered with [`RenderOptions::attach_source`]) | the attached report's [`canonical_json`]; a [`Verification`] that the pages are its rendering with the recorded [`RenderRecord`] |
-//!
-//! Failures are one [`Error`]; input errors carry [`Problem`]s, each a JSON
-//! path and a message ([`Error::is_input_error`] tells them from the
-//! library's own failures). Figures are [`Decimal`]s and dates [`Date`]s,
-//! re-exported so that a caller needs no direct dependency to build a report;
+//! The root holds what an application needs: [`parse_report`] gives a
+//! [`Report`] (the [`model`] types are the JSON), [`validate`] a
+//! [`CheckedReport`], [`render`] (or [`check`], or [`parse_and_render`])
+//! with [`RenderOptions`] the [`Rendered`] PDF, and [`extract_source`] and
+//! [`verify`] read a rendered PDF back ([`Verification`]). Failures are one
+//! [`Error`]; a caller's bad input carries [`Problem`]s, each with where it
+//! is (a JSON path, or an option, file or environment variable), a stable
+//! kind, and its message and hint in English and Bahasa Indonesia
+//! ([`problem`]). Figures are [`Decimal`]s and dates [`Date`]s, re-exported
+//! so that a caller needs no direct dependency to build a report;
 //! [`format`](mod@format) prints them the Indonesian way (`1.234.567,89`,
 //! `07 Agustus 2024`).
 //!
-//! A [`Layout`]'s [`Display`](std::fmt::Display) form is a stable text dump,
-//! one line per item with two decimals, made for `insta` snapshots.
+//! Inside, the work is a pipeline of pure stages with plain data between
+//! them, each in a module named for it, so that any stage can be run,
+//! inspected or snapshot on its own:
+//!
+//! | stage | module | gives |
+//! |---|---|---|
+//! | JSON → report | [`model`] ([`parse_report`]) | the report, with every problem at once, each with its JSON path |
+//! | report → checked report | [`validate`] with a [`text::FontSet`] | the report, known to pass every rule that needs no layout |
+//! | checked report → document | [`document`] ([`CheckedReport::document`]) | generic blocks of styled text, each with its origin in the report |
+//! | document → layout | [`layout`] ([`CheckedReport::layout`], [`layout::layout_document`]) | pages of positioned items in points, the outline, the signature boxes, the tag tree ([`layout::tags`]) |
+//! | layout → PDF | [`pdf`] ([`pdf::write_pdf`]) | the PDF bytes, and where to sign them |
+//! | PDF → report | [`source`] ([`extract_source`], [`verify`]) | the attached report and the record of how it was rendered |
+//!
+//! A [`layout::Layout`]'s [`Display`](std::fmt::Display) form is a
+//! stable text dump, one line per item with two decimals, made for `insta`
+//! snapshots; [`Layout::page_dump`](layout::Layout::page_dump) gives one
+//! page's body.
 //!
 //! Public structs and enums that are expected to grow are
 //! `#[non_exhaustive]`: build them with their constructors, `Default` and
@@ -51,53 +57,85 @@ mod frame;
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals;
-mod layout;
+pub mod layout;
 pub mod model;
-mod pdf;
+pub mod pdf;
 pub mod problem;
 mod read;
 mod signing;
-mod source;
+pub mod source;
 mod style;
-mod text;
+pub mod text;
 mod units;
 
-// Stage 1: JSON → report, and the checked report.
-pub use model::{CheckedReport, MAX_INPUT_BYTES, Report, parse_report, parse_report_with_limit};
+/// Stage 2, checked report → document: the blocks of the official
+/// document, knowing nothing of performance reports.
+///
+/// [`build_document`] makes the [`Document`] of a
+/// [`CheckedReport`] (so does [`CheckedReport::document`]): its generic
+/// [`Block`]s
+/// ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of
+/// styled [`Text`], each with the [`Origin`] of what it shows in the
+/// report, the [`Footer`] of every page and the [`Meta`]data. A document
+/// can also be built in code and laid out with
+/// [`layout::layout_document`].
+pub mod document {
+    pub use crate::doc::{
+        Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin,
+        Paragraph, Row, Signature, Table, Text, build_document,
+    };
+    pub use crate::frame::Meta;
+}
+
+// The application's API: read a report, check it, render it, read it back.
+pub use error::{Error, Result};
+#[doc(inline)]
+pub use model::{CheckedReport, Report, parse_report};
+#[doc(inline)]
+pub use problem::Problem;
 /// Exact decimal numbers, as the report's figures are held.
+#[doc(no_inline)]
 pub use rust_decimal::Decimal;
+#[doc(inline)]
+pub use source::Verification;
 /// Calendar dates, as the closing block's date is held.
+#[doc(no_inline)]
 pub use time::Date;
 
-// Stage 2: checked report → document.
+// The names the root had before the stages had modules of their own, kept
+// (hidden) while the branches in flight move to the modules.
+#[doc(hidden)]
 pub use doc::{
     Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin, Paragraph,
     Row, Signature, Table, Text, build_document,
 };
-
-// Stage 3: document → layout.
+#[doc(hidden)]
+pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
+#[doc(hidden)]
 pub use frame::{
     ArtifactKind, BoxItem, Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, PageFooter,
     Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
+#[doc(hidden)]
 pub use layout::layout_document;
-pub use style::Style;
-pub use text::{Align, Face, FontSet, Span, SpanStyle};
-pub use units::{Point, Pt, Rect, Sides, Size};
-
-// Stage 4: layout → PDF.
-pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
+#[doc(hidden)]
+pub use model::{MAX_INPUT_BYTES, parse_report_with_limit};
+#[doc(hidden)]
 pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
-pub use signing::{BsreV1, BsreV2, SignaturePlacement};
-
-pub use error::{Error, Result};
-pub use problem::{Problem, Problems};
+#[doc(hidden)]
+pub use problem::Problems;
+#[doc(hidden)]
 pub use read::DECODE_BUDGET;
-
-// The report's data inside the document: attach, extract, verify.
-pub use source::{
-    FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, Verification, canonical_json,
-};
+#[doc(hidden)]
+pub use signing::{BsreV1, BsreV2, SignaturePlacement};
+#[doc(hidden)]
+pub use source::{FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, canonical_json};
+#[doc(hidden)]
+pub use style::Style;
+#[doc(hidden)]
+pub use text::{Align, Face, FontSet, Span, SpanStyle};
+#[doc(hidden)]
+pub use units::{Point, Pt, Rect, Sides, Size};
 
 /// Everything besides the report that shapes the PDF.
 #[derive(Debug, Clone, Default)]
@@ -159,7 +197,7 @@ impl RenderOptions {
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let mut report = lapkin::parse_report(&json).unwrap();
 /// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
-/// report.analisis[0].kendala = vec![lapkin::model::Block::Paragraf(link)];
+/// report.analisis[0].kendala = vec![lapkin::model::Blok::Paragraf(link)];
 /// let fonts = lapkin::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
 /// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");
@@ -198,8 +236,42 @@ fn validate_with<'r>(
 /// The glyphs were checked by [`validate`], for the report's texts and for
 /// the text the document stage writes, so the layout stage does not check
 /// them again (as [`layout_document`] does for a document of any origin).
+/// (Kept for the branches in flight; [`CheckedReport::layout`] is the API.)
+#[doc(hidden)]
 pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
     layout_with(report, opts, Rules::All)
+}
+
+impl CheckedReport<'_> {
+    /// The report's document: what [`document::build_document`] makes of
+    /// it.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let fonts = lapkin::text::FontSet::liberation_sans();
+    /// let doc = lapkin::validate(&report, &fonts).unwrap().document();
+    /// assert_eq!(doc.meta.title, report.title());
+    /// ```
+    pub fn document(&self) -> document::Document {
+        build_document(self)
+    }
+
+    /// The report laid out on pages with `opts`' style and fonts: its
+    /// document, laid out by [`layout::layout_document`] (which checks the
+    /// document's characters against `opts.fonts`, in case the report was
+    /// validated for other fonts).
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// assert_eq!(layout.pages.len(), 1);
+    /// ```
+    pub fn layout(&self, opts: &RenderOptions) -> Result<Layout> {
+        layout::layout_document(&self.document(), &opts.style, &opts.fonts)
+    }
 }
 
 fn layout_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Layout> {
@@ -301,62 +373,58 @@ pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
     render(report, opts).map(|_| ())
 }
 
-/// Renders a report to PDF bytes; see [`render`].
+/// Renders a report to PDF bytes; see [`render`]. (Kept for the branches
+/// in flight.)
+#[doc(hidden)]
 pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
 }
 
 /// The report attached to a PDF rendered with
 /// [`RenderOptions::attach_source`], as lapkin wrote it: the bytes of its
-/// [`SOURCE_FILE`] in the document's first revision (the one lapkin
-/// wrote), at most [`MAX_INPUT_BYTES`]; see [`extract_source_with_limit`].
+/// [`source::SOURCE_FILE`] in the document's first revision
+/// (the one lapkin wrote), at most `max_bytes` (usually
+/// [`model::MAX_INPUT_BYTES`], the limit of a report's JSON).
+///
+/// The PDF is read as viewers read it; a signature appended later (an
+/// incremental update) is fine, but a later revision that changes the
+/// attached files is a problem of kind
+/// [`AttachmentChanged`](problem::Kind::AttachmentChanged), naming the
+/// revision: lapkin never hands back data it did not write. Other
+/// problems: a PDF that cannot be read (kinds `pdf-malformed`,
+/// `pdf-ambiguous`, `pdf-undecodable`, `pdf-over-limit` (also a report
+/// over `max_bytes`), `pdf-encrypted`), or without an attached report
+/// (`no-attached-report`).
 ///
 /// ```
+/// use lapkin::model::MAX_INPUT_BYTES;
+///
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let report = lapkin::parse_report(&json).unwrap();
 /// let opts = lapkin::RenderOptions::default().with_attach_source(true);
-/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
-/// let attached = lapkin::extract_source(&pdf).unwrap();
+/// let pdf = lapkin::render(&report, &opts).unwrap().pdf;
+/// let attached = lapkin::extract_source(&pdf, MAX_INPUT_BYTES as u64).unwrap();
 /// assert_eq!(lapkin::parse_report(&attached).unwrap(), report);
 /// ```
-pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
-    extract_source_with_limit(pdf, MAX_INPUT_BYTES as u64)
+pub fn extract_source(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
+    source::extract(pdf, max_bytes)
 }
 
-/// [`extract_source`] with the largest attached report accepted, in
-/// bytes. The PDF is read as viewers read it; a
-/// signature appended later (an incremental update) is fine, but a later
-/// revision that changes the attached files makes it
-/// a problem of kind [`AttachmentChanged`](problem::Kind::AttachmentChanged),
-/// naming the revision: lapkin never hands
-/// back data it did not write. Errors: a PDF that cannot be read
-/// (kinds `pdf-malformed`, `pdf-ambiguous`, `pdf-undecodable`,
-/// `pdf-over-limit` (also a report over `max_bytes`), `pdf-encrypted`), or
-/// without an attached report (`no-attached-report`).
+/// [`extract_source`] (kept for the branches in flight).
+#[doc(hidden)]
 pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
-    source::extract(pdf, max_bytes)
+    extract_source(pdf, max_bytes)
+}
+
+/// [`verify`] (kept for the branches in flight).
+#[doc(hidden)]
+pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+    verify(pdf, fonts, max_bytes)
 }
 
 /// Checks that a PDF is exactly lapkin's rendering of the report attached
 /// to it, with nothing changed after but a signature; the attached report
-/// may be at most [`MAX_INPUT_BYTES`]. See [`verify_with_limit`].
-///
-/// ```
-/// let json = std::fs::read("tests-data/minimal.json").unwrap();
-/// let report = lapkin::parse_report(&json).unwrap();
-/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
-/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
-/// let fonts = lapkin::FontSet::liberation_sans();
-/// assert!(matches!(
-///     lapkin::verify(&pdf, &fonts).unwrap(),
-///     lapkin::Verification::Identical { later_revisions: false }
-/// ));
-/// ```
-pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
-    verify_with_limit(pdf, fonts, MAX_INPUT_BYTES as u64)
-}
-
-/// [`verify`] with the largest attached report accepted, in bytes.
+/// may be at most `max_bytes` (usually [`model::MAX_INPUT_BYTES`]).
 ///
 /// Reads the document as viewers read it, finds from its structure the
 /// revision lapkin wrote (the first), renders the attached report again
@@ -375,7 +443,20 @@ pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
 /// (the kinds `pdf-…`), without an attached report or the record
 /// (`no-attached-report`, `no-render-record`); an attached report that is not valid JSON
 /// gives [`Verification::Differs`] naming it.
-pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+///
+/// ```
+/// use lapkin::model::MAX_INPUT_BYTES;
+///
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
+/// let pdf = lapkin::render(&report, &opts).unwrap().pdf;
+/// assert!(matches!(
+///     lapkin::verify(&pdf, &opts.fonts, MAX_INPUT_BYTES as u64).unwrap(),
+///     lapkin::Verification::Identical { later_revisions: false }
+/// ));
+/// ```
+pub fn verify(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
     let doc = read::Pdf::open(pdf).map_err(Error::from)?;
     let carried = match source::carried(&doc, max_bytes) {
         // lapkin writes every attachment decodable and true to its checksum.
@@ -500,7 +581,7 @@ mod tests {
         }))
         .unwrap();
         table.keterangan = Some(model::Inline::new("[tautan](file:///etc)"));
-        report.rekomendasi = vec![model::Block::Tabel(table)];
+        report.rekomendasi = vec![model::Blok::Tabel(table)];
         let opts = RenderOptions::default();
         let paths = |e: Error| -> Vec<String> {
             e.problems()

@@ -16,6 +16,11 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+/// The most bytes decoded from all the streams of one PDF given to be
+/// read ([`extract_source`](crate::extract_source),
+/// [`verify`](crate::verify)).
+pub use crate::read::DECODE_BUDGET;
+
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};

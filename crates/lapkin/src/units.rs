@@ -201,6 +201,34 @@ pub struct Sides {
     pub left: Pt,
 }
 
+impl Sides {
+    /// Top, right, bottom and left, in the order of CSS.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Sides};
+    /// let margin = Sides::new(Pt::from_mm(20.0), Pt::from_mm(20.0), Pt::from_mm(25.0), Pt::from_mm(30.0));
+    /// assert_eq!(margin.left, Pt::from_mm(30.0));
+    /// ```
+    pub fn new(top: Pt, right: Pt, bottom: Pt, left: Pt) -> Self {
+        Sides {
+            top,
+            right,
+            bottom,
+            left,
+        }
+    }
+
+    /// The same length on every side.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Sides};
+    /// assert_eq!(Sides::all(Pt(10.0)).top, Pt(10.0));
+    /// ```
+    pub fn all(length: Pt) -> Self {
+        Sides::new(length, length, length, length)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

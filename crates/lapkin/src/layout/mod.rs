@@ -1,4 +1,14 @@
-//! Layout: document blocks into pages of positioned items.
+//! Stage 3, document → layout: the [`Layout`] of a document, its
+//! [`Page`]s of positioned [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`],
+//! [`LinkArea`]) in [`Pt`] from each page's top-left corner, the outline
+//! ([`OutlineEntry`]), the signature boxes ([`SignatureBox`]) and the tag
+//! tree ([`tags`]), made by [`layout_document`] with a [`Style`].
+//!
+//! A [`Layout`]'s [`Display`](std::fmt::Display) form is a stable text
+//! dump, one line per item with two decimals, made for `insta` snapshots;
+//! [`Layout::page_dump`] gives one page's, readably.
+//!
+//! ## Inside
 //!
 //! Three steps with plain data between them, after typst's flow and
 //! pages stages:
@@ -25,6 +35,19 @@
 //! 6. `paginate`: chunks onto pages;
 //! 7. `finalize`: footers and the outline.
 
+pub use crate::frame::{
+    BoxItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox, TextRun,
+};
+pub use crate::style::Style;
+pub use crate::units::{Point, Pt, Rect, Sides, Size};
+
+/// The tag tree of a layout: the structure nodes (headings, paragraphs,
+/// lists, tables, links) in reading order, and what each item of a page
+/// belongs to. The PDF writer turns it into the PDF's structure tree.
+pub mod tags {
+    pub use crate::frame::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
+}
+
 pub(crate) mod check;
 mod chunk;
 mod ctx;
@@ -38,14 +61,11 @@ use ctx::Ctx;
 
 use crate::doc::{Block, Document, Signature, Text};
 use crate::error::Result;
-use crate::frame::Layout;
 use crate::problem::{Arg, JsonPath, Kind, Problem};
-use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::text::Span;
 use crate::text::glyphs;
-use crate::units::Pt;
 
 /// Lays out a document on pages.
 ///
