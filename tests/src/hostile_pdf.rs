@@ -44,8 +44,14 @@ pub fn heavy(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("bomb-specs.pdf", bomb_specs(8, (1 << 30) / s)),
         ("objstm-bomb.pdf", object_stream_bomb(true, (1 << 30) / s)),
-        ("objstm-bomb-unused.pdf", object_stream_bomb(false, (1 << 30) / s)),
-        ("self-listing-tree.pdf", self_listing_name_tree(1_000_000 / s)),
+        (
+            "objstm-bomb-unused.pdf",
+            object_stream_bomb(false, (1 << 30) / s),
+        ),
+        (
+            "self-listing-tree.pdf",
+            self_listing_name_tree(1_000_000 / s),
+        ),
         ("many-names.pdf", many_names(400_000 / s)),
         ("huge-report.pdf", huge_report((100 << 20) / s)),
         ("deep-nesting.pdf", deep_nesting(1_000_000 / s)),
