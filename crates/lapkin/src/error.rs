@@ -87,9 +87,9 @@ pub enum Error {
     #[error("{0}")]
     Attachment(String),
     /// A PDF given to be read cannot be read, or not unambiguously, or not
-    /// within lapkin's limits (see [`ReadError`](crate::ReadError)).
+    /// within lapkin's limits (see [`ReadError`](crate::read::ReadError)).
     #[error("{0}")]
-    Read(crate::ReadError),
+    Read(crate::read::ReadError),
     /// [`extract_source`](crate::extract_source): a revision appended
     /// after lapkin's (an incremental update) changes the attached files,
     /// so the report cannot be given as lapkin wrote it.

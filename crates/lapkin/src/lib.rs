@@ -408,7 +408,7 @@ pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<
         }
         Err(e) => return Err(e),
     };
-    source::compare(&doc, &carried.record, &remade)
+    source::compare(&doc, &carried.record, &remade.pdf, &remade.signatures)
 }
 
 #[cfg(test)]

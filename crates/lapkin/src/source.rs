@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
 use crate::read::{self, Pdf};
+use crate::signing::SignaturePlacement;
 use crate::style::Style;
 use crate::text::{Face, FontSet};
 
@@ -190,7 +191,7 @@ pub(crate) fn record(
 ) -> Result<RenderRecord> {
     let when = match pdf.timestamp {
         Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs).map_err(|_| {
-            Error::Invalid(crate::Problems(vec![crate::Problem::new(
+            Error::Invalid(crate::error::Problems(vec![crate::error::Problem::new(
                 "pdf.timestamp",
                 crate::pdf::check_timestamp(secs)
                     .err()
@@ -362,9 +363,10 @@ impl RenderRecord {
 pub(crate) fn compare(
     doc: &Pdf<'_>,
     record: &RenderRecord,
-    remade: &crate::Rendered,
+    remade: &[u8],
+    boxes: &[SignaturePlacement],
 ) -> Result<Verification> {
-    if let Some(what) = read::first_difference(doc, &remade.pdf).map_err(Error::Read)? {
+    if let Some(what) = read::first_difference(doc, remade).map_err(Error::Read)? {
         let version = if record.lapkin == VERSION {
             String::new()
         } else {
@@ -376,13 +378,14 @@ pub(crate) fn compare(
         };
         return Ok(Verification::Differs(format!("{what}{version}")));
     }
-    let reserved = remade.signature.as_ref().map(|s| read::Reserved {
-        page: s.page.saturating_sub(1),
-        rect: s.pdf_rect,
-    });
-    if let Some((revision, what)) =
-        read::later_change(doc, reserved.as_ref()).map_err(Error::Read)?
-    {
+    let reserved: Vec<read::Reserved> = boxes
+        .iter()
+        .map(|s| read::Reserved {
+            page: s.page.saturating_sub(1),
+            rect: s.pdf_rect,
+        })
+        .collect();
+    if let Some((revision, what)) = read::later_change(doc, &reserved).map_err(Error::Read)? {
         return Ok(Verification::Changed { revision, what });
     }
     Ok(Verification::Identical {

@@ -89,13 +89,13 @@ fn appearance_roles(widget: &Dict, roles: &mut HashMap<u32, Role>) {
         }
         return;
     };
-    for (_, v) in ap.0.iter() {
+    for (_, v) in ap.iter() {
         match v {
             Obj::Ref(id) => {
                 roles.insert(id.0, Role::Appearance);
             }
             Obj::Dict(states) => {
-                for s in states.0.values() {
+                for s in states.values() {
                     if let Obj::Ref(id) = s {
                         roles.insert(id.0, Role::Appearance);
                     }
@@ -152,7 +152,7 @@ fn dss_roles(pdf: &Pdf<'_>, k: usize, dss: &Obj, roles: &mut HashMap<u32, Role>)
         }
         match pdf.resolve(&o, k)? {
             Obj::Array(items) => stack.extend(items.into_iter().map(|i| (i, depth + 1))),
-            Obj::Dict(d) => stack.extend(d.0.into_values().map(|v| (v, depth + 1))),
+            Obj::Dict(d) => stack.extend(d.into_values().map(|v| (v, depth + 1))),
             _ => {}
         }
     }
@@ -173,7 +173,7 @@ fn id_in(pdf: &Pdf<'_>, number: u32, k: usize) -> Option<Id> {
 pub(crate) fn check_revision(
     pdf: &Pdf<'_>,
     k: usize,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let before = Before::of(pdf, k - 1)?;
     if let Some(what) = trailer_change(pdf, k, &before, reserved)? {
@@ -242,7 +242,7 @@ fn role_change(
     role: Role,
     old: &Obj,
     new: &Obj,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let (Some(a), Some(b)) = (old.dict(), new.dict()) else {
         return Ok(match (role, old, new) {
@@ -278,9 +278,9 @@ fn check_form_fields(
     new: &[Obj],
 ) -> ReadResult<Option<String>> {
     let mut a = Dict::default();
-    a.0.insert(b"Fields".to_vec(), Obj::Array(old.to_vec()));
+    a.insert(b"Fields".to_vec(), Obj::Array(old.to_vec()));
     let mut b = Dict::default();
-    b.0.insert(b"Fields".to_vec(), Obj::Array(new.to_vec()));
+    b.insert(b"Fields".to_vec(), Obj::Array(new.to_vec()));
     check_form(pdf, k, &a, &b)
 }
 
@@ -290,7 +290,7 @@ fn trailer_change(
     pdf: &Pdf<'_>,
     k: usize,
     before: &Before,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let (root, catalog) = pdf.catalog(k)?;
     if root != before.catalog {
@@ -313,7 +313,7 @@ fn catalog_change(
     k: usize,
     old: &Dict,
     new: &Dict,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let keys: Vec<Vec<u8>> = old.keys().chain(new.keys()).map(<[u8]>::to_vec).collect();
     for key in keys {
@@ -370,7 +370,7 @@ fn metadata_change(pdf: &Pdf<'_>, old: &Obj, new: &Obj) -> ReadResult<Option<Str
     let stream_keys = |d: &Dict| {
         let mut d = d.clone();
         for k in [&b"Length"[..], b"Filter", b"DecodeParms"] {
-            d.0.remove(k);
+            d.remove(k);
         }
         d
     };
@@ -392,7 +392,7 @@ fn page_change(
     n: usize,
     old: &Dict,
     new: &Dict,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     if let Some(key) = dict_difference(pdf, &without(old, b"Annots"), pdf, &without(new, b"Annots"))
     {
@@ -413,6 +413,6 @@ fn page_change(
 /// A dictionary without `key`.
 fn without(d: &Dict, key: &[u8]) -> Dict {
     let mut d = d.clone();
-    d.0.remove(key);
+    d.remove(key);
     d
 }

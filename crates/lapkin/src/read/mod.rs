@@ -132,7 +132,7 @@ pub(crate) fn first_difference(pdf: &Pdf<'_>, remade: &[u8]) -> ReadResult<Optio
 /// changes.
 pub(crate) fn later_change(
     pdf: &Pdf<'_>,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<(usize, String)>> {
     for k in 1..pdf.revisions() {
         if let Some(what) = later::check_revision(pdf, k, reserved)? {

@@ -115,7 +115,7 @@ const FIELD_CHANGES: &[&[u8]] = &[
 
 /// Whether a widget's rectangle lies in the reserved box (with the
 /// slack) on its page, or has no size.
-fn placed(rect: Option<&Obj>, page: Option<usize>, reserved: Option<&Reserved>) -> bool {
+fn placed(rect: Option<&Obj>, page: Option<usize>, reserved: &[Reserved]) -> bool {
     let Some(Obj::Array(r)) = rect else {
         return false;
     };
@@ -128,7 +128,7 @@ fn placed(rect: Option<&Obj>, page: Option<usize>, reserved: Option<&Reserved>) 
     if x2 - x1 < 1e-6 || y2 - y1 < 1e-6 {
         return true;
     }
-    reserved.is_some_and(|b| {
+    reserved.iter().any(|b| {
         Some(b.page) == page
             && x1 >= b.rect[0] - BOX_SLACK
             && y1 >= b.rect[1] - BOX_SLACK
@@ -145,7 +145,7 @@ pub(crate) fn check_annots(
     page: usize,
     old: &[Obj],
     new: &[Obj],
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let kept: Vec<&Obj> = new
         .iter()
@@ -186,7 +186,7 @@ fn check_widget(
     k: usize,
     widget: &Dict,
     page: Option<usize>,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     if field_type(pdf, k, widget)?.as_deref() != Some(b"Sig".as_slice()) {
         return Ok(Some(
@@ -246,7 +246,7 @@ pub(crate) fn check_field_change(
     k: usize,
     old: &Dict,
     new: &Dict,
-    reserved: Option<&Reserved>,
+    reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let keys: HashSet<&[u8]> = old.keys().chain(new.keys()).collect();
     let name = show(match new.get(b"T") {
@@ -369,7 +369,7 @@ pub(crate) fn check_new(
     k: usize,
     key: &[u8],
     value: Option<&Obj>,
-    _reserved: Option<&Reserved>,
+    _reserved: &[Reserved],
 ) -> ReadResult<Option<String>> {
     let d = pdf.dict(value, k)?;
     let (allowed, inner): (&[&[u8]], &[&[u8]]) = match key {
@@ -387,7 +387,7 @@ pub(crate) fn check_new(
         ),
     };
     let bad = |what: &[u8]| Some(format!("the catalog's /{}: its /{}", show(key), show(what)));
-    for (name, v) in d.0.iter() {
+    for (name, v) in d.iter() {
         if key == b"Extensions" {
             let ext = pdf.dict(Some(v), k)?;
             if let Some(other) = ext.keys().find(|x| !inner.contains(x)) {
