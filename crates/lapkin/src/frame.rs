@@ -11,7 +11,7 @@ mod structure;
 
 use std::fmt;
 
-pub use structure::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
+pub use structure::{ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
 
@@ -92,19 +92,44 @@ pub struct Page {
     pub size: Size,
     /// The body's items in painting order.
     pub items: Vec<Item>,
+    /// The running header above the body with its rule (header
+    /// artifacts), painted after the footer's note; empty without one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Item>,
     /// What closes the page, painted after the body.
     #[serde(default, skip_serializing_if = "PageFooter::is_empty")]
     pub footer: PageFooter,
 }
 
-/// What closes a page: the legal note, the same on every page, and the
-/// page's label.
+/// Which part of a page a run of items is (see [`Page::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PagePart {
+    Body,
+    Note,
+    Header,
+    Label,
+}
+
+impl PagePart {
+    /// Where the part's items are in a page serialized at `page`.
+    pub(crate) fn path(self, page: &crate::problem::JsonPath) -> crate::problem::JsonPath {
+        match self {
+            PagePart::Body => page.child("items"),
+            PagePart::Header => page.child("header"),
+            PagePart::Note => page.child("footer").key("note"),
+            PagePart::Label => page.child("footer").key("label"),
+        }
+    }
+}
+
+/// What closes a page: the legal note, and the page's label.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageFooter {
     /// The legal note with its rule: the same items on every page of a
-    /// layout, which the PDF writer draws once and refers to from every
-    /// page.
+    /// layout, footer artifacts, which the PDF writer draws once and
+    /// refers to from every page; on the last page the note's texts are
+    /// tagged instead, to be read once, at the end.
     #[serde(default)]
     pub note: Vec<Item>,
     /// The page's own: its label ("Halaman 2 dari 11").
@@ -221,6 +246,13 @@ pub struct TextRun {
     /// and copied whole (written as `/ActualText`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_text: Option<String>,
+    /// Whether a word space follows the run that its text does not hold:
+    /// the line broke at a space after it, or it is a marker set apart from
+    /// its text (a heading's number). The PDF draws an invisible space
+    /// after its glyphs, so that text extraction and the tag tree keep the
+    /// word boundary ("Target Perjanjian", not "TargetPerjanjian").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub space_after: bool,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -352,12 +384,24 @@ impl Page {
         Page {
             size,
             items: Vec::new(),
+            header: Vec::new(),
             footer: PageFooter::default(),
         }
     }
 
+    /// The page's runs of items in painting order: the body's, the legal
+    /// note's, the running header's, the label's.
+    pub(crate) fn parts(&self) -> [(PagePart, &[Item]); 4] {
+        [
+            (PagePart::Body, &self.items),
+            (PagePart::Note, &self.footer.note),
+            (PagePart::Header, &self.header),
+            (PagePart::Label, &self.footer.label),
+        ]
+    }
+
     /// Every item of the page in painting order: the body's, the legal
-    /// note's, the label's.
+    /// note's, the running header's, the label's.
     ///
     /// ```
     /// let json = std::fs::read("tests-data/minimal.json").unwrap();
@@ -366,14 +410,11 @@ impl Page {
     /// let page = &layout.pages[0];
     /// assert_eq!(
     ///     page.all_items().count(),
-    ///     page.items.len() + page.footer.note.len() + page.footer.label.len()
+    ///     page.items.len() + page.header.len() + page.footer.note.len() + page.footer.label.len()
     /// );
     /// ```
     pub fn all_items(&self) -> impl Iterator<Item = &Item> {
-        self.items
-            .iter()
-            .chain(&self.footer.note)
-            .chain(&self.footer.label)
+        self.parts().into_iter().flat_map(|(_, items)| items)
     }
 }
 
@@ -394,6 +435,7 @@ impl TextRun {
             invisible: false,
             tag: Tag::None,
             actual_text: None,
+            space_after: false,
         }
     }
 }
@@ -585,7 +627,11 @@ impl Item {
                 if let Some(a) = &t.actual_text {
                     write!(f, " actual={a:?}")?;
                 }
-                write!(f, " {:?}", t.text)
+                write!(f, " {:?}", t.text)?;
+                if t.space_after {
+                    write!(f, " +space")?;
+                }
+                Ok(())
             }
             Item::Rule(l) => write!(
                 f,

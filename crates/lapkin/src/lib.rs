@@ -113,8 +113,8 @@ pub use doc::{
 pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
 #[doc(hidden)]
 pub use frame::{
-    ArtifactKind, BoxItem, Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, PageFooter,
-    Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
+    ArtifactKind, BoxItem, Item, Layout, LinkArea, ListNumbering, Meta, NodeId, OutlineEntry, Page,
+    PageFooter, Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
 #[doc(hidden)]
 pub use layout::layout_document;

@@ -562,6 +562,7 @@ mod tests {
             invisible: false,
             tag: Default::default(),
             actual_text: None,
+            space_after: false,
         })
     }
 

@@ -45,7 +45,9 @@ pub use crate::units::{Point, Pt, Rect, Sides, Size};
 /// lists, tables, links) in reading order, and what each item of a page
 /// belongs to. The PDF writer turns it into the PDF's structure tree.
 pub mod tags {
-    pub use crate::frame::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
+    pub use crate::frame::{
+        ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag,
+    };
 }
 
 pub(crate) mod check;
@@ -439,6 +441,7 @@ mod tests {
         page.footer
             .note
             .iter()
+            .chain(&page.header)
             .chain(&page.footer.label)
             .filter_map(|i| match i {
                 crate::frame::Item::Text(t) => Some((t.text.clone(), t.x, t.y)),
