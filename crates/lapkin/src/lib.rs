@@ -158,18 +158,39 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// These options with another style.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Style};
+    ///
+    /// let opts = lapkin::RenderOptions::default().with_style(Style::default().with_font_size(Pt(12.0)));
+    /// assert_eq!(opts.style.font_size, Pt(12.0));
+    /// ```
     pub fn with_style(mut self, style: Style) -> Self {
         self.style = style;
         self
     }
 
     /// These options with another font family.
+    ///
+    /// ```
+    /// // A family from its four files (here the bundled one's, as a stand-in).
+    /// let fonts = lapkin::text::FontSet::liberation_sans();
+    /// let opts = lapkin::RenderOptions::default().with_fonts(fonts);
+    /// assert_eq!(opts.fonts.family(), "Liberation Sans");
+    /// ```
     pub fn with_fonts(mut self, fonts: FontSet) -> Self {
         self.fonts = fonts;
         self
     }
 
     /// These options with other PDF writer options.
+    ///
+    /// ```
+    /// use lapkin::pdf::{PdfOptions, PdfStandard};
+    ///
+    /// let opts = lapkin::RenderOptions::default().with_pdf(PdfOptions::default().with_standard(PdfStandard::None));
+    /// assert_eq!(opts.pdf.standard, PdfStandard::None);
+    /// ```
     pub fn with_pdf(mut self, pdf: PdfOptions) -> Self {
         self.pdf = pdf;
         self
@@ -177,6 +198,10 @@ impl RenderOptions {
 
     /// These options with the report attached to the PDF, or not (see
     /// [`RenderOptions::attach_source`]).
+    ///
+    /// ```
+    /// assert!(lapkin::RenderOptions::default().with_attach_source(true).attach_source);
+    /// ```
     pub fn with_attach_source(mut self, attach: bool) -> Self {
         self.attach_source = attach;
         self
@@ -297,6 +322,16 @@ pub struct Rendered {
 /// Renders a report: validation, document, layout, PDF. The signature
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let rendered = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap();
+/// assert!(rendered.pdf.starts_with(b"%PDF-1.7"));
+/// // Where the signer puts the visual signature, for BSrE's API.
+/// let placement = rendered.signature.unwrap();
+/// assert_eq!(placement.page, rendered.pages);
+/// ```
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
     render_with(report, opts, Rules::All)
 }
@@ -369,6 +404,21 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
 /// closing block taller than a page). It renders the report and drops the
 /// bytes, so a report that passes `check` renders, and one that fails gets
 /// the same error as `render` (`lapkin check` is this).
+///
+/// ```
+/// use lapkin::problem::Lang;
+///
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let mut report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default();
+/// assert!(lapkin::check(&report, &opts).is_ok());
+/// // A signature box of 20 cm: refused with its path, in both languages.
+/// report.tanda_tangan.lebar_mm = 200.0;
+/// let err = lapkin::check(&report, &opts).unwrap_err();
+/// let problem = &err.problems()[0];
+/// assert!(problem.path().unwrap() == "tanda_tangan.lebar_mm");
+/// println!("{}", problem.text(Lang::Id));
+/// ```
 pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
     render(report, opts).map(|_| ())
 }

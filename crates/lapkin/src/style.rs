@@ -156,6 +156,13 @@ impl Default for Style {
 
 impl Style {
     /// The width of the body text.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Style};
+    ///
+    /// // A4 less the margins of 3 cm and 2 cm.
+    /// assert!(Style::default().text_width().approx_eq(Pt::from_mm(160.0)));
+    /// ```
     pub fn text_width(&self) -> Pt {
         self.page.width - self.margin.left - self.margin.right
     }

@@ -81,7 +81,35 @@ use crate::text::glyphs;
 /// of negative or non-finite size. Fails if the font lacks a character the
 /// text uses (a problem of kind `missing-glyph`), or if something cannot
 /// be placed even on an empty page (`too-tall`, `table-too-wide`,
-/// `note-too-tall`, ...).
+/// `note-too-tall`, ...), or a table whose rows do not fill its columns
+/// (`rows-do-not-fill`): text is never dropped.
+///
+/// ```
+/// use lapkin::Date;
+/// use lapkin::document::{Block, Cell, Column, Document, Footer, Meta, Origin, Row, Table};
+/// use lapkin::layout::{Style, layout_document};
+/// use lapkin::model::Month;
+/// use lapkin::problem::{JsonPath, Kind};
+/// use lapkin::text::{Align, FontSet, Span};
+///
+/// let cell = |t: &str| Cell::new(vec![Span::plain(t)]);
+/// let columns = vec![Column::new(Align::Left), Column::new(Align::Right)];
+/// let table = |rows| Table::new(columns.clone(), Vec::new(), rows);
+/// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+/// let doc = |t: Table| Document::new(Meta::new("Tabel", date), vec![Block::Table(t)], Footer::new("", Vec::new(), ""));
+/// let fonts = FontSet::liberation_sans();
+///
+/// let full = table(vec![Row::new(vec![cell("SD"), cell("120")])]);
+/// let layout = layout_document(&doc(full), &Style::default(), &fonts).unwrap();
+/// assert_eq!(layout.page_text(0).unwrap(), "SD120");
+///
+/// // A row of one cell in two columns: refused, with the row's origin.
+/// let at = Origin::at("baris[0]".parse::<JsonPath>().unwrap());
+/// let short = table(vec![Row::new(vec![cell("SD")]).with_origin(at)]);
+/// let err = layout_document(&doc(short), &Style::default(), &fonts).unwrap_err();
+/// assert_eq!(err.problems()[0].kind, Kind::RowsDoNotFill);
+/// assert!(err.problems()[0].path().unwrap() == "baris[0]");
+/// ```
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;
