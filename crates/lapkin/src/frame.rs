@@ -92,8 +92,8 @@ pub struct Page {
     pub size: Size,
     /// The body's items in painting order.
     pub items: Vec<Item>,
-    /// The running header above the body with its rule (header
-    /// artifacts), painted after the footer's note; empty without one.
+    /// The running header above the body, if the document has one (header
+    /// artifacts), painted after the body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<Item>,
     /// What closes the page, painted after the body.
@@ -126,10 +126,11 @@ impl PagePart {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageFooter {
-    /// The legal note with its rule: the same items on every page of a
-    /// layout, footer artifacts, which the PDF writer draws once and
-    /// refers to from every page; on the last page the note's texts are
-    /// tagged instead, to be read once, at the end.
+    /// The legal note with its rule (and a running footer text): the same
+    /// items on every page of a layout, which the PDF writer draws once and
+    /// refers to from every page; on the last page they are tagged as the
+    /// note's structure elements instead of footer artifacts, so that a
+    /// screen reader reads the note once.
     #[serde(default)]
     pub note: Vec<Item>,
     /// The page's own: its label ("Halaman 2 dari 11").
@@ -443,19 +444,19 @@ impl Page {
         }
     }
 
-    /// The page's runs of items in painting order: the body's, the legal
-    /// note's, the running header's, the label's.
+    /// The page's runs of items in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
     pub(crate) fn parts(&self) -> [(PagePart, &[Item]); 4] {
         [
             (PagePart::Body, &self.items),
-            (PagePart::Note, &self.footer.note),
             (PagePart::Header, &self.header),
+            (PagePart::Note, &self.footer.note),
             (PagePart::Label, &self.footer.label),
         ]
     }
 
-    /// Every item of the page in painting order: the body's, the legal
-    /// note's, the running header's, the label's.
+    /// Every item of the page in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
     ///
     /// ```
     /// let json = std::fs::read("tests-data/minimal.json").unwrap();

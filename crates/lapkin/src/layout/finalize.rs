@@ -158,7 +158,7 @@ impl FooterLayout {
     }
 
     /// The footer of page `page` of `pages`, placed with its top at `top`:
-    /// the legal note, and the page label.
+    /// the legal note (as footer artifacts) and the page label.
     fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
         let mut note = self.items.clone();
         shift_all(&mut note, top);
@@ -372,14 +372,14 @@ pub(crate) fn finalize(
                 signatures.push(s);
             }
             let mut items = body.items;
-            // The layout is kept while the PDF is written: no room to spare
-            // (a page's items were pushed one by one, so up to half its
-            // vector was unused).
-            items.shrink_to_fit();
             let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
             if i + 1 == total {
                 tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
+            // The layout is kept while the PDF is written: no room to spare
+            // (a page's items were pushed one by one, so up to half its
+            // vector was unused).
+            items.shrink_to_fit();
             Page {
                 size: ctx.style.page,
                 items,

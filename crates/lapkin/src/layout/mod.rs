@@ -464,6 +464,8 @@ mod tests {
 
     /// The texts of page `p` of `layout` at or after its footer, with
     /// their baselines.
+    /// The texts of a page's furniture: its footer's note, its running
+    /// header (drawn with the body) and its label.
     fn furniture(layout: &Layout, p: usize) -> Vec<(String, Pt, Pt)> {
         let page = &layout.pages[p];
         page.footer

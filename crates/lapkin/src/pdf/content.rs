@@ -323,6 +323,12 @@ pub(crate) fn page_content(
         return items_content(&all, height, codes, marks);
     }
     let mut out = items_content(&page.items, height, codes, marks.as_deref_mut());
+    out.extend(items_content(
+        &page.header,
+        height,
+        codes,
+        marks.as_deref_mut(),
+    ));
     if marks.is_some() {
         out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
     }
@@ -332,26 +338,24 @@ pub(crate) fn page_content(
     if marks.is_some() {
         out.extend_from_slice(b"EMC\n");
     }
-    let rest: Vec<Item> = (page.footer.note[run.len()..].iter())
-        .chain(&page.header)
-        .chain(&page.footer.label)
-        .cloned()
-        .collect();
-    out.extend(items_content(&rest, height, codes, marks));
+    out.extend(items_content(&page.footer.label, height, codes, marks));
     out
 }
 
-/// The part of a page's footer the shared form can draw: from the start
-/// of its legal note, the items that are footer artifacts (or untagged).
-/// The running header and the label, and a legal note tagged where it is
-/// read (on the last page), are the page's own.
+/// The part of a page's footer the shared form can draw: its legal note,
+/// when every item of it is a footer artifact (or untagged). A legal note
+/// tagged where it is read (on the last page) is the page's own; so is the
+/// page's number ([`PageFooter::label`](crate::frame::PageFooter::label)).
 fn footer_run(page: &Page) -> &[Item] {
-    let note = &page.footer.note;
-    let n = note
+    let note = page.footer.note.as_slice();
+    if note
         .iter()
-        .take_while(|i| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer)))
-        .count();
-    &note[..n]
+        .all(|i| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer)))
+    {
+        note
+    } else {
+        &[]
+    }
 }
 
 /// The content of the shared footer: the first page's [`footer_run`].
@@ -884,8 +888,8 @@ mod tests {
         codes[0].insert(' ', 2);
         codes[0].insert('(', 0x28);
         let page = Page {
-            footer: Default::default(),
             header: Vec::new(),
+            footer: Default::default(),
             size: Size::new(Pt(100.0), Pt(200.0)),
             items: vec![
                 Item::Box(BoxItem {
