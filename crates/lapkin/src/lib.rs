@@ -301,6 +301,8 @@ impl CheckedReport<'_> {
 
 fn layout_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Layout> {
     let doc = build_document(&validate_with(report, &opts.fonts, rules)?);
+    // The caller's style: the document built from a report needs no check.
+    layout::check::check_style(&opts.style)?;
     layout::lay_out(&doc, &opts.style, &opts.fonts)
 }
 
