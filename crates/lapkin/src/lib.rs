@@ -1,14 +1,69 @@
 //! # lapkin
 //!
-//! Turns a JSON description of an Indonesian government *Laporan Kinerja
-//! Triwulan* (quarterly performance report) into the official A4 PDF.
+//! Turns an Indonesian government *Laporan Kinerja Triwulan* (quarterly
+//! performance report), written as JSON or built in code, into the
+//! official A4 PDF: archival (PDF/A-2b), tagged for screen readers, and
+//! ready for an electronic signature.
+//!
+//! A report built in code and rendered:
 //!
 //! ```
-//! let json = std::fs::read("tests-data/minimal.json").unwrap();
-//! let report = lapkin::parse_report(&json).unwrap();
-//! let rendered = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap();
+//! use lapkin::model::{Analisis, Indikator, Penutup, Report, Rincian, Sasaran, Tanggal, Unit};
+//! use lapkin::{Decimal, RenderOptions};
+//!
+//! let unit = Unit::new("BPMP Provinsi Contoh", "Balai Penjaminan Mutu Pendidikan Provinsi Contoh", "Contoh");
+//! let penutup = Penutup::new(
+//!     "Kota Contoh",
+//!     Tanggal::new(2025, 4, 10)?,
+//!     "Kepala Balai Penjaminan Mutu Pendidikan Provinsi Contoh,",
+//!     "Dr. Nama Pejabat, M.Pd.",
+//!     "197001012000031001",
+//! );
+//! let report = Report::new(unit, 1, 2025, penutup)
+//!     // A. The quarter's targets and what was achieved.
+//!     .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu pendidikan").with_indikator(
+//!         Indikator::new("IKK 1.1", "Satuan pendidikan yang difasilitasi", "%", 80, 20, Decimal::new(2215, 2)),
+//!     ))
+//!     // B. The analysis of each indicator: text with *italic*, **bold** and links.
+//!     .with_analisis(
+//!         Analisis::new("IKK 1.1")
+//!             .with_progress("Fasilitasi melalui *workshop* dan **pendampingan**.")
+//!             .with_kendala("Jadwal bersamaan dengan asesmen nasional.")
+//!             .with_strategi("Menyusun jadwal bersama dinas pendidikan."),
+//!     )
+//!     // C. The budget, in rupiah.
+//!     .with_rincian(Rincian::new(
+//!         "419548.DI.6397.QDB.750",
+//!         "Satuan pendidikan yang difasilitasi",
+//!         "Lembaga",
+//!         220,
+//!         51,
+//!         1_250_000_000_i64,
+//!         310_450_000_i64,
+//!     ))
+//!     // D. The recommendation.
+//!     .with_rekomendasi("Mempercepat pendampingan pada triwulan 2.");
+//!
+//! let rendered = lapkin::render(&report, &RenderOptions::default())?;
 //! assert!(rendered.pdf.starts_with(b"%PDF-1.7"));
-//! assert_eq!(rendered.pages, 1);
+//! // Where the visual signature goes, for the signing service.
+//! let box_ = rendered.signature.expect("an electronic signer");
+//! assert_eq!(box_.page, rendered.pages);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A report from JSON ([`parse_report`], every problem at once, each with
+//! its JSON path) renders the same way. A report that breaks a rule gets
+//! [`Problem`]s in English or Bahasa Indonesia:
+//!
+//! ```
+//! use lapkin::problem::Lang;
+//!
+//! let err = lapkin::parse_report(br#"{"triwulan": 5}"#).unwrap_err();
+//! for problem in err.problems() {
+//!     println!("{}", problem.text(Lang::Id));
+//! }
+//! assert!(err.problems().iter().any(|p| p.path().is_some_and(|p| p == "triwulan")));
 //! ```
 //!
 //! ## The whole API
