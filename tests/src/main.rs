@@ -55,3 +55,7 @@ mod read_hostile;
 /// Justified text measured from the layout: the inter-word gaps of the
 /// reference report against the targets of issue 10.
 mod typography;
+
+/// The README's and docs/' links: each names a file and, with an anchor, a
+/// heading of it; every page of docs/ is linked from the README.
+mod docs;
