@@ -27,7 +27,7 @@ pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
             "{source}: ok: {} ({} indikator, {} rincian output)\n",
             report.title(),
             report.indikator().count(),
-            report.anggaran.rincian.len()
+            report.anggaran.as_ref().map_or(0, |a| a.rincian.len())
         )
         .as_bytes(),
     )

@@ -155,7 +155,7 @@ impl RenderOptions {
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let mut report = lapkin::parse_report(&json).unwrap();
 /// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
-/// report.analisis[0].kendala = vec![lapkin::model::Block::Paragraf(link)];
+/// report.analisis[0].kendala = Some(vec![lapkin::model::Block::Paragraf(link)]);
 /// let fonts = lapkin::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
 /// assert_eq!(err.problems().unwrap()[0].path, "analisis[0].kendala[0]");

@@ -1,5 +1,5 @@
 //! Report → document blocks: the wording, order and numbering of the
-//! official *Laporan Kinerja Triwulan*.
+//! official *Laporan Kinerja Triwulan*, or the unit's own.
 //!
 //! The report was validated ([`CheckedReport`]), so nothing here checks it
 //! again: every text's markup was parsed during validation and is read
@@ -7,21 +7,20 @@
 //! computed. Each block gets the JSON path of what it shows, for the
 //! errors of the layout stage.
 
-use super::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Row,
-    Signature, Table, Text,
-};
+use super::closing::closing;
+use super::tables::{anggaran_table, kinerja_table, table};
+use super::{Block, Bookmark, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Text};
 use crate::error::{Error, Result};
-use crate::format::{angka, tanggal};
+use crate::format::tanggal;
 use crate::model::{
-    self, Analisis, CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sel,
+    self, Analisis, Bagian, CheckedReport, Indikator, Inline, JenisBagian, PenomoranCatatan,
+    Report, Sasaran,
 };
 use crate::text::Align;
 use crate::text::{Face, FontSet, Span, SpanStyle};
-use crate::units::{Pt, Size};
 
 /// The title of the legal note in the footer.
-pub(crate) const FOOTER_TITLE: &str = "Catatan :";
+pub(crate) const FOOTER_TITLE: &str = model::DEFAULT_JUDUL_CATATAN;
 
 /// The page label, with `{page}` and `{pages}` placeholders.
 pub(crate) const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
@@ -34,33 +33,26 @@ fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     }
 }
 
-fn plain(text: impl Into<String>) -> Text {
+pub(super) fn plain(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::REGULAR)]
 }
 
-fn bold(text: impl Into<String>) -> Text {
+pub(super) fn bold(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::BOLD)]
 }
 
 /// The styled runs of inline markup, as parsed during validation. A
 /// checked report's markup parses; were it ever not to, the text is
 /// printed as written rather than lost.
-fn inline(text: &Inline) -> Text {
+pub(super) fn inline(text: &Inline) -> Text {
     match text.parsed() {
         Ok(spans) => spans.to_vec(),
         Err(_) => plain(text.as_str()),
     }
 }
 
-/// Inline text with a plain prefix, e.g. "[SK 1.0] " before the sasaran.
-fn prefixed(prefix: String, text: &Inline) -> Text {
-    let mut out = plain(prefix);
-    out.extend(inline(text));
-    out
-}
-
 /// Makes every span bold (headings built from report text).
-fn emboldened(text: Text) -> Text {
+pub(super) fn emboldened(text: Text) -> Text {
     text.into_iter()
         .map(|mut s| {
             s.style.bold = true;
@@ -69,51 +61,15 @@ fn emboldened(text: Text) -> Text {
         .collect()
 }
 
-fn nilai(v: &Nilai) -> String {
-    match v {
-        Nilai::Angka(d) => angka(d),
-        Nilai::Teks(t) => t.clone(),
-        Nilai::TidakAda => "-".to_owned(),
-    }
+/// The text of `t` without its styles.
+fn text_of(t: &Text) -> String {
+    t.iter().map(|s| s.text.as_str()).collect()
 }
 
-fn align(r: Rata) -> Align {
-    match r {
-        Rata::Kiri => Align::Left,
-        Rata::Tengah => Align::Center,
-        Rata::Kanan => Align::Right,
-    }
-}
-
-fn header_row(titles: &[&str]) -> Row {
-    Row {
-        cells: titles
-            .iter()
-            .map(|t| Cell {
-                align: Some(Align::Center),
-                ..Cell::new(bold(*t))
-            })
-            .collect(),
-        keep_with_previous: false,
-        path: String::new(),
-    }
-}
-
-fn cell(text: Text) -> Cell {
-    Cell::new(text)
-}
-
-/// A row of one-by-one cells showing what is at `path`.
-fn row(cells: Vec<Cell>, path: String) -> Row {
-    Row {
-        cells,
-        keep_with_previous: false,
-        path,
-    }
-}
-
-/// Builds the document of a validated report: title, intro, sections A
-/// to D, the closing block, and the legal note of the footer. Each block
+/// Builds the document of a validated report: the title, the intro, the
+/// sections in the report's order (A to D by default) with their headings
+/// and numbers, the closing block, and the page furniture. A section with
+/// nothing in it is left out, and does not take a number. Each block
 /// carries the JSON path of what it shows.
 ///
 /// ```
@@ -126,11 +82,10 @@ fn row(cells: Vec<Cell>, path: String) -> Row {
 pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     let report = checked.report();
     let mut blocks = opening(report);
-    blocks.extend(section_a(report));
-    blocks.extend(section_b(checked));
-    blocks.extend(section_c(checked));
-    blocks.extend(section_d(report));
-    blocks.push(closing_block(report));
+    let mut number = 0;
+    for (k, bagian) in report.sections().iter().enumerate() {
+        blocks.extend(section(checked, (k, bagian), &mut number));
+    }
     keep_introductions_with_next(&mut blocks);
     Document {
         meta: meta(report),
@@ -139,176 +94,179 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     }
 }
 
-/// The title and the intro sentence.
+/// The title and the intro: the report's own, or the standard ones.
 fn opening(report: &Report) -> Vec<Block> {
-    vec![
-        Block::Title(bold(report.title())),
-        Block::Paragraph(Paragraph {
-            text: plain(intro(&report.unit.nama, report.triwulan, report.tahun)),
-            align: Align::Justify,
-            path: String::new(),
-            keep_with_next: false,
-        }),
-    ]
+    let mut blocks = vec![Block::Title(bold(report.title_lines().join("\n")))];
+    match &report.pengantar {
+        Some(own) => blocks.extend(body_blocks("pengantar", own, 2)),
+        None => blocks.push(Block::Paragraph(Paragraph::new(
+            plain(intro(report)),
+            Align::Justify,
+        ))),
+    }
+    blocks
 }
 
-/// The intro sentence.
-fn intro(unit: &str, triwulan: u8, tahun: u16) -> String {
+/// The standard intro sentence, with the report's period.
+fn intro(report: &Report) -> String {
+    let periode = match &report.periode {
+        Some(p) => p.clone(),
+        None => format!("selama Triwulan {}", report.quarter()),
+    };
     format!(
-        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {triwulan} \
-         Tahun {tahun} dengan uraian sebagai berikut :"
+        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {} {periode} Tahun {} dengan \
+         uraian sebagai berikut :",
+        report.unit.nama, report.tahun
     )
 }
 
-/// The titles of the sections A to D of quarter `q`.
-fn section_titles(q: u8) -> [String; 4] {
-    [
-        format!("A. Progress Capaian Kinerja Triwulan {q}"),
-        format!("B. Hasil Analisis Capaian Kinerja Triwulan {q}"),
-        format!("C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"),
-        "D. Rekomendasi Pimpinan".to_owned(),
-    ]
+/// The standard heading of a standard part in quarter `q` (as written),
+/// without its number.
+fn standard_title(jenis: JenisBagian, q: &str) -> String {
+    match jenis {
+        JenisBagian::Kinerja => format!("Progress Capaian Kinerja Triwulan {q}"),
+        JenisBagian::Analisis => format!("Hasil Analisis Capaian Kinerja Triwulan {q}"),
+        JenisBagian::Anggaran => {
+            format!("Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}")
+        }
+        JenisBagian::Rekomendasi | JenisBagian::Penutup => "Rekomendasi Pimpinan".to_owned(),
+    }
 }
 
-/// The three parts of an analysis: their sub-headings and fields.
-const PARTS: [(&str, &str); 3] = [
-    ("Progress / Kegiatan :", "progress"),
-    ("Kendala / Permasalahan :", "kendala"),
-    ("Strategi / Tindak Lanjut :", "strategi"),
-];
-
-/// The column titles of table A.
-const KINERJA_HEADER: [&str; 7] = [
-    "No",
-    "Sasaran",
-    "Indikator",
-    "Target Perjanjian Kinerja",
-    "Satuan",
-    "Target",
-    "Capaian",
-];
-
-/// The column titles of table C.
-const ANGGARAN_HEADER: [&str; 8] = [
-    "Uraian Rincian Output",
-    "Satuan",
-    "Volume",
-    "Capaian",
-    "Sisa Capaian",
-    "Pagu Anggaran",
-    "Realisasi",
-    "Sisa Anggaran",
-];
-
-/// A. Progress Capaian Kinerja: the heading and table A.
-fn section_a(report: &Report) -> Vec<Block> {
-    vec![
-        section(section_titles(report.triwulan)[0].clone(), "kinerja"),
-        Block::Table(kinerja_table(report)),
-    ]
+/// Section `k` of the report: its heading (numbered unless it says not,
+/// counting on `number`) and content; nothing if it has no content.
+fn section(
+    checked: &CheckedReport<'_>,
+    (k, bagian): (usize, &Bagian),
+    number: &mut u32,
+) -> Vec<Block> {
+    let report = checked.report();
+    let path = match bagian.jenis {
+        Some(j) => j.field().to_owned(),
+        None => format!("susunan.bagian[{k}]"),
+    };
+    let mut content = match bagian.jenis {
+        Some(JenisBagian::Kinerja) if !report.kinerja.sasaran.is_empty() => {
+            vec![Block::Table(kinerja_table(report))]
+        }
+        Some(JenisBagian::Analisis) => analyses(checked),
+        Some(JenisBagian::Anggaran) => match &report.anggaran {
+            Some(a) => vec![Block::Table(anggaran_table(checked, a))],
+            None => Vec::new(),
+        },
+        Some(JenisBagian::Rekomendasi) => body_blocks("rekomendasi", &report.rekomendasi, 2),
+        Some(JenisBagian::Penutup) => return closing(report),
+        _ => Vec::new(),
+    };
+    content.extend(body_blocks(
+        &format!("susunan.bagian[{k}].isi"),
+        &bagian.isi,
+        2,
+    ));
+    if content.is_empty() {
+        return Vec::new();
+    }
+    let mut text = match (&bagian.judul, bagian.jenis) {
+        (Some(own), _) => emboldened(inline(own)),
+        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
+        (None, None) => Vec::new(),
+    };
+    let susunan = report.susunan.clone().unwrap_or_default();
+    if bagian.bernomor {
+        *number += 1;
+        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
+    }
+    if susunan.huruf_besar {
+        for s in &mut text {
+            s.text = s.text.to_uppercase();
+        }
+    }
+    let mut blocks = vec![Block::Heading(Heading {
+        level: 1,
+        marker: None,
+        bookmark: Some(Bookmark::new(text_of(&text), 0)),
+        text,
+        path,
+    })];
+    blocks.extend(content);
+    blocks
 }
 
-/// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
-/// and indicator, and its three parts under it.
-fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
-    let [_, title, ..] = section_titles(checked.report().triwulan);
-    let mut blocks = vec![section(title, "analisis")];
-    for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
-        blocks.push(analysis_heading(i, sasaran, ind));
+/// B. Hasil Analisis: per analysis a heading (numbered, naming its sasaran
+/// and indicator, or its own) and its parts under it.
+fn analyses(checked: &CheckedReport<'_>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut n = 0;
+    for (i, (a, found)) in checked.analyses().enumerate() {
+        blocks.push(analysis_heading(i, a, found, &mut n));
         blocks.push(Block::Indent(analysis_parts(i, a)));
     }
     blocks
 }
 
-/// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark.
-fn analysis_heading(i: usize, sasaran: &Sasaran, ind: &Indikator) -> Block {
-    let mut text = plain(format!("[{} ", sasaran.kode));
-    text.extend(inline(&sasaran.uraian));
-    text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
-    text.extend(inline(&ind.uraian));
-    let number = format!("{}.", i + 1);
+/// The heading of `analisis[i]`: its own (unnumbered), else "1. [SK 1.0
+/// ...] IKK 1.1 ..." (the sasaran left out when it has no code, each code
+/// when there is none), numbered on from `n`; bold, with its bookmark.
+fn analysis_heading(
+    i: usize,
+    a: &Analisis,
+    found: Option<(&Sasaran, &Indikator)>,
+    n: &mut usize,
+) -> Block {
+    let (marker, text) = match (&a.judul, found) {
+        (Some(own), _) => (None, inline(own)),
+        (None, None) => (None, Vec::new()),
+        (None, Some((sasaran, ind))) => {
+            *n += 1;
+            let mut text = Vec::new();
+            if let Some(kode) = &sasaran.kode {
+                text.push(span(format!("[{kode} "), SpanStyle::REGULAR));
+                text.extend(inline(&sasaran.uraian));
+                text.push(span("] ", SpanStyle::REGULAR));
+            }
+            if let Some(kode) = &ind.kode {
+                text.push(span(format!("{kode} "), SpanStyle::REGULAR));
+            }
+            text.extend(inline(&ind.uraian));
+            (Some(format!("{n}.")), text)
+        }
+    };
+    let title = match (&marker, found) {
+        (Some(m), Some((_, ind))) => {
+            let uraian = ind.uraian.plain_text().unwrap_or_default();
+            match &ind.kode {
+                Some(k) => format!("{m} {k} {uraian}"),
+                None => format!("{m} {uraian}"),
+            }
+        }
+        _ => text_of(&text),
+    };
     Block::Heading(Heading {
         level: 2,
-        marker: Some(number.clone()),
+        marker,
         text: emboldened(text),
-        bookmark: Some(Bookmark {
-            title: format!(
-                "{number} {} {}",
-                ind.kode,
-                ind.uraian.plain_text().unwrap_or_default()
-            ),
-            level: 1,
-        }),
+        bookmark: Some(Bookmark::new(title, 1)),
         path: format!("analisis[{i}]"),
     })
 }
 
-/// Progress, Kendala and Strategi of `analisis[i]`, each under its
-/// sub-heading.
+/// The parts of `analisis[i]` (Progress, Kendala and Strategi, or its own),
+/// each under its sub-heading.
 fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
     let mut content = Vec::new();
-    for ((title, field), part) in PARTS
-        .into_iter()
-        .zip([&a.progress, &a.kendala, &a.strategi])
-    {
+    for (title, field, blocks) in a.parts() {
         let path = format!("analisis[{i}].{field}");
+        let title = match title {
+            Ok(own) => emboldened(inline(own)),
+            Err(standard) => bold(standard),
+        };
         content.push(Block::Heading(Heading {
-            level: 3,
-            marker: None,
-            text: bold(title),
-            bookmark: None,
             path: path.clone(),
+            ..Heading::new(3, title)
         }));
-        content.extend(body_blocks(&path, part));
+        content.extend(body_blocks(&path, blocks, 4));
     }
     content
-}
-
-/// C. Capaian Fisik dan Anggaran: the heading and table C.
-fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
-    vec![
-        section(
-            section_titles(checked.report().triwulan)[2].clone(),
-            "anggaran",
-        ),
-        Block::Table(anggaran_table(checked)),
-    ]
-}
-
-/// D. Rekomendasi Pimpinan: the heading and the report's blocks.
-fn section_d(report: &Report) -> Vec<Block> {
-    let [.., title] = section_titles(report.triwulan);
-    let mut blocks = vec![section(title, "rekomendasi")];
-    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi));
-    blocks
-}
-
-/// The closing block: place and date, position, the signature space, the
-/// signer.
-fn closing_block(report: &Report) -> Block {
-    let p = &report.penutup;
-    Block::Signature(Signature {
-        before: vec![
-            plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
-            plain(p.jabatan.clone()),
-        ],
-        space: Size::new(
-            Pt::from_mm(report.tanda_tangan.lebar_mm),
-            Pt::from_mm(report.tanda_tangan.tinggi_mm),
-        ),
-        after: vec![
-            plain(p.keterangan.clone()),
-            bold(p.nama.clone()),
-            plain(format!("NIP {}", p.nip)),
-        ],
-        tag: report.tanda_tangan.tag_char(),
-        path: "penutup".to_owned(),
-        width_path: "tanda_tangan.lebar_mm".to_owned(),
-        tag_path: "tanda_tangan.tag".to_owned(),
-        electronic: true,
-        field: None,
-        signer: p.nama.clone(),
-    })
 }
 
 /// A paragraph that introduces a list or a table ("... sebagai
@@ -316,8 +274,14 @@ fn closing_block(report: &Report) -> Block {
 /// without it: it keeps with the block after it, at every level.
 fn keep_introductions_with_next(blocks: &mut [Block]) {
     for i in 0..blocks.len() {
-        let next_is_list_or_table =
-            matches!(blocks.get(i + 1), Some(Block::List(_) | Block::Table(_)));
+        // A table's title above it counts as the table.
+        let next_is_list_or_table = match blocks.get(i + 1) {
+            Some(Block::List(_) | Block::Table(_)) => true,
+            Some(Block::Paragraph(title)) => {
+                title.keep_with_next && matches!(blocks.get(i + 2), Some(Block::Table(_)))
+            }
+            _ => false,
+        };
         match &mut blocks[i] {
             Block::Paragraph(p) => {
                 let introduces = p
@@ -339,20 +303,51 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
     }
 }
 
-/// The legal note and the page label of every page.
+/// The page furniture: the legal note (the report's, the standard one, or
+/// none) with its label and markers, the page number's wording, the
+/// running header and footer.
 fn footer(report: &Report) -> Footer {
+    let h = &report.halaman;
+    let items: Vec<Text> = report.catatan().iter().map(inline).collect();
+    let markers = match h.penomoran_catatan {
+        PenomoranCatatan::Angka => None,
+        style => Some(
+            (1..=items.len() as u32)
+                .map(|i| match style {
+                    PenomoranCatatan::Huruf => model::GayaDaftar::Huruf.marker(i),
+                    PenomoranCatatan::Strip => "-".to_owned(),
+                    _ => String::new(),
+                })
+                .collect(),
+        ),
+    };
+    let label = h
+        .nomor
+        .as_deref()
+        .unwrap_or(model::DEFAULT_NOMOR_HALAMAN)
+        .replace("{halaman}", "{page}")
+        .replace("{jumlah}", "{pages}");
     Footer {
-        title: FOOTER_TITLE.to_owned(),
-        items: report.catatan().iter().map(inline).collect(),
-        page_label: PAGE_LABEL.to_owned(),
+        title: if items.is_empty() {
+            String::new()
+        } else {
+            h.judul_catatan
+                .clone()
+                .unwrap_or_else(|| FOOTER_TITLE.to_owned())
+        },
+        items,
+        page_label: label,
         path: "catatan".to_owned(),
-        ..Footer::new("", Vec::new(), "")
+        markers,
+        text: h.kaki.clone().map(plain),
+        header: h.kepala.clone().map(plain),
+        header_path: "halaman.kepala".to_owned(),
     }
 }
 
 /// The PDF's document information.
 fn meta(report: &Report) -> Meta {
-    let (q, unit) = (report.triwulan, &report.unit);
+    let (q, unit) = (report.quarter(), &report.unit);
     Meta {
         title: report.title(),
         author: unit.nama_lengkap.clone(),
@@ -364,159 +359,59 @@ fn meta(report: &Report) -> Meta {
             "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
             report.tahun, unit.nama, unit.provinsi
         ),
-        date: report.penutup.tanggal.0,
+        date: report.date(),
     }
 }
 
-/// A section heading (A to D) with its bookmark; `path` is the part of the
-/// report it shows.
-fn section(title: String, path: &str) -> Block {
-    Block::Heading(Heading {
-        level: 1,
-        marker: None,
-        bookmark: Some(Bookmark {
-            title: title.clone(),
-            level: 0,
-        }),
-        text: bold(title),
-        path: path.to_owned(),
-    })
-}
-
-/// Table A: one row per indicator, the sasaran cell spanning its
-/// indicators' rows.
-///
-/// The numbers are right-aligned, so that the layout sets them close to
-/// the sasaran beside them (text extractors then read the number and the
-/// spanning sasaran as one, and the table row by row: see the layout's
-/// `joined_columns`), and so is the Satuan between the right-aligned
-/// figures (poppler finds a table only where neighbouring columns are
-/// aligned alike).
-fn kinerja_table(report: &Report) -> Table {
-    let columns = [
-        Align::Right,
-        Align::Left,
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-    ]
-    .map(|align| Column { align })
-    .to_vec();
-    let header = vec![header_row(&KINERJA_HEADER)];
-    let mut body = Vec::new();
-    let mut n = 0;
-    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
-        for (j, ind) in s.indikator.iter().enumerate() {
-            n += 1;
-            let mut cells = vec![cell(plain(format!("{n}.")))];
-            if j == 0 {
-                cells.push(Cell {
-                    rowspan: s.indikator.len(),
-                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian))
-                });
+/// Converts the report's blocks (paragraphs, lists, tables, sub-headings)
+/// found at the JSON path `path` (spelt as in validation's messages); a
+/// sub-heading is a heading of `level`.
+fn body_blocks(path: &str, blocks: &[model::Block], level: u8) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let path = format!("{path}[{i}]");
+        match b {
+            model::Block::Paragraf(text) => out.push(Block::Paragraph(Paragraph {
+                text: inline(text),
+                align: Align::Justify,
+                path,
+                keep_with_next: false,
+            })),
+            model::Block::Daftar(d) => {
+                out.push(Block::List(list(&format!("{path}.daftar"), d, level)))
             }
-            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
-            cells.push(cell(plain(nilai(&ind.target_pk))));
-            cells.push(cell(plain(ind.satuan.clone())));
-            cells.push(cell(plain(nilai(&ind.target))));
-            cells.push(cell(plain(nilai(&ind.capaian))));
-            body.push(row(cells, format!("kinerja.sasaran[{i}].indikator[{j}]")));
+            model::Block::Tabel(t) => out.extend(table_blocks(&format!("{path}.tabel"), t)),
+            model::Block::Judul(text) => out.push(Block::Heading(Heading {
+                bookmark: Some(Bookmark::new(
+                    text.plain_text().unwrap_or_default(),
+                    level.saturating_sub(1),
+                )),
+                path,
+                ..Heading::new(level, emboldened(inline(text)))
+            })),
         }
     }
-    Table {
-        columns,
-        header,
-        body,
-        caption: None,
-        path: "kinerja.sasaran".to_owned(),
-    }
+    out
 }
 
-/// Table C: one row per rincian output with its remainders, and the Total
-/// row spanning the columns before the money.
-fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
-    let mut columns = vec![
-        Column { align: Align::Left },
-        Column {
+/// A table of the report, with its title above it (centred, bold, kept
+/// with the table) if it has one.
+fn table_blocks(path: &str, t: &model::Tabel) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some(judul) = &t.judul {
+        out.push(Block::Paragraph(Paragraph {
+            text: emboldened(inline(judul)),
             align: Align::Center,
-        },
-    ];
-    columns.extend((0..6).map(|_| Column {
-        align: Align::Right,
-    }));
-    let header = vec![header_row(&ANGGARAN_HEADER)];
-    let mut body: Vec<Row> = checked
-        .rincian()
-        .enumerate()
-        .map(|(i, (r, sisa))| {
-            let cells = vec![
-                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)),
-                cell(plain(r.satuan.clone())),
-                cell(plain(angka(&r.volume))),
-                cell(plain(angka(&r.capaian))),
-                cell(plain(angka(&sisa.capaian))),
-                cell(plain(angka(&r.pagu))),
-                cell(plain(angka(&r.realisasi))),
-                cell(plain(angka(&sisa.anggaran))),
-            ];
-            row(cells, format!("anggaran.rincian[{i}]"))
-        })
-        .collect();
-    let t = checked.totals();
-    body.push(Row {
-        cells: vec![
-            // Right-aligned, next to its sums: centred, text extractors
-            // (poppler) would not see it in the table's grid and read it
-            // after the table.
-            Cell {
-                colspan: 5,
-                align: Some(Align::Right),
-                row_header: true,
-                ..cell(bold("Total"))
-            },
-            cell(bold(angka(&t.pagu))),
-            cell(bold(angka(&t.realisasi))),
-            cell(bold(angka(&t.sisa_anggaran))),
-        ],
-        keep_with_previous: true,
-        path: "anggaran.total".to_owned(),
-    });
-    Table {
-        columns,
-        header,
-        body,
-        caption: None,
-        path: "anggaran.rincian".to_owned(),
+            path: format!("{path}.judul"),
+            keep_with_next: true,
+        }));
     }
-}
-
-/// Converts the report's blocks (paragraphs, lists, tables) found at the
-/// JSON path `path` (spelt as in validation's messages).
-fn body_blocks(path: &str, blocks: &[model::Block]) -> Vec<Block> {
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| body_block(&format!("{path}[{i}]"), b))
-        .collect()
-}
-
-fn body_block(path: &str, block: &model::Block) -> Block {
-    match block {
-        model::Block::Paragraf(text) => Block::Paragraph(Paragraph {
-            text: inline(text),
-            align: Align::Justify,
-            path: path.to_owned(),
-            keep_with_next: false,
-        }),
-        model::Block::Daftar(d) => Block::List(list(&format!("{path}.daftar"), d)),
-        model::Block::Tabel(t) => Block::Table(table(&format!("{path}.tabel"), t)),
-    }
+    out.push(Block::Table(table(path, t)));
+    out
 }
 
 /// A list of the report at `path` (ending in `.daftar`).
-fn list(path: &str, d: &model::Daftar) -> List {
+fn list(path: &str, d: &model::Daftar, level: u8) -> List {
     let items = d
         .butir
         .iter()
@@ -533,7 +428,7 @@ fn list(path: &str, d: &model::Daftar) -> List {
                 },
                 keep_with_next: false,
             })];
-            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi));
+            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi, level));
             ListItem {
                 marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
                 blocks,
@@ -544,62 +439,6 @@ fn list(path: &str, d: &model::Daftar) -> List {
     List { items }
 }
 
-/// A table of the report at `path` (ending in `.tabel`): a column of
-/// numbers only is right-aligned unless the report says otherwise.
-fn table(path: &str, t: &model::Tabel) -> Table {
-    let numeric = |k: usize| {
-        t.baris
-            .iter()
-            .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
-    };
-    let columns = t
-        .kolom
-        .iter()
-        .enumerate()
-        .map(|(k, c)| Column {
-            align: c.rata.map(align).unwrap_or(if numeric(k) {
-                Align::Right
-            } else {
-                Align::Left
-            }),
-        })
-        .collect();
-    let header = vec![Row {
-        cells: t
-            .kolom
-            .iter()
-            .map(|c| Cell {
-                align: Some(Align::Center),
-                ..cell(emboldened(inline(&c.judul)))
-            })
-            .collect(),
-        keep_with_previous: false,
-        path: format!("{path}.kolom"),
-    }];
-    let body = t
-        .baris
-        .iter()
-        .enumerate()
-        .map(|(j, cells)| {
-            let cells = cells
-                .iter()
-                .map(|c| match c {
-                    Sel::Teks(text) => cell(inline(text)),
-                    Sel::Angka(d) => cell(plain(angka(d))),
-                })
-                .collect();
-            row(cells, format!("{path}.baris[{j}]"))
-        })
-        .collect();
-    Table {
-        columns,
-        header,
-        body,
-        caption: t.keterangan.as_ref().map(inline),
-        path: path.to_owned(),
-    }
-}
-
 /// The text the document stage writes itself, beside the report's texts
 /// it places, by the face it is set in: the wording of the title, the
 /// intro, the headings and the table headers, the figures and signs of
@@ -607,27 +446,34 @@ fn table(path: &str, t: &model::Tabel) -> Table {
 /// checks that the fonts can draw it, so that the layout stage need not
 /// check a validated report's document again.
 pub(crate) fn own_text() -> [(Face, String); 2] {
-    let figures = "0123456789 .,-:[]";
+    let figures = "0123456789 .,-:[]()%";
     let months: String = (1..=12u8)
         .filter_map(|m| time::Month::try_from(m).ok())
         .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
         .map(|d| tanggal(d) + " ")
         .collect();
+    let letters = "abcdefghijklmnopqrstuvwxyz";
     let regular = format!(
-        "{figures}{} {months} NIP {} abcdefghijklmnopqrstuvwxyz",
-        intro("", 1, 2024),
-        PAGE_LABEL.replace("{page}", "").replace("{pages}", "")
+        "{figures}Berikut ini kami sampaikan hasil Capaian Kinerja pada selama Triwulan Tahun \
+         dengan uraian sebagai berikut {months} NIP {} {letters} {}",
+        PAGE_LABEL.replace("{page}", "").replace("{pages}", ""),
+        letters.to_uppercase()
     );
     let mut bold = format!(
-        "{figures}Laporan Kinerja Triwulan Tahun {} Total {}",
-        section_titles(1).join(" "),
-        FOOTER_TITLE
+        "{figures}Laporan Kinerja Triwulan Tahun BAB Total {FOOTER_TITLE} {letters} {}",
+        letters.to_uppercase()
     );
-    for (title, _) in PARTS {
+    for j in JenisBagian::ALL {
+        bold.push_str(&standard_title(j, "IV"));
+    }
+    for (title, _, _) in Analisis::default_parts() {
         bold.push_str(title);
     }
-    for title in KINERJA_HEADER.iter().chain(&ANGGARAN_HEADER) {
-        bold.push_str(title);
+    for k in model::IsiKinerja::ALL {
+        bold.push_str(k.standard_heading());
+    }
+    for k in model::IsiAnggaran::ALL {
+        bold.push_str(k.standard_heading());
     }
     [(Face::Regular, regular), (Face::Bold, bold)]
 }

@@ -6,6 +6,8 @@
 //! official document. The layout stage knows only the blocks.
 
 mod build;
+mod closing;
+mod tables;
 
 use serde::{Deserialize, Serialize};
 
@@ -232,6 +234,14 @@ pub struct Cell {
     /// refused), as for a figure.
     #[serde(default)]
     pub keep_whole: bool,
+    /// Steps the text is indented from the cell's left padding (a sub-row
+    /// under its parent), each half the style's indent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub indent: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 impl Cell {
@@ -244,6 +254,7 @@ impl Cell {
             rowspan: 1,
             row_header: false,
             keep_whole: false,
+            indent: 0,
         }
     }
 }

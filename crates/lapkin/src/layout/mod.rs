@@ -194,6 +194,27 @@ pub(crate) fn missing_glyph(face: &crate::text::FontFace, text: &str, path: &str
     })
 }
 
+/// Checks that each face can draw the signers' texts and their tags (the
+/// tag is drawn, invisible, in the regular face).
+fn signer_glyphs<'a>(signers: impl Iterator<Item = &'a Signature>, fonts: &FontSet) -> Result<()> {
+    for s in signers {
+        for t in s.before.iter().chain(&s.after) {
+            for span in t {
+                let face = fonts.face(Face::for_style(span.style));
+                if let Some(e) = missing_glyph(face, &span.text, &s.path) {
+                    return Err(e);
+                }
+            }
+        }
+        if let Some(tag) = s.tag
+            && let Some(e) = missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
+        {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
 /// Checks that each face can draw the text set in it.
 fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     fn text(t: &Text, fonts: &FontSet) -> Result<()> {
@@ -245,18 +266,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                 }
                 Block::Indent(inner) => blocks(inner, fonts)?,
                 Block::Signature(_) | Block::SignatureRow(_) => {
-                    for s in signers(std::slice::from_ref(b)) {
-                        for t in s.before.iter().chain(&s.after) {
-                            text_at(t, fonts, &s.path)?;
-                        }
-                        // The tag is drawn, invisible, in the regular face.
-                        if let Some(tag) = s.tag
-                            && let Some(e) =
-                                missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
-                        {
-                            return Err(e);
-                        }
-                    }
+                    signer_glyphs(signers(std::slice::from_ref(b)), fonts)?
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! A report that passed validation: what the document stage takes.
 
-use super::{Analisis, Indikator, Report, Rincian, Sasaran, Sisa, Totals};
+use super::{Analisis, BarisAnggaran, Indikator, Report, Sasaran, Totals};
 use crate::error::Problem;
 
 /// A report that passed every check that can be made before layout: the
@@ -20,10 +20,11 @@ use crate::error::Problem;
 #[derive(Debug, Clone)]
 pub struct CheckedReport<'r> {
     report: &'r Report,
-    /// For each entry of `analisis`, its sasaran and indicator.
-    analysed: Vec<(&'r Sasaran, &'r Indikator)>,
-    /// The remainders of each row of section C.
-    sisa: Vec<Sisa>,
+    /// For each entry of `analisis`, its sasaran and indicator (`None` for
+    /// one with its own heading and no indicator).
+    analysed: Vec<Option<(&'r Sasaran, &'r Indikator)>>,
+    /// The rows of section C with their figures, in print order.
+    rows: Vec<BarisAnggaran<'r>>,
     /// The Total row of section C.
     totals: Totals,
 }
@@ -38,32 +39,30 @@ impl<'r> CheckedReport<'r> {
             .analisis
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                report.find_indikator(&a.indikator).ok_or_else(|| {
+            .map(|(i, a)| match &a.indikator {
+                None => Ok(None),
+                Some(kode) => report.find_indikator(kode).map(Some).ok_or_else(|| {
                     Problem::new(
                         format!("analisis[{i}].indikator"),
-                        format!("no indicator {:?} in section A", a.indikator),
+                        format!("no indicator {kode:?} in section A"),
                     )
-                })
+                }),
             })
             .collect::<Result<_, _>>()?;
-        let out_of_range = || {
-            Problem::new(
-                "anggaran.rincian",
-                "the figures are out of the exact range of numbers",
-            )
+        let (rows, totals) = match &report.anggaran {
+            Some(a) => {
+                let (rows, totals, mut problems) = super::anggaran::compute(a);
+                if !problems.is_empty() {
+                    return Err(problems.swap_remove(0));
+                }
+                (rows, totals)
+            }
+            None => (Vec::new(), Totals::default()),
         };
-        let sisa = report
-            .anggaran
-            .rincian
-            .iter()
-            .map(|r| r.sisa().ok_or_else(out_of_range))
-            .collect::<Result<_, _>>()?;
-        let totals = report.anggaran.totals().ok_or_else(out_of_range)?;
         Ok(CheckedReport {
             report,
             analysed,
-            sisa,
+            rows,
             totals,
         })
     }
@@ -73,24 +72,21 @@ impl<'r> CheckedReport<'r> {
         self.report
     }
 
-    /// Each entry of `analisis` with its sasaran and indicator.
+    /// Each entry of `analisis` with its sasaran and indicator, if it
+    /// names one.
     pub(crate) fn analyses(
         &self,
-    ) -> impl Iterator<Item = (&'r Analisis, &'r Sasaran, &'r Indikator)> + '_ {
+    ) -> impl Iterator<Item = (&'r Analisis, Option<(&'r Sasaran, &'r Indikator)>)> + '_ {
         self.report
             .analisis
             .iter()
-            .zip(&self.analysed)
-            .map(|(a, (s, i))| (a, *s, *i))
+            .zip(self.analysed.iter().copied())
     }
 
-    /// Each row of section C with its remainders.
-    pub(crate) fn rincian(&self) -> impl Iterator<Item = (&'r Rincian, Sisa)> + '_ {
-        self.report
-            .anggaran
-            .rincian
-            .iter()
-            .zip(self.sisa.iter().copied())
+    /// The rows of section C in print order (each before its sub-rows),
+    /// with their figures.
+    pub(crate) fn rincian(&self) -> &[BarisAnggaran<'r>] {
+        &self.rows
     }
 
     /// The Total row of section C.

@@ -202,6 +202,19 @@ fn number_hint(found: &Value) -> String {
     }
 }
 
+/// Why `found` is not a closing date (a day or a month).
+fn closing_date_problem(found: &Value) -> String {
+    let problem = found
+        .as_str()
+        .and_then(|text| text.parse::<super::TanggalPenutup>().err());
+    problem.unwrap_or_else(|| {
+        format!(
+            "expected a date written YYYY-MM-DD or a month written YYYY-MM, found {}",
+            describe(found)
+        )
+    })
+}
+
 fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     let path = display_path(error.instance_path());
     let found = error.instance().as_ref();
@@ -289,6 +302,9 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
                     describe(found)
                 ),
             }));
+        }
+        ValidationErrorKind::Pattern { pattern } if pattern == super::signers::DATE_PATTERN => {
+            out.push(other(closing_date_problem(found)));
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);

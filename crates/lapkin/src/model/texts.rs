@@ -6,74 +6,23 @@ use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Block, Inline, Nilai, Report, Sel};
+use std::borrow::Cow;
+
+use super::{Baris, Block, Inline, Nilai, Report, Sel};
 use crate::error::Problem;
 use crate::text::{Face, Span, SpanStyle};
 use crate::text::{FontFace, FontSet};
 
 /// The printed texts of a report, each with its JSON path, in document
 /// order. Markup is removed (a link's target is not printed); a text whose
-/// markup does not parse is left out (validation reports it).
+/// markup does not parse is left out (validation reports it). The
+/// standard legal note is not among them (it is not the report's).
 pub fn printed_texts(report: &Report) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut add = |path: String, text: String| out.push((path, text));
-    let inline = |t: &Inline| t.plain_text().unwrap_or_default();
-
-    add("unit.nama".into(), report.unit.nama.clone());
-    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
-        let p = format!("kinerja.sasaran[{i}]");
-        add(format!("{p}.kode"), s.kode.clone());
-        add(format!("{p}.uraian"), inline(&s.uraian));
-        for (j, ind) in s.indikator.iter().enumerate() {
-            let p = format!("{p}.indikator[{j}]");
-            add(format!("{p}.kode"), ind.kode.clone());
-            add(format!("{p}.uraian"), inline(&ind.uraian));
-            add(format!("{p}.satuan"), ind.satuan.clone());
-            for (field, v) in [
-                ("target_pk", &ind.target_pk),
-                ("target", &ind.target),
-                ("capaian", &ind.capaian),
-            ] {
-                if let Nilai::Teks(t) = v {
-                    add(format!("{p}.{field}"), t.clone());
-                }
-            }
-        }
-    }
-    let mut blocks_out = Vec::new();
-    for (i, a) in report.analisis.iter().enumerate() {
-        for (part, blocks) in [
-            ("progress", &a.progress),
-            ("kendala", &a.kendala),
-            ("strategi", &a.strategi),
-        ] {
-            blocks_texts(&format!("analisis[{i}].{part}"), blocks, &mut blocks_out);
-        }
-    }
-    for (i, r) in report.anggaran.rincian.iter().enumerate() {
-        let p = format!("anggaran.rincian[{i}]");
-        blocks_out.push((format!("{p}.kode"), r.kode.clone()));
-        blocks_out.push((format!("{p}.uraian"), inline(&r.uraian)));
-        blocks_out.push((format!("{p}.satuan"), r.satuan.clone()));
-    }
-    blocks_texts("rekomendasi", &report.rekomendasi, &mut blocks_out);
-    let p = &report.penutup;
-    for (field, text) in [
-        ("tempat", &p.tempat),
-        ("jabatan", &p.jabatan),
-        ("keterangan", &p.keterangan),
-        ("nama", &p.nama),
-        ("nip", &p.nip),
-    ] {
-        blocks_out.push((format!("penutup.{field}"), text.clone()));
-    }
-    if let Some(items) = &report.catatan {
-        for (i, item) in items.iter().enumerate() {
-            blocks_out.push((format!("catatan[{i}]"), inline(item)));
-        }
-    }
-    out.extend(blocks_out);
-    out
+    styled_texts(report)
+        .into_iter()
+        .filter(|s| !s.standard)
+        .map(|s| (s.path, s.source.text()))
+        .collect()
 }
 
 /// Format characters that are never drawn and so need no glyph: zero-width
@@ -94,8 +43,12 @@ struct Styled<'a> {
     source: Source<'a>,
     /// Each run of the text with the style it is set in; a text printed
     /// twice (an indicator in table A and, bold, in the heading of B) has
-    /// its runs twice.
-    runs: Vec<(SpanStyle, &'a str)>,
+    /// its runs twice; a heading printed in capitals, its runs in
+    /// capitals.
+    runs: Vec<(SpanStyle, Cow<'a, str>)>,
+    /// Whether it is lapkin's standard wording (the standard legal note),
+    /// not the report's.
+    standard: bool,
 }
 
 /// Where a [`Styled`] text comes from.
@@ -114,150 +67,325 @@ impl Source<'_> {
     }
 }
 
-/// The printed texts of a report with the faces they are set in, in
-/// document order; a text whose markup does not parse is left out.
-fn styled_texts<'r>(report: &'r Report) -> Vec<Styled<'r>> {
-    let mut out = Vec::new();
-    let plain = |path: String, text, styles: &[SpanStyle]| Styled {
-        path,
-        source: Source::Plain(text),
-        runs: styles.iter().map(|s| (*s, text)).collect(),
-    };
-    let inline = styled_inline;
-    const R: SpanStyle = SpanStyle::REGULAR;
-    const B: SpanStyle = SpanStyle::BOLD;
-    // The title is bold, the intro regular.
-    out.push(plain("unit.nama".into(), &report.unit.nama, &[R, B]));
-    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
-        let p = format!("kinerja.sasaran[{i}]");
-        // Table A, and the bold heading of each analysis in B.
-        out.push(plain(format!("{p}.kode"), &s.kode, &[R, B]));
-        out.push(inline(format!("{p}.uraian"), &s.uraian, true, true));
-        for (j, ind) in s.indikator.iter().enumerate() {
-            let p = format!("{p}.indikator[{j}]");
-            out.push(plain(format!("{p}.kode"), &ind.kode, &[R, B]));
-            out.push(inline(format!("{p}.uraian"), &ind.uraian, true, true));
-            out.push(plain(format!("{p}.satuan"), &ind.satuan, &[R]));
-            for (field, v) in [
-                ("target_pk", &ind.target_pk),
-                ("target", &ind.target),
-                ("capaian", &ind.capaian),
-            ] {
-                if let Nilai::Teks(t) = v {
-                    out.push(plain(format!("{p}.{field}"), t, &[R]));
-                }
-            }
-        }
-    }
-    let blocks = |path: &str, bs: &'r [Block], out: &mut Vec<Styled<'r>>| {
-        let mut texts = Vec::new();
-        styled_blocks(path, bs, &mut texts);
-        for (path, text, header) in texts {
-            out.push(inline(path, text, !header, header));
-        }
-    };
-    for (i, a) in report.analisis.iter().enumerate() {
-        for (part, bs) in [
-            ("progress", &a.progress),
-            ("kendala", &a.kendala),
-            ("strategi", &a.strategi),
-        ] {
-            blocks(&format!("analisis[{i}].{part}"), bs, &mut out);
-        }
-    }
-    for (i, r) in report.anggaran.rincian.iter().enumerate() {
-        let p = format!("anggaran.rincian[{i}]");
-        out.push(plain(format!("{p}.kode"), &r.kode, &[R]));
-        out.push(inline(format!("{p}.uraian"), &r.uraian, true, false));
-        out.push(plain(format!("{p}.satuan"), &r.satuan, &[R]));
-    }
-    blocks("rekomendasi", &report.rekomendasi, &mut out);
-    let p = &report.penutup;
-    for (field, text, style) in [
-        ("tempat", &p.tempat, R),
-        ("jabatan", &p.jabatan, R),
-        ("keterangan", &p.keterangan, R),
-        ("nama", &p.nama, B),
-        ("nip", &p.nip, R),
-    ] {
-        out.push(plain(format!("penutup.{field}"), text, &[style]));
-    }
-    match &report.catatan {
-        Some(items) => {
-            for (i, item) in items.iter().enumerate() {
-                out.push(inline(format!("catatan[{i}]"), item, true, false));
-            }
-        }
-        // The standard note is printed unless the report has its own.
-        None => {
-            for item in super::default_catatan() {
-                out.push(inline("catatan".into(), item, true, false));
-            }
-        }
-    }
-    out
+const R: SpanStyle = SpanStyle::REGULAR;
+const B: SpanStyle = SpanStyle::BOLD;
+
+/// Collects the styled texts of a report, in document order.
+#[derive(Default)]
+struct Texts<'a> {
+    out: Vec<Styled<'a>>,
 }
 
-/// Inline markup in its own styles (if `own`), and emboldened (if
-/// `bold_too`); markup that does not parse has no runs.
-fn styled_inline(path: String, text: &Inline, own: bool, bold_too: bool) -> Styled<'_> {
-    let spans = text.parsed().unwrap_or_default();
-    let mut runs = Vec::new();
-    if own {
-        runs.extend(spans.iter().map(|s| (s.style, s.text.as_str())));
+impl<'a> Texts<'a> {
+    /// A plain text printed in each of `styles`.
+    fn plain(&mut self, path: String, text: &'a str, styles: &[SpanStyle]) {
+        self.out.push(Styled {
+            path,
+            source: Source::Plain(text),
+            runs: styles.iter().map(|s| (*s, Cow::Borrowed(text))).collect(),
+            standard: false,
+        });
     }
-    if bold_too {
-        runs.extend(spans.iter().map(|s| {
-            (
-                SpanStyle {
+
+    /// Lines of text, each printed in `styles`: `path` for one line,
+    /// `path[i]` for several.
+    fn lines(&mut self, path: &str, lines: &'a Baris, styles: &[SpanStyle]) {
+        let many = lines.lines().len() > 1;
+        for (i, line) in lines.lines().iter().enumerate() {
+            let p = if many {
+                format!("{path}[{i}]")
+            } else {
+                path.to_owned()
+            };
+            self.plain(p, line, styles);
+        }
+    }
+
+    /// Inline markup in its own styles (if `own`), and emboldened (if
+    /// `bold_too`); markup that does not parse has no runs.
+    fn inline(&mut self, path: String, text: &'a Inline, own: bool, bold_too: bool) {
+        let spans = text.parsed().unwrap_or_default();
+        let mut runs = Vec::new();
+        if own {
+            runs.extend(
+                spans
+                    .iter()
+                    .map(|s| (s.style, Cow::Borrowed(s.text.as_str()))),
+            );
+        }
+        if bold_too {
+            runs.extend(spans.iter().map(|s| {
+                let style = SpanStyle {
                     bold: true,
                     ..s.style
-                },
-                s.text.as_str(),
-            )
-        }));
+                };
+                (style, Cow::Borrowed(s.text.as_str()))
+            }));
+        }
+        self.out.push(Styled {
+            path,
+            source: Source::Markup(spans),
+            runs,
+            standard: false,
+        });
     }
-    Styled {
-        path,
-        source: Source::Markup(spans),
-        runs,
-    }
-}
 
-/// The inline texts of blocks with their paths; `true` for a table's
-/// column titles, which are printed bold.
-fn styled_blocks<'a>(path: &str, blocks: &'a [Block], out: &mut Vec<(String, &'a Inline, bool)>) {
-    for (i, b) in blocks.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        match b {
-            Block::Paragraf(t) => out.push((p, t, false)),
-            Block::Daftar(d) => {
-                for (j, item) in d.butir.iter().enumerate() {
-                    let p = format!("{p}.daftar.butir[{j}]");
-                    if item.isi.is_empty() {
-                        out.push((p, &item.teks, false));
-                    } else {
-                        out.push((format!("{p}.teks"), &item.teks, false));
-                        styled_blocks(&format!("{p}.isi"), &item.isi, out);
-                    }
-                }
+    /// A heading: bold, and in capitals too if `capitals`.
+    fn heading(&mut self, path: String, text: &'a Inline, capitals: bool) {
+        self.inline(path, text, false, true);
+        if capitals && let Some(last) = self.out.last_mut() {
+            for (_, run) in &mut last.runs {
+                *run = Cow::Owned(run.to_uppercase());
             }
-            Block::Tabel(t) => {
-                let p = format!("{p}.tabel");
-                for (j, k) in t.kolom.iter().enumerate() {
-                    out.push((format!("{p}.kolom[{j}].judul"), &k.judul, true));
-                }
-                for (j, row) in t.baris.iter().enumerate() {
-                    for (k, cell) in row.iter().enumerate() {
-                        if let Sel::Teks(text) = cell {
-                            out.push((format!("{p}.baris[{j}][{k}]"), text, false));
+        }
+    }
+
+    /// The texts of blocks: paragraphs, list items, table cells, the
+    /// column titles, groups and a table's title (bold), sub-headings
+    /// (bold).
+    fn blocks(&mut self, path: &str, blocks: &'a [Block]) {
+        for (i, b) in blocks.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            match b {
+                Block::Paragraf(t) => self.inline(p, t, true, false),
+                Block::Judul(t) => self.inline(format!("{p}.judul"), t, false, true),
+                Block::Daftar(d) => {
+                    for (j, item) in d.butir.iter().enumerate() {
+                        let p = format!("{p}.daftar.butir[{j}]");
+                        if item.isi.is_empty() {
+                            self.inline(p, &item.teks, true, false);
+                        } else {
+                            self.inline(format!("{p}.teks"), &item.teks, true, false);
+                            self.blocks(&format!("{p}.isi"), &item.isi);
                         }
                     }
                 }
-                if let Some(c) = &t.keterangan {
-                    out.push((format!("{p}.keterangan"), c, false));
+                Block::Tabel(t) => self.table(&format!("{p}.tabel"), t),
+            }
+        }
+    }
+
+    fn table(&mut self, p: &str, t: &'a super::Tabel) {
+        if let Some(judul) = &t.judul {
+            self.inline(format!("{p}.judul"), judul, false, true);
+        }
+        for (j, k) in t.kolom.iter().enumerate() {
+            self.inline(format!("{p}.kolom[{j}].judul"), &k.judul, false, true);
+            if let Some(g) = &k.grup {
+                self.lines(&format!("{p}.kolom[{j}].grup"), g, &[B]);
+            }
+        }
+        for (j, row) in t.baris.iter().enumerate() {
+            for (k, cell) in row.iter().enumerate() {
+                if let Sel::Teks(text) = cell {
+                    self.inline(format!("{p}.baris[{j}][{k}]"), text, true, false);
                 }
             }
+        }
+        if let Some(c) = &t.keterangan {
+            self.inline(format!("{p}.keterangan"), c, true, false);
+        }
+    }
+}
+
+/// The printed texts of a report with the faces they are set in, in
+/// document order; a text whose markup does not parse is left out.
+fn styled_texts(report: &Report) -> Vec<Styled<'_>> {
+    let mut t = Texts::default();
+    // The title is bold, the intro regular.
+    t.plain("unit.nama".into(), &report.unit.nama, &[R, B]);
+    if let Some(judul) = &report.judul {
+        t.lines("judul", judul, &[B]);
+    }
+    if let Some(p) = &report.pengantar {
+        t.blocks("pengantar", p);
+    }
+    if let Some(p) = &report.periode {
+        t.plain("periode".into(), p, &[R]);
+    }
+    sections_texts(report, &mut t);
+    kinerja_texts(report, &mut t);
+    for (i, a) in report.analisis.iter().enumerate() {
+        let p = format!("analisis[{i}]");
+        if let Some(judul) = &a.judul {
+            t.inline(format!("{p}.judul"), judul, false, true);
+        }
+        for (j, b) in a.bagian.iter().flatten().enumerate() {
+            t.inline(format!("{p}.bagian[{j}].judul"), &b.judul, false, true);
+        }
+        for (_, field, blocks) in a.parts() {
+            t.blocks(&format!("{p}.{field}"), blocks);
+        }
+    }
+    if let Some(a) = &report.anggaran {
+        anggaran_texts(a, &mut t);
+    }
+    t.blocks("rekomendasi", &report.rekomendasi);
+    if let Some(p) = &report.penutup {
+        penutup_texts(p, &mut t);
+    }
+    halaman_texts(report, &mut t);
+    t.out
+}
+
+/// The headings and blocks of the report's own sections.
+fn sections_texts<'a>(report: &'a Report, t: &mut Texts<'a>) {
+    let Some(s) = &report.susunan else { return };
+    for (k, b) in s.bagian.iter().flatten().enumerate() {
+        if let Some(judul) = &b.judul {
+            t.heading(format!("susunan.bagian[{k}].judul"), judul, s.huruf_besar);
+        }
+        t.blocks(&format!("susunan.bagian[{k}].isi"), &b.isi);
+    }
+}
+
+/// Table A: the column titles and groups (bold), the sasaran and
+/// indicators (also bold, in the headings of B), the values.
+fn kinerja_texts<'a>(report: &'a Report, t: &mut Texts<'a>) {
+    for (j, k) in report.kinerja.kolom.iter().flatten().enumerate() {
+        if let Some(judul) = &k.judul {
+            t.inline(format!("kinerja.kolom[{j}].judul"), judul, false, true);
+        }
+        if let Some(g) = &k.grup {
+            t.lines(&format!("kinerja.kolom[{j}].grup"), g, &[B]);
+        }
+    }
+    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
+        let p = format!("kinerja.sasaran[{i}]");
+        // Table A, and the bold heading of each analysis in B.
+        if let Some(kode) = &s.kode {
+            t.plain(format!("{p}.kode"), kode, &[R, B]);
+        }
+        t.inline(format!("{p}.uraian"), &s.uraian, true, true);
+        for (j, ind) in s.indikator.iter().enumerate() {
+            let p = format!("{p}.indikator[{j}]");
+            if let Some(no) = &ind.no {
+                t.plain(format!("{p}.no"), &no.0, &[R]);
+            }
+            if let Some(kode) = &ind.kode {
+                t.plain(format!("{p}.kode"), kode, &[R, B]);
+            }
+            t.inline(format!("{p}.uraian"), &ind.uraian, true, true);
+            if let Some(satuan) = &ind.satuan {
+                t.plain(format!("{p}.satuan"), satuan, &[R]);
+            }
+            for (field, v) in ind.values() {
+                if let Nilai::Teks(text) = v {
+                    t.plain(format!("{p}.{field}"), text, &[R]);
+                }
+            }
+            if let Some(k) = &ind.keterangan {
+                t.inline(format!("{p}.keterangan"), k, true, false);
+            }
+        }
+    }
+}
+
+/// The budget table: column titles and groups (bold), each row's texts
+/// (a parent row's in bold).
+fn anggaran_texts<'a>(a: &'a super::Anggaran, t: &mut Texts<'a>) {
+    for (j, k) in a.kolom.iter().flatten().enumerate() {
+        if let Some(judul) = &k.judul {
+            t.inline(format!("anggaran.kolom[{j}].judul"), judul, false, true);
+        }
+        if let Some(g) = &k.grup {
+            t.lines(&format!("anggaran.kolom[{j}].grup"), g, &[B]);
+        }
+    }
+    fn row_texts<'a>(path: &str, rows: &'a [super::Rincian], t: &mut Texts<'a>) {
+        for (i, r) in rows.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let parent = !r.rincian.is_empty();
+            let style: &[SpanStyle] = if parent { &[B] } else { &[R] };
+            if let Some(kode) = &r.kode {
+                t.plain(format!("{p}.kode"), kode, style);
+            }
+            t.inline(format!("{p}.uraian"), &r.uraian, !parent, parent);
+            if let Some(satuan) = &r.satuan {
+                t.plain(format!("{p}.satuan"), satuan, style);
+            }
+            if let Some(k) = &r.keterangan {
+                t.inline(format!("{p}.keterangan"), k, !parent, parent);
+            }
+            row_texts(&format!("{p}.rincian"), &r.rincian, t);
+        }
+    }
+    row_texts("anggaran.rincian", &a.rincian, t);
+}
+
+/// The closing block: place, each signer's position, line, name (bold),
+/// NIP and its label.
+fn penutup_texts<'a>(p: &'a super::Penutup, t: &mut Texts<'a>) {
+    t.plain("penutup.tempat".into(), &p.tempat, &[R]);
+    let mut signer = |path: &str,
+                      jabatan: Option<&'a Baris>,
+                      fields: [(&str, Option<&'a String>, SpanStyle); 4]| {
+        if let Some(j) = jabatan {
+            t.lines(&format!("{path}.jabatan"), j, &[R]);
+        }
+        for (field, text, style) in fields {
+            if let Some(text) = text {
+                t.plain(format!("{path}.{field}"), text, &[style]);
+            }
+        }
+    };
+    signer(
+        "penutup",
+        p.jabatan.as_ref(),
+        [
+            ("keterangan", p.keterangan.as_ref(), R),
+            ("nama", p.nama.as_ref(), B),
+            ("label_nip", p.label_nip.as_ref(), R),
+            ("nip", p.nip.as_ref(), R),
+        ],
+    );
+    for (k, s) in p.penanda_tangan.iter().enumerate() {
+        signer(
+            &format!("penutup.penanda_tangan[{k}]"),
+            Some(&s.jabatan),
+            [
+                ("keterangan", s.keterangan.as_ref(), R),
+                ("nama", Some(&s.nama), B),
+                ("label_nip", s.label_nip.as_ref(), R),
+                ("nip", s.nip.as_ref(), R),
+            ],
+        );
+    }
+}
+
+/// The legal note (the report's, or the standard one that is printed for
+/// it) and the page furniture: the note's label (bold), the page number's
+/// wording, the running header and footer.
+fn halaman_texts<'a>(report: &'a Report, t: &mut Texts<'a>) {
+    match &report.catatan {
+        Some(items) => {
+            for (i, item) in items.iter().enumerate() {
+                t.inline(format!("catatan[{i}]"), item, true, false);
+            }
+        }
+        // The standard note is printed unless the report has its own (or
+        // nobody signs electronically).
+        None if report.signed_electronically() => {
+            for item in super::default_catatan() {
+                t.inline("catatan".into(), item, true, false);
+                if let Some(last) = t.out.last_mut() {
+                    last.standard = true;
+                }
+            }
+        }
+        None => {}
+    }
+    let h = &report.halaman;
+    if let Some(j) = &h.judul_catatan {
+        t.plain("halaman.judul_catatan".into(), j, &[B]);
+    }
+    for (field, text) in [
+        ("nomor", &h.nomor),
+        ("kepala", &h.kepala),
+        ("kaki", &h.kaki),
+    ] {
+        if let Some(text) = text {
+            t.plain(format!("halaman.{field}"), text, &[R]);
         }
     }
 }
@@ -335,7 +463,7 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
             if missing.len() > NAMED_CHARACTERS {
                 named.push(format!("and {} more", missing.len() - NAMED_CHARACTERS));
             }
-            let standard = if styled.path == "catatan" {
+            let standard = if styled.standard {
                 " of the standard legal note (give your own in `catatan`)"
             } else {
                 ""
@@ -353,11 +481,24 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
             ));
         }
     }
+    let mut tags: Vec<(String, char)> = Vec::new();
     if let Some(tag) = report.tanda_tangan.tag_char() {
+        tags.push(("tanda_tangan.tag".to_owned(), tag));
+    }
+    for (k, s) in report
+        .penutup
+        .iter()
+        .flat_map(|p| p.penanda_tangan.iter().enumerate())
+    {
+        if let Some(tag) = s.tag.as_deref().and_then(|t| t.chars().next()) {
+            tags.push((format!("penutup.penanda_tangan[{k}].tag"), tag));
+        }
+    }
+    for (path, tag) in tags {
         let font = fonts.face(Face::Regular);
         if !is_not_drawn(tag) && !font.has(tag) {
             problems.push(Problem::new(
-                "tanda_tangan.tag",
+                path,
                 format!(
                     "the regular font {} has no glyph for the tag {tag:?} (U+{:04X}), so the \
                      tag would not be in the PDF's text and BSrE's service could not find the \
@@ -369,43 +510,6 @@ pub(crate) fn glyph_problems(report: &Report, fonts: &FontSet) -> Vec<Problem> {
         }
     }
     problems
-}
-
-fn blocks_texts(path: &str, blocks: &[Block], out: &mut Vec<(String, String)>) {
-    let inline = |t: &Inline| t.plain_text().unwrap_or_default();
-    for (i, b) in blocks.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        match b {
-            Block::Paragraf(t) => out.push((p, inline(t))),
-            Block::Daftar(d) => {
-                for (j, item) in d.butir.iter().enumerate() {
-                    let p = format!("{p}.daftar.butir[{j}]");
-                    if item.isi.is_empty() {
-                        out.push((p, inline(&item.teks)));
-                    } else {
-                        out.push((format!("{p}.teks"), inline(&item.teks)));
-                        blocks_texts(&format!("{p}.isi"), &item.isi, out);
-                    }
-                }
-            }
-            Block::Tabel(t) => {
-                let p = format!("{p}.tabel");
-                for (j, k) in t.kolom.iter().enumerate() {
-                    out.push((format!("{p}.kolom[{j}].judul"), inline(&k.judul)));
-                }
-                for (j, row) in t.baris.iter().enumerate() {
-                    for (k, cell) in row.iter().enumerate() {
-                        if let Sel::Teks(text) = cell {
-                            out.push((format!("{p}.baris[{j}][{k}]"), inline(text)));
-                        }
-                    }
-                }
-                if let Some(c) = &t.keterangan {
-                    out.push((format!("{p}.keterangan"), inline(c)));
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -421,10 +525,10 @@ mod tests {
         let fonts = FontSet::liberation_sans();
         let mut r = minimal();
         assert!(glyph_problems(&r, &fonts).is_empty());
-        r.penutup.nama = "Nama \u{6f22}\u{5b57}".into();
-        r.analisis[0].kendala = vec![Block::Paragraf(Inline::new(
+        r.penutup.as_mut().unwrap().nama = Some("Nama \u{6f22}\u{5b57}".into());
+        r.analisis[0].kendala = Some(vec![Block::Paragraf(Inline::new(
             "Kendala *\u{5b57}* dan \u{2603}\u{00AD}\u{200D} lagi \u{2603}",
-        ))];
+        ))]);
         r.tanda_tangan.tag = Some("\u{2318}".into());
         let problems: Vec<String> = glyph_problems(&r, &fonts)
             .iter()
@@ -454,7 +558,7 @@ mod tests {
         let fonts = FontSet::liberation_sans();
         let mut r = minimal();
         // e + combining acute composes to é, which the font has.
-        r.penutup.tempat = "Bengkulu Selatan e\u{301}".into();
+        r.penutup.as_mut().unwrap().tempat = "Bengkulu Selatan e\u{301}".into();
         assert!(glyph_problems(&r, &fonts).is_empty());
     }
 

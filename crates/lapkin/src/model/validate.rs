@@ -9,10 +9,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+mod options;
+
 use super::schema::nearest;
 use super::{Block, Inline, Nilai, Report};
 use crate::error::Problem;
-use crate::format::angka;
 
 /// Lists may nest this deep (`1.` › `a.` › `-` › `1.` › `a.` › `-`); deeper
 /// nesting would leave no room for text on an A4 page.
@@ -84,17 +85,17 @@ impl Checker {
     /// for the rules that concern them.
     fn check(&mut self, r: &Report) {
         self.head(r);
+        self.wording(r);
         let indikator_codes = self.kinerja(r);
+        self.kolom_kinerja(r);
         self.analisis(r, &indikator_codes);
         // C. Figures, remainders and totals.
         self.anggaran(r);
         // D.
         self.blocks("rekomendasi", &r.rekomendasi, 0);
-        if r.rekomendasi.is_empty() {
-            self.problem("rekomendasi", "must hold at least one paragraph or list");
-        }
         self.penutup(r);
         self.catatan(r);
+        self.halaman(r);
         let printed = super::texts::printed_texts(r);
         self.tanda_tangan(r, &printed);
         for (path, text) in printed {
@@ -130,36 +131,56 @@ impl Checker {
     fn kinerja<'r>(&mut self, r: &'r Report) -> HashMap<&'r str, String> {
         let mut sasaran_codes: HashMap<&str, usize> = HashMap::new();
         let mut indikator_codes: HashMap<&str, String> = HashMap::new();
+        let numbered = r.indikator().filter(|(_, i)| i.no.is_some()).count();
+        let all = r.indikator().count();
         for (i, s) in r.kinerja.sasaran.iter().enumerate() {
             let p = format!("kinerja.sasaran[{i}]");
-            self.line(&format!("{p}.kode"), &s.kode);
-            if let Some(first) = sasaran_codes.insert(s.kode.trim(), i) {
-                self.problem(
-                    format!("{p}.kode"),
-                    format!(
-                        "the code {:?} is already used by kinerja.sasaran[{first}]; write each sasaran once, with all its indicators",
-                        s.kode
-                    ),
-                );
-            }
-            self.inline(&format!("{p}.uraian"), &s.uraian);
-            for (j, ind) in s.indikator.iter().enumerate() {
-                let p = format!("{p}.indikator[{j}]");
-                self.line(&format!("{p}.kode"), &ind.kode);
-                if let Some(first) = indikator_codes.insert(ind.kode.trim(), p.clone()) {
+            if let Some(kode) = &s.kode {
+                self.line(&format!("{p}.kode"), kode);
+                if let Some(first) = sasaran_codes.insert(kode.trim(), i) {
                     self.problem(
                         format!("{p}.kode"),
-                        format!("the code {:?} is already used by {first}", ind.kode),
+                        format!(
+                            "the code {kode:?} is already used by kinerja.sasaran[{first}]; write each sasaran once, with all its indicators"
+                        ),
                     );
                 }
+            }
+            self.inline(&format!("{p}.uraian"), &s.uraian);
+            if s.indikator.is_empty() {
+                self.problem(format!("{p}.indikator"), "must hold at least one indicator");
+            }
+            for (j, ind) in s.indikator.iter().enumerate() {
+                let p = format!("{p}.indikator[{j}]");
+                if let Some(kode) = &ind.kode {
+                    self.line(&format!("{p}.kode"), kode);
+                    if let Some(first) = indikator_codes.insert(kode.trim(), p.clone()) {
+                        self.problem(
+                            format!("{p}.kode"),
+                            format!("the code {kode:?} is already used by {first}"),
+                        );
+                    }
+                }
+                match &ind.no {
+                    Some(no) => self.line(&format!("{p}.no"), &no.0),
+                    None if numbered > 0 => self.problem(
+                        format!("{p}.no"),
+                        format!(
+                            "missing: {numbered} of the {all} indicators have their own `no`; \
+                             give it to every indicator, or to none (then rows are counted 1., 2.)"
+                        ),
+                    ),
+                    None => {}
+                }
                 self.inline(&format!("{p}.uraian"), &ind.uraian);
-                self.line(&format!("{p}.satuan"), &ind.satuan);
-                for (field, value) in [
-                    ("target_pk", &ind.target_pk),
-                    ("target", &ind.target),
-                    ("capaian", &ind.capaian),
-                ] {
+                if let Some(satuan) = &ind.satuan {
+                    self.line(&format!("{p}.satuan"), satuan);
+                }
+                for (field, value) in ind.values() {
                     self.nilai(&format!("{p}.{field}"), value);
+                }
+                if let Some(k) = &ind.keterangan {
+                    self.inline(&format!("{p}.keterangan"), k);
                 }
             }
         }
@@ -172,68 +193,242 @@ impl Checker {
         let mut analysed: HashMap<&str, usize> = HashMap::new();
         for (i, a) in r.analisis.iter().enumerate() {
             let p = format!("analisis[{i}]");
-            if !indikator_codes.contains_key(a.indikator.trim()) {
-                let suggestion = nearest(&a.indikator, indikator_codes.keys().copied())
+            self.analysis_parts(&p, a);
+            if let Some(judul) = &a.judul {
+                self.inline(&format!("{p}.judul"), judul);
+            }
+            let Some(indikator) = &a.indikator else {
+                if a.judul.is_none() {
+                    self.problem(
+                        format!("{p}.indikator"),
+                        "missing: give the code of the indicator analysed, or the heading as \
+                         printed in `judul`",
+                    );
+                }
+                continue;
+            };
+            if !indikator_codes.contains_key(indikator.trim()) {
+                let suggestion = nearest(indikator, indikator_codes.keys().copied())
                     .map(|s| format!(" Did you mean {s:?}?"))
                     .unwrap_or_default();
                 let mut known: Vec<&str> = indikator_codes.keys().copied().collect();
                 known.sort_unstable();
+                let known = if known.is_empty() {
+                    "none have a code".to_owned()
+                } else {
+                    known.join(", ")
+                };
                 self.problem(
                     format!("{p}.indikator"),
                     format!(
-                        "no indicator {:?} in section A (kinerja).{suggestion} The indicators are: {}.",
-                        a.indikator,
-                        known.join(", ")
+                        "no indicator {indikator:?} in section A (kinerja).{suggestion} The indicators are: {known}."
                     ),
                 );
-            } else if let Some(first) = analysed.insert(a.indikator.trim(), i) {
+            } else if let Some(first) = analysed.insert(indikator.trim(), i) {
                 self.problem(
                     format!("{p}.indikator"),
-                    format!(
-                        "indicator {:?} is already analysed in analisis[{first}]",
-                        a.indikator
-                    ),
+                    format!("indicator {indikator:?} is already analysed in analisis[{first}]"),
                 );
-            }
-            for (part, blocks) in [
-                ("progress", &a.progress),
-                ("kendala", &a.kendala),
-                ("strategi", &a.strategi),
-            ] {
-                self.blocks(&format!("{p}.{part}"), blocks, 0);
             }
         }
     }
 
-    /// The closing block: one-line texts of bounded length, the NIP, the
-    /// date.
-    fn penutup(&mut self, r: &Report) {
-        let p = &r.penutup;
-        self.line("penutup.tempat", &p.tempat);
-        self.line("penutup.jabatan", &p.jabatan);
-        self.line("penutup.keterangan", &p.keterangan);
-        self.line("penutup.nama", &p.nama);
-        if let Err(e) = check_nip(&p.nip) {
-            self.problem("penutup.nip", e);
+    /// The parts of an analysis at `p`: its own (`bagian`), or Progress,
+    /// Kendala and Strategi, each with blocks.
+    fn analysis_parts(&mut self, p: &str, a: &super::Analisis) {
+        if let Some(parts) = &a.bagian {
+            for (_, field, part) in super::Analisis::default_parts() {
+                if part(a).is_some() {
+                    self.problem(
+                        format!("{p}.{field}"),
+                        "give the parts either in `bagian` or as progress, kendala and \
+                         strategi, not both",
+                    );
+                }
+            }
+            if parts.is_empty() {
+                self.problem(format!("{p}.bagian"), "must hold at least one part");
+            }
+            for (j, part) in parts.iter().enumerate() {
+                self.inline(&format!("{p}.bagian[{j}].judul"), &part.judul);
+            }
+        } else {
+            for (_, field, part) in super::Analisis::default_parts() {
+                if part(a).is_none() {
+                    self.problem(
+                        format!("{p}.{field}"),
+                        format!(
+                            "missing: an analysis has progress, kendala and strategi, or its \
+                             own parts in `bagian`; give {field}"
+                        ),
+                    );
+                }
+            }
         }
-        self.tanggal(r);
+        for (_, field, blocks) in a.parts() {
+            let path = format!("{p}.{field}");
+            let given = a.bagian.is_some() || Self::present(a, &field);
+            if given && blocks.is_empty() {
+                self.problem(&path, "must hold at least one paragraph, list or table");
+            }
+            self.blocks(&path, blocks, 0);
+        }
+    }
 
-        for (field, text) in [
-            ("tempat", &p.tempat),
-            ("jabatan", &p.jabatan),
-            ("keterangan", &p.keterangan),
-            ("nama", &p.nama),
+    /// Whether the part `field` of `a` is written (a part of `bagian`, or
+    /// a standard part given).
+    fn present(a: &super::Analisis, field: &str) -> bool {
+        match field {
+            "progress" => a.progress.is_some(),
+            "kendala" => a.kendala.is_some(),
+            "strategi" => a.strategi.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The closing block: one-line texts of bounded length, the NIP, the
+    /// date; its one signer, or its several (not both).
+    fn penutup(&mut self, r: &Report) {
+        let Some(p) = &r.penutup else { return };
+        self.line("penutup.tempat", &p.tempat);
+        self.bounded("penutup.tempat", &p.tempat);
+        self.tanggal(r, p);
+        if p.penanda_tangan.is_empty() {
+            let label = p.label_nip.as_deref();
+            self.signer(
+                "penutup",
+                (p.jabatan.as_ref(), p.nama.as_deref()),
+                (p.nip.as_deref(), label),
+            );
+            if let Some(k) = &p.keterangan {
+                self.optional_line("penutup.keterangan", k);
+            }
+            return;
+        }
+        for (field, given) in [
+            ("jabatan", p.jabatan.is_some()),
+            ("nama", p.nama.is_some()),
+            ("nip", p.nip.is_some()),
+            ("label_nip", p.label_nip.is_some()),
+            ("keterangan", p.keterangan.is_some()),
         ] {
-            let n = text.chars().count();
-            if n > MAX_PENUTUP_CHARS {
+            if given {
                 self.problem(
                     format!("penutup.{field}"),
                     format!(
-                        "has {n} characters; the closing block must fit on one page with the \
-                         signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
+                        "with several signers in penanda_tangan, give each signer's {field} \
+                         there, not here"
                     ),
                 );
             }
+        }
+        if p.penanda_tangan.len() > super::MAX_SIGNERS {
+            self.problem(
+                "penutup.penanda_tangan",
+                format!(
+                    "has {} signers; at most {} fit on an A4 page",
+                    p.penanda_tangan.len(),
+                    super::MAX_SIGNERS
+                ),
+            );
+        }
+        for (k, s) in p.penanda_tangan.iter().enumerate() {
+            let path = format!("penutup.penanda_tangan[{k}]");
+            let nip = (s.nip.as_deref(), s.label_nip.as_deref());
+            self.signer(&path, (Some(&s.jabatan), Some(&s.nama)), nip);
+            if let Some(k) = &s.keterangan {
+                self.optional_line(&format!("{path}.keterangan"), k);
+            }
+            if let Some(name) = &s.field
+                && let Err(e) = crate::field::check_signature_field_name(name)
+            {
+                self.problem(format!("{path}.field"), e);
+            }
+            for (field, v) in [("lebar_mm", s.lebar_mm), ("tinggi_mm", s.tinggi_mm)] {
+                if let Some(v) = v
+                    && !(10.0..=80.0).contains(&v)
+                {
+                    self.problem(
+                        format!("{path}.{field}"),
+                        format!("expected 10 to 80 (millimetres), found {v}"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// One signer at `path`: the position's lines and the name, required;
+    /// the NIP, checked if given, and its label.
+    fn signer(
+        &mut self,
+        path: &str,
+        (jabatan, nama): (Option<&super::Baris>, Option<&str>),
+        (nip, label): (Option<&str>, Option<&str>),
+    ) {
+        match jabatan {
+            Some(j) => self.lines(&format!("{path}.jabatan"), j),
+            None => self.problem(format!("{path}.jabatan"), "missing: the signer's position"),
+        }
+        match nama {
+            Some(n) => {
+                self.line(&format!("{path}.nama"), n);
+                self.bounded(&format!("{path}.nama"), n);
+            }
+            None => self.problem(format!("{path}.nama"), "missing: the signer's name"),
+        }
+        if let Some(nip) = nip
+            && let Err(e) = check_nip(nip)
+        {
+            self.problem(format!("{path}.nip"), e);
+        }
+        if let Some(label) = label {
+            self.line(&format!("{path}.label_nip"), label);
+            if label.chars().count() > 20 {
+                self.problem(
+                    format!("{path}.label_nip"),
+                    "expected a short label such as \"NIP\" or \"NIP.\" (at most 20 characters)",
+                );
+            }
+        }
+    }
+
+    /// Lines of text at `path` (`path[i]` for several): each one line, of
+    /// bounded length.
+    fn lines(&mut self, path: &str, lines: &super::Baris) {
+        if lines.lines().is_empty() {
+            self.problem(path, "must hold at least one line");
+        }
+        let many = lines.lines().len() > 1;
+        for (i, line) in lines.lines().iter().enumerate() {
+            let p = if many {
+                format!("{path}[{i}]")
+            } else {
+                path.to_owned()
+            };
+            self.line(&p, line);
+            self.bounded(&p, line);
+        }
+    }
+
+    /// A line that may be empty (`""` prints none).
+    fn optional_line(&mut self, path: &str, text: &str) {
+        if !text.is_empty() {
+            self.line(path, text);
+            self.bounded(path, text);
+        }
+    }
+
+    /// A text of the closing block: at most [`MAX_PENUTUP_CHARS`].
+    fn bounded(&mut self, path: &str, text: &str) {
+        let n = text.chars().count();
+        if n > MAX_PENUTUP_CHARS {
+            self.problem(
+                path,
+                format!(
+                    "has {n} characters; the closing block must fit on one page with the \
+                     signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
+                ),
+            );
         }
     }
 
@@ -259,9 +454,9 @@ impl Checker {
     /// The closing date: in the report's year or the next (a fourth
     /// quarter is often reported in January), so that a mistyped year
     /// ("0224", "2042") is caught before it is printed.
-    fn tanggal(&mut self, r: &Report) {
-        let date = r.penutup.tanggal;
-        let year = date.0.year();
+    fn tanggal(&mut self, r: &Report, p: &super::Penutup) {
+        let date = p.tanggal;
+        let year = date.date().year();
         let tahun = i32::from(r.tahun);
         if year != tahun && year != tahun + 1 {
             self.problem(
@@ -279,48 +474,63 @@ impl Checker {
     /// field name.
     fn tanda_tangan(&mut self, r: &Report, printed: &[(String, String)]) {
         let t = &r.tanda_tangan;
+        let mut written = Vec::new();
         if let Some(tag) = &t.tag {
-            let mut chars = tag.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None)
-                    if !(c.is_alphanumeric()
-                        || c.is_whitespace()
-                        || c.is_control()
-                        || super::texts::is_not_drawn(c)
-                        || super::script::script_problem(tag).is_some()) =>
-                {
-                    for (path, text) in printed {
-                        if text.contains(c) {
-                            self.problem(
-                                path.clone(),
-                                format!(
-                                    "contains the signature tag {tag:?}, where BSrE's service would \
-                                     place a signature too; remove it here, or choose another tag \
-                                     in tanda_tangan.tag (null for none)"
-                                ),
-                            );
-                        }
-                    }
-                }
-                (Some(_), None) => self.problem(
-                    "tanda_tangan.tag",
-                    format!(
-                        "expected a special character such as \"#\", \"$\" or \"~\" that the \
-                         text does not use, found {tag:?}"
-                    ),
-                ),
-                _ => self.problem(
-                    "tanda_tangan.tag",
-                    format!(
-                        "expected exactly one character (BSrE's tag_koordinat takes one), found {tag:?}"
-                    ),
-                ),
+            written.push(("tanda_tangan.tag".to_owned(), tag));
+        }
+        for (k, s) in r
+            .penutup
+            .iter()
+            .flat_map(|p| p.penanda_tangan.iter().enumerate())
+        {
+            if let Some(tag) = &s.tag {
+                written.push((format!("penutup.penanda_tangan[{k}].tag"), tag));
             }
+        }
+        let mut well_formed = true;
+        for (path, tag) in written {
+            if let Some(message) = tag_problem(tag) {
+                self.problem(path, message);
+                well_formed = false;
+            }
+        }
+        if well_formed {
+            self.tags_in_text(r, printed);
         }
         if let Some(name) = &t.field
             && let Err(e) = crate::field::check_signature_field_name(name)
         {
             self.problem("tanda_tangan.field", e);
+        }
+    }
+
+    /// Each signer's tag occurs nowhere else in the printed text, and no two
+    /// signers share one: BSrE's service signs wherever it finds it.
+    fn tags_in_text(&mut self, r: &Report, printed: &[(String, String)]) {
+        let tags: Vec<(char, String)> = r.signer_tags().into_iter().flatten().collect();
+        for (k, (c, path)) in tags.iter().enumerate() {
+            if tags[..k].iter().any(|(other, _)| other == c) {
+                self.problem(
+                    path,
+                    format!(
+                        "the tag {c:?} is also another signer's; BSrE's service would place both \
+                         signatures at the first: give each signer a tag of its own"
+                    ),
+                );
+                continue;
+            }
+            for (at, text) in printed {
+                if text.contains(*c) {
+                    self.problem(
+                        at.clone(),
+                        format!(
+                            "contains the signature tag \"{c}\", where BSrE's service would \
+                             place a signature too; remove it here, or choose another tag in \
+                             {path} (null for none)"
+                        ),
+                    );
+                }
+            }
         }
     }
 
@@ -351,13 +561,11 @@ impl Checker {
     }
 
     fn blocks(&mut self, path: &str, blocks: &[Block], depth: usize) {
-        if blocks.is_empty() && depth == 0 && !path.starts_with("rekomendasi") {
-            self.problem(path, "must hold at least one paragraph, list or table");
-        }
         for (i, block) in blocks.iter().enumerate() {
             let p = format!("{path}[{i}]");
             match block {
                 Block::Paragraf(text) => self.inline(&p, text),
+                Block::Judul(text) => self.inline(&format!("{p}.judul"), text),
                 Block::Daftar(list) => {
                     let p = format!("{p}.daftar");
                     if depth + 1 > MAX_LIST_DEPTH {
@@ -382,8 +590,14 @@ impl Checker {
                 }
                 Block::Tabel(table) => {
                     let p = format!("{p}.tabel");
+                    if let Some(judul) = &table.judul {
+                        self.inline(&format!("{p}.judul"), judul);
+                    }
                     for (j, col) in table.kolom.iter().enumerate() {
                         self.inline(&format!("{p}.kolom[{j}].judul"), &col.judul);
+                        if let Some(g) = &col.grup {
+                            self.lines(&format!("{p}.kolom[{j}].grup"), g);
+                        }
                     }
                     let n = table.kolom.len();
                     for (j, row) in table.baris.iter().enumerate() {
@@ -413,105 +627,72 @@ impl Checker {
         }
     }
 
+    /// C. The rows (their texts, unique codes, figures, remainders and
+    /// sums), the stated Total, the columns.
     fn anggaran(&mut self, r: &Report) {
-        let mut codes: HashMap<&str, usize> = HashMap::new();
-        for (i, row) in r.anggaran.rincian.iter().enumerate() {
-            let p = format!("anggaran.rincian[{i}]");
-            self.line(&format!("{p}.kode"), &row.kode);
-            if let Some(first) = codes.insert(row.kode.trim(), i) {
-                self.problem(
-                    format!("{p}.kode"),
-                    format!(
-                        "the code {:?} is already used by anggaran.rincian[{first}]",
-                        row.kode
-                    ),
-                );
+        let Some(a) = &r.anggaran else { return };
+        if a.rincian.is_empty() {
+            self.problem("anggaran.rincian", "must hold at least one row");
+        }
+        let mut codes: HashMap<String, String> = HashMap::new();
+        self.rincian("anggaran.rincian", &a.rincian, &mut codes);
+        let (_, _, problems) = super::anggaran::compute(a);
+        self.problems.extend(problems);
+        self.kolom_anggaran(a);
+    }
+
+    /// The texts of the budget rows at `path` and their sub-rows'; each
+    /// code used once in the table.
+    fn rincian(
+        &mut self,
+        path: &str,
+        rows: &[super::Rincian],
+        codes: &mut HashMap<String, String>,
+    ) {
+        for (i, row) in rows.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            if let Some(kode) = &row.kode {
+                self.line(&format!("{p}.kode"), kode);
+                if let Some(first) = codes.insert(kode.trim().to_owned(), p.clone()) {
+                    self.problem(
+                        format!("{p}.kode"),
+                        format!("the code {kode:?} is already used by {first}"),
+                    );
+                }
             }
             self.inline(&format!("{p}.uraian"), &row.uraian);
-            self.line(&format!("{p}.satuan"), &row.satuan);
-            for (field, v) in [
-                ("volume", row.volume),
-                ("capaian", row.capaian),
-                ("pagu", row.pagu),
-                ("realisasi", row.realisasi),
-            ] {
-                if v.is_sign_negative() && !v.is_zero() {
-                    self.problem(
-                        format!("{p}.{field}"),
-                        format!("must not be negative, found {}", angka(&v)),
-                    );
-                }
+            if let Some(satuan) = &row.satuan {
+                self.line(&format!("{p}.satuan"), satuan);
             }
-            if row.realisasi > row.pagu {
-                self.problem(
-                    format!("{p}.realisasi"),
-                    format!(
-                        "realisasi {} is more than the pagu {}",
-                        angka(&row.realisasi),
-                        angka(&row.pagu)
-                    ),
-                );
+            if let Some(k) = &row.keterangan {
+                self.inline(&format!("{p}.keterangan"), k);
             }
-            let Some(sisa) = row.sisa() else {
-                self.problem(&p, "the remainders are out of the exact range of numbers");
-                continue;
-            };
-            if let Some(stated) = row.sisa_capaian
-                && stated != sisa.capaian
-            {
-                self.problem(
-                    format!("{p}.sisa_capaian"),
-                    format!(
-                        "states {} but volume {} - capaian {} = {}",
-                        angka(&stated),
-                        angka(&row.volume),
-                        angka(&row.capaian),
-                        angka(&sisa.capaian)
-                    ),
-                );
-            }
-            if let Some(stated) = row.sisa_anggaran
-                && stated != sisa.anggaran
-            {
-                self.problem(
-                    format!("{p}.sisa_anggaran"),
-                    format!(
-                        "states {} but pagu {} - realisasi {} = {}",
-                        angka(&stated),
-                        angka(&row.pagu),
-                        angka(&row.realisasi),
-                        angka(&sisa.anggaran)
-                    ),
-                );
-            }
+            self.rincian(&format!("{p}.rincian"), &row.rincian, codes);
         }
-        let Some(totals) = r.anggaran.totals() else {
-            self.problem(
-                "anggaran.rincian",
-                "the sums are out of the exact range of numbers (about 7.9 × 10^28)",
-            );
-            return;
-        };
-        if let Some(stated) = &r.anggaran.total {
-            for (field, given, computed) in [
-                ("pagu", stated.pagu, totals.pagu),
-                ("realisasi", stated.realisasi, totals.realisasi),
-                ("sisa_anggaran", stated.sisa_anggaran, totals.sisa_anggaran),
-            ] {
-                if let Some(given) = given
-                    && given != computed
-                {
-                    self.problem(
-                        format!("anggaran.total.{field}"),
-                        format!(
-                            "states {} but the rows add up to {}",
-                            angka(&given),
-                            angka(&computed)
-                        ),
-                    );
-                }
-            }
+    }
+}
+
+/// Why `tag` cannot be a signature tag: not exactly one character, or
+/// not a special character a text can do without.
+fn tag_problem(tag: &str) -> Option<String> {
+    let mut chars = tag.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None)
+            if !(c.is_alphanumeric()
+                || c.is_whitespace()
+                || c.is_control()
+                || super::texts::is_not_drawn(c)
+                || super::script::script_problem(tag).is_some()) =>
+        {
+            None
         }
+        (Some(_), None) => Some(format!(
+            "expected a special character such as \"#\", \"$\" or \"~\" that the text does \
+             not use, found {tag:?}"
+        )),
+        _ => Some(format!(
+            "expected exactly one character (BSrE's tag_koordinat takes one), found {tag:?}"
+        )),
     }
 }
 
@@ -640,9 +821,9 @@ mod tests {
             ]
         );
         let mut r = minimal();
-        r.penutup.tanggal = "2026-12-31".parse().unwrap();
+        r.penutup.as_mut().unwrap().tanggal = "2026-12-31".parse().unwrap();
         assert!(paths(&r).is_empty());
-        r.penutup.tanggal = "2027-01-01".parse().unwrap();
+        r.penutup.as_mut().unwrap().tanggal = "2027-01-01".parse().unwrap();
         assert_eq!(paths(&r).len(), 1);
     }
 
@@ -665,10 +846,10 @@ mod tests {
     fn the_footer_and_the_closing_block_are_bounded() {
         let mut r = minimal();
         r.catatan = Some(vec![Inline::new("Catatan."); MAX_CATATAN_ITEMS]);
-        r.penutup.jabatan = "x".repeat(MAX_PENUTUP_CHARS);
+        r.penutup.as_mut().unwrap().jabatan = Some("x".repeat(MAX_PENUTUP_CHARS).into());
         assert!(paths(&r).is_empty());
         r.catatan = Some(vec![Inline::new("Catatan."); 200]);
-        r.penutup.jabatan.push('x');
+        r.penutup.as_mut().unwrap().jabatan = Some("x".repeat(MAX_PENUTUP_CHARS + 1).into());
         assert_eq!(
             paths(&r),
             [
