@@ -24,7 +24,6 @@ mod finish;
 mod fonts;
 mod save;
 mod tags;
-mod verify;
 mod xmp;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,9 +40,7 @@ use crate::text::FontSet;
 use crate::units::Pt;
 
 pub use attach::{Attachment, Relationship};
-pub(crate) use attach::{Embedded, embedded_files};
 pub(crate) use content::{CharSet, GlyphCodes};
-pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -289,6 +286,17 @@ fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
     }
 }
 
+/// Whether a face's U+00AD glyph can draw a hyphen the line breaker added
+/// (see `content::drawn_text`): a glyph of its own (a glyph shared with
+/// `-` would have one ToUnicode entry for both) as wide as `-`, which the
+/// layout measured.
+fn draws_soft_hyphen(face: &crate::text::FontFace) -> bool {
+    match (face.glyph(content::SOFT_HYPHEN), face.glyph('-')) {
+        (Some(soft), Some(hyphen)) => soft.id != hyphen.id && soft.advance == hyphen.advance,
+        _ => false,
+    }
+}
+
 /// Subsets and embeds each face the layout draws with, and returns the
 /// glyph codes of its characters and the operations that tell printpdf
 /// which glyphs each font uses: printpdf learns it from the text operations
@@ -305,6 +313,9 @@ fn embed_fonts(
         for item in &page.items {
             if let Item::Text(t) = item {
                 sets[t.face.index()].extend(&t.text);
+                if content::ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
+                    sets[t.face.index()].extend("\u{AD}");
+                }
             }
         }
     }
