@@ -439,6 +439,13 @@ fn add_signature_field(
     widget.set("Subtype", "Widget");
     widget.set("FT", "Sig");
     widget.set("T", text_string(name));
+    // The field's name for assistive technology (PDF/UA: a form field has
+    // a /TU): whose signature goes there.
+    let who = match &b.signer {
+        Some(signer) => format!("Tanda tangan elektronik {signer}"),
+        None => "Tanda tangan elektronik".to_owned(),
+    };
+    widget.set("TU", text_string(&who));
     widget.set(
         "Rect",
         [x1, y1, x2, y2]
