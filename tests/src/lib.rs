@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 #[path = "gen.rs"]
 pub mod generate;
 
+/// Other units' shapes of a report, for the generated reports.
+pub mod shapes;
+
 /// Hostile PDFs for extract and verify.
 pub mod hostile_pdf;
 
