@@ -421,3 +421,70 @@ fn every_table_grid_closes() {
         }
     }
 }
+
+/// The JSON examples of the README's section "Reports of other units",
+/// each put into the minimal report where it belongs (a top-level field,
+/// table A's `kolom`, the budget's `rincian`, an analysis), are accepted
+/// and render: the README shows only what lapkin takes.
+#[test]
+fn the_readmes_examples_of_other_units_render() {
+    use serde_json::Value;
+    let readme = std::fs::read_to_string(lapkin_tests::root().join("README.md")).unwrap();
+    let start = readme
+        .find("## Reports of other units")
+        .expect("the README has the section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+    let blocks: Vec<&str> = section
+        .split("```json\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap_or_default())
+        .collect();
+    assert!(blocks.len() >= 10, "{} examples", blocks.len());
+    let minimal: Value =
+        serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
+    for block in blocks {
+        let mut report = minimal.clone();
+        let trimmed = block.trim();
+        if trimmed.starts_with('{') {
+            let analysis: Value =
+                serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{e}: {block}"));
+            report["analisis"] = serde_json::json!([analysis]);
+        } else {
+            let fields: serde_json::Map<String, Value> =
+                serde_json::from_str(&format!("{{{trimmed}}}"))
+                    .unwrap_or_else(|e| panic!("{e}: {block}"));
+            for (k, v) in fields {
+                match k.as_str() {
+                    "kolom" => report["kinerja"]["kolom"] = v,
+                    "rincian" => report["anggaran"]["rincian"] = v,
+                    "kinerja" => {
+                        report["kinerja"] = v;
+                        report["analisis"] = serde_json::json!([]);
+                    }
+                    _ => report[k] = v,
+                }
+            }
+        }
+        // The report's year is the example's signing year.
+        if let Some(year) = report["penutup"]["tanggal"]
+            .as_str()
+            .and_then(|t| t[..4].parse::<u16>().ok())
+        {
+            report["tahun"] = serde_json::json!(year);
+        }
+        // The parts the example's sections do not place are left out.
+        if let Some(bagian) = report["susunan"]["bagian"].as_array().cloned() {
+            let placed = |j: &str| bagian.iter().any(|b| b["jenis"] == j);
+            for part in ["kinerja", "analisis", "anggaran", "rekomendasi"] {
+                if !placed(part) {
+                    report.as_object_mut().map(|o| o.remove(part));
+                }
+            }
+        }
+        let bytes = serde_json::to_vec(&report).unwrap();
+        let parsed = lapkin::parse_report(&bytes).unwrap_or_else(|e| panic!("{e}: {block}"));
+        lapkin::render(&parsed, &RenderOptions::default())
+            .unwrap_or_else(|e| panic!("{e}: {block}"));
+    }
+}
