@@ -11,7 +11,7 @@ mod structure;
 
 use std::fmt;
 
-pub use structure::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
+pub use structure::{ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
 
@@ -187,6 +187,13 @@ pub struct TextRun {
     /// and copied whole (written as `/ActualText`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_text: Option<String>,
+    /// Whether a word space follows the run that its text does not hold:
+    /// the line broke at a space after it, or it is a marker set apart from
+    /// its text (a heading's number). The PDF draws an invisible space
+    /// after its glyphs, so that text extraction and the tag tree keep the
+    /// word boundary ("Target Perjanjian", not "TargetPerjanjian").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub space_after: bool,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -335,6 +342,7 @@ impl TextRun {
             invisible: false,
             tag: Tag::None,
             actual_text: None,
+            space_after: false,
         }
     }
 }
@@ -492,7 +500,11 @@ impl Item {
                 if let Some(a) = &t.actual_text {
                     write!(f, " actual={a:?}")?;
                 }
-                write!(f, " {:?}", t.text)
+                write!(f, " {:?}", t.text)?;
+                if t.space_after {
+                    write!(f, " +space")?;
+                }
+                Ok(())
             }
             Item::Line(l) => write!(
                 f,

@@ -23,7 +23,7 @@
 //! | JSON → report | [`parse_report`], [`parse_report_with_limit`] | [`Report`] and the [`model`] types (they are the JSON); every problem at once, each with its JSON path |
 //! | report → checked report | [`validate`] with a [`FontSet`] | [`CheckedReport`]: the report, known to pass every rule that needs no layout (the model's rules, markup, the fonts' glyphs), and what validation resolved |
 //! | checked report → document | [`build_document`] | [`Document`]: generic [`Block`]s ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of styled [`Text`] ([`Span`], [`SpanStyle`]), the [`Footer`], the [`Meta`] |
-//! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]), the [`SignatureBox`], and the tag tree ([`Structure`] of [`StructNode`]s with a [`Role`] and [`Scope`], ids [`NodeId`]; each item's [`Tag`], a node or an [`ArtifactKind`]) |
+//! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]), the [`SignatureBox`], and the tag tree ([`Structure`] of [`StructNode`]s with a [`Role`], [`Scope`] and [`ListNumbering`], ids [`NodeId`]; each item's [`Tag`], a node or an [`ArtifactKind`]) |
 //! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
 //! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
 //! | PDF → report | [`extract_source`], [`verify`] (for a PDF rendered with [`RenderOptions::attach_source`]) | the attached report's [`canonical_json`]; a [`Verification`] that the pages are its rendering with the recorded [`RenderRecord`] |
@@ -76,8 +76,8 @@ pub use doc::{
 
 // Stage 3: document → layout.
 pub use frame::{
-    ArtifactKind, BoxItem, Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Role, Rule,
-    Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
+    ArtifactKind, BoxItem, Item, Layout, LinkArea, ListNumbering, Meta, NodeId, OutlineEntry, Page,
+    Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
 pub use layout::layout_document;
 pub use style::Style;

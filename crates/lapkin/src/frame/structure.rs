@@ -38,6 +38,69 @@ pub struct StructNode {
     /// For a table cell: the columns it covers, at least 1.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub colspan: usize,
+    /// For a list ([`Role::L`]): how its items are numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_numbering: Option<ListNumbering>,
+}
+
+/// How a list numbers its items: its `/ListNumbering` attribute (ISO
+/// 32000-1, 14.8.5.5), which tells a screen reader what the labels are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ListNumbering {
+    /// No numbering: the labels are any text (`-`).
+    None,
+    /// A bullet (`•`).
+    Disc,
+    /// `1.`, `2.`, ...
+    Decimal,
+    /// `a.`, `b.`, ...
+    LowerAlpha,
+    /// `A.`, `B.`, ...
+    UpperAlpha,
+}
+
+impl ListNumbering {
+    /// The numbering of a list with these markers: decimal if every
+    /// marker is a number (with `.` or `)` after it), alphabetic if every
+    /// one is letters of one case, a disc for `•`, else none.
+    pub fn of_markers<'a>(markers: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut kinds = markers.into_iter().map(|m| {
+            let core = m.trim().trim_end_matches(['.', ')']);
+            if core.is_empty() {
+                ListNumbering::None
+            } else if core.bytes().all(|b| b.is_ascii_digit()) {
+                ListNumbering::Decimal
+            } else if core.bytes().all(|b| b.is_ascii_lowercase()) {
+                ListNumbering::LowerAlpha
+            } else if core.bytes().all(|b| b.is_ascii_uppercase()) {
+                ListNumbering::UpperAlpha
+            } else if m.trim() == "\u{2022}" {
+                ListNumbering::Disc
+            } else {
+                ListNumbering::None
+            }
+        });
+        let Some(first) = kinds.next() else {
+            return ListNumbering::None;
+        };
+        if kinds.all(|k| k == first) {
+            first
+        } else {
+            ListNumbering::None
+        }
+    }
+
+    /// The PDF name of the numbering.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListNumbering::None => "None",
+            ListNumbering::Disc => "Disc",
+            ListNumbering::Decimal => "Decimal",
+            ListNumbering::LowerAlpha => "LowerAlpha",
+            ListNumbering::UpperAlpha => "UpperAlpha",
+        }
+    }
 }
 
 fn one() -> usize {
@@ -94,6 +157,8 @@ pub enum Role {
     Link,
     /// A generic block (the closing block).
     Div,
+    /// A section: related blocks (the legal note, read once at the end).
+    Sect,
 }
 
 /// What a header cell labels.
@@ -126,9 +191,15 @@ pub enum Tag {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ArtifactKind {
-    /// Running furniture: the footer, the page number, a table header
-    /// repeated on a continuation page.
+    /// Running furniture: a table header repeated on a continuation page.
     Pagination,
+    /// The page's footer: the page number, and the legal note on every
+    /// page but where it is read (see [`crate::Layout`]'s structure).
+    /// Written `/Type /Pagination /Subtype /Footer`.
+    Footer,
+    /// The running header at the top of every page. Written `/Type
+    /// /Pagination /Subtype /Header`.
+    Header,
     /// Decoration: rules, fills, cell borders, the invisible signature tag.
     Layout,
 }
@@ -183,6 +254,7 @@ impl Role {
             Role::Caption => "Caption",
             Role::Link => "Link",
             Role::Div => "Div",
+            Role::Sect => "Sect",
         }
     }
 }
@@ -202,8 +274,17 @@ impl ArtifactKind {
     /// The PDF name of the artifact type.
     pub fn name(self) -> &'static str {
         match self {
-            ArtifactKind::Pagination => "Pagination",
+            ArtifactKind::Pagination | ArtifactKind::Footer | ArtifactKind::Header => "Pagination",
             ArtifactKind::Layout => "Layout",
+        }
+    }
+
+    /// The PDF name of the pagination artifact's subtype, if it has one.
+    pub fn subtype(self) -> Option<&'static str> {
+        match self {
+            ArtifactKind::Footer => Some("Footer"),
+            ArtifactKind::Header => Some("Header"),
+            _ => None,
         }
     }
 }
@@ -218,6 +299,7 @@ impl StructNode {
             scope: None,
             rowspan: 1,
             colspan: 1,
+            list_numbering: None,
         }
     }
 }
@@ -261,6 +343,8 @@ impl fmt::Display for Tag {
             Tag::None => Ok(()),
             Tag::Node(n) => write!(f, "@{n}"),
             Tag::Artifact(ArtifactKind::Pagination) => write!(f, "@pagination"),
+            Tag::Artifact(ArtifactKind::Footer) => write!(f, "@footer"),
+            Tag::Artifact(ArtifactKind::Header) => write!(f, "@header"),
             Tag::Artifact(ArtifactKind::Layout) => write!(f, "@layout"),
         }
     }
@@ -297,6 +381,9 @@ impl fmt::Display for Structure {
             }
             if n.colspan != 1 {
                 write!(f, " colspan={}", n.colspan)?;
+            }
+            if let Some(numbering) = n.list_numbering {
+                write!(f, " numbering={}", numbering.name())?;
             }
             writeln!(f)?;
             for &c in n.children.iter().rev() {

@@ -11,11 +11,15 @@ use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{
-    ArtifactKind, Item, Layout, Meta, OutlineEntry, Page, Rule, Structure, Tag, TextRun,
+    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, Role, Rule,
+    Structure, Tag, TextRun,
 };
 
-/// What every item of the footer is: running furniture.
-const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Pagination);
+/// What every item of the footer is: running furniture (the legal note is
+/// tagged where it is read, on the last page: see [`tag_the_note`]).
+const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Footer);
+/// What every item of the running header is.
+const HEADER: Tag = Tag::Artifact(ArtifactKind::Header);
 use crate::text::Align;
 use crate::text::Face;
 use crate::units::Pt;
@@ -24,12 +28,26 @@ use crate::units::Pt;
 /// header at its place on the page.
 pub(crate) struct FooterLayout {
     items: Vec<Item>,
+    /// The legal note's parts, as ranges of `items`.
+    note: NoteParts,
     header: Vec<Item>,
     height: Pt,
     label: String,
     label_baseline: Pt,
     size: Pt,
     right: Pt,
+}
+
+/// Where the legal note's parts are among the footer's items: read once,
+/// on the last page, they are tagged there (see [`tag_the_note`]).
+#[derive(Default)]
+struct NoteParts {
+    /// The title's lines ("Catatan :").
+    title: std::ops::Range<usize>,
+    /// Each numbered item: its marker (if it has one) and its lines.
+    items: Vec<(Option<usize>, std::ops::Range<usize>)>,
+    /// The free text under the items.
+    text: std::ops::Range<usize>,
 }
 
 /// Lines of footer text laid out from `y` at `x`, `width` wide, their
@@ -58,6 +76,7 @@ impl FooterLayout {
         let left = style.margin.left;
         let width = style.text_width();
         let mut items = Vec::new();
+        let mut note = NoteParts::default();
         let ruled = !footer.items.is_empty() || !footer.title.is_empty() || footer.text.is_some();
         let mut y = Pt::ZERO;
         if ruled {
@@ -80,9 +99,11 @@ impl FooterLayout {
                 link: None,
             }];
             // The title takes at most the left half.
+            let start = items.len();
             y += furniture_lines(ctx, &title, (left, width / 2.0), y, &mut items);
+            note.title = start..items.len();
         }
-        y += note_items(ctx, footer, (left, width), y, &mut items);
+        y += note_items(ctx, footer, (left, width), y, &mut items, &mut note.items);
         if let Some(text) = &footer.text {
             // At the left of the label's line when it is the first line.
             let w = if y == label_baseline - ctx.baseline(size) {
@@ -90,13 +111,16 @@ impl FooterLayout {
             } else {
                 width
             };
+            let start = items.len();
             y += furniture_lines(ctx, text, (left, w), y, &mut items);
+            note.text = start..items.len();
         }
         if y == Pt::ZERO && !footer.page_label.is_empty() {
             y = ctx.line_height(size);
         }
         FooterLayout {
             items,
+            note,
             header: running_header(ctx, footer),
             height: y,
             label: footer.page_label.clone(),
@@ -148,6 +172,7 @@ impl FooterLayout {
             invisible: false,
             tag: FURNITURE,
             actual_text: None,
+            space_after: false,
         }));
         items
     }
@@ -162,6 +187,7 @@ fn note_items(
     (left, width): (Pt, Pt),
     y: Pt,
     items: &mut Vec<Item>,
+    parts: &mut Vec<(Option<usize>, std::ops::Range<usize>)>,
 ) -> Pt {
     let size = ctx.style.footer_font_size;
     let regular = ctx.fonts.face(Face::Regular);
@@ -184,7 +210,13 @@ fn note_items(
     for (text, marker) in footer.items.iter().zip(markers) {
         let start = items.len();
         let taken = furniture_lines(ctx, text, (left + indent, width - indent), y + h, items);
-        if !marker.is_empty() && items.len() > start {
+        let marked = !marker.is_empty() && items.len() > start;
+        parts.push(if marked {
+            (Some(start), start + 1..items.len() + 1)
+        } else {
+            (None, start..items.len())
+        });
+        if marked {
             items.insert(
                 start,
                 Item::Text(TextRun {
@@ -198,6 +230,7 @@ fn note_items(
                     invisible: false,
                     tag: FURNITURE,
                     actual_text: None,
+                    space_after: true,
                 }),
             );
         }
@@ -216,7 +249,7 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
     let style = ctx.style;
     let size = style.footer_font_size;
     let (left, width) = (style.margin.left, style.text_width());
-    let lines = text_lines(ctx, text, size, left, width, Align::Right, "", FURNITURE);
+    let lines = text_lines(ctx, text, size, left, width, Align::Right, "", HEADER);
     let total: Pt = lines.iter().map(|l| l.height).sum();
     let rule_y = style.margin.top - style.footer_gap / 2.0;
     let mut y = rule_y - style.footer_rule_gap - total;
@@ -232,7 +265,7 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
         x2: left + width,
         y2: rule_y,
         width: style.footer_rule_width,
-        tag: FURNITURE,
+        tag: HEADER,
     }));
     items
 }
@@ -243,15 +276,62 @@ fn shift_all(items: &mut [Item], dy: Pt) {
     }
 }
 
+/// Tags the legal note among `items` (a page's footer, from its first item
+/// on) where it is read: a [`Role::Sect`] at the end of the document holding
+/// the title as a [`Role::P`], the numbered items as a list and the free
+/// text as a `P`. The note is printed on every page as running furniture;
+/// a screen reader reads it once, from the last page, where these tags put
+/// it (its copies on the other pages stay footer artifacts).
+fn tag_the_note(note: &NoteParts, items: &mut [Item], structure: &mut Structure) {
+    let empty = note.title.is_empty() && note.items.is_empty() && note.text.is_empty();
+    if structure.is_empty() || empty {
+        return;
+    }
+    let markers: Vec<String> = note
+        .items
+        .iter()
+        .map(|(m, _)| match m.and_then(|m| items.get(m)) {
+            Some(Item::Text(t)) => t.text.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    let mut set = |range: std::ops::Range<usize>, node: NodeId| {
+        for item in items.get_mut(range).into_iter().flatten() {
+            item.set_tag(Tag::Node(node));
+        }
+    };
+    let div = structure.add(Role::Sect, 0);
+    if !note.title.is_empty() {
+        set(note.title.clone(), structure.add(Role::P, div));
+    }
+    if !note.items.is_empty() {
+        let l = structure.add(Role::L, div);
+        structure.nodes[l].list_numbering = Some(ListNumbering::of_markers(
+            markers.iter().map(String::as_str),
+        ));
+        for (marker, lines) in &note.items {
+            let li = structure.add(Role::LI, l);
+            if let Some(m) = marker {
+                set(*m..*m + 1, structure.add(Role::Lbl, li));
+            }
+            let body = structure.add(Role::LBody, li);
+            set(lines.clone(), structure.add(Role::P, body));
+        }
+    }
+    if !note.text.is_empty() {
+        set(note.text.clone(), structure.add(Role::P, div));
+    }
+}
+
 /// Adds the footer to every page and collects the outline and the
-/// signature box.
+/// signature box; tags the legal note on the last page.
 pub(crate) fn finalize(
     ctx: &Ctx<'_>,
     bodies: Vec<PageBody>,
     footer: &FooterLayout,
     footer_top: Pt,
     meta: Meta,
-    structure: Structure,
+    mut structure: Structure,
 ) -> Layout {
     let total = bodies.len();
     let mut outline = Vec::new();
@@ -276,6 +356,9 @@ pub(crate) fn finalize(
             let mut items = body.items;
             let start = items.len();
             items.extend(footer.page_items(ctx, i + 1, total, footer_top));
+            if i + 1 == total {
+                tag_the_note(&footer.note, &mut items[start..], &mut structure);
+            }
             // The layout is kept while the PDF is written: no room to spare
             // (a page's items were pushed one by one, so up to half its
             // vector was unused).

@@ -46,6 +46,8 @@ fn add_marker(
             invisible: false,
             tag,
             actual_text: None,
+            // Set apart from its text by its place, not by a space.
+            space_after: true,
         }),
     );
 }
@@ -216,7 +218,7 @@ fn list(
     parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
-    let l = ctx.node(Role::L, parent);
+    let l = ctx.list_node(parent, list.items.iter().map(|i| i.marker.as_str()));
     let size = ctx.style.font_size;
     let face = ctx.fonts.face(Face::Regular);
     let widest = list
@@ -371,6 +373,7 @@ fn tag_run(ctx: &Ctx<'_>, tag: char, left: Pt, bottom: Pt) -> Item {
         invisible: true,
         tag: Tag::Artifact(ArtifactKind::Layout),
         actual_text: None,
+        space_after: false,
     })
 }
 

@@ -72,7 +72,8 @@ pub(super) fn line_items(
     tagger: &mut Tagger,
     out: &mut Vec<Item>,
 ) {
-    for run in line.runs {
+    let runs = line.runs.len();
+    for (k, run) in line.runs.into_iter().enumerate() {
         let tag = tagger.run(ctx, run.link.as_ref());
         if let Some(uri) = &run.link {
             out.push(Item::Link(LinkArea {
@@ -92,6 +93,7 @@ pub(super) fn line_items(
             width: run.width,
             invisible: false,
             actual_text: run.actual_text,
+            space_after: line.space_after && k + 1 == runs,
         }));
     }
 }

@@ -291,6 +291,7 @@ mod tests {
                     invisible: false,
                     tag: Default::default(),
                     actual_text: None,
+                    space_after: false,
                 })
             })
             .collect();

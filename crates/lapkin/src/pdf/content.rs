@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::save::{hex_byte, integer};
-use crate::frame::{BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
+use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
 use crate::text::Face;
 use crate::units::Pt;
 
@@ -247,24 +247,38 @@ pub(crate) fn ends_with_added_hyphen(t: &TextRun) -> bool {
     }
 }
 
-/// The text a run's glyphs are drawn from: its text, except that a hyphen
-/// the line breaker added is drawn with the face's U+00AD glyph when the
-/// font subset has one (`mod.rs` adds it when the face draws it exactly as
-/// its `-`). Its ToUnicode entry is then U+00AD, which readers take for a
-/// hyphen that only marks a line break: poppler, MuPDF and Ghostscript give
-/// `Tri\u{AD}` and `wulan` on the next line, PDFium joins the word
-/// (`Tri\u{2}wulan`, its mark of a line-end hyphen, which Chrome drops)
-/// and pdf.js drops the soft hyphen (it skips every format character); all
-/// five give the same characters but for it. A plain `-` read as a hyphen
-/// in pdf.js and Ghostscript, which ignore `/ActualText`, and as nothing in
-/// the others (measured: tests/external/readers.py).
+/// The text a run's glyphs are drawn from: its text, except that
+///
+/// - a hyphen the line breaker added is drawn with the face's U+00AD glyph
+///   when the font subset has one (`mod.rs` adds it when the face draws it
+///   exactly as its `-`). Its ToUnicode entry is then U+00AD, which readers
+///   take for a hyphen that only marks a line break: poppler, MuPDF and
+///   Ghostscript give `Tri\u{AD}` and `wulan` on the next line, PDFium joins
+///   the word (`Tri\u{2}wulan`, its mark of a line-end hyphen, which Chrome
+///   drops) and pdf.js drops the soft hyphen (it skips every format
+///   character); all five give the same characters but for it. A plain `-`
+///   read as a hyphen in pdf.js and Ghostscript, which ignore `/ActualText`,
+///   and as nothing in the others (measured: tests/external/readers.py);
+/// - a run followed by a word space its text does not hold
+///   ([`TextRun::space_after`]: the line broke at a space after it, or it is
+///   a heading's number) ends with a space glyph, which shows nothing: text
+///   extraction and the tag tree then read the word boundary (ISO 32000-1,
+///   14.8.2.5, asks for the space in the content or as `/ActualText`).
 fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> std::borrow::Cow<'a, str> {
-    if ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0 {
-        let stem = &t.text[..t.text.len() - 1];
-        std::borrow::Cow::Owned(format!("{stem}{SOFT_HYPHEN}"))
-    } else {
-        std::borrow::Cow::Borrowed(&t.text)
+    let soft = ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0;
+    let space = t.space_after && codes.get(' ') != 0;
+    if !soft && !space {
+        return std::borrow::Cow::Borrowed(&t.text);
     }
+    let mut text = t.text.clone();
+    if soft {
+        text.pop();
+        text.push(SOFT_HYPHEN);
+    }
+    if space {
+        text.push(' ');
+    }
+    std::borrow::Cow::Owned(text)
 }
 
 /// The resource name of the shared footer (a form XObject).
@@ -289,12 +303,12 @@ impl<'a> Marks<'a> {
     }
 }
 
-/// The content stream of one page. With `shared_footer`, the footer except
-/// its page number is drawn by the form XObject [`FOOTER`], made once from
+/// The content stream of one page. With `shared_footer`, the page's
+/// [`footer_run`] is drawn by the form XObject [`FOOTER`], made once from
 /// [`footer_content`]. With `marks`, the items are written in marked-content
 /// sequences: each run of items of one structure node as one sequence with
 /// the node's role and a new MCID (recorded in `marks`), artifacts as
-/// `/Artifact` sequences; the footer form is drawn inside a pagination
+/// `/Artifact` sequences; the footer form is drawn inside a footer
 /// artifact.
 pub(crate) fn page_content(
     page: &Page,
@@ -303,10 +317,10 @@ pub(crate) fn page_content(
     mut marks: Option<&mut Marks<'_>>,
 ) -> Vec<u8> {
     let height = page.size.height;
-    if !shared_footer || page.footer >= page.items.len() {
+    let run = footer_run(page);
+    if !shared_footer || run.is_empty() {
         return items_content(&page.items, height, codes, marks);
     }
-    let last = page.items.len() - 1;
     let mut out = items_content(
         &page.items[..page.footer],
         height,
@@ -314,7 +328,7 @@ pub(crate) fn page_content(
         marks.as_deref_mut(),
     );
     if marks.is_some() {
-        out.extend_from_slice(b"/Artifact <</Type /Pagination>> BDC\n");
+        out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
     }
     out.extend_from_slice(b"q /");
     out.extend_from_slice(FOOTER.as_bytes());
@@ -322,28 +336,44 @@ pub(crate) fn page_content(
     if marks.is_some() {
         out.extend_from_slice(b"EMC\n");
     }
-    out.extend(items_content(&page.items[last..], height, codes, marks));
+    let rest = &page.items[page.footer + run.len()..];
+    out.extend(items_content(rest, height, codes, marks));
     out
 }
 
-/// The content of the shared footer: a page's footer items but the last
-/// (its page number). Unmarked: the page draws it inside an artifact.
-pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
-    let end = page.items.len().saturating_sub(1).max(page.footer);
-    items_content(&page.items[page.footer..end], page.size.height, codes, None)
+/// The part of a page's footer the shared form can draw: from its start,
+/// the items that are footer artifacts (or untagged), before the page's
+/// last item (its number). The running header after them, and a legal
+/// note tagged where it is read (on the last page), are the page's own.
+fn footer_run(page: &Page) -> &[Item] {
+    let end = page.items.len().saturating_sub(1);
+    let start = page.footer.min(end);
+    let n = page.items[start..end]
+        .iter()
+        .take_while(|i| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer)))
+        .count();
+    &page.items[start..start + n]
 }
 
-/// Whether every page's footer but its number is the same as the first's,
-/// so that one form XObject can draw them all.
-pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
-    fn shared(p: &Page) -> Option<&[Item]> {
-        let end = p.items.len().checked_sub(1)?;
-        (p.footer < end).then(|| &p.items[p.footer..end])
+/// The content of the shared footer: the first page's [`footer_run`].
+/// Unmarked: the page draws it inside an artifact.
+pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
+    items_content(footer_run(page), page.size.height, codes, None)
+}
+
+/// Which pages draw their footer with the shared form: those whose
+/// [`footer_run`] is the first page's, if two pages or more do (for one,
+/// a form saves nothing).
+pub(crate) fn shared_footers(pages: &[Page]) -> Vec<bool> {
+    let first = pages.first().map(footer_run).unwrap_or_default();
+    let shared: Vec<bool> = pages
+        .iter()
+        .map(|p| !first.is_empty() && footer_run(p) == first)
+        .collect();
+    if shared.iter().filter(|s| **s).count() < 2 {
+        return vec![false; pages.len()];
     }
-    let Some(first) = pages.first().and_then(shared) else {
-        return false;
-    };
-    pages.iter().all(|p| shared(p) == Some(first))
+    shared
 }
 
 /// The content of a run of items, wrapped in `q` … `Q`, in marked-content
@@ -514,6 +544,10 @@ impl Painter {
             (Tag::Artifact(kind), _) => {
                 out.extend_from_slice(b"/Artifact <</Type /");
                 out.extend_from_slice(kind.name().as_bytes());
+                if let Some(subtype) = kind.subtype() {
+                    out.extend_from_slice(b" /Subtype /");
+                    out.extend_from_slice(subtype.as_bytes());
+                }
                 out.extend_from_slice(b">> BDC\n");
             }
             _ => return,
@@ -597,7 +631,10 @@ impl Painter {
             marks.mcids.push(n);
         }
         out.extend_from_slice(b"/ActualText ");
-        text_string(out, &format!("{}{}", drawn_text(t, codes), rest.text));
+        text_string(
+            out,
+            &format!("{}{}", drawn_text(t, codes), drawn_text(rest, codes)),
+        );
         out.extend_from_slice(b">> BDC\n");
         self.word_span = true;
     }
@@ -876,6 +913,7 @@ mod tests {
                     invisible: false,
                     tag: Default::default(),
                     actual_text: None,
+                    space_after: false,
                 }),
             ],
         };

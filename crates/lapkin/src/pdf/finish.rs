@@ -243,8 +243,8 @@ pub(super) fn finish(
 
 /// Writes each page's content, compressed one page at a time, and feeds
 /// it to the document ID's hash. The footer, the same on every page but
-/// for its number, is drawn once as a form XObject that each page refers
-/// to. Returns the structure node of each marked-content id of each page
+/// for its number (and, on the last page, the legal note tagged where it is
+/// read), is drawn once as a form XObject that each page refers to. Returns the structure node of each marked-content id of each page
 /// (none for a layout without structure).
 fn write_pages(
     doc: &mut Document,
@@ -255,11 +255,17 @@ fn write_pages(
 ) -> Result<Vec<Vec<NodeId>>> {
     let tagged = !layout.structure.is_empty();
     let mut mcids = Vec::with_capacity(layout.pages.len());
-    let shared = content::footers_are_shared(&layout.pages);
-    if shared {
+    let shared = content::shared_footers(&layout.pages);
+    // The first page shares the form whenever another does.
+    if shared.first() == Some(&true) {
         add_footer_xobject(doc, layout, codes, deflater, hash)?;
     }
-    for (page, page_id) in layout.pages.iter().zip(doc.get_pages().into_values()) {
+    for ((page, page_id), shared) in layout
+        .pages
+        .iter()
+        .zip(doc.get_pages().into_values())
+        .zip(shared)
+    {
         let contents = doc
             .get_dictionary(page_id)
             .and_then(|d| d.get(b"Contents"))
@@ -439,13 +445,13 @@ fn add_signature_field(
     widget.set("Subtype", "Widget");
     widget.set("FT", "Sig");
     widget.set("T", text_string(name));
-    // The field's name for assistive technology (PDF/UA: a form field has
-    // a /TU): whose signature goes there.
-    let who = match &b.signer {
+    // The field's name as a screen reader speaks it (PDF/UA: a form field
+    // needs /TU, or an /Alt on its element).
+    let spoken = match &b.signer {
         Some(signer) => format!("Tanda tangan elektronik {signer}"),
         None => "Tanda tangan elektronik".to_owned(),
     };
-    widget.set("TU", text_string(&who));
+    widget.set("TU", text_string(&spoken));
     widget.set(
         "Rect",
         [x1, y1, x2, y2]

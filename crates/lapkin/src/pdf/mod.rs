@@ -316,6 +316,9 @@ fn embed_fonts(
                 if content::ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
                     sets[t.face.index()].extend("\u{AD}");
                 }
+                if t.space_after {
+                    sets[t.face.index()].extend(" ");
+                }
             }
         }
     }

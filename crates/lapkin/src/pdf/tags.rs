@@ -15,7 +15,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::save::{self, Packed};
 use crate::error::{Error, Result};
-use crate::frame::{Item, Layout, NodeId, Role};
+use crate::frame::{Item, Layout, NodeId, Role, Scope, StructNode};
 
 /// One entry of an element's `/K`.
 #[derive(Debug, Clone, Copy)]
@@ -216,9 +216,123 @@ fn kids(
     (kids, first_page)
 }
 
+/// The header cells of each table cell: for a data cell ([`Role::TD`]),
+/// the header cells ([`Role::TH`]) above it in its columns that label a
+/// column (scope `Column` or `Both`, or none in a `THead`), and those left
+/// of it in its rows that label a row (`Row` or `Both`), each table's
+/// cells placed on a grid by their spans as HTML places them. Linear in
+/// the cells and the columns they cover.
+fn table_headers(nodes: &[StructNode]) -> Vec<Vec<NodeId>> {
+    let mut headers = vec![Vec::new(); nodes.len()];
+    let children = |id: NodeId| {
+        nodes[id]
+            .children
+            .iter()
+            .copied()
+            .filter(move |&c| c < nodes.len() && nodes[c].parent == Some(id))
+    };
+    for (table, _) in nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.role == Role::Table)
+    {
+        // The rows in order, each with whether it is in the THead.
+        let mut rows: Vec<(NodeId, bool)> = Vec::new();
+        for part in children(table) {
+            match nodes[part].role {
+                Role::TR => rows.push((part, false)),
+                Role::THead | Role::TBody => rows.extend(
+                    children(part)
+                        .filter(|&r| nodes[r].role == Role::TR)
+                        .map(|r| (r, nodes[part].role == Role::THead)),
+                ),
+                _ => {}
+            }
+        }
+        // Each cell's place: (cell, first row, first column, in THead).
+        let mut placed: Vec<(NodeId, usize, usize, bool)> = Vec::new();
+        // How many rows more each column stays taken by a cell above.
+        let mut taken: Vec<usize> = Vec::new();
+        for (r, &(row, head)) in rows.iter().enumerate() {
+            let mut col = 0;
+            for cell in children(row).filter(|&c| matches!(nodes[c].role, Role::TH | Role::TD)) {
+                while taken.get(col).is_some_and(|t| *t > 0) {
+                    col += 1;
+                }
+                let (rs, cs) = (nodes[cell].rowspan.max(1), nodes[cell].colspan.max(1));
+                if taken.len() < col + cs {
+                    taken.resize(col + cs, 0);
+                }
+                for t in &mut taken[col..col + cs] {
+                    *t = rs;
+                }
+                placed.push((cell, r, col, head));
+                col += cs;
+            }
+            for t in &mut taken {
+                *t = t.saturating_sub(1);
+            }
+        }
+        // Column labels by column, row labels by row.
+        let mut by_column: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); taken.len()];
+        let mut by_row: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); rows.len()];
+        for &(cell, r, c, head) in &placed {
+            let n = &nodes[cell];
+            if n.role != Role::TH {
+                continue;
+            }
+            let (col_label, row_label) = match n.scope {
+                Some(Scope::Column) => (true, false),
+                Some(Scope::Row) => (false, true),
+                Some(Scope::Both) => (true, true),
+                _ => (head, false),
+            };
+            if col_label {
+                for list in by_column.iter_mut().skip(c).take(n.colspan.max(1)) {
+                    list.push((cell, r));
+                }
+            }
+            if row_label {
+                for list in by_row.iter_mut().skip(r).take(n.rowspan.max(1)) {
+                    list.push((cell, c));
+                }
+            }
+        }
+        for &(cell, r, c, _) in &placed {
+            let n = &nodes[cell];
+            if n.role != Role::TD {
+                continue;
+            }
+            let out = &mut headers[cell];
+            for list in by_column.iter().skip(c).take(n.colspan.max(1)) {
+                out.extend(list.iter().filter(|(_, hr)| *hr < r).map(|(h, _)| *h));
+            }
+            for list in by_row.iter().skip(r).take(n.rowspan.max(1)) {
+                out.extend(list.iter().filter(|(_, hc)| *hc < c).map(|(h, _)| *h));
+            }
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+    headers
+}
+
+/// The element identifier (`/ID`) of a header cell: `TH` and its node id,
+/// padded to `width` digits so that the IDs sort as their numbers do (the
+/// `/IDTree` is a name tree, sorted by its keys' bytes).
+fn header_id(node: NodeId, width: usize) -> String {
+    format!("TH{node:0width$}")
+}
+
 /// Writes the attributes of a table cell, if it has any: its scope if it
-/// is a header, its spans if it spans (`/A<</O/Table/Scope/Column>>`).
-fn write_cell_attributes(out: &mut Vec<u8>, node: &crate::frame::StructNode) {
+/// is a header, its spans if it spans, the header cells that label it
+/// (`/A<</O/Table/Scope/Column>>`, `/A<</O/Table/Headers[(TH012)]>>`).
+fn write_cell_attributes(
+    out: &mut Vec<u8>,
+    node: &StructNode,
+    headers: &[NodeId],
+    id_width: usize,
+) {
     if !matches!(node.role, Role::TH | Role::TD) {
         return;
     }
@@ -226,13 +340,20 @@ fn write_cell_attributes(out: &mut Vec<u8>, node: &crate::frame::StructNode) {
         (Role::TH, Some(scope)) => Some(scope.name()),
         _ => None,
     };
-    if scope.is_none() && node.rowspan <= 1 && node.colspan <= 1 {
+    if scope.is_none() && node.rowspan <= 1 && node.colspan <= 1 && headers.is_empty() {
         return;
     }
     out.extend_from_slice(b"/A<</O/Table");
     if let Some(scope) = scope {
         out.extend_from_slice(b"/Scope");
         save::name(out, scope.as_bytes());
+    }
+    if !headers.is_empty() {
+        out.extend_from_slice(b"/Headers[");
+        for h in headers {
+            save::literal_string(out, header_id(*h, id_width).as_bytes());
+        }
+        out.push(b']');
     }
     for (key, span) in [
         (&b"/RowSpan "[..], node.rowspan),
@@ -316,6 +437,8 @@ pub(super) fn write_tags(
     let (mut kids, mut first_page) = kids(layout, mcids, &annots);
     let root_id = doc.new_object_id();
     let mut ids: Vec<ObjectId> = (0..nodes.len()).map(|_| doc.new_object_id()).collect();
+    let headers = table_headers(nodes);
+    let id_width = nodes.len().to_string().len();
     // The signature fields: Form elements, each last in its closing block;
     // element `nodes.len() + k` is `forms[k]`: (its Div, widget, page, id).
     let mut forms = Vec::new();
@@ -455,7 +578,16 @@ pub(super) fn write_tags(
                 }
             }
             if let Some(node) = nodes.get(i) {
-                write_cell_attributes(out, node);
+                if node.role == Role::TH {
+                    out.extend_from_slice(b"/ID");
+                    save::literal_string(out, header_id(i, id_width).as_bytes());
+                }
+                write_cell_attributes(out, node, &headers[i], id_width);
+                if let (Role::L, Some(numbering)) = (node.role, node.list_numbering) {
+                    out.extend_from_slice(b"/A<</O/List/ListNumbering");
+                    save::name(out, numbering.name().as_bytes());
+                    out.extend_from_slice(b">>");
+                }
             }
             out.extend_from_slice(b">>");
         });
@@ -472,6 +604,27 @@ pub(super) fn write_tags(
     root.set("K", tops);
     root.set("ParentTree", parent_tree_id);
     root.set("ParentTreeNextKey", next_key);
+    // The header cells by their /ID, which data cells name in /Headers:
+    // one name tree node, its keys in order (padded to one width).
+    let named: Vec<Object> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.role == Role::TH)
+        .flat_map(|(i, _)| {
+            [
+                Object::String(
+                    header_id(i, id_width).into_bytes(),
+                    lopdf::StringFormat::Literal,
+                ),
+                Object::Reference(ids[i]),
+            ]
+        })
+        .collect();
+    if !named.is_empty() {
+        let mut id_tree = Dictionary::new();
+        id_tree.set("Names", named);
+        root.set("IDTree", id_tree);
+    }
     doc.objects.insert(root_id, Object::Dictionary(root));
 
     let catalog = doc.catalog_mut().map_err(pdf_err)?;

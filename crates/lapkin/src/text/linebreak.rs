@@ -69,6 +69,11 @@ pub struct Line {
     /// break, or the word's own): pagination keeps it with the next line,
     /// so that no page ends with a hyphen.
     pub hyphenated: bool,
+    /// Whether the line broke at a space between words (not inside a
+    /// word, not at a forced break or the text's end): the space is not in
+    /// its runs, but text extraction needs it between the line's last word
+    /// and the next line's first.
+    pub space_after: bool,
 }
 
 /// A run of one face (and link) on a line.
@@ -515,6 +520,7 @@ fn break_lines_counted(
         line_ratio: None,
         line_flagged: false,
         word_cont: false,
+        line_space: false,
     };
     if justified {
         // Total fit (see `justify`).
@@ -633,6 +639,8 @@ struct Breaker<'t, 'p> {
     /// Greedy breaking: the line being filled starts with the rest of a
     /// word broken at the end of the line before.
     word_cont: bool,
+    /// The line ends at a space between words (see [`Line::space_after`]).
+    line_space: bool,
 }
 
 impl Breaker<'_, '_> {
@@ -909,6 +917,10 @@ impl Breaker<'_, '_> {
                         continue;
                     }
                 }
+                // The word goes to the next line whole: the line breaks at
+                // the space before it, if there is one (not a zero-width
+                // space).
+                self.line_space = self.pending_space.is_some();
                 self.finish_line(false);
                 self.pending_space = None;
                 continue;
@@ -1113,6 +1125,7 @@ impl Breaker<'_, '_> {
             runs,
             width: natural + total_extra,
             hyphenated,
+            space_after: std::mem::take(&mut self.line_space),
         });
     }
 }
@@ -1367,6 +1380,48 @@ mod tests {
         assert_eq!(actual(&lines[0]), [Some(word.as_str())]);
         assert_eq!(actual(&lines[1]), [Some("")]);
         assert_eq!(actual(&lines[2]), [Some("")]);
+    }
+
+    /// A line that breaks at a space says so (the PDF draws the space for
+    /// text extraction); one that breaks inside a word, before a forced
+    /// break or at the text's end does not, in ragged and justified text.
+    #[test]
+    fn lines_say_whether_they_broke_at_a_space() {
+        let f = fonts();
+        let breaks = |text: &str, w: Pt, align: Align| -> Vec<(String, bool)> {
+            break_lines(&[Piece::new(text, Face::Regular)], &f, SIZE, w, align)
+                .into_iter()
+                .map(|l| {
+                    (
+                        l.runs.iter().map(|r| r.text.as_str()).collect(),
+                        l.space_after,
+                    )
+                })
+                .collect()
+        };
+        let w = f.face(Face::Regular).width("diskusi tentang", SIZE) + Pt(1.0);
+        for align in [Align::Left, Align::Justify] {
+            let lines = breaks("diskusi tentang sub-kegiatan prioritas\ndua", w, align);
+            let flags: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            assert_eq!(lines[0].0, "diskusi tentang", "{align:?}");
+            assert!(flags[0], "{align:?}: {lines:?}");
+            // The forced break and the text's end.
+            assert!(
+                !flags[flags.len() - 2] && !flags[flags.len() - 1],
+                "{lines:?}"
+            );
+        }
+        // A word wider than the line, split between letters, and after its
+        // own hyphen.
+        let narrow = f.face(Face::Regular).width("xxxxx", SIZE);
+        let lines = breaks("xxxxxxxxxxxxxxx", narrow, Align::Left);
+        assert!(lines.len() > 2 && lines.iter().all(|l| !l.1), "{lines:?}");
+        let lines = breaks(
+            "aa sub-kegiatan",
+            f.face(Face::Regular).width("aa sub-", SIZE) + Pt(1.0),
+            Align::Left,
+        );
+        assert_eq!(lines[0], ("aa sub-".to_owned(), false), "{lines:?}");
     }
 
     #[test]

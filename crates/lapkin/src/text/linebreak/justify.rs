@@ -709,6 +709,13 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         self.b.line_head = head_at;
         self.b.line_ratio = ratio;
         self.b.line_flagged = flagged;
+        // A break at a glue is a break at a space between words.
+        self.b.line_space = !last
+            && self
+                .buf
+                .items
+                .get(e)
+                .is_some_and(|i| matches!(i.kind, Kind::Glue));
         self.b.finish_line(last || ratio.is_none());
     }
 
