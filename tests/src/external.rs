@@ -382,9 +382,8 @@ fn pdftotext_reads_the_tables_row_by_row() {
     let checked: Vec<&lapkin::Table> = all
         .iter()
         .filter(|t| {
-            t.path == "kinerja.sasaran"
-                || t.path == "anggaran.rincian"
-                || t.path.ends_with(".tabel")
+            let path = t.origin.path().map(|p| p.to_string()).unwrap_or_default();
+            path == "kinerja.sasaran" || path == "anggaran.rincian" || path.ends_with(".tabel")
         })
         .collect();
     assert_eq!(checked.len(), 3, "table A, the AKS table and table C");
@@ -399,7 +398,7 @@ fn pdftotext_reads_the_tables_row_by_row() {
                     panic!(
                         "{}: row {r} {cells:?} does not come out cell by cell after line \
                          {from}; pdftotext gave:\n{}",
-                        t.path,
+                        t.origin.path().map(|p| p.to_string()).unwrap_or_default(),
                         lines[from.min(lines.len())..].join("\n")
                     )
                 });
@@ -486,7 +485,7 @@ fn hyphenated_words_extract_whole_in_both_modes() {
     let broken: Vec<(String, String)> = layout
         .pages
         .iter()
-        .flat_map(|p| &p.items)
+        .flat_map(|p| p.all_items())
         .filter_map(|i| match i {
             lapkin::Item::Text(t) => t
                 .actual_text

@@ -387,8 +387,7 @@ fn render_and_read(name: &str) -> Vec<Read> {
     for (n, (read, page)) in pages.iter().zip(&layout.pages).enumerate() {
         assert_eq!(read.raw_eol, 0, "{name} page {}: raw end of line", n + 1);
         let drawn: String = page
-            .items
-            .iter()
+            .all_items()
             .filter_map(|i| match i {
                 Item::Text(t) => Some(drawn_text(t)),
                 _ => None,

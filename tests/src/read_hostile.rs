@@ -5,7 +5,8 @@
 //! heavy cases (sizes that hit the decoding budget, a million-kid name
 //! tree) run under memory and time limits in tests/external/resource.sh.
 
-use lapkin::{Error, FontSet, ReadError, RenderOptions, Verification};
+use lapkin::problem::Kind;
+use lapkin::{FontSet, RenderOptions, Verification};
 use lapkin_tests::hostile_pdf::{self as h, Body, text};
 use lapkin_tests::load_report;
 use lopdf::{Document, Object, ObjectId};
@@ -325,7 +326,10 @@ fn a_second_startxref_at_the_end_is_refused() {
         verify(&out).unwrap_err(),
         lapkin::extract_source(&out).unwrap_err(),
     ] {
-        assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+        assert!(
+            e.problems().first().map(|p| p.kind) == Some(Kind::PdfMalformed),
+            "{e}"
+        );
         assert!(e.is_input_error());
     }
 }
@@ -436,7 +440,10 @@ fn bombs_and_hostile_trees_are_bounded() {
     // report's limit: refused by its size, decoded only that far.
     let bomb = h::bomb_specs(8, 4 << 20);
     let e = lapkin::extract_source_with_limit(&bomb, 1 << 20).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfOverLimit),
+        "{e}"
+    );
     // A catalog in an object stream, found through a hybrid section.
     let e = lapkin::extract_source(&h::object_stream_bomb(true, 1 << 16)).unwrap_err();
     assert!(e.to_string().contains("no attached report"), "{e}");
@@ -448,12 +455,18 @@ fn bombs_and_hostile_trees_are_bounded() {
         assert!(e.to_string().contains("no attached report"), "{e}");
     }
     let e = lapkin::extract_source(&h::deep_nesting(100_000)).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfOverLimit),
+        "{e}"
+    );
     let e = lapkin::extract_source(&h::prev_loop()).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfMalformed),
+        "{e}"
+    );
     let encrypted = h::replace(&h::prev_loop(), b"/Prev", b"/Encrypt 1 0 R /Foo");
     let e = lapkin::extract_source(&encrypted).unwrap_err();
-    assert_eq!(e, Error::Read(ReadError::Encrypted));
+    assert_eq!(e.problems()[0].kind, Kind::PdfEncrypted);
 }
 
 #[test]
@@ -490,7 +503,7 @@ fn a_corrupt_attachment_is_refused_not_truncated() {
     doc.save_to(&mut out).unwrap();
     let e = lapkin::extract_source(&out).unwrap_err();
     assert!(
-        matches!(e, Error::Read(ReadError::Undecodable { .. })),
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfUndecodable),
         "{e}"
     );
 }
@@ -526,7 +539,8 @@ fn a_record_with_a_timestamp_out_of_range_is_an_input_error() {
     let e = verify(&out).unwrap_err();
     assert!(e.is_input_error(), "{e}");
     assert!(
-        e.to_string().contains("timestamp 99999999999999 is after"),
+        e.to_string()
+            .contains("timestamp 99999999999999, which a PDF date cannot hold"),
         "{e}"
     );
 }

@@ -253,7 +253,8 @@ fn table_a_prints_the_units_own_row_numbers() {
         })
         .expect("the No column");
     // The runs of the No column: below its heading, left of the sasaran.
-    let numbers: Vec<&str> = page.items[..page.footer]
+    let numbers: Vec<&str> = page
+        .items
         .iter()
         .filter_map(|i| match i {
             Item::Text(t) if t.y > y && (t.x - x).0.abs() < 15.0 => Some(t.text.as_str()),
@@ -308,8 +309,7 @@ fn the_running_header_and_footer_are_on_every_page() {
     assert!(l.pages.len() >= 3);
     for (p, page) in l.pages.iter().enumerate() {
         let texts: Vec<&str> = page
-            .items
-            .iter()
+            .all_items()
             .filter_map(|i| match i {
                 Item::Text(t) => Some(t.text.as_str()),
                 _ => None,

@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The report of a fictitious unit for the first quarter of 2025.
-fn laporan() -> Result<Report, String> {
+fn laporan() -> Result<Report, lapkin::Problem> {
     let unit = Unit::new(
         "BPMP Provinsi Contoh",
         "Balai Penjaminan Mutu Pendidikan Provinsi Contoh",

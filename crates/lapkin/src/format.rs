@@ -49,7 +49,7 @@ pub fn angka(d: &Decimal) -> String {
 }
 
 /// The month's name: 8 → `Agustus`.
-fn nama_bulan(month: time::Month) -> &'static str {
+pub(crate) fn nama_bulan(month: time::Month) -> &'static str {
     BULAN[usize::from(u8::from(month)) - 1]
 }
 

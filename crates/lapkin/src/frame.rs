@@ -90,14 +90,52 @@ fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<time::Date
 pub struct Page {
     /// The page size (A4 portrait by default).
     pub size: Size,
-    /// The items in painting order.
+    /// The body's items in painting order.
     pub items: Vec<Item>,
-    /// Where the page's footer begins in `items`: `items[footer..]` is the
-    /// legal note, the same on every page, and last the page number. The
-    /// PDF writer draws the shared part once and refers to it from every
-    /// page.
+    /// The running header above the body, if the document has one (header
+    /// artifacts), painted after the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Item>,
+    /// What closes the page, painted after the body.
+    #[serde(default, skip_serializing_if = "PageFooter::is_empty")]
+    pub footer: PageFooter,
+}
+
+/// What closes a page: the legal note, the same on every page, and the
+/// page's label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageFooter {
+    /// The legal note with its rule (and a running footer text): the same
+    /// items on every page of a layout, which the PDF writer draws once and
+    /// refers to from every page; on the last page they are tagged as the
+    /// note's structure elements instead of footer artifacts, so that a
+    /// screen reader reads the note once.
     #[serde(default)]
-    pub footer: usize,
+    pub note: Vec<Item>,
+    /// The page's own: its label ("Halaman 2 dari 11").
+    #[serde(default)]
+    pub label: Vec<Item>,
+}
+
+impl PageFooter {
+    /// A footer of the legal note's items and the page's label.
+    ///
+    /// ```
+    /// use lapkin::{Face, Item, PageFooter, Pt, TextRun};
+    ///
+    /// let label = TextRun::new(Pt(500.0), Pt(800.0), Face::Regular, Pt(8.0), "1/1", Pt(10.0));
+    /// let footer = PageFooter::new(Vec::new(), vec![Item::Text(label)]);
+    /// assert_eq!(footer.label.len(), 1);
+    /// ```
+    pub fn new(note: Vec<Item>, label: Vec<Item>) -> Self {
+        PageFooter { note, label }
+    }
+
+    /// Whether the footer has no item.
+    pub fn is_empty(&self) -> bool {
+        self.note.is_empty() && self.label.is_empty()
+    }
 }
 
 /// Something drawn on a page.
@@ -108,9 +146,11 @@ pub enum Item {
     /// A run of text in one face and size.
     Text(TextRun),
     /// A straight rule.
-    Line(Rule),
+    #[serde(alias = "line")]
+    Rule(Rule),
     /// A filled and/or stroked rectangle.
-    Rect(BoxItem),
+    #[serde(alias = "rect")]
+    Box(BoxItem),
     /// A clickable area that opens a URI.
     Link(LinkArea),
 }
@@ -120,8 +160,8 @@ impl Item {
     pub fn tag(&self) -> Tag {
         match self {
             Item::Text(t) => t.tag,
-            Item::Line(r) => r.tag,
-            Item::Rect(b) => b.tag,
+            Item::Rule(r) => r.tag,
+            Item::Box(b) => b.tag,
             Item::Link(l) => l.tag,
         }
     }
@@ -130,8 +170,8 @@ impl Item {
     pub fn set_tag(&mut self, tag: Tag) {
         match self {
             Item::Text(t) => t.tag = tag,
-            Item::Line(r) => r.tag = tag,
-            Item::Rect(b) => b.tag = tag,
+            Item::Rule(r) => r.tag = tag,
+            Item::Box(b) => b.tag = tag,
             Item::Link(l) => l.tag = tag,
         }
     }
@@ -147,11 +187,11 @@ impl Item {
         match self {
             Item::Text(t) => t.y += dy,
             Item::Link(l) => l.rect.y += dy,
-            Item::Line(r) => {
+            Item::Rule(r) => {
                 r.y1 += dy;
                 r.y2 += dy;
             }
-            Item::Rect(b) => b.rect.y += dy,
+            Item::Box(b) => b.rect.y += dy,
         }
     }
 }
@@ -312,16 +352,43 @@ impl Meta {
 }
 
 impl Page {
-    /// An empty page of this size. Its `footer` is 0: every item pushed
-    /// counts as footer, which draws the same; set `footer` to the index
-    /// of the first footer item (or to `items.len()`) to tell body and
-    /// footer apart.
+    /// An empty page of this size, without a footer. Push the body's
+    /// items onto `items` and set `footer` to close the page.
+    ///
+    /// ```
+    /// use lapkin::{Page, Size};
+    ///
+    /// let page = Page::new(Size::A4);
+    /// assert!(page.items.is_empty() && page.footer.is_empty());
+    /// ```
     pub fn new(size: Size) -> Self {
         Page {
             size,
             items: Vec::new(),
-            footer: 0,
+            header: Vec::new(),
+            footer: PageFooter::default(),
         }
+    }
+
+    /// Every item of the page in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let layout = lapkin::layout_report(&report, &Default::default()).unwrap();
+    /// let page = &layout.pages[0];
+    /// assert_eq!(
+    ///     page.all_items().count(),
+    ///     page.items.len() + page.header.len() + page.footer.note.len() + page.footer.label.len()
+    /// );
+    /// ```
+    pub fn all_items(&self) -> impl Iterator<Item = &Item> {
+        self.items
+            .iter()
+            .chain(&self.header)
+            .chain(&self.footer.note)
+            .chain(&self.footer.label)
     }
 }
 
@@ -422,7 +489,7 @@ impl Layout {
     pub fn page_text(&self, page: usize) -> Option<String> {
         let mut out = String::new();
         let mut last_y: Option<Pt> = None;
-        for item in &self.pages.get(page)?.items {
+        for item in self.pages.get(page)?.all_items() {
             if let Item::Text(t) = item {
                 if let Some(y) = last_y
                     && !y.approx_eq(t.y)
@@ -448,7 +515,7 @@ impl fmt::Display for Layout {
                 page.size.width,
                 page.size.height
             )?;
-            for item in &page.items {
+            for item in page.all_items() {
                 writeln!(f, "  {item}")?;
             }
         }
@@ -506,12 +573,12 @@ impl Item {
                 }
                 Ok(())
             }
-            Item::Line(l) => write!(
+            Item::Rule(l) => write!(
                 f,
                 "line {} {} -> {} {} w={}",
                 l.x1, l.y1, l.x2, l.y2, l.width
             ),
-            Item::Rect(b) => {
+            Item::Box(b) => {
                 write!(
                     f,
                     "rect {} {} {} {}",

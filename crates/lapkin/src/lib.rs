@@ -54,6 +54,7 @@ pub mod internals;
 mod layout;
 pub mod model;
 mod pdf;
+pub mod problem;
 mod read;
 mod signing;
 mod source;
@@ -70,14 +71,14 @@ pub use time::Date;
 
 // Stage 2: checked report → document.
 pub use doc::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Paragraph, Row,
-    Signature, Table, Text, build_document,
+    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin, Paragraph,
+    Row, Signature, Table, Text, build_document,
 };
 
 // Stage 3: document → layout.
 pub use frame::{
     ArtifactKind, BoxItem, Item, Layout, LinkArea, ListNumbering, Meta, NodeId, OutlineEntry, Page,
-    Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
+    PageFooter, Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
 pub use layout::layout_document;
 pub use style::Style;
@@ -89,8 +90,9 @@ pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
 pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
 pub use signing::{BsreV1, BsreV2, SignaturePlacement};
 
-pub use error::{Error, Problem, Problems, Result};
-pub use read::{DECODE_BUDGET, ReadError};
+pub use error::{Error, Result};
+pub use problem::{Problem, Problems};
+pub use read::DECODE_BUDGET;
 
 // The report's data inside the document: attach, extract, verify.
 pub use source::{
@@ -160,7 +162,7 @@ impl RenderOptions {
 /// report.analisis[0].kendala = Some(vec![lapkin::model::Block::Paragraf(link)]);
 /// let fonts = lapkin::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
-/// assert_eq!(err.problems().unwrap()[0].path, "analisis[0].kendala[0]");
+/// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");
 /// ```
 pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport<'r>> {
     validate_with(report, fonts, Rules::All)
@@ -189,7 +191,7 @@ fn validate_with<'r>(
     // The text lapkin writes itself (headings, numbers, dates) in the
     // same fonts.
     doc::check_own_text(fonts)?;
-    CheckedReport::new(report).map_err(|p| Error::Invalid(Problems(vec![p])))
+    CheckedReport::new(report).map_err(Error::from)
 }
 
 /// Lays out a report: validates it, builds its document and paginates it.
@@ -256,12 +258,10 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         pdf_opts.signature_field = report.tanda_tangan.field.clone();
     }
     if let Some(name) = &pdf_opts.signature_field
-        && let Err(e) = check_signature_field_name(name)
+        && let Err(p) = check_signature_field_name(name)
     {
-        return Err(Error::Invalid(Problems(vec![Problem::new(
-            "signature field",
-            e,
-        )])));
+        let at = problem::Location::Option("pdf.signature_field".into());
+        return Err(p.placed(at).into());
     }
     if opts.attach_source {
         source::attach(
@@ -324,13 +324,15 @@ pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// [`extract_source`] with the largest attached report accepted, in
-/// bytes. The PDF is read as viewers read it (see [`ReadError`]); a
+/// bytes. The PDF is read as viewers read it; a
 /// signature appended later (an incremental update) is fine, but a later
 /// revision that changes the attached files makes it
-/// [`Error::AttachmentChanged`], naming the revision: lapkin never hands
+/// a problem of kind [`AttachmentChanged`](problem::Kind::AttachmentChanged),
+/// naming the revision: lapkin never hands
 /// back data it did not write. Errors: a PDF that cannot be read
-/// ([`Error::Read`], also for a report over `max_bytes` or a corrupt
-/// stream), or without an attached report ([`Error::Attachment`]).
+/// (kinds `pdf-malformed`, `pdf-ambiguous`, `pdf-undecodable`,
+/// `pdf-over-limit` (also a report over `max_bytes`), `pdf-encrypted`), or
+/// without an attached report (`no-attached-report`).
 pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
     source::extract(pdf, max_bytes)
 }
@@ -370,15 +372,17 @@ pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
 /// made with, file for file, else [`Verification::FontsDiffer`].
 ///
 /// Errors: a PDF that cannot be read unambiguously or within the limits
-/// ([`Error::Read`]), without an attached report or the record
-/// ([`Error::Attachment`]); an attached report that is not valid JSON
+/// (the kinds `pdf-…`), without an attached report or the record
+/// (`no-attached-report`, `no-render-record`); an attached report that is not valid JSON
 /// gives [`Verification::Differs`] naming it.
 pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
-    let doc = read::Pdf::open(pdf).map_err(Error::Read)?;
+    let doc = read::Pdf::open(pdf).map_err(Error::from)?;
     let carried = match source::carried(&doc, max_bytes) {
         // lapkin writes every attachment decodable and true to its checksum.
-        Err(Error::Read(ReadError::Undecodable { what, why })) => {
-            return Ok(Verification::Differs(format!("{what}: {why}")));
+        Err(e) if matches!(e.problems(), [p] if p.kind == problem::Kind::PdfUndecodable) => {
+            return Ok(Verification::Differs(
+                e.problems()[0].message(problem::Lang::En),
+            ));
         }
         other => other?,
     };
@@ -455,7 +459,7 @@ mod tests {
         let bad = serde_json::to_vec(&bad).unwrap();
         let before = checks();
         let err = parse_and_render(&bad, MAX_INPUT_BYTES, &RenderOptions::default()).unwrap_err();
-        assert_eq!(err.problems().unwrap()[0].path, "penutup.nip");
+        assert!(err.problems()[0].path().unwrap() == "penutup.nip");
         assert_eq!(
             checks().1,
             before.1,
@@ -500,9 +504,8 @@ mod tests {
         let opts = RenderOptions::default();
         let paths = |e: Error| -> Vec<String> {
             e.problems()
-                .unwrap()
                 .iter()
-                .map(|p| p.path.clone())
+                .map(|p| p.location.text(problem::Lang::En))
                 .collect()
         };
         let want = [
@@ -519,13 +522,14 @@ mod tests {
 #[cfg(test)]
 mod late_errors {
     use super::*;
+    use crate::problem::{JsonPath, Kind};
 
     fn text(s: &str) -> Text {
-        vec![Span {
-            text: s.to_owned(),
-            style: SpanStyle::REGULAR,
-            link: None,
-        }]
+        vec![Span::plain(s)]
+    }
+
+    fn path(p: &str) -> JsonPath {
+        p.parse().unwrap()
     }
 
     /// The document of the minimal report with its body replaced by
@@ -539,7 +543,8 @@ mod late_errors {
     }
 
     /// A character the font lacks, put into a document after it was
-    /// built, is refused by the layout stage with the path of its row.
+    /// built, is refused by the layout stage with the path of its row, in
+    /// the one shape of a missing glyph.
     #[test]
     fn a_missing_glyph_in_an_edited_document_names_the_row() {
         let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
@@ -552,10 +557,23 @@ mod late_errors {
         };
         table.body[0].cells[2].text = text("Indikator \u{6f22}");
         let e = layout_document(&doc, &Style::default(), &fonts).unwrap_err();
-        let Error::MissingGlyph { path, .. } = &e else {
-            panic!("{e:?}")
-        };
-        assert_eq!(path, "kinerja.sasaran[0].indikator[0]", "{e}");
+        let p = &e.problems()[0];
+        assert_eq!(p.kind, Kind::MissingGlyph, "{e}");
+        assert!(
+            p.path().unwrap() == "kinerja.sasaran[0].indikator[0]",
+            "{e}"
+        );
+        // The same shape as validation's, for a report's text.
+        let mut edited = report.clone();
+        edited.kinerja.sasaran[0].indikator[0].uraian = model::Inline::new("Indikator \u{6f22}");
+        let v = validate(&edited, &fonts).unwrap_err();
+        assert_eq!(v.problems()[0].kind, Kind::MissingGlyph);
+        assert!(
+            v.problems()[0]
+                .message(problem::Lang::En)
+                .starts_with("the regular font")
+        );
+        assert!(p.message(problem::Lang::En).starts_with("the regular font"));
     }
 
     /// A row that cannot be split and is taller than a page is refused
@@ -565,27 +583,25 @@ mod late_errors {
         let mut blocks: Vec<Block> = (0..10)
             .map(|i| {
                 Block::Paragraph(Paragraph {
-                    text: text(&format!("Paragraf pengisi nomor {i}.")),
-                    align: Align::Left,
-                    path: format!("analisis[2].progress[{i}]"),
-                    keep_with_next: false,
+                    origin: Origin::at(path(&format!("analisis[2].progress[{i}]"))),
+                    ..Paragraph::new(text(&format!("Paragraf pengisi nomor {i}.")), Align::Left)
                 })
             })
             .collect();
-        let row = |path: &str| Row {
-            cells: vec![Cell::new(text("x"))],
-            keep_with_previous: false,
-            path: path.to_owned(),
+        let row = |p: &str| Row {
+            origin: Origin::at(path(p)),
+            ..Row::new(vec![Cell::new(text("x"))])
         };
         blocks.push(Block::Table(Table {
-            columns: vec![Column { align: Align::Left }],
-            header: Vec::new(),
-            body: vec![
-                row("analisis[2].kendala[0].tabel.baris[0]"),
-                row("analisis[2].kendala[0].tabel.baris[1]"),
-            ],
-            caption: None,
-            path: "analisis[2].kendala[0].tabel".to_owned(),
+            origin: Origin::at(path("analisis[2].kendala[0].tabel")),
+            ..Table::new(
+                vec![Column::new(Align::Left)],
+                Vec::new(),
+                vec![
+                    row("analisis[2].kendala[0].tabel.baris[0]"),
+                    row("analisis[2].kendala[0].tabel.baris[1]"),
+                ],
+            )
         }));
         let doc = document(blocks);
         // One line of the table's type, triple-spaced, is taller than a
@@ -599,11 +615,9 @@ mod late_errors {
         };
         let fonts = FontSet::liberation_sans();
         let e = layout_document(&doc, &style, &fonts).unwrap_err();
-        let Error::DoesNotFit { path, page, .. } = &e else {
-            panic!("{e:?}")
-        };
-        assert_eq!(path, "analisis[2].kendala[0].tabel.baris[0]");
-        assert_eq!(*page, Some(2), "{e}");
+        let p = &e.problems()[0];
+        assert_eq!(p.kind, Kind::TooTall, "{e}");
+        assert!(p.path().unwrap() == "analisis[2].kendala[0].tabel.baris[0]");
         let message = e.to_string();
         assert!(
             message.starts_with(
@@ -615,6 +629,42 @@ mod late_errors {
         assert!(
             message.contains("cannot be broken within its first"),
             "{message}"
+        );
+        assert!(
+            e.text(problem::Lang::Id)
+                .contains("sebaris tabel tidak muat di halaman 2"),
+            "{}",
+            e.text(problem::Lang::Id)
+        );
+    }
+
+    /// A table whose rows do not fill its columns is refused with the
+    /// row's path, not laid out with text missing.
+    #[test]
+    fn a_row_that_does_not_fill_its_table_is_refused() {
+        let cells = |n: usize| {
+            (0..n)
+                .map(|i| Cell::new(text(&format!("sel {i}"))))
+                .collect()
+        };
+        let table = Table::new(
+            vec![Column::new(Align::Left); 2],
+            Vec::new(),
+            vec![Row::new(cells(2)), Row::new(cells(3)), Row::new(cells(1))],
+        );
+        let doc = document(vec![Block::Table(table)]);
+        let e = layout_document(&doc, &Style::default(), &FontSet::liberation_sans()).unwrap_err();
+        let found: Vec<(String, Kind)> = e
+            .problems()
+            .iter()
+            .map(|p| (p.path().unwrap().to_string(), p.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("document.blocks[0].body[1]".to_owned(), Kind::RowsDoNotFill),
+                ("document.blocks[0].body[2]".to_owned(), Kind::RowsDoNotFill),
+            ]
         );
     }
 }

@@ -1,29 +1,30 @@
 //! Report → document blocks: the wording, order and numbering of the
 //! official *Laporan Kinerja Triwulan*, or the unit's own.
 //!
+//! The builder visits the report with the one walk of the model
+//! ([`walk`]), which gives each part with its JSON path in document order:
+//! each block gets the [`Origin`] of what it shows, for the messages of
+//! the layout stage, without this module spelling a path. The parts are
+//! gathered as the walk meets them, then placed in the order the report
+//! gives its sections (`susunan`), each under its heading and number.
+//!
 //! The report was validated ([`CheckedReport`]), so nothing here checks it
 //! again: every text's markup was parsed during validation and is read
 //! here, each analysis's indicator was found, the figures of section C were
-//! computed. Each block gets the JSON path of what it shows, for the
-//! errors of the layout stage.
+//! computed.
 
-use super::closing::closing;
-use super::tables::{anggaran_table, kinerja_table, table};
-use super::{Block, Bookmark, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Text};
-use crate::error::{Error, Result};
-use crate::format::tanggal;
+use super::body::Frame;
+use super::closing::{ClosingPaths, closing};
+use super::tables::{TableOrigins, anggaran_table, kinerja_table};
+use super::wording::{FOOTER_TITLE, intro_of, part_title, standard_title};
+use super::{Block, Bookmark, Document, Footer, Heading, Meta, Origin, Paragraph, Text};
+use crate::model::walk::{Node, Source, Visit, walk};
 use crate::model::{
     self, Analisis, Bagian, CheckedReport, Indikator, Inline, JenisBagian, PenomoranCatatan,
     Report, Sasaran,
 };
-use crate::text::Align;
-use crate::text::{Face, FontSet, Span, SpanStyle};
-
-/// The title of the legal note in the footer.
-pub(crate) const FOOTER_TITLE: &str = model::DEFAULT_JUDUL_CATATAN;
-
-/// The page label, with `{page}` and `{pages}` placeholders.
-pub(crate) const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
+use crate::problem::JsonPath;
+use crate::text::{Align, Span, SpanStyle};
 
 fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     Span {
@@ -51,6 +52,14 @@ pub(super) fn inline(text: &Inline) -> Text {
     }
 }
 
+/// The runs of a text of the report, plain or marked up.
+pub(super) fn source_text(source: Source<'_>) -> Text {
+    match source {
+        Source::Plain(t) => plain(t),
+        Source::Markup(m) => inline(m),
+    }
+}
+
 /// Makes every span bold (headings built from report text).
 pub(super) fn emboldened(text: Text) -> Text {
     text.into_iter()
@@ -66,11 +75,27 @@ fn text_of(t: &Text) -> String {
     t.iter().map(|s| s.text.as_str()).collect()
 }
 
+/// A paragraph of the report's text at `origin`, justified.
+pub(super) fn text_paragraph(source: Source<'_>, origin: Origin) -> Block {
+    Block::Paragraph(Paragraph {
+        origin,
+        ..Paragraph::new(source_text(source), Align::Justify)
+    })
+}
+
+/// The path of what holds the value at `path` (`path` without its last
+/// segment).
+fn parent(path: &JsonPath) -> JsonPath {
+    let mut p = path.clone();
+    p.pop();
+    p
+}
+
 /// Builds the document of a validated report: the title, the intro, the
 /// sections in the report's order (A to D by default) with their headings
 /// and numbers, the closing block, and the page furniture. A section with
 /// nothing in it is left out, and does not take a number. Each block
-/// carries the JSON path of what it shows.
+/// carries the [`Origin`] of what it shows.
 ///
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
@@ -81,143 +106,191 @@ fn text_of(t: &Text) -> String {
 /// ```
 pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     let report = checked.report();
-    let mut blocks = opening(report);
+    let mut b = Builder {
+        checked,
+        frames: Vec::new(),
+        level: 2,
+        parts: Parts::default(),
+        analysis: 0,
+    };
+    walk(report, &mut b);
+    let mut parts = b.parts;
+    let mut blocks = opening(report, parts.pengantar.take());
     let mut number = 0;
     for (k, bagian) in report.sections().iter().enumerate() {
-        blocks.extend(section(checked, (k, bagian), &mut number));
+        blocks.extend(parts.section(checked, (k, bagian), &mut number));
     }
     keep_introductions_with_next(&mut blocks);
     Document {
         meta: meta(report),
         blocks,
-        footer: footer(report),
+        footer: footer(report, &parts),
     }
 }
 
-/// The title and the intro: the report's own, or the standard ones.
-fn opening(report: &Report) -> Vec<Block> {
-    let mut blocks = vec![Block::Title(bold(report.title_lines().join("\n")))];
-    match &report.pengantar {
-        Some(own) => blocks.extend(body_blocks("pengantar", own, 2)),
-        None => blocks.push(Block::Paragraph(Paragraph::new(
-            plain(intro(report)),
-            Align::Justify,
-        ))),
-    }
-    blocks
+/// A part of the report gathered by the walk: where it is, and its blocks.
+#[derive(Debug, Default)]
+struct Part {
+    origin: Origin,
+    blocks: Vec<Block>,
 }
 
-/// The standard intro sentence, with the report's period.
-fn intro(report: &Report) -> String {
-    let periode = match &report.periode {
-        Some(p) => p.clone(),
-        None => format!("selama Triwulan {}", report.quarter()),
-    };
-    format!(
-        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {} {periode} Tahun {} dengan \
-         uraian sebagai berikut :",
-        report.unit.nama, report.tahun
-    )
+/// What the walk gathers, to be placed in the report's order.
+#[derive(Debug, Default)]
+struct Parts {
+    /// The report's own intro.
+    pengantar: Option<Vec<Block>>,
+    /// `kinerja`, and where table A's parts are.
+    kinerja: Origin,
+    kinerja_table: TableOrigins,
+    /// Section B: each analysis's heading and indented parts.
+    analyses: Part,
+    /// `anggaran`, and where table C's parts are.
+    anggaran: Origin,
+    anggaran_table: TableOrigins,
+    /// Section D.
+    rekomendasi: Part,
+    /// Each section of `susunan.bagian`: its path and its blocks (`isi`).
+    bagian: Vec<Part>,
+    /// Where the closing block is.
+    closing: ClosingPaths,
+    /// The report's own legal note, if it gives one.
+    catatan: Origin,
+    /// The running header, if the report gives one.
+    kepala: Origin,
 }
 
-/// The standard heading of a standard part in quarter `q` (as written),
-/// without its number.
-fn standard_title(jenis: JenisBagian, q: &str) -> String {
-    match jenis {
-        JenisBagian::Kinerja => format!("Progress Capaian Kinerja Triwulan {q}"),
-        JenisBagian::Analisis => format!("Hasil Analisis Capaian Kinerja Triwulan {q}"),
-        JenisBagian::Anggaran => {
-            format!("Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}")
+/// The builder's state as it visits the report.
+struct Builder<'c, 'r> {
+    checked: &'c CheckedReport<'r>,
+    /// The body blocks being built, innermost last: a part's blocks, a
+    /// list, a list item, a table of the report's text.
+    frames: Vec<Frame>,
+    /// The level of a sub-heading in the blocks being built.
+    level: u8,
+    parts: Parts,
+    /// The number of analyses met so far.
+    analysis: usize,
+}
+
+impl<'r> Visit<'r> for Builder<'_, 'r> {
+    fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, self.level) {
+            return;
         }
-        JenisBagian::Rekomendasi | JenisBagian::Penutup => "Rekomendasi Pimpinan".to_owned(),
-    }
-}
-
-/// Section `k` of the report: its heading (numbered unless it says not,
-/// counting on `number`) and content; nothing if it has no content.
-fn section(
-    checked: &CheckedReport<'_>,
-    (k, bagian): (usize, &Bagian),
-    number: &mut u32,
-) -> Vec<Block> {
-    let report = checked.report();
-    let path = match bagian.jenis {
-        Some(j) => j.field().to_owned(),
-        None => format!("susunan.bagian[{k}]"),
-    };
-    let mut content = match bagian.jenis {
-        Some(JenisBagian::Kinerja) if !report.kinerja.sasaran.is_empty() => {
-            vec![Block::Table(kinerja_table(report))]
-        }
-        Some(JenisBagian::Analisis) => analyses(checked),
-        Some(JenisBagian::Anggaran) => match &report.anggaran {
-            Some(a) => vec![Block::Table(anggaran_table(checked, a))],
-            None => Vec::new(),
-        },
-        Some(JenisBagian::Rekomendasi) => body_blocks("rekomendasi", &report.rekomendasi, 2),
-        Some(JenisBagian::Penutup) => return closing(report),
-        _ => Vec::new(),
-    };
-    content.extend(body_blocks(
-        &format!("susunan.bagian[{k}].isi"),
-        &bagian.isi,
-        2,
-    ));
-    if content.is_empty() {
-        return Vec::new();
-    }
-    let mut text = match (&bagian.judul, bagian.jenis) {
-        (Some(own), _) => emboldened(inline(own)),
-        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
-        (None, None) => Vec::new(),
-    };
-    let susunan = report.susunan.clone().unwrap_or_default();
-    if bagian.bernomor {
-        *number += 1;
-        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
-    }
-    if susunan.huruf_besar {
-        for s in &mut text {
-            s.text = s.text.to_uppercase();
+        let p = &mut self.parts;
+        match node {
+            Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) => self.open(2),
+            Node::Kinerja => p.kinerja = path.into(),
+            Node::KolomKinerja(_) => p.kinerja_table.header = Origin::at(parent(path)),
+            Node::Sasaran(_) => p.kinerja_table.table = Origin::at(parent(path)),
+            Node::Indikator(..) => p.kinerja_table.rows.push(path.into()),
+            Node::Analyses(_) => p.analyses.origin = path.into(),
+            Node::Analisis(_) => self.open(4),
+            Node::Part(field, _) => self.part_heading(path, bold(part_title(field))),
+            Node::OwnPart(part) => self.part_heading(path, emboldened(inline(&part.judul))),
+            Node::Anggaran(_) => p.anggaran = path.into(),
+            Node::KolomAnggaran(_) => p.anggaran_table.header = Origin::at(parent(path)),
+            Node::Rincian(_, 0) => p.anggaran_table.table = Origin::at(parent(path)),
+            Node::Total(_) => p.anggaran_table.total = path.into(),
+            Node::Penutup(_) => p.closing.penutup = Some(path.clone()),
+            Node::Signer(_) => p.closing.signers.push(path.clone()),
+            Node::TandaTangan(_) => p.closing.tanda_tangan = Some(path.clone()),
+            Node::Catatan(Some(_)) => p.catatan = path.into(),
+            Node::Halaman(h) if h.kepala.is_some() => p.kepala = Origin::at(path.child("kepala")),
+            _ => {}
         }
     }
-    let mut blocks = vec![Block::Heading(Heading {
-        level: 1,
-        marker: None,
-        bookmark: Some(Bookmark::new(text_of(&text), 0)),
-        text,
-        path,
-    })];
-    blocks.extend(content);
-    blocks
-}
 
-/// B. Hasil Analisis: per analysis a heading (numbered, naming its sasaran
-/// and indicator, or its own) and its parts under it.
-fn analyses(checked: &CheckedReport<'_>) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut n = 0;
-    for (i, (a, found)) in checked.analyses().enumerate() {
-        blocks.push(analysis_heading(i, a, found, &mut n));
-        blocks.push(Block::Indent(analysis_parts(i, a)));
+    fn leave(&mut self, path: &JsonPath, node: Node<'r>) {
+        let closes = matches!(
+            node,
+            Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) | Node::Analisis(_)
+        );
+        if !closes {
+            if !self.frames.is_empty() {
+                super::body::leave(&mut self.frames, path, node);
+            }
+            return;
+        }
+        let Some(Frame::Blocks(blocks)) = self.frames.pop() else {
+            return;
+        };
+        let p = &mut self.parts;
+        match node {
+            Node::Pengantar(_) => p.pengantar = Some(blocks),
+            Node::Bagian(_, k) => {
+                p.bagian.resize_with(k + 1, Part::default);
+                p.bagian[k] = Part {
+                    origin: path.into(),
+                    blocks,
+                };
+            }
+            Node::Rekomendasi(_) => {
+                p.rekomendasi = Part {
+                    origin: path.into(),
+                    blocks,
+                }
+            }
+            _ => self.analysis(path, blocks),
+        }
     }
-    blocks
 }
 
-/// The heading of `analisis[i]`: its own (unnumbered), else "1. [SK 1.0
+impl Builder<'_, '_> {
+    /// Starts gathering blocks whose sub-headings are of `level`.
+    fn open(&mut self, level: u8) {
+        self.level = level;
+        self.frames.push(Frame::Blocks(Vec::new()));
+    }
+
+    /// The sub-heading of a part of an analysis.
+    fn part_heading(&mut self, path: &JsonPath, text: Text) {
+        let heading = Heading {
+            origin: path.into(),
+            ..Heading::new(3, text)
+        };
+        super::body::push(&mut self.frames, Block::Heading(heading));
+    }
+
+    /// The analysis at `path` with its parts' blocks: its heading, and
+    /// its parts under it, indented.
+    fn analysis(&mut self, path: &JsonPath, content: Vec<Block>) {
+        let i = self.analysis;
+        self.analysis += 1;
+        let Some((a, found)) = self.checked.analyses().nth(i) else {
+            return;
+        };
+        let numbered = self.parts.analyses.blocks.iter().filter(|b| {
+            matches!(
+                b,
+                Block::Heading(Heading {
+                    marker: Some(_),
+                    ..
+                })
+            )
+        });
+        let n = numbered.count() + 1;
+        let heading = analysis_heading(a, found, n, path.into());
+        let blocks = &mut self.parts.analyses.blocks;
+        blocks.push(heading);
+        blocks.push(Block::Indent(content));
+    }
+}
+
+/// The heading of an analysis: its own (unnumbered), else "`n`. [SK 1.0
 /// ...] IKK 1.1 ..." (the sasaran left out when it has no code, each code
-/// when there is none), numbered on from `n`; bold, with its bookmark.
+/// when there is none); bold, with its bookmark.
 fn analysis_heading(
-    i: usize,
     a: &Analisis,
     found: Option<(&Sasaran, &Indikator)>,
-    n: &mut usize,
+    n: usize,
+    origin: Origin,
 ) -> Block {
     let (marker, text) = match (&a.judul, found) {
         (Some(own), _) => (None, inline(own)),
         (None, None) => (None, Vec::new()),
         (None, Some((sasaran, ind))) => {
-            *n += 1;
             let mut text = Vec::new();
             if let Some(kode) = &sasaran.kode {
                 text.push(span(format!("[{kode} "), SpanStyle::REGULAR));
@@ -242,31 +315,114 @@ fn analysis_heading(
         _ => text_of(&text),
     };
     Block::Heading(Heading {
-        level: 2,
         marker,
-        text: emboldened(text),
         bookmark: Some(Bookmark::new(title, 1)),
-        path: format!("analisis[{i}]"),
+        origin,
+        ..Heading::new(2, emboldened(text))
     })
 }
 
-/// The parts of `analisis[i]` (Progress, Kendala and Strategi, or its own),
-/// each under its sub-heading.
-fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
-    let mut content = Vec::new();
-    for (title, field, blocks) in a.parts() {
-        let path = format!("analisis[{i}].{field}");
-        let title = match title {
-            Ok(own) => emboldened(inline(own)),
-            Err(standard) => bold(standard),
+impl Parts {
+    /// Section `k` of the report: its heading (numbered unless it says
+    /// not, counting on `number`) and content; nothing if it has no
+    /// content.
+    fn section(
+        &mut self,
+        checked: &CheckedReport<'_>,
+        (k, bagian): (usize, &Bagian),
+        number: &mut u32,
+    ) -> Vec<Block> {
+        let report = checked.report();
+        let (origin, mut content) = match bagian.jenis {
+            Some(JenisBagian::Kinerja) if !report.kinerja.sasaran.is_empty() => {
+                let origins = std::mem::take(&mut self.kinerja_table);
+                let table = kinerja_table(report, origins);
+                (self.kinerja.clone(), vec![Block::Table(table)])
+            }
+            Some(JenisBagian::Analisis) => {
+                let part = std::mem::take(&mut self.analyses);
+                (part.origin, part.blocks)
+            }
+            Some(JenisBagian::Anggaran) => match &report.anggaran {
+                Some(a) => {
+                    let origins = std::mem::take(&mut self.anggaran_table);
+                    let table = anggaran_table(checked, a, origins);
+                    (self.anggaran.clone(), vec![Block::Table(table)])
+                }
+                None => (Origin::none(), Vec::new()),
+            },
+            Some(JenisBagian::Rekomendasi) => {
+                let part = std::mem::take(&mut self.rekomendasi);
+                (part.origin, part.blocks)
+            }
+            Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            _ => (Origin::none(), Vec::new()),
         };
-        content.push(Block::Heading(Heading {
-            path: path.clone(),
-            ..Heading::new(3, title)
-        }));
-        content.extend(body_blocks(&path, blocks, 4));
+        let own = self
+            .bagian
+            .get_mut(k)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        content.extend(own.blocks);
+        if content.is_empty() {
+            return Vec::new();
+        }
+        let origin = match (&bagian.judul, own.origin.path()) {
+            (Some(_), Some(p)) => Origin::at(p.child("judul")),
+            (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
+            _ => origin,
+        };
+        let mut blocks = section_heading(report, bagian, number, origin);
+        blocks.extend(content);
+        blocks
     }
-    content
+}
+
+/// The heading of a section: its own or the standard one, numbered
+/// unless it says not (counting on `number`), in capitals if the report
+/// says so; none for a section without a title or a number.
+fn section_heading(
+    report: &Report,
+    bagian: &Bagian,
+    number: &mut u32,
+    origin: Origin,
+) -> Vec<Block> {
+    let mut text = match (&bagian.judul, bagian.jenis) {
+        (Some(own), _) => emboldened(inline(own)),
+        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
+        (None, None) => Vec::new(),
+    };
+    let susunan = report.susunan.clone().unwrap_or_default();
+    if bagian.bernomor {
+        *number += 1;
+        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
+    }
+    if susunan.huruf_besar {
+        for s in &mut text {
+            s.text = s.text.to_uppercase();
+        }
+    }
+    if text_of(&text).trim().is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Heading(Heading {
+        bookmark: Some(Bookmark::new(text_of(&text).trim_end(), 0)),
+        origin,
+        ..Heading::new(1, text)
+    })]
+}
+
+/// The title and the intro: the report's own, or the standard ones.
+fn opening(report: &Report, pengantar: Option<Vec<Block>>) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(bold(report.title_lines().join("\n")))];
+    match pengantar {
+        Some(own) => blocks.extend(own),
+        None => blocks.push(Block::Paragraph(Paragraph::new(
+            plain(intro_of(report)),
+            Align::Justify,
+        ))),
+    }
+    blocks
 }
 
 /// A paragraph that introduces a list or a table ("... sebagai
@@ -305,8 +461,9 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
 
 /// The page furniture: the legal note (the report's, the standard one, or
 /// none) with its label and markers, the page number's wording, the
-/// running header and footer.
-fn footer(report: &Report) -> Footer {
+/// running header and footer. The note's origin is the report's
+/// `catatan` when it gives its own.
+fn footer(report: &Report, parts: &Parts) -> Footer {
     let h = &report.halaman;
     let items: Vec<Text> = report.catatan().iter().map(inline).collect();
     let markers = match h.penomoran_catatan {
@@ -327,21 +484,18 @@ fn footer(report: &Report) -> Footer {
         .unwrap_or(model::DEFAULT_NOMOR_HALAMAN)
         .replace("{halaman}", "{page}")
         .replace("{jumlah}", "{pages}");
+    let title = match (&h.judul_catatan, items.is_empty()) {
+        (_, true) => String::new(),
+        (Some(own), false) => own.clone(),
+        (None, false) => FOOTER_TITLE.to_owned(),
+    };
     Footer {
-        title: if items.is_empty() {
-            String::new()
-        } else {
-            h.judul_catatan
-                .clone()
-                .unwrap_or_else(|| FOOTER_TITLE.to_owned())
-        },
-        items,
-        page_label: label,
-        path: "catatan".to_owned(),
+        origin: parts.catatan.clone(),
         markers,
         text: h.kaki.clone().map(plain),
         header: h.kepala.clone().map(plain),
-        header_path: "halaman.kepala".to_owned(),
+        header_origin: parts.kepala.clone(),
+        ..Footer::new(title, items, label)
     }
 }
 
@@ -363,142 +517,10 @@ fn meta(report: &Report) -> Meta {
     }
 }
 
-/// Converts the report's blocks (paragraphs, lists, tables, sub-headings)
-/// found at the JSON path `path` (spelt as in validation's messages); a
-/// sub-heading is a heading of `level`.
-fn body_blocks(path: &str, blocks: &[model::Block], level: u8) -> Vec<Block> {
-    let mut out = Vec::new();
-    for (i, b) in blocks.iter().enumerate() {
-        let path = format!("{path}[{i}]");
-        match b {
-            model::Block::Paragraf(text) => out.push(Block::Paragraph(Paragraph {
-                text: inline(text),
-                align: Align::Justify,
-                path,
-                keep_with_next: false,
-            })),
-            model::Block::Daftar(d) => {
-                out.push(Block::List(list(&format!("{path}.daftar"), d, level)))
-            }
-            model::Block::Tabel(t) => out.extend(table_blocks(&format!("{path}.tabel"), t)),
-            model::Block::Judul(text) => out.push(Block::Heading(Heading {
-                bookmark: Some(Bookmark::new(
-                    text.plain_text().unwrap_or_default(),
-                    level.saturating_sub(1),
-                )),
-                path,
-                ..Heading::new(level, emboldened(inline(text)))
-            })),
-        }
-    }
-    out
-}
-
-/// A table of the report, with its title above it (centred, bold, kept
-/// with the table) if it has one.
-fn table_blocks(path: &str, t: &model::Tabel) -> Vec<Block> {
-    let mut out = Vec::new();
-    if let Some(judul) = &t.judul {
-        out.push(Block::Paragraph(Paragraph {
-            text: emboldened(inline(judul)),
-            align: Align::Center,
-            path: format!("{path}.judul"),
-            keep_with_next: true,
-        }));
-    }
-    out.push(Block::Table(table(path, t)));
-    out
-}
-
-/// A list of the report at `path` (ending in `.daftar`).
-fn list(path: &str, d: &model::Daftar, level: u8) -> List {
-    let items = d
-        .butir
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let item_path = format!("{path}.butir[{i}]");
-            let mut blocks = vec![Block::Paragraph(Paragraph {
-                text: inline(&item.teks),
-                align: Align::Justify,
-                path: if item.isi.is_empty() {
-                    item_path.clone()
-                } else {
-                    format!("{item_path}.teks")
-                },
-                keep_with_next: false,
-            })];
-            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi, level));
-            ListItem {
-                marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
-                blocks,
-                path: item_path,
-            }
-        })
-        .collect();
-    List { items }
-}
-
-/// The text the document stage writes itself, beside the report's texts
-/// it places, by the face it is set in: the wording of the title, the
-/// intro, the headings and the table headers, the figures and signs of
-/// numbers, dates and markers, the month names, the footer. Validation
-/// checks that the fonts can draw it, so that the layout stage need not
-/// check a validated report's document again.
-pub(crate) fn own_text() -> [(Face, String); 2] {
-    let figures = "0123456789 .,-:[]()%";
-    let months: String = (1..=12u8)
-        .filter_map(|m| time::Month::try_from(m).ok())
-        .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
-        .map(|d| tanggal(d) + " ")
-        .collect();
-    let letters = "abcdefghijklmnopqrstuvwxyz";
-    let regular = format!(
-        "{figures}Berikut ini kami sampaikan hasil Capaian Kinerja pada selama Triwulan Tahun \
-         dengan uraian sebagai berikut {months} NIP {} {letters} {}",
-        PAGE_LABEL.replace("{page}", "").replace("{pages}", ""),
-        letters.to_uppercase()
-    );
-    let mut bold = format!(
-        "{figures}Laporan Kinerja Triwulan Tahun BAB Total {FOOTER_TITLE} {letters} {}",
-        letters.to_uppercase()
-    );
-    for j in JenisBagian::ALL {
-        bold.push_str(&standard_title(j, "IV"));
-    }
-    for (title, _, _) in Analisis::default_parts() {
-        bold.push_str(title);
-    }
-    for k in model::IsiKinerja::ALL {
-        bold.push_str(k.standard_heading());
-    }
-    for k in model::IsiAnggaran::ALL {
-        bold.push_str(k.standard_heading());
-    }
-    [(Face::Regular, regular), (Face::Bold, bold)]
-}
-
-/// The first character of [`own_text`] that `fonts` cannot draw, as an
-/// error naming the font and the wording around it.
-pub(crate) fn check_own_text(fonts: &FontSet) -> Result<()> {
-    for (face, text) in own_text() {
-        let font = fonts.face(face);
-        if let Some(c) = font.first_missing(&text) {
-            return Err(Error::MissingGlyph {
-                character: c,
-                code: u32::from(c),
-                font: font.postscript_name.clone(),
-                path: String::new(),
-                context: crate::text::around(&text, c),
-            });
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Face;
 
     fn minimal() -> Report {
         crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap()
@@ -511,6 +533,25 @@ mod tests {
 
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Every printed text of the report, as the walk gives them.
+    fn printed_texts(report: &Report) -> String {
+        struct Texts(String);
+        impl<'r> Visit<'r> for Texts {
+            fn enter(&mut self, _: &JsonPath, node: Node<'r>) {
+                if let Node::Text(t) = node
+                    && t.role.printed()
+                {
+                    for s in source_text(t.source) {
+                        self.0.push_str(&s.text);
+                    }
+                }
+            }
+        }
+        let mut texts = Texts(String::new());
+        walk(report, &mut texts);
+        texts.0
     }
 
     /// Every character of the document is the report's or in
@@ -527,16 +568,13 @@ mod tests {
         ]))
         .unwrap();
         let doc = build(&report);
-        let printed: String = crate::model::texts::printed_texts(&report)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect::<String>()
+        let printed: String = printed_texts(&report)
             + &report
                 .catatan()
                 .iter()
                 .map(|c| c.plain_text().unwrap())
                 .collect::<String>();
-        let own = own_text();
+        let own = super::super::wording::own_text();
         let mut texts: Vec<(Face, String)> = Vec::new();
         fn text(t: &Text, out: &mut Vec<(Face, String)>) {
             for s in t {
@@ -591,7 +629,7 @@ mod tests {
                 );
             }
         }
-        assert!(check_own_text(&FontSet::liberation_sans()).is_ok());
+        assert!(super::super::wording::check_own_text(&crate::FontSet::liberation_sans()).is_ok());
     }
 
     #[test]
@@ -714,11 +752,87 @@ mod tests {
         let Some(Block::Signature(s)) = doc.blocks.last() else {
             panic!()
         };
+        let path = |o: &Origin| o.path().map(|p| p.to_string()).unwrap_or_default();
         assert_eq!(
-            [s.path.as_str(), s.width_path.as_str(), s.tag_path.as_str()],
+            [path(&s.origin), path(&s.space_origin), path(&s.tag_origin)],
             ["penutup", "tanda_tangan.lebar_mm", "tanda_tangan.tag"]
         );
-        assert_eq!(doc.footer.path, "catatan");
+        // The standard note is lapkin's: no origin in the report.
+        assert!(doc.footer.origin.path().is_none());
+        let mut own = minimal();
+        own.catatan = Some(vec![Inline::new("Catatan sendiri.")]);
+        assert_eq!(path(&build(&own).footer.origin), "catatan");
+    }
+
+    /// Every block that shows a part of the report names its path, as the
+    /// walk spells it.
+    #[test]
+    fn blocks_carry_the_origins_of_what_they_show() {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        json["rekomendasi"] = serde_json::json!([
+            "Pengantar:",
+            {"daftar": {"butir": [{"teks": "Satu", "isi": [
+                {"tabel": {"kolom": [{"judul": "No"}], "baris": [[1]], "keterangan": "Ket"}}
+            ]}, "Dua"]}}
+        ]);
+        let report = crate::parse_report(json.to_string().as_bytes()).unwrap();
+        let doc = build(&report);
+        let mut origins = Vec::new();
+        fn add(o: &Origin, out: &mut Vec<String>) {
+            if let Some(p) = o.path() {
+                out.push(p.to_string());
+            }
+        }
+        fn collect(blocks: &[Block], out: &mut Vec<String>) {
+            for b in blocks {
+                match b {
+                    Block::Heading(h) => add(&h.origin, out),
+                    Block::Paragraph(p) => add(&p.origin, out),
+                    Block::Table(t) => {
+                        add(&t.origin, out);
+                        for r in t.header.iter().chain(&t.body) {
+                            add(&r.origin, out);
+                        }
+                    }
+                    Block::List(l) => {
+                        for item in &l.items {
+                            add(&item.origin, out);
+                            collect(&item.blocks, out);
+                        }
+                    }
+                    Block::Indent(inner) => collect(inner, out),
+                    Block::Signature(s) => add(&s.origin, out),
+                    Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
+                    Block::Title(_) => {}
+                }
+            }
+        }
+        collect(&doc.blocks, &mut origins);
+        for want in [
+            "kinerja",
+            "kinerja.sasaran",
+            "kinerja.sasaran[0].indikator[0]",
+            "analisis",
+            "analisis[0]",
+            "analisis[0].progress",
+            "analisis[0].progress[0]",
+            "anggaran",
+            "anggaran.rincian",
+            "anggaran.rincian[0]",
+            "anggaran.total",
+            "rekomendasi",
+            "rekomendasi[0]",
+            "rekomendasi[1].daftar.butir[0]",
+            "rekomendasi[1].daftar.butir[0].teks",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel.kolom",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel.baris[0]",
+            "rekomendasi[1].daftar.butir[1]",
+            "penutup",
+        ] {
+            assert!(origins.iter().any(|o| o == want), "{want}: {origins:?}");
+        }
     }
 
     #[test]

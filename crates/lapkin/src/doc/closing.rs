@@ -2,15 +2,37 @@
 //! space for the signature, the line under it, the name and the NIP.
 
 use super::build::{bold, plain};
-use super::{Block, Signature};
+use super::{Block, Origin, Signature};
 use crate::model::{Letak, Penutup, Report, Signer};
+use crate::problem::JsonPath;
 use crate::units::{Pt, Size};
+
+/// Where the closing block's parts are in the report: `penutup`, each of
+/// `penutup.penanda_tangan`, and `tanda_tangan`.
+#[derive(Debug, Default)]
+pub(super) struct ClosingPaths {
+    /// `penutup`.
+    pub penutup: Option<JsonPath>,
+    /// Each listed signer.
+    pub signers: Vec<JsonPath>,
+    /// `tanda_tangan`.
+    pub tanda_tangan: Option<JsonPath>,
+}
+
+impl ClosingPaths {
+    /// The origin of `field` of the signer at `own` if it gives it, else
+    /// of `tanda_tangan`'s.
+    fn field(&self, own: Option<&JsonPath>, field: &'static str) -> Origin {
+        own.or(self.tanda_tangan.as_ref())
+            .map_or_else(Origin::none, |p| Origin::at(p.child(field)))
+    }
+}
 
 /// The closing block of `report`: nothing without `penutup`; one block per
 /// signer, stacked, or one row of them side by side. The place and date
 /// head the first stacked signer, or the last of a row (the one at the
 /// right).
-pub(super) fn closing(report: &Report) -> Vec<Block> {
+pub(super) fn closing(report: &Report, paths: &ClosingPaths) -> Vec<Block> {
     let Some(p) = &report.penutup else {
         return Vec::new();
     };
@@ -23,7 +45,7 @@ pub(super) fn closing(report: &Report) -> Vec<Block> {
         .iter()
         .enumerate()
         .map(|(k, s)| {
-            let mut sig = signature(report, p, (k, s), k == dated);
+            let mut sig = signature(report, (p, paths), (k, s), k == dated);
             sig.tag = tags.get(k).cloned().flatten().map(|(tag, _)| tag);
             sig
         })
@@ -37,11 +59,16 @@ pub(super) fn closing(report: &Report) -> Vec<Block> {
 
 /// Signer `k` as a signature block, headed by the place and date if
 /// `dated`.
-fn signature(report: &Report, p: &Penutup, (k, s): (usize, &Signer), dated: bool) -> Signature {
+fn signature(
+    report: &Report,
+    (p, paths): (&Penutup, &ClosingPaths),
+    (k, s): (usize, &Signer),
+    dated: bool,
+) -> Signature {
     let listed = p.penanda_tangan.get(k);
     let path = match listed {
-        Some(_) => format!("penutup.penanda_tangan[{k}]"),
-        None => "penutup".to_owned(),
+        Some(_) => paths.signers.get(k),
+        None => paths.penutup.as_ref(),
     };
     let mut before = Vec::new();
     if dated {
@@ -59,28 +86,12 @@ fn signature(report: &Report, p: &Penutup, (k, s): (usize, &Signer), dated: bool
     let t = &report.tanda_tangan;
     let lebar = listed.and_then(|l| l.lebar_mm).unwrap_or(t.lebar_mm);
     let tinggi = listed.and_then(|l| l.tinggi_mm).unwrap_or(t.tinggi_mm);
-    let (width_path, tag_path) = match listed {
-        Some(l) => (
-            if l.lebar_mm.is_some() {
-                format!("{path}.lebar_mm")
-            } else {
-                "tanda_tangan.lebar_mm".to_owned()
-            },
-            if l.tag.is_some() {
-                format!("{path}.tag")
-            } else {
-                "tanda_tangan.tag".to_owned()
-            },
-        ),
-        None => (
-            "tanda_tangan.lebar_mm".to_owned(),
-            "tanda_tangan.tag".to_owned(),
-        ),
-    };
+    let own_width = listed.and_then(|l| l.lebar_mm).and(path);
+    let own_tag = listed.and_then(|l| l.tag.as_ref()).and(path);
     Signature {
-        path,
-        width_path,
-        tag_path,
+        origin: path.cloned().map_or_else(Origin::none, Origin::at),
+        space_origin: paths.field(own_width, "lebar_mm"),
+        tag_origin: paths.field(own_tag, "tag"),
         electronic: s.elektronik,
         field: listed.and_then(|l| l.field.clone()),
         signer: s.nama.clone(),

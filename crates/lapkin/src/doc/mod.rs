@@ -5,18 +5,89 @@
 //! and these blocks: the wording, the order and the numbering of the
 //! official document. The layout stage knows only the blocks.
 
+mod body;
 mod build;
 mod closing;
 mod tables;
+mod wording;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
-pub(crate) use build::check_own_text;
+pub(crate) use wording::check_own_text;
 
 use crate::frame::Meta;
+use crate::problem::{JsonPath, Location};
 use crate::text::{Align, Span};
 use crate::units::Size;
+
+/// Where a block comes from in the input, for the messages of the later
+/// stages: it names the JSON path of what the block shows
+/// (`analisis[2].kendala[0].tabel.baris[4]`), or nothing for text lapkin
+/// writes itself. The document builder sets it; a document built in code
+/// may leave it empty or point into its own input.
+///
+/// It serializes as its path, an array of keys and indices, or `null`.
+///
+/// ```
+/// use lapkin::Origin;
+/// use lapkin::problem::JsonPath;
+///
+/// let origin = Origin::at(JsonPath::root().key("penutup"));
+/// assert!(origin.path().unwrap() == "penutup");
+/// assert!(Origin::none().path().is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Origin(Option<Arc<JsonPath>>);
+
+impl Origin {
+    /// No origin: text lapkin writes itself.
+    pub fn none() -> Self {
+        Origin(None)
+    }
+
+    /// The value at `path` of the input.
+    pub fn at(path: JsonPath) -> Self {
+        Origin(Some(Arc::new(path)))
+    }
+
+    /// The JSON path, if any.
+    pub fn path(&self) -> Option<&JsonPath> {
+        self.0.as_deref()
+    }
+
+    /// Where a problem with what the block shows is: its path, else the
+    /// value given (the document).
+    pub(crate) fn location(&self) -> Location {
+        match &self.0 {
+            Some(p) => Location::Json((**p).clone()),
+            None => Location::Given,
+        }
+    }
+}
+
+impl From<&JsonPath> for Origin {
+    fn from(p: &JsonPath) -> Self {
+        Origin::at(p.clone())
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.path().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Origin {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Option::<JsonPath>::deserialize(deserializer)? {
+            Some(p) => Origin::at(p),
+            None => Origin::none(),
+        })
+    }
+}
 
 /// Styled text: runs of plain, bold, italic and link text.
 pub type Text = Vec<Span>;
@@ -50,10 +121,9 @@ pub struct Footer {
     /// none.
     pub page_label: String,
     /// Where the note's items come from in the input (e.g. `catatan`),
-    /// named in the message when the note leaves no room for the body;
-    /// empty if none.
+    /// named when the note leaves no room for the body.
     #[serde(default)]
-    pub path: String,
+    pub origin: Origin,
     /// The note's markers, one per item ("a.", "-", or "" for none);
     /// `None` numbers them 1., 2., ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,9 +138,9 @@ pub struct Footer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<Text>,
     /// Where the running header comes from in the input, named when it is
-    /// too tall for the top margin; empty if none.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub header_path: String,
+    /// too tall for the top margin.
+    #[serde(default)]
+    pub header_origin: Origin,
 }
 
 /// A block of the body.
@@ -112,11 +182,10 @@ pub struct Heading {
     pub text: Text,
     /// The bookmark for the outline, if the heading gets one.
     pub bookmark: Option<Bookmark>,
-    /// The JSON path of the part of the report it heads, e.g.
-    /// `analisis[2]` or `analisis[2].kendala`, for error messages; empty
-    /// if none.
+    /// The part of the report it heads, e.g. `analisis[2]` or
+    /// `analisis[2].kendala`.
     #[serde(default)]
-    pub path: String,
+    pub origin: Origin,
 }
 
 /// An outline entry to make at a heading.
@@ -137,9 +206,10 @@ pub struct Paragraph {
     pub text: Text,
     /// How lines are aligned.
     pub align: Align,
-    /// The JSON path of its text in the report, e.g.
-    /// `analisis[0].progress[2]`; empty for generated text.
-    pub path: String,
+    /// Its text in the report, e.g. `analisis[0].progress[2]`; none for
+    /// generated text.
+    #[serde(default)]
+    pub origin: Origin,
     /// Never break a page between its last line and the block after it
     /// (a paragraph that introduces a list or a table).
     #[serde(default)]
@@ -162,10 +232,9 @@ pub struct ListItem {
     pub marker: String,
     /// The content, aligned right of the marker column.
     pub blocks: Vec<Block>,
-    /// The JSON path of the item in the report, e.g.
-    /// `rekomendasi[1].daftar.butir[0]`, for error messages; empty if none.
+    /// The item in the report, e.g. `rekomendasi[1].daftar.butir[0]`.
     #[serde(default)]
-    pub path: String,
+    pub origin: Origin,
 }
 
 /// A table with a header that repeats on every page it continues on.
@@ -180,10 +249,10 @@ pub struct Table {
     pub body: Vec<Row>,
     /// A caption printed under the table.
     pub caption: Option<Text>,
-    /// The JSON path of the table in the report, e.g.
-    /// `analisis[0].progress[2].tabel` or `anggaran.rincian`, for error
-    /// messages; empty if it has none.
-    pub path: String,
+    /// The table in the report, e.g. `analisis[0].progress[2].tabel` or
+    /// `anggaran.rincian`.
+    #[serde(default)]
+    pub origin: Origin,
 }
 
 /// A table column.
@@ -203,12 +272,11 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Never separate this row from the one before it (a Total row).
     pub keep_with_previous: bool,
-    /// The JSON path of what the row shows, e.g.
-    /// `analisis[0].kendala[1].tabel.baris[4]` or `anggaran.rincian[2]`,
-    /// for error messages; empty for a generated row (then the table's
-    /// path is named).
+    /// What the row shows, e.g. `analisis[0].kendala[1].tabel.baris[4]`
+    /// or `anggaran.rincian[2]`; none for a generated row (then the
+    /// table's origin is named).
     #[serde(default)]
-    pub path: String,
+    pub origin: Origin,
 }
 
 /// A table cell.
@@ -273,18 +341,18 @@ pub struct Signature {
     /// service to find (`tag_koordinat`).
     pub tag: Option<char>,
     /// Where the block's text comes from in the input (e.g. `penutup`),
-    /// named when it does not fit on a page; empty if none.
+    /// named when it does not fit on a page.
     #[serde(default)]
-    pub path: String,
-    /// Where the width of the space is set in the input (e.g.
+    pub origin: Origin,
+    /// Where the space's size is set in the input (e.g.
     /// `tanda_tangan.lebar_mm`), named when the space is wider than the
-    /// block; empty if none.
+    /// block.
     #[serde(default)]
-    pub width_path: String,
+    pub space_origin: Origin,
     /// Where the tag is set in the input (e.g. `tanda_tangan.tag`), named
-    /// when the tag also occurs in the printed text; empty if none.
+    /// when the tag also occurs in the printed text.
     #[serde(default)]
-    pub tag_path: String,
+    pub tag_origin: Origin,
     /// Whether the space is reserved for an electronic signature: its box
     /// is recorded in the layout's `signatures` (with the tag), where
     /// signers and signature fields find it. `false` for a signature in
@@ -325,11 +393,11 @@ impl Footer {
             title: title.into(),
             items,
             page_label: page_label.into(),
-            path: String::new(),
+            origin: Origin::none(),
             markers: None,
             text: None,
             header: None,
-            header_path: String::new(),
+            header_origin: Origin::none(),
         }
     }
 }
@@ -343,7 +411,7 @@ impl Heading {
             marker: None,
             text,
             bookmark: None,
-            path: String::new(),
+            origin: Origin::none(),
         }
     }
 }
@@ -365,7 +433,7 @@ impl Paragraph {
         Paragraph {
             text,
             align,
-            path: String::new(),
+            origin: Origin::none(),
             keep_with_next: false,
         }
     }
@@ -384,7 +452,7 @@ impl ListItem {
         ListItem {
             marker: marker.into(),
             blocks,
-            path: String::new(),
+            origin: Origin::none(),
         }
     }
 }
@@ -398,7 +466,7 @@ impl Table {
             header,
             body,
             caption: None,
-            path: String::new(),
+            origin: Origin::none(),
         }
     }
 
@@ -453,7 +521,7 @@ impl Row {
         Row {
             cells,
             keep_with_previous: false,
-            path: String::new(),
+            origin: Origin::none(),
         }
     }
 }
@@ -467,9 +535,9 @@ impl Signature {
             space,
             after,
             tag: None,
-            path: String::new(),
-            width_path: String::new(),
-            tag_path: String::new(),
+            origin: Origin::none(),
+            space_origin: Origin::none(),
+            tag_origin: Origin::none(),
             electronic: true,
             field: None,
             signer: String::new(),
@@ -485,18 +553,19 @@ mod tests {
     /// and paths still reads, with the flag off and the paths empty.
     #[test]
     fn blocks_without_the_newer_fields_read_with_their_defaults() {
-        let p: Block =
-            serde_json::from_str(r#"{"Paragraph": {"text": [], "align": "Justify", "path": "x"}}"#)
-                .unwrap();
+        let p: Block = serde_json::from_str(
+            r#"{"Paragraph": {"text": [], "align": "Justify", "origin": ["x"]}}"#,
+        )
+        .unwrap();
         let Block::Paragraph(p) = p else { panic!() };
         assert!(!p.keep_with_next);
         let s: Signature = serde_json::from_str(
             r##"{"before": [], "space": {"width": 10.0, "height": 5.0}, "after": [], "tag": "#"}"##,
         )
         .unwrap();
-        assert_eq!((s.path, s.width_path, s.tag_path), Default::default());
+        assert_eq!((s.origin, s.space_origin, s.tag_origin), Default::default());
         let f: Footer =
             serde_json::from_str(r#"{"title": "", "items": [], "page_label": ""}"#).unwrap();
-        assert!(f.path.is_empty());
+        assert!(f.origin.path().is_none());
     }
 }

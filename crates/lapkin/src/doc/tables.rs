@@ -4,7 +4,7 @@
 //! headings where the unit groups them) and its rows.
 
 use super::build::{bold, inline, plain};
-use super::{Cell, Column, Row, Table, Text};
+use super::{Cell, Column, Origin, Row, Table, Text};
 use crate::format::angka;
 use crate::model::{
     self, Anggaran, BarisAnggaran, CheckedReport, Indikator, Inline, IsiAnggaran, IsiKinerja,
@@ -61,7 +61,7 @@ fn coded(kode: Option<&str>, text: &Inline) -> Text {
 /// The header rows of columns with these headings and groups: one row of
 /// centred bold headings, or, if any column is grouped, the grouped
 /// header (see [`Table::grouped_header`]).
-fn header(columns: Vec<(Text, Option<&model::Baris>)>, path: String) -> Vec<Row> {
+fn header(columns: Vec<(Text, Option<&model::Baris>)>, origin: &Origin) -> Vec<Row> {
     let paths: Vec<Vec<Text>> = columns
         .into_iter()
         .map(|(heading, grup)| {
@@ -74,7 +74,7 @@ fn header(columns: Vec<(Text, Option<&model::Baris>)>, path: String) -> Vec<Row>
         .collect();
     let mut rows = Table::grouped_header(&paths);
     for row in &mut rows {
-        row.path = path.clone();
+        row.origin = origin.clone();
         for cell in &mut row.cells {
             let len: usize = cell.text.iter().map(|s| s.text.chars().count()).sum();
             cell.keep_whole = len <= SHORT_HEADING;
@@ -103,6 +103,21 @@ fn kinerja_columns(report: &Report) -> Vec<KolomKinerja> {
     }
 }
 
+/// Where the parts of table A or C are in the report: the rows' list,
+/// the columns' list (if the report gives its columns), each row (for
+/// table C, the Total row).
+#[derive(Debug, Default)]
+pub(super) struct TableOrigins {
+    /// The list of rows (`kinerja.sasaran`, `anggaran.rincian`).
+    pub table: Origin,
+    /// The columns (`kinerja.kolom`), if the report gives them.
+    pub header: Origin,
+    /// Each row, in order: for table A each indicator.
+    pub rows: Vec<Origin>,
+    /// The Total row of table C.
+    pub total: Origin,
+}
+
 /// Table A: one row per indicator, the sasaran cell spanning its
 /// indicators' rows, in the columns the report chose.
 ///
@@ -112,7 +127,7 @@ fn kinerja_columns(report: &Report) -> Vec<KolomKinerja> {
 /// by row: see the layout's `joined_columns`), and so is the Satuan
 /// between the right-aligned figures (poppler finds a table only where
 /// neighbouring columns are aligned alike).
-pub(super) fn kinerja_table(report: &Report) -> Table {
+pub(super) fn kinerja_table(report: &Report, origins: TableOrigins) -> Table {
     let kolom = kinerja_columns(report);
     let columns = kolom
         .iter()
@@ -135,25 +150,25 @@ pub(super) fn kinerja_table(report: &Report) -> Table {
     let own_numbers = report.indikator().any(|(_, i)| i.no.is_some());
     let mut body = Vec::new();
     let mut n = 0;
-    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
+    for s in &report.kinerja.sasaran {
         for (j, ind) in s.indikator.iter().enumerate() {
-            n += 1;
             let cells = kolom
                 .iter()
-                .filter_map(|k| kinerja_cell(k, (s, j), ind, (n, own_numbers)))
+                .filter_map(|k| kinerja_cell(k, (s, j), ind, (n + 1, own_numbers)))
                 .collect();
             body.push(Row {
-                path: format!("kinerja.sasaran[{i}].indikator[{j}]"),
+                origin: origins.rows.get(n).cloned().unwrap_or_default(),
                 ..Row::new(cells)
             });
+            n += 1;
         }
     }
     Table {
         columns,
-        header: header(headings, "kinerja.kolom".to_owned()),
+        header: header(headings, &origins.header),
         body,
         caption: None,
-        path: "kinerja.sasaran".to_owned(),
+        origin: origins.table,
     }
 }
 
@@ -226,7 +241,11 @@ pub(crate) fn anggaran_columns(a: &Anggaran) -> Vec<KolomAnggaran> {
 /// Table C: one row per row of the report (sub-rows indented under their
 /// parent, parents in bold), and the Total row, whose label spans the
 /// columns before the first one it sums.
-pub(super) fn anggaran_table(checked: &CheckedReport<'_>, a: &Anggaran) -> Table {
+pub(super) fn anggaran_table(
+    checked: &CheckedReport<'_>,
+    a: &Anggaran,
+    origins: TableOrigins,
+) -> Table {
     let kolom = anggaran_columns(a);
     let columns = kolom
         .iter()
@@ -252,7 +271,7 @@ pub(super) fn anggaran_table(checked: &CheckedReport<'_>, a: &Anggaran) -> Table
         .rincian()
         .iter()
         .map(|r| Row {
-            path: r.path.clone(),
+            origin: Origin::at(r.path.clone()),
             ..Row::new(
                 kolom
                     .iter()
@@ -261,13 +280,16 @@ pub(super) fn anggaran_table(checked: &CheckedReport<'_>, a: &Anggaran) -> Table
             )
         })
         .collect();
-    body.push(total_row(&kolom, checked.totals()));
+    body.push(Row {
+        origin: origins.total,
+        ..total_row(&kolom, checked.totals())
+    });
     Table {
         columns,
-        header: header(headings, String::new()),
+        header: header(headings, &origins.header),
         body,
         caption: None,
-        path: "anggaran.rincian".to_owned(),
+        origin: origins.table,
     }
 }
 
@@ -352,15 +374,15 @@ fn total_row(kolom: &[KolomAnggaran], t: model::Totals) -> Row {
     }
     Row {
         keep_with_previous: true,
-        path: "anggaran.total".to_owned(),
         ..Row::new(cells)
     }
 }
 
-/// A table of the report at `path` (ending in `.tabel`): a column of
-/// numbers only is right-aligned unless the report says otherwise; its
-/// header grouped where its columns have groups.
-pub(super) fn table(path: &str, t: &model::Tabel) -> Table {
+/// A table of the report at `origin`, without its rows (the body builds
+/// them as the walk visits them): a column of numbers only is
+/// right-aligned unless the report says otherwise; its header grouped
+/// where its columns have groups.
+pub(super) fn table(t: &model::Tabel, origin: Origin, header_origin: &Origin) -> Table {
     let numeric = |k: usize| {
         t.baris
             .iter()
@@ -383,29 +405,20 @@ pub(super) fn table(path: &str, t: &model::Tabel) -> Table {
         .iter()
         .map(|c| (super::build::emboldened(inline(&c.judul)), c.grup.as_ref()))
         .collect();
-    let body = t
-        .baris
-        .iter()
-        .enumerate()
-        .map(|(j, cells)| {
-            let cells = cells
-                .iter()
-                .map(|c| match c {
-                    Sel::Teks(text) => Cell::new(inline(text)),
-                    Sel::Angka(d) => Cell::new(plain(angka(d))),
-                })
-                .collect();
-            Row {
-                path: format!("{path}.baris[{j}]"),
-                ..Row::new(cells)
-            }
-        })
-        .collect();
     Table {
         columns,
-        header: header(headings, format!("{path}.kolom")),
-        body,
-        caption: t.keterangan.as_ref().map(inline),
-        path: path.to_owned(),
+        header: header(headings, header_origin),
+        body: Vec::new(),
+        caption: None,
+        origin,
+    }
+}
+
+/// A cell of a table of the report: a text as marked up, a number the
+/// Indonesian way.
+pub(super) fn cell(c: &Sel) -> Cell {
+    match c {
+        Sel::Teks(text) => Cell::new(inline(text)),
+        Sel::Angka(d) => Cell::new(plain(angka(d))),
     }
 }

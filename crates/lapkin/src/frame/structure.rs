@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::problem::{Arg, Args, JsonPath, Kind, Phrase, Problem};
+
 /// A structure node's index in [`Structure::nodes`].
 pub type NodeId = usize;
 
@@ -328,6 +330,121 @@ impl Structure {
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
+
+    /// Why the structure is not a tree that `pages`' items can be tagged
+    /// with, each problem at its path under `layout.`: a root (node 0)
+    /// with a parent, another node without one, a node whose parent does
+    /// not list it or that is listed twice, a child that does not exist, a
+    /// node the root does not reach, an item tagged with a node that does
+    /// not exist. The PDF writer refuses such a structure: what it cannot
+    /// reach from the root would be missing from the tag tree.
+    pub(crate) fn tree_problems(&self, pages: &[super::Page]) -> Vec<Problem> {
+        let n = self.nodes.len();
+        let base = JsonPath::root().key("layout").key("structure").key("nodes");
+        let mut problems = Vec::new();
+        let mut listed = vec![0usize; n];
+        for (i, node) in self.nodes.iter().enumerate() {
+            for &c in &node.children {
+                match listed.get_mut(c) {
+                    Some(count) => *count += 1,
+                    None => problems.push(tree_problem(
+                        base.item(i).key("children"),
+                        Phrase::NoSuchChild,
+                        vec![("node", i.into()), ("child", c.into())],
+                    )),
+                }
+            }
+        }
+        let mut reported = vec![false; n];
+        for (i, node) in self.nodes.iter().enumerate() {
+            let at = base.item(i).key("parent");
+            let problem = match (i, node.parent) {
+                (0, Some(p)) => Some((Phrase::RootHasParent, vec![("parent", p.into())])),
+                (0, None) => None,
+                (_, None) => Some((Phrase::SecondRoot, vec![("node", i.into())])),
+                (_, Some(p)) if p >= n || p == i || !self.nodes[p].children.contains(&i) => Some((
+                    Phrase::NotAChild,
+                    vec![("node", i.into()), ("parent", p.into())],
+                )),
+                _ if listed[i] > 1 => Some((Phrase::TwoParents, vec![("node", i.into())])),
+                _ => None,
+            };
+            if let Some((phrase, args)) = problem {
+                reported[i] = true;
+                problems.push(tree_problem(at, phrase, args));
+            }
+        }
+        for i in self.unreachable() {
+            if !reported[i] {
+                let at = base.item(i);
+                problems.push(tree_problem(
+                    at,
+                    Phrase::Unreachable,
+                    vec![("node", i.into())],
+                ));
+            }
+        }
+        problems.extend(self.untagged_problems(pages));
+        problems
+    }
+
+    /// The nodes that following children from the root (node 0), each to
+    /// a node that names its parent back, does not reach.
+    fn unreachable(&self) -> Vec<NodeId> {
+        let n = self.nodes.len();
+        let mut seen = vec![false; n];
+        let mut stack: Vec<NodeId> = if n > 0 { vec![0] } else { Vec::new() };
+        // Each node is pushed at most once: it is marked when pushed.
+        if n > 0 {
+            seen[0] = true;
+        }
+        while let Some(id) = stack.pop() {
+            for &c in &self.nodes[id].children {
+                if c < n && !seen[c] && self.nodes[c].parent == Some(id) {
+                    seen[c] = true;
+                    stack.push(c);
+                }
+            }
+        }
+        (0..n).filter(|&i| !seen[i]).collect()
+    }
+
+    /// Items tagged with a node the structure does not have.
+    fn untagged_problems(&self, pages: &[super::Page]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            let page_path = JsonPath::root().key("layout").key("pages").index(p);
+            let parts = [
+                ("items", &page.items),
+                ("note", &page.footer.note),
+                ("label", &page.footer.label),
+            ];
+            for (part, items) in parts {
+                for (i, item) in items.iter().enumerate() {
+                    if let Tag::Node(node) = item.tag()
+                        && node >= self.nodes.len()
+                    {
+                        let at = match part {
+                            "items" => page_path.child("items"),
+                            _ => page_path.child("footer").key(part),
+                        };
+                        let args = vec![("node", node.into())];
+                        problems.push(tree_problem(
+                            at.index(i).key("tag"),
+                            Phrase::NoSuchNode,
+                            args,
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// A problem of a structure that is not a tree.
+fn tree_problem(path: JsonPath, what: Phrase, args: Args) -> Problem {
+    Problem::new(path, Kind::NotATree).with("what", Arg::phrase(what, args))
 }
 
 impl Tag {

@@ -11,9 +11,10 @@ use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{
-    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, Role, Rule,
-    Structure, Tag, TextRun,
+    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, PageFooter, Role,
+    Rule, Structure, Tag, TextRun,
 };
+use crate::problem::Phrase;
 
 /// What every item of the footer is: running furniture (the legal note is
 /// tagged where it is read, on the last page: see [`tag_the_note`]).
@@ -61,7 +62,16 @@ fn furniture_lines(
 ) -> Pt {
     let size = ctx.style.footer_font_size;
     let mut h = Pt::ZERO;
-    for mut line in text_lines(ctx, text, size, x, width, Align::Left, "", FURNITURE) {
+    for mut line in text_lines(
+        ctx,
+        text,
+        size,
+        x,
+        width,
+        Align::Left,
+        Phrase::ChunkLine,
+        FURNITURE,
+    ) {
         shift_all(&mut line.items, y + h);
         items.append(&mut line.items);
         h += line.height;
@@ -80,7 +90,7 @@ impl FooterLayout {
         let ruled = !footer.items.is_empty() || !footer.title.is_empty() || footer.text.is_some();
         let mut y = Pt::ZERO;
         if ruled {
-            items.push(Item::Line(Rule {
+            items.push(Item::Rule(Rule {
                 x1: left,
                 y1: Pt::ZERO,
                 x2: left + width,
@@ -147,21 +157,20 @@ impl FooterLayout {
             .reduce(Pt::min)
     }
 
-    /// The footer of page `page` of `pages`, placed with its top at `top`,
-    /// the running header above the body, and the page label last.
-    fn page_items(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> Vec<Item> {
-        let mut items = self.items.clone();
-        shift_all(&mut items, top);
-        items.extend(self.header.iter().cloned());
+    /// The footer of page `page` of `pages`, placed with its top at `top`:
+    /// the legal note (as footer artifacts) and the page label.
+    fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
+        let mut note = self.items.clone();
+        shift_all(&mut note, top);
         if self.label.is_empty() {
-            return items;
+            return PageFooter::new(note, Vec::new());
         }
         let label = self
             .label
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string());
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
-        items.push(Item::Text(TextRun {
+        let label = Item::Text(TextRun {
             x: self.right - width,
             y: top + self.label_baseline,
             face: Face::Regular,
@@ -173,8 +182,8 @@ impl FooterLayout {
             tag: FURNITURE,
             actual_text: None,
             space_after: false,
-        }));
-        items
+        });
+        PageFooter::new(note, vec![label])
     }
 }
 
@@ -249,7 +258,16 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
     let style = ctx.style;
     let size = style.footer_font_size;
     let (left, width) = (style.margin.left, style.text_width());
-    let lines = text_lines(ctx, text, size, left, width, Align::Right, "", HEADER);
+    let lines = text_lines(
+        ctx,
+        text,
+        size,
+        left,
+        width,
+        Align::Right,
+        Phrase::ChunkLine,
+        HEADER,
+    );
     let total: Pt = lines.iter().map(|l| l.height).sum();
     let rule_y = style.margin.top - style.footer_gap / 2.0;
     let mut y = rule_y - style.footer_rule_gap - total;
@@ -259,7 +277,7 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
         items.append(&mut line.items);
         y += line.height;
     }
-    items.push(Item::Line(Rule {
+    items.push(Item::Rule(Rule {
         x1: left,
         y1: rule_y,
         x2: left + width,
@@ -354,10 +372,9 @@ pub(crate) fn finalize(
                 signatures.push(s);
             }
             let mut items = body.items;
-            let start = items.len();
-            items.extend(footer.page_items(ctx, i + 1, total, footer_top));
+            let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
             if i + 1 == total {
-                tag_the_note(&footer.note, &mut items[start..], &mut structure);
+                tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
             // The layout is kept while the PDF is written: no room to spare
             // (a page's items were pushed one by one, so up to half its
@@ -366,7 +383,8 @@ pub(crate) fn finalize(
             Page {
                 size: ctx.style.page,
                 items,
-                footer: start,
+                header: footer.header.clone(),
+                footer: page_footer,
             }
         })
         .collect();

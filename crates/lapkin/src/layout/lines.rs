@@ -9,6 +9,7 @@ use super::chunk::Chunk;
 use super::ctx::Ctx;
 use crate::doc::Text;
 use crate::frame::{Item, LinkArea, NodeId, Role, Tag, TextRun};
+use crate::problem::Phrase;
 use crate::style::Style;
 use crate::text::Face;
 use crate::text::{Align, Justification, Line, Piece, break_lines_with};
@@ -119,7 +120,7 @@ pub(super) fn text_lines(
     x: Pt,
     width: Pt,
     align: Align,
-    what: &'static str,
+    what: Phrase,
     tag: Tag,
 ) -> Vec<Chunk> {
     let mut tagger = Tagger::new(tag);

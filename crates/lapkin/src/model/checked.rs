@@ -1,7 +1,7 @@
 //! A report that passed validation: what the document stage takes.
 
 use super::{Analisis, BarisAnggaran, Indikator, Report, Sasaran, Totals};
-use crate::error::Problem;
+use crate::problem::{Arg, JsonPath, Kind, Problem};
 
 /// A report that passed every check that can be made before layout: the
 /// model's rules (references, sums, the NIP, markup, limits, the signature
@@ -42,20 +42,20 @@ impl<'r> CheckedReport<'r> {
             .map(|(i, a)| match &a.indikator {
                 None => Ok(None),
                 Some(kode) => report.find_indikator(kode).map(Some).ok_or_else(|| {
-                    Problem::new(
-                        format!("analisis[{i}].indikator"),
-                        format!("no indicator {kode:?} in section A"),
-                    )
+                    let path = JsonPath::root().key("analisis").index(i).key("indikator");
+                    Problem::new(path, Kind::UnknownIndicator)
+                        .with("code", Arg::quoted(kode))
+                        .with("suggestion", Arg::none())
                 }),
             })
             .collect::<Result<_, _>>()?;
         let (rows, totals) = match &report.anggaran {
             Some(a) => {
-                let (rows, totals, mut problems) = super::anggaran::compute(a);
-                if !problems.is_empty() {
-                    return Err(problems.swap_remove(0));
+                let computed = super::anggaran::compute(a);
+                if let Some(problem) = computed.all_problems().next() {
+                    return Err(problem.clone());
                 }
-                (rows, totals)
+                (computed.rows, computed.totals)
             }
             None => (Vec::new(), Totals::default()),
         };

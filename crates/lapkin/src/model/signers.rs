@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Tanggal;
 use super::wording::Baris;
+use crate::problem::{Arg, Kind, Location, Phrase, Problem};
 
 /// One signer of the closing block, when there are several
 /// (`penutup.penanda_tangan`).
@@ -129,46 +130,63 @@ impl Serialize for TanggalPenutup {
 impl<'de> Deserialize<'de> for TanggalPenutup {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse()
+            .map_err(|p: Problem| serde::de::Error::custom(p.text(crate::problem::Lang::En)))
     }
 }
 
 impl std::str::FromStr for TanggalPenutup {
-    type Err = String;
+    type Err = Problem;
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+    /// A day written `YYYY-MM-DD` or a month written `YYYY-MM`; the
+    /// problem, at [`Location::Given`], says whether the text is written
+    /// neither way or names a day or month that does not exist.
+    fn from_str(s: &str) -> Result<Self, Problem> {
         let b = s.as_bytes();
-        if b.len() == 7
+        let month_form = b.len() == 7
             && b[4] == b'-'
             && b.iter()
                 .enumerate()
-                .all(|(i, c)| i == 4 || c.is_ascii_digit())
-        {
-            let month: u8 = s[5..7].parse().map_err(|_| month_problem(s))?;
-            return match time::Month::try_from(month) {
-                Ok(m) => time::Date::from_calendar_date(s[..4].parse().unwrap_or(0), m, 1)
-                    .map(|d| TanggalPenutup::Bulan(Tanggal(d)))
-                    .map_err(|_| month_problem(s)),
-                Err(_) => Err(format!("{s} does not exist: there is no month {month:02}")),
-            };
+                .all(|(i, c)| i == 4 || c.is_ascii_digit());
+        if month_form {
+            let year: i32 = s[..4].parse().unwrap_or(0);
+            let month: u8 = s[5..7].parse().unwrap_or(0);
+            return time::Month::try_from(month)
+                .ok()
+                .and_then(|m| time::Date::from_calendar_date(year, m, 1).ok())
+                .map(|d| TanggalPenutup::Bulan(Tanggal(d)))
+                .ok_or_else(|| {
+                    let why = Arg::phrase(
+                        Phrase::NoMonth,
+                        vec![("month", format!("{month:02}").into())],
+                    );
+                    Problem::new(Location::Given, Kind::NoSuchDate)
+                        .with("date", s)
+                        .with("why", why)
+                });
         }
         match s.parse::<Tanggal>() {
             Ok(t) => Ok(TanggalPenutup::Hari(t)),
-            Err(e) if e.starts_with("expected") => Err(month_problem(s)),
-            Err(e) => Err(e),
+            Err(p) if p.kind == Kind::NotADate => Err(month_problem(s)),
+            Err(p) => Err(p),
         }
     }
+}
+
+/// The problem of a closing date written neither `YYYY-MM-DD` nor
+/// `YYYY-MM`.
+pub(crate) fn month_problem(s: &str) -> Problem {
+    Problem::new(Location::Given, Kind::NotADayOrMonth)
+        .with("found", super::number::found(&serde_json::Value::from(s)))
 }
 
 /// The schema's pattern of a closing date.
 pub(crate) const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$";
 
-fn month_problem(s: &str) -> String {
-    format!(
-        "expected a date written YYYY-MM-DD, such as \"2024-08-07\", or a month written \
-         YYYY-MM, such as \"2020-10\", found the string {s:?}"
-    )
-}
+/// The schema's format of a closing date: a day or a month that exists
+/// (checked by lapkin's validator; other tools ignore a format they do
+/// not know, and check the pattern).
+pub(crate) const DATE_FORMAT: &str = "tanggal-penutup";
 
 impl JsonSchema for TanggalPenutup {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -179,7 +197,8 @@ impl JsonSchema for TanggalPenutup {
         schemars::json_schema!({
             "description": "The date of signing: a day written YYYY-MM-DD (\"2024-08-07\", printed \"07 Agustus 2024\"), or a month written YYYY-MM (\"2020-10\", printed \"Oktober 2020\").",
             "type": "string",
-            "pattern": DATE_PATTERN
+            "pattern": DATE_PATTERN,
+            "format": DATE_FORMAT
         })
     }
 }
@@ -196,19 +215,15 @@ mod tests {
         assert_eq!(m.printed(), "Oktober 2020");
         assert_eq!(m.to_string(), "2020-10");
         assert_eq!(serde_json::to_string(&m).unwrap(), r#""2020-10""#);
+        let problem = |s: &str| s.parse::<TanggalPenutup>().unwrap_err().to_string();
         assert_eq!(
-            "2020-13".parse::<TanggalPenutup>().unwrap_err(),
+            problem("2020-13"),
             "2020-13 does not exist: there is no month 13"
         );
         assert_eq!(
-            "2023-02-29".parse::<TanggalPenutup>().unwrap_err(),
+            problem("2023-02-29"),
             "2023-02-29 does not exist: February 2023 has 28 days"
         );
-        assert!(
-            "Oktober 2020"
-                .parse::<TanggalPenutup>()
-                .unwrap_err()
-                .contains("or a month written YYYY-MM")
-        );
+        assert!(problem("Oktober 2020").contains("or a month written YYYY-MM"));
     }
 }

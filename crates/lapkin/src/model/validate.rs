@@ -2,18 +2,24 @@
 //! say. Indicator references, unique codes, exact remainders and totals,
 //! the NIP, inline markup and nesting limits.
 //!
-//! [`validate`] walks the whole report and returns every problem, each with
-//! its JSON path.
+//! [`check`] visits the whole report once ([`walk`]) and returns every
+//! problem, each with its JSON path, in document order: the rules of each
+//! text and node as it is met, the signature tag and the writing system of
+//! every printed text, and, given fonts, every character they lack.
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
-
 mod options;
 
+use rust_decimal::Decimal;
+
+use super::anggaran::Computed;
 use super::schema::nearest;
-use super::{Block, Inline, Nilai, Report};
-use crate::error::Problem;
+use super::script::script_problem;
+use super::walk::{CodeOf, Node, Role, Source, Text, Visit, walk};
+use super::{Inline, Report, TanggalPenutup};
+use crate::problem::{Arg, Conj, JsonPath, Kind, Location, Phrase, Problem};
+use crate::text::{Face, FontSet, SpanStyle};
 
 /// Lists may nest this deep (`1.` › `a.` › `-` › `1.` › `a.` › `-`); deeper
 /// nesting would leave no room for text on an A4 page.
@@ -34,666 +40,461 @@ pub const MAX_CATATAN_ITEMS: usize = 10;
 /// is never split, fits on a page.
 pub const MAX_PENUTUP_CHARS: usize = 300;
 
-/// Every semantic problem of `report`, sorted by path.
-pub fn validate(report: &Report) -> Vec<Problem> {
+/// A NIP's label (`label_nip`) has at most this many characters.
+pub const MAX_NIP_LABEL: usize = 20;
+
+/// Every semantic problem of `report`, in document order (the model's).
+pub(crate) fn validate(report: &Report) -> Vec<Problem> {
+    check(report, true, None)
+}
+
+/// The problems of `report`, in document order, in one walk: the model's
+/// rules (if `rules`) and, for the fonts it is to be printed in (if given),
+/// every character a face lacks.
+pub(crate) fn check(report: &Report, rules: bool, fonts: Option<&FontSet>) -> Vec<Problem> {
     #[cfg(test)]
-    super::CHECKS.with(|c| c.set((c.get().0 + 1, c.get().1)));
-    let mut c = Checker::default();
-    c.check(report);
+    super::CHECKS.with(|c| {
+        let (semantic, glyphs) = c.get();
+        c.set((
+            semantic + usize::from(rules),
+            glyphs + usize::from(fonts.is_some()),
+        ))
+    });
+    let mut c = Checker {
+        rules,
+        fonts,
+        ..Checker::default()
+    };
+    walk(report, &mut c);
     c.problems
 }
 
+/// The checks, as a visitor of the walk: each node's problems are pushed
+/// as it is met, so that they come in document order.
 #[derive(Default)]
-struct Checker {
+struct Checker<'r, 'f> {
     problems: Vec<Problem>,
+    /// Whether the model's rules are checked (else only the glyphs).
+    rules: bool,
+    /// The fonts whose glyphs are checked, if they are.
+    fonts: Option<&'f FontSet>,
+    report: Option<&'r Report>,
+    /// The signers' tags that the rules allow, each with where it is
+    /// set: the texts must not contain them.
+    tags: Vec<(char, String)>,
+    /// The codes met so far, each with the path of its first use.
+    codes: HashMap<(CodeOf, &'r str), JsonPath>,
+    /// The indicators analysed so far, each with its analysis's path.
+    analysed: HashMap<&'r str, JsonPath>,
+    /// The number of columns of the table being walked.
+    columns: usize,
+    /// How many indicators have their own number, of how many.
+    numbered: (usize, usize),
+    /// The computed figures of section C, and the next row's index.
+    figures: Option<(Computed<'r>, usize)>,
 }
 
-impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+impl<'r> Visit<'r> for Checker<'r, '_> {
+    fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if let Node::Text(text) = node {
+            self.text(path, text);
+            return;
+        }
+        if let Node::Tag(tag) = node {
+            self.tag_glyph(path, tag);
+        }
+        if self.rules {
+            self.node(path, node);
+        }
+    }
+}
+
+impl<'r> Checker<'r, '_> {
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    fn problem(&mut self, path: &JsonPath, kind: Kind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    /// A text's problems: its rules, the signature tag in it, a script
+    /// lapkin cannot set, the characters its faces lack.
+    fn text(&mut self, path: &JsonPath, text: Text<'r>) {
+        if self.rules {
+            self.text_rules(path, text);
+            if text.role.printed() && text.role != Role::StandardNote {
+                let plain = match text.source {
+                    Source::Plain(t) => std::borrow::Cow::Borrowed(t),
+                    Source::Markup(m) => m.plain_text().unwrap_or_default().into(),
+                };
+                let found: Vec<(char, String)> = self
+                    .tags
+                    .iter()
+                    .filter(|(tag, _)| plain.contains(*tag))
+                    .cloned()
+                    .collect();
+                for (tag, set) in found {
+                    let p = if set == "tanda_tangan.tag" {
+                        Problem::new(path, Kind::TagInText)
+                    } else {
+                        Problem::new(path, Kind::SignerTagInText).with("where", set.as_str())
+                    };
+                    self.push(p.with("tag", Arg::quoted(tag.to_string())));
+                }
+                if let Some(p) = script_problem(&plain) {
+                    self.push(p.placed(path));
+                }
+            }
+        }
+        if let Some(fonts) = self.fonts {
+            text_glyphs(path, &text, fonts, &mut self.problems);
+        }
+    }
+
+    /// The rules of a text, by its role.
+    fn text_rules(&mut self, path: &JsonPath, text: Text<'r>) {
+        match (text.role, text.source) {
+            (Role::StandardNote, _) => {}
+            (Role::Nip, Source::Plain(nip)) => {
+                if let Err(p) = check_nip(nip) {
+                    self.push(p.placed(path));
+                }
+            }
+            (Role::Nilai, Source::Plain(t)) => self.nilai(path, t),
+            (Role::OptionalLine | Role::NoteTitle, Source::Plain(t)) => {
+                if !t.is_empty() {
+                    self.line(path, t);
+                    self.closing_length(path, t);
+                }
+            }
+            (Role::PageNumber, Source::Plain(t)) => self.page_number(path, t),
+            (Role::NipLabel, Source::Plain(t)) => {
+                self.line(path, t);
+                if t.chars().count() > MAX_NIP_LABEL {
+                    let p = Problem::new(path, Kind::NipLabelTooLong).with("max", MAX_NIP_LABEL);
+                    self.push(p);
+                }
+            }
+            (Role::Cell, Source::Markup(m)) => {
+                // An empty cell is allowed; bad markup is not.
+                if let Err(e) = m.parsed() {
+                    self.push(e.clone().placed(path));
+                }
+            }
+            (_, Source::Markup(m)) => self.inline(path, m),
+            (role, Source::Plain(t)) => {
+                self.line(path, t);
+                if let Role::Code(of) = role {
+                    self.unique(path, of, t);
+                }
+                if matches!(role, Role::ClosingLine | Role::SignerName) {
+                    self.closing_length(path, t);
+                }
+            }
+        }
     }
 
     /// A one-line plain text field: not blank, no line breaks.
-    fn line(&mut self, path: &str, text: &str) {
+    fn line(&mut self, path: &JsonPath, text: &str) {
         if text.trim().is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Kind::Empty);
         } else if text.contains('\t') {
-            self.problem(path, "a tab character; use a space");
+            self.problem(path, Kind::Tab);
         } else if let Some(c) = text.chars().find(|c| c.is_control()) {
-            self.problem(
-                path,
-                format!(
-                    "must be one line of text, found the control character U+{:04X}",
-                    u32::from(c)
-                ),
-            );
+            self.push(Problem::new(path, Kind::NotOneLine).with("code", code(c)));
         }
     }
 
     /// Inline markup: parses, and is not blank.
-    fn inline(&mut self, path: &str, text: &Inline) {
+    fn inline(&mut self, path: &JsonPath, text: &Inline) {
         match text.parsed() {
             Ok(spans) if spans.iter().all(|s| s.text.trim().is_empty()) => {
-                self.problem(path, "must not be empty")
+                self.problem(path, Kind::Empty);
             }
             Ok(_) => {}
-            Err(e) => self.problem(path, e.message.clone()),
+            Err(e) => self.push(e.clone().placed(path)),
         }
     }
 
-    /// Every rule, in document order; the printed texts are listed once
-    /// for the rules that concern them.
-    fn check(&mut self, r: &Report) {
-        self.head(r);
-        self.wording(r);
-        let indikator_codes = self.kinerja(r);
-        self.kolom_kinerja(r);
-        self.analisis(r, &indikator_codes);
-        // C. Figures, remainders and totals.
-        self.anggaran(r);
-        // D.
-        self.blocks("rekomendasi", &r.rekomendasi, 0);
-        self.penutup(r);
-        self.catatan(r);
-        self.halaman(r);
-        let printed = super::texts::printed_texts(r);
-        self.tanda_tangan(r, &printed);
-        for (path, text) in printed {
-            if let Some(message) = super::script::script_problem(&text) {
-                self.problem(path, message);
-            }
+    /// A code used once among the codes of its kind; the problem names
+    /// what holds the first (`kinerja.sasaran[0]`).
+    fn unique(&mut self, path: &JsonPath, of: CodeOf, code: &'r str) {
+        if let Some(first) = self.codes.get(&(of, code.trim())) {
+            let kind = match of {
+                CodeOf::Sasaran => Kind::DuplicateSasaran,
+                _ => Kind::DuplicateCode,
+            };
+            let mut owner = first.clone();
+            owner.pop();
+            let p = Problem::new(path, kind)
+                .with("code", Arg::quoted(code))
+                .with("first", &owner);
+            self.push(p);
+        } else {
+            self.codes.insert((of, code.trim()), path.clone());
         }
     }
 
-    /// The quarter, the year, the unit.
-    fn head(&mut self, r: &Report) {
-        // The schema says so for JSON input; a report built in code is
-        // checked here.
-        if !(1..=4).contains(&r.triwulan) {
-            self.problem("triwulan", format!("expected 1 to 4, found {}", r.triwulan));
+    /// A line of the closing block, short enough for a page.
+    fn closing_length(&mut self, path: &JsonPath, text: &str) {
+        let n = text.chars().count();
+        if n > MAX_PENUTUP_CHARS {
+            let p = Problem::new(path, Kind::ClosingTooLong)
+                .with("count", n)
+                .with("max", MAX_PENUTUP_CHARS);
+            self.push(p);
         }
-        if !(MIN_TAHUN..=MAX_TAHUN).contains(&r.tahun) {
-            self.problem(
-                "tahun",
-                format!(
-                    "expected a year from {MIN_TAHUN} to {MAX_TAHUN}, found {}",
-                    r.tahun
-                ),
-            );
-        }
-        self.line("unit.nama", &r.unit.nama);
-        self.line("unit.nama_lengkap", &r.unit.nama_lengkap);
-        self.line("unit.provinsi", &r.unit.provinsi);
     }
 
-    /// A. Sasaran and indicators, with unique codes; gives each
-    /// indicator's code with its path.
-    fn kinerja<'r>(&mut self, r: &'r Report) -> HashMap<&'r str, String> {
-        let mut sasaran_codes: HashMap<&str, usize> = HashMap::new();
-        let mut indikator_codes: HashMap<&str, String> = HashMap::new();
-        let numbered = r.indikator().filter(|(_, i)| i.no.is_some()).count();
-        let all = r.indikator().count();
-        for (i, s) in r.kinerja.sasaran.iter().enumerate() {
-            let p = format!("kinerja.sasaran[{i}]");
-            if let Some(kode) = &s.kode {
-                self.line(&format!("{p}.kode"), kode);
-                if let Some(first) = sasaran_codes.insert(kode.trim(), i) {
-                    self.problem(
-                        format!("{p}.kode"),
-                        format!(
-                            "the code {kode:?} is already used by kinerja.sasaran[{first}]; write each sasaran once, with all its indicators"
-                        ),
-                    );
-                }
-            }
-            self.inline(&format!("{p}.uraian"), &s.uraian);
-            if s.indikator.is_empty() {
-                self.problem(format!("{p}.indikator"), "must hold at least one indicator");
-            }
-            for (j, ind) in s.indikator.iter().enumerate() {
-                let p = format!("{p}.indikator[{j}]");
-                if let Some(kode) = &ind.kode {
-                    self.line(&format!("{p}.kode"), kode);
-                    if let Some(first) = indikator_codes.insert(kode.trim(), p.clone()) {
-                        self.problem(
-                            format!("{p}.kode"),
-                            format!("the code {kode:?} is already used by {first}"),
-                        );
-                    }
-                }
-                match &ind.no {
-                    Some(no) => self.line(&format!("{p}.no"), &no.0),
-                    None if numbered > 0 => self.problem(
-                        format!("{p}.no"),
-                        format!(
-                            "missing: {numbered} of the {all} indicators have their own `no`; \
-                             give it to every indicator, or to none (then rows are counted 1., 2.)"
-                        ),
-                    ),
-                    None => {}
-                }
-                self.inline(&format!("{p}.uraian"), &ind.uraian);
-                if let Some(satuan) = &ind.satuan {
-                    self.line(&format!("{p}.satuan"), satuan);
-                }
-                for (field, value) in ind.values() {
-                    self.nilai(&format!("{p}.{field}"), value);
-                }
-                if let Some(k) = &ind.keterangan {
-                    self.inline(&format!("{p}.keterangan"), k);
-                }
-            }
+    /// An indicator's value written as text.
+    fn nilai(&mut self, path: &JsonPath, t: &str) {
+        let trimmed = t.trim();
+        if trimmed.is_empty() {
+            self.problem(path, Kind::ValueEmpty);
+        } else if trimmed == "-" {
+            self.problem(path, Kind::ValueDash);
+        } else if looks_numeric(trimmed) {
+            self.push(Problem::new(path, Kind::NumberAsText).with("text", Arg::quoted(t)));
+        } else if let Some(c) = t.chars().find(|c| c.is_control()) {
+            self.push(Problem::new(path, Kind::NotOneLine).with("code", code(c)));
         }
+    }
 
-        indikator_codes
+    /// The rules of the nodes that are not texts.
+    fn node(&mut self, path: &JsonPath, node: Node<'r>) {
+        if self.unit_node(path, node) {
+            return;
+        }
+        match node {
+            Node::Report(r) => {
+                self.report = Some(r);
+                self.tags = valid_tags(r);
+            }
+            Node::Triwulan(q) if !(1..=4).contains(&q) => {
+                self.push(Problem::new(path, Kind::QuarterOutOfRange).with("found", q));
+            }
+            Node::Tahun(y) if !(MIN_TAHUN..=MAX_TAHUN).contains(&y) => {
+                let p = Problem::new(path, Kind::YearOutOfRange)
+                    .with("min", MIN_TAHUN)
+                    .with("max", MAX_TAHUN)
+                    .with("found", y);
+                self.push(p);
+            }
+            Node::Reference(code) => self.reference(path, code),
+            Node::Part(_, []) => self.problem(path, Kind::NoBlocks),
+            Node::OwnPart(part) if part.isi.is_empty() => {
+                self.problem(&path.child("isi"), Kind::NoBlocks);
+            }
+            Node::List(_, depth) if depth + 1 > MAX_LIST_DEPTH => {
+                let p = Problem::new(path, Kind::ListsTooDeep)
+                    .with("depth", depth + 1)
+                    .with("max", MAX_LIST_DEPTH);
+                self.push(p);
+            }
+            Node::Table(t) => self.columns = t.kolom.len(),
+            Node::Row(cells) if cells.len() != self.columns => {
+                let p = Problem::new(path, Kind::RowWidth)
+                    .with("cells", cells.len())
+                    .with("columns", self.columns);
+                self.push(p);
+            }
+            Node::Anggaran(a) => {
+                if a.rincian.is_empty() {
+                    self.problem(&path.child("rincian"), Kind::NoRows);
+                }
+                self.figures = Some((super::anggaran::compute(a), 0));
+            }
+            Node::Figures(_) => self.row_figures(),
+            Node::Total(_) => {
+                if let Some((c, _)) = &self.figures {
+                    let problems = c.total_problems.clone();
+                    self.problems.extend(problems);
+                }
+            }
+            Node::Tanggal(date) => self.tanggal(path, date),
+            Node::Catatan(Some(items)) if items.len() > MAX_CATATAN_ITEMS => {
+                let p = Problem::new(path, Kind::TooManyNotes)
+                    .with("count", items.len())
+                    .with("max", MAX_CATATAN_ITEMS);
+                self.push(p);
+            }
+            Node::Tag(Some(tag)) => self.tag_rules(path, tag),
+            Node::Field(Some(name)) => {
+                if let Err(p) = crate::field::check_signature_field_name(name) {
+                    self.push(p.placed(path));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// B. Each analysis refers to an indicator of A, once.
-    fn analisis(&mut self, r: &Report, indikator_codes: &HashMap<&str, String>) {
-        let mut analysed: HashMap<&str, usize> = HashMap::new();
-        for (i, a) in r.analisis.iter().enumerate() {
-            let p = format!("analisis[{i}]");
-            self.analysis_parts(&p, a);
-            if let Some(judul) = &a.judul {
-                self.inline(&format!("{p}.judul"), judul);
-            }
-            let Some(indikator) = &a.indikator else {
-                if a.judul.is_none() {
-                    self.problem(
-                        format!("{p}.indikator"),
-                        "missing: give the code of the indicator analysed, or the heading as \
-                         printed in `judul`",
-                    );
-                }
-                continue;
+    fn reference(&mut self, path: &JsonPath, code: &'r str) {
+        let known: Vec<&str> = self
+            .codes
+            .keys()
+            .filter(|(of, _)| *of == CodeOf::Indikator)
+            .map(|(_, c)| *c)
+            .collect();
+        if !known.contains(&code.trim()) {
+            let nearest = nearest(code, known.iter().copied());
+            let mut known: Vec<&str> = known;
+            known.sort_unstable();
+            let known = Arg::List(known.into_iter().map(Arg::from).collect(), Conj::Comma);
+            let suggestion = match nearest {
+                Some(s) => Arg::phrase(
+                    Phrase::DidYouMeanIndicator,
+                    vec![("name", Arg::quoted(s)), ("known", known)],
+                ),
+                None => Arg::phrase(Phrase::IndicatorsAre, vec![("known", known)]),
             };
-            if !indikator_codes.contains_key(indikator.trim()) {
-                let suggestion = nearest(indikator, indikator_codes.keys().copied())
-                    .map(|s| format!(" Did you mean {s:?}?"))
-                    .unwrap_or_default();
-                let mut known: Vec<&str> = indikator_codes.keys().copied().collect();
-                known.sort_unstable();
-                let known = if known.is_empty() {
-                    "none have a code".to_owned()
-                } else {
-                    known.join(", ")
-                };
-                self.problem(
-                    format!("{p}.indikator"),
-                    format!(
-                        "no indicator {indikator:?} in section A (kinerja).{suggestion} The indicators are: {known}."
-                    ),
-                );
-            } else if let Some(first) = analysed.insert(indikator.trim(), i) {
-                self.problem(
-                    format!("{p}.indikator"),
-                    format!("indicator {indikator:?} is already analysed in analisis[{first}]"),
-                );
-            }
-        }
-    }
-
-    /// The parts of an analysis at `p`: its own (`bagian`), or Progress,
-    /// Kendala and Strategi, each with blocks.
-    fn analysis_parts(&mut self, p: &str, a: &super::Analisis) {
-        if let Some(parts) = &a.bagian {
-            for (_, field, part) in super::Analisis::default_parts() {
-                if part(a).is_some() {
-                    self.problem(
-                        format!("{p}.{field}"),
-                        "give the parts either in `bagian` or as progress, kendala and \
-                         strategi, not both",
-                    );
-                }
-            }
-            if parts.is_empty() {
-                self.problem(format!("{p}.bagian"), "must hold at least one part");
-            }
-            for (j, part) in parts.iter().enumerate() {
-                self.inline(&format!("{p}.bagian[{j}].judul"), &part.judul);
-            }
+            let p = Problem::new(path, Kind::UnknownIndicator)
+                .with("code", Arg::quoted(code))
+                .with("suggestion", suggestion);
+            self.push(p);
+        } else if let Some(first) = self.analysed.get(code.trim()) {
+            let p = Problem::new(path, Kind::AlreadyAnalysed)
+                .with("code", Arg::quoted(code))
+                .with("first", first);
+            self.push(p);
         } else {
-            for (_, field, part) in super::Analisis::default_parts() {
-                if part(a).is_none() {
-                    self.problem(
-                        format!("{p}.{field}"),
-                        format!(
-                            "missing: an analysis has progress, kendala and strategi, or its \
-                             own parts in `bagian`; give {field}"
-                        ),
-                    );
-                }
-            }
-        }
-        for (_, field, blocks) in a.parts() {
-            let path = format!("{p}.{field}");
-            let given = a.bagian.is_some() || Self::present(a, &field);
-            if given && blocks.is_empty() {
-                self.problem(&path, "must hold at least one paragraph, list or table");
-            }
-            self.blocks(&path, blocks, 0);
+            let mut analysis = path.clone();
+            analysis.pop();
+            self.analysed.insert(code.trim(), analysis);
         }
     }
 
-    /// Whether the part `field` of `a` is written (a part of `bagian`, or
-    /// a standard part given).
-    fn present(a: &super::Analisis, field: &str) -> bool {
-        match field {
-            "progress" => a.progress.is_some(),
-            "kendala" => a.kendala.is_some(),
-            "strategi" => a.strategi.is_some(),
-            _ => true,
-        }
-    }
-
-    /// The closing block: one-line texts of bounded length, the NIP, the
-    /// date; its one signer, or its several (not both).
-    fn penutup(&mut self, r: &Report) {
-        let Some(p) = &r.penutup else { return };
-        self.line("penutup.tempat", &p.tempat);
-        self.bounded("penutup.tempat", &p.tempat);
-        self.tanggal(r, p);
-        if p.penanda_tangan.is_empty() {
-            let label = p.label_nip.as_deref();
-            self.signer(
-                "penutup",
-                (p.jabatan.as_ref(), p.nama.as_deref()),
-                (p.nip.as_deref(), label),
-            );
-            if let Some(k) = &p.keterangan {
-                self.optional_line("penutup.keterangan", k);
-            }
-            return;
-        }
-        for (field, given) in [
-            ("jabatan", p.jabatan.is_some()),
-            ("nama", p.nama.is_some()),
-            ("nip", p.nip.is_some()),
-            ("label_nip", p.label_nip.is_some()),
-            ("keterangan", p.keterangan.is_some()),
-        ] {
-            if given {
-                self.problem(
-                    format!("penutup.{field}"),
-                    format!(
-                        "with several signers in penanda_tangan, give each signer's {field} \
-                         there, not here"
-                    ),
-                );
-            }
-        }
-        if p.penanda_tangan.len() > super::MAX_SIGNERS {
-            self.problem(
-                "penutup.penanda_tangan",
-                format!(
-                    "has {} signers; at most {} fit on an A4 page",
-                    p.penanda_tangan.len(),
-                    super::MAX_SIGNERS
-                ),
-            );
-        }
-        for (k, s) in p.penanda_tangan.iter().enumerate() {
-            let path = format!("penutup.penanda_tangan[{k}]");
-            let nip = (s.nip.as_deref(), s.label_nip.as_deref());
-            self.signer(&path, (Some(&s.jabatan), Some(&s.nama)), nip);
-            if let Some(k) = &s.keterangan {
-                self.optional_line(&format!("{path}.keterangan"), k);
-            }
-            if let Some(name) = &s.field
-                && let Err(e) = crate::field::check_signature_field_name(name)
-            {
-                self.problem(format!("{path}.field"), e);
-            }
-            for (field, v) in [("lebar_mm", s.lebar_mm), ("tinggi_mm", s.tinggi_mm)] {
-                if let Some(v) = v
-                    && !(10.0..=80.0).contains(&v)
-                {
-                    self.problem(
-                        format!("{path}.{field}"),
-                        format!("expected 10 to 80 (millimetres), found {v}"),
-                    );
-                }
-            }
-        }
-    }
-
-    /// One signer at `path`: the position's lines and the name, required;
-    /// the NIP, checked if given, and its label.
-    fn signer(
-        &mut self,
-        path: &str,
-        (jabatan, nama): (Option<&super::Baris>, Option<&str>),
-        (nip, label): (Option<&str>, Option<&str>),
-    ) {
-        match jabatan {
-            Some(j) => self.lines(&format!("{path}.jabatan"), j),
-            None => self.problem(format!("{path}.jabatan"), "missing: the signer's position"),
-        }
-        match nama {
-            Some(n) => {
-                self.line(&format!("{path}.nama"), n);
-                self.bounded(&format!("{path}.nama"), n);
-            }
-            None => self.problem(format!("{path}.nama"), "missing: the signer's name"),
-        }
-        if let Some(nip) = nip
-            && let Err(e) = check_nip(nip)
-        {
-            self.problem(format!("{path}.nip"), e);
-        }
-        if let Some(label) = label {
-            self.line(&format!("{path}.label_nip"), label);
-            if label.chars().count() > 20 {
-                self.problem(
-                    format!("{path}.label_nip"),
-                    "expected a short label such as \"NIP\" or \"NIP.\" (at most 20 characters)",
-                );
-            }
-        }
-    }
-
-    /// Lines of text at `path` (`path[i]` for several): each one line, of
-    /// bounded length.
-    fn lines(&mut self, path: &str, lines: &super::Baris) {
-        if lines.lines().is_empty() {
-            self.problem(path, "must hold at least one line");
-        }
-        let many = lines.lines().len() > 1;
-        for (i, line) in lines.lines().iter().enumerate() {
-            let p = if many {
-                format!("{path}[{i}]")
-            } else {
-                path.to_owned()
-            };
-            self.line(&p, line);
-            self.bounded(&p, line);
-        }
-    }
-
-    /// A line that may be empty (`""` prints none).
-    fn optional_line(&mut self, path: &str, text: &str) {
-        if !text.is_empty() {
-            self.line(path, text);
-            self.bounded(path, text);
-        }
-    }
-
-    /// A text of the closing block: at most [`MAX_PENUTUP_CHARS`].
-    fn bounded(&mut self, path: &str, text: &str) {
-        let n = text.chars().count();
-        if n > MAX_PENUTUP_CHARS {
-            self.problem(
-                path,
-                format!(
-                    "has {n} characters; the closing block must fit on one page with the \
-                     signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
-                ),
-            );
-        }
-    }
-
-    /// The legal note: a bounded number of items of valid markup.
-    fn catatan(&mut self, r: &Report) {
-        if let Some(items) = &r.catatan {
-            if items.len() > MAX_CATATAN_ITEMS {
-                self.problem(
-                    "catatan",
-                    format!(
-                        "has {} items; the legal note is printed at the foot of every page, \
-                         so at most {MAX_CATATAN_ITEMS} are allowed",
-                        items.len()
-                    ),
-                );
-            }
-            for (i, item) in items.iter().enumerate() {
-                self.inline(&format!("catatan[{i}]"), item);
-            }
+    /// The problems of the budget row the walk is at, as computed with
+    /// the table's figures.
+    fn row_figures(&mut self) {
+        if let Some((c, next)) = &mut self.figures {
+            let problems = c.problems.get(*next).cloned().unwrap_or_default();
+            *next += 1;
+            self.problems.extend(problems);
         }
     }
 
     /// The closing date: in the report's year or the next (a fourth
     /// quarter is often reported in January), so that a mistyped year
     /// ("0224", "2042") is caught before it is printed.
-    fn tanggal(&mut self, r: &Report, p: &super::Penutup) {
-        let date = p.tanggal;
+    fn tanggal(&mut self, path: &JsonPath, date: TanggalPenutup) {
+        let Some(r) = self.report else { return };
         let year = date.date().year();
         let tahun = i32::from(r.tahun);
         if year != tahun && year != tahun + 1 {
-            self.problem(
-                "penutup.tanggal",
-                format!(
-                    "the date {date} is not in the report's year {tahun} or the year after; \
-                     the report is signed after its quarter, so check the year"
-                ),
-            );
+            let p = Problem::new(path, Kind::DateNotInYear)
+                .with("date", date.to_string())
+                .with("year", tahun);
+            self.push(p);
         }
     }
 
-    /// The signature tag: one special character that occurs nowhere else in
-    /// the printed text (BSrE's service signs wherever it finds it); the
-    /// field name.
-    fn tanda_tangan(&mut self, r: &Report, printed: &[(String, String)]) {
-        let t = &r.tanda_tangan;
-        let mut written = Vec::new();
-        if let Some(tag) = &t.tag {
-            written.push(("tanda_tangan.tag".to_owned(), tag));
-        }
-        for (k, s) in r
-            .penutup
-            .iter()
-            .flat_map(|p| p.penanda_tangan.iter().enumerate())
-        {
-            if let Some(tag) = &s.tag {
-                written.push((format!("penutup.penanda_tangan[{k}].tag"), tag));
-            }
-        }
-        let mut well_formed = true;
-        for (path, tag) in written {
-            if let Some(message) = tag_problem(tag) {
-                self.problem(path, message);
-                well_formed = false;
-            }
-        }
-        if well_formed {
-            self.tags_in_text(r, printed);
-        }
-        if let Some(name) = &t.field
-            && let Err(e) = crate::field::check_signature_field_name(name)
-        {
-            self.problem("tanda_tangan.field", e);
-        }
+    /// The signature tag: one special character (BSrE's service signs
+    /// wherever it finds it).
+    fn tag_rules(&mut self, path: &JsonPath, tag: &str) {
+        let mut chars = tag.chars();
+        let kind = match (chars.next(), chars.next()) {
+            (Some(c), None) if is_special(c, tag) => return,
+            (Some(_), None) => Kind::TagNotSpecial,
+            _ => Kind::TagNotOneCharacter,
+        };
+        self.push(Problem::new(path, kind).with("tag", Arg::quoted(tag)));
     }
 
-    /// Each signer's tag occurs nowhere else in the printed text, and no two
-    /// signers share one: BSrE's service signs wherever it finds it.
-    fn tags_in_text(&mut self, r: &Report, printed: &[(String, String)]) {
-        let tags: Vec<(char, String)> = r.signer_tags().into_iter().flatten().collect();
-        for (k, (c, path)) in tags.iter().enumerate() {
-            if tags[..k].iter().any(|(other, _)| other == c) {
-                self.problem(
-                    path,
-                    format!(
-                        "the tag {c:?} is also another signer's; BSrE's service would place both \
-                         signatures at the first: give each signer a tag of its own"
-                    ),
-                );
-                continue;
-            }
-            for (at, text) in printed {
-                if text.contains(*c) {
-                    self.problem(
-                        at.clone(),
-                        format!(
-                            "contains the signature tag \"{c}\", where BSrE's service would \
-                             place a signature too; remove it here, or choose another tag in \
-                             {path} (null for none)"
-                        ),
-                    );
-                }
-            }
-        }
-    }
-
-    fn nilai(&mut self, path: &str, value: &Nilai) {
-        let Nilai::Teks(t) = value else { return };
-        let trimmed = t.trim();
-        if trimmed.is_empty() {
-            self.problem(
-                path,
-                "must not be empty; write null for a value that is not available",
-            );
-        } else if trimmed == "-" {
-            self.problem(
-                path,
-                "write null for a value that is not available (it is printed as -)",
-            );
-        } else if looks_numeric(trimmed) {
-            self.problem(
-                path,
-                format!(
-                    "found the text {t:?}; write numbers as JSON numbers without quotes \
-                     (3.92), so that they are printed the Indonesian way (3,92)"
-                ),
-            );
-        } else if t.chars().any(char::is_control) {
-            self.problem(path, "must be one line of text");
-        }
-    }
-
-    fn blocks(&mut self, path: &str, blocks: &[Block], depth: usize) {
-        for (i, block) in blocks.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            match block {
-                Block::Paragraf(text) => self.inline(&p, text),
-                Block::Judul(text) => self.inline(&format!("{p}.judul"), text),
-                Block::Daftar(list) => {
-                    let p = format!("{p}.daftar");
-                    if depth + 1 > MAX_LIST_DEPTH {
-                        self.problem(
-                            &p,
-                            format!(
-                                "lists nest {} levels deep here; at most {MAX_LIST_DEPTH} fit on an A4 page",
-                                depth + 1
-                            ),
-                        );
-                        continue;
-                    }
-                    for (j, item) in list.butir.iter().enumerate() {
-                        let p = format!("{p}.butir[{j}]");
-                        if item.isi.is_empty() {
-                            self.inline(&p, &item.teks);
-                        } else {
-                            self.inline(&format!("{p}.teks"), &item.teks);
-                            self.blocks(&format!("{p}.isi"), &item.isi, depth + 1);
-                        }
-                    }
-                }
-                Block::Tabel(table) => {
-                    let p = format!("{p}.tabel");
-                    if let Some(judul) = &table.judul {
-                        self.inline(&format!("{p}.judul"), judul);
-                    }
-                    for (j, col) in table.kolom.iter().enumerate() {
-                        self.inline(&format!("{p}.kolom[{j}].judul"), &col.judul);
-                        if let Some(g) = &col.grup {
-                            self.lines(&format!("{p}.kolom[{j}].grup"), g);
-                        }
-                    }
-                    let n = table.kolom.len();
-                    for (j, row) in table.baris.iter().enumerate() {
-                        if row.len() != n {
-                            self.problem(
-                                format!("{p}.baris[{j}]"),
-                                format!(
-                                    "has {} cell(s), but the table has {n} column(s)",
-                                    row.len()
-                                ),
-                            );
-                        }
-                        for (k, cell) in row.iter().enumerate() {
-                            if let super::Sel::Teks(text) = cell {
-                                // An empty cell is allowed; bad markup is not.
-                                if let Err(e) = text.parsed() {
-                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message.clone());
-                                }
-                            }
-                        }
-                    }
-                    if let Some(caption) = &table.keterangan {
-                        self.inline(&format!("{p}.keterangan"), caption);
-                    }
-                }
-            }
-        }
-    }
-
-    /// C. The rows (their texts, unique codes, figures, remainders and
-    /// sums), the stated Total, the columns.
-    fn anggaran(&mut self, r: &Report) {
-        let Some(a) = &r.anggaran else { return };
-        if a.rincian.is_empty() {
-            self.problem("anggaran.rincian", "must hold at least one row");
-        }
-        let mut codes: HashMap<String, String> = HashMap::new();
-        self.rincian("anggaran.rincian", &a.rincian, &mut codes);
-        let (_, _, problems) = super::anggaran::compute(a);
-        self.problems.extend(problems);
-        self.kolom_anggaran(a);
-    }
-
-    /// The texts of the budget rows at `path` and their sub-rows'; each
-    /// code used once in the table.
-    fn rincian(
-        &mut self,
-        path: &str,
-        rows: &[super::Rincian],
-        codes: &mut HashMap<String, String>,
-    ) {
-        for (i, row) in rows.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            if let Some(kode) = &row.kode {
-                self.line(&format!("{p}.kode"), kode);
-                if let Some(first) = codes.insert(kode.trim().to_owned(), p.clone()) {
-                    self.problem(
-                        format!("{p}.kode"),
-                        format!("the code {kode:?} is already used by {first}"),
-                    );
-                }
-            }
-            self.inline(&format!("{p}.uraian"), &row.uraian);
-            if let Some(satuan) = &row.satuan {
-                self.line(&format!("{p}.satuan"), satuan);
-            }
-            if let Some(k) = &row.keterangan {
-                self.inline(&format!("{p}.keterangan"), k);
-            }
-            self.rincian(&format!("{p}.rincian"), &row.rincian, codes);
+    /// The tag is drawn in the regular face and must be in the PDF's
+    /// text, so it needs its glyph.
+    fn tag_glyph(&mut self, path: &JsonPath, tag: Option<&str>) {
+        let (Some(fonts), Some(tag)) = (self.fonts, tag.and_then(|t| t.chars().next())) else {
+            return;
+        };
+        let font = fonts.face(crate::text::Face::Regular);
+        if !crate::text::glyphs::is_not_drawn(tag) && !font.has(tag) {
+            let p = Problem::new(path, Kind::TagWithoutGlyph)
+                .with("font", font.postscript_name.as_str())
+                .with("tag", Arg::Char(tag));
+            self.push(p);
         }
     }
 }
 
-/// Why `tag` cannot be a signature tag: not exactly one character, or
-/// not a special character a text can do without.
-fn tag_problem(tag: &str) -> Option<String> {
-    let mut chars = tag.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None)
-            if !(c.is_alphanumeric()
-                || c.is_whitespace()
-                || c.is_control()
-                || super::texts::is_not_drawn(c)
-                || super::script::script_problem(tag).is_some()) =>
-        {
-            None
-        }
-        (Some(_), None) => Some(format!(
-            "expected a special character such as \"#\", \"$\" or \"~\" that the text does \
-             not use, found {tag:?}"
-        )),
-        _ => Some(format!(
-            "expected exactly one character (BSrE's tag_koordinat takes one), found {tag:?}"
-        )),
+/// The styled runs of a text as it is printed: in its own styles and/or
+/// emboldened, as its role says. Markup that does not parse has no runs.
+fn runs<'r>(text: &Text<'r>) -> Vec<(SpanStyle, &'r str)> {
+    let faces = text.role.faces();
+    let spans: Vec<(SpanStyle, &'r str)> = match text.source {
+        Source::Plain(t) => vec![(SpanStyle::REGULAR, t)],
+        Source::Markup(m) => m
+            .parsed()
+            .map(|spans| spans.iter().map(|s| (s.style, s.text.as_str())).collect())
+            .unwrap_or_default(),
+    };
+    let mut out = Vec::new();
+    if faces.own {
+        out.extend(spans.iter().copied());
     }
+    if faces.bold {
+        out.extend(spans.iter().map(|(style, t)| {
+            (
+                SpanStyle {
+                    bold: true,
+                    ..*style
+                },
+                *t,
+            )
+        }));
+    }
+    out
+}
+
+/// Every face that lacks a character of `text` as printed, one problem
+/// each, in the order regular, bold, italic, bold italic.
+fn text_glyphs(path: &JsonPath, text: &Text<'_>, fonts: &FontSet, out: &mut Vec<Problem>) {
+    let runs = runs(text);
+    for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {
+        let font = fonts.face(face);
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (style, t) in &runs {
+            if Face::for_style(*style) == face {
+                crate::text::glyphs::missing_in(font, t, &mut missing, &mut seen);
+            }
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let source = match text.source {
+            Source::Plain(t) => t.to_owned(),
+            Source::Markup(m) => m.plain_text().unwrap_or_default(),
+        };
+        let standard = text.role == Role::StandardNote;
+        let p = crate::text::glyphs::missing_glyph(path, face, font, &missing, &source, standard);
+        out.push(p);
+    }
+}
+
+/// A control character's code point, as messages write it (`000A`).
+fn code(c: char) -> String {
+    format!("{:04X}", u32::from(c))
+}
+
+/// Whether `c` (all of `tag`) may be the signature tag: a special
+/// character that is drawn, left to right.
+fn is_special(c: char, tag: &str) -> bool {
+    !(c.is_alphanumeric()
+        || c.is_whitespace()
+        || c.is_control()
+        || crate::text::glyphs::is_not_drawn(c)
+        || script_problem(tag).is_some())
+}
+
+/// The signers' tags that the rules allow, each with where it is set.
+fn valid_tags(r: &Report) -> Vec<(char, String)> {
+    r.signer_tags()
+        .into_iter()
+        .flatten()
+        .filter(|(c, _)| is_special(*c, &c.to_string()))
+        .collect()
 }
 
 /// Whether a text is a number in either notation ("3.92", "3,92", "1.234").
@@ -711,13 +512,21 @@ fn looks_numeric(t: &str) -> bool {
 
 /// Checks a NIP (Nomor Induk Pegawai): 18 digits made of the date of birth
 /// (YYYYMMDD), the month of appointment (YYYYMM), the sex (1 or 2) and a
-/// serial number (3 digits).
-pub fn check_nip(nip: &str) -> Result<(), String> {
+/// serial number (3 digits); spaces between the groups are allowed. The
+/// problem is at [`Location::Given`]: place it where the NIP came from
+/// ([`Problem::placed`]).
+///
+/// ```
+/// use lapkin::problem::Kind;
+///
+/// assert!(lapkin::model::check_nip("19680509 199303 2 001").is_ok());
+/// assert_eq!(lapkin::model::check_nip("196805091993033001").unwrap_err().kind, Kind::NipSex);
+/// ```
+pub fn check_nip(nip: &str) -> Result<(), Problem> {
+    let problem = |kind| Problem::new(Location::Given, kind);
     let digits: String = nip.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() != 18 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "expected 18 digits (date of birth, month of appointment, sex, serial), found {nip:?}"
-        ));
+        return Err(problem(Kind::NipLength).with("nip", Arg::quoted(nip)));
     }
     let num = |r: std::ops::Range<usize>| digits[r].parse::<u32>().unwrap_or(0);
     let (year, month, day) = (num(0..4), num(4..6), num(6..8));
@@ -726,29 +535,19 @@ pub fn check_nip(nip: &str) -> Result<(), String> {
         .and_then(|m| time::Month::try_from(m).ok())
         .and_then(|m| time::Date::from_calendar_date(year as i32, m, day as u8).ok());
     let Some(birth) = birth else {
-        return Err(format!(
-            "the first 8 digits of the NIP, {}, are not a date of birth (YYYYMMDD)",
-            &digits[0..8]
-        ));
+        return Err(problem(Kind::NipBirthDate).with("digits", &digits[0..8]));
     };
     if !(1900..=2100).contains(&year) {
-        return Err(format!(
-            "the year of birth {year} in the NIP is not plausible"
-        ));
+        return Err(problem(Kind::NipBirthYear).with("year", year));
     }
     let (ayear, amonth) = (num(8..12), num(12..14));
     if !(1..=12).contains(&amonth) || ayear < year {
-        return Err(format!(
-            "digits 9 to 14 of the NIP, {}, are not a month of appointment (YYYYMM) after the date of birth {}",
-            &digits[8..14],
-            birth
-        ));
+        return Err(problem(Kind::NipAppointment)
+            .with("digits", &digits[8..14])
+            .with("birth", birth.to_string()));
     }
     if !matches!(&digits[14..15], "1" | "2") {
-        return Err(format!(
-            "digit 15 of the NIP is the sex, 1 or 2; found {}",
-            &digits[14..15]
-        ));
+        return Err(problem(Kind::NipSex).with("digit", &digits[14..15]));
     }
     Ok(())
 }
@@ -765,37 +564,23 @@ mod tests {
 
     #[test]
     fn bad_nips() {
-        assert!(
-            check_nip("1968050919930320")
-                .unwrap_err()
-                .contains("18 digits")
+        for (nip, kind) in [
+            ("1968050919930320", Kind::NipLength),
+            ("19680509199303200X", Kind::NipLength),
+            ("196813091993032001", Kind::NipBirthDate),
+            ("196802301993032001", Kind::NipBirthDate),
+            ("196805091993132001", Kind::NipAppointment),
+            ("196805091960032001", Kind::NipAppointment),
+            ("196805091993033001", Kind::NipSex),
+            ("180005091993032001", Kind::NipBirthYear),
+        ] {
+            assert_eq!(check_nip(nip).unwrap_err().kind, kind, "{nip}");
+        }
+        assert_eq!(
+            check_nip("196805091993132001").unwrap_err().to_string(),
+            "digits 9 to 14 of the NIP, 199313, are not a month of appointment (YYYYMM) after \
+             the date of birth 1968-05-09"
         );
-        assert!(
-            check_nip("19680509199303200X")
-                .unwrap_err()
-                .contains("18 digits")
-        );
-        assert!(
-            check_nip("196813091993032001")
-                .unwrap_err()
-                .contains("date of birth")
-        );
-        assert!(
-            check_nip("196802301993032001")
-                .unwrap_err()
-                .contains("date of birth")
-        );
-        assert!(
-            check_nip("196805091993132001")
-                .unwrap_err()
-                .contains("appointment")
-        );
-        assert!(
-            check_nip("196805091960032001")
-                .unwrap_err()
-                .contains("appointment")
-        );
-        assert!(check_nip("196805091993033001").unwrap_err().contains("sex"));
     }
 
     fn minimal() -> Report {
@@ -804,6 +589,31 @@ mod tests {
 
     fn paths(r: &Report) -> Vec<String> {
         validate(r).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    /// The walk's order is the order of the report's JSON: the problems of
+    /// a report built in code come out as its serialized form sorts them.
+    #[test]
+    fn problems_come_in_the_order_of_the_json() {
+        let mut r = minimal();
+        r.triwulan = 9;
+        r.unit.provinsi = " ".into();
+        let p = r.penutup.as_mut().unwrap();
+        p.nip = Some("1".into());
+        p.tempat = "".into();
+        let row = &mut r.anggaran.as_mut().unwrap().rincian[0];
+        row.realisasi = Some(Decimal::from(-5));
+        row.sisa_capaian = Some(Decimal::from(7));
+        row.kode = Some("".into());
+        r.kinerja.sasaran[0].indikator[0].satuan = Some("\t".into());
+        r.kinerja.sasaran[0].indikator[0].target = super::super::Nilai::Teks("-".into());
+        r.kinerja.sasaran[0].indikator[0].target_pk = super::super::Nilai::Teks("".into());
+        r.tanda_tangan.tag = Some("ab".into());
+        let problems = validate(&r);
+        assert!(problems.len() >= 10, "{problems:?}");
+        let mut sorted = problems.clone();
+        crate::problem::sort_in_document_order(&mut sorted, &serde_json::to_value(&r).unwrap());
+        assert_eq!(problems, sorted);
     }
 
     #[test]
@@ -854,7 +664,7 @@ mod tests {
             paths(&r),
             [
                 "penutup.jabatan: has 301 characters; the closing block must fit on one page \
-                 with the signature box, so at most 300 are allowed",
+                 with the signature box, so at most 300 are allowed; shorten it",
                 "catatan: has 200 items; the legal note is printed at the foot of every page, \
                  so at most 10 are allowed"
             ]

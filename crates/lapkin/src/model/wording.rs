@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Inline};
+use crate::problem::Phrase;
 
 /// Text of one or more lines: in JSON a string (one line) or a list of
 /// strings (one per line), e.g. `"Kepala Balai,"` or `["Mengetahui,",
@@ -62,16 +63,16 @@ impl<'de> Deserialize<'de> for Baris {
                 .into_iter()
                 .map(|v| match v {
                     serde_json::Value::String(s) => Ok(s),
-                    other => Err(serde::de::Error::custom(format!(
-                        "expected a line of text (a string), found {}",
-                        super::number::describe(&other)
+                    other => Err(serde::de::Error::custom(super::wrong_type(
+                        vec![Phrase::TypeString],
+                        &other,
                     ))),
                 })
                 .collect::<Result<_, _>>()
                 .map(Baris),
-            other => Err(serde::de::Error::custom(format!(
-                "expected a string, or a list of strings (one per line), found {}",
-                super::number::describe(&other)
+            other => Err(serde::de::Error::custom(super::wrong_type(
+                vec![Phrase::TypeString, Phrase::TypeArray],
+                &other,
             ))),
         }
     }
@@ -366,9 +367,9 @@ impl<'de> Deserialize<'de> for Nomor {
         match serde_json::Value::deserialize(deserializer)? {
             serde_json::Value::String(s) => Ok(Nomor(s)),
             serde_json::Value::Number(n) => Ok(Nomor(n.to_string())),
-            other => Err(serde::de::Error::custom(format!(
-                "expected a number or a string, found {}",
-                super::number::describe(&other)
+            other => Err(serde::de::Error::custom(super::wrong_type(
+                vec![Phrase::TypeNumber, Phrase::TypeString],
+                &other,
             ))),
         }
     }

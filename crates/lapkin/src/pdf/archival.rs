@@ -81,7 +81,9 @@ pub(super) fn finish_archival(
     intent.set("Info", finish::text_string(SRGB_CONDITION));
     intent.set("DestOutputProfile", profile);
 
-    let catalog = doc.catalog_mut().map_err(|e| Error::Pdf(e.to_string()))?;
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Error::Internal(e.to_string()))?;
     catalog.set("Metadata", metadata);
     catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     Ok(())
@@ -97,9 +99,9 @@ fn xml_safe_info<'a>(doc: &mut Document, key: &str, text: &'a str) -> Result<Cow
             .trailer
             .get(b"Info")
             .and_then(Object::as_reference)
-            .map_err(|e| Error::Pdf(e.to_string()))?;
+            .map_err(|e| Error::Internal(e.to_string()))?;
         doc.get_dictionary_mut(id)
-            .map_err(|e| Error::Pdf(e.to_string()))?
+            .map_err(|e| Error::Internal(e.to_string()))?
             .set(key, finish::text_string(changed));
     }
     Ok(safe)
@@ -115,8 +117,7 @@ fn mark_annotations(doc: &mut Document, layout: &Layout) -> Result<()> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     for (page_id, page) in pages.into_iter().zip(&layout.pages) {
         let targets: HashMap<String, &str> = page
-            .items
-            .iter()
+            .all_items()
             .filter_map(|item| match item {
                 Item::Link(l) => Some((super::uri_ascii(&l.uri), l.uri.as_str())),
                 _ => None,
@@ -124,7 +125,7 @@ fn mark_annotations(doc: &mut Document, layout: &Layout) -> Result<()> {
             .collect();
         let page_dict = doc
             .get_dictionary(page_id)
-            .map_err(|e| Error::Pdf(e.to_string()))?;
+            .map_err(|e| Error::Internal(e.to_string()))?;
         let (mut annots, holder) = match page_dict.get(b"Annots") {
             Ok(Object::Array(a)) => (a.clone(), None),
             Ok(Object::Reference(id)) => match doc.get_object(*id) {
@@ -148,7 +149,7 @@ fn mark_annotations(doc: &mut Document, layout: &Layout) -> Result<()> {
         }
         let page_dict = doc
             .get_dictionary_mut(page_id)
-            .map_err(|e| Error::Pdf(e.to_string()))?;
+            .map_err(|e| Error::Internal(e.to_string()))?;
         match holder {
             // printpdf gives every page an `/Annots`, most of them empty.
             None if annots.is_empty() => {

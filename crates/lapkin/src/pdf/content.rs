@@ -319,14 +319,16 @@ pub(crate) fn page_content(
     let height = page.size.height;
     let run = footer_run(page);
     if !shared_footer || run.is_empty() {
-        return items_content(&page.items, height, codes, marks);
+        let all: Vec<Item> = page.all_items().cloned().collect();
+        return items_content(&all, height, codes, marks);
     }
-    let mut out = items_content(
-        &page.items[..page.footer],
+    let mut out = items_content(&page.items, height, codes, marks.as_deref_mut());
+    out.extend(items_content(
+        &page.header,
         height,
         codes,
         marks.as_deref_mut(),
-    );
+    ));
     if marks.is_some() {
         out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
     }
@@ -336,23 +338,24 @@ pub(crate) fn page_content(
     if marks.is_some() {
         out.extend_from_slice(b"EMC\n");
     }
-    let rest = &page.items[page.footer + run.len()..];
-    out.extend(items_content(rest, height, codes, marks));
+    out.extend(items_content(&page.footer.label, height, codes, marks));
     out
 }
 
-/// The part of a page's footer the shared form can draw: from its start,
-/// the items that are footer artifacts (or untagged), before the page's
-/// last item (its number). The running header after them, and a legal
-/// note tagged where it is read (on the last page), are the page's own.
+/// The part of a page's footer the shared form can draw: its legal note,
+/// when every item of it is a footer artifact (or untagged). A legal note
+/// tagged where it is read (on the last page) is the page's own; so is the
+/// page's number ([`PageFooter::label`](crate::frame::PageFooter::label)).
 fn footer_run(page: &Page) -> &[Item] {
-    let end = page.items.len().saturating_sub(1);
-    let start = page.footer.min(end);
-    let n = page.items[start..end]
+    let note = page.footer.note.as_slice();
+    if note
         .iter()
-        .take_while(|i| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer)))
-        .count();
-    &page.items[start..start + n]
+        .all(|i| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer)))
+    {
+        note
+    } else {
+        &[]
+    }
 }
 
 /// The content of the shared footer: the first page's [`footer_run`].
@@ -426,8 +429,8 @@ fn items_content(
                     painter.close_word_span();
                 }
             }
-            Item::Line(l) => painter.line(l),
-            Item::Rect(b) => painter.rect(b),
+            Item::Rule(l) => painter.line(l),
+            Item::Box(b) => painter.rect(b),
             Item::Link(_) => {}
         }
     }
@@ -885,16 +888,17 @@ mod tests {
         codes[0].insert(' ', 2);
         codes[0].insert('(', 0x28);
         let page = Page {
-            footer: 3,
+            header: Vec::new(),
+            footer: Default::default(),
             size: Size::new(Pt(100.0), Pt(200.0)),
             items: vec![
-                Item::Rect(BoxItem {
+                Item::Box(BoxItem {
                     rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
                     fill: Some(0.9),
                     stroke: None,
                     tag: Default::default(),
                 }),
-                Item::Line(Rule {
+                Item::Rule(Rule {
                     x1: Pt(10.0),
                     y1: Pt(20.0),
                     x2: Pt(40.0),

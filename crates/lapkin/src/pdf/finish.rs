@@ -76,12 +76,13 @@ fn pdf_date(t: time::OffsetDateTime) -> String {
 fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
     match opts.timestamp {
         Some(secs) => {
-            super::check_timestamp(secs).map_err(|e| Error::Pdf(format!("the timestamp {e}")))?;
+            super::check_timestamp(secs)?;
             time::OffsetDateTime::from_unix_timestamp(secs)
-                .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))
+                .map_err(|_| Error::Internal(format!("the timestamp {secs} is out of range")))
         }
         None => {
-            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            let wib =
+                time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Internal(e.to_string()))?;
             Ok(meta.date.midnight().assume_offset(wib))
         }
     }
@@ -183,7 +184,7 @@ impl Deflater {
 }
 
 fn pdf_err(e: lopdf::Error) -> Error {
-    Error::Pdf(e.to_string())
+    Error::Internal(e.to_string())
 }
 
 /// The most objects one object stream holds (see `finish`).
@@ -321,7 +322,7 @@ fn set_catalog(
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
     let outline = build_outline(doc, layout, &page_ids);
     if opts.signature_field.is_some() && layout.signatures.is_empty() {
-        return Err(Error::Pdf(
+        return Err(Error::Internal(
             "a signature field was asked for, but the document has no signature block".into(),
         ));
     }
@@ -389,7 +390,7 @@ fn add_footer_xobject(
         .get_pages()
         .values()
         .next()
-        .ok_or_else(|| Error::Pdf("the document has no page".into()))?;
+        .ok_or_else(|| Error::Internal("the document has no page".into()))?;
     let resources_id = doc
         .get_dictionary(page_id)
         .and_then(|p| p.get(b"Resources"))
@@ -435,7 +436,7 @@ fn add_signature_field(
         .page
         .checked_sub(1)
         .and_then(|p| page_ids.get(p))
-        .ok_or_else(|| Error::Pdf(format!("no page {} for the signature field", b.page)))?;
+        .ok_or_else(|| Error::Internal(format!("no page {} for the signature field", b.page)))?;
     let placement = crate::signing::SignaturePlacement::new(b, Some(name.to_owned()));
     let [x1, y1, x2, y2] = placement.pdf_rect;
     let ap = form_xobject((x2 - x1) as f32, (y2 - y1) as f32, Dictionary::new());
@@ -467,7 +468,7 @@ fn add_signature_field(
     let widget_id = doc.add_object(widget);
     let page = doc
         .get_dictionary_mut(page_id)
-        .map_err(|e| Error::Pdf(e.to_string()))?;
+        .map_err(|e| Error::Internal(e.to_string()))?;
     match page.get_mut(b"Annots") {
         Ok(Object::Array(annots)) => annots.push(Object::Reference(widget_id)),
         _ => page.set("Annots", vec![Object::Reference(widget_id)]),
@@ -637,9 +638,13 @@ mod tests {
             i64::MAX,
         ] {
             opts.pdf.timestamp = Some(bad);
+            // The caller's bad value: an input error at the option, never
+            // "a bug in lapkin".
             let err = crate::render_pdf(&report, &opts).unwrap_err();
+            assert!(err.is_input_error(), "{err}");
             assert!(
-                matches!(&err, Error::Pdf(m) if m.starts_with(&format!("the timestamp {bad} is "))),
+                err.to_string()
+                    .starts_with(&format!("pdf.timestamp: {bad} is ")),
                 "{err}"
             );
         }

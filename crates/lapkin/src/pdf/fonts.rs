@@ -66,9 +66,11 @@ pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Sub
             widths.insert(new, g.advance);
         }
     }
-    let font_error = |message: String| Error::Font {
-        font: face.postscript_name.clone(),
-        message: format!("could not be subset for embedding ({message})"),
+    let font_error = |message: String| -> Error {
+        let at = crate::problem::Location::File(face.postscript_name.clone());
+        crate::problem::Problem::new(at, crate::problem::Kind::FontSubset)
+            .with("en_detail", message)
+            .into()
     };
     let bytes = subsetter::subset(face.data(), 0, &remapper)
         .map_err(|e| font_error(format!("{e:?}")))

@@ -35,6 +35,7 @@ use printpdf::{
 
 use crate::error::{Error, Result};
 use crate::frame::{Item, Layout, Page};
+use crate::problem::{Arg, Kind, Location, Problem};
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
@@ -169,16 +170,14 @@ pub(crate) const MAX_TIMESTAMP: i64 = 253_402_300_799;
 /// assert!(lapkin::check_timestamp(-1).is_err());
 /// assert!(lapkin::check_timestamp(253_402_300_800).is_err());
 /// ```
-pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
+pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
+    let at = Location::Option("pdf.timestamp".into());
     if secs < 0 {
-        Err(format!(
-            "{secs} is before 1970-01-01 00:00:00 UTC; expected seconds since then"
-        ))
+        Err(Problem::new(at, Kind::TimestampBefore1970).with("seconds", secs))
     } else if secs > MAX_TIMESTAMP {
-        Err(format!(
-            "{secs} is after 9999-12-31 23:59:59 UTC ({MAX_TIMESTAMP}), the last time a PDF \
-             date can hold"
-        ))
+        Err(Problem::new(at, Kind::TimestampAfter9999)
+            .with("seconds", secs)
+            .with("max", MAX_TIMESTAMP))
     } else {
         Ok(())
     }
@@ -244,7 +243,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
-        return Err(Error::Pdf(w.msg.clone()));
+        return Err(Error::Internal(w.msg.clone()));
     }
     finish::finish(lopdf_doc, layout, &codes, opts)
 }
@@ -257,31 +256,25 @@ fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
         layout.signatures.iter().map(|b| b.field.as_deref()),
         opts.signature_field.as_deref(),
     );
+    let at = || Location::Option("pdf.signature_field".into());
     let asked = opts.signature_field.iter().chain(names.iter().flatten());
     let mut problem = asked
         .filter_map(|n| crate::field::check_signature_field_name(n).err())
+        .map(|p| p.placed(at()))
         .next();
     if problem.is_none()
         && let Some(name) = &opts.signature_field
         && layout.signatures.is_empty()
     {
-        problem = Some(format!(
-            "the field {name:?} was asked for, but the layout has no signature box \
-             (layout.signatures) to put it over"
-        ));
+        problem = Some(Problem::new(at(), Kind::FieldWithoutBox).with("name", Arg::quoted(name)));
     }
     if problem.is_none()
         && let Some(name) = crate::field::repeated_name(&names)
     {
-        problem = Some(format!(
-            "two signature boxes would get a field named {name:?}; give each signer a field \
-             name of its own"
-        ));
+        problem = Some(Problem::new(at(), Kind::FieldNameTwice).with("name", Arg::quoted(name)));
     }
     match problem {
-        Some(message) => Err(Error::Invalid(crate::error::Problems(vec![
-            crate::error::Problem::new("signature field", message),
-        ]))),
+        Some(p) => Err(p.into()),
         None => Ok(()),
     }
 }
@@ -310,7 +303,7 @@ fn embed_fonts(
     // The characters each face draws.
     let mut sets: [CharSet; 4] = Default::default();
     for page in &layout.pages {
-        for item in &page.items {
+        for item in page.all_items() {
             if let Item::Text(t) = item {
                 sets[t.face.index()].extend(&t.text);
                 if content::ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
@@ -354,7 +347,7 @@ fn embed_fonts(
 /// The page's link areas as printpdf link annotations, without a border.
 fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
     let height = page.size.height;
-    page.items.iter().filter_map(move |item| match item {
+    page.all_items().filter_map(move |item| match item {
         Item::Link(l) => Some(Op::LinkAnnotation {
             link: LinkAnnotation::new(
                 PdfRect::from_xywh(

@@ -41,7 +41,7 @@ impl Kid {
 type PageLinks = Vec<(ObjectId, Option<NodeId>)>;
 
 fn pdf_err(e: lopdf::Error) -> Error {
-    Error::Pdf(e.to_string())
+    Error::Internal(e.to_string())
 }
 
 /// Makes every annotation written directly in a page's `/Annots` (as
@@ -83,8 +83,7 @@ fn link_annotations(
     let mut out = Vec::with_capacity(page_ids.len());
     for (page, page_id) in layout.pages.iter().zip(page_ids) {
         let links: Vec<Option<NodeId>> = page
-            .items
-            .iter()
+            .all_items()
             .filter_map(|i| match i {
                 Item::Link(l) => Some(match l.tag {
                     crate::frame::Tag::Node(n) if n < layout.structure.nodes.len() => Some(n),
@@ -111,7 +110,7 @@ fn link_annotations(
         };
         let annots: Vec<ObjectId> = annots.into_iter().filter(is_link).collect();
         if annots.len() != links.len() {
-            return Err(Error::Pdf(format!(
+            return Err(Error::Internal(format!(
                 "a page has {} link areas but {} link annotations",
                 links.len(),
                 annots.len()

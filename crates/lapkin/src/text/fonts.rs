@@ -9,8 +9,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::Face;
-use super::unicode::{SOFT_HYPHEN, is_ignorable, prepare};
-use crate::error::{Error, Result};
+use super::unicode::is_ignorable;
+#[cfg(test)]
+use super::unicode::{SOFT_HYPHEN, prepare};
+use crate::error::Result;
+use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
 use crate::units::Pt;
 
 static LIBERATION_SANS: [(&str, &[u8]); 4] = [
@@ -112,36 +115,34 @@ const MAX_LINE_EMS: f64 = 5.0;
 /// 16–16384 (the OpenType range), an ascender at or below the baseline, a
 /// descender above it, a line (ascender to descender, plus the line gap)
 /// shorter than half an em or longer than five.
-fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), String> {
+fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), Problem> {
     let upem = face.units_per_em();
     if !(16..=16384).contains(&upem) {
-        return Err(format!(
-            "its units per em are {upem}, outside 16 to 16384: its sizes cannot be computed"
-        ));
+        return Err(Problem::new(Location::Given, Kind::FontUnitsPerEm).with("upem", upem));
     }
     let (asc, desc, gap) = (face.ascender(), face.descender(), face.line_gap());
     let em = f64::from(upem);
-    let lines = |what: &str| {
-        format!(
-            "its vertical metrics cannot lay out text (ascender {asc}, descender {desc}, \
-             line gap {gap}, units per em {upem}): {what}"
-        )
+    let lines = |why: Phrase| {
+        Problem::new(Location::Given, Kind::FontMetrics)
+            .with("ascender", i64::from(asc))
+            .with("descender", i64::from(desc))
+            .with("gap", i64::from(gap))
+            .with("upem", upem)
+            .with("why", why)
     };
     if asc <= 0 {
-        return Err(lines("the ascender must be above the baseline"));
+        return Err(lines(Phrase::AscenderBelowBaseline));
     }
     if desc > 0 {
-        return Err(lines("the descender must not be above the baseline"));
+        return Err(lines(Phrase::DescenderAboveBaseline));
     }
     let body = f64::from(asc) - f64::from(desc);
     let line = body + f64::from(gap.max(0));
     if body < MIN_LINE_EMS * em {
-        return Err(lines(
-            "the line is less than half an em high, lines would overlap",
-        ));
+        return Err(lines(Phrase::LineTooShort));
     }
     if line > MAX_LINE_EMS * em {
-        return Err(lines("the line is more than five ems high"));
+        return Err(lines(Phrase::LineTooTall));
     }
     Ok(())
 }
@@ -185,12 +186,9 @@ impl FontFace {
     /// [`FontFace::parse`] for bytes that live as long as the program
     /// (the bundled fonts): they are used where they are, not copied.
     fn parse_bytes(name: &str, data: FontBytes) -> Result<FontFace> {
-        let font_err = |message: String| Error::Font {
-            font: name.to_owned(),
-            message,
-        };
+        let at = || Location::File(name.to_owned());
         let face = ttf_parser::Face::parse(&data, 0)
-            .map_err(|e| font_err(format!("not a usable TrueType/OpenType font ({e})")))?;
+            .map_err(|e| Problem::new(at(), Kind::FontUnusable).with("en_detail", e.to_string()))?;
         let mut dense = vec![0u32; DENSE];
         let mut sparse = HashMap::new();
         let mut any = false;
@@ -222,17 +220,13 @@ impl FontFace {
             }
         }
         if !any {
-            return Err(font_err("the font has no Unicode character map".into()));
+            return Err(Problem::new(at(), Kind::FontNoUnicodeMap).into());
         }
         if !any_advance {
-            return Err(font_err(
-                "its horizontal metrics cannot lay out text: every character's advance is 0, \
-                 letters would pile up on each other"
-                    .into(),
-            ));
+            return Err(Problem::new(at(), Kind::FontNoAdvances).into());
         }
         if face.tables().glyf.is_none() && face.tables().cff.is_none() {
-            return Err(font_err("the font has no TrueType or CFF outlines".into()));
+            return Err(Problem::new(at(), Kind::FontNoOutlines).into());
         }
         let names = face.names();
         let find_name = |id: u16| {
@@ -251,7 +245,7 @@ impl FontFace {
         let family = find_name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
             .or_else(|| find_name(ttf_parser::name_id::FAMILY))
             .unwrap_or_else(|| postscript_name.clone());
-        check_metrics(&face).map_err(font_err)?;
+        check_metrics(&face).map_err(|p| p.placed(at()))?;
         let bbox = face.global_bounding_box();
         Ok(FontFace {
             postscript_name,
@@ -336,6 +330,7 @@ impl FontFace {
     /// drawn: the text in NFC (a font that has `é` can draw `e` + U+0301),
     /// zero-width format characters skipped, and `-` required where a soft
     /// hyphen may be shown at a line break.
+    #[cfg(test)]
     pub fn first_missing(&self, text: &str) -> Option<char> {
         if text.is_ascii() {
             // In NFC already, without format characters or soft hyphens.
@@ -418,34 +413,23 @@ impl FontSet {
         let mut problems = Vec::new();
         for kind in Face::ALL {
             let found = &slots[kind.index()];
-            let label = match kind {
-                Face::Regular => "regular",
-                Face::Bold => "bold",
-                Face::Italic => "italic",
-                Face::BoldItalic => "bold italic",
-            };
+            let face = Arg::from(crate::text::glyphs::face_name(kind));
             match found.len() {
                 1 => {}
-                0 => problems.push(format!("no {label} face")),
-                _ => problems.push(format!(
-                    "{} {label} faces ({})",
-                    found.len(),
-                    found
-                        .iter()
-                        .map(|f| f.postscript_name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                0 => problems.push(Arg::phrase(Phrase::NoFace, vec![("face", face)])),
+                n => {
+                    let names = found.iter().map(|f| f.postscript_name.as_str().into());
+                    let names = Arg::List(names.collect(), Conj::Comma);
+                    let args = vec![("count", n.into()), ("face", face), ("names", names)];
+                    problems.push(Arg::phrase(Phrase::SeveralFaces, args));
+                }
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Font {
-                font: "family".into(),
-                message: format!(
-                    "{}; give the four files of one family (regular, bold, italic, bold italic)",
-                    problems.join(", ")
-                ),
-            });
+            let faces = Arg::List(problems, Conj::Comma);
+            return Err(Problem::new(Location::Given, Kind::FontFamily)
+                .with("faces", faces)
+                .into());
         }
         let [r, b, i, bi] = slots.map(|mut v| v.remove(0));
         Ok(FontSet {
@@ -464,30 +448,31 @@ impl FontSet {
         &self.faces[0].family
     }
 
-    /// A warning when the four faces do not come from one family (their
-    /// family names, from the fonts' name tables, differ), e.g. a bold face
-    /// of another typeface given by mistake; `None` when they agree.
-    pub fn mixed_families(&self) -> Option<String> {
+    /// A warning (a problem of kind
+    /// [`MixedFamilies`](crate::problem::Kind::MixedFamilies)) when the
+    /// four faces do not come from one family (their family names, from the
+    /// fonts' name tables, differ), e.g. a bold face of another typeface
+    /// given by mistake; `None` when they agree.
+    ///
+    /// ```
+    /// assert!(lapkin::FontSet::liberation_sans().mixed_families().is_none());
+    /// ```
+    pub fn mixed_families(&self) -> Option<Problem> {
         let regular = &self.faces[0].family;
         if self.faces.iter().all(|f| &f.family == regular) {
             return None;
         }
-        let list: Vec<String> = Face::ALL
+        let list = Face::ALL
             .iter()
             .map(|&face| {
-                let label = match face {
-                    Face::Regular => "regular",
-                    Face::Bold => "bold",
-                    Face::Italic => "italic",
-                    Face::BoldItalic => "bold italic",
-                };
-                format!("{label} {:?}", self.faces[face.index()].family)
+                let name = Arg::from(crate::text::glyphs::face_name(face));
+                let family = Arg::quoted(&self.faces[face.index()].family);
+                Arg::phrase(Phrase::FaceFamily, vec![("face", name), ("family", family)])
             })
             .collect();
-        Some(format!(
-            "the four faces come from different families: {}",
-            list.join(", ")
-        ))
+        let p = Problem::new(Location::Given, Kind::MixedFamilies)
+            .with("families", Arg::List(list, Conj::Comma));
+        Some(p)
     }
 }
 
@@ -611,7 +596,7 @@ mod tests {
         mixed.faces[1].family = "DejaVu Sans".into();
         let warning = mixed.mixed_families().unwrap();
         assert_eq!(
-            warning,
+            warning.to_string(),
             "the four faces come from different families: regular \"Liberation Sans\", \
              bold \"DejaVu Sans\", italic \"Liberation Sans\", bold italic \"Liberation Sans\""
         );
@@ -620,10 +605,9 @@ mod tests {
     #[test]
     fn garbage_is_a_font_error() {
         let err = FontFace::parse("x.ttf", b"not a font".to_vec()).unwrap_err();
-        assert!(
-            matches!(err, Error::Font { ref font, .. } if font == "x.ttf"),
-            "{err}"
-        );
+        let p = &err.problems()[0];
+        assert_eq!(p.kind, crate::problem::Kind::FontUnusable, "{err}");
+        assert_eq!(p.location, crate::problem::Location::File("x.ttf".into()));
     }
 
     /// A table tag, an offset in that table, a value.
@@ -691,10 +675,12 @@ mod tests {
             let mut faces = std::iter::once(regular).chain(rest);
             let faces = std::array::from_fn(|_| faces.next().unwrap());
             let err = FontSet::from_faces(faces).unwrap_err();
-            let Error::Font { font, message } = &err else {
-                panic!("{err}");
-            };
-            assert_eq!(font, "bad-regular.ttf");
+            let p = &err.problems()[0];
+            let message = p.message(crate::problem::Lang::En);
+            assert_eq!(
+                p.location,
+                crate::problem::Location::File("bad-regular.ttf".into())
+            );
             assert!(message.contains(reason), "{metrics:?}: {message}");
             assert!(message.contains("vertical metrics"), "{message}");
         }
@@ -725,13 +711,15 @@ mod tests {
             data[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&[0, 0]);
         }
         let err = FontFace::parse("flat.ttf", data).unwrap_err();
-        let Error::Font { font, message } = &err else {
-            panic!("{err}");
-        };
-        assert_eq!(font, "flat.ttf");
+        let p = &err.problems()[0];
+        assert_eq!(p.kind, crate::problem::Kind::FontNoAdvances, "{err}");
+        assert_eq!(
+            p.location,
+            crate::problem::Location::File("flat.ttf".into())
+        );
         assert!(
-            message.contains("every character's advance is 0"),
-            "{message}"
+            err.to_string().contains("every character's advance is 0"),
+            "{err}"
         );
     }
 

@@ -983,6 +983,19 @@ impl Breaker<'_, '_> {
         self.word_cont = true;
     }
 
+    /// Marks the start of the line being finished as the rest of a word
+    /// broken greedily on the line before (up to the first space, or the
+    /// whole line), which reads as nothing.
+    fn mark_word_rest(&mut self) {
+        if std::mem::take(&mut self.word_cont) && self.line_cont == 0 {
+            self.line_cont = self
+                .cur
+                .iter()
+                .position(|s| s.kind == SegKind::Space)
+                .unwrap_or(usize::MAX);
+        }
+    }
+
     /// Whether `pos` is the end of `word`.
     fn at_end(&self, word: &[Frag], pos: Pos) -> bool {
         pos.frag + 1 == word.len() && pos.at >= word[pos.frag].end
@@ -991,15 +1004,7 @@ impl Breaker<'_, '_> {
     /// Ends the current line: aligns it and turns it into runs. `last`: it
     /// ends a paragraph or comes before a forced break (never justified).
     fn finish_line(&mut self, last: bool) {
-        if std::mem::take(&mut self.word_cont) && self.line_cont == 0 {
-            // The rest of a word broken greedily on the line before: up to
-            // the first space, or the whole line.
-            self.line_cont = self
-                .cur
-                .iter()
-                .position(|s| s.kind == SegKind::Space)
-                .unwrap_or(usize::MAX);
-        }
+        self.mark_word_rest();
         let natural: Pt = self.cur.iter().map(|s| s.width).sum();
         let spaces = self.cur.iter().filter(|s| s.kind == SegKind::Space).count();
         // An infinite width aligns as flush left; a line wider than its

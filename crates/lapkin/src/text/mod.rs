@@ -2,6 +2,7 @@
 //! lines.
 
 pub(crate) mod fonts;
+pub(crate) mod glyphs;
 mod hyphenate;
 pub(crate) mod linebreak;
 mod span;
