@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::lang::{Lang, lang};
+use crate::lang::{Lang, Words, lang, words};
 
 /// The long help of `--max-input-size`.
 const MAX_INPUT_HELP: &str = "\
@@ -211,13 +211,15 @@ impl From<PdfStandardArg> for lapkin::PdfStandard {
 }
 
 /// `--max-input-size`: a number of bytes with an optional binary suffix.
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, Words> {
     let t = text.trim();
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, suffix) = t.split_at(digits);
-    let not_a_size = || match lang() {
-        Lang::En => format!("expected a number of bytes such as 64M or 1048576, found {text:?}"),
-        Lang::Id => format!("seharusnya jumlah bita seperti 64M atau 1048576, bukan {text:?}"),
+    let not_a_size = || {
+        words(
+            format!("expected a number of bytes such as 64M or 1048576, found {text:?}"),
+            format!("seharusnya jumlah bita seperti 64M atau 1048576, bukan {text:?}"),
+        )
     };
     let shift = match suffix.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
@@ -229,12 +231,14 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let n: u64 = number.parse().map_err(|_| not_a_size())?;
     n.checked_mul(1 << shift)
         .filter(|&n| n >= 1 && usize::try_from(n).is_ok())
-        .ok_or_else(|| match lang() {
-            Lang::En => format!("expected at least 1 byte and at most {} bytes", usize::MAX),
-            Lang::Id => format!(
-                "seharusnya sedikitnya 1 bita dan paling banyak {} bita",
-                usize::MAX
-            ),
+        .ok_or_else(|| {
+            words(
+                format!("expected at least 1 byte and at most {} bytes", usize::MAX),
+                format!(
+                    "seharusnya sedikitnya 1 bita dan paling banyak {} bita",
+                    usize::MAX
+                ),
+            )
         })
 }
 

@@ -67,8 +67,8 @@ pub fn extract(input: &Path, output: Option<PathBuf>, limit: u64) -> Result<(), 
     }
     let mut staged = destination.stage()?;
     let (source, pdf) = read_pdf(input, limit)?;
-    let json = lapkin::extract_source_with_limit(&pdf, limit)
-        .map_err(|error| Failure::Input { source, error })?;
+    let json =
+        lapkin::extract_source(&pdf, limit).map_err(|error| Failure::Input { source, error })?;
     staged.fill(&json)?;
     staged.commit().map(|_| ())
 }
@@ -85,11 +85,10 @@ pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failur
         load_fonts(fonts)?
     };
     let (source, pdf) = read_pdf(input, limit)?;
-    let verdict =
-        lapkin::verify_with_limit(&pdf, &fonts, limit).map_err(|error| Failure::Input {
-            source: source.clone(),
-            error,
-        })?;
+    let verdict = lapkin::verify(&pdf, &fonts, limit).map_err(|error| Failure::Input {
+        source: source.clone(),
+        error,
+    })?;
     verdict_text(&source, verdict)
 }
 

@@ -363,7 +363,7 @@ mod tests {
         );
         let bad_font = lapkin::FontSet::from_files(vec![("x.ttf".into(), b"bad".to_vec())]);
         for error in [
-            lapkin::parse_report_with_limit(b"{}", 1).unwrap_err(),
+            lapkin::model::parse_report_with_limit(b"{}", 1).unwrap_err(),
             bad_font.unwrap_err(),
         ] {
             let input = Failure::Input {

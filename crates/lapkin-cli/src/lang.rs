@@ -89,6 +89,9 @@ impl std::fmt::Display for Words {
     }
 }
 
+/// Words can be an error (a value parser's, shown in the run's language).
+impl std::error::Error for Words {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,8 +101,28 @@ pub struct Page {
     pub footer: PageFooter,
 }
 
-/// What closes a page: the legal note, the same on every page, and the
-/// page's label.
+/// Which part of a page a run of items is (see [`Page::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PagePart {
+    Body,
+    Note,
+    Header,
+    Label,
+}
+
+impl PagePart {
+    /// Where the part's items are in a page serialized at `page`.
+    pub(crate) fn path(self, page: &crate::problem::JsonPath) -> crate::problem::JsonPath {
+        match self {
+            PagePart::Body => page.child("items"),
+            PagePart::Header => page.child("header"),
+            PagePart::Note => page.child("footer").key("note"),
+            PagePart::Label => page.child("footer").key("label"),
+        }
+    }
+}
+
+/// What closes a page: the legal note, and the page's label.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageFooter {
@@ -122,7 +142,8 @@ impl PageFooter {
     /// A footer of the legal note's items and the page's label.
     ///
     /// ```
-    /// use lapkin::{Face, Item, PageFooter, Pt, TextRun};
+    /// use lapkin::layout::{Item, PageFooter, Pt, TextRun};
+    /// use lapkin::text::Face;
     ///
     /// let label = TextRun::new(Pt(500.0), Pt(800.0), Face::Regular, Pt(8.0), "1/1", Pt(10.0));
     /// let footer = PageFooter::new(Vec::new(), vec![Item::Text(label)]);
@@ -133,6 +154,10 @@ impl PageFooter {
     }
 
     /// Whether the footer has no item.
+    ///
+    /// ```
+    /// assert!(lapkin::layout::PageFooter::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.note.is_empty() && self.label.is_empty()
     }
@@ -157,6 +182,16 @@ pub enum Item {
 
 impl Item {
     /// What the item belongs to: a structure node or an artifact.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{ArtifactKind, Tag};
+    /// use lapkin::layout::{Item, Pt, Rule};
+    ///
+    /// let rule = Item::Rule(Rule::new(Pt(0.0), Pt(10.0), Pt(100.0), Pt(10.0), Pt(0.5)));
+    /// assert_eq!(rule.tag(), Tag::None);
+    /// let rule = rule.with_tag(Tag::Artifact(ArtifactKind::Footer));
+    /// assert_eq!(rule.tag(), Tag::Artifact(ArtifactKind::Footer));
+    /// ```
     pub fn tag(&self) -> Tag {
         match self {
             Item::Text(t) => t.tag,
@@ -167,6 +202,15 @@ impl Item {
     }
 
     /// Sets what the item belongs to.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    /// use lapkin::layout::{Item, Pt, Rule};
+    ///
+    /// let mut rule = Item::Rule(Rule::new(Pt(0.0), Pt(10.0), Pt(100.0), Pt(10.0), Pt(0.5)));
+    /// rule.set_tag(Tag::Node(1));
+    /// assert_eq!(rule.tag(), Tag::Node(1));
+    /// ```
     pub fn set_tag(&mut self, tag: Tag) {
         match self {
             Item::Text(t) => t.tag = tag,
@@ -177,6 +221,14 @@ impl Item {
     }
 
     /// This item belonging to `tag`.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    /// use lapkin::layout::{BoxItem, Item, Pt, Rect};
+    ///
+    /// let shade = BoxItem::new(Rect::new(Pt(0.0), Pt(0.0), Pt(50.0), Pt(20.0)), Some(0.9), None);
+    /// assert_eq!(Item::Box(shade).with_tag(Tag::Node(3)).tag(), Tag::Node(3));
+    /// ```
     pub fn with_tag(mut self, tag: Tag) -> Self {
         self.set_tag(tag);
         self
@@ -326,6 +378,18 @@ impl Layout {
     /// An empty layout with this document information: no pages, no
     /// outline, no signature box. Push [`Page`]s onto `pages` (a PDF needs
     /// at least one) and entries onto `outline`.
+    ///
+    /// ```
+    /// use lapkin::Date;
+    /// use lapkin::document::Meta;
+    /// use lapkin::layout::{Layout, Page, Size};
+    /// use lapkin::model::Month;
+    ///
+    /// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+    /// let mut layout = Layout::new(Meta::new("Contoh", date));
+    /// layout.pages.push(Page::new(Size::A4));
+    /// assert_eq!(layout.pages.len(), 1);
+    /// ```
     pub fn new(meta: Meta) -> Self {
         Layout {
             pages: Vec::new(),
@@ -340,6 +404,16 @@ impl Layout {
 impl Meta {
     /// Document information with a title and a date; author, subject and
     /// keywords empty (set the fields to fill them).
+    ///
+    /// ```
+    /// use lapkin::Date;
+    /// use lapkin::document::Meta;
+    /// use lapkin::model::Month;
+    ///
+    /// let mut meta = Meta::new("Laporan Kinerja", Date::from_calendar_date(2025, Month::April, 10).unwrap());
+    /// meta.author = "BPMP Provinsi Contoh".into();
+    /// assert_eq!(meta.title, "Laporan Kinerja");
+    /// ```
     pub fn new(title: impl Into<String>, date: time::Date) -> Self {
         Meta {
             title: title.into(),
@@ -356,7 +430,7 @@ impl Page {
     /// items onto `items` and set `footer` to close the page.
     ///
     /// ```
-    /// use lapkin::{Page, Size};
+    /// use lapkin::layout::{Page, Size};
     ///
     /// let page = Page::new(Size::A4);
     /// assert!(page.items.is_empty() && page.footer.is_empty());
@@ -370,13 +444,25 @@ impl Page {
         }
     }
 
+    /// The page's runs of items in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
+    pub(crate) fn parts(&self) -> [(PagePart, &[Item]); 4] {
+        [
+            (PagePart::Body, &self.items),
+            (PagePart::Header, &self.header),
+            (PagePart::Note, &self.footer.note),
+            (PagePart::Label, &self.footer.label),
+        ]
+    }
+
     /// Every item of the page in painting order: the body's, the running
     /// header's, the legal note's, the label's.
     ///
     /// ```
     /// let json = std::fs::read("tests-data/minimal.json").unwrap();
     /// let report = lapkin::parse_report(&json).unwrap();
-    /// let layout = lapkin::layout_report(&report, &Default::default()).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
     /// let page = &layout.pages[0];
     /// assert_eq!(
     ///     page.all_items().count(),
@@ -384,19 +470,25 @@ impl Page {
     /// );
     /// ```
     pub fn all_items(&self) -> impl Iterator<Item = &Item> {
-        self.items
-            .iter()
-            .chain(&self.header)
-            .chain(&self.footer.note)
-            .chain(&self.footer.label)
+        self.parts().into_iter().flat_map(|(_, items)| items)
     }
 }
 
 impl TextRun {
     /// A visible run of `text` with its left end at `x` on the baseline
     /// `y`, without word spacing. `width` is its advance, as the layout
-    /// measures it (`FontSet::face(face).width(text, size)`); the PDF
+    /// measures it ([`FontSet::width`](crate::text::FontSet::width)); the PDF
     /// writer does not use it.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, TextRun};
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// let width = fonts.width("Capaian", Face::Regular, Pt(11.0));
+    /// let run = TextRun::new(Pt(85.0), Pt(100.0), Face::Regular, Pt(11.0), "Capaian", width);
+    /// assert_eq!(run.text, "Capaian");
+    /// ```
     pub fn new(x: Pt, y: Pt, face: Face, size: Pt, text: impl Into<String>, width: Pt) -> Self {
         TextRun {
             x,
@@ -416,6 +508,13 @@ impl TextRun {
 
 impl Rule {
     /// A rule from `(x1, y1)` to `(x2, y2)`, stroked `width` wide.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rule};
+    ///
+    /// let rule = Rule::new(Pt(85.0), Pt(700.0), Pt(540.0), Pt(700.0), Pt(0.5));
+    /// assert_eq!(rule.width, Pt(0.5));
+    /// ```
     pub fn new(x1: Pt, y1: Pt, x2: Pt, y2: Pt, width: Pt) -> Self {
         Rule {
             x1,
@@ -431,6 +530,13 @@ impl Rule {
 impl BoxItem {
     /// A rectangle filled with the grey `fill` (0 = black, 1 = white) if
     /// any, and stroked `stroke` wide if any.
+    ///
+    /// ```
+    /// use lapkin::layout::{BoxItem, Pt, Rect};
+    ///
+    /// let cell = BoxItem::new(Rect::new(Pt(85.0), Pt(120.0), Pt(100.0), Pt(14.0)), Some(0.9), Some(Pt(0.5)));
+    /// assert_eq!(cell.fill, Some(0.9));
+    /// ```
     pub fn new(rect: Rect, fill: Option<f32>, stroke: Option<Pt>) -> Self {
         BoxItem {
             rect,
@@ -443,6 +549,13 @@ impl BoxItem {
 
 impl LinkArea {
     /// A clickable area that opens `uri`.
+    ///
+    /// ```
+    /// use lapkin::layout::{LinkArea, Pt, Rect};
+    ///
+    /// let link = LinkArea::new(Rect::new(Pt(85.0), Pt(120.0), Pt(60.0), Pt(12.0)), "https://example.org");
+    /// assert_eq!(link.uri, "https://example.org");
+    /// ```
     pub fn new(rect: Rect, uri: impl Into<String>) -> Self {
         LinkArea {
             rect,
@@ -455,6 +568,13 @@ impl LinkArea {
 impl OutlineEntry {
     /// A bookmark at `level` (0 = top) to the point `y` from the top of the
     /// 1-based `page`.
+    ///
+    /// ```
+    /// use lapkin::layout::{OutlineEntry, Pt};
+    ///
+    /// let entry = OutlineEntry::new("A. Capaian Kinerja", 0, 1, Pt(120.0));
+    /// assert_eq!((entry.level, entry.page), (0, 1));
+    /// ```
     pub fn new(title: impl Into<String>, level: u8, page: usize, y: Pt) -> Self {
         OutlineEntry {
             title: title.into(),
@@ -468,6 +588,14 @@ impl OutlineEntry {
 impl SignatureBox {
     /// The signature box `rect` on the 1-based `page`, which is
     /// `page_height` high; no tag.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect, SignatureBox, Size};
+    ///
+    /// let rect = Rect::new(Pt(380.0), Pt(600.0), Pt::from_mm(35.0), Pt::from_mm(20.0));
+    /// let sig = SignatureBox::new(1, rect, Size::A4.height);
+    /// assert_eq!(sig.page, 1);
+    /// ```
     pub fn new(page: usize, rect: Rect, page_height: Pt) -> Self {
         SignatureBox {
             page,
@@ -486,6 +614,15 @@ impl Layout {
     /// when they start a new baseline and by nothing otherwise. `page`
     /// counts from 0 (it indexes `pages`); `None` if the layout has no such
     /// page.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// assert!(layout.page_text(0).unwrap().contains("Halaman 1 dari 1"));
+    /// assert!(layout.page_text(1).is_none());
+    /// ```
     pub fn page_text(&self, page: usize) -> Option<String> {
         let mut out = String::new();
         let mut last_y: Option<Pt> = None;
@@ -499,6 +636,41 @@ impl Layout {
                 out.push_str(&t.text);
                 last_y = Some(t.y);
             }
+        }
+        Some(out)
+    }
+}
+
+impl Layout {
+    /// One page's body as a readable dump for a test: one line per item
+    /// (`text x y face+size "text"`, `line ...`, `rect ...`, `link ...`,
+    /// two decimals), without what each item belongs to and without the
+    /// footer, which is the same on every page. `page` counts from 0;
+    /// `None` if the layout has no such page. The whole layout's
+    /// [`Display`](fmt::Display) form has every page, the footers, the tags,
+    /// the outline and the tag tree.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// let dump = layout.page_dump(0).unwrap();
+    /// assert!(dump.lines().next().unwrap().starts_with("text "));
+    /// assert!(!dump.contains('@') && !dump.contains("Halaman 1 dari 1"));
+    /// ```
+    pub fn page_dump(&self, page: usize) -> Option<String> {
+        struct Bare<'a>(&'a Item);
+        impl fmt::Display for Bare<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt_item(f)
+            }
+        }
+        let page = self.pages.get(page)?;
+        let mut out = String::new();
+        for item in &page.items {
+            out.push_str(&Bare(item).to_string());
+            out.push('\n');
         }
         Some(out)
     }

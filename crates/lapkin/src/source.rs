@@ -16,6 +16,11 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+/// The most bytes decoded from all the streams of one PDF given to be
+/// read ([`extract_source`](crate::extract_source),
+/// [`verify`](crate::verify)).
+pub use crate::read::DECODE_BUDGET;
+
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
@@ -98,6 +103,14 @@ fn role(face: Face) -> &'static str {
 impl FontRecord {
     /// The record of a family: its name, and each face's PostScript name
     /// and file hash.
+    ///
+    /// ```
+    /// use lapkin::source::FontRecord;
+    ///
+    /// let record = FontRecord::of(&lapkin::text::FontSet::liberation_sans());
+    /// assert_eq!(record.family, "Liberation Sans");
+    /// assert_eq!(record.faces[1].postscript_name, "LiberationSans-Bold");
+    /// ```
     pub fn of(fonts: &FontSet) -> FontRecord {
         FontRecord {
             family: fonts.family().to_owned(),
@@ -157,6 +170,14 @@ fn hex(bytes: &[u8]) -> String {
 /// pretty-printed, with a final newline. It reads back to an equal report
 /// (checked here: a report that would not is an internal error), and a
 /// valid report parses back equal with [`parse_report`](crate::parse_report).
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let canonical = lapkin::source::canonical_json(&report).unwrap();
+/// assert_eq!(lapkin::parse_report(&canonical).unwrap(), report);
+/// assert!(canonical.ends_with(b"}\n"));
+/// ```
 pub fn canonical_json(report: &Report) -> Result<Vec<u8>> {
     let mut json = serde_json::to_vec_pretty(report)
         .map_err(|e| Error::Internal(format!("the report cannot be serialized as JSON: {e}")))?;

@@ -32,7 +32,7 @@ use crate::units::Size;
 /// It serializes as its path, an array of keys and indices, or `null`.
 ///
 /// ```
-/// use lapkin::Origin;
+/// use lapkin::document::Origin;
 /// use lapkin::problem::JsonPath;
 ///
 /// let origin = Origin::at(JsonPath::root().key("penutup"));
@@ -44,16 +44,36 @@ pub struct Origin(Option<Arc<JsonPath>>);
 
 impl Origin {
     /// No origin: text lapkin writes itself.
+    ///
+    /// ```
+    /// assert!(lapkin::document::Origin::none().path().is_none());
+    /// ```
     pub fn none() -> Self {
         Origin(None)
     }
 
     /// The value at `path` of the input.
+    ///
+    /// ```
+    /// use lapkin::document::Origin;
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let origin = Origin::at("analisis[0].kendala[1]".parse::<JsonPath>().unwrap());
+    /// assert!(origin.path().unwrap() == "analisis[0].kendala[1]");
+    /// ```
     pub fn at(path: JsonPath) -> Self {
         Origin(Some(Arc::new(path)))
     }
 
     /// The JSON path, if any.
+    ///
+    /// ```
+    /// use lapkin::document::Origin;
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let origin = Origin::at(JsonPath::root().key("rekomendasi").index(2));
+    /// assert_eq!(origin.path().unwrap().to_string(), "rekomendasi[2]");
+    /// ```
     pub fn path(&self) -> Option<&JsonPath> {
         self.0.as_deref()
     }
@@ -312,21 +332,6 @@ fn is_zero(n: &u8) -> bool {
     *n == 0
 }
 
-impl Cell {
-    /// A one-by-one cell.
-    pub fn new(text: Text) -> Self {
-        Cell {
-            text,
-            align: None,
-            colspan: 1,
-            rowspan: 1,
-            row_header: false,
-            keep_whole: false,
-            indent: 0,
-        }
-    }
-}
-
 /// The closing block: lines, the space for the signature, more lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -375,6 +380,27 @@ fn yes() -> bool {
 
 impl Document {
     /// A document of `blocks`, closed on every page by `footer`.
+    ///
+    /// ```
+    /// use lapkin::Date;
+    /// use lapkin::document::{Block, Document, Footer, Meta, Paragraph};
+    /// use lapkin::layout::{Style, layout_document};
+    /// use lapkin::model::Month;
+    /// use lapkin::text::{Align, FontSet, Span};
+    ///
+    /// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+    /// let doc = Document::new(
+    ///     Meta::new("Nota Dinas", date),
+    ///     vec![
+    ///         Block::Title(vec![Span::bold("NOTA DINAS")]),
+    ///         Block::Paragraph(Paragraph::new(vec![Span::plain("Dengan hormat,")], Align::Left)),
+    ///     ],
+    ///     Footer::new("", Vec::new(), "Halaman {page} dari {pages}"),
+    /// );
+    /// let fonts = FontSet::liberation_sans();
+    /// let layout = layout_document(&doc, &Style::default(), &fonts).unwrap();
+    /// assert_eq!(layout.page_text(0).unwrap(), "NOTA DINAS\nDengan hormat,\nHalaman 1 dari 1");
+    /// ```
     pub fn new(meta: Meta, blocks: Vec<Block>, footer: Footer) -> Self {
         Document {
             meta,
@@ -388,6 +414,15 @@ impl Footer {
     /// A footer: the note's title and numbered items, and the page label,
     /// where `{page}` and `{pages}` stand for the page number and count
     /// (e.g. `"Halaman {page} dari {pages}"`).
+    ///
+    /// ```
+    /// use lapkin::document::Footer;
+    /// use lapkin::text::Span;
+    ///
+    /// let note = vec![vec![Span::plain("Dokumen ini ditandatangani secara elektronik.")]];
+    /// let footer = Footer::new("Catatan :", note, "Halaman {page} dari {pages}");
+    /// assert_eq!(footer.items.len(), 1);
+    /// ```
     pub fn new(title: impl Into<String>, items: Vec<Text>, page_label: impl Into<String>) -> Self {
         Footer {
             title: title.into(),
@@ -400,11 +435,81 @@ impl Footer {
             header_origin: Origin::none(),
         }
     }
+
+    /// This footer with the note's own markers, one per item (`"a."`,
+    /// `"-"`, or `""` for none), instead of 1., 2., ...
+    ///
+    /// ```
+    /// use lapkin::document::Footer;
+    /// use lapkin::text::Span;
+    ///
+    /// let footer = Footer::new("Catatan :", vec![vec![Span::plain("Satu.")]], "")
+    ///     .with_markers(["-"]);
+    /// assert_eq!(footer.markers.unwrap(), ["-"]);
+    /// ```
+    pub fn with_markers<S: Into<String>>(mut self, markers: impl IntoIterator<Item = S>) -> Self {
+        self.markers = Some(markers.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// This footer with a running footer text (the document's name).
+    ///
+    /// ```
+    /// use lapkin::document::Footer;
+    /// use lapkin::text::Span;
+    ///
+    /// let footer = Footer::new("", Vec::new(), "{page}").with_text(vec![Span::plain("LKj TW I 2025")]);
+    /// assert!(footer.text.is_some());
+    /// ```
+    pub fn with_text(mut self, text: Text) -> Self {
+        self.text = Some(text);
+        self
+    }
+
+    /// This footer with a running header text above the body of every
+    /// page.
+    ///
+    /// ```
+    /// use lapkin::document::Footer;
+    /// use lapkin::text::Span;
+    ///
+    /// let footer = Footer::new("", Vec::new(), "").with_header(vec![Span::italic("Rahasia")]);
+    /// assert!(footer.header.is_some());
+    /// ```
+    pub fn with_header(mut self, header: Text) -> Self {
+        self.header = Some(header);
+        self
+    }
+
+    /// This footer with the place its note comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{Footer, Origin};
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let footer = Footer::new("", Vec::new(), "").with_origin(Origin::at(JsonPath::root().key("catatan")));
+    /// assert!(footer.origin.path().unwrap() == "catatan");
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 impl Heading {
     /// A heading of `level` (1 for sections, 2 and 3 below them), without a
-    /// marker or a bookmark (set `marker` and `bookmark` to add them).
+    /// marker or a bookmark ([`Heading::with_marker`] and
+    /// [`Heading::with_bookmark`] add them).
+    ///
+    /// ```
+    /// use lapkin::document::{Bookmark, Heading};
+    /// use lapkin::text::Span;
+    ///
+    /// let h = Heading::new(1, vec![Span::bold("A. Capaian Kinerja")])
+    ///     .with_marker("A.")
+    ///     .with_bookmark(Bookmark::new("A. Capaian Kinerja", 0));
+    /// assert_eq!(h.marker.as_deref(), Some("A."));
+    /// ```
     pub fn new(level: u8, text: Text) -> Self {
         Heading {
             level,
@@ -414,10 +519,57 @@ impl Heading {
             origin: Origin::none(),
         }
     }
+
+    /// This heading with a hanging marker such as `"1."`.
+    ///
+    /// ```
+    /// use lapkin::document::Heading;
+    /// use lapkin::text::Span;
+    ///
+    /// assert_eq!(Heading::new(2, vec![Span::plain("Sasaran")]).with_marker("1.").marker.unwrap(), "1.");
+    /// ```
+    pub fn with_marker(mut self, marker: impl Into<String>) -> Self {
+        self.marker = Some(marker.into());
+        self
+    }
+
+    /// This heading with an entry in the outline.
+    ///
+    /// ```
+    /// use lapkin::document::{Bookmark, Heading};
+    /// use lapkin::text::Span;
+    ///
+    /// let h = Heading::new(1, vec![Span::plain("Penutup")]).with_bookmark(Bookmark::new("Penutup", 0));
+    /// assert_eq!(h.bookmark.unwrap().title, "Penutup");
+    /// ```
+    pub fn with_bookmark(mut self, bookmark: Bookmark) -> Self {
+        self.bookmark = Some(bookmark);
+        self
+    }
+
+    /// This heading with the part of the input it heads.
+    ///
+    /// ```
+    /// use lapkin::document::{Heading, Origin};
+    /// use lapkin::problem::JsonPath;
+    /// use lapkin::text::Span;
+    ///
+    /// let at = Origin::at(JsonPath::root().key("analisis").index(0));
+    /// assert!(Heading::new(2, vec![Span::plain("IKK 1.1")]).with_origin(at).origin.path().is_some());
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 impl Bookmark {
     /// An outline entry titled `title` at `level` (0 = top).
+    ///
+    /// ```
+    /// let b = lapkin::document::Bookmark::new("B. Analisis", 0);
+    /// assert_eq!((b.title.as_str(), b.level), ("B. Analisis", 0));
+    /// ```
     pub fn new(title: impl Into<String>, level: u8) -> Self {
         Bookmark {
             title: title.into(),
@@ -427,8 +579,16 @@ impl Bookmark {
 }
 
 impl Paragraph {
-    /// A paragraph aligned `align`, with no JSON path (generated text),
-    /// free to end a page.
+    /// A paragraph aligned `align`, with no origin (generated text), free
+    /// to end a page.
+    ///
+    /// ```
+    /// use lapkin::document::Paragraph;
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let p = Paragraph::new(vec![Span::plain("Capaian "), Span::bold("95%")], Align::Justify);
+    /// assert_eq!(p.text.len(), 2);
+    /// ```
     pub fn new(text: Text, align: Align) -> Self {
         Paragraph {
             text,
@@ -437,10 +597,52 @@ impl Paragraph {
             keep_with_next: false,
         }
     }
+
+    /// This paragraph, never separated by a page break from the block
+    /// after it (it introduces a list or a table).
+    ///
+    /// ```
+    /// use lapkin::document::Paragraph;
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let p = Paragraph::new(vec![Span::plain("sebagai berikut:")], Align::Left).kept_with_next();
+    /// assert!(p.keep_with_next);
+    /// ```
+    pub fn kept_with_next(mut self) -> Self {
+        self.keep_with_next = true;
+        self
+    }
+
+    /// This paragraph with the place its text comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{Origin, Paragraph};
+    /// use lapkin::problem::JsonPath;
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let at = Origin::at(JsonPath::root().key("rekomendasi").index(0));
+    /// let p = Paragraph::new(vec![Span::plain("Teks.")], Align::Left).with_origin(at);
+    /// assert!(p.origin.path().unwrap() == "rekomendasi[0]");
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 impl List {
     /// A list of `items`.
+    ///
+    /// ```
+    /// use lapkin::document::{Block, List, ListItem, Paragraph};
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let item = |m: &str, t: &str| {
+    ///     ListItem::new(m, vec![Block::Paragraph(Paragraph::new(vec![Span::plain(t)], Align::Left))])
+    /// };
+    /// let list = List::new(vec![item("1.", "Satu."), item("2.", "Dua.")]);
+    /// assert_eq!(list.items[1].marker, "2.");
+    /// ```
     pub fn new(items: Vec<ListItem>) -> Self {
         List { items }
     }
@@ -448,6 +650,15 @@ impl List {
 
 impl ListItem {
     /// A list item: its marker (e.g. "1.", "a.", "-") and its content.
+    ///
+    /// ```
+    /// use lapkin::document::{Block, ListItem, Paragraph};
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let para = Paragraph::new(vec![Span::plain("Pendampingan.")], Align::Justify);
+    /// let item = ListItem::new("a.", vec![Block::Paragraph(para)]);
+    /// assert_eq!(item.blocks.len(), 1);
+    /// ```
     pub fn new(marker: impl Into<String>, blocks: Vec<Block>) -> Self {
         ListItem {
             marker: marker.into(),
@@ -455,11 +666,43 @@ impl ListItem {
             origin: Origin::none(),
         }
     }
+
+    /// This item with the place it comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{ListItem, Origin};
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let at = Origin::at("rekomendasi[1].daftar.butir[0]".parse::<JsonPath>().unwrap());
+    /// assert!(ListItem::new("1.", Vec::new()).with_origin(at).origin.path().is_some());
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 impl Table {
     /// A table of `columns` with `header` rows (repeated on every page it
-    /// continues on) and `body` rows; no caption and no JSON path.
+    /// continues on) and `body` rows; no caption and no origin. Each row
+    /// must fill the columns (with its cells' spans and the cells spanning
+    /// down from rows above), else
+    /// [`layout_document`](crate::layout::layout_document) refuses the
+    /// table rather than drop text.
+    ///
+    /// ```
+    /// use lapkin::document::{Cell, Column, Row, Table};
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let cell = |t: &str| Cell::new(vec![Span::plain(t)]);
+    /// let table = Table::new(
+    ///     vec![Column::new(Align::Left), Column::new(Align::Right)],
+    ///     vec![Row::new(vec![cell("Jenjang"), cell("Jumlah")])],
+    ///     vec![Row::new(vec![cell("SD"), cell("120")])],
+    /// )
+    /// .with_caption(vec![Span::plain("Satuan pendidikan per jenjang")]);
+    /// assert_eq!(table.body.len(), 1);
+    /// ```
     pub fn new(columns: Vec<Column>, header: Vec<Row>, body: Vec<Row>) -> Self {
         Table {
             columns,
@@ -470,6 +713,35 @@ impl Table {
         }
     }
 
+    /// This table with a caption printed under it.
+    ///
+    /// ```
+    /// use lapkin::document::Table;
+    /// use lapkin::text::Span;
+    ///
+    /// let t = Table::new(Vec::new(), Vec::new(), Vec::new()).with_caption(vec![Span::plain("Tabel 1")]);
+    /// assert!(t.caption.is_some());
+    /// ```
+    pub fn with_caption(mut self, caption: Text) -> Self {
+        self.caption = Some(caption);
+        self
+    }
+
+    /// This table with the place it comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{Origin, Table};
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let at = Origin::at("anggaran.rincian".parse::<JsonPath>().unwrap());
+    /// let t = Table::new(Vec::new(), Vec::new(), Vec::new()).with_origin(at);
+    /// assert!(t.origin.path().unwrap() == "anggaran.rincian");
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
     /// Header rows for columns whose headings are grouped: each column's
     /// heading is a path of labels, its groups first (outermost first) and
     /// its own label last (`[["No"], ["TW III", "Target"], ["TW III",
@@ -478,6 +750,21 @@ impl Table {
     /// column's own label spans down to the last header row ("No" over
     /// both rows). Columns without groups give one row. An empty path
     /// counts as one empty label. Each cell is centred.
+    ///
+    /// ```
+    /// use lapkin::document::Table;
+    /// use lapkin::text::Span;
+    ///
+    /// let t = |s: &str| vec![Span::bold(s)];
+    /// let rows = Table::grouped_header(&[
+    ///     vec![t("No")],
+    ///     vec![t("TW III"), t("Target")],
+    ///     vec![t("TW III"), t("Realisasi")],
+    /// ]);
+    /// assert_eq!(rows.len(), 2);
+    /// assert_eq!((rows[0].cells[0].rowspan, rows[0].cells[1].colspan), (2, 2));
+    /// assert_eq!(rows[1].cells.len(), 2);
+    /// ```
     pub fn grouped_header(columns: &[Vec<Text>]) -> Vec<Row> {
         let depth = columns.iter().map(|p| p.len().max(1)).max().unwrap_or(1);
         let mut rows: Vec<Row> = (0..depth).map(|_| Row::new(Vec::new())).collect();
@@ -510,6 +797,13 @@ impl Table {
 
 impl Column {
     /// A column whose cells are aligned `align` unless they say otherwise.
+    ///
+    /// ```
+    /// use lapkin::document::Column;
+    /// use lapkin::text::Align;
+    ///
+    /// assert_eq!(Column::new(Align::Right).align, Align::Right);
+    /// ```
     pub fn new(align: Align) -> Self {
         Column { align }
     }
@@ -517,6 +811,15 @@ impl Column {
 
 impl Row {
     /// A row of `cells`, free to be separated from the row before it.
+    ///
+    /// ```
+    /// use lapkin::document::{Cell, Row};
+    /// use lapkin::text::Span;
+    ///
+    /// let total = Row::new(vec![Cell::new(vec![Span::bold("Total")]).as_row_header()])
+    ///     .kept_with_previous();
+    /// assert!(total.keep_with_previous && total.cells[0].row_header);
+    /// ```
     pub fn new(cells: Vec<Cell>) -> Self {
         Row {
             cells,
@@ -524,11 +827,129 @@ impl Row {
             origin: Origin::none(),
         }
     }
+
+    /// This row, never separated by a page break from the row before it
+    /// (a Total row).
+    ///
+    /// ```
+    /// assert!(lapkin::document::Row::new(Vec::new()).kept_with_previous().keep_with_previous);
+    /// ```
+    pub fn kept_with_previous(mut self) -> Self {
+        self.keep_with_previous = true;
+        self
+    }
+
+    /// This row with the place it comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{Origin, Row};
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let at = Origin::at("anggaran.rincian[2]".parse::<JsonPath>().unwrap());
+    /// assert!(Row::new(Vec::new()).with_origin(at).origin.path().is_some());
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+}
+
+impl Cell {
+    /// A one-by-one cell, aligned as its column.
+    ///
+    /// ```
+    /// use lapkin::document::Cell;
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// let cell = Cell::new(vec![Span::plain("TW III")]).with_align(Align::Center).with_span(2, 1);
+    /// assert_eq!((cell.colspan, cell.rowspan), (2, 1));
+    /// ```
+    pub fn new(text: Text) -> Self {
+        Cell {
+            text,
+            align: None,
+            colspan: 1,
+            rowspan: 1,
+            row_header: false,
+            keep_whole: false,
+            indent: 0,
+        }
+    }
+
+    /// This cell aligned `align`, whatever its column says.
+    ///
+    /// ```
+    /// use lapkin::document::Cell;
+    /// use lapkin::text::{Align, Span};
+    ///
+    /// assert_eq!(Cell::new(vec![Span::plain("1")]).with_align(Align::Right).align, Some(Align::Right));
+    /// ```
+    pub fn with_align(mut self, align: Align) -> Self {
+        self.align = Some(align);
+        self
+    }
+
+    /// This cell covering `columns` columns and `rows` rows (each at
+    /// least 1).
+    ///
+    /// ```
+    /// use lapkin::document::Cell;
+    ///
+    /// let cell = Cell::new(Vec::new()).with_span(1, 3);
+    /// assert_eq!(cell.rowspan, 3);
+    /// ```
+    pub fn with_span(mut self, columns: usize, rows: usize) -> Self {
+        self.colspan = columns;
+        self.rowspan = rows;
+        self
+    }
+
+    /// This cell as the header of its row (the "Total" label).
+    ///
+    /// ```
+    /// use lapkin::document::Cell;
+    /// use lapkin::text::Span;
+    ///
+    /// assert!(Cell::new(vec![Span::bold("Total")]).as_row_header().row_header);
+    /// ```
+    pub fn as_row_header(mut self) -> Self {
+        self.row_header = true;
+        self
+    }
+
+    /// This cell's text never broken (a short value such as "TW2 : 250").
+    ///
+    /// ```
+    /// use lapkin::document::Cell;
+    /// use lapkin::text::Span;
+    ///
+    /// assert!(Cell::new(vec![Span::plain("TW2 : 250")]).kept_whole().keep_whole);
+    /// ```
+    pub fn kept_whole(mut self) -> Self {
+        self.keep_whole = true;
+        self
+    }
 }
 
 impl Signature {
     /// A closing block: the lines `before` the reserved `space`, and those
     /// `after` it; electronic, no tag.
+    ///
+    /// ```
+    /// use lapkin::document::Signature;
+    /// use lapkin::layout::{Pt, Size};
+    /// use lapkin::text::Span;
+    ///
+    /// let space = Size::new(Pt::from_mm(35.0), Pt::from_mm(20.0));
+    /// let sig = Signature::new(
+    ///     vec![vec![Span::plain("Kota Contoh, 10 April 2025")], vec![Span::plain("Kepala,")]],
+    ///     space,
+    ///     vec![vec![Span::plain("Dr. Nama Pejabat")]],
+    /// )
+    /// .with_tag('^')
+    /// .with_signer("Dr. Nama Pejabat");
+    /// assert!(sig.electronic && sig.tag == Some('^'));
+    /// ```
     pub fn new(before: Vec<Text>, space: Size, after: Vec<Text>) -> Self {
         Signature {
             before,
@@ -542,6 +963,78 @@ impl Signature {
             field: None,
             signer: String::new(),
         }
+    }
+
+    /// This block with the tag character drawn, invisible, in the space
+    /// for BSrE's signing service to find.
+    ///
+    /// ```
+    /// use lapkin::document::Signature;
+    /// use lapkin::layout::Size;
+    ///
+    /// assert_eq!(Signature::new(Vec::new(), Size::default(), Vec::new()).with_tag('#').tag, Some('#'));
+    /// ```
+    pub fn with_tag(mut self, tag: char) -> Self {
+        self.tag = Some(tag);
+        self
+    }
+
+    /// This block for a signature in ink: the space is left blank, and no
+    /// box is recorded nor tag drawn.
+    ///
+    /// ```
+    /// use lapkin::document::Signature;
+    /// use lapkin::layout::Size;
+    ///
+    /// assert!(!Signature::new(Vec::new(), Size::default(), Vec::new()).in_ink().electronic);
+    /// ```
+    pub fn in_ink(mut self) -> Self {
+        self.electronic = false;
+        self
+    }
+
+    /// This block with an empty signature field of this name over its box.
+    ///
+    /// ```
+    /// use lapkin::document::Signature;
+    /// use lapkin::layout::Size;
+    ///
+    /// let sig = Signature::new(Vec::new(), Size::default(), Vec::new()).with_field("ttd_kepala");
+    /// assert_eq!(sig.field.as_deref(), Some("ttd_kepala"));
+    /// ```
+    pub fn with_field(mut self, name: impl Into<String>) -> Self {
+        self.field = Some(name.into());
+        self
+    }
+
+    /// This block signed by `name`, reported with its box.
+    ///
+    /// ```
+    /// use lapkin::document::Signature;
+    /// use lapkin::layout::Size;
+    ///
+    /// let sig = Signature::new(Vec::new(), Size::default(), Vec::new()).with_signer("Dr. Nama");
+    /// assert_eq!(sig.signer, "Dr. Nama");
+    /// ```
+    pub fn with_signer(mut self, name: impl Into<String>) -> Self {
+        self.signer = name.into();
+        self
+    }
+
+    /// This block with the place its text comes from in the input.
+    ///
+    /// ```
+    /// use lapkin::document::{Origin, Signature};
+    /// use lapkin::layout::Size;
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let at = Origin::at(JsonPath::root().key("penutup"));
+    /// let sig = Signature::new(Vec::new(), Size::default(), Vec::new()).with_origin(at);
+    /// assert!(sig.origin.path().unwrap() == "penutup");
+    /// ```
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 }
 

@@ -66,6 +66,14 @@ impl ListNumbering {
     /// The numbering of a list with these markers: decimal if every
     /// marker is a number (with `.` or `)` after it), alphabetic if every
     /// one is letters of one case, a disc for `•`, else none.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ListNumbering;
+    ///
+    /// assert_eq!(ListNumbering::of_markers(["1.", "2.", "10."]), ListNumbering::Decimal);
+    /// assert_eq!(ListNumbering::of_markers(["a.", "b."]), ListNumbering::LowerAlpha);
+    /// assert_eq!(ListNumbering::of_markers(["-", "-"]), ListNumbering::None);
+    /// ```
     pub fn of_markers<'a>(markers: impl IntoIterator<Item = &'a str>) -> Self {
         let mut kinds = markers.into_iter().map(|m| {
             let core = m.trim().trim_end_matches(['.', ')']);
@@ -94,6 +102,10 @@ impl ListNumbering {
     }
 
     /// The PDF name of the numbering.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::ListNumbering::UpperAlpha.name(), "UpperAlpha");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ListNumbering::None => "None",
@@ -208,6 +220,13 @@ pub enum ArtifactKind {
 
 impl Role {
     /// The heading role of `level` (1 to 6; clamped).
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Role;
+    ///
+    /// assert_eq!(Role::heading(2), Role::H2);
+    /// assert_eq!(Role::heading(9), Role::H6);
+    /// ```
     pub fn heading(level: u8) -> Role {
         match level {
             0 | 1 => Role::H1,
@@ -220,6 +239,13 @@ impl Role {
     }
 
     /// The heading level of a heading role, `None` for any other.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Role;
+    ///
+    /// assert_eq!(Role::H3.heading_level(), Some(3));
+    /// assert_eq!(Role::P.heading_level(), None);
+    /// ```
     pub fn heading_level(self) -> Option<u8> {
         Some(match self {
             Role::H1 => 1,
@@ -233,6 +259,10 @@ impl Role {
     }
 
     /// The PDF name of the structure type, e.g. `LBody`.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::Role::LBody.name(), "LBody");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Role::Document => "Document",
@@ -263,6 +293,10 @@ impl Role {
 
 impl Scope {
     /// The PDF name of the scope.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::Scope::Column.name(), "Column");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Scope::Column => "Column",
@@ -274,6 +308,13 @@ impl Scope {
 
 impl ArtifactKind {
     /// The PDF name of the artifact type.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ArtifactKind;
+    ///
+    /// assert_eq!(ArtifactKind::Footer.name(), "Pagination");
+    /// assert_eq!(ArtifactKind::Layout.name(), "Layout");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ArtifactKind::Pagination | ArtifactKind::Footer | ArtifactKind::Header => "Pagination",
@@ -282,6 +323,13 @@ impl ArtifactKind {
     }
 
     /// The PDF name of the pagination artifact's subtype, if it has one.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ArtifactKind;
+    ///
+    /// assert_eq!(ArtifactKind::Header.subtype(), Some("Header"));
+    /// assert_eq!(ArtifactKind::Pagination.subtype(), None);
+    /// ```
     pub fn subtype(self) -> Option<&'static str> {
         match self {
             ArtifactKind::Footer => Some("Footer"),
@@ -293,6 +341,13 @@ impl ArtifactKind {
 
 impl StructNode {
     /// A node of `role` in `parent`, without children, spanning one cell.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, StructNode};
+    ///
+    /// let node = StructNode::new(Role::P, Some(0));
+    /// assert_eq!((node.role, node.parent), (Role::P, Some(0)));
+    /// ```
     pub fn new(role: Role, parent: Option<NodeId>) -> Self {
         StructNode {
             role,
@@ -308,6 +363,13 @@ impl StructNode {
 
 impl Structure {
     /// A tree of one node: the [`Role::Document`] root.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, Structure};
+    ///
+    /// let tree = Structure::document();
+    /// assert_eq!(tree.nodes[0].role, Role::Document);
+    /// ```
     pub fn document() -> Self {
         Structure {
             nodes: vec![StructNode::new(Role::Document, None)],
@@ -316,6 +378,16 @@ impl Structure {
 
     /// Adds a node of `role` as the last child of `parent` and returns its
     /// id. A `parent` the tree does not have makes a node without parent.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, Structure};
+    ///
+    /// let mut tree = Structure::document();
+    /// let list = tree.add(Role::L, 0);
+    /// let item = tree.add(Role::LI, list);
+    /// assert_eq!(tree.nodes[item].parent, Some(list));
+    /// assert_eq!(tree.nodes[0].children, [list]);
+    /// ```
     pub fn add(&mut self, role: Role, parent: NodeId) -> NodeId {
         let id = self.nodes.len();
         let parent = self.nodes.get_mut(parent).map(|p| {
@@ -327,6 +399,13 @@ impl Structure {
     }
 
     /// Whether the tree is empty (an untagged layout).
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Structure;
+    ///
+    /// assert!(Structure::default().is_empty());
+    /// assert!(!Structure::document().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
@@ -414,20 +493,12 @@ impl Structure {
         let mut problems = Vec::new();
         for (p, page) in pages.iter().enumerate() {
             let page_path = JsonPath::root().key("layout").key("pages").index(p);
-            let parts = [
-                ("items", &page.items),
-                ("note", &page.footer.note),
-                ("label", &page.footer.label),
-            ];
-            for (part, items) in parts {
+            for (part, items) in page.parts() {
                 for (i, item) in items.iter().enumerate() {
                     if let Tag::Node(node) = item.tag()
                         && node >= self.nodes.len()
                     {
-                        let at = match part {
-                            "items" => page_path.child("items"),
-                            _ => page_path.child("footer").key(part),
-                        };
+                        let at = part.path(&page_path);
                         let args = vec![("node", node.into())];
                         problems.push(tree_problem(
                             at.index(i).key("tag"),
@@ -449,6 +520,13 @@ fn tree_problem(path: JsonPath, what: Phrase, args: Args) -> Problem {
 
 impl Tag {
     /// Whether this is [`Tag::None`].
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    ///
+    /// assert!(Tag::None.is_none());
+    /// assert!(!Tag::Node(0).is_none());
+    /// ```
     pub fn is_none(&self) -> bool {
         matches!(self, Tag::None)
     }

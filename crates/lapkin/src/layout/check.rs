@@ -278,6 +278,17 @@ fn space_problems(s: &crate::doc::Signature, at: &JsonPath, out: &mut Vec<Proble
     }
 }
 
+/// Checks the style before a document known to be sound (one built from
+/// a validated report) is laid out with it; every problem at once.
+pub(crate) fn check_style(style: &Style) -> Result<()> {
+    let problems = style_problems(style);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
 /// Checks the style and the document before they are laid out; every
 /// problem at once, style first.
 pub(crate) fn check_input(doc: &Document, style: &Style) -> Result<()> {

@@ -1,4 +1,14 @@
-//! Layout: document blocks into pages of positioned items.
+//! Stage 3, document → layout: the [`Layout`] of a document, its
+//! [`Page`]s of positioned [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`],
+//! [`LinkArea`]) in [`Pt`] from each page's top-left corner, the outline
+//! ([`OutlineEntry`]), the signature boxes ([`SignatureBox`]) and the tag
+//! tree ([`tags`]), made by [`layout_document`] with a [`Style`].
+//!
+//! A [`Layout`]'s [`Display`](std::fmt::Display) form is a stable text
+//! dump, one line per item with two decimals, made for `insta` snapshots;
+//! [`Layout::page_dump`] gives one page's, readably.
+//!
+//! ## Inside
 //!
 //! Three steps with plain data between them, after typst's flow and
 //! pages stages:
@@ -25,6 +35,21 @@
 //! 6. `paginate`: chunks onto pages;
 //! 7. `finalize`: footers and the outline.
 
+pub use crate::frame::{
+    BoxItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox, TextRun,
+};
+pub use crate::style::Style;
+pub use crate::units::{Point, Pt, Rect, Sides, Size};
+
+/// The tag tree of a layout: the structure nodes (headings, paragraphs,
+/// lists, tables, links) in reading order, and what each item of a page
+/// belongs to. The PDF writer turns it into the PDF's structure tree.
+pub mod tags {
+    pub use crate::frame::{
+        ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag,
+    };
+}
+
 pub(crate) mod check;
 mod chunk;
 mod ctx;
@@ -38,14 +63,11 @@ use ctx::Ctx;
 
 use crate::doc::{Block, Document, Signature, Text};
 use crate::error::Result;
-use crate::frame::Layout;
 use crate::problem::{Arg, JsonPath, Kind, Problem};
-use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
 use crate::text::Span;
 use crate::text::glyphs;
-use crate::units::Pt;
 
 /// Lays out a document on pages.
 ///
@@ -59,7 +81,35 @@ use crate::units::Pt;
 /// of negative or non-finite size. Fails if the font lacks a character the
 /// text uses (a problem of kind `missing-glyph`), or if something cannot
 /// be placed even on an empty page (`too-tall`, `table-too-wide`,
-/// `note-too-tall`, ...).
+/// `note-too-tall`, ...), or a table whose rows do not fill its columns
+/// (`rows-do-not-fill`): text is never dropped.
+///
+/// ```
+/// use lapkin::Date;
+/// use lapkin::document::{Block, Cell, Column, Document, Footer, Meta, Origin, Row, Table};
+/// use lapkin::layout::{Style, layout_document};
+/// use lapkin::model::Month;
+/// use lapkin::problem::{JsonPath, Kind};
+/// use lapkin::text::{Align, FontSet, Span};
+///
+/// let cell = |t: &str| Cell::new(vec![Span::plain(t)]);
+/// let columns = vec![Column::new(Align::Left), Column::new(Align::Right)];
+/// let table = |rows| Table::new(columns.clone(), Vec::new(), rows);
+/// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+/// let doc = |t: Table| Document::new(Meta::new("Tabel", date), vec![Block::Table(t)], Footer::new("", Vec::new(), ""));
+/// let fonts = FontSet::liberation_sans();
+///
+/// let full = table(vec![Row::new(vec![cell("SD"), cell("120")])]);
+/// let layout = layout_document(&doc(full), &Style::default(), &fonts).unwrap();
+/// assert_eq!(layout.page_text(0).unwrap(), "SD120");
+///
+/// // A row of one cell in two columns: refused, with the row's origin.
+/// let at = Origin::at("baris[0]".parse::<JsonPath>().unwrap());
+/// let short = table(vec![Row::new(vec![cell("SD")]).with_origin(at)]);
+/// let err = layout_document(&doc(short), &Style::default(), &fonts).unwrap_err();
+/// assert_eq!(err.problems()[0].kind, Kind::RowsDoNotFill);
+/// assert!(err.problems()[0].path().unwrap() == "baris[0]");
+/// ```
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;

@@ -987,35 +987,7 @@ mod tests {
                 let Ok(chunks) = layout_table(&ctx, &t, x, width, 0) else {
                     continue;
                 };
-                for c in &chunks {
-                    for item in &c.items {
-                        let (x1, x2) = match item {
-                            Item::Text(t) => (t.x, t.x + t.width),
-                            Item::Rule(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
-                            Item::Box(b) => (b.rect.x, b.rect.x + b.rect.width),
-                            Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
-                        };
-                        assert!(
-                            x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,
-                            "{ncols} columns of {name}: {item}"
-                        );
-                    }
-                }
-                // Runs never overlap on a line: each stays in its cell.
-                for c in &chunks {
-                    let mut rs = runs(std::slice::from_ref(c));
-                    rs.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
-                    for w in rs.windows(2) {
-                        if w[0].y.approx_eq(w[1].y) {
-                            assert!(
-                                (w[0].x + w[0].width).0 <= w[1].x.0 + 1e-6,
-                                "{ncols} columns of {name}: {:?} overlaps {:?}",
-                                w[0].text,
-                                w[1].text
-                            );
-                        }
-                    }
-                }
+                assert_inside(&chunks, (x, width), &format!("{ncols} columns of {name}"));
                 if *name == "figures" {
                     let n = runs(&chunks)
                         .iter()
@@ -1032,6 +1004,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every item of `chunks` is inside `x..x + width`, and runs never
+    /// overlap on a line: each stays in its cell.
+    fn assert_inside(chunks: &[Chunk], (x, width): (Pt, Pt), what: &str) {
+        for c in chunks {
+            for item in &c.items {
+                let (x1, x2) = match item {
+                    Item::Text(t) => (t.x, t.x + t.width),
+                    Item::Rule(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
+                    Item::Box(b) => (b.rect.x, b.rect.x + b.rect.width),
+                    Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
+                };
+                assert!(
+                    x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,
+                    "{what}: {item}"
+                );
+            }
+            let mut rs = runs(std::slice::from_ref(c));
+            rs.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
+            for w in rs.windows(2) {
+                if w[0].y.approx_eq(w[1].y) {
+                    assert!(
+                        (w[0].x + w[0].width).0 <= w[1].x.0 + 1e-6,
+                        "{what}: {:?} overlaps {:?}",
+                        w[0].text,
+                        w[1].text
+                    );
+                }
+            }
+        }
+    }
+
+    /// A table that cannot fit its width even at the smallest size is
+    /// refused, naming how wide its columns need to be.
+    #[test]
+    fn tables_too_wide_even_at_the_smallest_size_are_refused() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let (x, width) = (Pt(120.0), Pt(380.0));
         // 12 columns of codes cannot fit 380 pt even at 6 pt: refused, not broken.
         let e = layout_table(
             &ctx,

@@ -236,78 +236,78 @@ fn check_decoded(text: &str, source: &str) -> Result<(), Problem> {
 fn parse_spans(source: &str) -> Result<Vec<Span>, Problem> {
     #[cfg(test)]
     PARSES.with(|n| n.set(n.get() + 1));
-    let mut spans: Vec<Span> = Vec::new();
-    let mut style = SpanStyle::default();
-    let mut emphasis: Vec<TagEnd> = Vec::new();
-    let mut link: Option<String> = None;
-    let mut paragraphs = 0;
+    check_source(source)?;
+    let mut state = Spans::default();
+    for event in Parser::new_ext(source, Options::empty()) {
+        state.event(event, source)?;
+    }
+    Ok(state.spans)
+}
 
-    let mut push = |text: &str, style: SpanStyle, link: &Option<String>| {
+/// The spans of a text so far, and the markup open where the parser is.
+#[derive(Default)]
+struct Spans {
+    spans: Vec<Span>,
+    style: SpanStyle,
+    emphasis: Vec<TagEnd>,
+    link: Option<String>,
+    paragraphs: usize,
+}
+
+impl Spans {
+    /// Appends `text` in the current style and link.
+    fn push(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
-        match spans.last_mut() {
-            Some(last) if last.style == style && &last.link == link => last.text.push_str(text),
-            _ => spans.push(Span {
+        match self.spans.last_mut() {
+            Some(last) if last.style == self.style && last.link == self.link => {
+                last.text.push_str(text);
+            }
+            _ => self.spans.push(Span {
                 text: text.to_owned(),
-                style,
-                link: link.clone(),
+                style: self.style,
+                link: self.link.clone(),
             }),
         }
-    };
+    }
 
-    check_source(source)?;
-    for event in Parser::new_ext(source, Options::empty()) {
+    /// Takes one of the parser's events, or refuses the markup it shows.
+    fn event(&mut self, event: Event<'_>, source: &str) -> Result<(), Problem> {
         match event {
             Event::Start(Tag::Paragraph) => {
-                paragraphs += 1;
-                if paragraphs > 1 {
+                self.paragraphs += 1;
+                if self.paragraphs > 1 {
                     return Err(err(Kind::MarkupParagraphs));
                 }
             }
-            Event::End(TagEnd::Paragraph) => {}
             Event::Start(Tag::Emphasis) => {
-                emphasis.push(TagEnd::Emphasis);
-                style.italic = true;
+                self.emphasis.push(TagEnd::Emphasis);
+                self.style.italic = true;
             }
             Event::Start(Tag::Strong) => {
-                emphasis.push(TagEnd::Strong);
-                style.bold = true;
+                self.emphasis.push(TagEnd::Strong);
+                self.style.bold = true;
             }
             Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong)) => {
-                if let Some(pos) = emphasis.iter().rposition(|e| *e == end) {
-                    emphasis.remove(pos);
+                if let Some(pos) = self.emphasis.iter().rposition(|e| *e == end) {
+                    self.emphasis.remove(pos);
                 }
-                style.italic = emphasis.contains(&TagEnd::Emphasis);
-                style.bold = emphasis.contains(&TagEnd::Strong);
+                self.style.italic = self.emphasis.contains(&TagEnd::Emphasis);
+                self.style.bold = self.emphasis.contains(&TagEnd::Strong);
             }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 ..
-            }) => {
-                if link.is_some() {
-                    return Err(err(Kind::LinkInLink));
-                }
-                let url = dest_url.to_string();
-                if url.is_empty() || url.starts_with('#') {
-                    return Err(err(Kind::LinkNowhere).with("url", Arg::quoted(url)));
-                }
-                link = Some(match link_type {
-                    LinkType::Email => format!("mailto:{url}"),
-                    _ => {
-                        check_link(&url)?;
-                        url
-                    }
-                });
-            }
-            Event::End(TagEnd::Link) => link = None,
+            }) => self.start_link(link_type, &dest_url)?,
+            Event::End(TagEnd::Link) => self.link = None,
             Event::Text(text) => {
                 check_decoded(&text, source)?;
-                push(&text, style, &link)
+                self.push(&text);
             }
-            Event::SoftBreak => push(" ", style, &link),
-            Event::HardBreak => push("\n", style, &link),
+            Event::SoftBreak => self.push(" "),
+            Event::HardBreak => self.push("\n"),
             Event::Code(code) => return Err(err(Kind::MarkupCode).with("code", code.to_string())),
             Event::InlineHtml(html) | Event::Html(html) => {
                 return Err(err(Kind::MarkupHtml).with("html", Arg::quoted(html.trim())));
@@ -320,8 +320,29 @@ fn parse_spans(source: &str) -> Result<Vec<Span>, Problem> {
             // appear, say so without the parser's internals.
             _ => return Err(err(Kind::MarkupOther)),
         }
+        Ok(())
     }
-    Ok(spans)
+
+    /// Opens a link to `dest_url` (an e-mail address for an autolink of
+    /// one), or refuses it: inside another, to nowhere, or to a scheme a
+    /// report may not link to.
+    fn start_link(&mut self, link_type: LinkType, dest_url: &str) -> Result<(), Problem> {
+        if self.link.is_some() {
+            return Err(err(Kind::LinkInLink));
+        }
+        let url = dest_url.to_string();
+        if url.is_empty() || url.starts_with('#') {
+            return Err(err(Kind::LinkNowhere).with("url", Arg::quoted(url)));
+        }
+        self.link = Some(match link_type {
+            LinkType::Email => format!("mailto:{url}"),
+            _ => {
+                check_link(&url)?;
+                url
+            }
+        });
+        Ok(())
+    }
 }
 
 #[cfg(test)]

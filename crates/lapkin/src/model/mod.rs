@@ -587,8 +587,9 @@ impl Analisis {
 /// table `{"tabel": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "BlockRepr", into = "BlockRepr")]
+#[schemars(rename = "Block")]
 #[non_exhaustive]
-pub enum Block {
+pub enum Blok {
     /// A paragraph of text with inline markup.
     Paragraf(Inline),
     /// A numbered, lettered or bulleted list.
@@ -600,7 +601,11 @@ pub enum Block {
     Judul(Inline),
 }
 
-/// How a [`Block`] is written in JSON. Read by hand rather than as an
+/// The name [`Blok`] had before (kept while the branches in flight move).
+#[doc(hidden)]
+pub type Block = Blok;
+
+/// How a [`Blok`] is written in JSON. Read by hand rather than as an
 /// untagged enum, whose only error is "data did not match any variant".
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]

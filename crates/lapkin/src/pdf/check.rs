@@ -75,12 +75,9 @@ impl Checker<'_> {
                 self.out_of_range(path.child("size").key(side), expected, v.0);
             }
         }
-        for (i, item) in page.items.iter().enumerate() {
-            self.item(&path.child("items").index(i), item);
-        }
-        for (part, items) in [("note", &page.footer.note), ("label", &page.footer.label)] {
+        for (part, items) in page.parts() {
             for (i, item) in items.iter().enumerate() {
-                self.item(&path.child("footer").key(part).index(i), item);
+                self.item(&part.path(&path).index(i), item);
             }
         }
     }

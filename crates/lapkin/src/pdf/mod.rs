@@ -40,6 +40,8 @@ use crate::text::Face;
 use crate::text::FontSet;
 use crate::units::Pt;
 
+pub use crate::field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
+pub use crate::signing::{BsreV1, BsreV2, SignaturePlacement};
 pub use attach::{Attachment, Relationship};
 pub(crate) use content::{CharSet, GlyphCodes};
 
@@ -190,22 +192,21 @@ fn pt(p: Pt) -> printpdf::Pt {
 /// Writes the layout as PDF bytes.
 ///
 /// The layout is checked whole first; a layout made by
-/// [`layout_document`](crate::layout_document) always passes. Any other
+/// [`layout_document`](crate::layout::layout_document) always passes. Any other
 /// gets [`Error::Invalid`] naming every field it cannot write by its path
 /// (`layout.outline[3].page`): no pages; a page side outside 3 to
 /// 14,400 pt (ISO 32000-1, Annex C); a coordinate or length that is not
 /// finite or is more than a million points; a font size of 0 or less; a
-/// negative stroke width; a grey level outside 0 to 1; a page's `footer`
-/// past its items; an outline entry or the signature box on a page the
+/// negative stroke width; a grey level outside 0 to 1; a tag tree that is
+/// not a tree; an outline entry or the signature box on a page the
 /// layout does not have (pages are numbered from 1), or a box whose
 /// `page_height` is not its page's; a date whose year has more than four
 /// digits; a character a text run's face has no glyph for. Outline levels
 /// may jump: an entry nests under the nearest earlier entry of a lower
 /// level. Fails too on a bad [`PdfOptions::timestamp`], a signature field
-/// name [`check_signature_field_name`](crate::check_signature_field_name)
-/// refuses, or a signature field asked for in a layout without a
-/// signature box (both with the path `signature field`, as
-/// [`render`](crate::render) names it).
+/// name [`check_signature_field_name`] refuses, or a signature field
+/// asked for in a layout without a signature box (located at the option
+/// `pdf.signature_field`, as [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
     check_signature_field(layout, opts)?;

@@ -79,6 +79,7 @@ enum Entry {
 /// `trailer` entries (`/Root`, `/Info`, `/ID`) are the cross-reference
 /// stream's, with its own (`/Type /XRef`, `/Size`, `/W`, `/Index`,
 /// `/Length`).
+#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 pub(super) fn save(
     doc: &Document,
     packed: &Packed,

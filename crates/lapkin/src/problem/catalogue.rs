@@ -46,6 +46,10 @@ macro_rules! catalogue {
             pub const ALL: &'static [$Enum] = &[$($Enum::$Name),*];
 
             /// The entry's stable name, e.g. `nip-length`.
+            ///
+            /// ```
+            /// assert_eq!(lapkin::problem::Kind::NipLength.name(), "nip-length");
+            /// ```
             pub fn name(self) -> &'static str {
                 match self {
                     $($Enum::$Name => $id,)*

@@ -86,6 +86,12 @@ impl Lang {
     }
 
     /// The language's code, `en` or `id`.
+    ///
+    /// ```
+    /// use lapkin::problem::Lang;
+    ///
+    /// assert_eq!(Lang::Id.code(), "id");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -219,6 +225,19 @@ impl From<&JsonPath> for Location {
 /// `env`), its `kind`, and its `message` and `hint` in both languages
 /// (`{"en": ..., "id": ...}`, the hint `null` if it has none);
 /// [`Problem::in_language`] gives the same in one language.
+///
+/// ```
+/// use lapkin::problem::{JsonPath, Kind, Lang};
+///
+/// let nip = JsonPath::root().key("penutup").key("nip");
+/// let problem = lapkin::model::check_nip("12").unwrap_err().placed(nip);
+/// assert_eq!(problem.kind, Kind::NipLength);
+/// assert!(problem.message(Lang::En).contains("18 digits"));
+/// assert!(problem.message(Lang::Id).contains("18 angka"));
+/// let json = serde_json::to_value(&problem).unwrap();
+/// assert_eq!(json["path"], serde_json::json!(["penutup", "nip"]));
+/// assert_eq!(json["kind"], "nip-length");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Where the problem is.

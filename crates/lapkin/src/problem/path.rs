@@ -40,17 +40,35 @@ pub struct JsonPath(Vec<Segment>);
 
 impl JsonPath {
     /// The path of the document itself (no segments).
+    ///
+    /// ```
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// assert_eq!(JsonPath::root().to_string(), "");
+    /// ```
     pub fn root() -> Self {
         JsonPath(Vec::new())
     }
 
     /// This path followed by the key `key`.
+    ///
+    /// ```
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// assert_eq!(JsonPath::root().key("penutup").key("nip").to_string(), "penutup.nip");
+    /// ```
     pub fn key(mut self, key: impl Into<Cow<'static, str>>) -> Self {
         self.0.push(Segment::Key(key.into()));
         self
     }
 
     /// This path followed by the index `index`.
+    ///
+    /// ```
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// assert_eq!(JsonPath::root().key("sasaran").index(0).to_string(), "sasaran[0]");
+    /// ```
     pub fn index(mut self, index: usize) -> Self {
         self.0.push(Segment::Index(index));
         self
@@ -58,11 +76,26 @@ impl JsonPath {
 
     /// The path of a key of the value at this path, leaving this one as it
     /// is.
+    ///
+    /// ```
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let row = JsonPath::root().key("anggaran").key("rincian").index(2);
+    /// assert_eq!(row.child("pagu").to_string(), "anggaran.rincian[2].pagu");
+    /// assert_eq!(row.to_string(), "anggaran.rincian[2]");
+    /// ```
     pub fn child(&self, key: impl Into<Cow<'static, str>>) -> Self {
         self.clone().key(key)
     }
 
     /// The path of an item of the array at this path.
+    ///
+    /// ```
+    /// use lapkin::problem::JsonPath;
+    ///
+    /// let kendala = JsonPath::root().key("analisis").index(0).key("kendala");
+    /// assert_eq!(kendala.item(1).to_string(), "analisis[0].kendala[1]");
+    /// ```
     pub fn item(&self, index: usize) -> Self {
         self.clone().index(index)
     }

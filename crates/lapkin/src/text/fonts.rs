@@ -6,12 +6,10 @@
 //! loaded from its four files' bytes.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use super::Face;
-use super::unicode::is_ignorable;
-#[cfg(test)]
-use super::unicode::{SOFT_HYPHEN, prepare};
+use super::unicode::{SOFT_HYPHEN, is_ignorable, normalize, prepare};
+use super::{Face, Span};
 use crate::error::Result;
 use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
 use crate::units::Pt;
@@ -330,7 +328,6 @@ impl FontFace {
     /// drawn: the text in NFC (a font that has `é` can draw `e` + U+0301),
     /// zero-width format characters skipped, and `-` required where a soft
     /// hyphen may be shown at a line break.
-    #[cfg(test)]
     pub fn first_missing(&self, text: &str) -> Option<char> {
         if text.is_ascii() {
             // In NFC already, without format characters or soft hyphens.
@@ -367,33 +364,57 @@ impl FontFace {
 }
 
 /// A family of four faces: regular, bold, italic and bold italic.
+///
+/// Cloning is cheap: the parsed faces are shared.
+///
+/// ```
+/// use lapkin::layout::Pt;
+/// use lapkin::text::{Face, FontSet};
+///
+/// let fonts = FontSet::liberation_sans();
+/// assert_eq!(fonts.family(), "Liberation Sans");
+/// let regular = fonts.width("Capaian", Face::Regular, Pt(11.0));
+/// assert!(fonts.width("Capaian", Face::Bold, Pt(11.0)) > regular);
+/// ```
 #[derive(Debug, Clone)]
 pub struct FontSet {
-    faces: [FontFace; 4],
+    faces: Arc<[FontFace; 4]>,
 }
 
+/// Liberation Sans, parsed the first time it is asked for.
+static BUNDLED: OnceLock<FontSet> = OnceLock::new();
+
 impl FontSet {
-    /// Liberation Sans, the bundled Arial-compatible family.
+    /// Liberation Sans, the bundled Arial-compatible family. Its files are
+    /// parsed once per process; every call shares them.
     pub fn liberation_sans() -> FontSet {
-        let faces = LIBERATION_SANS.map(|(name, data)| {
-            FontFace::parse_bytes(name, FontBytes::Static(data))
-                .expect("the bundled fonts are valid TrueType fonts")
-        });
-        FontSet { faces }
+        BUNDLED
+            .get_or_init(|| {
+                let faces = LIBERATION_SANS.map(|(name, data)| {
+                    FontFace::parse_bytes(name, FontBytes::Static(data))
+                        .expect("the bundled fonts are valid TrueType fonts")
+                });
+                FontSet::new(faces)
+            })
+            .clone()
+    }
+
+    fn new(faces: [FontFace; 4]) -> FontSet {
+        FontSet {
+            faces: Arc::new(faces),
+        }
     }
 
     /// A family from its four faces' bytes, in the order regular, bold,
     /// italic, bold italic. `names` label them in errors (e.g. file names).
     pub fn from_faces(faces: [(String, Vec<u8>); 4]) -> Result<FontSet> {
         let [r, b, i, bi] = faces;
-        Ok(FontSet {
-            faces: [
-                FontFace::parse(&r.0, r.1)?,
-                FontFace::parse(&b.0, b.1)?,
-                FontFace::parse(&i.0, i.1)?,
-                FontFace::parse(&bi.0, bi.1)?,
-            ],
-        })
+        Ok(FontSet::new([
+            FontFace::parse(&r.0, r.1)?,
+            FontFace::parse(&b.0, b.1)?,
+            FontFace::parse(&i.0, i.1)?,
+            FontFace::parse(&bi.0, bi.1)?,
+        ]))
     }
 
     /// A family from four font files in any order, each face recognised by
@@ -431,10 +452,7 @@ impl FontSet {
                 .with("faces", faces)
                 .into());
         }
-        let [r, b, i, bi] = slots.map(|mut v| v.remove(0));
-        Ok(FontSet {
-            faces: [r, b, i, bi],
-        })
+        Ok(FontSet::new(slots.map(|mut v| v.remove(0))))
     }
 
     /// The face for regular, bold, italic or bold italic text.
@@ -446,6 +464,74 @@ impl FontSet {
     /// The family name, e.g. "Liberation Sans".
     pub fn family(&self) -> &str {
         &self.faces[0].family
+    }
+
+    /// The width of `text` set on one line in `face` at `size`, as the
+    /// layout measures it: the advance widths of the text in NFC, without
+    /// its zero-width format characters (soft hyphens included), no
+    /// kerning. A character the face lacks counts as zero wide
+    /// ([`FontSet::missing`] finds those); `\n` counts as nothing.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// // Liberation Sans has Arial's widths: a figure is 1139/2048 em.
+    /// let w = fonts.width("2024", Face::Regular, Pt(10.0));
+    /// assert!((w.0 - 4.0 * 1139.0 * 10.0 / 2048.0).abs() < 1e-9);
+    /// ```
+    pub fn width(&self, text: &str, face: Face, size: Pt) -> Pt {
+        self.face(face)
+            .width(&normalize(text).replace('\n', ""), size)
+    }
+
+    /// The width of styled runs set on one line at `size`, each in its
+    /// own face (see [`FontSet::width`]).
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// use lapkin::text::{Face, FontSet, Span};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// let spans = [Span::plain("Total "), Span::bold("Rp")];
+    /// let both = fonts.width("Total ", Face::Regular, Pt(11.0)) + fonts.width("Rp", Face::Bold, Pt(11.0));
+    /// assert_eq!(fonts.spans_width(&spans, Pt(11.0)), both);
+    /// ```
+    pub fn spans_width(&self, spans: &[Span], size: Pt) -> Pt {
+        spans.iter().fold(Pt::ZERO, |w, s| {
+            w + self.width(&s.text, Face::for_style(s.style), size)
+        })
+    }
+
+    /// The distance from one baseline to the next at `size` with a line
+    /// spacing of 1 (the regular face's ascender, descender and line gap;
+    /// the layout multiplies it by [`Style::line_spacing`](crate::layout::Style::line_spacing)).
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// let h = lapkin::text::FontSet::liberation_sans().line_height(Pt(10.0));
+    /// assert!(h.0 > 11.0 && h.0 < 12.0);
+    /// ```
+    pub fn line_height(&self, size: Pt) -> Pt {
+        self.face(Face::Regular).line_height(size)
+    }
+
+    /// The first character of `text` that `face` cannot draw, as it will
+    /// be drawn (in NFC, zero-width format characters aside, and `-` where
+    /// a soft hyphen may be shown at a line break); `None` when it can
+    /// draw them all. [`validate`](crate::validate) checks every text of a
+    /// report this way.
+    ///
+    /// ```
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// assert_eq!(fonts.missing("Rp 1.000 \u{2603}", Face::Regular), Some('\u{2603}'));
+    /// assert_eq!(fonts.missing("Capaian", Face::Italic), None);
+    /// ```
+    pub fn missing(&self, text: &str, face: Face) -> Option<char> {
+        self.face(face).first_missing(text)
     }
 
     /// A warning (a problem of kind
@@ -593,7 +679,7 @@ mod tests {
         let set = FontSet::from_faces([0, 1, 2, 3].map(liberation)).unwrap();
         assert_eq!(set.mixed_families(), None);
         let mut mixed = set.clone();
-        mixed.faces[1].family = "DejaVu Sans".into();
+        Arc::make_mut(&mut mixed.faces)[1].family = "DejaVu Sans".into();
         let warning = mixed.mixed_families().unwrap();
         assert_eq!(
             warning.to_string(),

@@ -21,6 +21,13 @@ impl Face {
     pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
 
     /// The face for a span style.
+    ///
+    /// ```
+    /// use lapkin::text::{Face, SpanStyle};
+    ///
+    /// assert_eq!(Face::for_style(SpanStyle::BOLD), Face::Bold);
+    /// assert_eq!(Face::for_style(SpanStyle { bold: true, italic: true }), Face::BoldItalic);
+    /// ```
     pub fn for_style(style: SpanStyle) -> Face {
         match (style.bold, style.italic) {
             (false, false) => Face::Regular,
@@ -46,11 +53,21 @@ impl Face {
     }
 
     /// Position in [`Face::ALL`].
+    ///
+    /// ```
+    /// use lapkin::text::Face;
+    ///
+    /// assert_eq!(Face::ALL[Face::Italic.index()], Face::Italic);
+    /// ```
     pub fn index(self) -> usize {
         self as usize
     }
 
     /// A one-letter code for the page dump: R, B, I or J (bold italic).
+    ///
+    /// ```
+    /// assert_eq!(lapkin::text::Face::BoldItalic.code(), 'J');
+    /// ```
     pub fn code(self) -> char {
         match self {
             Face::Regular => 'R',
