@@ -13,7 +13,9 @@ use super::{Inline, Rata};
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct KolomKinerja {
-    /// What the column shows (see [`IsiKinerja`]).
+    /// What the column shows: `no`, `sasaran`, `indikator`, `satuan`,
+    /// `target_pk`, `target_renaksi`, `target`, `realisasi`, `capaian`,
+    /// `persen` (computed), `tw1` … `tw4` or `keterangan`.
     pub isi: IsiKinerja,
     /// Its heading as printed; the standard one if left out ("No",
     /// "Sasaran", "Indikator", "Satuan", "Target Perjanjian Kinerja",
@@ -218,7 +220,9 @@ impl NilaiIndikator {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct KolomAnggaran {
-    /// What the column shows (see [`IsiAnggaran`]).
+    /// What the column shows: `no`, `uraian`, `kode`, `satuan`, `volume`,
+    /// `capaian`, `sisa_capaian`, `pagu`, `rpd`, `rpd_persen`, `realisasi`,
+    /// `realisasi_persen`, `sisa_anggaran` or `keterangan`.
     pub isi: IsiAnggaran,
     /// Its heading as printed; the standard one if left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -154,8 +154,9 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penutup: Option<Penutup>,
     /// The legal note printed at the foot of every page, one item per entry;
-    /// `[]` for none. Left out: the standard note ([`Report::DEFAULT_CATATAN`])
-    /// when someone signs electronically, none when all sign in ink.
+    /// `[]` for none. Left out: the standard note (UU ITE Pasal 5 Ayat 1 and
+    /// the BSrE certificate) when someone signs electronically, none when all
+    /// sign in ink.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<Vec<Inline>>,
     /// What every page carries besides the body: the page number's
@@ -851,7 +852,7 @@ pub struct Tabel {
     pub keterangan: Option<Inline>,
 }
 
-/// A column of a [`Tabel`].
+/// A column of a table (`tabel`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
