@@ -582,10 +582,10 @@ impl Analisis {
     }
 }
 
-/// A block of body text: a paragraph, a list or a table.
+/// A block of body text: a paragraph, a list, a table or a sub-heading.
 ///
-/// In JSON a paragraph is a plain string; a list is `{"daftar": {...}}` and a
-/// table `{"tabel": {...}}`.
+/// In JSON a paragraph is a plain string; a list is `{"daftar": {...}}`, a
+/// table `{"tabel": {...}}` and a sub-heading `{"judul": "..."}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "BlockRepr", into = "BlockRepr")]
 #[schemars(rename = "Block")]
@@ -617,16 +617,38 @@ enum BlockRepr {
     Tagged(TaggedBlock),
 }
 
-/// A list or a table, tagged by its one key.
+/// A list, a table or a sub-heading, tagged by its one key.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(transform = describe_tags)]
 enum TaggedBlock {
-    /// A list.
+    /// A list: `{"daftar": {"gaya": "angka", "butir": [...]}}`.
     Daftar(Daftar),
-    /// A table.
+    /// A table: `{"tabel": {"kolom": [...], "baris": [...]}}`.
     Tabel(Tabel),
-    /// A sub-heading.
+    /// A sub-heading, printed bold and kept with what follows:
+    /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+}
+
+/// Gives the one key of each form of [`TaggedBlock`] its form's
+/// description, so that an editor shows it on the key.
+fn describe_tags(schema: &mut schemars::Schema) {
+    let Some(forms) = schema.get_mut("oneOf").and_then(|f| f.as_array_mut()) else {
+        return;
+    };
+    for form in forms {
+        let Some(description) = form.get("description").cloned() else {
+            continue;
+        };
+        let Some(props) = form.get_mut("properties").and_then(|p| p.as_object_mut()) else {
+            continue;
+        };
+        for prop in props.values_mut() {
+            let inner = std::mem::take(prop);
+            *prop = serde_json::json!({ "description": description, "allOf": [inner] });
+        }
+    }
 }
 
 /// A value of the wrong type for serde's message (in English): what

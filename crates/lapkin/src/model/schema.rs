@@ -610,6 +610,42 @@ mod tests {
         assert_eq!(s["additionalProperties"], json!(false));
     }
 
+    /// Someone writing a report from the schema alone sees what every
+    /// field means: every property, at any depth, has its description, and
+    /// so has every definition.
+    #[test]
+    fn every_property_is_described() {
+        fn visit(at: &str, node: &Value, out: &mut Vec<String>) {
+            match node {
+                Value::Object(map) => {
+                    if let Some(Value::Object(props)) = map.get("properties") {
+                        for (name, prop) in props {
+                            if !prop["description"].is_string() {
+                                out.push(format!("{at}.{name}"));
+                            }
+                        }
+                    }
+                    for (key, value) in map {
+                        visit(&format!("{at}/{key}"), value, out);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        visit(&format!("{at}/{i}"), item, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let s = report_schema();
+        let mut undescribed = Vec::new();
+        visit("", &s, &mut undescribed);
+        assert!(undescribed.is_empty(), "{undescribed:#?}");
+        for (name, def) in s["definitions"].as_object().unwrap() {
+            assert!(def["description"].is_string(), "{name} has no description");
+        }
+    }
+
     #[test]
     fn hints_for_numbers_in_strings() {
         assert_eq!(number_hint(&json!("8.069.025.000")).unwrap(), "8069025000");
