@@ -422,69 +422,112 @@ fn every_table_grid_closes() {
     }
 }
 
-/// The JSON examples of the README's section "Reports of other units",
-/// each put into the minimal report where it belongs (a top-level field,
-/// table A's `kolom`, the budget's `rincian`, an analysis), are accepted
-/// and render: the README shows only what lapkin takes.
+/// The JSON examples of the README's section "Reports of other units" and
+/// of docs/units.md, each put into the minimal report where it belongs (a
+/// top-level field, table A's `kolom`, the budget's `rincian`, an
+/// analysis), are accepted and render: the docs show only what lapkin
+/// takes. The README's table of every option names each field the schema
+/// has for a unit's own shape.
 #[test]
-fn the_readmes_examples_of_other_units_render() {
-    use serde_json::Value;
-    let readme = std::fs::read_to_string(lapkin_tests::root().join("README.md")).unwrap();
+fn the_docs_examples_of_other_units_render() {
+    let root = lapkin_tests::root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let start = readme
         .find("## Reports of other units")
         .expect("the README has the section");
     let section = &readme[start..];
     let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
-    let blocks: Vec<&str> = section
-        .split("```json\n")
+    let long = std::fs::read_to_string(root.join("docs/units.md")).unwrap();
+    let blocks = json_blocks(section);
+    assert!(!blocks.is_empty(), "the README's section has no example");
+    let long_blocks = json_blocks(&long);
+    assert!(long_blocks.len() >= 10, "{} examples", long_blocks.len());
+    for block in blocks.into_iter().chain(long_blocks) {
+        render_example(block);
+    }
+    // Every field of the definitions that describe a unit's own shape, and
+    // the unit options of the others.
+    let schema = lapkin::model::report_schema();
+    let mut fields: Vec<String> = "judul periode pengantar angka_triwulan susunan halaman catatan \
+         no kode target_renaksi tabel anggaran rincian rpd volume total tanggal elektronik nip \
+         label_nip jabatan keterangan penanda_tangan letak"
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    for def in [
+        "Susunan",
+        "Bagian",
+        "Halaman",
+        "KolomKinerja",
+        "KolomAnggaran",
+        "PenandaTangan",
+        "BagianAnalisis",
+        "Kolom",
+    ] {
+        let props = schema["definitions"][def]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{def} is in the schema"));
+        fields.extend(props.keys().cloned());
+    }
+    for field in fields {
+        assert!(
+            section.contains(&format!("\"{field}\"")),
+            "the README's section \"Reports of other units\" shows no JSON with {field}"
+        );
+    }
+}
+
+/// The ```json blocks of a Markdown text.
+fn json_blocks(text: &str) -> Vec<&str> {
+    text.split("```json\n")
         .skip(1)
         .map(|b| b.split("```").next().unwrap_or_default())
-        .collect();
-    assert!(blocks.len() >= 10, "{} examples", blocks.len());
-    let minimal: Value =
+        .collect()
+}
+
+/// Puts one documented example into the minimal report and renders it.
+fn render_example(block: &str) {
+    use serde_json::Value;
+    let mut report: Value =
         serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
-    for block in blocks {
-        let mut report = minimal.clone();
-        let trimmed = block.trim();
-        if trimmed.starts_with('{') {
-            let analysis: Value =
-                serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{e}: {block}"));
-            report["analisis"] = serde_json::json!([analysis]);
-        } else {
-            let fields: serde_json::Map<String, Value> =
-                serde_json::from_str(&format!("{{{trimmed}}}"))
-                    .unwrap_or_else(|e| panic!("{e}: {block}"));
-            for (k, v) in fields {
-                match k.as_str() {
-                    "kolom" => report["kinerja"]["kolom"] = v,
-                    "rincian" => report["anggaran"]["rincian"] = v,
-                    "kinerja" => {
-                        report["kinerja"] = v;
-                        report["analisis"] = serde_json::json!([]);
-                    }
-                    _ => report[k] = v,
+    let trimmed = block.trim();
+    if trimmed.starts_with('{') {
+        let analysis: Value =
+            serde_json::from_str(trimmed).unwrap_or_else(|e| panic!("{e}: {block}"));
+        report["analisis"] = serde_json::json!([analysis]);
+    } else {
+        let fields: serde_json::Map<String, Value> =
+            serde_json::from_str(&format!("{{{trimmed}}}"))
+                .unwrap_or_else(|e| panic!("{e}: {block}"));
+        for (k, v) in fields {
+            match k.as_str() {
+                "kolom" => report["kinerja"]["kolom"] = v,
+                "rincian" => report["anggaran"]["rincian"] = v,
+                "kinerja" => {
+                    report["kinerja"] = v;
+                    report["analisis"] = serde_json::json!([]);
                 }
+                _ => report[k] = v,
             }
         }
-        // The report's year is the example's signing year.
-        if let Some(year) = report["penutup"]["tanggal"]
-            .as_str()
-            .and_then(|t| t[..4].parse::<u16>().ok())
-        {
-            report["tahun"] = serde_json::json!(year);
-        }
-        // The parts the example's sections do not place are left out.
-        if let Some(bagian) = report["susunan"]["bagian"].as_array().cloned() {
-            let placed = |j: &str| bagian.iter().any(|b| b["jenis"] == j);
-            for part in ["kinerja", "analisis", "anggaran", "rekomendasi"] {
-                if !placed(part) {
-                    report.as_object_mut().map(|o| o.remove(part));
-                }
-            }
-        }
-        let bytes = serde_json::to_vec(&report).unwrap();
-        let parsed = lapkin::parse_report(&bytes).unwrap_or_else(|e| panic!("{e}: {block}"));
-        lapkin::render(&parsed, &RenderOptions::default())
-            .unwrap_or_else(|e| panic!("{e}: {block}"));
     }
+    // The report's year is the example's signing year.
+    if let Some(year) = report["penutup"]["tanggal"]
+        .as_str()
+        .and_then(|t| t[..4].parse::<u16>().ok())
+    {
+        report["tahun"] = serde_json::json!(year);
+    }
+    // The parts the example's sections do not place are left out.
+    if let Some(bagian) = report["susunan"]["bagian"].as_array().cloned() {
+        let placed = |j: &str| bagian.iter().any(|b| b["jenis"] == j);
+        for part in ["kinerja", "analisis", "anggaran", "rekomendasi"] {
+            if !placed(part) {
+                report.as_object_mut().map(|o| o.remove(part));
+            }
+        }
+    }
+    let bytes = serde_json::to_vec(&report).unwrap();
+    let parsed = lapkin::parse_report(&bytes).unwrap_or_else(|e| panic!("{e}: {block}"));
+    lapkin::render(&parsed, &RenderOptions::default()).unwrap_or_else(|e| panic!("{e}: {block}"));
 }

@@ -704,6 +704,50 @@ mod tests {
         );
     }
 
+    /// Rows by type of spending (no volume) and no columns of the
+    /// report's own: the standard columns without satuan, volume or
+    /// capaian, the rows under "Jenis Belanja".
+    #[test]
+    fn rows_by_type_of_spending_have_their_own_standard_columns() {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        json["anggaran"] = serde_json::json!({ "rincian": [
+            { "uraian": "Belanja Pegawai", "pagu": 300, "realisasi": 150 },
+            { "uraian": "Belanja Barang", "pagu": 100, "realisasi": 20 } ] });
+        let report = crate::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap();
+        let doc = build(&report);
+        let table = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .nth(1)
+            .unwrap();
+        let header: Vec<String> = table.header[0]
+            .cells
+            .iter()
+            .map(|c| text_of(&c.text))
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "Jenis Belanja",
+                "Pagu Anggaran",
+                "Realisasi",
+                "Realisasi (%)",
+                "Sisa Anggaran"
+            ]
+        );
+        let total: Vec<String> = table.body[2]
+            .cells
+            .iter()
+            .map(|c| text_of(&c.text))
+            .collect();
+        assert_eq!(total, ["Total", "400", "170", "42,50", "230"]);
+    }
+
     /// The paragraphs of `blocks`, at every level, with their flag.
     fn keeps(blocks: &[Block], out: &mut Vec<(String, bool)>) {
         for b in blocks {

@@ -218,7 +218,7 @@ fn persen_of(k: &KolomKinerja, ind: &Indikator) -> String {
 
 /// The budget table's columns: the report's; else the standard columns
 /// by rincian output when a row has a volume, by type of spending when
-/// none has.
+/// none has (its rows headed [`model::JUDUL_JENIS_BELANJA`]).
 pub(crate) fn anggaran_columns(a: &Anggaran) -> Vec<KolomAnggaran> {
     if let Some(k) = &a.kolom {
         return k.clone();
@@ -227,14 +227,21 @@ pub(crate) fn anggaran_columns(a: &Anggaran) -> Vec<KolomAnggaran> {
         rows.iter()
             .any(|r| r.volume.is_some() || has_volume(&r.rincian))
     }
-    let standard: &[IsiAnggaran] = if has_volume(&a.rincian) {
-        &model::KOLOM_ANGGARAN_OUTPUT
-    } else {
-        &model::KOLOM_ANGGARAN_BELANJA
-    };
-    standard
+    if has_volume(&a.rincian) {
+        return model::KOLOM_ANGGARAN_OUTPUT
+            .iter()
+            .map(|isi| KolomAnggaran::new(*isi))
+            .collect();
+    }
+    model::KOLOM_ANGGARAN_BELANJA
         .iter()
-        .map(|isi| KolomAnggaran::new(*isi))
+        .map(|isi| match isi {
+            IsiAnggaran::Uraian => KolomAnggaran {
+                judul: Some(model::Inline::new(model::JUDUL_JENIS_BELANJA)),
+                ..KolomAnggaran::new(*isi)
+            },
+            _ => KolomAnggaran::new(*isi),
+        })
         .collect()
 }
 

@@ -354,8 +354,13 @@ pub const KOLOM_ANGGARAN_OUTPUT: [IsiAnggaran; 8] = [
     IsiAnggaran::SisaAnggaran,
 ];
 
+/// The heading of the rows' column ([`IsiAnggaran::Uraian`]) among the
+/// standard columns by type of spending ([`KOLOM_ANGGARAN_BELANJA`]).
+pub const JUDUL_JENIS_BELANJA: &str = "Jenis Belanja";
+
 /// The budget table's standard columns when no row has a volume (rows by
-/// type of spending): Uraian, Pagu Anggaran, Realisasi, Realisasi (%),
+/// type of spending): Jenis Belanja ([`IsiAnggaran::Uraian`] under
+/// [`JUDUL_JENIS_BELANJA`]), Pagu Anggaran, Realisasi, Realisasi (%),
 /// Sisa Anggaran.
 pub const KOLOM_ANGGARAN_BELANJA: [IsiAnggaran; 5] = [
     IsiAnggaran::Uraian,

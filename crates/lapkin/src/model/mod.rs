@@ -47,8 +47,8 @@ use serde::{Deserialize, Serialize};
 pub use anggaran::{BarisAnggaran, MAX_DEPTH, Totals, persen};
 pub use checked::CheckedReport;
 pub use columns::{
-    IsiAnggaran, IsiKinerja, KOLOM_ANGGARAN_BELANJA, KOLOM_ANGGARAN_OUTPUT, KOLOM_KINERJA,
-    KolomAnggaran, KolomKinerja, NilaiIndikator,
+    IsiAnggaran, IsiKinerja, JUDUL_JENIS_BELANJA, KOLOM_ANGGARAN_BELANJA, KOLOM_ANGGARAN_OUTPUT,
+    KOLOM_KINERJA, KolomAnggaran, KolomKinerja, NilaiIndikator,
 };
 #[cfg(test)]
 pub(crate) use inline::PARSES;
@@ -959,8 +959,8 @@ pub struct Anggaran {
     /// The table's columns in print order, each with its own heading.
     /// Left out: Uraian Rincian Output, Satuan, Volume, Capaian, Sisa
     /// Capaian, Pagu Anggaran, Realisasi, Sisa Anggaran when the rows have
-    /// a volume; Uraian, Pagu Anggaran, Realisasi, Realisasi (%), Sisa
-    /// Anggaran when none has (rows by type of spending).
+    /// a volume; Jenis Belanja, Pagu Anggaran, Realisasi, Realisasi (%),
+    /// Sisa Anggaran when none has (rows by type of spending).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub kolom: Option<Vec<KolomAnggaran>>,
