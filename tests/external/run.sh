@@ -107,8 +107,25 @@ done
 # The tag tree by PDF/UA-1 rules (outloud): no error but DOC-012, the
 # pdfuaid claim lapkin does not make (BSrE's signature widget is untagged,
 # so a signed file could not keep it).
-target/debug/lapkin render fixtures/bpmp-bengkulu-2024-tw2.json -o "$work/tagged.pdf"
+# The same for the other units' reports (grouped table headings, free
+# sections, several signers, a running header and footer). Karawang's and
+# PPPOMN's tables have headings spanning the header's rows in their last
+# columns, which outloud 0.2.1 counts wrongly (its row_widths forgets a
+# row's last spanned columns: TBL-004); the suite's
+# units::every_table_grid_closes checks those grids instead.
+for report in bpmp-bengkulu-2024-tw2 units/kantor-bahasa-ntb-2023-tw2 units/bluppb-karawang-2020-tw3 \
+  units/pppomn-2021-tw2 several-signers; do
+  allowed=DOC-012
+  case $report in units/bluppb-* | units/pppomn-*) allowed="DOC-012 TBL-004" ;; esac
+  target/debug/lapkin render "fixtures/$report.json" -o "$work/tagged.pdf"
+  outloud --json "$work/outloud.json" "$work/tagged.pdf" >/dev/null || true
+  echo "outloud: $report"
+  python3 tests/external/outloud_check.py "$work/outloud.json" $allowed
+done
+# Three signature fields, each a Form element in its signer's Div.
+target/debug/lapkin render fixtures/several-signers.json -o "$work/tagged.pdf" --signature-field
 outloud --json "$work/outloud.json" "$work/tagged.pdf" >/dev/null || true
+echo "outloud: several-signers with three signature fields"
 python3 tests/external/outloud_check.py "$work/outloud.json" DOC-012
 
 # Resources: the release binary on the largest generated report and the
