@@ -415,15 +415,11 @@ mod tests {
     use crate::model::Inline;
 
     fn row(volume: i64, capaian: i64, pagu: i64, realisasi: i64) -> Rincian {
-        Rincian::new(
-            "X",
-            Inline::new("x"),
-            "Unit",
-            volume,
-            capaian,
-            pagu,
-            realisasi,
-        )
+        Rincian::output("X", Inline::new("x"))
+            .with_volume(volume, "Unit")
+            .with_capaian(capaian)
+            .with_pagu(pagu)
+            .with_realisasi(realisasi)
     }
 
     fn anggaran(rincian: Vec<Rincian>) -> Anggaran {
@@ -491,14 +487,23 @@ mod tests {
     /// Total; a figure it states must agree.
     #[test]
     fn a_parent_row_is_the_sum_of_its_sub_rows_and_counted_once() {
-        let mut program = Rincian::new_belanja("Program", 0, 0);
+        let mut program = Rincian::belanja("Program").with_pagu(0).with_realisasi(0);
         program.pagu = None;
         program.realisasi = None;
         program.rincian = vec![
-            Rincian::new_belanja("Kegiatan A", 300, 100).with_rpd(150),
-            Rincian::new_belanja("Kegiatan B", 200, 50).with_rpd(100),
+            Rincian::belanja("Kegiatan A")
+                .with_pagu(300)
+                .with_realisasi(100)
+                .with_rpd(150),
+            Rincian::belanja("Kegiatan B")
+                .with_pagu(200)
+                .with_realisasi(50)
+                .with_rpd(100),
         ];
-        let other = Rincian::new_belanja("Belanja Modal", 500, 0).with_rpd(0);
+        let other = Rincian::belanja("Belanja Modal")
+            .with_pagu(500)
+            .with_realisasi(0)
+            .with_rpd(0);
         let a = anggaran(vec![program.clone(), other]);
         let c = compute(&a);
         let (rows, totals, problems): (_, _, Vec<_>) = (

@@ -14,15 +14,27 @@
 //!     Penutup::new("Bengkulu", tanggal, "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001"),
 //! )
 //! .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(
-//!     Indikator::new("IKK 1.1", "Persentase layanan tepat waktu", "%", 90, 20, Decimal::new(225, 1)),
+//!     Indikator::new("IKK 1.1", "Persentase layanan tepat waktu")
+//!         .with_satuan("%")
+//!         .with_target_pk(90)
+//!         .with_target(20)
+//!         .with_capaian(Decimal::new(225, 1)),
 //! ))
 //! .with_analisis(
-//!     Analisis::new("IKK 1.1")
-//!         .with_progress("Rapat koordinasi *daring*.")
-//!         .with_kendala(Inline::plain("Tidak ada kendala (0% * 2)."))
-//!         .with_strategi("Melanjutkan kegiatan."),
+//!     Analisis::new(
+//!         "IKK 1.1",
+//!         "Rapat koordinasi *daring*.",
+//!         Inline::plain("Tidak ada kendala (0% * 2)."),
+//!         "Melanjutkan kegiatan.",
+//!     ),
 //! )
-//! .with_rincian(Rincian::new("123456.AB.1234.ABC.001", "Layanan Perkantoran", "Layanan", 1, 0, 1_000_000, 250_000))
+//! .with_rincian(
+//!     Rincian::output("123456.AB.1234.ABC.001", "Layanan Perkantoran")
+//!         .with_volume(1, "Layanan")
+//!         .with_capaian(0)
+//!         .with_pagu(1_000_000)
+//!         .with_realisasi(250_000),
+//! )
 //! .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.");
 //! assert!(lapkin::check(&report, &lapkin::RenderOptions::default()).is_ok());
 //! ```
@@ -30,9 +42,9 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Analisis, Anggaran, Baris, Block, Butir, Daftar, GayaDaftar, Halaman, Indikator, Inline,
-    Kinerja, Kolom, Nilai, Penutup, Rata, Report, Rincian, Sasaran, Sel, Susunan, TandaTangan,
-    Tanggal, Total, Unit,
+    Analisis, Anggaran, BagianAnalisis, Baris, Block, Butir, Daftar, GayaDaftar, Halaman,
+    Indikator, Inline, Kinerja, Kolom, Nilai, NilaiIndikator, Nomor, Penutup, Rata, Report,
+    Rincian, Sasaran, Sel, Susunan, TandaTangan, Tanggal, Total, Unit,
 };
 
 impl Inline {
@@ -234,26 +246,35 @@ impl Sasaran {
 }
 
 impl Indikator {
-    /// An indicator: its code (e.g. "IKK 1.1"), text, unit of the values
-    /// (e.g. "%"), the target of the performance agreement, the quarter's
-    /// target and the achievement. A value is a number
-    /// (`90`, `Decimal::new(225, 1)`), a text (`"A"`) or [`Nilai::TidakAda`].
-    pub fn new(
-        kode: impl Into<String>,
-        uraian: impl Into<Inline>,
-        satuan: impl Into<String>,
-        target_pk: impl Into<Nilai>,
-        target: impl Into<Nilai>,
-        capaian: impl Into<Nilai>,
-    ) -> Indikator {
+    /// An indicator: its code (e.g. "IKK 1.1") and its text. Its values are
+    /// given by name, so that none can take another's place:
+    /// [`with_satuan`](Self::with_satuan), [`with_target_pk`](Self::with_target_pk),
+    /// [`with_target`](Self::with_target), [`with_capaian`](Self::with_capaian),
+    /// and any other with [`with_nilai`](Self::with_nilai); a value left
+    /// out is not available, printed "-".
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai, NilaiIndikator};
+    /// use lapkin::Decimal;
+    ///
+    /// let ikk = Indikator::new("IKK 1.1", "Persentase layanan tepat waktu")
+    ///     .with_satuan("%")
+    ///     .with_target_pk(90)
+    ///     .with_target(20)
+    ///     .with_capaian(Decimal::new(225, 1))
+    ///     .with_nilai(NilaiIndikator::Tw2, Decimal::new(225, 1));
+    /// assert_eq!(*ikk.value(NilaiIndikator::Target), Nilai::from(20));
+    /// assert_eq!(*ikk.value(NilaiIndikator::TargetRenaksi), Nilai::TidakAda);
+    /// ```
+    pub fn new(kode: impl Into<String>, uraian: impl Into<Inline>) -> Indikator {
         Indikator {
             no: None,
             kode: Some(kode.into()),
             uraian: uraian.into(),
-            target_pk: target_pk.into(),
-            satuan: Some(satuan.into()),
-            target: target.into(),
-            capaian: capaian.into(),
+            target_pk: Nilai::TidakAda,
+            satuan: None,
+            target: Nilai::TidakAda,
+            capaian: Nilai::TidakAda,
             target_renaksi: Nilai::TidakAda,
             realisasi: Nilai::TidakAda,
             tw1: Nilai::TidakAda,
@@ -262,6 +283,62 @@ impl Indikator {
             tw4: Nilai::TidakAda,
             keterangan: None,
         }
+    }
+
+    /// Sets the unit of the values (e.g. "%", "Predikat").
+    pub fn with_satuan(mut self, satuan: impl Into<String>) -> Indikator {
+        self.satuan = Some(satuan.into());
+        self
+    }
+
+    /// Sets the target of the performance agreement (Target Perjanjian
+    /// Kinerja): a number (`90`, `Decimal::new(225, 1)`), a text (`"A"`)
+    /// or [`Nilai::TidakAda`].
+    pub fn with_target_pk(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::TargetPk, value)
+    }
+
+    /// Sets the quarter's target.
+    pub fn with_target(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::Target, value)
+    }
+
+    /// Sets the quarter's achievement (capaian).
+    pub fn with_capaian(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::Capaian, value)
+    }
+
+    /// Sets one of the values by its name: also the action plan's target
+    /// (`TargetRenaksi`), the realisation and the cumulative values of
+    /// each quarter (`Tw1` … `Tw4`), printed where the unit's table A has
+    /// their columns.
+    pub fn with_nilai(mut self, which: NilaiIndikator, value: impl Into<Nilai>) -> Indikator {
+        let slot = match which {
+            NilaiIndikator::TargetPk => &mut self.target_pk,
+            NilaiIndikator::TargetRenaksi => &mut self.target_renaksi,
+            NilaiIndikator::Target => &mut self.target,
+            NilaiIndikator::Realisasi => &mut self.realisasi,
+            NilaiIndikator::Capaian => &mut self.capaian,
+            NilaiIndikator::Tw1 => &mut self.tw1,
+            NilaiIndikator::Tw2 => &mut self.tw2,
+            NilaiIndikator::Tw3 => &mut self.tw3,
+            NilaiIndikator::Tw4 => &mut self.tw4,
+        };
+        *slot = value.into();
+        self
+    }
+
+    /// Sets the row's own number in the No column (`"3"`, `"1.a"`): give
+    /// it to every indicator of the report or to none.
+    pub fn with_no(mut self, no: impl Into<String>) -> Indikator {
+        self.no = Some(Nomor(no.into()));
+        self
+    }
+
+    /// Sets the remark of the Keterangan column.
+    pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> Indikator {
+        self.keterangan = Some(keterangan.into());
+        self
     }
 }
 
@@ -309,16 +386,84 @@ impl<T: Into<Nilai>> From<Option<T>> for Nilai {
 
 impl Analisis {
     /// The analysis of the indicator with code `indikator` (e.g. "IKK
-    /// 1.1"), with empty parts: add blocks with the `with_…` methods.
-    pub fn new(indikator: impl Into<String>) -> Analisis {
+    /// 1.1") with its three parts, as the report requires them, in the
+    /// document's order: the first block of *Progress / Kegiatan*, of
+    /// *Kendala / Permasalahan* and of *Strategi / Tindak Lanjut*. Add more
+    /// blocks with the `with_…` methods.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, Daftar, GayaDaftar};
+    ///
+    /// let analisis = Analisis::new(
+    ///     "IKK 1.1",
+    ///     "Kegiatan yang sudah dilakukan:",
+    ///     "Jadwal bersamaan dengan asesmen nasional.",
+    ///     "Menyusun jadwal bersama dinas pendidikan.",
+    /// )
+    /// .with_progress(Daftar::new(GayaDaftar::Angka).with_butir("rapat koordinasi;"));
+    /// assert_eq!(analisis.progress.map(|p| p.len()), Some(2));
+    /// ```
+    pub fn new(
+        indikator: impl Into<String>,
+        progress: impl Into<Block>,
+        kendala: impl Into<Block>,
+        strategi: impl Into<Block>,
+    ) -> Analisis {
         Analisis {
             indikator: Some(indikator.into()),
             judul: None,
-            progress: Some(Vec::new()),
-            kendala: Some(Vec::new()),
-            strategi: Some(Vec::new()),
+            progress: Some(vec![progress.into()]),
+            kendala: Some(vec![kendala.into()]),
+            strategi: Some(vec![strategi.into()]),
             bagian: None,
         }
+    }
+
+    /// An analysis under its own heading, printed as given and not
+    /// numbered ("3.2.1. Indikator 1, Nilai Tukar Pembudidaya Ikan"), with
+    /// parts of its own instead of the standard three: the first here, more
+    /// with [`with_bagian`](Self::with_bagian). Give the indicator it
+    /// analyses with [`with_indikator`](Self::with_indikator), if any.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, BagianAnalisis};
+    ///
+    /// let analisis = Analisis::headed(
+    ///     "3.2.1. Indikator 1, Nilai Tukar Pembudidaya Ikan",
+    ///     BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil."),
+    /// )
+    /// .with_bagian(BagianAnalisis::new("Solusi :", "Pendampingan kelompok."));
+    /// assert_eq!(analisis.bagian.map(|b| b.len()), Some(2));
+    /// assert_eq!(analisis.progress, None);
+    /// ```
+    pub fn headed(judul: impl Into<Inline>, bagian: BagianAnalisis) -> Analisis {
+        Analisis {
+            indikator: None,
+            judul: Some(judul.into()),
+            progress: None,
+            kendala: None,
+            strategi: None,
+            bagian: Some(vec![bagian]),
+        }
+    }
+
+    /// Sets the code of the indicator it analyses.
+    pub fn with_indikator(mut self, indikator: impl Into<String>) -> Analisis {
+        self.indikator = Some(indikator.into());
+        self
+    }
+
+    /// Sets the heading as printed (then not numbered), instead of the one
+    /// made from section A.
+    pub fn with_judul(mut self, judul: impl Into<Inline>) -> Analisis {
+        self.judul = Some(judul.into());
+        self
+    }
+
+    /// Adds a part of its own, after the others.
+    pub fn with_bagian(mut self, bagian: BagianAnalisis) -> Analisis {
+        self.bagian.get_or_insert_with(Vec::new).push(bagian);
+        self
     }
 
     /// Adds a block to *Progress / Kegiatan*.
@@ -340,6 +485,23 @@ impl Analisis {
         self.strategi
             .get_or_insert_with(Vec::new)
             .push(block.into());
+        self
+    }
+}
+
+impl BagianAnalisis {
+    /// A part of an analysis: its sub-heading as printed ("Faktor Pendukung
+    /// :") and its first block; more with [`with_isi`](Self::with_isi).
+    pub fn new(judul: impl Into<Inline>, isi: impl Into<Block>) -> BagianAnalisis {
+        BagianAnalisis {
+            judul: judul.into(),
+            isi: vec![isi.into()],
+        }
+    }
+
+    /// Adds a block.
+    pub fn with_isi(mut self, block: impl Into<Block>) -> BagianAnalisis {
+        self.isi.push(block.into());
         self
     }
 }
@@ -563,43 +725,50 @@ impl Default for Anggaran {
 }
 
 impl Rincian {
-    /// A budget row: its code, description, unit of the volume, target
-    /// volume, physical achievement, budget ceiling (pagu) and budget spent
-    /// (realisasi), in rupiah. Numbers are anything a `Decimal` is made
-    /// from (`42`, `1_000_000i64`, `Decimal::new(25, 1)`). The remainders
-    /// are computed; give them with `with_sisa_…` to have them checked.
-    pub fn new(
-        kode: impl Into<String>,
-        uraian: impl Into<Inline>,
-        satuan: impl Into<String>,
-        volume: impl Into<Decimal>,
-        capaian: impl Into<Decimal>,
-        pagu: impl Into<Decimal>,
-        realisasi: impl Into<Decimal>,
-    ) -> Rincian {
+    /// A budget row of an output (rincian output): its code and text. Its
+    /// figures are given by name, so that none can take another's place:
+    /// [`with_volume`](Self::with_volume) (with its unit),
+    /// [`with_capaian`](Self::with_capaian), [`with_pagu`](Self::with_pagu)
+    /// and [`with_realisasi`](Self::with_realisasi), in rupiah; numbers are
+    /// anything a `Decimal` is made from (`42`, `1_000_000i64`,
+    /// `Decimal::new(25, 1)`). A row without its pagu or realisasi (and
+    /// without sub-rows, whose sums they would be) is refused by the checks
+    /// with the figure's path. The remainders are computed; give them with
+    /// `with_sisa_…` to have them checked.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::output("419548.DI.6397.QDB.750", "Satuan pendidikan yang difasilitasi")
+    ///     .with_volume(220, "Lembaga")
+    ///     .with_capaian(51)
+    ///     .with_pagu(1_250_000_000_i64)
+    ///     .with_realisasi(310_450_000_i64);
+    /// assert_eq!(row.pagu, Some(1_250_000_000_i64.into()));
+    /// assert_eq!(row.satuan.as_deref(), Some("Lembaga"));
+    /// ```
+    pub fn output(kode: impl Into<String>, uraian: impl Into<Inline>) -> Rincian {
         Rincian {
             kode: Some(kode.into()),
-            uraian: uraian.into(),
-            satuan: Some(satuan.into()),
-            volume: Some(volume.into()),
-            capaian: Some(capaian.into()),
-            sisa_capaian: None,
-            pagu: Some(pagu.into()),
-            realisasi: Some(realisasi.into()),
-            sisa_anggaran: None,
-            rpd: None,
-            keterangan: None,
-            rincian: Vec::new(),
+            ..Rincian::belanja(uraian)
         }
     }
 
-    /// A row by type of spending ("Belanja Pegawai"): its pagu and
-    /// realisasi, without code, unit, volume or physical achievement.
-    pub fn new_belanja(
-        uraian: impl Into<Inline>,
-        pagu: impl Into<Decimal>,
-        realisasi: impl Into<Decimal>,
-    ) -> Rincian {
+    /// A row by type of spending ("Belanja Pegawai") or a parent row
+    /// (a program, a kegiatan): its text, without code, unit, volume or
+    /// physical achievement; give its pagu and realisasi (and RPD) by name,
+    /// or its sub-rows with [`with_rincian`](Self::with_rincian).
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let program = Rincian::belanja("Program Pendidikan")
+    ///     .with_rincian(Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450))
+    ///     .with_rincian(Rincian::belanja("Belanja Barang").with_pagu(100).with_realisasi(20));
+    /// assert_eq!(program.rincian.len(), 2);
+    /// assert_eq!(program.pagu, None); // the sum of its sub-rows'
+    /// ```
+    pub fn belanja(uraian: impl Into<Inline>) -> Rincian {
         Rincian {
             kode: None,
             uraian: uraian.into(),
@@ -607,13 +776,44 @@ impl Rincian {
             volume: None,
             capaian: None,
             sisa_capaian: None,
-            pagu: Some(pagu.into()),
-            realisasi: Some(realisasi.into()),
+            pagu: None,
+            realisasi: None,
             sisa_anggaran: None,
             rpd: None,
             keterangan: None,
             rincian: Vec::new(),
         }
+    }
+
+    /// Sets the target volume and its unit ("Lembaga", "Dokumen").
+    pub fn with_volume(mut self, volume: impl Into<Decimal>, satuan: impl Into<String>) -> Rincian {
+        self.volume = Some(volume.into());
+        self.satuan = Some(satuan.into());
+        self
+    }
+
+    /// Sets the physical achievement (capaian), in the volume's unit.
+    pub fn with_capaian(mut self, capaian: impl Into<Decimal>) -> Rincian {
+        self.capaian = Some(capaian.into());
+        self
+    }
+
+    /// Sets the budget ceiling (pagu), in rupiah.
+    pub fn with_pagu(mut self, pagu: impl Into<Decimal>) -> Rincian {
+        self.pagu = Some(pagu.into());
+        self
+    }
+
+    /// Sets the budget spent (realisasi), in rupiah.
+    pub fn with_realisasi(mut self, realisasi: impl Into<Decimal>) -> Rincian {
+        self.realisasi = Some(realisasi.into());
+        self
+    }
+
+    /// Sets the remark of the Keterangan column.
+    pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> Rincian {
+        self.keterangan = Some(keterangan.into());
+        self
     }
 
     /// Sets the spending plan up to this quarter (RPD).
@@ -886,30 +1086,27 @@ mod tests {
             ),
         )
         .with_sasaran(
-            Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(Indikator::new(
-                "IKK 1.1",
-                "Persentase layanan yang tepat waktu",
-                "%",
-                90,
-                20,
-                Decimal::new(225, 1),
-            )),
+            Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(
+                Indikator::new("IKK 1.1", "Persentase layanan yang tepat waktu")
+                    .with_satuan("%")
+                    .with_target_pk(90)
+                    .with_target(20)
+                    .with_capaian(Decimal::new(225, 1)),
+            ),
         )
-        .with_analisis(
-            Analisis::new("IKK 1.1")
-                .with_progress("Kegiatan yang sudah dilakukan adalah rapat koordinasi.")
-                .with_kendala("Tidak ada kendala.")
-                .with_strategi("Melanjutkan kegiatan."),
-        )
-        .with_rincian(Rincian::new(
-            "123456.AB.1234.ABC.001",
-            "Layanan Perkantoran",
-            "Layanan",
-            1,
-            0,
-            1_000_000,
-            250_000,
+        .with_analisis(Analisis::new(
+            "IKK 1.1",
+            "Kegiatan yang sudah dilakukan adalah rapat koordinasi.",
+            "Tidak ada kendala.",
+            "Melanjutkan kegiatan.",
         ))
+        .with_rincian(
+            Rincian::output("123456.AB.1234.ABC.001", "Layanan Perkantoran")
+                .with_volume(1, "Layanan")
+                .with_capaian(0)
+                .with_pagu(1_000_000)
+                .with_realisasi(250_000),
+        )
         .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
     }
 
@@ -940,26 +1137,29 @@ mod tests {
             .with_butir(Butir::new("dua").with_isi(Daftar::new(GayaDaftar::Strip).with_butir("x")));
         let plain = "Target 100% * 2 [revisi] _draf_ <b> & 1. bukan daftar";
         let report = minimal()
-            .with_analisis(
-                Analisis::new("IKK 1.2")
-                    .with_progress(Inline::plain(plain))
-                    .with_kendala(Inline::plain("-"))
-                    .with_strategi(Block::paragraf("Terus")),
-            )
+            .with_analisis(Analisis::new(
+                "IKK 1.2",
+                Inline::plain(plain),
+                Inline::plain("-"),
+                Block::paragraf("Terus"),
+            ))
             .with_sasaran(
-                Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(Indikator::new(
-                    "IKK 1.2",
-                    "Predikat",
-                    "Predikat",
-                    "A",
-                    None::<i32>,
-                    Nilai::TidakAda,
-                )),
+                Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(
+                    Indikator::new("IKK 1.2", "Predikat")
+                        .with_satuan("Predikat")
+                        .with_target_pk("A")
+                        .with_target(None::<i32>)
+                        .with_capaian(Nilai::TidakAda),
+                ),
             )
             .with_rekomendasi(tabel)
             .with_rekomendasi(daftar)
             .with_rincian(
-                Rincian::new("2", "Dua", "Dokumen", 2, 1, 10, 4)
+                Rincian::output("2", "Dua")
+                    .with_volume(2, "Dokumen")
+                    .with_capaian(1)
+                    .with_pagu(10)
+                    .with_realisasi(4)
                     .with_sisa_capaian(1)
                     .with_sisa_anggaran(6),
             )
@@ -989,5 +1189,69 @@ mod tests {
             unreachable!()
         };
         assert_eq!(text.plain_text().unwrap(), plain);
+    }
+
+    /// Figures by name: a row or an indicator built with them equals the
+    /// same from JSON, whatever order the names come in; a figure left out
+    /// is refused by the checks at its path.
+    #[test]
+    fn figures_are_given_by_name_and_a_missing_one_is_refused_at_its_path() {
+        let row = Rincian::output("1", "Satu")
+            .with_pagu(10)
+            .with_realisasi(4)
+            .with_capaian(1)
+            .with_volume(2, "Dokumen");
+        let json: Rincian = serde_json::from_str(
+            r#"{"kode": "1", "uraian": "Satu", "satuan": "Dokumen", "volume": 2, "capaian": 1, "pagu": 10, "realisasi": 4}"#,
+        )
+        .unwrap();
+        assert_eq!(row, json);
+        let ikk = Indikator::new("IKK 1.1", "Layanan")
+            .with_capaian(7)
+            .with_target(5)
+            .with_target_pk("A")
+            .with_satuan("%")
+            .with_nilai(NilaiIndikator::Tw2, 6)
+            .with_no("1.a");
+        assert_eq!(ikk.target_pk, Nilai::Teks("A".into()));
+        assert_eq!(
+            (&ikk.target, &ikk.capaian, &ikk.tw2),
+            (&Nilai::from(5), &Nilai::from(7), &Nilai::from(6))
+        );
+        assert_eq!(ikk.no, Some(Nomor("1.a".into())));
+
+        let mut report = minimal();
+        if let Some(anggaran) = report.anggaran.as_mut() {
+            anggaran.rincian = vec![Rincian::output("1", "Satu").with_volume(2, "Dokumen")];
+        }
+        let err = crate::check(&report, &crate::RenderOptions::default()).unwrap_err();
+        let missing: Vec<String> = err
+            .problems()
+            .iter()
+            .filter(|p| p.kind == crate::problem::Kind::RowFigureMissing)
+            .filter_map(|p| p.path().map(ToString::to_string))
+            .collect();
+        assert_eq!(
+            missing,
+            ["anggaran.rincian[0].pagu", "anggaran.rincian[0].realisasi"]
+        );
+    }
+
+    /// An analysis built with its parts passes the checks; one of its own
+    /// parts under its own heading too, and both survive the JSON round trip.
+    #[test]
+    fn analyses_built_with_their_parts_pass_the_checks() {
+        let report = minimal().with_analisis(
+            Analisis::headed(
+                "3.2.1. Indikator tambahan",
+                BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil."),
+            )
+            .with_bagian(BagianAnalisis::new("Solusi :", "Pendampingan.").with_isi("Evaluasi.")),
+        );
+        crate::check(&report, &crate::RenderOptions::default()).unwrap();
+        let parsed = crate::parse_report(&serde_json::to_vec(&report).unwrap()).unwrap();
+        assert_eq!(parsed, report);
+        let bagian = parsed.analisis[1].bagian.as_ref().unwrap();
+        assert_eq!((bagian.len(), bagian[1].isi.len()), (2, 2));
     }
 }
