@@ -388,6 +388,18 @@ impl Anggaran {
     /// The Total row computed from the rows, or `None` if a figure is
     /// missing or out of the exact range (about 7.9 × 10²⁸), or a stated
     /// figure disagrees (see [`crate::validate`] for the problems).
+    ///
+    /// ```
+    /// use lapkin::model::{Anggaran, Rincian};
+    ///
+    /// let mut anggaran = Anggaran::default();
+    /// anggaran.rincian = vec![
+    ///     Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450),
+    ///     Rincian::belanja("Belanja Barang").with_pagu(100).with_realisasi(20),
+    /// ];
+    /// let total = anggaran.totals().expect("every figure given");
+    /// assert_eq!((total.pagu, total.realisasi, total.sisa_anggaran), (1000.into(), 470.into(), 530.into()));
+    /// ```
     pub fn totals(&self) -> Option<Totals> {
         let c = compute(self);
         c.all_problems().next().is_none().then_some(c.totals)
@@ -397,6 +409,16 @@ impl Anggaran {
 /// `part` as a percentage of `whole`, exactly, rounded to `digits` after
 /// the comma half away from zero (and printed with that many); `None` if
 /// `whole` is zero or the result is out of range.
+///
+/// ```
+/// use lapkin::Decimal;
+/// use lapkin::model::persen;
+///
+/// // 100,745 % rounds half away from zero to 100,75.
+/// let p = persen(Decimal::new(100_745, 3), Decimal::from(100), 2).unwrap();
+/// assert_eq!(p.to_string(), "100.75");
+/// assert_eq!(persen(Decimal::from(1), Decimal::ZERO, 2), None);
+/// ```
 pub fn persen(part: Decimal, whole: Decimal, digits: u32) -> Option<Decimal> {
     if whole.is_zero() {
         return None;

@@ -68,6 +68,14 @@ impl<'r> CheckedReport<'r> {
     }
 
     /// The report.
+    ///
+    /// ```
+    /// let report = lapkin::parse_report(include_bytes!("../../tests-data/minimal.json"))?;
+    /// let opts = lapkin::RenderOptions::default();
+    /// let checked = lapkin::validate(&report, &opts.fonts)?;
+    /// assert_eq!(checked.report().tahun, report.tahun);
+    /// # Ok::<(), lapkin::Error>(())
+    /// ```
     pub fn report(&self) -> &'r Report {
         self.report
     }
