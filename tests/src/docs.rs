@@ -175,3 +175,31 @@ fn anchors_are_githubs() {
     assert!(broken(&lapkin_tests::root().join("README.md"), "#no-such-heading").is_some());
     assert!(broken(&lapkin_tests::root().join("README.md"), "#exit-codes").is_none());
 }
+
+/// No doc test of the library includes a file: rustdoc then cannot merge
+/// the doc tests into one crate and compiles each alone (8 minutes instead
+/// of seconds on the CI machine).
+#[test]
+fn doc_tests_include_no_file() {
+    let src = lapkin_tests::root().join("crates/lapkin/src");
+    let mut stack = vec![src];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                for (n, line) in text.lines().enumerate() {
+                    let line = line.trim_start();
+                    let doc = line.starts_with("///") || line.starts_with("//!");
+                    if doc && (line.contains("include_bytes!") || line.contains("include_str!")) {
+                        found.push(format!("{}:{}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
