@@ -1,222 +1,67 @@
-//! Page content streams, written directly as bytes.
+//! Page content streams: the layout's items as PDF operators, written with
+//! pdf-writer's [`Content`].
 //!
-//! printpdf turns each drawing operation into lopdf objects and formats
-//! them one by one; measured on an 1,100-page report that took 0.4 ms per
-//! page and held every page's operations in memory twice. lapkin's pages
-//! use a handful of operators (text runs, rules, filled boxes), so this
-//! module writes them straight into a byte buffer, page by page, with
-//! coordinates rounded to 1/100 pt (0.0035 mm). Everything else in the
-//! file (fonts, their ToUnicode maps, pages, annotations) is still made by
-//! printpdf and lopdf.
+//! lapkin's pages use a handful of operators (text runs, rules, filled
+//! boxes, marked content); the painter here writes an operator only when
+//! the graphics state it sets changes, positions text with relative moves
+//! rounded to 1/100 pt (0.0035 mm), and puts each run of items of one
+//! structure node in a marked-content sequence of its own for the tag tree.
 
-use std::collections::HashMap;
+use pdf_writer::types::{ArtifactType, LineCapStyle, TextRenderingMode};
+use pdf_writer::{Content, Name, Str, TextStr};
 
-use super::save::{hex_byte, integer};
-use crate::frame::{BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
+use super::file::COMPACT;
+use super::fonts::{Codes, GlyphCodes, font_resource};
+use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
 use crate::text::Face;
 use crate::units::Pt;
-
-/// Code points below this are looked up in flat tables.
-const DENSE: usize = 0x2400;
-
-/// The glyph codes (the subset's glyph ids) of one face's characters.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Codes {
-    dense: Vec<u16>,
-    sparse: HashMap<char, u16>,
-}
-
-impl Codes {
-    /// Records the code of `c`.
-    pub(crate) fn insert(&mut self, c: char, code: u16) {
-        match (c as usize) < DENSE {
-            true => {
-                if self.dense.is_empty() {
-                    self.dense = vec![0; DENSE];
-                }
-                self.dense[c as usize] = code;
-            }
-            false => {
-                self.sparse.insert(c, code);
-            }
-        }
-    }
-
-    /// The code of `c`; 0 (.notdef) if it has none.
-    #[inline]
-    pub(crate) fn get(&self, c: char) -> u16 {
-        match self.dense.get(c as usize) {
-            Some(code) => *code,
-            None => self.sparse.get(&c).copied().unwrap_or(0),
-        }
-    }
-}
-
-/// The glyph codes of each face, in [`Face::index`] order.
-pub(crate) type GlyphCodes = [Codes; 4];
-
-/// A set of characters, for collecting what each face draws.
-#[derive(Debug, Default)]
-pub(crate) struct CharSet {
-    dense: Vec<u64>,
-    sparse: std::collections::BTreeSet<char>,
-}
-
-impl CharSet {
-    /// Adds the characters of `text`.
-    pub(crate) fn extend(&mut self, text: &str) {
-        if self.dense.is_empty() {
-            self.dense = vec![0; DENSE / 64];
-        }
-        for c in text.chars() {
-            let i = c as usize;
-            if i < DENSE {
-                self.dense[i / 64] |= 1 << (i % 64);
-            } else {
-                self.sparse.insert(c);
-            }
-        }
-    }
-
-    /// The characters, in order.
-    pub(crate) fn chars(&self) -> std::collections::BTreeSet<char> {
-        let mut out: std::collections::BTreeSet<char> = self
-            .dense
-            .iter()
-            .enumerate()
-            .flat_map(|(w, bits)| {
-                (0..64)
-                    .filter(move |b| bits & (1 << b) != 0)
-                    .filter_map(move |b| char::from_u32((w * 64 + b) as u32))
-            })
-            .collect();
-        out.extend(self.sparse.iter().copied());
-        out
-    }
-}
-
-/// The PDF resource name of a face, as registered with printpdf.
-pub(crate) fn font_resource(face: Face) -> &'static str {
-    match face {
-        Face::Regular => "LKREGU",
-        Face::Bold => "LKBOLD",
-        Face::Italic => "LKITAL",
-        Face::BoldItalic => "LKBOIT",
-    }
-}
 
 /// Rounds to 1/100 pt.
 fn round(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// Appends a number rounded to two decimals, without trailing zeros.
-fn num(out: &mut Vec<u8>, v: f64) {
-    let cents = (v * 100.0).round() as i64;
-    if cents < 0 {
-        out.push(b'-');
-    }
-    let cents = cents.unsigned_abs();
-    // Below 2^63: `cents` came from an i64.
-    integer(out, (cents / 100) as i64);
-    let frac = cents % 100;
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + (frac / 10) as u8);
-        if !frac.is_multiple_of(10) {
-            out.push(b'0' + (frac % 10) as u8);
-        }
-    }
+/// A number as the content stream writes it: rounded to 1/100 pt.
+fn num(v: f64) -> f32 {
+    round(v) as f32
 }
 
-/// Appends a number that is a multiple of 0.1 (as `(x * 10.0).round() /
-/// 10.0` makes it) as Rust's `Display` writes it (`-16.6`, `-100`, `-0`),
-/// without the formatting machinery.
-fn tenths(out: &mut Vec<u8>, v: f64) {
-    // Below 10^14 neighbouring doubles are less than 0.02 apart, so no
-    // shorter decimal than the one-decimal form reads back as `v`, which is
-    // what `Display` writes, and `v * 10` is within 0.1 of a whole number.
-    // Beyond (or NaN, or infinite): `Display` itself.
-    if !v.is_finite() || v.abs() >= 1e14 {
-        use std::io::Write;
-        // Writing to a vector cannot fail.
-        let _ = write!(out, "{v}");
-        return;
-    }
-    // Exact: `v * 10` is within a rounding error of a whole number.
-    let k = (v * 10.0).round() as i64;
-    if v.is_sign_negative() {
-        out.push(b'-');
-    }
-    let k = k.unsigned_abs();
-    // Below 10^15.
-    integer(out, (k / 10) as i64);
-    if !k.is_multiple_of(10) {
-        out.push(b'.');
-        out.push(b'0' + (k % 10) as u8);
-    }
-}
-
-/// Appends a literal string of 2-byte glyph codes, escaping `(`, `)`, `\`.
+/// The glyph codes of `text`, two bytes each, into `out` (cleared first).
 fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
-    out.reserve(text.len() * 2 + 2);
-    out.push(b'(');
+    out.clear();
+    out.reserve(text.len() * 2);
     for c in text.chars() {
-        let [high, low] = codes.get(c).to_be_bytes();
-        for b in [high, low] {
-            if matches!(b, b'(' | b')' | b'\\') {
-                out.push(b'\\');
-            }
-            out.push(b);
-        }
+        out.extend_from_slice(&codes.get(c).to_be_bytes());
     }
-    out.push(b')');
-}
-
-/// A PDF text string: `()` if empty, else UTF-16BE with its byte order
-/// mark, in hexadecimal.
-fn text_string(out: &mut Vec<u8>, text: &str) {
-    if text.is_empty() {
-        out.extend_from_slice(b"()");
-        return;
-    }
-    out.extend_from_slice(b"<FEFF");
-    for unit in text.encode_utf16() {
-        for b in unit.to_be_bytes() {
-            hex_byte(out, b);
-        }
-    }
-    out.push(b'>');
 }
 
 /// The operators that show a run's glyphs, with its word spacing.
-fn show(out: &mut Vec<u8>, t: &TextRun, codes: &Codes) {
+fn show(c: &mut Content, t: &TextRun, codes: &Codes, buf: &mut Vec<u8>) {
     if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
-        glyphs(out, &t.text, codes);
-        out.extend_from_slice(b" Tj\n");
+        glyphs(buf, &t.text, codes);
+        c.show(Str(buf));
         return;
     }
     // Embedded fonts ignore `Tw` (ISO 32000-1, 9.3.3): widen each space
-    // with a TJ offset, in 1/1000 em.
+    // with a TJ offset, in 1/1000 em, rounded to tenths.
     let offset = -(t.word_spacing.0 * 1000.0 / t.size.0);
-    let offset = (offset * 10.0).round() / 10.0;
-    out.push(b'[');
+    let offset = ((offset * 10.0).round() / 10.0) as f32;
+    let mut op = c.show_positioned();
+    let mut items = op.items();
     let mut rest = t.text.as_str();
     while let Some(i) = rest.find(' ') {
-        glyphs(out, &rest[..=i], codes);
-        out.push(b' ');
-        tenths(out, offset);
-        out.push(b' ');
+        glyphs(buf, &rest[..=i], codes);
+        items.show(Str(buf)).adjust(offset);
         rest = &rest[i + 1..];
     }
     if !rest.is_empty() {
-        glyphs(out, rest, codes);
+        glyphs(buf, rest, codes);
+        items.show(Str(buf));
     }
-    out.extend_from_slice(b"] TJ\n");
 }
 
 /// The resource name of the shared footer (a form XObject).
-pub(crate) const FOOTER: &str = "LKFOOT";
+pub(crate) const FOOTER: &[u8] = b"LKFOOT";
 
 /// The marked content of one page being written: the structure its items
 /// point into, and the structure node of each marked-content id given
@@ -250,35 +95,36 @@ pub(crate) fn page_content(
     shared_footer: bool,
     mut marks: Option<&mut Marks<'_>>,
 ) -> Vec<u8> {
-    let height = page.size.height;
+    let mut painter = Painter::new(page.size.height.0, page.items.len());
     if !shared_footer || page.footer >= page.items.len() {
-        return items_content(&page.items, height, codes, marks);
+        painter.items(&page.items, codes, marks);
+        return painter.finish();
     }
     let last = page.items.len() - 1;
-    let mut out = items_content(
-        &page.items[..page.footer],
-        height,
-        codes,
-        marks.as_deref_mut(),
-    );
+    painter.items(&page.items[..page.footer], codes, marks.as_deref_mut());
+    painter.close();
+    let c = &mut painter.content;
     if marks.is_some() {
-        out.extend_from_slice(b"/Artifact <</Type /Pagination>> BDC\n");
+        c.begin_marked_content_with_properties(Name(b"Artifact"))
+            .properties()
+            .artifact()
+            .kind(ArtifactType::Pagination);
     }
-    out.extend_from_slice(b"q /");
-    out.extend_from_slice(FOOTER.as_bytes());
-    out.extend_from_slice(b" Do Q\n");
+    c.save_state().x_object(Name(FOOTER)).restore_state();
     if marks.is_some() {
-        out.extend_from_slice(b"EMC\n");
+        c.end_marked_content();
     }
-    out.extend(items_content(&page.items[last..], height, codes, marks));
-    out
+    painter.items(&page.items[last..], codes, marks);
+    painter.finish()
 }
 
 /// The content of the shared footer: a page's footer items but the last
 /// (its page number). Unmarked: the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let end = page.items.len().saturating_sub(1).max(page.footer);
-    items_content(&page.items[page.footer..end], page.size.height, codes, None)
+    let mut painter = Painter::new(page.size.height.0, end - page.footer);
+    painter.items(&page.items[page.footer..end], codes, None);
+    painter.finish()
 }
 
 /// Whether every page's footer but its number is the same as the first's,
@@ -294,57 +140,12 @@ pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
     pages.iter().all(|p| shared(p) == Some(first))
 }
 
-/// The content of a run of items, wrapped in `q` … `Q`, in marked-content
-/// sequences if `marks` is given (see [`page_content`]). A sequence never
-/// crosses a text object's boundary: a text item's opens inside `BT`, a
-/// rule's or box's outside.
-fn items_content(
-    items: &[Item],
-    height: Pt,
-    codes: &GlyphCodes,
-    mut marks: Option<&mut Marks<'_>>,
-) -> Vec<u8> {
-    let mut painter = Painter::new(height.0, items.len());
-    for item in items {
-        // Link areas are annotations, not content.
-        if matches!(item, Item::Link(_)) {
-            continue;
-        }
-        let is_text = matches!(item, Item::Text(_));
-        if painter.in_text && !is_text {
-            painter.close_mark();
-            painter.end_text();
-        }
-        // The part of a hyphenated word in a sequence of its own, which
-        // carries the replacement text (see `Painter::text`).
-        let mut own_span = false;
-        if let Some(marks) = marks.as_deref_mut() {
-            if is_text && !painter.in_text {
-                painter.close_mark();
-                painter.begin_text();
-            }
-            own_span = match item {
-                Item::Text(t) => painter.mark_actual_text(t, marks),
-                _ => false,
-            };
-            if !own_span {
-                painter.mark(item.tag(), marks);
-            }
-        }
-        match item {
-            Item::Text(t) => painter.text(t, &codes[t.face.index()], own_span),
-            Item::Line(l) => painter.line(l),
-            Item::Rect(b) => painter.rect(b),
-            Item::Link(_) => {}
-        }
-    }
-    painter.finish()
-}
-
-/// A page's content stream being written, and the graphics state it has
-/// set, so that an operator is written only when its value changes.
+/// A content stream being written, and the graphics state it has set, so
+/// that an operator is written only when its value changes. The content is
+/// one `q` … `Q` block: black strokes, square line caps so that table rules
+/// meet at corners.
 struct Painter {
-    out: Vec<u8>,
+    content: Content,
     /// The page's height: PDF's y axis points up from the bottom.
     height: f64,
     in_text: bool,
@@ -355,15 +156,19 @@ struct Painter {
     line: (f64, f64),
     /// The tag of the open marked-content sequence, if one is open.
     mark: Option<Tag>,
+    /// A run's glyph codes (reused).
+    glyphs: Vec<u8>,
 }
 
 impl Painter {
     fn new(height: f64, items: usize) -> Self {
-        let mut out = Vec::with_capacity(items * 48);
-        // Black strokes, square line caps so that table rules meet at corners.
-        out.extend_from_slice(b"q\n0 G 2 J\n");
+        let mut content = Content::with_settings_and_capacity(COMPACT, items * 48 + 32);
+        content
+            .save_state()
+            .set_stroke_gray(0.0)
+            .set_line_cap(LineCapStyle::ProjectingSquareCap);
         Painter {
-            out,
+            content,
             height,
             in_text: false,
             font: None,
@@ -371,6 +176,7 @@ impl Painter {
             invisible: false,
             line: (0.0, 0.0),
             mark: None,
+            glyphs: Vec::new(),
         }
     }
 
@@ -378,15 +184,58 @@ impl Painter {
         self.height - v.0
     }
 
-    fn end_text(&mut self) {
-        self.out.extend_from_slice(b"ET\n");
-        self.in_text = false;
+    /// Writes `items`, in marked-content sequences if `marks` is given (see
+    /// [`page_content`]). A sequence never crosses a text object's
+    /// boundary: a text item's opens inside `BT`, a rule's or box's
+    /// outside.
+    fn items(&mut self, items: &[Item], codes: &GlyphCodes, mut marks: Option<&mut Marks<'_>>) {
+        for item in items {
+            // Link areas are annotations, not content.
+            if matches!(item, Item::Link(_)) {
+                continue;
+            }
+            let is_text = matches!(item, Item::Text(_));
+            if self.in_text && !is_text {
+                self.close();
+            }
+            // The part of a hyphenated word in a sequence of its own, which
+            // carries the replacement text (see `Painter::text`).
+            let mut own_span = false;
+            if let Some(marks) = marks.as_deref_mut() {
+                if is_text && !self.in_text {
+                    self.close_mark();
+                    self.begin_text();
+                }
+                own_span = match item {
+                    Item::Text(t) => self.mark_actual_text(t, marks),
+                    _ => false,
+                };
+                if !own_span {
+                    self.mark(item.tag(), marks);
+                }
+            }
+            match item {
+                Item::Text(t) => self.text(t, &codes[t.face.index()], own_span),
+                Item::Line(l) => self.line(l),
+                Item::Rect(b) => self.rect(b),
+                Item::Link(_) => {}
+            }
+        }
+    }
+
+    /// Closes the open marked-content sequence and text object, if any.
+    fn close(&mut self) {
+        self.close_mark();
+        if self.in_text {
+            self.content.end_text();
+            self.in_text = false;
+        }
     }
 
     /// Opens a text object unless one is open.
     fn begin_text(&mut self) {
         if !self.in_text {
-            self.out.extend_from_slice(b"BT\n");
+            self.content.begin_text();
             self.in_text = true;
             self.font = None;
             self.invisible = false;
@@ -397,7 +246,7 @@ impl Painter {
     /// Closes the open marked-content sequence, if any.
     fn close_mark(&mut self) {
         if self.mark.take().is_some() {
-            self.out.extend_from_slice(b"EMC\n");
+            self.content.end_marked_content();
         }
     }
 
@@ -417,20 +266,24 @@ impl Painter {
             return;
         }
         self.close_mark();
-        let out = &mut self.out;
         match (tag, role) {
             (Tag::Node(n), Some(role)) => {
-                out.push(b'/');
-                out.extend_from_slice(role.name().as_bytes());
-                out.extend_from_slice(b" <</MCID ");
-                integer(out, marks.mcids.len() as i64);
-                out.extend_from_slice(b">> BDC\n");
+                self.content
+                    .begin_marked_content_with_properties(Name(role.name().as_bytes()))
+                    .properties()
+                    .identify(marks.mcids.len() as i32);
                 marks.mcids.push(n);
             }
             (Tag::Artifact(kind), _) => {
-                out.extend_from_slice(b"/Artifact <</Type /");
-                out.extend_from_slice(kind.name().as_bytes());
-                out.extend_from_slice(b">> BDC\n");
+                let kind = match kind {
+                    ArtifactKind::Pagination => ArtifactType::Pagination,
+                    ArtifactKind::Layout => ArtifactType::Layout,
+                };
+                self.content
+                    .begin_marked_content_with_properties(Name(b"Artifact"))
+                    .properties()
+                    .artifact()
+                    .kind(kind);
             }
             _ => return,
         }
@@ -453,12 +306,11 @@ impl Painter {
             return false;
         }
         self.close_mark();
-        let out = &mut self.out;
-        out.extend_from_slice(b"/Span <</MCID ");
-        integer(out, marks.mcids.len() as i64);
-        out.extend_from_slice(b" /ActualText ");
-        text_string(out, actual);
-        out.extend_from_slice(b">> BDC\n");
+        self.content
+            .begin_marked_content_with_properties(Name(b"Span"))
+            .properties()
+            .identify(marks.mcids.len() as i32)
+            .actual_text(TextStr(actual));
         marks.mcids.push(n);
         // Open, and equal to no item's tag: the next item closes it.
         self.mark = Some(Tag::None);
@@ -466,29 +318,26 @@ impl Painter {
     }
 
     fn finish(mut self) -> Vec<u8> {
-        self.close_mark();
-        if self.in_text {
-            self.end_text();
-        }
-        self.out.extend_from_slice(b"Q\n");
-        self.out
+        self.close();
+        self.content.restore_state();
+        self.content.finish().into_vec()
     }
 
     /// Sets the text state a run needs: a text object, its font and size,
     /// its rendering mode.
     fn text_state(&mut self, t: &TextRun) {
         self.begin_text();
-        let out = &mut self.out;
         if self.font != Some((t.face, t.size)) {
-            out.push(b'/');
-            out.extend_from_slice(font_resource(t.face).as_bytes());
-            out.push(b' ');
-            num(out, t.size.0);
-            out.extend_from_slice(b" Tf\n");
+            self.content
+                .set_font(Name(font_resource(t.face)), num(t.size.0));
             self.font = Some((t.face, t.size));
         }
         if t.invisible != self.invisible {
-            out.extend_from_slice(if t.invisible { b"3 Tr\n" } else { b"0 Tr\n" });
+            self.content.set_text_rendering_mode(if t.invisible {
+                TextRenderingMode::Invisible
+            } else {
+                TextRenderingMode::Fill
+            });
             self.invisible = t.invisible;
         }
     }
@@ -499,31 +348,28 @@ impl Painter {
         self.text_state(t);
         // Positions are rounded once, so relative moves add up exactly.
         let at = (round(t.x.0), round(self.y(t.y)));
-        let out = &mut self.out;
-        num(out, at.0 - self.line.0);
-        out.push(b' ');
-        num(out, at.1 - self.line.1);
-        out.extend_from_slice(b" Td\n");
+        self.content
+            .next_line(num(at.0 - self.line.0), num(at.1 - self.line.1));
         self.line = at;
         // A word hyphenated across lines reads as the whole word (ISO
         // 32000-1, 14.9.4): its first part gives the word, the parts after
         // give nothing, so that the hyphen and the line break vanish.
         let nested = t.actual_text.as_ref().filter(|_| !own_span);
         if let Some(actual) = nested {
-            out.extend_from_slice(b"/Span <</ActualText ");
-            text_string(out, actual);
-            out.extend_from_slice(b">> BDC\n");
+            self.content
+                .begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(actual));
         }
-        show(out, t, codes);
+        show(&mut self.content, t, codes, &mut self.glyphs);
         if nested.is_some() {
-            out.extend_from_slice(b"EMC\n");
+            self.content.end_marked_content();
         }
     }
 
     fn stroke_width(&mut self, width: Pt) {
         if self.stroke != Some(width) {
-            num(&mut self.out, width.0);
-            self.out.extend_from_slice(b" w\n");
+            self.content.set_line_width(num(width.0));
             self.stroke = Some(width);
         }
     }
@@ -531,44 +377,38 @@ impl Painter {
     fn line(&mut self, l: &Rule) {
         self.stroke_width(l.width);
         let (y1, y2) = (self.y(l.y1), self.y(l.y2));
-        let out = &mut self.out;
-        num(out, l.x1.0);
-        out.push(b' ');
-        num(out, y1);
-        out.extend_from_slice(b" m ");
-        num(out, l.x2.0);
-        out.push(b' ');
-        num(out, y2);
-        out.extend_from_slice(b" l S\n");
+        self.content
+            .move_to(num(l.x1.0), num(y1))
+            .line_to(num(l.x2.0), num(y2))
+            .stroke();
     }
 
     fn rect(&mut self, b: &BoxItem) {
-        let op: &[u8] = match (b.fill, b.stroke) {
-            (Some(_), Some(_)) => b" re B\n",
-            (Some(_), None) => b" re f\n",
-            (None, Some(_)) => b" re S\n",
-            (None, None) => return,
-        };
+        if b.fill.is_none() && b.stroke.is_none() {
+            return;
+        }
         if let Some(w) = b.stroke {
             self.stroke_width(w);
         }
         let bottom = self.y(b.rect.bottom());
-        let out = &mut self.out;
+        let c = &mut self.content;
         if let Some(grey) = b.fill {
-            num(out, f64::from(grey));
-            out.extend_from_slice(b" g\n");
+            c.set_fill_gray(num(f64::from(grey)));
         }
-        num(out, b.rect.x.0);
-        out.push(b' ');
-        num(out, bottom);
-        out.push(b' ');
-        num(out, b.rect.width.0);
-        out.push(b' ');
-        num(out, b.rect.height.0);
-        out.extend_from_slice(op);
+        c.rect(
+            num(b.rect.x.0),
+            num(bottom),
+            num(b.rect.width.0),
+            num(b.rect.height.0),
+        );
+        match (b.fill, b.stroke) {
+            (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
+            (Some(_), None) => c.fill_nonzero(),
+            _ => c.stroke(),
+        };
         if b.fill.is_some() {
             // Text is black.
-            out.extend_from_slice(b"0 g\n");
+            c.set_fill_gray(0.0);
         }
     }
 }
@@ -579,145 +419,23 @@ mod tests {
     use crate::frame::{BoxItem, Rule, TextRun};
     use crate::units::{Rect, Size};
 
-    fn n(v: f64) -> String {
-        let mut out = Vec::new();
-        num(&mut out, v);
-        String::from_utf8(out).unwrap()
-    }
-
-    /// Numbers across magnitudes, signs and rounding edges: whole
-    /// numbers, halves of the last place kept, `-0`, huge, NaN, infinite,
-    /// and pseudo-random ones.
-    fn test_values() -> Vec<f64> {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            f64::MIN_POSITIVE,
-            -f64::MIN_POSITIVE,
-            1e-300,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            9.22e18,
-            -9.22e18,
-            1e15,
-            -1e15,
-            1e14,
-            -1e14,
-            99_999_999_999_999.9,
-            -99_999_999_999_999.9,
-            999_999_999_999_999.9,
-            123_456_789_012.34,
-            (1u64 << 50) as f64,
-            (1u64 << 53) as f64 + 2.0,
-        ];
-        for whole in [0.0, 1.0, 2.0, 9.0, 10.0, 99.0, 100.0, 841.0, 1e6, 1e12] {
-            for frac in [
-                0.0, 0.004, 0.005, 0.0049999, 0.015, 0.045, 0.05, 0.055, 0.095, 0.1, 0.125, 0.25,
-                0.5, 0.95, 0.949_999, 0.995, 0.999,
-            ] {
-                values.push(whole + frac);
-                values.push(-(whole + frac));
-            }
-        }
-        // xorshift: reproducible.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for i in 0..200_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
-            let scale = [1.0, 10.0, 1000.0, 1e6, 1e10, 1e13, 1e14, 1e15, 1e16][i % 9];
-            values.push((unit - 0.5) * 2.0 * scale);
-            // Bit patterns too: any double at all.
-            values.push(f64::from_bits(x));
-        }
-        values
-    }
-
-    /// `num` as it was, with the formatting machinery.
-    fn old_num(v: f64) -> String {
-        let cents = (v * 100.0).round() as i64;
-        let mut out = String::new();
-        if cents < 0 {
-            out.push('-');
-        }
-        let cents = cents.unsigned_abs();
-        out += &(cents / 100).to_string();
-        let frac = cents % 100;
-        if frac != 0 {
-            out.push('.');
-            out.push(char::from(b'0' + (frac / 10) as u8));
-            if !frac.is_multiple_of(10) {
-                out.push(char::from(b'0' + (frac % 10) as u8));
-            }
-        }
-        out
-    }
-
     #[test]
-    fn numbers_are_written_as_the_formatting_machinery_wrote_them() {
-        let mut out = Vec::new();
-        for v in test_values() {
-            assert_eq!(n(v), old_num(v), "{v:?}");
-            // A TJ offset, rounded to tenths as `show` rounds it.
-            let offset = (v * 10.0).round() / 10.0;
-            out.clear();
-            tenths(&mut out, offset);
-            assert_eq!(String::from_utf8_lossy(&out), format!("{offset}"), "{v:?}");
-        }
-        out.clear();
-        tenths(&mut out, -0.0);
-        assert_eq!(out, b"-0");
-    }
-
-    #[test]
-    fn text_strings_are_utf16_in_hexadecimal() {
-        for text in ["", "a", "Kata ≤ 5", "\u{1F600}x", "\u{FFFF}\u{0}"] {
-            let mut out = Vec::new();
-            text_string(&mut out, text);
-            let expected = if text.is_empty() {
-                "()".to_owned()
-            } else {
-                let units: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-                format!("<FEFF{units}>")
-            };
-            assert_eq!(String::from_utf8(out).unwrap(), expected);
-        }
-    }
-
-    #[test]
-    fn char_sets() {
-        let mut set = CharSet::default();
-        set.extend("bab\u{2264}\u{4e00}");
-        assert_eq!(
-            set.chars().into_iter().collect::<String>(),
-            "ab\u{2264}\u{4e00}"
-        );
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(n(85.039_37), "85.04");
-        assert_eq!(n(11.0), "11");
-        assert_eq!(n(0.5), "0.5");
-        assert_eq!(n(0.05), "0.05");
-        assert_eq!(n(-3.1), "-3.1");
-        assert_eq!(n(-0.001), "0");
-        assert_eq!(n(841.889_763), "841.89");
+    fn numbers_are_rounded_to_hundredths_of_a_point() {
+        assert_eq!(num(85.039_37), 85.04);
+        assert_eq!(num(841.889_763), 841.89);
+        assert_eq!(num(-0.001), 0.0);
+        assert_eq!(num(-3.1), -3.1);
     }
 
     #[test]
     fn a_page_with_text_a_rule_and_a_box() {
         let mut codes: GlyphCodes = Default::default();
-        codes[0].insert('A', 1);
-        codes[0].insert('\u{4e00}', 7);
-        assert_eq!(codes[0].get('\u{4e00}'), 7);
+        codes[0].insert('A', 0x2021);
+        codes[0].insert('\u{4e00}', 0x2022);
+        assert_eq!(codes[0].get('\u{4e00}'), 0x2022);
         assert_eq!(codes[0].get('B'), 0);
-        codes[0].insert(' ', 2);
-        codes[0].insert('(', 0x28);
+        codes[0].insert(' ', 0x2020);
+        codes[0].insert('(', 0x2A2B);
         let page = Page {
             footer: 3,
             size: Size::new(Pt(100.0), Pt(200.0)),
@@ -751,10 +469,10 @@ mod tests {
             ],
         };
         let content = page_content(&page, &codes, true, None);
-        let expected: &[u8] = b"q\n0 G 2 J\n0.9 g\n10 140 30 40 re f\n0 g\n0.5 w\n10 180 m 40 180 l S\nBT\n/LKREGU 10 Tf\n12 170 Td\n[(\x00\x01\x00\x02) -100 (\x00\x01\x00\\()] TJ\nET\nQ\n";
         assert_eq!(
-            String::from_utf8_lossy(&content),
-            String::from_utf8_lossy(expected)
+            String::from_utf8(content).unwrap(),
+            "q 0 G 2 J 0.9 g 10 140 30 40 re\nf 0 g 0.5 w 10 180 m 40 180 l\nS\nBT/LKREGU 10 Tf 12 170 \
+             Td[( !  )-100( !*+)]TJ\nET\nQ"
         );
     }
 }

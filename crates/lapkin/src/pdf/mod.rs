@@ -1,17 +1,19 @@
-//! Laid-out pages into PDF bytes: the only module that knows printpdf.
+//! Laid-out pages into PDF bytes, in one pass: every object is written
+//! once, typed, by pdf-writer (xmp-writer writes the XMP packet), in the
+//! order `write_pdf` walks the layout.
 //!
-//! The work is shared three ways:
-//! - `fonts`: each face is subset (with `subsetter`) to the characters
-//!   the layout uses;
-//! - printpdf embeds the subsets as CID fonts with their widths and
-//!   ToUnicode maps, and makes the page objects and link annotations,
-//!   handing over a lopdf document;
-//! - `content` writes each page's content stream directly, and
-//!   `finish` completes the document with lopdf: content streams,
-//!   document information, a nested outline, an ID and dates that depend
-//!   only on the input (printpdf draws ids from a process-wide counter),
-//!   compression; `tags` writes the structure tree, and `save` the
-//!   file's bytes (object streams and a cross-reference stream).
+//! - `check`: the layout is checked whole first, so that the rest can
+//!   index its pages and trust its numbers;
+//! - `subset` and `fonts`: each face is subset to the characters the
+//!   layout draws and embedded as a composite font;
+//! - `content`: each page's content stream (and the footer all pages
+//!   share), with the marked content of the tag tree;
+//! - `document`: the pages, link annotations, outline, document information
+//!   and catalog; `field`: the empty signature field; `tags`: the structure
+//!   tree; `archival`: the PDF/A metadata and output intent; `attach`: the
+//!   attached files;
+//! - `file`: object numbers, compression, object streams and the
+//!   cross-reference stream.
 //!
 //! The y axis is flipped from top-down to PDF's bottom-up in the content
 //! writer and, for annotations and bookmarks, where they are made.
@@ -20,29 +22,24 @@ mod archival;
 mod attach;
 mod check;
 mod content;
-mod finish;
+mod document;
+mod field;
+mod file;
 mod fonts;
-mod save;
+mod subset;
 mod tags;
 mod verify;
-mod xmp;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
 
-use printpdf::{
-    Actions, BorderArray, FontId, LinkAnnotation, Mm, Op, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Rect as PdfRect, TextItem,
-};
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::frame::{Item, Layout, Page};
-use crate::text::Face;
+use crate::frame::Layout;
 use crate::text::FontSet;
-use crate::units::Pt;
 
 pub use attach::{Attachment, Relationship};
 pub(crate) use attach::{Embedded, embedded_files};
-pub(crate) use content::{CharSet, GlyphCodes};
 pub(crate) use verify::{content_difference, first_difference, first_revision, load};
 
 /// Options of the PDF writer.
@@ -187,10 +184,6 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
     }
 }
 
-fn pt(p: Pt) -> printpdf::Pt {
-    printpdf::Pt(p.0 as f32)
-}
-
 /// Writes the layout as PDF bytes.
 ///
 /// The layout is checked whole first; a layout made by
@@ -214,42 +207,67 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     check::check_layout(layout, fonts)?;
     check_signature_field(layout, opts)?;
     attach::check_attachments(&opts.attachments, opts.standard)?;
-    let mut doc = PdfDocument::new(&layout.meta.title);
-    let (codes, mut usage) = embed_fonts(&mut doc, layout, fonts)?;
-    doc.pages = layout
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let mut ops = if i == 0 {
-                std::mem::take(&mut usage)
-            } else {
-                Vec::new()
-            };
-            ops.extend(link_ops(page));
-            PdfPage::new(
-                Mm(page.size.width.to_mm() as f32),
-                Mm(page.size.height.to_mm() as f32),
-                ops,
-            )
-        })
-        .collect();
-
-    let save = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
+    let time = document::document_time(&layout.meta, opts)?;
+    let date = document::pdf_date(time);
+    let mut w = file::Writer::new(layout.pages.len() * 6 * 1024);
+    let mut hash = Sha256::new();
+    let embedded = fonts::embed(&mut w, layout, fonts)?;
+    // The signature field: its widget and page (0-based; checked).
+    let field = match (&opts.signature_field, &layout.signature) {
+        (Some(name), Some(b)) => Some((name.as_str(), b, w.alloc(), b.page.saturating_sub(1))),
+        _ => None,
     };
-    let mut warnings = Vec::new();
-    let lopdf_doc = doc.to_lopdf_document(&save, &mut warnings);
-    if let Some(w) = warnings
-        .iter()
-        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
-    {
-        return Err(Error::Pdf(w.msg.clone()));
+    let widget = field.map(|(_, _, id, page)| (id, page));
+    let pages = document::write_pages(&mut w, layout, &embedded, widget, &mut hash);
+    if let Some((name, b, id, page)) = field {
+        let tagged = !layout.structure.is_empty() && tags::form_parent(layout).is_some();
+        let key = tagged.then_some(pages.next_key);
+        field::write_field(&mut w, id, name, b, pages.refs[page], key);
     }
-    finish::finish(lopdf_doc, layout, &codes, opts)
+    let struct_tree = tags::write_tags(&mut w, layout, &pages, widget);
+    let outline = document::write_outline(&mut w, layout, &pages.refs);
+    let files = attach::write_attachments(&mut w, &opts.attachments, date, &mut hash);
+
+    // A PDF/A document's information says what its XMP says, which holds
+    // only what XML can.
+    let part = opts.standard.pdfa_part();
+    let meta = &layout.meta;
+    let text = |s| match part {
+        Some(_) => archival::xml_safe(s),
+        None => Cow::Borrowed(s),
+    };
+    let (title, author) = (text(&meta.title), text(&meta.author));
+    let (subject, keywords) = (text(&meta.subject), text(&meta.keywords));
+    let texts = document::Texts {
+        title: &title,
+        author: &author,
+        subject: &subject,
+        keywords: &keywords,
+    };
+    let info = document::write_info(&mut w, &texts, date);
+    let metadata = part.map(|part| archival::write_metadata(&mut w, &texts, time, part));
+    let profile = part.map(|_| archival::write_profile(&mut w));
+    let parts = document::CatalogParts {
+        outline,
+        struct_tree,
+        widget: widget.map(|(id, _)| id),
+        metadata,
+        profile,
+        files,
+    };
+    let catalog = document::write_catalog(&mut w, pages.tree, &parts);
+
+    // A document ID that depends only on the content: the pages' content
+    // (which decides the font subsets too), the attachments, the title,
+    // the date and the PDF/A part (a PDF/A file differs from the plain one
+    // of the same pages).
+    hash.update(meta.title.as_bytes());
+    hash.update(format!("{time}").as_bytes());
+    if let Some(part) = part {
+        hash.update([part]);
+    }
+    let digest = hash.finalize();
+    Ok(w.finish(catalog, info, &digest[..16]))
 }
 
 /// The signature field asked for must have a valid name and a signature
@@ -275,76 +293,6 @@ fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
         ]))),
         None => Ok(()),
     }
-}
-
-/// Subsets and embeds each face the layout draws with, and returns the
-/// glyph codes of its characters and the operations that tell printpdf
-/// which glyphs each font uses: printpdf learns it from the text operations
-/// it serializes, so the first page lists each face's characters once (its
-/// content is replaced, like every page's, by `content::page_content`).
-fn embed_fonts(
-    doc: &mut PdfDocument,
-    layout: &Layout,
-    fonts: &FontSet,
-) -> Result<(GlyphCodes, Vec<Op>)> {
-    // The characters each face draws.
-    let mut sets: [CharSet; 4] = Default::default();
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Item::Text(t) = item {
-                sets[t.face.index()].extend(&t.text);
-            }
-        }
-    }
-    let used: BTreeMap<Face, BTreeSet<char>> = Face::ALL
-        .iter()
-        .map(|f| (*f, sets[f.index()].chars()))
-        .filter(|(_, chars)| !chars.is_empty())
-        .collect();
-    let mut codes: GlyphCodes = Default::default();
-    let mut usage = vec![Op::StartTextSection];
-    for (face, chars) in &used {
-        let subset = fonts::subset_face(fonts.face(*face), chars)?;
-        for (c, code) in subset.codes {
-            codes[face.index()].insert(c, code);
-        }
-        let id = FontId(content::font_resource(*face).to_owned());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(subset.font));
-        usage.push(Op::SetFont {
-            font: PdfFontHandle::External(id),
-            size: printpdf::Pt(10.0),
-        });
-        usage.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    usage.push(Op::EndTextSection);
-    Ok((codes, usage))
-}
-
-/// The page's link areas as printpdf link annotations, without a border.
-fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
-    let height = page.size.height;
-    page.items.iter().filter_map(move |item| match item {
-        Item::Link(l) => Some(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                PdfRect::from_xywh(
-                    pt(l.rect.x),
-                    pt(height - l.rect.bottom()),
-                    pt(l.rect.width),
-                    pt(l.rect.height),
-                ),
-                Actions::Uri(uri_ascii(&l.uri)),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        }),
-        _ => None,
-    })
 }
 
 /// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,

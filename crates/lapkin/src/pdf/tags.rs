@@ -6,24 +6,26 @@
 //! (`/S` its role, `/P` its parent, `/K` its marked content, child
 //! elements and link annotations in reading order, `/Pg` the page of its
 //! first piece, and `MCR` dictionaries for pieces on other pages), the
-//! `/ParentTree` from each page's `/StructParents` and each link
-//! annotation's `/StructParent` back to the elements, `/MarkInfo` and
-//! `/Tabs /S`. The reading order of the tree is the order of the document's
-//! blocks, because the layout made its nodes in that order.
+//! `/ParentTree` from each page's `/StructParents` and each annotation's
+//! `/StructParent` back to the elements. The reading order of the tree is
+//! the order of the document's blocks, because the layout made its nodes in
+//! that order.
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use pdf_writer::types::{StructRole, TableHeaderScope};
+use pdf_writer::writers::{Attributes, StructElement, StructTreeRoot};
+use pdf_writer::{Finish, Name, Ref};
 
-use super::save::{self, Packed};
-use crate::error::{Error, Result};
-use crate::frame::{Item, Layout, NodeId, Role};
+use super::document::Pages;
+use super::file::Writer;
+use crate::frame::{Layout, NodeId, Role, Scope, StructNode};
 
 /// One entry of an element's `/K`.
 #[derive(Debug, Clone, Copy)]
 enum Kid {
     /// Marked content `mcid` on page `page` (0-based).
     Content { page: usize, mcid: usize },
-    /// A link annotation on page `page`.
-    Annot { page: usize, annot: ObjectId },
+    /// An annotation on page `page`.
+    Annot { page: usize, annot: Ref },
     /// A child element.
     Child(NodeId),
 }
@@ -37,101 +39,12 @@ impl Kid {
     }
 }
 
-/// A page's link annotations, each with its structure node (if tagged).
-type PageLinks = Vec<(ObjectId, Option<NodeId>)>;
-
-fn pdf_err(e: lopdf::Error) -> Error {
-    Error::Pdf(e.to_string())
-}
-
-/// Makes every annotation written directly in a page's `/Annots` (as
-/// printpdf writes links) an indirect object: a structure element can
-/// point only to those.
-fn lift_annotations(doc: &mut Document, page_ids: &[ObjectId]) -> Result<()> {
-    for page_id in page_ids {
-        let annots = match doc
-            .get_dictionary(*page_id)
-            .map_err(pdf_err)?
-            .get(b"Annots")
-        {
-            Ok(Object::Array(a)) => a.clone(),
-            _ => continue,
-        };
-        let mut lifted = Vec::with_capacity(annots.len());
-        for a in annots {
-            lifted.push(match a {
-                Object::Dictionary(d) => Object::Reference(doc.add_object(d)),
-                other => other,
-            });
-        }
-        doc.get_dictionary_mut(*page_id)
-            .map_err(pdf_err)?
-            .set("Annots", lifted);
-    }
-    Ok(())
-}
-
-/// The link annotations of each page, in the order of the page's
-/// `/Annots` (printpdf writes them in the order of the page's link
-/// items), with the structure node of each: the `tag` of the link item
-/// they were made from.
-fn link_annotations(
-    doc: &Document,
-    layout: &Layout,
-    page_ids: &[ObjectId],
-) -> Result<Vec<PageLinks>> {
-    let mut out = Vec::with_capacity(page_ids.len());
-    for (page, page_id) in layout.pages.iter().zip(page_ids) {
-        let links: Vec<Option<NodeId>> = page
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Link(l) => Some(match l.tag {
-                    crate::frame::Tag::Node(n) if n < layout.structure.nodes.len() => Some(n),
-                    _ => None,
-                }),
-                _ => None,
-            })
-            .collect();
-        let dict = doc.get_dictionary(*page_id).map_err(pdf_err)?;
-        let annots: Vec<ObjectId> = match dict.get(b"Annots") {
-            Ok(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
-            Ok(Object::Reference(r)) => doc
-                .get_object(*r)
-                .and_then(Object::as_array)
-                .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let is_link = |id: &ObjectId| {
-            doc.get_dictionary(*id)
-                .and_then(|d| d.get(b"Subtype"))
-                .and_then(Object::as_name)
-                .is_ok_and(|n| n == b"Link")
-        };
-        let annots: Vec<ObjectId> = annots.into_iter().filter(is_link).collect();
-        if annots.len() != links.len() {
-            return Err(Error::Pdf(format!(
-                "a page has {} link areas but {} link annotations",
-                links.len(),
-                annots.len()
-            )));
-        }
-        out.push(annots.into_iter().zip(links).collect());
-    }
-    Ok(out)
-}
-
 /// Each node's kids in reading order: its marked content and annotations
 /// where they come in the pages, each child element where its first
 /// piece comes (or, if it has none, after the sibling before it); and the
 /// page of each node's first piece, its own or a descendant's.
 /// Linear in the nodes and the pieces.
-fn kids(
-    layout: &Layout,
-    mcids: &[Vec<NodeId>],
-    annots: &[PageLinks],
-) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
+fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
     let nodes = &layout.structure.nodes;
     let n = nodes.len();
     let parent = |c: NodeId| nodes[c].parent.filter(|p| *p < n && *p != c);
@@ -159,16 +72,14 @@ fn kids(
             }
         }
     };
-    for (page, (marks, links)) in mcids.iter().zip(annots).enumerate() {
+    for (page, (marks, links)) in pages.mcids.iter().zip(&pages.links).enumerate() {
         for (mcid, &node) in marks.iter().enumerate() {
             events[node].push(Kid::Content { page, mcid });
             appear(node, page, &mut events, &mut seen, &mut first_page);
         }
-        for &(annot, node) in links {
-            if let Some(node) = node {
-                events[node].push(Kid::Annot { page, annot });
-                appear(node, page, &mut events, &mut seen, &mut first_page);
-            }
+        for &(annot, node, _) in links {
+            events[node].push(Kid::Annot { page, annot });
+            appear(node, page, &mut events, &mut seen, &mut first_page);
         }
     }
     // Where each node is among its parent's children.
@@ -216,265 +127,198 @@ fn kids(
     (kids, first_page)
 }
 
+/// The standard structure type of a role (and of the signature field's
+/// `Form`).
+fn struct_role(role: Option<Role>) -> StructRole {
+    match role {
+        None => StructRole::Form,
+        Some(Role::Document) => StructRole::Document,
+        Some(Role::H1) => StructRole::H1,
+        Some(Role::H2) => StructRole::H2,
+        Some(Role::H3) => StructRole::H3,
+        Some(Role::H4) => StructRole::H4,
+        Some(Role::H5) => StructRole::H5,
+        Some(Role::H6) => StructRole::H6,
+        Some(Role::P) => StructRole::P,
+        Some(Role::L) => StructRole::L,
+        Some(Role::LI) => StructRole::LI,
+        Some(Role::Lbl) => StructRole::Lbl,
+        Some(Role::LBody) => StructRole::LBody,
+        Some(Role::Table) => StructRole::Table,
+        Some(Role::THead) => StructRole::THead,
+        Some(Role::TBody) => StructRole::TBody,
+        Some(Role::TR) => StructRole::TR,
+        Some(Role::TH) => StructRole::TH,
+        Some(Role::TD) => StructRole::TD,
+        Some(Role::Caption) => StructRole::Caption,
+        Some(Role::Link) => StructRole::Link,
+        Some(Role::Div) => StructRole::Div,
+    }
+}
+
 /// Writes the attributes of a table cell, if it has any: its scope if it
-/// is a header, its spans if it spans (`/A<</O/Table/Scope/Column>>`).
-fn write_cell_attributes(out: &mut Vec<u8>, node: &crate::frame::StructNode) {
+/// is a header, its spans if it spans (`/A <</O /Table /Scope /Column>>`).
+fn write_cell_attributes(e: &mut StructElement<'_>, node: &StructNode) {
     if !matches!(node.role, Role::TH | Role::TD) {
         return;
     }
     let scope = match (node.role, node.scope) {
-        (Role::TH, Some(scope)) => Some(scope.name()),
+        (Role::TH, Some(Scope::Column)) => Some(TableHeaderScope::Column),
+        (Role::TH, Some(Scope::Row)) => Some(TableHeaderScope::Row),
+        (Role::TH, Some(Scope::Both)) => Some(TableHeaderScope::Both),
         _ => None,
     };
     if scope.is_none() && node.rowspan <= 1 && node.colspan <= 1 {
         return;
     }
-    out.extend_from_slice(b"/A<</O/Table");
+    let attributes: Attributes<'_> = e.insert(Name(b"A")).start();
+    let mut table = attributes.table();
     if let Some(scope) = scope {
-        out.extend_from_slice(b"/Scope");
-        save::name(out, scope.as_bytes());
+        table.scope(scope);
     }
-    for (key, span) in [
-        (&b"/RowSpan "[..], node.rowspan),
-        (b"/ColSpan ", node.colspan),
-    ] {
-        if span > 1 {
-            out.extend_from_slice(key);
-            save::integer(out, span as i64);
-        }
+    if node.rowspan > 1 {
+        table.row_span(node.rowspan as i32);
     }
-    out.extend_from_slice(b">>");
+    if node.colspan > 1 {
+        table.col_span(node.colspan as i32);
+    }
 }
 
-/// Writes one entry of an element's `/K`: an MCID on the element's page
-/// `pg`, a marked-content reference to another page, an object reference
-/// to an annotation, or a child element. `first` says whether it is the
-/// first thing after `/K` or `[` (a number or reference after another
-/// value needs a space before it).
-fn write_kid(
-    out: &mut Vec<u8>,
-    kid: Kid,
-    first: bool,
+/// Writes an element's `/K`: one kid as itself, more as an array. An MCID
+/// on the element's page `pg` is a number, one on another page a
+/// marked-content reference; an annotation is an object reference.
+fn write_kids(
+    e: &mut StructElement<'_>,
+    kids: &[Kid],
     pg: Option<usize>,
-    page_ids: &[ObjectId],
-    ids: &[ObjectId],
-    after_key: bool,
+    pages: &[Ref],
+    ids: &[Ref],
 ) {
-    let space = |out: &mut Vec<u8>| {
-        if after_key || !first {
-            out.push(b' ');
+    match kids {
+        [] => {}
+        [Kid::Child(c)] => {
+            e.child(ids[*c]);
         }
-    };
-    match kid {
-        Kid::Content { page, mcid } if Some(page) == pg => {
-            space(out);
-            save::integer(out, mcid as i64);
-        }
-        Kid::Content { page, mcid } => {
-            out.extend_from_slice(b"<</Type/MCR/Pg ");
-            save::reference(out, page_ids[page]);
-            out.extend_from_slice(b"/MCID ");
-            save::integer(out, mcid as i64);
-            out.extend_from_slice(b">>");
-        }
-        Kid::Annot { page, annot } => {
-            out.extend_from_slice(b"<</Type/OBJR/Pg ");
-            save::reference(out, page_ids[page]);
-            out.extend_from_slice(b"/Obj ");
-            save::reference(out, annot);
-            out.extend_from_slice(b">>");
-        }
-        Kid::Child(c) => {
-            space(out);
-            save::reference(out, ids[c]);
+        _ => {
+            let mut list = e.children();
+            for kid in kids {
+                match *kid {
+                    Kid::Content { page, mcid } if Some(page) == pg => {
+                        list.marked_content_id(mcid as i32);
+                    }
+                    Kid::Content { page, mcid } => {
+                        list.marked_content_ref()
+                            .page(pages[page])
+                            .marked_content_id(mcid as i32);
+                    }
+                    Kid::Annot { page, annot } => {
+                        list.object_ref().page(pages[page]).object(annot);
+                    }
+                    Kid::Child(c) => {
+                        list.struct_element(ids[c]);
+                    }
+                }
+            }
         }
     }
 }
 
-/// Writes the structure tree of `layout`, whose page `p` has marked content
-/// `mcids[p]` (MCID i belongs to node `mcids[p][i]`): the elements, the
-/// parent tree, the catalog's `/StructTreeRoot` and `/MarkInfo`, each
-/// page's `/StructParents` and (with annotations) `/Tabs /S`, each link
-/// annotation's `/StructParent`. `signature_widget`, the empty signature
-/// field if one was added, becomes a `Form` element in the closing block's
-/// `Div`. Nothing for a layout without structure.
+/// Writes the structure tree of `layout`, whose pages are `pages` (their
+/// marked content and tagged annotations), and returns its root. `widget`,
+/// the empty signature field and its page if one was added, becomes a
+/// `Form` element in the closing block's `Div`, with the parent tree's
+/// next key. Nothing for a layout without structure.
 pub(super) fn write_tags(
-    doc: &mut Document,
+    w: &mut Writer,
     layout: &Layout,
-    mcids: &[Vec<NodeId>],
-    signature_widget: Option<ObjectId>,
-    packed: &mut Packed,
-) -> Result<()> {
+    pages: &Pages,
+    widget: Option<(Ref, usize)>,
+) -> Option<Ref> {
     let nodes = &layout.structure.nodes;
     if nodes.is_empty() {
-        return Ok(());
+        return None;
     }
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    lift_annotations(doc, &page_ids)?;
-    let annots = link_annotations(doc, layout, &page_ids)?;
-    let (mut kids, mut first_page) = kids(layout, mcids, &annots);
-    let root_id = doc.new_object_id();
-    let mut ids: Vec<ObjectId> = (0..nodes.len()).map(|_| doc.new_object_id()).collect();
+    let (mut kids, mut first_page) = kids(layout, pages);
+    let root = w.alloc();
+    let mut ids = w.alloc_many(nodes.len());
     // The signature field: a Form element, last in the closing block.
     let mut form = None;
-    if let Some(widget) = signature_widget
-        && let Some(div) = nodes.iter().rposition(|n| n.role == Role::Div)
-        && let Some(page) = layout.signature.and_then(|s| s.page.checked_sub(1))
-        && page < page_ids.len()
+    if let Some((annot, page)) = widget
+        && let Some(div) = form_parent(layout)
     {
-        let id = doc.new_object_id();
-        ids.push(id);
-        kids.push(vec![Kid::Annot {
-            page,
-            annot: widget,
-        }]);
+        ids.push(w.alloc());
+        kids.push(vec![Kid::Annot { page, annot }]);
         kids[div].push(Kid::Child(nodes.len()));
         first_page.push(Some(page));
-        form = Some((div, widget, id));
+        form = Some((div, annot, pages.next_key));
     }
-    let role = |i: NodeId| match nodes.get(i) {
-        Some(n) => n.role.name(),
-        None => "Form",
+    let parent_of = |i: NodeId| match nodes.get(i) {
+        Some(n) => n
+            .parent
+            .filter(|p| *p < nodes.len())
+            .map_or(root, |p| ids[p]),
+        None => form.map_or(root, |(div, _, _)| ids[div]),
     };
-    let parent_of = |i: NodeId| -> ObjectId {
-        match nodes.get(i) {
-            Some(n) => n
-                .parent
-                .filter(|p| *p < nodes.len())
-                .map_or(root_id, |p| ids[p]),
-            None => form.map_or(root_id, |(div, _, _)| ids[div]),
-        }
-    };
-
-    // The parent tree: page p's array, by MCID; then one key per
-    // annotation. Written as bytes, like the elements: on a long report it
-    // is one reference per piece of marked content.
-    let parent_tree_id = doc.new_object_id();
-    let mut next_key = page_ids.len() as i64;
-    let mut annotated = vec![false; page_ids.len()];
-    let widget = form.map(|(_, w, id)| (signature_page(layout), w, id));
-    let linked = annots.iter().enumerate().flat_map(|(p, a)| {
-        a.iter()
-            .filter_map(move |(annot, node)| node.map(|n| (p, *annot, n)))
-    });
-    let mut keyed: Vec<(usize, ObjectId, ObjectId)> =
-        linked.map(|(p, a, n)| (p, a, ids[n])).collect();
-    if let Some((Some(p), w, id)) = widget {
-        keyed.push((p, w, id));
-    }
-    for (p, marks) in mcids.iter().enumerate() {
-        if !marks.is_empty() {
-            doc.get_dictionary_mut(page_ids[p])
-                .map_err(pdf_err)?
-                .set("StructParents", p as i64);
-        }
-    }
-    for &(p, annot, _) in &keyed {
-        doc.get_dictionary_mut(annot)
-            .map_err(pdf_err)?
-            .set("StructParent", next_key);
-        annotated[p] = true;
-        next_key += 1;
-    }
-    packed.add(parent_tree_id, |out| {
-        out.extend_from_slice(b"<</Nums[");
-        let mut first = true;
-        let mut space = |out: &mut Vec<u8>| {
-            if !std::mem::take(&mut first) {
-                out.push(b' ');
-            }
-        };
-        for (p, marks) in mcids.iter().enumerate() {
-            if marks.is_empty() {
-                continue;
-            }
-            space(out);
-            save::integer(out, p as i64);
-            out.push(b'[');
-            for (i, &n) in marks.iter().enumerate() {
-                if i > 0 {
-                    out.push(b' ');
-                }
-                save::reference(out, ids[n]);
-            }
-            out.push(b']');
-        }
-        for (key, &(_, _, element)) in (page_ids.len() as i64..).zip(&keyed) {
-            space(out);
-            save::integer(out, key);
-            out.push(b' ');
-            save::reference(out, element);
-        }
-        out.extend_from_slice(b"]>>");
-    });
-    for (p, page_id) in page_ids.iter().enumerate() {
-        let has_annots = doc.get_dictionary(*page_id).is_ok_and(|d| d.has(b"Annots"));
-        if annotated[p] || has_annots {
-            doc.get_dictionary_mut(*page_id)
-                .map_err(pdf_err)?
-                .set("Tabs", "S");
-        }
-    }
-
-    // The elements, as bytes: a lopdf dictionary each (and one per
-    // marked-content reference) would cost more memory than the whole
-    // file on a long report.
+    let parent_tree = write_parent_tree(
+        w,
+        pages,
+        &ids,
+        form.map(|(_, _, key)| (key, ids[nodes.len()])),
+    );
     for (i, kids) in kids.iter().enumerate() {
         // An element's page is that of its first piece, its own or a
         // descendant's; its own pieces elsewhere are named with their page.
         let pg = first_page[i].or_else(|| kids.iter().find_map(|k| k.page()));
-        packed.add(ids[i], |out| {
-            out.extend_from_slice(b"<</S");
-            save::name(out, role(i).as_bytes());
-            out.extend_from_slice(b"/P ");
-            save::reference(out, parent_of(i));
-            if let Some(pg) = pg {
-                out.extend_from_slice(b"/Pg ");
-                save::reference(out, page_ids[pg]);
-            }
-            match kids.as_slice() {
-                [] => {}
-                [kid] => {
-                    out.extend_from_slice(b"/K");
-                    write_kid(out, *kid, true, pg, &page_ids, &ids, true);
-                }
-                _ => {
-                    out.extend_from_slice(b"/K[");
-                    for (k, kid) in kids.iter().enumerate() {
-                        write_kid(out, *kid, k == 0, pg, &page_ids, &ids, false);
-                    }
-                    out.push(b']');
-                }
-            }
-            if let Some(node) = nodes.get(i) {
-                write_cell_attributes(out, node);
-            }
-            out.extend_from_slice(b">>");
-        });
+        let mut e = w.object(ids[i]).struct_element(ids[i]);
+        e.kind(struct_role(nodes.get(i).map(|n| n.role)))
+            .parent(parent_of(i));
+        if let Some(pg) = pg {
+            e.page(pages.refs[pg]);
+        }
+        write_kids(&mut e, kids, pg, &pages.refs, &ids);
+        if let Some(node) = nodes.get(i) {
+            write_cell_attributes(&mut e, node);
+        }
     }
-
-    let tops: Vec<Object> = nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.parent.is_none_or(|p| p >= nodes.len()))
-        .map(|(i, _)| Object::Reference(ids[i]))
-        .collect();
-    let mut root = Dictionary::new();
-    root.set("Type", "StructTreeRoot");
-    root.set("K", tops);
-    root.set("ParentTree", parent_tree_id);
-    root.set("ParentTreeNextKey", next_key);
-    doc.objects.insert(root_id, Object::Dictionary(root));
-
-    let catalog = doc.catalog_mut().map_err(pdf_err)?;
-    catalog.set("StructTreeRoot", root_id);
-    let mut mark_info = Dictionary::new();
-    mark_info.set("Marked", true);
-    catalog.set("MarkInfo", mark_info);
-    Ok(())
+    let tops = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none_or(|p| p >= nodes.len()));
+    let next_key = pages.next_key + i32::from(form.is_some());
+    let mut tree: StructTreeRoot<'_> = w.object(root).indirect(root).start();
+    tree.children().items(tops.map(|i| ids[i]));
+    tree.pair(Name(b"ParentTree"), parent_tree);
+    tree.parent_tree_next_key(next_key);
+    tree.finish();
+    Some(root)
 }
 
-/// The 0-based page of the signature box, if any.
-fn signature_page(layout: &Layout) -> Option<usize> {
-    layout.signature.and_then(|s| s.page.checked_sub(1))
+/// The element the signature field's `Form` element goes into: the last
+/// `Div` (the closing block), if the layout is tagged and has one.
+pub(super) fn form_parent(layout: &Layout) -> Option<NodeId> {
+    let nodes = &layout.structure.nodes;
+    nodes.iter().rposition(|n| n.role == Role::Div)
+}
+
+/// Writes the parent tree: page p's array of elements by MCID under key
+/// p, each tagged annotation's element under its key, and `form` (the
+/// signature field's key and element).
+fn write_parent_tree(w: &mut Writer, pages: &Pages, ids: &[Ref], form: Option<(i32, Ref)>) -> Ref {
+    let id = w.alloc();
+    let mut tree = w.object(id).indirect(id).dict();
+    let mut nums = tree.insert(Name(b"Nums")).array();
+    for (p, marks) in pages.mcids.iter().enumerate() {
+        if !marks.is_empty() {
+            nums.item(p as i32);
+            nums.push().array().items(marks.iter().map(|&n| ids[n]));
+        }
+    }
+    let links = pages
+        .links
+        .iter()
+        .flatten()
+        .map(|&(_, node, key)| (key, ids[node]));
+    for (key, element) in links.chain(form) {
+        nums.item(key).item(element);
+    }
+    nums.finish();
+    tree.finish();
+    id
 }

@@ -1,0 +1,447 @@
+//! The document's frame: the pages (content streams, the shared footer,
+//! link annotations, the page tree), the outline, the document information
+//! and the catalog.
+//!
+//! The y axis is flipped here and in the content streams: the layout
+//! measures from the top of a page, PDF from the bottom.
+
+use pdf_writer::types::{
+    ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
+};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
+use sha2::{Digest, Sha256};
+
+use super::content::{self, FOOTER, Marks};
+use super::file::{STREAM_LEVEL, Writer};
+use super::fonts::Embedded;
+use super::{PdfOptions, archival, attach};
+use crate::error::{Error, Result};
+use crate::frame::{Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Tag};
+
+/// lapkin's version, for the Creator and Producer entries.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The document's language: the catalog's `/Lang`, the XMP's
+/// `dc:language`.
+pub(super) const LANGUAGE: &str = "id-ID";
+
+/// The document information's `/Creator` (and the XMP's
+/// `xmp:CreatorTool`).
+pub(super) fn creator() -> String {
+    format!("lapkin {VERSION}")
+}
+
+/// The document information's `/Producer` (and the XMP's `pdf:Producer`).
+pub(super) fn producer() -> String {
+    format!("lapkin {VERSION} (pdf-writer 0.15)")
+}
+
+/// The document's time: the caller's timestamp, or the report's date at
+/// midnight in Western Indonesia (WIB, UTC+7).
+pub(super) fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
+    match opts.timestamp {
+        Some(secs) => {
+            super::check_timestamp(secs).map_err(|e| Error::Pdf(format!("the timestamp {e}")))?;
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))
+        }
+        None => {
+            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            Ok(meta.date.midnight().assume_offset(wib))
+        }
+    }
+}
+
+/// A time as a PDF date (`D:20240807000000+07'00`, `D:20231114221320Z`);
+/// the year is from 1 to 9999 (`check_timestamp` and the layout's check).
+pub(super) fn pdf_date(t: time::OffsetDateTime) -> Date {
+    let (hours, minutes, _) = t.offset().as_hms();
+    Date::new(t.year().clamp(0, 9999) as u16)
+        .month(u8::from(t.month()))
+        .day(t.day())
+        .hour(t.hour())
+        .minute(t.minute())
+        .second(t.second())
+        .utc_offset_hour(hours)
+        .utc_offset_minute(minutes.unsigned_abs())
+}
+
+/// What writing the pages gives the rest of the document.
+pub(super) struct Pages {
+    /// The page tree.
+    pub tree: Ref,
+    /// Each page's object.
+    pub refs: Vec<Ref>,
+    /// The structure node of each marked-content id of each page (none for
+    /// a layout without structure).
+    pub mcids: Vec<Vec<NodeId>>,
+    /// Each page's tagged link annotations: the annotation, its structure
+    /// node and its key in the parent tree.
+    pub links: Vec<Vec<(Ref, NodeId, i32)>>,
+    /// The next free key of the parent tree.
+    pub next_key: i32,
+}
+
+/// The signature field's widget and its page (0-based), if one is made.
+pub(super) type Widget = Option<(Ref, usize)>;
+
+/// Writes every page: its content stream (compressed, fed to the document
+/// ID's `hash`), its link annotations, its dictionary; the footer shared
+/// by all pages as one form XObject; the page tree. `widget` goes into its
+/// page's annotations.
+pub(super) fn write_pages(
+    w: &mut Writer,
+    layout: &Layout,
+    fonts: &Embedded,
+    widget: Widget,
+    hash: &mut Sha256,
+) -> Pages {
+    let tagged = !layout.structure.is_empty();
+    let tree = w.alloc();
+    let refs = w.alloc_many(layout.pages.len());
+    let shared = content::footers_are_shared(&layout.pages);
+    let resources = w.alloc();
+    let footer = shared.then(|| write_footer(w, layout, fonts, hash));
+    let mut res = w.object(resources).indirect(resources).dict();
+    res.pair(Name(b"Font"), fonts.resources);
+    if let Some(form) = footer {
+        res.insert(Name(b"XObject")).dict().pair(Name(FOOTER), form);
+    }
+    res.finish();
+    let mut out = Pages {
+        tree,
+        mcids: Vec::with_capacity(refs.len()),
+        links: Vec::with_capacity(refs.len()),
+        next_key: refs.len() as i32,
+        refs,
+    };
+    for (p, page) in layout.pages.iter().enumerate() {
+        let mut marks = Marks::new(&layout.structure);
+        let bytes = content::page_content(page, &fonts.codes, shared, tagged.then_some(&mut marks));
+        hash.update(&bytes);
+        let contents = w.alloc();
+        w.data_stream(contents, &bytes, STREAM_LEVEL, |_| {});
+        let mut annots = write_links(w, layout, page, tagged, &mut out);
+        annots.extend(widget.filter(|(_, on)| *on == p).map(|(r, _)| r));
+        let id = out.refs[p];
+        let mut dict = w.object(id).page(id);
+        dict.parent(tree)
+            .media_box(Rect::new(
+                0.0,
+                0.0,
+                page.size.width.0 as f32,
+                page.size.height.0 as f32,
+            ))
+            .contents(contents)
+            .pair(Name(b"Resources"), resources);
+        if !annots.is_empty() {
+            dict.annotations(annots);
+            if tagged {
+                dict.tab_order(TabOrder::StructureOrder);
+            }
+        }
+        if !marks.mcids.is_empty() {
+            dict.struct_parents(p as i32);
+        }
+        dict.finish();
+        out.mcids.push(marks.mcids);
+    }
+    w.object(tree)
+        .pages(tree)
+        .kids(out.refs.iter().copied())
+        .count(out.refs.len() as i32);
+    out
+}
+
+/// Writes the footer the pages share (see `content::footers_are_shared`)
+/// as a form XObject the size of the first page, and returns it.
+fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sha256) -> Ref {
+    let first = &layout.pages[0];
+    let bytes = content::footer_content(first, &fonts.codes);
+    hash.update(&bytes);
+    let form = w.alloc();
+    let packed = w.deflate(&bytes, STREAM_LEVEL);
+    let mut x = w
+        .stream(form)
+        .form_xobject(form, packed.as_deref().unwrap_or(&bytes));
+    x.bbox(Rect::new(
+        0.0,
+        0.0,
+        first.size.width.0 as f32,
+        first.size.height.0 as f32,
+    ));
+    x.resources().pair(Name(b"Font"), fonts.resources);
+    if packed.is_some() {
+        x.filter(pdf_writer::Filter::FlateDecode);
+    }
+    form
+}
+
+/// Writes the page's link areas as link annotations without a border,
+/// printable (as PDF/A asks), saying where they lead; a tagged one gets
+/// the next key of the parent tree. Returns them in the page's order.
+fn write_links(
+    w: &mut Writer,
+    layout: &Layout,
+    page: &Page,
+    tagged: bool,
+    pages: &mut Pages,
+) -> Vec<Ref> {
+    let mut refs = Vec::new();
+    let mut tags = Vec::new();
+    for item in &page.items {
+        let Item::Link(l) = item else { continue };
+        let id = w.alloc();
+        let node = match l.tag {
+            Tag::Node(n) if tagged && n < layout.structure.nodes.len() => Some(n),
+            _ => None,
+        };
+        let key = node.map(|n| {
+            pages.next_key += 1;
+            tags.push((id, n, pages.next_key - 1));
+            pages.next_key - 1
+        });
+        write_link(w, id, l, page.size.height.0, key);
+        refs.push(id);
+    }
+    pages.links.push(tags);
+    refs
+}
+
+/// Writes one link annotation.
+fn write_link(w: &mut Writer, id: Ref, l: &LinkArea, height: f64, key: Option<i32>) {
+    let r = &l.rect;
+    let rect = Rect::new(
+        r.x.0 as f32,
+        (height - r.bottom().0) as f32,
+        (r.x + r.width).0 as f32,
+        (height - r.y.0) as f32,
+    );
+    let mut a = w.object(id).annotation(id);
+    a.subtype(AnnotationType::Link)
+        .rect(rect)
+        .border(0.0, 0.0, 0.0, None)
+        .flags(AnnotationFlags::PRINT)
+        .contents(TextStr(&link_description(&l.uri)));
+    a.action()
+        .action_type(ActionType::Uri)
+        .uri(Str(super::uri_ascii(&l.uri).as_bytes()));
+    if let Some(key) = key {
+        a.struct_parent(key);
+    }
+}
+
+/// A link's target in words, for screen readers and PDF/A's `/Contents`:
+/// "Kirim surel ke a@b.id" for a `mailto:` address, "Tautan ke URL" for
+/// any other.
+fn link_description(target: &str) -> String {
+    match target
+        .get(..7)
+        .filter(|s| s.eq_ignore_ascii_case("mailto:"))
+    {
+        Some(_) => format!("Kirim surel ke {}", &target[7..]),
+        None => format!("Tautan ke {target}"),
+    }
+}
+
+/// The outline as nested bookmarks: sections at the top, indicators under
+/// the section before them. An entry nests under the nearest earlier entry
+/// of a lower level, so levels may jump. Every entry is open: an entry's
+/// `/Count` is the number of its descendants. Linear in the entries.
+/// Returns the `/Outlines` dictionary, if there are entries.
+pub(super) fn write_outline(w: &mut Writer, layout: &Layout, pages: &[Ref]) -> Option<Ref> {
+    let outline = &layout.outline;
+    let tree = OutlineTree::new(outline);
+    let (first, last) = (*tree.top.first()?, *tree.top.last()?);
+    let root = w.alloc();
+    let ids = w.alloc_many(outline.len());
+    for (i, e) in outline.iter().enumerate() {
+        let parent = tree.parents[i];
+        let mut item = w.object(ids[i]).outline_item(ids[i]);
+        item.title(TextStr(&e.title))
+            .parent(parent.map_or(root, |p| ids[p]));
+        if let Some(prev) = tree.siblings[i].0 {
+            item.prev(ids[prev]);
+        }
+        if let Some(next) = tree.siblings[i].1 {
+            item.next(ids[next]);
+        }
+        if let (Some(&f), Some(&l)) = (tree.kids[i].first(), tree.kids[i].last()) {
+            // Positive: open, so the indicators show under B.
+            item.first(ids[f]).last(ids[l]).count(tree.descendants[i]);
+        }
+        destination(&mut item, e, layout, pages);
+    }
+    w.object(root)
+        .outline(root)
+        .first(ids[first])
+        .last(ids[last])
+        .count(outline.len() as i32);
+    Some(root)
+}
+
+/// An outline entry's destination: its page, scrolled to its top (the
+/// left edge as it is: `null`).
+fn destination(
+    item: &mut pdf_writer::writers::OutlineItem<'_>,
+    e: &OutlineEntry,
+    layout: &Layout,
+    pages: &[Ref],
+) {
+    // `check_layout` made sure the page exists.
+    let index = e.page.saturating_sub(1);
+    let height = layout.pages.get(index).map_or(0.0, |p| p.size.height.0);
+    let mut dest = item.insert(Name(b"Dest")).array();
+    match pages.get(index) {
+        Some(page) => dest.item(*page),
+        None => dest.item(Null),
+    };
+    dest.item(Name(b"XYZ"))
+        .item(Null)
+        .item((height - e.y.0) as f32)
+        .item(Null);
+}
+
+/// The outline's entries as a tree, by index, built in linear time.
+struct OutlineTree {
+    /// Each entry's parent: the nearest earlier entry of a lower level.
+    parents: Vec<Option<usize>>,
+    /// The entries without a parent, in order.
+    top: Vec<usize>,
+    /// Each entry's children, in order.
+    kids: Vec<Vec<usize>>,
+    /// The number of each entry's descendants.
+    descendants: Vec<i32>,
+    /// Each entry's siblings before and after it.
+    siblings: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl OutlineTree {
+    fn new(outline: &[OutlineEntry]) -> Self {
+        // Parents found on a stack of the entries still open (levels
+        // increasing).
+        let mut parents: Vec<Option<usize>> = Vec::with_capacity(outline.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (i, e) in outline.iter().enumerate() {
+            while open.last().is_some_and(|&j| outline[j].level >= e.level) {
+                open.pop();
+            }
+            parents.push(open.last().copied());
+            open.push(i);
+        }
+        let mut top = Vec::new();
+        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); outline.len()];
+        for (i, p) in parents.iter().enumerate() {
+            match p {
+                Some(p) => kids[*p].push(i),
+                None => top.push(i),
+            }
+        }
+        // A parent comes before its children, so one backward pass counts.
+        let mut descendants = vec![0i32; outline.len()];
+        for i in (0..outline.len()).rev() {
+            if let Some(p) = parents[i] {
+                descendants[p] += 1 + descendants[i];
+            }
+        }
+        let mut siblings = vec![(None, None); outline.len()];
+        for list in kids.iter().chain([&top]) {
+            for pair in list.windows(2) {
+                siblings[pair[0]].1 = Some(pair[1]);
+                siblings[pair[1]].0 = Some(pair[0]);
+            }
+        }
+        OutlineTree {
+            parents,
+            top,
+            kids,
+            descendants,
+            siblings,
+        }
+    }
+}
+
+/// The texts of the document information (and of the XMP, which must say
+/// the same).
+pub(super) struct Texts<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    pub keywords: &'a str,
+}
+
+/// Writes the document information dictionary.
+pub(super) fn write_info(w: &mut Writer, texts: &Texts<'_>, date: Date) -> Ref {
+    let id = w.alloc();
+    let mut info: DocumentInfo<'_> = w.object(id).indirect(id).start();
+    info.title(TextStr(texts.title))
+        .author(TextStr(texts.author))
+        .subject(TextStr(texts.subject))
+        .keywords(TextStr(texts.keywords))
+        .creator(TextStr(&creator()))
+        .producer(TextStr(&producer()))
+        .creation_date(date)
+        .modified_date(date);
+    id
+}
+
+/// What the catalog points to besides the pages.
+pub(super) struct CatalogParts {
+    pub outline: Option<Ref>,
+    pub struct_tree: Option<Ref>,
+    pub widget: Option<Ref>,
+    pub metadata: Option<Ref>,
+    pub profile: Option<Ref>,
+    pub files: Vec<(String, Ref)>,
+}
+
+/// Writes the catalog: the pages, the language, the title in the window,
+/// the outline, the signature field's form, the tag tree, the PDF/A
+/// metadata and output intent, the attached files.
+pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) -> Ref {
+    let id = w.alloc();
+    let mut c: Catalog<'_> = w.object(id).indirect(id).start();
+    c.pages(pages).lang(TextStr(LANGUAGE));
+    c.viewer_preferences().display_doc_title(true);
+    match parts.outline {
+        Some(outline) => c.outlines(outline).page_mode(PageMode::UseOutlines),
+        None => c.page_mode(PageMode::UseNone),
+    };
+    if let Some(widget) = parts.widget {
+        c.form()
+            .fields([widget])
+            .sig_flags(SigFlags::SIGNATURES_EXIST);
+    }
+    if let Some(tree) = parts.struct_tree {
+        c.pair(Name(b"StructTreeRoot"), tree);
+        c.mark_info().marked(true);
+    }
+    if let Some(metadata) = parts.metadata {
+        c.metadata(metadata);
+    }
+    if let Some(profile) = parts.profile {
+        archival::output_intent(&mut c, profile);
+    }
+    attach::catalog_entries(&mut c, &parts.files);
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_in_words() {
+        assert_eq!(
+            link_description("https://bücher.example/straße"),
+            "Tautan ke https://bücher.example/straße"
+        );
+        assert_eq!(
+            link_description("MAILTO:kepala@example.org"),
+            "Kirim surel ke kepala@example.org"
+        );
+        assert_eq!(link_description("mailto:"), "Kirim surel ke ");
+        assert_eq!(link_description("http"), "Tautan ke http");
+    }
+}
