@@ -101,3 +101,55 @@ pub fn check_render_disagreement<T>(
     }
     broken
 }
+
+/// A literal string's bytes as ISO 32000-1 (7.3.4.2) reads them, from
+/// just after its `(` to its closing `)`, or `None` if it does not close:
+/// escapes, octal codes, a backslash before an end of line skipped, and
+/// an end of line (CR, LF or CR LF) without a backslash read as one LF,
+/// as MuPDF and Ghostscript read it.
+pub fn read_literal(s: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let (mut out, mut depth, mut i) = (Vec::new(), 0usize, 0);
+    let eol = |i: usize| match s.get(i) {
+        Some(b'\r') if s.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r' | b'\n') => 1,
+        _ => 0,
+    };
+    while let Some(&b) = s.get(i) {
+        match b {
+            b'\\' => {
+                let e = *s.get(i + 1)?;
+                i += 2;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let mut v = u32::from(e - b'0');
+                        while i < s.len() && (b'0'..=b'7').contains(&s[i]) && v < 32 {
+                            v = v * 8 + u32::from(s[i] - b'0');
+                            i += 1;
+                        }
+                        out.push(v as u8);
+                    }
+                    b'\r' | b'\n' => i += eol(i - 1) - 1,
+                    other => out.push(other),
+                }
+                continue;
+            }
+            b'\r' | b'\n' => {
+                out.push(b'\n');
+                i += eol(i);
+                continue;
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some((out, i + 1)),
+            b')' => depth -= 1,
+            _ => {}
+        }
+        out.push(b);
+        i += 1;
+    }
+    None
+}

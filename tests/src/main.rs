@@ -12,6 +12,10 @@ mod layout;
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 
+/// Glyph strings read by a strict reader of content streams: every page's
+/// characters as laid out, in the many-glyph report too.
+mod glyph_strings;
+
 /// PDF/A-2b: XMP metadata, output intent, annotations, byte-level syntax.
 mod pdfa;
 /// The tag tree read back: nesting rules, marked content reachable from
