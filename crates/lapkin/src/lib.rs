@@ -308,6 +308,7 @@ pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
 /// let attached = lapkin::extract_source(&pdf).unwrap();
 /// assert_eq!(lapkin::parse_report(&attached).unwrap(), report);
 /// ```
+#[cfg(feature = "read")]
 pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
     source::extract(pdf)
 }
@@ -339,6 +340,7 @@ pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
 ///     lapkin::Verification::Identical { later_revisions: false }
 /// ));
 /// ```
+#[cfg(feature = "read")]
 pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
     let carried = source::carried(pdf)?;
     if let Some(why) = carried.record.fonts.mismatch(fonts) {

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::model::Report;
-use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+use crate::pdf::{Attachment, PdfOptions, Relationship};
 use crate::style::Style;
 use crate::text::{Face, FontSet};
 
@@ -165,9 +165,11 @@ fn standard_name(opts: &PdfOptions) -> String {
     format!("{:?}", opts.standard)
 }
 
+#[cfg(feature = "read")]
 /// Sets the recorded standard on `opts`; a name this version does not know
 /// is read as PDF/A-3b, the standard of every file with an attachment.
 fn apply_standard(opts: &mut PdfOptions, name: &str) {
+    use crate::pdf::PdfStandard;
     opts.standard = match name {
         "None" => PdfStandard::None,
         "A2b" => PdfStandard::A2b,
@@ -255,6 +257,7 @@ pub enum Verification {
     FontsDiffer(String),
 }
 
+#[cfg(feature = "read")]
 /// What a PDF carries, read from its first revision.
 pub(crate) struct Carried<'a> {
     /// The first revision's bytes.
@@ -267,11 +270,13 @@ pub(crate) struct Carried<'a> {
     pub record: RenderRecord,
 }
 
+#[cfg(feature = "read")]
 /// The attached file `name` among `files`.
 fn find_file(files: Vec<crate::pdf::Embedded>, name: &str) -> Option<Vec<u8>> {
     files.into_iter().find(|f| f.name == name).map(|f| f.data)
 }
 
+#[cfg(feature = "read")]
 /// The attached report of a PDF (its latest revision, incremental updates
 /// such as a signature included): the bytes of [`SOURCE_FILE`].
 pub(crate) fn extract(pdf: &[u8]) -> Result<Vec<u8>> {
@@ -280,6 +285,7 @@ pub(crate) fn extract(pdf: &[u8]) -> Result<Vec<u8>> {
     find_file(files, SOURCE_FILE).ok_or_else(no_source)
 }
 
+#[cfg(feature = "read")]
 /// The error of a PDF without an attached report.
 fn no_source() -> Error {
     Error::Attachment(format!(
@@ -288,6 +294,7 @@ fn no_source() -> Error {
     ))
 }
 
+#[cfg(feature = "read")]
 /// Reads what the first revision of a PDF carries: the report and the
 /// record.
 pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
@@ -322,6 +329,7 @@ pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
     })
 }
 
+#[cfg(feature = "read")]
 impl RenderRecord {
     /// The PDF options the record describes, with the attachments left for
     /// the render to add.
@@ -336,6 +344,7 @@ impl RenderRecord {
     }
 }
 
+#[cfg(feature = "read")]
 /// Compares a document's first revision with lapkin's rendering of it
 /// (`remade`), then the later revisions (the whole file, `pdf`) with the
 /// first: they may add a signature but not change the pages' content or
@@ -408,6 +417,7 @@ mod tests {
         let json = serde_json::to_vec(&record).unwrap();
         let again: RenderRecord = serde_json::from_slice(&json).unwrap();
         assert_eq!(again, record);
+        #[cfg(feature = "read")]
         assert_eq!(again.pdf_options().signature_field.as_deref(), Some("ttd"));
     }
 }

@@ -8,13 +8,18 @@
 //! path, what was found, what was expected, and for a misspelt field the
 //! nearest known name.
 
+#[cfg(feature = "schema-check")]
 use std::sync::OnceLock;
 
+#[cfg(feature = "schema-check")]
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+#[cfg(feature = "schema-check")]
 use jsonschema::paths::{Location, LocationSegment};
+#[cfg(feature = "schema-check")]
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
+#[cfg(feature = "schema-check")]
 use super::number::describe;
 use crate::error::Problem;
 
@@ -31,12 +36,14 @@ pub fn report_schema() -> Value {
         .expect("a generated schema is always serializable")
 }
 
+#[cfg(feature = "schema-check")]
 /// The schema as [`report_schema`] generates it, committed beside this
 /// file (a test keeps the two equal; regenerate it with `cargo run -p
 /// lapkin-cli -- schema > crates/lapkin/src/model/report.schema.json`):
 /// reading it is a fifth of the work of generating it, at every start.
 const SCHEMA_TEXT: &str = include_str!("report.schema.json");
 
+#[cfg(feature = "schema-check")]
 /// The schema inputs are validated against, read once per process.
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
@@ -45,6 +52,7 @@ fn schema() -> &'static Value {
     })
 }
 
+#[cfg(feature = "schema-check")]
 /// The compiled validator, built once per process, for the same reason.
 fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
@@ -56,7 +64,10 @@ fn validator() -> &'static Validator {
     })
 }
 
-/// Every structural problem of `instance`, in document order.
+/// Every structural problem of `instance`, in document order; none
+/// without the `schema-check` feature (deserializing the report then finds
+/// the first).
+#[cfg(feature = "schema-check")]
 pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     let mut findings = Vec::new();
     for error in validator().iter_errors(instance) {
@@ -65,6 +76,13 @@ pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     finish(findings)
 }
 
+/// See the other `schema_problems`.
+#[cfg(not(feature = "schema-check"))]
+pub(crate) fn schema_problems(_: &Value) -> Vec<Problem> {
+    Vec::new()
+}
+
+#[cfg(feature = "schema-check")]
 /// A problem before unknown and missing fields of the same object are
 /// matched up.
 enum Finding {
@@ -93,6 +111,7 @@ pub(crate) fn join(object: &str, name: &str) -> String {
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// `anggaran.rincian[3].pagu` from a JSON pointer location.
 fn display_path(location: &Location) -> String {
     let mut out = String::new();
@@ -116,6 +135,7 @@ pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) 
         .map(|(_, k)| k)
 }
 
+#[cfg(feature = "schema-check")]
 /// The schema object that holds the keyword at `location` (its parent).
 fn schema_at(location: &Location) -> Option<&'static Value> {
     let mut node = schema();
@@ -130,6 +150,7 @@ fn schema_at(location: &Location) -> Option<&'static Value> {
     Some(node)
 }
 
+#[cfg(feature = "schema-check")]
 /// Resolves `{"$ref": "#/definitions/X"}` within the root schema.
 fn resolve(node: &'static Value) -> &'static Value {
     match node.get("$ref").and_then(Value::as_str) {
@@ -142,6 +163,7 @@ fn resolve(node: &'static Value) -> &'static Value {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn type_name(t: JsonType) -> &'static str {
     match t {
         JsonType::Null => "null (not available)",
@@ -154,6 +176,7 @@ fn type_name(t: JsonType) -> &'static str {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn one_of_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
@@ -162,6 +185,7 @@ fn one_of_words(items: &[String]) -> String {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn expected_types(kind: &TypeKind) -> Vec<&'static str> {
     match kind {
         TypeKind::Single(t) => vec![type_name(*t)],
@@ -181,6 +205,7 @@ fn expected_types(kind: &TypeKind) -> Vec<&'static str> {
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// A hint for a number written as text, such as "8.069.025.000".
 fn number_hint(found: &Value) -> String {
     let Some(s) = found.as_str() else {
@@ -202,6 +227,7 @@ fn number_hint(found: &Value) -> String {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     let path = display_path(error.instance_path());
     let found = error.instance().as_ref();
@@ -305,6 +331,7 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// "expected "angka", "huruf" or "strip", found "hurf"; did you mean "huruf"?"
 fn choice(options: &[&str], found: &Value) -> String {
     let names: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
@@ -320,6 +347,7 @@ fn choice(options: &[&str], found: &Value) -> String {
     )
 }
 
+#[cfg(feature = "schema-check")]
 /// Whether a branch of an `anyOf`/`oneOf` failed because the value at the
 /// union's own path has the wrong type, i.e. the branch does not apply.
 fn branch_mismatches(branch: &[ValidationError<'static>], path: &str) -> bool {
@@ -336,6 +364,7 @@ fn branch_mismatches(branch: &[ValidationError<'static>], path: &str) -> bool {
     })
 }
 
+#[cfg(feature = "schema-check")]
 /// The types a branch (or nested union) wanted at `path`.
 fn branch_types(branch: &[ValidationError<'static>], path: &str, out: &mut Vec<&'static str>) {
     for e in branch {
@@ -361,6 +390,7 @@ fn branch_types(branch: &[ValidationError<'static>], path: &str, out: &mut Vec<&
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// The fields a branch requires at `path` that the value lacks: for the
 /// one-key objects of a tagged union, the tag the branch wants.
 fn branch_missing_tags(branch: &[ValidationError<'static>], path: &str) -> Vec<String> {
@@ -374,6 +404,7 @@ fn branch_missing_tags(branch: &[ValidationError<'static>], path: &str) -> Vec<S
         .collect()
 }
 
+#[cfg(feature = "schema-check")]
 fn explain_union(
     path: &str,
     found: &Value,
@@ -463,6 +494,7 @@ fn explain_union(
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// Matches unknown fields with missing ones of the same object ("`pgu`:
 /// did you mean `pagu`?") and turns findings into problems.
 fn finish(findings: Vec<Finding>) -> Vec<Problem> {
@@ -612,6 +644,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema-check")]
     fn the_committed_schema_is_the_generated_one() {
         assert!(
             *schema() == report_schema(),
@@ -645,6 +678,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema-check")]
     fn hints_for_numbers_in_strings() {
         assert_eq!(
             number_hint(&json!("8.069.025.000")),

@@ -1,5 +1,5 @@
-//! Embedded files (PDF/A-3 associated files): writing them into the
-//! document, and reading them back from a PDF.
+//! Embedded files (PDF/A-3 associated files), written into the document
+//! (reading them back is `verify`'s).
 //!
 //! Each [`Attachment`] becomes an embedded file stream (`/Type
 //! /EmbeddedFile`, its MIME type as `/Subtype`, `/Params` with the size,
@@ -8,7 +8,6 @@
 //! catalog's `/AF` and in its `/Names /EmbeddedFiles` name tree (sorted by
 //! name, as a name tree must be).
 
-use lopdf::{Document, Object, ObjectId};
 use md5::{Digest, Md5};
 use pdf_writer::types::AssociationKind;
 use pdf_writer::writers::Catalog;
@@ -221,112 +220,4 @@ pub(super) fn catalog_entries(catalog: &mut Catalog<'_>, specs: &[(String, Ref)]
     for (name, spec) in sorted {
         entries.insert(Str(name.as_bytes()), *spec);
     }
-}
-
-/// The largest attached file or page content read back from a PDF: a
-/// small compressed stream must not expand without bound.
-pub(crate) const MAX_DECODED: usize = 1 << 30;
-
-/// A file attached to a PDF, as read back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Embedded {
-    /// Its name (`/UF`, else `/F`).
-    pub name: String,
-    /// Its bytes, decoded.
-    pub data: Vec<u8>,
-}
-
-/// The embedded files of a PDF: those of the catalog's `/AF` and of its
-/// `/Names /EmbeddedFiles` tree (flat or with `/Kids`), each once, in the
-/// order found. A file specification that cannot be read is skipped; a
-/// stream that cannot be decoded is an error naming the file.
-pub(crate) fn embedded_files(doc: &Document) -> std::result::Result<Vec<Embedded>, String> {
-    let catalog = doc
-        .catalog()
-        .map_err(|e| format!("the PDF has no readable catalog ({e})"))?;
-    let mut specs: Vec<ObjectId> = Vec::new();
-    let mut push = |o: &Object| {
-        if let Ok(id) = o.as_reference()
-            && !specs.contains(&id)
-        {
-            specs.push(id);
-        }
-    };
-    if let Ok(af) = deref(doc, catalog.get(b"AF")).and_then(Object::as_array) {
-        af.iter().for_each(&mut push);
-    }
-    if let Ok(tree) = deref(doc, catalog.get(b"Names"))
-        .and_then(Object::as_dict)
-        .and_then(|n| deref(doc, n.get(b"EmbeddedFiles")))
-    {
-        // The tree's nodes, depth first; bounded by the number of objects
-        // (a node seen twice is not walked again).
-        let mut stack = vec![tree];
-        let mut seen = 0usize;
-        while let Some(node) = stack.pop() {
-            seen += 1;
-            if seen > doc.objects.len() + 1 {
-                break;
-            }
-            let Ok(node) = node.as_dict() else { continue };
-            if let Ok(names) = deref(doc, node.get(b"Names")).and_then(Object::as_array) {
-                names.iter().skip(1).step_by(2).for_each(&mut push);
-            }
-            if let Ok(kids) = deref(doc, node.get(b"Kids")).and_then(Object::as_array) {
-                for kid in kids.iter().rev() {
-                    if let Ok(k) = deref(doc, Ok(kid)) {
-                        stack.push(k);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for id in specs {
-        let Ok(spec) = doc.get_dictionary(id) else {
-            continue;
-        };
-        let name = ["UF", "F"]
-            .iter()
-            .find_map(|k| spec.get(k.as_bytes()).ok().and_then(pdf_text))
-            .unwrap_or_default();
-        let Ok(ef) = deref(doc, spec.get(b"EF")).and_then(Object::as_dict) else {
-            continue;
-        };
-        let Ok(stream) =
-            deref(doc, ef.get(b"UF").or_else(|_| ef.get(b"F"))).and_then(Object::as_stream)
-        else {
-            continue;
-        };
-        let data = stream
-            .decompressed_content_with_limit(MAX_DECODED)
-            .map_err(|e| format!("the attached file {name:?} cannot be decoded ({e})"))?;
-        out.push(Embedded { name, data });
-    }
-    Ok(out)
-}
-
-/// An object, following a reference.
-fn deref<'a>(doc: &'a Document, o: lopdf::Result<&'a Object>) -> lopdf::Result<&'a Object> {
-    let o = o?;
-    match o {
-        Object::Reference(id) => doc.get_object(*id),
-        other => Ok(other),
-    }
-}
-
-/// A PDF text string as Rust text: UTF-16BE with a byte order mark, else
-/// PDFDocEncoding read as Latin-1 (exact for ASCII).
-pub(crate) fn pdf_text(o: &Object) -> Option<String> {
-    let Object::String(bytes, _) = o else {
-        return None;
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        return String::from_utf16(&units).ok();
-    }
-    Some(bytes.iter().map(|&b| char::from(b)).collect())
 }

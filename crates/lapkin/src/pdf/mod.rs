@@ -28,6 +28,7 @@ mod file;
 mod fonts;
 mod subset;
 mod tags;
+#[cfg(feature = "read")]
 mod verify;
 
 use std::borrow::Cow;
@@ -39,8 +40,10 @@ use crate::frame::Layout;
 use crate::text::FontSet;
 
 pub use attach::{Attachment, Relationship};
-pub(crate) use attach::{Embedded, embedded_files};
-pub(crate) use verify::{content_difference, first_difference, first_revision, load};
+#[cfg(feature = "read")]
+pub(crate) use verify::{
+    Embedded, content_difference, embedded_files, first_difference, first_revision, load,
+};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
