@@ -129,6 +129,47 @@ const HINTING_TABLES: [Tag; 6] = [
     Tag::new(b"VDMX"),
 ];
 
+/// Appends a simple glyph without its instructions: everything but them,
+/// a length of zero for them, the flags and coordinates after them as they
+/// are, without the padding the font had after them. `None` if malformed.
+fn simple_glyph(g: &read_fonts::tables::glyf::SimpleGlyph<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let head = g
+        .offset_data()
+        .as_bytes()
+        .get(..g.instruction_length_byte_range().start)?;
+    let outline = g.glyph_data().get(..outline_len(g)?)?;
+    out.extend_from_slice(head);
+    out.extend_from_slice(&[0, 0]);
+    out.extend_from_slice(outline);
+    Some(())
+}
+
+/// Appends a composite glyph: the same components, without the
+/// instructions that may follow the last one.
+fn composite_glyph(
+    g: &read_fonts::tables::glyf::CompositeGlyph<'_>,
+    out: &mut Vec<u8>,
+) -> std::result::Result<(), String> {
+    let bbox = Bbox {
+        x_min: g.x_min(),
+        y_min: g.y_min(),
+        x_max: g.x_max(),
+        y_max: g.y_max(),
+    };
+    let mut parts = g
+        .components()
+        .map(|c| Component::new(c.glyph, c.anchor, c.transform, c.flags));
+    let first = parts.next().ok_or("has no components")?;
+    let mut composite = CompositeGlyph::new(first, bbox);
+    for c in parts {
+        composite.add_component(c, bbox);
+    }
+    let bytes =
+        write_fonts::dump_table(&composite).map_err(|e| format!("cannot be written: {e}"))?;
+    out.extend_from_slice(&bytes);
+    Ok(())
+}
+
 /// `font` (a TrueType font) without its hinting: without the tables of
 /// [`HINTING_TABLES`] and without each glyph's instructions, its outlines,
 /// metrics and everything else unchanged. `loca` is rebuilt (short offsets
@@ -155,44 +196,10 @@ fn strip_hinting(font: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
         match loca.get_glyf(GlyphId::from(gid), &glyf).map_err(read)? {
             None => {}
             Some(Glyph::Simple(g)) => {
-                // Everything but the instructions, and a length of zero
-                // for them: the flags and coordinates after them are copied
-                // as they are, without the padding the font had after them.
-                let bytes = g.offset_data().as_bytes();
-                let malformed = || format!("glyph {gid} is malformed");
-                let head = bytes
-                    .get(..g.instruction_length_byte_range().start)
-                    .ok_or_else(malformed)?;
-                let outline = g
-                    .glyph_data()
-                    .get(..outline_len(&g).ok_or_else(malformed)?)
-                    .ok_or_else(malformed)?;
-                glyphs.extend_from_slice(head);
-                glyphs.extend_from_slice(&[0, 0]);
-                glyphs.extend_from_slice(outline);
+                simple_glyph(&g, &mut glyphs).ok_or_else(|| format!("glyph {gid} is malformed"))?
             }
             Some(Glyph::Composite(g)) => {
-                // The same components, without the instructions that may
-                // follow the last one.
-                let bbox = Bbox {
-                    x_min: g.x_min(),
-                    y_min: g.y_min(),
-                    x_max: g.x_max(),
-                    y_max: g.y_max(),
-                };
-                let mut parts = g
-                    .components()
-                    .map(|c| Component::new(c.glyph, c.anchor, c.transform, c.flags));
-                let first = parts
-                    .next()
-                    .ok_or_else(|| format!("glyph {gid} has no components"))?;
-                let mut composite = CompositeGlyph::new(first, bbox);
-                for c in parts {
-                    composite.add_component(c, bbox);
-                }
-                let bytes = write_fonts::dump_table(&composite)
-                    .map_err(|e| format!("glyph {gid} cannot be written: {e}"))?;
-                glyphs.extend_from_slice(&bytes);
+                composite_glyph(&g, &mut glyphs).map_err(|e| format!("glyph {gid} {e}"))?
             }
         }
         // Even offsets, so that short ones can hold them.

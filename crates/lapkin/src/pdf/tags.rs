@@ -82,6 +82,15 @@ fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
             appear(node, page, &mut events, &mut seen, &mut first_page);
         }
     }
+    (ordered(nodes, &events, &seen), first_page)
+}
+
+/// Each node's kids: its `events` (its pieces and the children that have
+/// content, in the order they come in the pages), with each child without
+/// content (not `seen`) put after the sibling before it.
+fn ordered(nodes: &[StructNode], events: &[Vec<Kid>], seen: &[bool]) -> Vec<Vec<Kid>> {
+    let n = nodes.len();
+    let parent = |c: NodeId| nodes[c].parent.filter(|p| *p < n && *p != c);
     // Where each node is among its parent's children.
     let mut position = vec![usize::MAX; n];
     for node in nodes {
@@ -91,7 +100,8 @@ fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
             }
         }
     }
-    let kids = (0..n)
+    let empty = |c: &NodeId| !seen[*c];
+    (0..n)
         .map(|id| {
             let children: Vec<NodeId> = nodes[id]
                 .children
@@ -101,30 +111,26 @@ fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
                 .collect();
             let mut out = Vec::with_capacity(events[id].len());
             let mut next = 0;
-            let empty = |c: NodeId| !seen[c];
             for &e in &events[id] {
                 if let Kid::Child(c) = e
                     && position[c] != usize::MAX
                 {
-                    while next < children.len() && next <= position[c] {
-                        if empty(children[next]) {
-                            out.push(Kid::Child(children[next]));
-                        }
-                        next += 1;
-                    }
+                    let upto = (position[c] + 1).min(children.len()).max(next);
+                    out.extend(
+                        children[next..upto]
+                            .iter()
+                            .filter(|c| empty(c))
+                            .map(|c| Kid::Child(*c)),
+                    );
+                    next = upto;
                 }
                 out.push(e);
             }
-            out.extend(
-                children[next.min(children.len())..]
-                    .iter()
-                    .filter(|c| empty(**c))
-                    .map(|c| Kid::Child(*c)),
-            );
+            let rest = &children[next.min(children.len())..];
+            out.extend(rest.iter().filter(|c| empty(c)).map(|c| Kid::Child(*c)));
             out
         })
-        .collect();
-    (kids, first_page)
+        .collect()
 }
 
 /// The standard structure type of a role (and of the signature field's
