@@ -431,6 +431,48 @@ pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) ->
 mod tests {
     use super::*;
 
+    /// A date as pdf-writer writes it.
+    fn written(t: time::OffsetDateTime) -> String {
+        let mut chunk = pdf_writer::Chunk::new();
+        chunk.indirect(Ref::new(1)).primitive(pdf_date(t));
+        let text = String::from_utf8_lossy(chunk.as_bytes());
+        let start = text.find("(D:").unwrap();
+        text[start..start + text[start..].find(')').unwrap() + 1].to_owned()
+    }
+
+    #[test]
+    fn dates_in_pdf_form() {
+        let wib = time::UtcOffset::from_hms(7, 0, 0).unwrap();
+        let t = time::macros::date!(2024 - 08 - 07)
+            .midnight()
+            .assume_offset(wib);
+        assert_eq!(written(t), "(D:20240807000000+07'00)");
+        let utc = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        assert_eq!(written(utc), "(D:20231114221320Z)");
+        let last = time::OffsetDateTime::from_unix_timestamp(super::super::MAX_TIMESTAMP);
+        assert_eq!(written(last.unwrap()), "(D:99991231235959Z)");
+    }
+
+    #[test]
+    fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
+        let report =
+            crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap();
+        let mut opts = crate::RenderOptions::default();
+        let max = super::super::MAX_TIMESTAMP;
+        for bad in [-1, -100_000_000_000, max + 1, i64::MAX] {
+            opts.pdf.timestamp = Some(bad);
+            let err = crate::render_pdf(&report, &opts).unwrap_err();
+            assert!(
+                matches!(&err, Error::Pdf(m) if m.starts_with(&format!("the timestamp {bad} is "))),
+                "{err}"
+            );
+        }
+        for good in [0, max] {
+            opts.pdf.timestamp = Some(good);
+            assert!(crate::render_pdf(&report, &opts).is_ok(), "{good}");
+        }
+    }
+
     #[test]
     fn links_in_words() {
         assert_eq!(
