@@ -10,6 +10,10 @@
 //! - `wide-table.json`: a table of 80 columns, and one of 40 columns in a
 //!   list.
 //!
+//! - `*.pdf`: the hostile PDFs of issue 17 for `extract` and `verify`
+//!   (`lapkin_tests::hostile_pdf::heavy`): bombs, hostile trees, a huge
+//!   attached report.
+//!
 //! `cargo run --release -p lapkin-tests --example hostile -- DIR [SCALE]`;
 //! SCALE (default 1) divides the sizes, for quicker runs.
 
@@ -30,5 +34,10 @@ fn main() {
     };
     for (name, v) in lapkin_tests::generate::hostile(scale) {
         write(name, &v);
+    }
+    for (name, pdf) in lapkin_tests::hostile_pdf::heavy(scale) {
+        let path = dir.join(name);
+        std::fs::write(&path, pdf).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        println!("{}", path.display());
     }
 }

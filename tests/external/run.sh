@@ -27,6 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -c "import pyhanko.sign" 2>/dev/null || python3 -m pip install -q "pyhanko==0.38.0"
+# Images in a signature's appearance (revisions.py signs as BSrE does).
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 # PDF/A validation (pikepdf.pdfa, an allowlist validator from veraPDF's rules).
 python3 -m pip install --break-system-packages -q "pikepdf[pdfa]>=10.18"
 # PDF/UA-1 and semantic checks of the tag tree (outloud).
@@ -47,6 +49,10 @@ python3 tests/external/pdfa.py target/debug/lapkin fixtures "$work/pdfa"
 # The attached report (--attach-source) through a signature: extract and verify
 # on the signed file, verify refusing edited files, and pikepdf's PDF/A-3b check.
 python3 tests/external/attach.py target/debug/lapkin fixtures "$work"
+# What verify and extract allow after lapkin's revision: pyHanko into the
+# field, a BSrE-style signature and a DSS accepted; edits after signing
+# refused, each named.
+python3 tests/external/revisions.py target/debug/lapkin fixtures "$work/revisions"
 
 # The example that builds a report in code (crates/lapkin/examples/build_report.rs):
 # its PDF holds the texts it was given, markup read or printed as is.

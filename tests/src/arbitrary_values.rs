@@ -302,13 +302,16 @@ fn a_signature_box_on_a_page_the_layout_lacks_is_refused() {
     let opts = PdfOptions::default().with_signature_field("ttd");
     for page in [0, 2, usize::MAX] {
         let mut layout = minimal_layout();
-        let b = layout.signature.as_mut().expect("the fixture is signed");
+        let b = layout
+            .signatures
+            .first_mut()
+            .expect("the fixture is signed");
         b.page = page;
         let err = lapkin::write_pdf(&layout, &fonts, &opts).unwrap_err();
         assert_eq!(
             problems(err),
             [format!(
-                "layout.signature.page: names page {page}, but the layout has 1 page(s); \
+                "layout.signatures[0].page: names page {page}, but the layout has 1 page(s); \
                  expected 1 (page numbers start at 1)"
             )]
         );
@@ -357,11 +360,11 @@ fn every_bad_field_of_a_layout_is_named_at_once() {
     )));
     page.footer = 4;
     layout.pages.push(page);
-    layout.signature = Some(SignatureBox::new(
+    layout.signatures = vec![SignatureBox::new(
         1,
         Rect::new(Pt(0.0), Pt(0.0), Pt(10.0), Pt(10.0)),
         Pt(841.89),
-    ));
+    )];
     let err = lapkin::write_pdf(&layout, &FontSet::default(), &PdfOptions::default()).unwrap_err();
     assert_eq!(
         problems(err),
@@ -384,7 +387,7 @@ fn every_bad_field_of_a_layout_is_named_at_once() {
              found 2",
             "layout.pages[0].items[1].stroke: expected a length from 0 to 1000000 pt, found -1",
             "layout.pages[0].items[2].width: expected a length from 0 to 1000000 pt, found NaN",
-            "layout.signature.page_height: is 841.89, but page 1 is 0.00 pt high; expected its \
+            "layout.signatures[0].page_height: is 841.89, but page 1 is 0.00 pt high; expected its \
              height",
         ]
     );
@@ -538,7 +541,7 @@ fn write_pdf_refuses_a_signature_field_name_with_a_dot() {
 fn a_signature_field_without_a_signature_box_is_the_callers_error() {
     // It was Error::Pdf, which says "a bug in lapkin".
     let mut layout = minimal_layout();
-    layout.signature = None;
+    layout.signatures.clear();
     let opts = PdfOptions::default().with_signature_field("ttd");
     let err = lapkin::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
     assert!(err.is_input_error(), "{err}");
@@ -546,7 +549,7 @@ fn a_signature_field_without_a_signature_box_is_the_callers_error() {
         problems(err),
         [
             "signature field: the field \"ttd\" was asked for, but the layout has no signature \
-          box (layout.signature) to put it over"
+          box (layout.signatures) to put it over"
         ]
     );
 }

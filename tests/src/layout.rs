@@ -157,7 +157,7 @@ fn the_reference_report_has_its_outline_and_signature() {
             "{e:?}"
         );
     }
-    let sig = l.signature.unwrap();
+    let sig = l.signatures[0].clone();
     assert_eq!(sig.page, l.pages.len());
     // The closing block reads in order at the right half of the page.
     let last = &l.pages[sig.page - 1];
@@ -311,7 +311,7 @@ fn the_signature_block_is_never_split() {
         ];
         let pages: Vec<usize> = lines.iter().map(|s| find(l, s).remove(0).0).collect();
         assert!(pages.iter().all(|p| *p == pages[0]), "{label}: {pages:?}");
-        let sig = l.signature.unwrap();
+        let sig = l.signatures[0].clone();
         assert_eq!(sig.page, pages[0] + 1);
         let page = &l.pages[pages[0]];
         assert!(sig.rect.bottom().0 < footer_top(page, &style).0, "{label}");
@@ -321,7 +321,7 @@ fn the_signature_block_is_never_split() {
     };
     let l = layout(&base);
     assert_eq!(
-        l.signature.unwrap().page,
+        l.signatures[0].clone().page,
         2,
         "the fixture's closing block moves"
     );

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 #[path = "gen.rs"]
 pub mod generate;
 
+/// Hostile PDFs for extract and verify.
+pub mod hostile_pdf;
+
 /// Arbitrary layouts, documents and styles, and what must hold for them.
 pub mod values;
 

@@ -45,6 +45,9 @@ mod arbitrary_values;
 /// The report inside the document: the canonical JSON, the associated
 /// files, `extract_source` and `verify`.
 mod attach;
+
+// extract and verify on hostile files and edits after signing.
+mod read_hostile;
 /// Justified text measured from the layout: the inter-word gaps of the
 /// reference report against the targets of issue 10.
 mod typography;

@@ -27,7 +27,7 @@ fn the_tag_is_drawn_once_invisible_inside_the_box() {
         "minimal.json",
     ] {
         let l = layout(name);
-        let sig = l.signature.unwrap();
+        let sig = l.signatures[0].clone();
         assert_eq!(sig.tag, Some('#'));
         let tags = invisible(&l);
         assert_eq!(tags.len(), 1, "{name}");
@@ -51,10 +51,7 @@ fn the_tag_is_drawn_once_invisible_inside_the_box() {
     }
     // The signature block of this fixture starts a new page.
     assert_eq!(
-        layout("layout/signature-at-page-end.json")
-            .signature
-            .unwrap()
-            .page,
+        layout("layout/signature-at-page-end.json").signatures[0].page,
         2
     );
 }
@@ -63,7 +60,7 @@ fn the_tag_is_drawn_once_invisible_inside_the_box() {
 fn no_tag_is_drawn_when_it_is_switched_off() {
     let l = layout("signature-field-without-tag.json");
     assert!(invisible(&l).is_empty());
-    assert_eq!(l.signature.unwrap().tag, None);
+    assert_eq!(l.signatures[0].clone().tag, None);
 }
 
 #[test]
@@ -88,7 +85,7 @@ fn the_box_size_comes_from_the_report() {
     report.tanda_tangan.lebar_mm = 50.0;
     report.tanda_tangan.tinggi_mm = 20.0;
     let l = layout_report(&report, &RenderOptions::default()).unwrap();
-    let r = l.signature.unwrap().rect;
+    let r = l.signatures[0].clone().rect;
     assert!((r.width.to_mm() - 50.0).abs() < 1e-9);
     assert!((r.height.to_mm() - 20.0).abs() < 1e-9);
 }
@@ -97,7 +94,7 @@ fn the_box_size_comes_from_the_report() {
 fn the_placement_gives_the_box_in_both_bsre_conventions() {
     let report = load_report(REFERENCE);
     let l = layout_report(&report, &RenderOptions::default()).unwrap();
-    let b = l.signature.unwrap();
+    let b = l.signatures[0].clone();
     let p = render(&report, &RenderOptions::default())
         .unwrap()
         .signature

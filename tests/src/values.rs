@@ -245,7 +245,7 @@ pub fn layout(u: &mut Unstructured<'_>, one_in: u8) -> Result<Layout> {
             .outline
             .push(OutlineEntry::new(words(u, 3, one_in)?, level, page, y));
     }
-    if u.arbitrary()? {
+    while u.ratio(1, 2)? && layout.signatures.len() < 3 {
         let page = page_number(u, pages, one_in)?;
         let height = match layout.pages.get(page.wrapping_sub(1)) {
             Some(p) if !hostile(u, one_in)? => p.size.height,
@@ -253,7 +253,7 @@ pub fn layout(u: &mut Unstructured<'_>, one_in: u8) -> Result<Layout> {
         };
         let mut b = SignatureBox::new(page, rect(u, one_in)?, height);
         b.tag = if u.arbitrary()? { Some('#') } else { None };
-        layout.signature = Some(b);
+        layout.signatures.push(b);
     }
     Ok(layout)
 }

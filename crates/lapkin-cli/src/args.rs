@@ -70,7 +70,9 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Schema,
     /// Write the report attached to a PDF rendered with --attach-source
-    /// (laporan-kinerja.json), also from a file signed afterwards.
+    /// (laporan-kinerja.json) as lapkin wrote it, also from a file signed
+    /// afterwards; a file whose later revisions change the attached files
+    /// is refused (exit 1), naming the revision.
     #[command(after_help = EXIT_CODES)]
     Extract {
         /// The PDF, or `-` for standard input.
@@ -80,13 +82,19 @@ pub enum Command {
         /// like render's output.
         #[arg(short, long, value_name = "OUTPUT")]
         output: Option<PathBuf>,
+        /// The largest attached report accepted, in bytes (the PDF itself
+        /// may be four times as large).
+        #[arg(long, value_name = "BYTES", default_value = "32M", value_parser = parse_size,
+              long_help = READ_LIMIT_HELP, hide_default_value = true)]
+        max_input_size: u64,
     },
     /// Check that a PDF rendered with --attach-source is exactly lapkin's
     /// rendering of the report attached to it: render the report again
     /// with the recorded options and compare it with the document as
-    /// lapkin wrote it (before any signature). Exit 0 if identical, 1
-    /// naming the first difference, 3 if the fonts it was made with are
-    /// not available.
+    /// lapkin wrote it, then check that every revision appended since
+    /// adds only what a signature adds. Exit 0 if so, 1 naming the first
+    /// difference or change, 3 if the fonts it was made with are not
+    /// available.
     #[command(after_help = EXIT_CODES)]
     Verify {
         /// The PDF, or `-` for standard input.
@@ -96,8 +104,19 @@ pub enum Command {
         /// ROLE=FILE four times). Its files must be the ones recorded.
         #[arg(long = "font", value_name = "FILE|DIR|ROLE=FILE")]
         fonts: Vec<OsString>,
+        /// The largest attached report accepted, in bytes (the PDF itself
+        /// may be four times as large).
+        #[arg(long, value_name = "BYTES", default_value = "32M", value_parser = parse_size,
+              long_help = READ_LIMIT_HELP, hide_default_value = true)]
+        max_input_size: u64,
     },
 }
+
+/// The long help of `--max-input-size` for `extract` and `verify`.
+const READ_LIMIT_HELP: &str = "\
+The largest attached report accepted, in bytes (K, M, G suffixes) [default: 32M, as \
+render's input]; the PDF file may be four times as large. A PDF that is not a regular file \
+(a FIFO, a device) is refused unless it comes on standard input (`-`).";
 
 /// The options that change whether and how a report renders, shared by
 /// `check` and `render`.

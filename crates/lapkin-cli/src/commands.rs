@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::args::{RenderArgs, is_dash};
 use crate::failure::Failure;
 use crate::fonts::load_fonts;
-use crate::input::{input_identity, input_name, read_input};
+use crate::input::{input_identity, input_name, read_input, read_regular};
 use crate::options::{Options, render_options};
 use crate::output::{Destination, Staged, write_stdout};
 
@@ -42,7 +42,7 @@ pub fn schema() -> Result<(), Failure> {
 
 /// `lapkin extract`: writes the report attached to a PDF (its
 /// canonical JSON) to `output`, standard output by default.
-pub fn extract(input: &Path, output: Option<PathBuf>) -> Result<(), Failure> {
+pub fn extract(input: &Path, output: Option<PathBuf>, limit: u64) -> Result<(), Failure> {
     let output = output.unwrap_or_else(|| PathBuf::from("-"));
     let destination = Destination::new(&output)?;
     if let (Some(id), Destination::File(target)) = (input_identity(input), &destination)
@@ -55,8 +55,9 @@ pub fn extract(input: &Path, output: Option<PathBuf>) -> Result<(), Failure> {
         )));
     }
     let mut staged = destination.stage()?;
-    let (source, pdf) = read_input(input, u64::MAX)?;
-    let json = lapkin::extract_source(&pdf).map_err(|error| Failure::Input { source, error })?;
+    let (source, pdf) = read_pdf(input, limit)?;
+    let json = lapkin::extract_source_with_limit(&pdf, limit)
+        .map_err(|error| Failure::Input { source, error })?;
     staged.fill(&json)?;
     staged.commit().map(|_| ())
 }
@@ -66,23 +67,24 @@ pub fn extract(input: &Path, output: Option<PathBuf>) -> Result<(), Failure> {
 /// it: one line on standard output when they are the same, else a
 /// failure naming the first difference (exit 1) or the fonts that are
 /// missing (exit 3).
-pub fn verify(input: &Path, fonts: &[OsString]) -> Result<(), Failure> {
+pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failure> {
     let fonts = if fonts.is_empty() {
         lapkin::FontSet::liberation_sans()
     } else {
         load_fonts(fonts)?
     };
-    let (source, pdf) = read_input(input, u64::MAX)?;
-    let verdict = lapkin::verify(&pdf, &fonts).map_err(|error| Failure::Input {
-        source: source.clone(),
-        error,
-    })?;
+    let (source, pdf) = read_pdf(input, limit)?;
+    let verdict =
+        lapkin::verify_with_limit(&pdf, &fonts, limit).map_err(|error| Failure::Input {
+            source: source.clone(),
+            error,
+        })?;
     match verdict {
         lapkin::Verification::Identical { later_revisions } => write_stdout(
             format!(
                 "{source}: the pages are exactly lapkin's rendering of the attached report{}\n",
                 if later_revisions {
-                    " (the revisions appended since, such as a signature, change neither)"
+                    " (the revisions appended since add only a signature)"
                 } else {
                     ""
                 }
@@ -93,10 +95,26 @@ pub fn verify(input: &Path, fonts: &[OsString]) -> Result<(), Failure> {
             "{source}: the document is not lapkin's rendering of the report attached to it; \
              the first difference: {what}"
         ))),
+        lapkin::Verification::Changed { revision, what } => Err(Failure::NotVerified(format!(
+            "{source}: lapkin's revision is its rendering of the attached report, but revision \
+             {revision} (an incremental update after it) changes more than a signature: {what}"
+        ))),
         lapkin::Verification::FontsDiffer(why) => Err(Failure::FontsMissing(format!(
             "{source}: cannot verify: {why}; give the family's files with --font"
         ))),
         other => Err(Failure::NotVerified(format!("{source}: {other:?}"))),
+    }
+}
+
+/// Reads a PDF for `extract` or `verify`: standard input, or a regular
+/// file (a FIFO or a device is refused before it is opened for reading),
+/// at most four times `limit` (the attached report's limit) bytes.
+fn read_pdf(input: &Path, limit: u64) -> Result<(String, Vec<u8>), Failure> {
+    let limit = limit.saturating_mul(4);
+    if crate::args::is_dash(input) {
+        read_input(input, limit)
+    } else {
+        read_regular(input, limit)
     }
 }
 
@@ -213,12 +231,21 @@ fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
     })
 }
 
-/// Writes the signature box, as JSON, to its staged output.
+/// Writes the signature boxes, as JSON, to its staged output: the first
+/// electronic signer's box, with `signers` listing every electronic
+/// signer's box in document order (the first again); `null` for a report
+/// without an electronic signer.
 fn fill_signature_box(sig: &mut Staged, rendered: &lapkin::Rendered) -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(&rendered.signature).map_err(|e| Failure::Input {
+    let failed = |e: serde_json::Error| Failure::Input {
         source: "--signature-box".into(),
         error: lapkin::Error::Pdf(e.to_string()),
-    })?;
+    };
+    let mut value = serde_json::to_value(&rendered.signature).map_err(failed)?;
+    if let serde_json::Value::Object(first) = &mut value {
+        let all = serde_json::to_value(&rendered.signatures).map_err(failed)?;
+        first.insert("signers".to_owned(), all);
+    }
+    let json = serde_json::to_string_pretty(&value).map_err(failed)?;
     sig.fill(format!("{json}\n").as_bytes())
 }
 

@@ -112,11 +112,15 @@ fn from_files(plain: Vec<PathBuf>) -> Result<lapkin::FontSet, Failure> {
     lapkin::FontSet::from_files(faces).map_err(font_error)
 }
 
-/// A font file's name, as messages show it, and its bytes.
+/// The largest font file read: 64 MiB (the largest CJK families' faces
+/// are about 20 MB).
+const MAX_FONT_BYTES: u64 = 64 << 20;
+
+/// A font file's name, as messages show it, and its bytes: a regular file
+/// of at most [`MAX_FONT_BYTES`] (a FIFO or device is refused, not waited
+/// on).
 fn read(path: &Path) -> Result<(String, Vec<u8>), Failure> {
-    fs::read(path)
-        .map(|data| (path.display().to_string(), data))
-        .map_err(Failure::io("read", path.display()))
+    crate::input::read_regular(path, MAX_FONT_BYTES)
 }
 
 /// A library error about the fonts: an input error of `--font`.

@@ -33,6 +33,36 @@ pub fn read_input(path: &Path, limit: u64) -> Result<(String, Vec<u8>), Failure>
     Ok((source, bytes))
 }
 
+/// Reads a file that must be a regular file of at most `limit` bytes (a
+/// PDF to extract from or verify, a font): it is opened without waiting
+/// (a FIFO without a writer would block forever) and refused unless it is
+/// a regular file, its size checked before it is read.
+pub fn read_regular(path: &Path, limit: u64) -> Result<(String, Vec<u8>), Failure> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let source = path.display().to_string();
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(Failure::io("read", &source))?;
+    let meta = file.metadata().map_err(Failure::io("read", &source))?;
+    if !meta.is_file() {
+        return Err(Failure::Refused(format!(
+            "cannot read {source}: it is not a regular file (a directory, device, FIFO or \
+             socket); give a file, or `-` and the data on standard input"
+        )));
+    }
+    if meta.len() > limit {
+        return Err(Failure::TooLarge {
+            source,
+            size: Size::Exact(meta.len()),
+            limit,
+        });
+    }
+    let bytes = read_limited(file, &source, limit)?;
+    Ok((source, bytes))
+}
+
 /// Reads up to `limit` bytes; past it, counts the rest (up to a bound,
 /// without keeping it) and refuses the input with that size.
 fn read_limited(reader: impl Read, source: &str, limit: u64) -> Result<Vec<u8>, Failure> {

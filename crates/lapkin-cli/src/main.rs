@@ -82,7 +82,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             options,
         } => commands::render(&input, output, signature_box.as_deref(), &options),
         Command::Schema => commands::schema(),
-        Command::Extract { input, output } => commands::extract(&input, output),
-        Command::Verify { input, fonts } => commands::verify(&input, &fonts),
+        Command::Extract {
+            input,
+            output,
+            max_input_size,
+        } => commands::extract(&input, output, max_input_size),
+        Command::Verify {
+            input,
+            fonts,
+            max_input_size,
+        } => commands::verify(&input, &fonts, max_input_size),
     }
 }

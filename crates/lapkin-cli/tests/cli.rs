@@ -1321,8 +1321,9 @@ fn a_pdf_without_an_attached_report_exits_1() {
         assert_eq!(out.status.code(), Some(1), "{command}");
         assert_eq!(
             text(&out.stderr),
-            "lapkin: minimal.pdf: the PDF carries no attached report (laporan-kinerja.json); \
-             only a PDF rendered with --attach-source (RenderOptions::attach_source) does\n"
+            "lapkin: minimal.pdf: the PDF carries no attached report (laporan-kinerja.json) in \
+             the revision lapkin wrote; only a PDF rendered with --attach-source \
+             (RenderOptions::attach_source) does\n"
         );
         let out = lapkin_in(dir.path(), &[command, "minimal.json"], &[]);
         assert_eq!(out.status.code(), Some(1), "{command}");

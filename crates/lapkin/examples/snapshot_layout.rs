@@ -104,5 +104,5 @@ fn outline_and_signature_box() {
     let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
     insta::assert_json_snapshot!("outline", layout.outline);
-    insta::assert_json_snapshot!("signature", layout.signature);
+    insta::assert_json_snapshot!("signature", layout.signatures);
 }

@@ -86,6 +86,24 @@ pub enum Error {
     /// attached report or no record of its options.
     #[error("{0}")]
     Attachment(String),
+    /// A PDF given to be read cannot be read, or not unambiguously, or not
+    /// within lapkin's limits (see [`ReadError`](crate::read::ReadError)).
+    #[error("{0}")]
+    Read(crate::read::ReadError),
+    /// [`extract_source`](crate::extract_source): a revision appended
+    /// after lapkin's (an incremental update) changes the attached files,
+    /// so the report cannot be given as lapkin wrote it.
+    #[error(
+        "revision {revision} of the PDF (an incremental update after the one lapkin wrote) \
+         changes {what}; lapkin gives only the report as it wrote it, and refuses a file whose \
+         later revisions change it (`lapkin verify` says what else they change)"
+    )]
+    AttachmentChanged {
+        /// The revision, counted from 1 (lapkin's).
+        revision: usize,
+        /// What it changes ("the attached file \"laporan-kinerja.json\"").
+        what: String,
+    },
     /// Writing the PDF failed.
     #[error("writing the PDF failed: {0}")]
     Pdf(String),
@@ -115,6 +133,8 @@ impl Error {
                 | Error::MissingGlyph { .. }
                 | Error::DoesNotFit { .. }
                 | Error::Attachment(_)
+                | Error::Read(_)
+                | Error::AttachmentChanged { .. }
         )
     }
 }

@@ -22,3 +22,36 @@ pub fn check_signature_field_name(name: &str) -> Result<(), String> {
         ))
     }
 }
+
+/// The name of the empty signature field over each signature box of a
+/// layout, in order, `None` where no field is made: the box's `own` name
+/// (`SignatureBox::field`, set from the report's signer), else, if a field
+/// was asked for by `asked` (the PDF options'), that name for the first
+/// box and the name with `_2`, `_3` … after it for the others.
+pub(crate) fn field_names<'a>(
+    own: impl IntoIterator<Item = Option<&'a str>>,
+    asked: Option<&str>,
+) -> Vec<Option<String>> {
+    own.into_iter()
+        .enumerate()
+        .map(|(i, own)| {
+            own.map(str::to_owned).or_else(|| {
+                asked.map(|name| match i {
+                    0 => name.to_owned(),
+                    _ => format!("{name}_{}", i + 1),
+                })
+            })
+        })
+        .collect()
+}
+
+/// The first name of `names` that is given twice, if any: two signature
+/// fields cannot share a name.
+pub(crate) fn repeated_name(names: &[Option<String>]) -> Option<&str> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .flatten()
+        .find(|n| !seen.insert(n.as_str()))
+        .map(String::as_str)
+}

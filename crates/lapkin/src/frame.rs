@@ -36,9 +36,11 @@ pub struct Layout {
     /// Bookmarks, in document order; `level` 0 for sections A to D, 1 for
     /// the indicators under B.
     pub outline: Vec<OutlineEntry>,
-    /// Where the electronic signature goes, if the document has a closing
-    /// block.
-    pub signature: Option<SignatureBox>,
+    /// Where the electronic signatures go: one box per electronic signer,
+    /// in document order (none for a document signed in ink or not at
+    /// all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<SignatureBox>,
     /// Title, author and date, for the PDF's document information.
     pub meta: Meta,
     /// The logical structure (the PDF's tag tree), which the items' `tag`
@@ -249,7 +251,7 @@ pub struct OutlineEntry {
 }
 
 /// The reserved space for the visual electronic signature.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SignatureBox {
     /// 1-based page number.
@@ -260,6 +262,17 @@ pub struct SignatureBox {
     pub page_height: Pt,
     /// The tag character drawn in the box, if any.
     pub tag: Option<char>,
+    /// The name of the empty signature field to put over the box, if one
+    /// is to be made for it (the PDF writer makes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The structure node of the signer's closing block (a `Div`), where
+    /// a signature field over the box is tagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<NodeId>,
+    /// Who signs here (the signer's name), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
 }
 
 impl Layout {
@@ -270,7 +283,7 @@ impl Layout {
         Layout {
             pages: Vec::new(),
             outline: Vec::new(),
-            signature: None,
+            signatures: Vec::new(),
             meta,
             structure: Structure::default(),
         }
@@ -386,6 +399,9 @@ impl SignatureBox {
             rect,
             page_height,
             tag: None,
+            field: None,
+            node: None,
+            signer: None,
         }
     }
 }
@@ -439,7 +455,7 @@ impl fmt::Display for Layout {
                 e.title
             )?;
         }
-        if let Some(s) = &self.signature {
+        for s in &self.signatures {
             writeln!(
                 f,
                 "signature p{} x={} y={} w={} h={} tag={:?}",

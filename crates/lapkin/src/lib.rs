@@ -54,6 +54,17 @@ pub mod internals;
 mod layout;
 pub mod model;
 mod pdf;
+#[cfg(feature = "read")]
+mod read;
+/// Without the `read` feature: only the error type of reading (a variant
+/// of [`Error`] holds it).
+#[cfg(not(feature = "read"))]
+mod read {
+    #[path = "error.rs"]
+    #[allow(dead_code)]
+    mod error;
+    pub use error::ReadError;
+}
 mod signing;
 mod source;
 mod style;
@@ -89,6 +100,9 @@ pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp
 pub use signing::{BsreV1, BsreV2, SignaturePlacement};
 
 pub use error::{Error, Problem, Problems, Result};
+#[cfg(feature = "read")]
+pub use read::DECODE_BUDGET;
+pub use read::ReadError;
 
 // The report's data inside the document: attach, extract, verify.
 pub use source::{
@@ -211,8 +225,11 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// The number of pages.
     pub pages: usize,
-    /// The signature box in the signers' conventions.
+    /// The first electronic signer's box in the signers' conventions
+    /// (the only one in most reports).
     pub signature: Option<SignaturePlacement>,
+    /// Every electronic signer's box, in document order.
+    pub signatures: Vec<SignaturePlacement>,
 }
 
 /// Renders a report: validation, document, layout, PDF. The signature
@@ -268,13 +285,21 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         )?;
     }
     let pdf = write_pdf(&layout, &opts.fonts, &pdf_opts)?;
+    let names = field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        pdf_opts.signature_field.as_deref(),
+    );
+    let signatures: Vec<SignaturePlacement> = layout
+        .signatures
+        .iter()
+        .zip(names)
+        .map(|(b, name)| SignaturePlacement::new(b, name))
+        .collect();
     Ok(Rendered {
         pdf,
         pages: layout.pages.len(),
-        signature: layout
-            .signature
-            .as_ref()
-            .map(|b| SignaturePlacement::new(b, pdf_opts.signature_field.clone())),
+        signature: signatures.first().cloned(),
+        signatures,
     })
 }
 
@@ -294,11 +319,9 @@ pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
 }
 
 /// The report attached to a PDF rendered with
-/// [`RenderOptions::attach_source`]: the bytes of its [`SOURCE_FILE`], from
-/// the latest revision of the file (a PDF signed afterwards, with the
-/// signature appended as an incremental update, is read through it).
-/// A PDF that cannot be read, or carries no attached report, is an
-/// [`Error::Attachment`].
+/// [`RenderOptions::attach_source`], as lapkin wrote it: the bytes of its
+/// [`SOURCE_FILE`] in the document's first revision (the one lapkin
+/// wrote), at most [`MAX_INPUT_BYTES`]; see [`extract_source_with_limit`].
 ///
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
@@ -310,24 +333,25 @@ pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
 /// ```
 #[cfg(feature = "read")]
 pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
-    source::extract(pdf)
+    extract_source_with_limit(pdf, MAX_INPUT_BYTES as u64)
 }
 
-/// Checks that a PDF's pages are exactly lapkin's rendering of the report
-/// attached to it: reads the document as lapkin wrote it (its first
-/// revision: the bytes up to the first `%%EOF` that ends a readable file),
-/// renders the attached report again with the recorded options
-/// ([`RenderRecord`]) in `fonts`, and compares the bytes. When they
-/// differ, [`Verification::Differs`] names the first difference: the page
-/// count, a page's content, an attached file, the document information,
-/// the XMP metadata, another object. Revisions appended later (a
-/// signature) may add objects but not change the pages' content or the
-/// attached files. `fonts` must be the family the document was made with,
-/// file for file, else [`Verification::FontsDiffer`].
-///
-/// Errors: a PDF that cannot be read, without an attached report or
-/// without the record ([`Error::Attachment`]); an attached report that is
-/// not valid JSON gives [`Verification::Differs`] naming it.
+/// [`extract_source`] with the largest attached report accepted, in
+/// bytes. The PDF is read as viewers read it (see [`ReadError`]); a
+/// signature appended later (an incremental update) is fine, but a later
+/// revision that changes the attached files makes it
+/// [`Error::AttachmentChanged`], naming the revision: lapkin never hands
+/// back data it did not write. Errors: a PDF that cannot be read
+/// ([`Error::Read`], also for a report over `max_bytes` or a corrupt
+/// stream), or without an attached report ([`Error::Attachment`]).
+#[cfg(feature = "read")]
+pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
+    source::extract(pdf, max_bytes)
+}
+
+/// Checks that a PDF is exactly lapkin's rendering of the report attached
+/// to it, with nothing changed after but a signature; the attached report
+/// may be at most [`MAX_INPUT_BYTES`]. See [`verify_with_limit`].
 ///
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
@@ -342,7 +366,38 @@ pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
 /// ```
 #[cfg(feature = "read")]
 pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
-    let carried = source::carried(pdf)?;
+    verify_with_limit(pdf, fonts, MAX_INPUT_BYTES as u64)
+}
+
+/// [`verify`] with the largest attached report accepted, in bytes.
+///
+/// Reads the document as viewers read it, finds from its structure the
+/// revision lapkin wrote (the first), renders the attached report again
+/// with the recorded options ([`RenderRecord`]) in `fonts`, and compares
+/// the bytes: when they differ, [`Verification::Differs`] names the first
+/// difference (the page count, a page's content, an attached file, the
+/// document information, the XMP metadata, another object). Then each
+/// revision appended later must add only what a signature adds
+/// (signature fields and widgets in the reserved box, their appearances
+/// and values, the form, `/Perms`, the DSS, the modification date and
+/// producer), else [`Verification::Changed`] names the revision, the
+/// object and what changed. `fonts` must be the family the document was
+/// made with, file for file, else [`Verification::FontsDiffer`].
+///
+/// Errors: a PDF that cannot be read unambiguously or within the limits
+/// ([`Error::Read`]), without an attached report or the record
+/// ([`Error::Attachment`]); an attached report that is not valid JSON
+/// gives [`Verification::Differs`] naming it.
+#[cfg(feature = "read")]
+pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+    let doc = read::Pdf::open(pdf).map_err(Error::Read)?;
+    let carried = match source::carried(&doc, max_bytes) {
+        // lapkin writes every attachment decodable and true to its checksum.
+        Err(Error::Read(ReadError::Undecodable { what, why })) => {
+            return Ok(Verification::Differs(format!("{what}: {why}")));
+        }
+        other => other?,
+    };
     if let Some(why) = carried.record.fonts.mismatch(fonts) {
         return Ok(Verification::FontsDiffer(why));
     }
@@ -361,7 +416,7 @@ pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
         attach_source: true,
     };
     let remade = match render(&report, &opts) {
-        Ok(r) => r.pdf,
+        Ok(r) => r,
         Err(e) if e.is_input_error() => {
             return Ok(Verification::Differs(format!(
                 "the attached report ({SOURCE_FILE}) does not render with the recorded options: {e}"
@@ -369,7 +424,7 @@ pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
         }
         Err(e) => return Err(e),
     };
-    source::compare(&carried, &remade, pdf)
+    source::compare(&doc, &carried.record, &remade.pdf, &remade.signatures)
 }
 
 #[cfg(test)]

@@ -65,6 +65,9 @@ pub struct SignaturePlacement {
     pub tag: Option<String>,
     /// The empty signature field over the box, if one was added.
     pub field: Option<String>,
+    /// Who signs in this box (the signer's name), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
     /// For BSrE's v1 API.
     pub bsre_v1: BsreV1,
     /// For BSrE's v2 API.
@@ -94,6 +97,7 @@ impl SignaturePlacement {
             ],
             tag: b.tag.map(String::from),
             field,
+            signer: b.signer.clone(),
             bsre_v1: BsreV1 {
                 page: b.page,
                 x_axis: r2(r.x.0),
@@ -119,12 +123,12 @@ mod tests {
 
     #[test]
     fn both_conventions_describe_the_same_box() {
-        let b = SignatureBox {
-            page: 12,
-            rect: Rect::new(Pt(308.58), Pt(104.43), Pt(85.04), Pt(85.04)),
-            page_height: Pt(841.89),
-            tag: Some('#'),
-        };
+        let mut b = SignatureBox::new(
+            12,
+            Rect::new(Pt(308.58), Pt(104.43), Pt(85.04), Pt(85.04)),
+            Pt(841.89),
+        );
+        b.tag = Some('#');
         let p = SignaturePlacement::new(&b, Some("ttd_kepala".into()));
         assert_eq!(
             p.bsre_v1,

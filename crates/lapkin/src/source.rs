@@ -18,7 +18,11 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::model::Report;
-use crate::pdf::{Attachment, PdfOptions, Relationship};
+use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+#[cfg(feature = "read")]
+use crate::read::{self, Pdf};
+#[cfg(feature = "read")]
+use crate::signing::SignaturePlacement;
 use crate::style::Style;
 use crate::text::{Face, FontSet};
 
@@ -160,16 +164,19 @@ pub fn canonical_json(report: &Report) -> Result<Vec<u8>> {
     }
 }
 
-/// The standard of `opts`, as recorded (`None`, `A2b`, `A3b`).
+/// The standard of `opts` once the attachments are added (which raise
+/// PDF/A-2b to PDF/A-3b), as recorded (`None`, `A3b`).
 fn standard_name(opts: &PdfOptions) -> String {
-    format!("{:?}", opts.standard)
+    match opts.standard {
+        PdfStandard::A2b => format!("{:?}", PdfStandard::A3b),
+        other => format!("{other:?}"),
+    }
 }
 
 #[cfg(feature = "read")]
 /// Sets the recorded standard on `opts`; a name this version does not know
 /// is read as PDF/A-3b, the standard of every file with an attachment.
 fn apply_standard(opts: &mut PdfOptions, name: &str) {
-    use crate::pdf::PdfStandard;
     opts.standard = match name {
         "None" => PdfStandard::None,
         "A2b" => PdfStandard::A2b,
@@ -186,8 +193,14 @@ pub(crate) fn record(
     date: time::Date,
 ) -> Result<RenderRecord> {
     let when = match pdf.timestamp {
-        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs)
-            .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))?,
+        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs).map_err(|_| {
+            Error::Invalid(crate::error::Problems(vec![crate::error::Problem::new(
+                "pdf.timestamp",
+                crate::pdf::check_timestamp(secs)
+                    .err()
+                    .unwrap_or_else(|| format!("{secs} is out of range")),
+            )]))
+        })?,
         None => {
             let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
             date.midnight().assume_offset(wib)
@@ -242,8 +255,8 @@ pub(crate) fn attach(
 pub enum Verification {
     /// The document as lapkin wrote it (its first revision) is exactly
     /// lapkin's rendering of the attached report with the recorded
-    /// options, and the later revisions (a signature), if any, change
-    /// neither the pages' content nor the attached files.
+    /// options, and the later revisions, if any, add only what a
+    /// signature adds.
     Identical {
         /// Whether revisions were appended after lapkin's (e.g. a
         /// signature).
@@ -252,18 +265,25 @@ pub enum Verification {
     /// The document is not that rendering: the first difference, in
     /// words ("page 3's content", "the page count: ...").
     Differs(String),
+    /// The document as lapkin wrote it is that rendering, but a revision
+    /// appended after it changes more than a signature does (see the
+    /// README's "What verify allows after signing").
+    Changed {
+        /// The revision, counted from 1 (lapkin's): 2 is the first
+        /// incremental update.
+        revision: usize,
+        /// What it changes, naming the object ("page 1's /Annots: an
+        /// added annotation of /Subtype /Square ...").
+        what: String,
+    },
     /// The fonts given are not the files the document was made with, so it
     /// cannot be re-made: why, naming the family and the faces.
     FontsDiffer(String),
 }
 
 #[cfg(feature = "read")]
-/// What a PDF carries, read from its first revision.
-pub(crate) struct Carried<'a> {
-    /// The first revision's bytes.
-    pub revision: &'a [u8],
-    /// The first revision, read.
-    pub doc: lopdf::Document,
+/// What the first revision of a PDF carries: the report and the record.
+pub(crate) struct Carried {
     /// The attached report's bytes.
     pub json: Vec<u8>,
     /// The record.
@@ -271,46 +291,45 @@ pub(crate) struct Carried<'a> {
 }
 
 #[cfg(feature = "read")]
-/// The attached file `name` among `files`.
-fn find_file(files: Vec<crate::pdf::Embedded>, name: &str) -> Option<Vec<u8>> {
-    files.into_iter().find(|f| f.name == name).map(|f| f.data)
-}
-
-#[cfg(feature = "read")]
-/// The attached report of a PDF (its latest revision, incremental updates
-/// such as a signature included): the bytes of [`SOURCE_FILE`].
-pub(crate) fn extract(pdf: &[u8]) -> Result<Vec<u8>> {
-    let doc = crate::pdf::load(pdf).map_err(Error::Attachment)?;
-    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
-    find_file(files, SOURCE_FILE).ok_or_else(no_source)
+/// The attached report of a PDF, as lapkin wrote it: the bytes of
+/// [`SOURCE_FILE`] in the document's first revision, refused if a later
+/// revision (an incremental update) changes the attached files, or if it
+/// is over `limit` bytes.
+pub(crate) fn extract(pdf: &[u8], limit: u64) -> Result<Vec<u8>> {
+    let doc = Pdf::open(pdf).map_err(Error::Read)?;
+    let json = read::first_revision_file(&doc, SOURCE_FILE, limit)
+        .map_err(Error::Read)?
+        .ok_or_else(no_source)?;
+    if let Some((revision, what)) = read::attachment_change(&doc).map_err(Error::Read)? {
+        return Err(Error::AttachmentChanged { revision, what });
+    }
+    Ok(json)
 }
 
 #[cfg(feature = "read")]
 /// The error of a PDF without an attached report.
 fn no_source() -> Error {
     Error::Attachment(format!(
-        "the PDF carries no attached report ({SOURCE_FILE}); only a PDF rendered with \
-         --attach-source (RenderOptions::attach_source) does"
+        "the PDF carries no attached report ({SOURCE_FILE}) in the revision lapkin wrote; only a \
+         PDF rendered with --attach-source (RenderOptions::attach_source) does"
     ))
 }
 
 #[cfg(feature = "read")]
-/// Reads what the first revision of a PDF carries: the report and the
-/// record.
-pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
-    let (revision, doc) = crate::pdf::first_revision(pdf).map_err(Error::Attachment)?;
-    let files = crate::pdf::embedded_files(&doc).map_err(Error::Attachment)?;
-    let record_bytes = files
-        .iter()
-        .find(|f| f.name == RECORD_FILE)
-        .map(|f| f.data.clone());
-    let json = find_file(files, SOURCE_FILE).ok_or_else(no_source)?;
-    let record_bytes = record_bytes.ok_or_else(|| {
-        Error::Attachment(format!(
-            "the PDF carries the report but not {RECORD_FILE}, the record of the options its \
-             pages were made with: it cannot be re-made"
-        ))
-    })?;
+/// Reads what the first revision of a PDF carries: the report (at most
+/// `limit` bytes) and the record.
+pub(crate) fn carried(doc: &Pdf<'_>, limit: u64) -> Result<Carried> {
+    let json = read::first_revision_file(doc, SOURCE_FILE, limit)
+        .map_err(Error::Read)?
+        .ok_or_else(no_source)?;
+    let record_bytes = read::first_revision_file(doc, RECORD_FILE, limit)
+        .map_err(Error::Read)?
+        .ok_or_else(|| {
+            Error::Attachment(format!(
+                "the PDF carries the report but not {RECORD_FILE}, the record of the options its \
+                 pages were made with: it cannot be re-made"
+            ))
+        })?;
     let record: RenderRecord = serde_json::from_slice(&record_bytes).map_err(|e| {
         Error::Attachment(format!("the attached {RECORD_FILE} cannot be read: {e}"))
     })?;
@@ -321,12 +340,14 @@ pub(crate) fn carried(pdf: &[u8]) -> Result<Carried<'_>> {
             record.format
         )));
     }
-    Ok(Carried {
-        revision,
-        doc,
-        json,
-        record,
-    })
+    if let Some(secs) = record.timestamp
+        && let Err(why) = crate::pdf::check_timestamp(secs)
+    {
+        return Err(Error::Attachment(format!(
+            "the attached {RECORD_FILE} gives the timestamp {why}"
+        )));
+    }
+    Ok(Carried { json, record })
 }
 
 #[cfg(feature = "read")]
@@ -346,40 +367,38 @@ impl RenderRecord {
 
 #[cfg(feature = "read")]
 /// Compares a document's first revision with lapkin's rendering of it
-/// (`remade`), then the later revisions (the whole file, `pdf`) with the
-/// first: they may add a signature but not change the pages' content or
-/// the attached files.
-pub(crate) fn compare(carried: &Carried<'_>, remade: &[u8], pdf: &[u8]) -> Result<Verification> {
-    let differs = |what: String| {
-        let version = if carried.record.lapkin == VERSION {
+/// (`remade`), then each later revision with the one before: they may
+/// add a signature and nothing else (see `crate::read`).
+pub(crate) fn compare(
+    doc: &Pdf<'_>,
+    record: &RenderRecord,
+    remade: &[u8],
+    boxes: &[SignaturePlacement],
+) -> Result<Verification> {
+    if let Some(what) = read::first_difference(doc, remade).map_err(Error::Read)? {
+        let version = if record.lapkin == VERSION {
             String::new()
         } else {
             format!(
                 " (the document was made by lapkin {}; this is lapkin {VERSION}, whose output may \
                  differ)",
-                carried.record.lapkin
+                record.lapkin
             )
         };
-        Verification::Differs(format!("{what}{version}"))
-    };
-    if let Some(what) = crate::pdf::first_difference(carried.revision, &carried.doc, remade)
-        .map_err(Error::Attachment)?
-    {
-        return Ok(differs(what));
+        return Ok(Verification::Differs(format!("{what}{version}")));
     }
-    let later = pdf.len() > carried.revision.len() + 2;
-    if later {
-        let whole = crate::pdf::load(pdf).map_err(Error::Attachment)?;
-        if let Some(what) =
-            crate::pdf::content_difference(&whole, &carried.doc).map_err(Error::Attachment)?
-        {
-            return Ok(Verification::Differs(format!(
-                "a revision appended after lapkin's (an incremental update) changes {what}"
-            )));
-        }
+    let reserved: Vec<read::Reserved> = boxes
+        .iter()
+        .map(|s| read::Reserved {
+            page: s.page.saturating_sub(1),
+            rect: s.pdf_rect,
+        })
+        .collect();
+    if let Some((revision, what)) = read::later_change(doc, &reserved).map_err(Error::Read)? {
+        return Ok(Verification::Changed { revision, what });
     }
     Ok(Verification::Identical {
-        later_revisions: later,
+        later_revisions: doc.revisions() > 1,
     })
 }
 

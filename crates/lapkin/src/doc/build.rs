@@ -305,6 +305,9 @@ fn closing_block(report: &Report) -> Block {
         path: "penutup".to_owned(),
         width_path: "tanda_tangan.lebar_mm".to_owned(),
         tag_path: "tanda_tangan.tag".to_owned(),
+        electronic: true,
+        field: None,
+        signer: p.nama.clone(),
     })
 }
 
@@ -343,6 +346,7 @@ fn footer(report: &Report) -> Footer {
         items: report.catatan().iter().map(inline).collect(),
         page_label: PAGE_LABEL.to_owned(),
         path: "catatan".to_owned(),
+        ..Footer::new("", Vec::new(), "")
     }
 }
 
@@ -718,6 +722,11 @@ mod tests {
                     Block::Indent(inner) => walk(inner, out),
                     Block::Signature(s) => {
                         for t in s.before.iter().chain(&s.after) {
+                            text(t, out);
+                        }
+                    }
+                    Block::SignatureRow(row) => {
+                        for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
                             text(t, out);
                         }
                     }

@@ -31,21 +31,44 @@ pub struct Document {
     pub footer: Footer,
 }
 
-/// The footer of every page: a titled, numbered note and the page number.
+/// What every page carries besides the body: at the foot, a titled,
+/// numbered note, a running footer text and the page number; at the top,
+/// a running header text. Each part may be left out (an empty title, no
+/// items, no text, an empty label); with no note and no footer text, the
+/// rule above the footer is left out too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Footer {
-    /// The note's title, e.g. "Catatan :".
+    /// The note's title, e.g. "Catatan :"; empty for none.
     pub title: String,
-    /// The note's items, numbered 1., 2., ...
+    /// The note's items, numbered 1., 2., ... unless `markers` says
+    /// otherwise; empty for no note.
     pub items: Vec<Text>,
-    /// The page label with `{page}` and `{pages}` placeholders.
+    /// The page label with `{page}` and `{pages}` placeholders; empty for
+    /// none.
     pub page_label: String,
     /// Where the note's items come from in the input (e.g. `catatan`),
     /// named in the message when the note leaves no room for the body;
     /// empty if none.
     #[serde(default)]
     pub path: String,
+    /// The note's markers, one per item ("a.", "-", or "" for none);
+    /// `None` numbers them 1., 2., ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markers: Option<Vec<String>>,
+    /// A running footer text (the document's name), at the left of the
+    /// footer's last line, or of the page label's line when there is no
+    /// note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    /// A running header text, at the right above the body of every page,
+    /// over a rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<Text>,
+    /// Where the running header comes from in the input, named when it is
+    /// too tall for the top margin; empty if none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub header_path: String,
 }
 
 /// A block of the body.
@@ -64,8 +87,14 @@ pub enum Block {
     Table(Table),
     /// Blocks indented by one step (the content under a numbered heading).
     Indent(Vec<Block>),
-    /// The closing signature block, never split, at the right.
+    /// The closing signature block, never split, at the right. Several
+    /// in a row are stacked, each kept with the one before it.
     Signature(Signature),
+    /// Signature blocks side by side, as one block never split: the first
+    /// at the left of the text area, the last at the right, the others
+    /// evenly between; their spaces' tops aligned (the lines above each
+    /// space end on one line).
+    SignatureRow(Vec<Signature>),
 }
 
 /// A heading.
@@ -197,6 +226,12 @@ pub struct Cell {
     /// are column headers whatever this says.
     #[serde(default)]
     pub row_header: bool,
+    /// Never break the text inside the cell: a short value such as
+    /// "TW2 : 250" or "BB" stays on one line, and its column is made at
+    /// least that wide (or the table's type smaller, or the table is
+    /// refused), as for a figure.
+    #[serde(default)]
+    pub keep_whole: bool,
 }
 
 impl Cell {
@@ -208,6 +243,7 @@ impl Cell {
             colspan: 1,
             rowspan: 1,
             row_header: false,
+            keep_whole: false,
         }
     }
 }
@@ -238,6 +274,24 @@ pub struct Signature {
     /// when the tag also occurs in the printed text; empty if none.
     #[serde(default)]
     pub tag_path: String,
+    /// Whether the space is reserved for an electronic signature: its box
+    /// is recorded in the layout's `signatures` (with the tag), where
+    /// signers and signature fields find it. `false` for a signature in
+    /// ink: the space is left blank for the signature and the stamp, and
+    /// nothing is recorded (no tag is drawn).
+    #[serde(default = "yes")]
+    pub electronic: bool,
+    /// The name of the empty signature field to put over the box, if one
+    /// is to be made for this signer; `None` leaves it to the PDF options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Who signs here (the signer's name), reported with the box.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Document {
@@ -261,6 +315,10 @@ impl Footer {
             items,
             page_label: page_label.into(),
             path: String::new(),
+            markers: None,
+            text: None,
+            header: None,
+            header_path: String::new(),
         }
     }
 }
@@ -332,6 +390,43 @@ impl Table {
             path: String::new(),
         }
     }
+
+    /// Header rows for columns whose headings are grouped: each column's
+    /// heading is a path of labels, its groups first (outermost first) and
+    /// its own label last (`[["No"], ["TW III", "Target"], ["TW III",
+    /// "Realisasi"]]`). Neighbouring columns whose paths begin alike share
+    /// a cell spanning them ("TW III" over Target and Realisasi); a
+    /// column's own label spans down to the last header row ("No" over
+    /// both rows). Columns without groups give one row. An empty path
+    /// counts as one empty label. Each cell is centred.
+    pub fn grouped_header(columns: &[Vec<Text>]) -> Vec<Row> {
+        let depth = columns.iter().map(|p| p.len().max(1)).max().unwrap_or(1);
+        let mut rows: Vec<Row> = (0..depth).map(|_| Row::new(Vec::new())).collect();
+        let label = |p: &[Text], l: usize| p.get(l).cloned().unwrap_or_default();
+        for (c, path) in columns.iter().enumerate() {
+            let n = path.len().max(1);
+            for (l, row) in rows.iter_mut().enumerate().take(n) {
+                // A group's cell starts at the first column of the group.
+                let own = l + 1 == n;
+                let continues = !own
+                    && c > 0
+                    && columns[c - 1].len() > l + 1
+                    && columns[c - 1][..=l] == path[..=l];
+                if continues {
+                    if let Some(cell) = row.cells.last_mut() {
+                        cell.colspan += 1;
+                    }
+                    continue;
+                }
+                row.cells.push(Cell {
+                    align: Some(Align::Center),
+                    rowspan: if own { depth - l } else { 1 },
+                    ..Cell::new(label(path, l))
+                });
+            }
+        }
+        rows
+    }
 }
 
 impl Column {
@@ -354,7 +449,7 @@ impl Row {
 
 impl Signature {
     /// A closing block: the lines `before` the reserved `space`, and those
-    /// `after` it; no tag.
+    /// `after` it; electronic, no tag.
     pub fn new(before: Vec<Text>, space: Size, after: Vec<Text>) -> Self {
         Signature {
             before,
@@ -364,6 +459,9 @@ impl Signature {
             path: String::new(),
             width_path: String::new(),
             tag_path: String::new(),
+            electronic: true,
+            field: None,
+            signer: String::new(),
         }
     }
 }

@@ -205,6 +205,14 @@ pub(crate) fn document_problems(doc: &Document) -> Vec<Problem> {
                     within(&mut out, &path, v.0, (0.0, MAX_LENGTH), false, " pt");
                 }
             }
+            Block::SignatureRow(row) => {
+                for (k, s) in row.iter().enumerate() {
+                    for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
+                        let path = format!("{at}[{k}].space.{side}");
+                        within(&mut out, &path, v.0, (0.0, MAX_LENGTH), false, " pt");
+                    }
+                }
+            }
             _ => {}
         }
         if inner.is_empty() {

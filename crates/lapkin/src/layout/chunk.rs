@@ -29,8 +29,9 @@ pub(crate) struct Chunk {
     pub baseline: Option<Pt>,
     /// Bookmarks anchored at the chunk's top.
     pub bookmarks: Vec<Bookmark>,
-    /// The reserved signature space, relative to the chunk.
-    pub signature: Option<Rect>,
+    /// The boxes reserved for electronic signatures, relative to the
+    /// chunk (their pages are set when the pages are made).
+    pub signatures: Vec<crate::frame::SignatureBox>,
     /// For a table body row: the header rows to repeat above it when it
     /// starts a page.
     pub repeat: Option<Rc<Vec<Chunk>>>,
@@ -93,7 +94,7 @@ impl Chunk {
             keep_with_next: false,
             baseline: None,
             bookmarks: Vec::new(),
-            signature: None,
+            signatures: Vec::new(),
             repeat: None,
             cuts: Vec::new(),
             cut_rule: None,
@@ -497,7 +498,7 @@ impl Rest {
             keep_with_next: false,
             baseline: self.chunk.baseline.take(),
             bookmarks: std::mem::take(&mut self.chunk.bookmarks),
-            signature: None,
+            signatures: Vec::new(),
             repeat: self.chunk.repeat.clone(),
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,

@@ -12,7 +12,7 @@ use super::lines::text_lines;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature};
 use crate::error::{Error, Result};
-use crate::frame::{ArtifactKind, Item, NodeId, Role, Tag, TextRun};
+use crate::frame::{ArtifactKind, Item, NodeId, Role, SignatureBox, Tag, TextRun};
 use crate::style::Style;
 use crate::text::Align;
 use crate::text::Face;
@@ -95,7 +95,7 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
             2 => style.subsection_spacing,
             _ => style.subheading_spacing,
         },
-        Block::Signature(_) => style.signature_spacing,
+        Block::Signature(_) | Block::SignatureRow(_) => style.signature_spacing,
         Block::Indent(_) => return None,
         _ => space,
     })
@@ -155,8 +155,12 @@ fn block_chunks(
                 out,
             )?;
         }
-        Block::Signature(s) => {
-            let chunk = signature(ctx, s, x, width, parent)?;
+        Block::Signature(_) | Block::SignatureRow(_) => {
+            let chunk = match block {
+                Block::Signature(s) => signature(ctx, s, x, width, parent)?,
+                Block::SignatureRow(signers) => signature_row(ctx, signers, x, width, parent)?,
+                _ => return Ok(()),
+            };
             // Tata naskah: a signature never stands on a page without
             // the text it closes; the last line goes with it (and the
             // widow rule brings the line before that along).
@@ -266,78 +270,178 @@ fn first_block_end(chunks: &[Chunk]) -> Option<usize> {
     Some(next - 1)
 }
 
-/// The closing block as one chunk, at the right of the text area: a `Div`
-/// of a `P` per line of the input, the tag an artifact. Its box must fit in
-/// the block's width.
-fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
+/// One signer's part of a closing block, laid out from its own top.
+struct SignerBlock {
+    items: Vec<Item>,
+    /// The box of an electronic signer, relative to the block's top.
+    boxed: Option<SignatureBox>,
+    /// The height of the lines above the space.
+    before: Pt,
+    height: Pt,
+    baseline: Option<Pt>,
+}
+
+/// Lays out one signer at `left`, `width` wide: a `Div` of a `P` per line
+/// in `parent`, the reserved space between the lines before and after it,
+/// the tag (an artifact) in an electronic signer's box. The space must fit
+/// in the width.
+fn signer_block(
+    ctx: &Ctx<'_>,
+    s: &Signature,
+    (left, width): (Pt, Pt),
+    parent: NodeId,
+) -> Result<SignerBlock> {
     let size = ctx.style.font_size;
-    let block_width = ctx.style.signature_width.min(width);
-    if s.space.width.0 > block_width.0 + 1e-6 {
+    if s.space.width.0 > width.0 + 1e-6 {
         return Err(Error::DoesNotFit {
             what: "the signature box".into(),
             path: s.width_path.clone(),
             page: None,
             reason: format!(
                 "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
-                s.space.width.0, block_width.0
+                s.space.width.0, width.0
             ),
         });
     }
-    let left = x + width - block_width;
     let div = ctx.node(Role::Div, parent);
-    let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some(s.path.as_str().into());
+    let mut block = SignerBlock {
+        items: Vec::new(),
+        boxed: None,
+        before: Pt::ZERO,
+        height: Pt::ZERO,
+        baseline: None,
+    };
     let mut y = Pt::ZERO;
-    let place = |lines: Vec<Chunk>, y: &mut Pt, chunk: &mut Chunk| {
-        for line in lines {
-            for mut item in line.items {
-                item.shift_y(*y);
-                chunk.items.push(item);
+    let place = |texts: &[crate::doc::Text], y: &mut Pt, block: &mut SignerBlock| {
+        for text in texts {
+            let tag = Tag::Node(ctx.node(Role::P, div));
+            for line in text_lines(ctx, text, size, left, width, Align::Left, "", tag) {
+                for mut item in line.items {
+                    item.shift_y(*y);
+                    block.items.push(item);
+                }
+                if block.baseline.is_none() {
+                    block.baseline = line.baseline.map(|b| b + *y);
+                }
+                *y += line.height;
             }
-            if chunk.baseline.is_none() {
-                chunk.baseline = line.baseline;
-            }
-            *y += line.height;
         }
     };
-    let line = |text| {
-        let tag = Tag::Node(ctx.node(Role::P, div));
-        text_lines(ctx, text, size, left, block_width, Align::Left, "", tag)
-    };
-    for text in &s.before {
-        let lines = line(text);
-        place(lines, &mut y, &mut chunk);
-    }
+    place(&s.before, &mut y, &mut block);
+    block.before = y;
     let gap = ctx.style.signature_gap;
     y += gap;
-    chunk.signature = Some(Rect::new(left, y, s.space.width, s.space.height));
-    if let Some(tag) = s.tag {
-        // The tag sits in the box's lower-left corner, its whole glyph box
-        // inside: BSrE's service anchors the stamp at the tag it finds.
-        let face = ctx.fonts.face(Face::Regular);
-        let text = tag.to_string();
-        chunk.items.push(Item::Text(TextRun {
-            x: left,
-            y: y + s.space.height - face.descent(size),
-            face: Face::Regular,
-            size,
-            width: face.width(&text, size),
-            text,
-            word_spacing: Pt::ZERO,
-            invisible: true,
-            // Not content a reader should hear, but still text that
-            // extraction finds (BSrE looks for it).
-            tag: Tag::Artifact(ArtifactKind::Layout),
-            actual_text: None,
-        }));
+    if s.electronic {
+        let mut b = SignatureBox::new(
+            0,
+            Rect::new(left, y, s.space.width, s.space.height),
+            Pt(0.0),
+        );
+        (b.tag, b.field, b.node) = (s.tag, s.field.clone(), Some(div));
+        b.signer = (!s.signer.is_empty()).then(|| s.signer.clone());
+        block.boxed = Some(b);
+    }
+    if let (true, Some(tag)) = (s.electronic, s.tag) {
+        block
+            .items
+            .push(tag_run(ctx, tag, left, y + s.space.height));
     }
     y += s.space.height + gap;
-    for text in &s.after {
-        let lines = line(text);
-        place(lines, &mut y, &mut chunk);
+    place(&s.after, &mut y, &mut block);
+    block.height = y;
+    Ok(block)
+}
+
+/// The invisible tag in a box's lower-left corner, its whole glyph box
+/// inside (`bottom` is the box's bottom): BSrE's service anchors the stamp
+/// at the tag it finds. Not content a reader should hear, but still text
+/// that extraction finds.
+fn tag_run(ctx: &Ctx<'_>, tag: char, left: Pt, bottom: Pt) -> Item {
+    let size = ctx.style.font_size;
+    let face = ctx.fonts.face(Face::Regular);
+    let text = tag.to_string();
+    Item::Text(TextRun {
+        x: left,
+        y: bottom - face.descent(size),
+        face: Face::Regular,
+        size,
+        width: face.width(&text, size),
+        text,
+        word_spacing: Pt::ZERO,
+        invisible: true,
+        tag: Tag::Artifact(ArtifactKind::Layout),
+        actual_text: None,
+    })
+}
+
+/// The closing block as one chunk, at the right of the text area.
+fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
+    let block_width = ctx.style.signature_width.min(width);
+    let block = signer_block(ctx, s, (x + width - block_width, block_width), parent)?;
+    Ok(signers_chunk(vec![block], &s.path))
+}
+
+/// Signers side by side as one chunk: the first at the left of the text
+/// area, the last at the right, the others evenly between, each as wide as
+/// the style's closing block or its share of the width; the lines above
+/// their spaces end on one line, so the spaces and the names below them
+/// line up.
+fn signature_row(
+    ctx: &Ctx<'_>,
+    signers: &[Signature],
+    x: Pt,
+    width: Pt,
+    parent: NodeId,
+) -> Result<Chunk> {
+    let n = signers.len().max(1) as f64;
+    let gap = ctx.style.indent;
+    let block_width = ctx
+        .style
+        .signature_width
+        .min((width - gap * (n - 1.0)) / n)
+        .max(Pt(1.0));
+    let step = if n > 1.0 {
+        (width - block_width) / (n - 1.0)
+    } else {
+        Pt::ZERO
+    };
+    let mut blocks = Vec::with_capacity(signers.len());
+    for (k, s) in signers.iter().enumerate() {
+        let left = if signers.len() == 1 {
+            x + width - block_width
+        } else {
+            x + step * k as f64
+        };
+        blocks.push(signer_block(ctx, s, (left, block_width), parent)?);
     }
-    chunk.height = y;
-    Ok(chunk)
+    let path = signers.first().map_or("", |s| s.path.as_str());
+    Ok(signers_chunk(blocks, path))
+}
+
+/// Signer blocks side by side in one chunk, each moved down so that the
+/// lines above its space end where the tallest's do; named by `path`.
+fn signers_chunk(blocks: Vec<SignerBlock>, path: &str) -> Chunk {
+    let before = blocks.iter().map(|b| b.before).fold(Pt::ZERO, Pt::max);
+    let mut chunk = Chunk::new("the closing block", Pt::ZERO);
+    chunk.what.path = Some(path.into());
+    for block in blocks {
+        let dy = before - block.before;
+        for mut item in block.items {
+            item.shift_y(dy);
+            chunk.items.push(item);
+        }
+        if let Some(mut b) = block.boxed {
+            b.rect.y += dy;
+            chunk.signatures.push(b);
+        }
+        chunk.height = chunk.height.max(block.height + dy);
+        let baseline = block.baseline.map(|b| b + dy);
+        chunk.baseline = match (chunk.baseline, baseline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    chunk
 }
 
 #[cfg(test)]

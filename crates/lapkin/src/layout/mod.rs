@@ -36,7 +36,7 @@ mod table;
 
 use ctx::Ctx;
 
-use crate::doc::{Block, Document, Text};
+use crate::doc::{Block, Document, Signature, Text};
 use crate::error::{Error, Result};
 use crate::frame::Layout;
 use crate::style::Style;
@@ -67,6 +67,19 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx::new(style, fonts);
     let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
+    if let Some(top) = footer.header_top()
+        && top.0 < 0.0
+    {
+        return Err(Error::DoesNotFit {
+            what: "the running header".into(),
+            path: doc.footer.header_path.clone(),
+            page: None,
+            reason: format!(
+                "its lines need {:.0} pt more than the top margin of {:.0} pt holds; shorten it",
+                -top.0, style.margin.top.0
+            ),
+        });
+    }
     let top = style.margin.top;
     let footer_top = style.page.height - style.footer_bottom - footer.height();
     let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
@@ -105,7 +118,7 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     )?;
     let bodies = paginate::paginate(chunks, top, bottom)?;
     let structure = ctx.tree.take();
-    let mut layout = finalize::finalize(
+    let layout = finalize::finalize(
         &ctx,
         bodies,
         &footer,
@@ -113,47 +126,59 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
         doc.meta.clone(),
         structure,
     );
-    let tag = check_tag(doc, &layout)?;
-    if let Some(s) = &mut layout.signature {
-        s.tag = tag;
-    }
+    check_tags(doc, &layout)?;
     Ok(layout)
 }
 
-/// The signature tag must be the only occurrence of its character in the
-/// printed text, generated text (headings, the footer, markers) included.
-fn check_tag(doc: &Document, layout: &Layout) -> Result<Option<char>> {
-    let Some((tag, path)) = doc.blocks.iter().find_map(|b| match b {
-        Block::Signature(s) => s.tag.map(|t| (t, s.tag_path.as_str())),
-        _ => None,
-    }) else {
-        return Ok(None);
-    };
-    let clashes: Vec<&str> = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
-                Some(t.text.as_str())
-            }
-            _ => None,
-        })
+/// Every signature block of `blocks`, at the top level and in rows.
+fn signers(blocks: &[Block]) -> impl Iterator<Item = &Signature> {
+    blocks.iter().flat_map(|b| match b {
+        Block::Signature(s) => std::slice::from_ref(s),
+        Block::SignatureRow(row) => row.as_slice(),
+        _ => &[],
+    })
+}
+
+/// Each electronic signer's tag must be the only occurrence of its
+/// character in the printed text, generated text (headings, the footer,
+/// markers) and the other signers' tags included.
+fn check_tags(doc: &Document, layout: &Layout) -> Result<()> {
+    let tags: Vec<(char, &str)> = signers(&doc.blocks)
+        .filter(|s| s.electronic)
+        .filter_map(|s| s.tag.map(|t| (t, s.tag_path.as_str())))
         .collect();
-    match clashes.first() {
-        None => Ok(Some(tag)),
-        Some(first) => Err(Error::Invalid(crate::error::Problems(vec![
-            crate::error::Problem::new(
-                path,
-                format!(
-                    "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
+    for (k, &(tag, path)) in tags.iter().enumerate() {
+        let clashes: Vec<&str> = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
+                    Some(t.text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        let message = if let Some(first) = clashes.first() {
+            format!(
+                "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
                  BSrE's service would place a signature there too: choose a character such as \
                  \"#\", \"$\" or \"~\"",
-                    clashes.len()
-                ),
-            ),
-        ]))),
+                clashes.len()
+            )
+        } else if tags[..k].iter().any(|(t, _)| *t == tag) {
+            format!(
+                "the tag {tag:?} is also another signer's; BSrE's service would place both \
+                 signatures at the first: give each signer a tag of its own"
+            )
+        } else {
+            continue;
+        };
+        return Err(Error::Invalid(crate::error::Problems(vec![
+            crate::error::Problem::new(path, message),
+        ])));
     }
+    Ok(())
 }
 
 /// The error for the first character of `text` that `face` lacks, with
@@ -219,16 +244,18 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
                     }
                 }
                 Block::Indent(inner) => blocks(inner, fonts)?,
-                Block::Signature(s) => {
-                    for t in s.before.iter().chain(&s.after) {
-                        text_at(t, fonts, &s.path)?;
-                    }
-                    // The tag is drawn, invisible, in the regular face.
-                    if let Some(tag) = s.tag
-                        && let Some(e) =
-                            missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
-                    {
-                        return Err(e);
+                Block::Signature(_) | Block::SignatureRow(_) => {
+                    for s in signers(std::slice::from_ref(b)) {
+                        for t in s.before.iter().chain(&s.after) {
+                            text_at(t, fonts, &s.path)?;
+                        }
+                        // The tag is drawn, invisible, in the regular face.
+                        if let Some(tag) = s.tag
+                            && let Some(e) =
+                                missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
+                        {
+                            return Err(e);
+                        }
                     }
                 }
             }
@@ -239,6 +266,12 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
     plain(&doc.footer.title, Face::Bold, fonts)?;
     for item in &doc.footer.items {
         text(item, fonts)?;
+    }
+    for marker in doc.footer.markers.iter().flatten() {
+        plain(marker, Face::Regular, fonts)?;
+    }
+    for t in doc.footer.text.iter().chain(&doc.footer.header) {
+        text(t, fonts)?;
     }
     // The label as printed: its placeholders become digits.
     let label = doc
@@ -292,6 +325,7 @@ mod tests {
                     path: "closing".into(),
                     width_path: "sign.box.width".into(),
                     tag_path: tag_path.into(),
+                    ..Signature::new(Vec::new(), Size::new(width, Pt(60.0)), Vec::new())
                 }),
             ],
             footer: Footer {
@@ -299,6 +333,7 @@ mod tests {
                 items: vec![text("One.")],
                 page_label: "{page}/{pages}".into(),
                 path: String::new(),
+                ..Footer::new("", Vec::new(), "")
             },
         }
     }
@@ -371,6 +406,204 @@ mod tests {
         assert_eq!(moved("(xviii)").0, 0.0);
     }
 
+    /// The texts of page `p` of `layout` at or after its footer, with
+    /// their baselines.
+    fn furniture(layout: &Layout, p: usize) -> Vec<(String, Pt, Pt)> {
+        let page = &layout.pages[p];
+        page.items[page.footer..]
+            .iter()
+            .filter_map(|i| match i {
+                crate::frame::Item::Text(t) => Some((t.text.clone(), t.x, t.y)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn rules_after_footer(layout: &Layout) -> usize {
+        let page = &layout.pages[0];
+        page.items[page.footer..]
+            .iter()
+            .filter(|i| matches!(i, crate::frame::Item::Line(_)))
+            .count()
+    }
+
+    /// Each part of the footer may be left out or relabelled: a note
+    /// without a title and with the unit's markers; no note at all (and
+    /// no rule), only the page label; a running footer text beside the
+    /// label; a running header above the body of every page, over a rule.
+    #[test]
+    fn the_footer_parts_are_optional_and_relabelled() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.footer.title = String::new();
+        doc.footer.items = vec![text("Satu."), text("Dua.")];
+        doc.footer.markers = Some(vec!["a)".into(), "b)".into()]);
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let texts: Vec<String> = furniture(&layout, 0).into_iter().map(|t| t.0).collect();
+        assert_eq!(texts, ["a)", "Satu.", "b)", "Dua.", "1/1"]);
+        assert_eq!(rules_after_footer(&layout), 1);
+
+        doc.footer.items.clear();
+        doc.footer.page_label = "Lapkin Interim Triwulan II PPPOMN \u{2013} {page}".into();
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let f = furniture(&layout, 0);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Lapkin Interim Triwulan II PPPOMN \u{2013} 1");
+        assert_eq!(rules_after_footer(&layout), 0);
+        // The body reaches further down without the note.
+        let bottom = style.page.height - style.footer_bottom;
+        assert!(
+            f[0].2.0 < bottom.0 + 1e-6 && f[0].2.0 > bottom.0 - 20.0,
+            "{f:?}"
+        );
+
+        doc.footer.text = Some(text("Laporan Kinerja"));
+        doc.footer.header = Some(text("Lapkin Interim Triwulan II PPPOMN"));
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let f = furniture(&layout, 0);
+        let (label, footer_text) = (&f[f.len() - 1], &f[0]);
+        assert_eq!(footer_text.0, "Laporan Kinerja");
+        assert!(footer_text.2.approx_eq(label.2), "{f:?}");
+        let header = f
+            .iter()
+            .find(|t| t.0.starts_with("Lapkin Interim"))
+            .unwrap();
+        assert!(
+            header.2.0 < style.margin.top.0 - style.footer_gap.0 / 2.0,
+            "{header:?}"
+        );
+        let right = style.margin.left + style.text_width();
+        let w = fonts
+            .face(Face::Regular)
+            .width(&header.0, style.footer_font_size);
+        assert!((header.1 + w).approx_eq(right), "{header:?}");
+        // The body's first line is below it.
+        let (_, body_y) = position(&layout, "Teks");
+        assert!(body_y.0 > style.margin.top.0, "{body_y}");
+
+        doc.footer.header = Some(text(&"Kepala halaman yang sangat panjang ".repeat(60)));
+        doc.footer.header_path = "halaman.kepala".into();
+        let e = layout_document(&doc, &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("halaman.kepala: the running header does not fit"),
+            "{e}"
+        );
+    }
+
+    /// A signer of `lines` before and after its space, electronic with
+    /// `tag` or in ink.
+    fn signer(before: &[&str], after: &[&str], tag: Option<char>) -> Signature {
+        let mut s = Signature::new(
+            before.iter().map(|t| text(t)).collect(),
+            Size::new(Pt(60.0), Pt(50.0)),
+            after.iter().map(|t| text(t)).collect(),
+        );
+        s.tag = tag;
+        s.electronic = tag.is_some();
+        s.signer = after.first().map(|t| t.to_string()).unwrap_or_default();
+        s.tag_path = format!("signers[{}]", after.first().copied().unwrap_or_default());
+        s
+    }
+
+    /// Signers side by side: the first at the left margin, the last at
+    /// the right; the lines above their spaces end on one line, so their
+    /// spaces and names line up; each electronic signer's box is recorded
+    /// with its tag and name, an ink signer's is not (and gets no tag).
+    #[test]
+    fn signers_side_by_side_line_up_and_only_electronic_ones_get_a_box() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.blocks[1] = Block::SignatureRow(vec![
+            signer(&["Mengetahui,", "Ketua,"], &["Ketua Satu"], None),
+            signer(&["Sekretaris,"], &["Sekretaris Dua"], Some('~')),
+            signer(
+                &["Kota, Oktober 2020", "Panitera,"],
+                &["Panitera Tiga"],
+                Some('#'),
+            ),
+        ]);
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let (x1, y1) = position(&layout, "Ketua Satu");
+        let (x2, y2) = position(&layout, "Sekretaris Dua");
+        let (x3, y3) = position(&layout, "Panitera Tiga");
+        assert!(y1.approx_eq(y2) && y2.approx_eq(y3), "{y1} {y2} {y3}");
+        assert!(x1.approx_eq(style.margin.left), "{x1}");
+        assert!(x1 < x2 && x2 < x3, "{x1} {x2} {x3}");
+        let (_, above1) = position(&layout, "Ketua,");
+        let (_, above3) = position(&layout, "Panitera,");
+        assert!(above1.approx_eq(above3));
+        let boxes: Vec<(Option<char>, Option<&str>)> = layout
+            .signatures
+            .iter()
+            .map(|b| (b.tag, b.signer.as_deref()))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (Some('~'), Some("Sekretaris Dua")),
+                (Some('#'), Some("Panitera Tiga"))
+            ]
+        );
+        let [a, b] = &layout.signatures[..] else {
+            panic!()
+        };
+        assert!(a.rect.y.approx_eq(b.rect.y) && a.rect.x < b.rect.x);
+        // Each box in its own Div.
+        assert_ne!(a.node, b.node);
+        let divs = layout
+            .structure
+            .nodes
+            .iter()
+            .filter(|n| n.role == crate::frame::Role::Div);
+        assert_eq!(divs.count(), 3);
+        // The ink signer's space holds no tag.
+        let tags = layout.pages[0]
+            .items
+            .iter()
+            .filter(|i| matches!(i, crate::frame::Item::Text(t) if t.invisible))
+            .count();
+        assert_eq!(tags, 2);
+    }
+
+    /// Two signers stacked, each a block of its own at the right; two
+    /// electronic signers may not share a tag.
+    #[test]
+    fn stacked_signers_have_a_box_each_and_tags_of_their_own() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let mut doc = document("Teks", "", Pt(100.0));
+        doc.blocks[1] = Block::Signature(signer(
+            &["Kota, 1 Januari 2025", "Ketua,"],
+            &["Satu"],
+            Some('#'),
+        ));
+        doc.blocks.push(Block::Signature(signer(
+            &["Sekretaris,"],
+            &["Dua"],
+            Some('~'),
+        )));
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let [a, b] = &layout.signatures[..] else {
+            panic!()
+        };
+        assert!(
+            a.rect.x.approx_eq(b.rect.x) && a.rect.y < b.rect.y,
+            "{a:?} {b:?}"
+        );
+        let Block::Signature(last) = &mut doc.blocks[2] else {
+            panic!()
+        };
+        last.tag = Some('#');
+        let e = layout_document(&doc, &style, &fonts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("signers[Dua]: the tag '#' is also another signer's"),
+            "{e}"
+        );
+    }
+
     /// The messages about the signature block name the paths the block
     /// carries, not a report's field names.
     #[test]
@@ -395,6 +628,7 @@ mod tests {
             "{e}"
         );
         let layout = layout_document(&document("Teks", "", Pt(100.0)), &style, &fonts).unwrap();
-        assert_eq!(layout.signature.map(|s| s.tag), Some(Some('#')));
+        let tags: Vec<Option<char>> = layout.signatures.iter().map(|s| s.tag).collect();
+        assert_eq!(tags, [Some('#')]);
     }
 }

@@ -23,14 +23,14 @@ use super::chunk::{Chunk, EPS, Rest};
 use crate::doc::Bookmark;
 use crate::error::{Error, Result};
 use crate::frame::{ArtifactKind, Item, Tag};
-use crate::units::{Pt, Rect};
+use crate::units::Pt;
 
 /// The body of one page, before the footer is added.
 #[derive(Debug, Default)]
 pub(crate) struct PageBody {
     pub items: Vec<Item>,
     pub bookmarks: Vec<(Bookmark, Pt)>,
-    pub signature: Option<Rect>,
+    pub signatures: Vec<crate::frame::SignatureBox>,
 }
 
 struct Paginator {
@@ -103,9 +103,9 @@ impl Paginator {
         for b in chunk.bookmarks {
             self.page.bookmarks.push((b, top));
         }
-        if let Some(mut s) = chunk.signature {
-            s.y += top;
-            self.page.signature = Some(s);
+        for mut s in chunk.signatures {
+            s.rect.y += top;
+            self.page.signatures.push(s);
         }
         self.y = top + chunk.height;
         self.empty = false;

@@ -13,8 +13,8 @@ use super::lines::{Tagger, line_items, pieces, text_lines};
 use crate::doc::{Cell, Table, Text};
 use crate::error::{Error, Result};
 use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Role, Rule, Scope, Tag};
+use crate::text::break_lines;
 use crate::text::{Face, Piece};
-use crate::text::{break_lines, linebreak::measure};
 use crate::units::{Pt, Rect};
 
 /// A cell at its place in the grid.
@@ -123,15 +123,13 @@ struct Needs {
     min: Vec<Pt>,
     /// Its widest piece between soft break points.
     soft: Vec<Pt>,
-    /// What it can never go below: its widest figure (never broken) and
-    /// its widest letter.
+    /// What it can never go below: its widest figure (never broken),
+    /// its widest cell kept whole, and its widest letter.
     hard: Vec<Pt>,
-}
-
-impl Needs {
-    fn hard_total(&self) -> Pt {
-        self.hard.iter().copied().sum()
-    }
+    /// Its widest piece when words also break at their syllables, and at
+    /// least `hard`: measured only when `soft` does not fit at any size
+    /// (empty until then).
+    syl: Vec<Pt>,
 }
 
 /// What measuring a cell needs whatever the type size, made once per
@@ -187,18 +185,24 @@ fn column_needs(
     placed: &[Placed<'_>],
     texts: &[CellText<'_>],
     ncols: usize,
-    size: Pt,
+    (size, width): (Pt, Pt),
 ) -> Needs {
     let pad2 = side_padding(ctx.style, size) * 2.0;
+    // Wider than the whole table, a word is split between letters anyway.
+    let cap = width - pad2;
     let mut max = vec![Pt(1.0); ncols];
     let mut min = vec![Pt(1.0); ncols];
     let mut soft = vec![Pt(1.0); ncols];
     let mut hard = vec![Pt(1.0); ncols];
     let extents: Vec<_> = texts
         .iter()
-        .map(|t| {
-            let e = measure(&t.pieces, ctx.fonts, size);
-            let hard = e.unbreakable.max(t.widest_char(ctx, size));
+        .zip(placed)
+        .map(|(t, p)| {
+            let e = crate::text::measure_capped(&t.pieces, ctx.fonts, size, cap);
+            let mut hard = e.unbreakable.max(t.widest_char(ctx, size));
+            if p.cell.keep_whole {
+                hard = hard.max(e.max);
+            }
             (e, hard)
         })
         .collect();
@@ -213,21 +217,10 @@ fn column_needs(
     // Spanning cells widen the columns they cover if they must.
     for (p, (e, h)) in placed.iter().zip(&extents) {
         if p.colspan > 1 {
-            let cols = p.col..p.col + p.colspan;
-            for (v, need) in [
-                (&mut max, e.max + pad2),
-                (&mut min, e.min + pad2),
-                (&mut soft, e.min_soft + pad2),
-                (&mut hard, *h + pad2),
-            ] {
-                let have: Pt = v[cols.clone()].iter().copied().sum();
-                if need.0 > have.0 {
-                    let add = (need - have) / p.colspan as f64;
-                    for c in cols.clone() {
-                        v[c] += add;
-                    }
-                }
-            }
+            widen(&mut max, p, e.max + pad2);
+            widen(&mut min, p, e.min + pad2);
+            widen(&mut soft, p, e.min_soft + pad2);
+            widen(&mut hard, p, *h + pad2);
         }
     }
     for c in 0..ncols {
@@ -240,7 +233,55 @@ fn column_needs(
         min,
         soft,
         hard,
+        syl: Vec::new(),
     }
+}
+
+/// Widens the columns a spanning cell covers, evenly, so that together
+/// they are at least `need`.
+fn widen(v: &mut [Pt], p: &Placed<'_>, need: Pt) {
+    let cols = p.col..p.col + p.colspan;
+    let have: Pt = v[cols.clone()].iter().copied().sum();
+    if need.0 > have.0 {
+        let add = (need - have) / p.colspan as f64;
+        for c in cols {
+            v[c] += add;
+        }
+    }
+}
+
+/// The columns' widest pieces at `size` when words may also break at their
+/// syllables (see [`crate::text::measure_syllables`]), padding included,
+/// at least their hard minimums; a piece wider than the whole table
+/// (`width`) is left to be split between letters.
+fn syllable_needs(
+    ctx: &Ctx<'_>,
+    placed: &[Placed<'_>],
+    texts: &[CellText<'_>],
+    needs: &Needs,
+    (size, width): (Pt, Pt),
+) -> Vec<Pt> {
+    let pad2 = side_padding(ctx.style, size) * 2.0;
+    let mut syl = needs.hard.clone();
+    let cap = width - pad2;
+    let widths: Vec<Pt> = texts
+        .iter()
+        .map(|t| crate::text::measure_syllables(&t.pieces, ctx.fonts, size, cap) + pad2)
+        .collect();
+    for (p, w) in placed.iter().zip(&widths) {
+        if p.colspan == 1 {
+            syl[p.col] = syl[p.col].max(*w);
+        }
+    }
+    for (p, w) in placed.iter().zip(&widths) {
+        if p.colspan > 1 {
+            widen(&mut syl, p, *w);
+        }
+    }
+    for (s, soft) in syl.iter_mut().zip(&needs.soft) {
+        *s = s.min(*soft);
+    }
+    syl
 }
 
 /// The type sizes to try for a table, largest first: from the style's
@@ -276,7 +317,11 @@ fn column_widths(needs: &Needs, width: Pt) -> Vec<Pt> {
         min,
         soft,
         hard,
+        syl,
     } = needs;
+    // The least each column gets when words must break: their syllables
+    // if they were measured, else the hard minimums.
+    let least = if syl.is_empty() { hard } else { syl };
     let sum = |v: &[Pt]| -> Pt { v.iter().copied().sum() };
     // Share `extra` in proportion to `weights`.
     let share = |base: &[Pt], weights: &[Pt], extra: Pt| -> Vec<Pt> {
@@ -300,13 +345,15 @@ fn column_widths(needs: &Needs, width: Pt) -> Vec<Pt> {
     } else if sum(soft).0 <= width.0 {
         share(soft, &diff(min, soft), width - sum(soft))
     } else {
-        // Not even the pieces fit: cap the widest columns at the level that
-        // fills the width exactly, never below a column's hard minimum (its
-        // figures and its widest letter); only words of letters are split
-        // between letters. 60 halvings: a fixed number of steps.
+        // Not even the words fit whole: every column gets its least (its
+        // widest syllable, figure and code), and the room left raises the
+        // narrowest columns first towards their widest word, to the level
+        // that fills the width exactly (no column gets more than its
+        // words need while another has less than its own). 60 halvings: a
+        // fixed number of steps.
         let at = |level: f64| -> Vec<Pt> {
             soft.iter()
-                .zip(hard)
+                .zip(least)
                 .map(|(s, h)| Pt(s.0.min(level).max(h.0)))
                 .collect()
         };
@@ -547,40 +594,51 @@ fn table_nodes(
     (table, cells)
 }
 
-/// The largest of the table sizes (see [`table_sizes`]) at which no word
-/// must be split between letters (the columns' soft minimums fit in
-/// `width`), else the largest at which the columns' hard minimums fit,
-/// with the columns' needs there; or the error naming the table and the
-/// width it needs at the smallest.
+/// The type size and the columns' needs there: the largest of the table
+/// sizes (see [`table_sizes`]) at which every word fits whole in its
+/// column (the columns' soft minimums fit in `width`; words still break
+/// after a `-` or `/`); else the smallest size, if every column holds its
+/// widest syllable there (words then break at their syllables, the fewest
+/// at the smallest type), with its figures, codes and cells kept whole;
+/// else the error naming the table and the width it needs at the
+/// smallest size.
 fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> Result<(Pt, Needs)> {
     let ncols = t.columns.len();
     let fits = |v: &[Pt]| v.iter().copied().sum::<Pt>().0 <= width.0 + 1e-6;
-    let mut first_hard = None;
-    let mut smallest = None;
     let texts: Vec<CellText<'_>> = placed.iter().map(|p| CellText::new(ctx, p.cell)).collect();
+    let mut smallest = None;
     // A bounded loop: one turn per size.
     for size in table_sizes(ctx.style) {
-        let needs = column_needs(ctx, placed, &texts, ncols, size);
+        let needs = column_needs(ctx, placed, &texts, ncols, (size, width));
         if fits(&needs.soft) {
             return Ok((size, needs));
         }
-        smallest = Some((size, needs.hard_total()));
-        if first_hard.is_none() && fits(&needs.hard) {
-            first_hard = Some((size, needs));
+        smallest = Some((size, needs));
+    }
+    let (size, mut needs) = match smallest {
+        Some(found) => found,
+        None => {
+            let size = ctx.style.table_font_size;
+            (
+                size,
+                column_needs(ctx, placed, &texts, ncols, (size, width)),
+            )
         }
+    };
+    needs.syl = syllable_needs(ctx, placed, &texts, &needs, (size, width));
+    if fits(&needs.syl) {
+        return Ok((size, needs));
     }
-    if let Some(found) = first_hard {
-        return Ok(found);
-    }
-    let (size, need) = smallest.unwrap_or((ctx.style.table_font_size, Pt::ZERO));
+    let need: Pt = needs.syl.iter().copied().sum();
     Err(Error::DoesNotFit {
         what: "the table".into(),
         path: t.path.clone(),
         page: None,
         reason: format!(
             "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
-             uses), with their figures unbroken, but the text area there is {:.0} pt wide; \
-             split the table or shorten its figures",
+             uses), with their figures, codes and short values whole and each word at least \
+             a syllable wide, but the text area there is {:.0} pt wide; split the table, or \
+             shorten its headers, words or figures",
             need.0.ceil(),
             size.0,
             width.0.floor()
@@ -853,6 +911,7 @@ fn caption_lines(
 mod tests {
     use super::*;
     use crate::doc::{Column, Row};
+    use crate::frame::Scope;
     use crate::style::Style;
     use crate::text::{Align, FontSet};
     use crate::text::{Span, SpanStyle};
@@ -1120,6 +1179,179 @@ mod tests {
             rs.iter().map(|r| &r.text).collect::<Vec<_>>()
         );
         assert!(rs[0].size.0 < 9.0);
+    }
+
+    fn plain(t: &str) -> crate::doc::Text {
+        vec![Span {
+            text: t.into(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }]
+    }
+
+    /// A table shaped like PPPOMN's Tabel 14: two columns of long text and
+    /// ten of figures under a two-level grouped header.
+    fn tabel_14() -> Table {
+        let groups: &[&[&str]] = &[
+            &["No"],
+            &["Sasaran Strategis"],
+            &["Indikator"],
+            &["Target 2021"],
+            &["Target Triwulan (kumulatif)", "TW I"],
+            &["Target Triwulan (kumulatif)", "TW II"],
+            &["Realisasi per Triwulan (kumulatif)", "Pembilang"],
+            &["Realisasi per Triwulan (kumulatif)", "Penyebut"],
+            &["Realisasi per Triwulan (kumulatif)", "Realisasi"],
+            &["Capaian", "thd Target TW II (%)"],
+            &["Capaian", "thd Target 2021 (%)"],
+            &["Realisasi Anggaran (Rp)"],
+        ];
+        let header = Table::grouped_header(
+            &groups
+                .iter()
+                .map(|g| g.iter().map(|l| plain(l)).collect())
+                .collect::<Vec<_>>(),
+        );
+        let body = (1..=3)
+            .map(|r| {
+                let cells = [
+                    format!("{r}"),
+                    "Terwujudnya pengembangan metode pengujian Obat dan Makanan yang andal".into(),
+                    "Persentase laboratorium yang mengikuti uji profisiensi dengan hasil memuaskan"
+                        .into(),
+                    "100".into(),
+                    "25".into(),
+                    "50".into(),
+                    "14".into(),
+                    "28".into(),
+                    "196,82".into(),
+                    "100".into(),
+                    "98,41".into(),
+                    "1.843.126.400".into(),
+                ];
+                Row::new(cells.iter().map(|t| Cell::new(plain(t))).collect())
+            })
+            .collect();
+        let mut t = Table::new(vec![Column::new(Align::Right); 12], header, body);
+        t.columns[1].align = Align::Left;
+        t.columns[2].align = Align::Left;
+        t.path = "tabel14".into();
+        t
+    }
+
+    /// A grouped header is two rows: a group's cell spans its columns, a
+    /// column without a group spans both rows; each is a `TH` of scope
+    /// `Column` with its spans, in a `THead` of two `TR`s.
+    #[test]
+    fn a_grouped_header_spans_columns_and_rows_and_is_tagged_so() {
+        let t = tabel_14();
+        assert_eq!(t.header.len(), 2);
+        let spans: Vec<Vec<(usize, usize)>> = t
+            .header
+            .iter()
+            .map(|r| r.cells.iter().map(|c| (c.colspan, c.rowspan)).collect())
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                vec![
+                    (1, 2),
+                    (1, 2),
+                    (1, 2),
+                    (1, 2),
+                    (2, 1),
+                    (3, 1),
+                    (2, 1),
+                    (1, 2)
+                ],
+                vec![(1, 1); 7]
+            ]
+        );
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let root = ctx.node(Role::Document, 0);
+        layout_table(&ctx, &t, Pt(85.0), Pt(453.0), root).unwrap();
+        let tree = ctx.tree.borrow();
+        let head = tree
+            .nodes
+            .iter()
+            .position(|n| n.role == Role::THead)
+            .unwrap();
+        let rows = &tree.nodes[head].children;
+        assert_eq!(rows.len(), 2);
+        let cells = |tr: usize| -> Vec<(Role, Option<Scope>, usize, usize)> {
+            tree.nodes[tr]
+                .children
+                .iter()
+                .map(|&c| {
+                    let n = &tree.nodes[c];
+                    (n.role, n.scope, n.colspan, n.rowspan)
+                })
+                .collect()
+        };
+        let th = |colspan, rowspan| (Role::TH, Some(Scope::Column), colspan, rowspan);
+        assert_eq!(cells(rows[0])[4], th(2, 1));
+        assert_eq!(cells(rows[0])[0], th(1, 2));
+        assert_eq!(cells(rows[1]), vec![th(1, 1); 7]);
+    }
+
+    /// Tabel 14's text columns get their words whole, or broken at their
+    /// syllables, never split between letters; its figures stay whole;
+    /// the type is made smaller first.
+    #[test]
+    fn text_columns_hold_their_words_before_figure_columns_grow() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let chunks = layout_table(&ctx, &tabel_14(), Pt(85.0), Pt(453.0), 0).unwrap();
+        let rs = runs(&chunks);
+        let texts: Vec<&str> = rs.iter().map(|r| r.text.as_str()).collect();
+        assert!(texts.contains(&"1.843.126.400"), "{texts:?}");
+        assert!(rs[0].size.0 < 9.0, "{}", rs[0].size);
+        // Every word of the long texts is on the page whole or in
+        // syllables: the pieces of each line are words of the source, or
+        // syllables ending in a hyphen.
+        let source = "Terwujudnya pengembangan metode pengujian Obat dan Makanan yang andal \
+                      Persentase laboratorium yang mengikuti uji profisiensi dengan hasil memuaskan";
+        for r in runs(&chunks[1..]) {
+            for word in r.text.split(' ') {
+                let bare = word.trim_end_matches('-');
+                if bare.chars().all(char::is_alphabetic) && !bare.is_empty() {
+                    assert!(source.contains(bare), "{word:?} in {:?}", r.text);
+                    if word.ends_with('-') {
+                        let whole = source
+                            .split(' ')
+                            .find(|w| w.starts_with(bare))
+                            .unwrap_or_else(|| panic!("{word:?}"));
+                        let at = bare.len();
+                        assert!(
+                            crate::text::hyphenate_parts(whole).contains(&at),
+                            "{word:?} of {whole:?} is not at a syllable"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(texts.iter().any(|t| t.contains("Terwujudnya")), "{texts:?}");
+    }
+
+    /// A table whose columns cannot hold their syllables and figures even
+    /// at the smallest size is refused with its path.
+    #[test]
+    fn a_table_too_wide_for_its_syllables_is_refused_with_its_path() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let t = table(30, |_, c| format!("Pengembangan{c} kelembagaan"));
+        let e = layout_table(&ctx, &t, Pt(0.0), Pt(453.0), 0)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t: the table does not fit on a page: its 30 columns need at least "),
+            "{e}"
+        );
+        assert!(e.contains("each word at least a syllable wide"), "{e}");
     }
 
     /// A word wider than its column even at the smallest size breaks at

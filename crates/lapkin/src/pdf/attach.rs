@@ -1,5 +1,5 @@
 //! Embedded files (PDF/A-3 associated files), written into the document
-//! (reading them back is `verify`'s).
+//! (reading them back is `crate::read`'s).
 //!
 //! Each [`Attachment`] becomes an embedded file stream (`/Type
 //! /EmbeddedFile`, its MIME type as `/Subtype`, `/Params` with the size,

@@ -204,14 +204,14 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
         c.page_number(|| format!("layout.outline[{i}].page"), e.page, pages);
         c.coordinate(|| format!("layout.outline[{i}].y"), e.y);
     }
-    if let Some(s) = &layout.signature {
-        c.page_number(|| "layout.signature.page".into(), s.page, pages);
-        c.rect(&|| "layout.signature.rect".into(), &s.rect);
+    for (i, s) in layout.signatures.iter().enumerate() {
+        c.page_number(|| format!("layout.signatures[{i}].page"), s.page, pages);
+        c.rect(&|| format!("layout.signatures[{i}].rect"), &s.rect);
         if let Some(page) = s.page.checked_sub(1).and_then(|p| layout.pages.get(p))
             && !(s.page_height.approx_eq(page.size.height))
         {
             c.push(
-                "layout.signature.page_height".into(),
+                format!("layout.signatures[{i}].page_height"),
                 format!(
                     "is {}, but page {} is {} pt high; expected its height",
                     shown(s.page_height.0),

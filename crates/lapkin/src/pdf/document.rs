@@ -83,18 +83,15 @@ pub(super) struct Pages {
     pub next_key: i32,
 }
 
-/// The signature field's widget and its page (0-based), if one is made.
-pub(super) type Widget = Option<(Ref, usize)>;
-
 /// Writes every page: its content stream (compressed, fed to the document
 /// ID's `hash`), its link annotations, its dictionary; the footer shared
-/// by all pages as one form XObject; the page tree. `widget` goes into its
-/// page's annotations.
+/// by all pages as one form XObject; the page tree. Each of `widgets` (a
+/// signature field and its page, 0-based) goes into its page's annotations.
 pub(super) fn write_pages(
     w: &mut Writer,
     layout: &Layout,
     fonts: &Embedded,
-    widget: Widget,
+    widgets: &[(Ref, usize)],
     hash: &mut Sha256,
 ) -> Pages {
     let tagged = !layout.structure.is_empty();
@@ -123,7 +120,7 @@ pub(super) fn write_pages(
         let contents = w.alloc();
         w.data_stream(contents, &bytes, STREAM_LEVEL, |_| {});
         let mut annots = write_links(w, layout, page, tagged, &mut out);
-        annots.extend(widget.filter(|(_, on)| *on == p).map(|(r, _)| r));
+        annots.extend(widgets.iter().filter(|(_, on)| *on == p).map(|(r, _)| *r));
         let id = out.refs[p];
         let mut dict = w.object(id).page(id);
         dict.parent(tree)
@@ -390,7 +387,7 @@ pub(super) fn write_info(w: &mut Writer, texts: &Texts<'_>, date: Date) -> Ref {
 pub(super) struct CatalogParts {
     pub outline: Option<Ref>,
     pub struct_tree: Option<Ref>,
-    pub widget: Option<Ref>,
+    pub widgets: Vec<Ref>,
     pub metadata: Option<Ref>,
     pub profile: Option<Ref>,
     pub files: Vec<(String, Ref)>,
@@ -408,9 +405,9 @@ pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) ->
         Some(outline) => c.outlines(outline).page_mode(PageMode::UseOutlines),
         None => c.page_mode(PageMode::UseNone),
     };
-    if let Some(widget) = parts.widget {
+    if !parts.widgets.is_empty() {
         c.form()
-            .fields([widget])
+            .fields(parts.widgets.iter().copied())
             .sig_flags(SigFlags::SIGNATURES_EXIST);
     }
     if let Some(tree) = parts.struct_tree {

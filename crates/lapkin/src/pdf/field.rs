@@ -1,35 +1,96 @@
-//! The empty signature field over the signature box, for PAdES signers
-//! (pyHanko, Adobe): a field merged with its widget annotation (`/FT
-//! /Sig`, no `/V`), printable and locked, with an empty appearance.
+//! The empty signature fields over the signature boxes, for PAdES signers
+//! (pyHanko, Adobe): each a field merged with its widget annotation (`/FT
+//! /Sig`, no `/V`), printable and locked, with an empty appearance, and in
+//! a tagged document a `Form` element in its signer's `Div`.
 
 use pdf_writer::types::{AnnotationFlags, FieldType};
 use pdf_writer::{Finish, Rect, Ref, TextStr};
 
+use super::PdfOptions;
+use super::document::Pages;
 use super::file::Writer;
-use crate::frame::SignatureBox;
+use super::tags::{self, Form};
+use crate::error::{Error, Problem, Problems, Result};
+use crate::field;
+use crate::frame::{Layout, SignatureBox};
 use crate::signing::SignaturePlacement;
 
-/// Writes the field `id` named `name` over the box `b`, on page `page`;
-/// `key` is its key in the parent tree if the tag tree has a place for it.
-pub(super) fn write_field(
+/// A signature field to be written.
+pub(super) struct Field<'a> {
+    /// Its box.
+    pub b: &'a SignatureBox,
+    /// Its name.
+    pub name: String,
+    /// Its object (field and widget).
+    pub id: Ref,
+    /// Its page (0-based).
+    pub page: usize,
+}
+
+/// The name of the field over each box (see `field::field_names`).
+fn names(layout: &Layout, opts: &PdfOptions) -> Vec<Option<String>> {
+    field::field_names(
+        layout.signatures.iter().map(|b| b.field.as_deref()),
+        opts.signature_field.as_deref(),
+    )
+}
+
+/// The fields to write, each with its object number (allocated now, for
+/// its page's `/Annots`). The layout and the names are checked.
+pub(super) fn plan<'a>(w: &mut Writer, layout: &'a Layout, opts: &PdfOptions) -> Vec<Field<'a>> {
+    let boxes = layout.signatures.iter().zip(names(layout, opts));
+    boxes
+        .filter_map(|(b, name)| {
+            name.map(|name| Field {
+                b,
+                name,
+                id: w.alloc(),
+                page: b.page.saturating_sub(1),
+            })
+        })
+        .collect()
+}
+
+/// Writes the fields; in a tagged layout each whose signer has a `Div`
+/// gets the parent tree's next key, and comes back as a [`Form`].
+pub(super) fn write_fields(
     w: &mut Writer,
-    id: Ref,
-    name: &str,
-    b: &SignatureBox,
-    page: Ref,
-    key: Option<i32>,
-) {
-    let placement = SignaturePlacement::new(b, Some(name.to_owned()));
+    layout: &Layout,
+    fields: &[Field<'_>],
+    pages: &Pages,
+) -> Vec<Form> {
+    let mut forms = Vec::new();
+    for f in fields {
+        let div = tags::form_parent(layout, f.b);
+        let key = div.map(|div| {
+            let key = pages.next_key + forms.len() as i32;
+            forms.push(Form {
+                widget: f.id,
+                page: f.page,
+                div,
+                key,
+            });
+            key
+        });
+        write_field(w, f, pages.refs[f.page], key);
+    }
+    forms
+}
+
+/// Writes one field over its box on `page`; `key` is its key in the
+/// parent tree if the tag tree has a place for it.
+fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref, key: Option<i32>) {
+    let placement = SignaturePlacement::new(f.b, Some(f.name.clone()));
     let [x1, y1, x2, y2] = placement.pdf_rect.map(|v| v as f32);
     let appearance = w.alloc();
     w.stream(appearance)
         .form_xobject(appearance, &[])
         .bbox(Rect::new(0.0, 0.0, x2 - x1, y2 - y1))
         .resources();
-    let mut field = w.object(id).form_field(id);
+    let mut field = w.object(f.id).form_field(f.id);
     field
         .field_type(FieldType::Signature)
-        .partial_name(TextStr(name));
+        .partial_name(TextStr(&f.name));
     let mut widget = field.into_annotation();
     widget
         .rect(Rect::new(x1, y1, x2, y2))
@@ -40,4 +101,39 @@ pub(super) fn write_field(
     }
     widget.appearance().normal().stream(appearance);
     widget.finish();
+}
+
+/// The signature fields asked for (by the options, or by the boxes
+/// themselves) must have valid, distinct names and a signature box to lie
+/// over.
+pub(super) fn check_fields(layout: &Layout, opts: &PdfOptions) -> Result<()> {
+    let names = names(layout, opts);
+    let asked = opts.signature_field.iter().chain(names.iter().flatten());
+    let mut problem = asked
+        .filter_map(|n| field::check_signature_field_name(n).err())
+        .next();
+    if problem.is_none()
+        && let Some(name) = &opts.signature_field
+        && layout.signatures.is_empty()
+    {
+        problem = Some(format!(
+            "the field {name:?} was asked for, but the layout has no signature box \
+             (layout.signatures) to put it over"
+        ));
+    }
+    if problem.is_none()
+        && let Some(name) = field::repeated_name(&names)
+    {
+        problem = Some(format!(
+            "two signature boxes would get a field named {name:?}; give each signer a field \
+             name of its own"
+        ));
+    }
+    match problem {
+        Some(message) => Err(Error::Invalid(Problems(vec![Problem::new(
+            "signature field",
+            message,
+        )]))),
+        None => Ok(()),
+    }
 }

@@ -28,22 +28,17 @@ mod file;
 mod fonts;
 mod subset;
 mod tags;
-#[cfg(feature = "read")]
-mod verify;
 
 use std::borrow::Cow;
 
+use pdf_writer::Ref;
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::Layout;
 use crate::text::FontSet;
 
 pub use attach::{Attachment, Relationship};
-#[cfg(feature = "read")]
-pub(crate) use verify::{
-    Embedded, content_difference, embedded_files, first_difference, first_revision, load,
-};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -208,26 +203,18 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
 /// [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
-    check_signature_field(layout, opts)?;
+    field::check_fields(layout, opts)?;
     attach::check_attachments(&opts.attachments, opts.standard)?;
     let time = document::document_time(&layout.meta, opts)?;
     let date = document::pdf_date(time);
     let mut w = file::Writer::new(layout.pages.len() * 6 * 1024);
     let mut hash = Sha256::new();
     let embedded = fonts::embed(&mut w, layout, fonts)?;
-    // The signature field: its widget and page (0-based; checked).
-    let field = match (&opts.signature_field, &layout.signature) {
-        (Some(name), Some(b)) => Some((name.as_str(), b, w.alloc(), b.page.saturating_sub(1))),
-        _ => None,
-    };
-    let widget = field.map(|(_, _, id, page)| (id, page));
-    let pages = document::write_pages(&mut w, layout, &embedded, widget, &mut hash);
-    if let Some((name, b, id, page)) = field {
-        let tagged = !layout.structure.is_empty() && tags::form_parent(layout).is_some();
-        let key = tagged.then_some(pages.next_key);
-        field::write_field(&mut w, id, name, b, pages.refs[page], key);
-    }
-    let struct_tree = tags::write_tags(&mut w, layout, &pages, widget);
+    let fields = field::plan(&mut w, layout, opts);
+    let widgets: Vec<(Ref, usize)> = fields.iter().map(|f| (f.id, f.page)).collect();
+    let pages = document::write_pages(&mut w, layout, &embedded, &widgets, &mut hash);
+    let forms = field::write_fields(&mut w, layout, &fields, &pages);
+    let struct_tree = tags::write_tags(&mut w, layout, &pages, &forms);
     let outline = document::write_outline(&mut w, layout, &pages.refs);
     let files = attach::write_attachments(&mut w, &opts.attachments, date, &mut hash);
 
@@ -253,7 +240,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     let parts = document::CatalogParts {
         outline,
         struct_tree,
-        widget: widget.map(|(id, _)| id),
+        widgets: fields.iter().map(|f| f.id).collect(),
         metadata,
         profile,
         files,
@@ -271,31 +258,6 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     }
     let digest = hash.finalize();
     Ok(w.finish(catalog, info, &digest[..16]))
-}
-
-/// The signature field asked for must have a valid name and a signature
-/// box to lie over.
-fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
-    let Some(name) = &opts.signature_field else {
-        return Ok(());
-    };
-    let problem = match (
-        crate::field::check_signature_field_name(name),
-        &layout.signature,
-    ) {
-        (Err(e), _) => Some(e),
-        (Ok(()), None) => Some(format!(
-            "the field {name:?} was asked for, but the layout has no signature box \
-             (layout.signature) to put it over"
-        )),
-        (Ok(()), Some(_)) => None,
-    };
-    match problem {
-        Some(message) => Err(Error::Invalid(crate::error::Problems(vec![
-            crate::error::Problem::new("signature field", message),
-        ]))),
-        None => Ok(()),
-    }
 }
 
 /// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,

@@ -17,7 +17,7 @@ use pdf_writer::{Finish, Name, Ref};
 
 use super::document::Pages;
 use super::file::Writer;
-use crate::frame::{Layout, NodeId, Role, Scope, StructNode};
+use crate::frame::{Layout, NodeId, Role, Scope, SignatureBox, StructNode};
 
 /// One entry of an element's `/K`.
 #[derive(Debug, Clone, Copy)]
@@ -229,16 +229,36 @@ fn write_kids(
     }
 }
 
+/// A signature field's place in the tag tree: a `Form` element, last in
+/// its signer's `Div`, whose kid is the field's widget.
+pub(super) struct Form {
+    /// The field's widget.
+    pub widget: Ref,
+    /// Its page (0-based).
+    pub page: usize,
+    /// The `Div` it goes into.
+    pub div: NodeId,
+    /// Its key in the parent tree.
+    pub key: i32,
+}
+
+/// The `Div` a signature field over `b` goes into: its signer's (the box's
+/// node), else the last one; none in an untagged layout.
+pub(super) fn form_parent(layout: &Layout, b: &SignatureBox) -> Option<NodeId> {
+    let nodes = &layout.structure.nodes;
+    b.node
+        .filter(|n| nodes.get(*n).is_some_and(|n| n.role == Role::Div))
+        .or_else(|| nodes.iter().rposition(|n| n.role == Role::Div))
+}
+
 /// Writes the structure tree of `layout`, whose pages are `pages` (their
-/// marked content and tagged annotations), and returns its root. `widget`,
-/// the empty signature field and its page if one was added, becomes a
-/// `Form` element in the closing block's `Div`, with the parent tree's
-/// next key. Nothing for a layout without structure.
+/// marked content and tagged annotations), with the signature fields'
+/// `forms`, and returns its root. Nothing for a layout without structure.
 pub(super) fn write_tags(
     w: &mut Writer,
     layout: &Layout,
     pages: &Pages,
-    widget: Option<(Ref, usize)>,
+    forms: &[Form],
 ) -> Option<Ref> {
     let nodes = &layout.structure.nodes;
     if nodes.is_empty() {
@@ -247,30 +267,28 @@ pub(super) fn write_tags(
     let (mut kids, mut first_page) = kids(layout, pages);
     let root = w.alloc();
     let mut ids = w.alloc_many(nodes.len());
-    // The signature field: a Form element, last in the closing block.
-    let mut form = None;
-    if let Some((annot, page)) = widget
-        && let Some(div) = form_parent(layout)
-    {
+    // Element `nodes.len() + k` is `forms[k]`.
+    for (k, f) in forms.iter().enumerate() {
         ids.push(w.alloc());
-        kids.push(vec![Kid::Annot { page, annot }]);
-        kids[div].push(Kid::Child(nodes.len()));
-        first_page.push(Some(page));
-        form = Some((div, annot, pages.next_key));
+        kids.push(vec![Kid::Annot {
+            page: f.page,
+            annot: f.widget,
+        }]);
+        kids[f.div].push(Kid::Child(nodes.len() + k));
+        first_page.push(Some(f.page));
     }
     let parent_of = |i: NodeId| match nodes.get(i) {
         Some(n) => n
             .parent
             .filter(|p| *p < nodes.len())
             .map_or(root, |p| ids[p]),
-        None => form.map_or(root, |(div, _, _)| ids[div]),
+        None => forms.get(i - nodes.len()).map_or(root, |f| ids[f.div]),
     };
-    let parent_tree = write_parent_tree(
-        w,
-        pages,
-        &ids,
-        form.map(|(_, _, key)| (key, ids[nodes.len()])),
-    );
+    let keyed = forms
+        .iter()
+        .enumerate()
+        .map(|(k, f)| (f.key, ids[nodes.len() + k]));
+    let parent_tree = write_parent_tree(w, pages, &ids, keyed);
     for (i, kids) in kids.iter().enumerate() {
         // An element's page is that of its first piece, its own or a
         // descendant's; its own pieces elsewhere are named with their page.
@@ -287,7 +305,7 @@ pub(super) fn write_tags(
         }
     }
     let tops = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none_or(|p| p >= nodes.len()));
-    let next_key = pages.next_key + i32::from(form.is_some());
+    let next_key = pages.next_key + forms.len() as i32;
     let mut tree: StructTreeRoot<'_> = w.object(root).indirect(root).start();
     tree.children().items(tops.map(|i| ids[i]));
     tree.pair(Name(b"ParentTree"), parent_tree);
@@ -296,17 +314,15 @@ pub(super) fn write_tags(
     Some(root)
 }
 
-/// The element the signature field's `Form` element goes into: the last
-/// `Div` (the closing block), if the layout is tagged and has one.
-pub(super) fn form_parent(layout: &Layout) -> Option<NodeId> {
-    let nodes = &layout.structure.nodes;
-    nodes.iter().rposition(|n| n.role == Role::Div)
-}
-
 /// Writes the parent tree: page p's array of elements by MCID under key
-/// p, each tagged annotation's element under its key, and `form` (the
+/// p, each tagged link's element under its key, then `forms` (each
 /// signature field's key and element).
-fn write_parent_tree(w: &mut Writer, pages: &Pages, ids: &[Ref], form: Option<(i32, Ref)>) -> Ref {
+fn write_parent_tree(
+    w: &mut Writer,
+    pages: &Pages,
+    ids: &[Ref],
+    forms: impl Iterator<Item = (i32, Ref)>,
+) -> Ref {
     let id = w.alloc();
     let mut tree = w.object(id).indirect(id).dict();
     let mut nums = tree.insert(Name(b"Nums")).array();
@@ -321,7 +337,7 @@ fn write_parent_tree(w: &mut Writer, pages: &Pages, ids: &[Ref], form: Option<(i
         .iter()
         .flatten()
         .map(|&(_, node, key)| (key, ids[node]));
-    for (key, element) in links.chain(form) {
+    for (key, element) in links.chain(forms) {
         nums.item(key).item(element);
     }
     nums.finish();

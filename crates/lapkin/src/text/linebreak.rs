@@ -298,12 +298,23 @@ fn prepare_all<'p>(pieces: &'p [Piece<'_>]) -> Vec<Cow<'p, str>> {
 /// [`Extent::min`], words break only at spaces (and soft hyphens or
 /// hyphens at a line's end); at least [`Extent::max`], nothing wraps.
 /// A size that is NaN or negative counts as zero.
+#[cfg(any(test, feature = "internals"))]
 pub fn measure(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> Extent {
-    measure_counted(pieces, fonts, size).0
+    measure_counted(pieces, fonts, size, Pt(f64::INFINITY)).0
 }
 
-/// [`measure`], and the number of characters it looked at.
-fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, usize) {
+/// [`measure`] for a box that can never be wider than `cap`: a word (or
+/// a piece of one between soft break points) wider than that counts in
+/// neither [`Extent::min`] nor [`Extent::min_soft`], since it is split
+/// between letters in any such box (a 200-letter word in a table); it
+/// still counts in [`Extent::max`], and a figure always counts.
+pub(crate) fn measure_capped(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt, cap: Pt) -> Extent {
+    measure_counted(pieces, fonts, size, cap).0
+}
+
+/// [`measure_capped`], and the number of characters it looked at.
+fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt, cap: Pt) -> (Extent, usize) {
+    let within = |w: Pt| w.0 <= cap.0 + EPS;
     let size = sane_size(size);
     let texts = prepare_all(pieces);
     let mut extent = Extent {
@@ -332,12 +343,15 @@ fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, 
             line += pending_space + w;
             line_has_words = true;
             pending_space = Pt::ZERO;
-            extent.min = extent.min.max(w);
             // A figure ("8.069.025.000", "95,15%") is never broken.
             if figure {
+                extent.min = extent.min.max(w);
                 extent.min_soft = extent.min_soft.max(w);
                 extent.unbreakable = extent.unbreakable.max(w);
                 return;
+            }
+            if within(w) {
+                extent.min = extent.min.max(w);
             }
             // Widest segment between soft break points; a soft hyphen
             // shows a hyphen where the word breaks at it.
@@ -348,20 +362,84 @@ fn measure_counted(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt) -> (Extent, 
                 for c in texts[f.piece][f.start..f.end].chars() {
                     looked += 1;
                     seg += face.advance(c, size);
-                    if c == SOFT_HYPHEN {
-                        extent.min_soft = extent.min_soft.max(seg + face.advance('-', size));
-                        seg = Pt::ZERO;
+                    let piece = if c == SOFT_HYPHEN {
+                        seg + face.advance('-', size)
                     } else if SOFT_BREAKS.contains(&c) {
-                        extent.min_soft = extent.min_soft.max(seg);
-                        seg = Pt::ZERO;
+                        seg
+                    } else {
+                        continue;
+                    };
+                    if within(piece) {
+                        extent.min_soft = extent.min_soft.max(piece);
                     }
+                    seg = Pt::ZERO;
                 }
             }
-            extent.min_soft = extent.min_soft.max(seg);
+            if within(seg) {
+                extent.min_soft = extent.min_soft.max(seg);
+            }
         }
     });
     extent.max = extent.max.max(line);
     (extent, read + looked)
+}
+
+/// The width of the widest piece of `pieces` when words may also break at
+/// their Indonesian syllables (with a hyphen, see `text::hyphenate`), as
+/// well as after `-`, `/`, `.` and the like: a box at least this wide
+/// splits no word between two letters, and breaks no figure. A piece wider
+/// than `cap` counts as nothing: it cannot fit any box that wide, so it is
+/// split between letters wherever it is set (a 200-letter word without a
+/// syllable). Costs the text's length and the hyphenation of its words,
+/// so it is measured only when whole words do not fit ([`measure`]).
+///
+/// Contract with [`break_lines`]: given a width of at least this (and of
+/// [`Extent::unbreakable`]), no word whose pieces are at most `cap` wide
+/// is split between two letters.
+pub fn measure_syllables(pieces: &[Piece<'_>], fonts: &FontSet, size: Pt, cap: Pt) -> Pt {
+    let size = sane_size(size);
+    let texts = prepare_all(pieces);
+    let mut widest = Pt::ZERO;
+    let mut keep = |w: Pt| {
+        if w.0 <= cap.0 + EPS {
+            widest = widest.max(w);
+        }
+    };
+    let mut text = String::new();
+    tokenize(pieces, &texts, fonts, size, |event| {
+        let Event::Word(frags, w, figure) = event else {
+            return;
+        };
+        if figure || w.0 <= EPS {
+            keep(w);
+            return;
+        }
+        text.clear();
+        for f in frags {
+            text.push_str(&texts[f.piece][f.start..f.end]);
+        }
+        let syllables = super::hyphenate_parts(&text);
+        let mut next = syllables.iter().peekable();
+        let (mut seg, mut at) = (Pt::ZERO, 0);
+        // Each iteration looks at one character of the word.
+        for f in frags {
+            let face = fonts.face(pieces[f.piece].face);
+            for c in texts[f.piece][f.start..f.end].chars() {
+                at += c.len_utf8();
+                seg += face.advance(c, size);
+                while next.next_if(|b| **b < at).is_some() {}
+                if c == SOFT_HYPHEN || next.next_if(|b| **b == at).is_some() {
+                    keep(seg + face.advance('-', size));
+                    seg = Pt::ZERO;
+                } else if SOFT_BREAKS.contains(&c) {
+                    keep(seg);
+                    seg = Pt::ZERO;
+                }
+            }
+        }
+        keep(seg);
+    });
+    widest
 }
 
 /// Breaks `pieces` into lines at most `width` wide, then aligns them.

@@ -12,9 +12,12 @@ pub(crate) use fonts::FontFace;
 pub use fonts::FontSet;
 pub(crate) use hyphenate::hyphenate_parts;
 #[cfg(feature = "internals")]
-pub use linebreak::{Extent, measure};
+pub use linebreak::Extent;
+#[cfg(any(test, feature = "internals"))]
+pub use linebreak::measure;
 pub(crate) use linebreak::{Justification, break_lines_with};
 pub use linebreak::{Line, Piece, break_lines};
+pub(crate) use linebreak::{measure_capped, measure_syllables};
 pub use span::{Align, Face, Span, SpanStyle};
 
 /// About 50 characters of `text` around the first `c`, in NFC as it is

@@ -1,0 +1,532 @@
+//! `extract` and `verify` on hostile files (issue 17, items 3 to 5): one
+//! file per class (parser differentials, bombs, hostile trees, limits,
+//! corrupt streams), and edits made after a signature, each refused with
+//! what it changed, while a signature-like update is accepted. The
+//! heavy cases (sizes that hit the decoding budget, a million-kid name
+//! tree) run under memory and time limits in tests/external/resource.sh.
+
+use lapkin::{Error, FontSet, ReadError, RenderOptions, Verification};
+use lapkin_tests::hostile_pdf::{self as h, Body, text};
+use lapkin_tests::load_report;
+use lopdf::{Document, Object, ObjectId};
+
+/// The minimal report with its source attached and a signature field.
+fn lapkin_pdf() -> Vec<u8> {
+    let mut opts = RenderOptions::default().with_attach_source(true);
+    opts.pdf = opts.pdf.with_signature_field("ttd");
+    lapkin::render_pdf(&load_report("minimal.json"), &opts).unwrap()
+}
+
+fn verify(pdf: &[u8]) -> lapkin::Result<Verification> {
+    lapkin::verify(pdf, &FontSet::liberation_sans())
+}
+
+/// What a later revision changes, as verify names it.
+fn changed(pdf: &[u8]) -> (usize, String) {
+    match verify(pdf).unwrap() {
+        Verification::Changed { revision, what } => (revision, what),
+        other => panic!("expected a later change, got {other:?}"),
+    }
+}
+
+/// The first page's id, its content stream's id, and the footer XObject's.
+fn ids(pdf: &[u8]) -> (ObjectId, ObjectId, ObjectId) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let page = doc.get_pages()[&1];
+    let dict = doc.get_dictionary(page).unwrap();
+    let content = dict.get(b"Contents").unwrap().as_reference().unwrap();
+    let footer = doc
+        .objects
+        .iter()
+        .find(|(_, o)| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+            })
+        })
+        .map(|(id, _)| *id)
+        .unwrap();
+    (page, content, footer)
+}
+
+/// A page dictionary as lopdf reads it (its `/Annots` array made
+/// direct), written back as text with `edit` applied (for updates that
+/// replace a page).
+fn page_text(pdf: &[u8], page: ObjectId, edit: impl Fn(&mut lopdf::Dictionary)) -> String {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut dict = doc.get_dictionary(page).unwrap().clone();
+
+    if let Ok(Object::Reference(id)) = dict.get(b"Annots") {
+        let annots = doc.get_object(*id).unwrap().clone();
+        dict.set("Annots", annots);
+    }
+    edit(&mut dict);
+    h::dict_text(&dict)
+}
+
+/// The signature field's widget: its id and dictionary as text with `edit`.
+fn widget(pdf: &[u8], edit: impl Fn(&mut lopdf::Dictionary)) -> (u32, String) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let (id, _) = doc
+        .objects
+        .iter()
+        .find(|(_, o)| o.as_dict().is_ok_and(|d| d.get(b"FT").is_ok()))
+        .unwrap();
+    let mut dict = doc.get_dictionary(*id).unwrap().clone();
+    edit(&mut dict);
+    (id.0, h::dict_text(&dict))
+}
+
+/// lapkin's empty signature field signed in place, as pyHanko does: a
+/// value and an appearance.
+fn signed(pdf: &[u8]) -> Vec<u8> {
+    let n = h::next_number(pdf);
+    let (id, widget) = widget(pdf, |d| {
+        d.set("V", Object::Reference((n, 0)));
+        d.set(
+            "AP",
+            lopdf::dictionary! { "N" => Object::Reference((n + 1, 0)) },
+        );
+    });
+    h::update(
+        pdf,
+        &[
+            (id, text(widget)),
+            (
+                n,
+                text(
+                    "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /Contents <00> /ByteRange [0 0 0 0] >>",
+                ),
+            ),
+            (
+                n + 1,
+                Body::Stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 85 85]".into(),
+                    b"0 0 85 85 re f".to_vec(),
+                ),
+            ),
+        ],
+        "",
+    )
+}
+
+#[test]
+fn a_signature_in_the_field_is_accepted_and_extracted() {
+    let pdf = lapkin_pdf();
+    let signed = signed(&pdf);
+    assert_eq!(
+        verify(&signed).unwrap(),
+        Verification::Identical {
+            later_revisions: true
+        }
+    );
+    assert_eq!(
+        lapkin::extract_source(&signed).unwrap(),
+        lapkin::extract_source(&pdf).unwrap()
+    );
+}
+
+/// An edit: what it is, the objects it writes, what verify must say.
+type Edit = (&'static str, Vec<(u32, Body)>, &'static str);
+
+#[test]
+fn edits_after_signing_are_refused_naming_what_changed() {
+    let pdf = signed(&lapkin_pdf());
+    let (page, content, footer) = ids(&pdf);
+    let cases: Vec<Edit> = vec![
+        (
+            "the footer emptied",
+            vec![(
+                footer.0,
+                Body::Stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 595 842]".into(),
+                    Vec::new(),
+                ),
+            )],
+            "(a stream (/Type /XObject /Subtype /Form)): its /",
+        ),
+        (
+            "page 1's content replaced",
+            vec![(content.0, Body::Stream(String::new(), b"0 0 m".to_vec()))],
+            "(a stream): its /Filter",
+        ),
+        (
+            "a box drawn over the page",
+            vec![
+                (
+                    page.0,
+                    text(page_text(&pdf, page, |d| {
+                        let mut annots = d
+                            .get(b"Annots")
+                            .and_then(Object::as_array)
+                            .cloned()
+                            .unwrap_or_default();
+                        annots.push(Object::Reference((900, 0)));
+                        d.set("Annots", annots);
+                    })),
+                ),
+                (
+                    900,
+                    text(
+                        "<< /Type /Annot /Subtype /Square /Rect [0 0 595 842] /IC [1 1 1] /F 4 >>",
+                    ),
+                ),
+            ],
+            "page 1's /Annots: an added annotation of /Subtype /Square",
+        ),
+        (
+            "the page rotated",
+            vec![(page.0, text(page_text(&pdf, page, |d| d.set("Rotate", 90))))],
+            "page 1's /Rotate",
+        ),
+        (
+            "the signature widget moved off the box",
+            vec![{
+                let (id, w) = widget(&pdf, |d| {
+                    d.set("Rect", vec![10.into(), 10.into(), 200.into(), 200.into()]);
+                });
+                (id, text(w))
+            }],
+            "its /Rect",
+        ),
+        (
+            "an action on the signature widget",
+            vec![{
+                let (id, w) = widget(&pdf, |d| {
+                    d.set("A", lopdf::dictionary! { "S" => "URI", "URI" => Object::string_literal("http://x") });
+                });
+                (id, text(w))
+            }],
+            "its /A",
+        ),
+    ];
+    for (label, objects, expected) in cases {
+        let edited = h::update(&pdf, &objects, "");
+        let (revision, what) = changed(&edited);
+        assert_eq!(revision, 3, "{label}: {what}");
+        assert!(what.contains(expected), "{label}: {what}");
+    }
+}
+
+#[test]
+fn the_catalog_and_information_may_change_only_as_a_signer_changes_them() {
+    let pdf = signed(&lapkin_pdf());
+    let doc = Document::load_mem(&pdf).unwrap();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let dict_text = |id: ObjectId, edit: &dyn Fn(&mut lopdf::Dictionary)| {
+        let mut d = doc.get_dictionary(id).unwrap().clone();
+        edit(&mut d);
+        h::dict_text(&d)
+    };
+    // The modification date and producer: a signer's.
+    let dated = h::update(
+        &pdf,
+        &[(
+            info.0,
+            text(dict_text(info, &|d| {
+                d.set("ModDate", Object::string_literal("D:20300101000000Z"));
+                d.set("Producer", Object::string_literal("iText 5.5.13"));
+            })),
+        )],
+        "",
+    );
+    assert_eq!(
+        verify(&dated).unwrap(),
+        Verification::Identical {
+            later_revisions: true
+        }
+    );
+    // The title, or an action on opening: refused.
+    let retitled = h::update(
+        &pdf,
+        &[(
+            info.0,
+            text(dict_text(info, &|d| {
+                d.set("Title", Object::string_literal("Lain"))
+            })),
+        )],
+        "",
+    );
+    assert_eq!(changed(&retitled).1, "the document information's /Title");
+    let action = h::update(
+        &pdf,
+        &[(
+            root.0,
+            text(dict_text(root, &|d| {
+                d.set("OpenAction", lopdf::dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.alert(1)") })
+            })),
+        )],
+        "",
+    );
+    assert_eq!(changed(&action).1, "the catalog's /OpenAction");
+}
+
+#[test]
+fn a_hybrid_section_is_read_as_viewers_read_it() {
+    // An update whose table lists nothing and whose /XRefStm stream
+    // replaces page 1's content: lopdf did not see it, viewers do.
+    let pdf = lapkin_pdf();
+    let (_, content, _) = ids(&pdf);
+    let mut out = pdf.clone();
+    out.push(b'\n');
+    let at = out.len();
+    out.extend_from_slice(
+        format!(
+            "{} 0 obj\n<< /Length 5 >>\nstream\n0 0 m\nendstream\nendobj\n",
+            content.0
+        )
+        .as_bytes(),
+    );
+    let n = h::next_number(&pdf);
+    let mut row = vec![1u8];
+    row.extend_from_slice(&(at as u32).to_be_bytes());
+    row.extend_from_slice(&[0, 0]);
+    let stm = out.len();
+    out.extend_from_slice(
+        format!(
+            "{n} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] /Index [{} 1] /Length 7 >>\nstream\n",
+            n + 1,
+            content.0
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&row);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    let doc = Document::load_mem(&pdf).unwrap();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let xref = out.len();
+    out.extend_from_slice(
+        format!(
+            "xref\n0 0\ntrailer\n<< /Size {} /Root {} 0 R /Info {} 0 R /Prev {} /XRefStm {stm} >>\nstartxref\n{xref}\n%%EOF\n",
+            n + 1,
+            root.0,
+            info.0,
+            h::startxref(&pdf)
+        )
+        .as_bytes(),
+    );
+    let (revision, what) = changed(&out);
+    assert_eq!(revision, 2);
+    assert!(
+        what.starts_with(&format!("object {} 0", content.0)),
+        "{what}"
+    );
+}
+
+#[test]
+fn a_second_startxref_at_the_end_is_refused() {
+    let pdf = signed(&lapkin_pdf());
+    let mut out = pdf.clone();
+    out.extend_from_slice(
+        format!("startxref\n{}\n%%EOF\n", h::startxref(&lapkin_pdf())).as_bytes(),
+    );
+    for e in [
+        verify(&out).unwrap_err(),
+        lapkin::extract_source(&out).unwrap_err(),
+    ] {
+        assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+        assert!(e.is_input_error());
+    }
+}
+
+#[test]
+fn a_page_without_type_is_still_a_page() {
+    // A later revision that adds a page whose dictionary says no /Type:
+    // viewers show it; the page tree changed.
+    let pdf = lapkin_pdf();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let pages = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let mut tree = doc.get_dictionary(pages).unwrap().clone();
+    let n = h::next_number(&pdf);
+    let mut kids = tree.get(b"Kids").unwrap().as_array().unwrap().clone();
+    kids.push(Object::Reference((n, 0)));
+    tree.set("Kids", kids);
+    tree.set("Count", 2);
+    let edited = h::update(
+        &pdf,
+        &[
+            (pages.0, text(h::dict_text(&tree))),
+            (
+                n,
+                text(format!(
+                    "<< /Parent {} 0 R /MediaBox [0 0 595 842] >>",
+                    pages.0
+                )),
+            ),
+        ],
+        "",
+    );
+    let (_, what) = changed(&edited);
+    assert!(
+        what.starts_with(&format!(
+            "object {} 0 (a dictionary (/Type /Pages))",
+            pages.0
+        )),
+        "{what}"
+    );
+}
+
+#[test]
+fn a_stream_that_cannot_be_decoded_is_a_difference() {
+    let pdf = lapkin_pdf();
+    let (_, content, _) = ids(&pdf);
+    let edited = h::update(
+        &pdf,
+        &[(
+            content.0,
+            Body::Stream("/Filter /LZWDecode".into(), b"\x80\x0b\x60\x50".to_vec()),
+        )],
+        "",
+    );
+    let (_, what) = changed(&edited);
+    assert!(what.contains("its /Filter"), "{what}");
+    // In the first revision (the file rewritten): named, not read raw.
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let s = doc
+        .get_object_mut(content)
+        .unwrap()
+        .as_stream_mut()
+        .unwrap();
+    s.dict.set("Filter", "RunLengthDecode");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    match verify(&out).unwrap() {
+        Verification::Differs(what) => {
+            assert_eq!(what, "page 1's content (a stream lapkin cannot decode)")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_genuine_file_whose_text_holds_startxref_and_eof_verifies() {
+    let mut report = load_report("minimal.json");
+    report.unit.nama = "UPT startxref 0 %%EOF".into();
+    let mut opts = RenderOptions::default().with_attach_source(true);
+    opts.pdf = opts.pdf.with_signature_field("ttd");
+    let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+    assert!(
+        pdf.windows(17).any(|w| w == b"startxref 0 %%EOF"),
+        "the words are in the bytes"
+    );
+    assert_eq!(
+        verify(&pdf).unwrap(),
+        Verification::Identical {
+            later_revisions: false
+        }
+    );
+    assert_eq!(
+        verify(&signed(&pdf)).unwrap(),
+        Verification::Identical {
+            later_revisions: true
+        }
+    );
+}
+
+#[test]
+fn bombs_and_hostile_trees_are_bounded() {
+    // Several file specifications on one stream that expands past the
+    // report's limit: refused by its size, decoded only that far.
+    let bomb = h::bomb_specs(8, 4 << 20);
+    let e = lapkin::extract_source_with_limit(&bomb, 1 << 20).unwrap_err();
+    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
+    // A catalog in an object stream, found through a hybrid section.
+    let e = lapkin::extract_source(&h::object_stream_bomb(true, 1 << 16)).unwrap_err();
+    assert!(e.to_string().contains("no attached report"), "{e}");
+    let e = lapkin::extract_source(&h::object_stream_bomb(false, 1 << 16)).unwrap_err();
+    assert!(e.to_string().contains("no attached report"), "{e}");
+    // A name tree node that lists itself, and one of many entries.
+    for pdf in [h::self_listing_name_tree(200_000), h::many_names(20_000)] {
+        let e = lapkin::extract_source(&pdf).unwrap_err();
+        assert!(e.to_string().contains("no attached report"), "{e}");
+    }
+    let e = lapkin::extract_source(&h::deep_nesting(100_000)).unwrap_err();
+    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
+    let e = lapkin::extract_source(&h::prev_loop()).unwrap_err();
+    assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+    let encrypted = h::replace(&h::prev_loop(), b"/Prev", b"/Encrypt 1 0 R /Foo");
+    let e = lapkin::extract_source(&encrypted).unwrap_err();
+    assert_eq!(e, Error::Read(ReadError::Encrypted));
+}
+
+#[test]
+fn the_attached_report_obeys_the_limit() {
+    let pdf = h::huge_report(2 << 20);
+    let e = lapkin::extract_source_with_limit(&pdf, 1 << 20).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("exceeds lapkin's limit of 1048576 bytes"),
+        "{e}"
+    );
+    assert!(lapkin::extract_source_with_limit(&pdf, 3 << 20).is_ok());
+}
+
+#[test]
+fn a_corrupt_attachment_is_refused_not_truncated() {
+    let pdf = lapkin_pdf();
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let id = doc
+        .objects
+        .iter()
+        .find(|(_, o)| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"EmbeddedFile")
+            })
+        })
+        .map(|(id, _)| *id)
+        .unwrap();
+    let s = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+    let half = s.content.len() / 2;
+    s.content.truncate(half);
+    s.dict.set("Length", half as i64);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    let e = lapkin::extract_source(&out).unwrap_err();
+    assert!(
+        matches!(e, Error::Read(ReadError::Undecodable { .. })),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_record_with_a_timestamp_out_of_range_is_an_input_error() {
+    let mut opts = RenderOptions::default().with_attach_source(true);
+    opts.pdf = opts.pdf.with_timestamp(1_700_000_000);
+    let pdf = lapkin::render_pdf(&load_report("minimal.json"), &opts).unwrap();
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let id = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"EmbeddedFile")
+            })
+        })
+        .map(|(id, _)| *id)
+        .find(|id| {
+            let s = doc.get_object(*id).unwrap().as_stream().unwrap();
+            String::from_utf8_lossy(&s.decompressed_content().unwrap()).contains("\"timestamp\"")
+        })
+        .unwrap();
+    let s = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+    let t = String::from_utf8(s.decompressed_content().unwrap()).unwrap();
+    let t = t.replace("1700000000", "99999999999999");
+    s.dict.remove(b"Filter");
+    s.dict.remove(b"Params");
+    s.set_content(t.into_bytes());
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    let e = verify(&out).unwrap_err();
+    assert!(e.is_input_error(), "{e}");
+    assert!(
+        e.to_string().contains("timestamp 99999999999999 is after"),
+        "{e}"
+    );
+}
