@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks of lapkin's PDFs that need programs besides the Rust toolchain:
 # poppler-utils (pdftotext, pdffonts, pdfinfo, pdfsig, pdftoppm), qpdf,
-# openssl, pyHanko and pikepdf. Installs what is missing (Debian/Ubuntu
-# packages as root or with sudo; pyHanko and pikepdf with pip), then runs the
-# tests that `cargo test` ignores for want of them, the signing proof
-# (sign.py), the PDF/A-2b validation (pdfa.py), the attached report through a
-# signature (attach.py) and the resource test of the
-# release binary (resource.sh).
+# openssl, Ghostscript, node, pyHanko, pikepdf, PyMuPDF, pypdfium2 and pdf.js.
+# Installs what is missing (Debian/Ubuntu packages as root or with sudo; the
+# Python packages with pip; pdf.js with npm into target/pdfjs), then runs the
+# tests that `cargo test` ignores for want of them, the five readers
+# (readers.py), the signing proof (sign.py), the PDF/A-2b validation
+# (pdfa.py), the attached report through a signature (attach.py) and the
+# resource test of the release binary (resource.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,6 +16,9 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 # Families by role (--font regular=FILE ...): URW Bookman (Light/Demi) and DejaVu.
 [ -d /usr/share/fonts/opentype/urw-base35 ] || missing+=(fonts-urw-base35)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
@@ -33,6 +37,15 @@ python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 python3 -m pip install --break-system-packages -q "pikepdf[pdfa]>=10.18"
 # PDF/UA-1 and semantic checks of the tag tree (outloud).
 command -v outloud >/dev/null 2>&1 || python3 -m pip install -q "outloud==0.2.1"
+# Readers besides poppler (readers.py): MuPDF 1.28.5 (PyMuPDF), PDFium
+# (pypdfium2), and numpy and Pillow to compare their page images.
+python3 -m pip install --break-system-packages -q "pymupdf==2.0" "pypdfium2==5.15.2" "numpy>=1.26" "pillow>=10"
+# pdf.js (pdfjs-dist 5.6.205, pinned with its lock file), under node >= 20.19.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+  { echo "pdf.js 5.6 needs node >= 20.19 (found $(node --version))" >&2; exit 1; }
+mkdir -p target/pdfjs
+cp tests/external/pdfjs/package.json tests/external/pdfjs/package-lock.json tests/external/pdfjs/readers.mjs target/pdfjs/
+(cd target/pdfjs && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 export INSTA_UPDATE=no
 cargo test -p lapkin-tests --locked -- --ignored
@@ -43,6 +56,12 @@ cargo build -p lapkin-cli --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tests/external/sign.py target/debug/lapkin fixtures "$work"
+
+# Five readers (poppler, MuPDF, Ghostscript, PDFium, pdf.js) read the same
+# characters and hyphenated words, and draw the same pages, in the reference,
+# minimal, many-glyph and layout reports and a signed one.
+cargo run -q -p lapkin-tests --example readers --locked -- fixtures "$work/readers" >/dev/null
+python3 tests/external/readers.py "$work/readers" target/pdfjs
 
 # PDF/A-2b: the reference report, the minimal one and every layout fixture.
 python3 tests/external/pdfa.py target/debug/lapkin fixtures "$work/pdfa"

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use lapkin::{Item, RenderOptions};
-use lapkin_tests::{REFERENCE, load_report};
+use lapkin_tests::{REFERENCE, drawn_text, load_report};
 use lopdf::{Dictionary, Document, Object};
 
 /// A token of a content stream.
@@ -238,6 +238,21 @@ fn to_unicode(doc: &Document, font: &Dictionary) -> HashMap<u16, String> {
     map
 }
 
+/// A PDF text string: UTF-16BE after its byte order mark, else (lapkin
+/// writes nothing else) ASCII.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap(),
+        None => String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
 /// What a strict reader finds in a content stream and the forms it draws.
 #[derive(Default)]
 struct Read {
@@ -247,6 +262,12 @@ struct Read {
     raw_eol: usize,
     /// Each font's codes shown, by the font's object.
     codes: BTreeMap<String, BTreeSet<u16>>,
+    /// Each `/ActualText` span: its replacement text and the text its
+    /// glyphs read.
+    spans: Vec<(String, String)>,
+    /// The open marked-content sequences: for each, its replacement text
+    /// and where its glyphs' text starts in `text`, if it has one.
+    open: Vec<Option<(String, usize)>>,
 }
 
 fn read_stream(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut Read) {
@@ -289,6 +310,21 @@ fn read_stream(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut
                             }
                         }
                     }
+                }
+            }
+            b"BDC" | b"BMC" => {
+                let actual = operands.windows(2).find_map(|w| match w {
+                    [Token::Name(n), Token::Str { bytes, .. }] if n == b"ActualText" => {
+                        Some(text_string(bytes))
+                    }
+                    _ => None,
+                });
+                out.open.push(actual.map(|a| (a, out.text.len())));
+            }
+            b"EMC" => {
+                if let Some((actual, from)) = out.open.pop().expect("EMC without BDC") {
+                    let read = out.text[from..].to_owned();
+                    out.spans.push((actual, read));
                 }
             }
             b"Do" => {
@@ -353,7 +389,7 @@ fn render_and_read(name: &str) -> Vec<Read> {
             .items
             .iter()
             .filter_map(|i| match i {
-                Item::Text(t) => Some(t.text.as_str()),
+                Item::Text(t) => Some(drawn_text(t)),
                 _ => None,
             })
             .collect();
@@ -400,10 +436,29 @@ fn many_glyphs_read_back_with_plain_bytes_in_their_codes() {
     }
 }
 
-/// The reference report and the minimal one read back as laid out.
+/// The reference report and the minimal one read back as laid out; the
+/// reference report's added hyphens read as soft hyphens.
 #[test]
 fn the_reports_read_back_as_laid_out() {
-    for name in [REFERENCE, "minimal.json"] {
-        render_and_read(name);
+    let pages = render_and_read(REFERENCE);
+    let soft = pages
+        .iter()
+        .map(|p| p.text.matches('\u{ad}').count())
+        .sum::<usize>();
+    assert!(soft > 50, "{soft} soft hyphens");
+    // Each word broken across lines is one /ActualText span over both its
+    // parts, whose replacement text is what they read but the line break.
+    let report = load_report(REFERENCE);
+    let layout = lapkin::layout_report(&report, &RenderOptions::default()).unwrap();
+    let mut spans = 0;
+    for (n, (read, page)) in pages.iter().zip(&layout.pages).enumerate() {
+        let words: Vec<(String, String)> = lapkin_tests::hyphenated_words(page)
+            .into_iter()
+            .map(|(first, last)| (format!("{first}{last}"), format!("{first}{last}")))
+            .collect();
+        assert_eq!(read.spans, words, "page {}", n + 1);
+        spans += words.len();
     }
+    assert!(spans > 50, "{spans} words broken across lines");
+    render_and_read("minimal.json");
 }

@@ -55,6 +55,7 @@ pub fn heavy(scale: usize) -> Vec<(&'static str, Vec<u8>)> {
         ("many-names.pdf", many_names(400_000 / s)),
         ("huge-report.pdf", huge_report((100 << 20) / s)),
         ("deep-nesting.pdf", deep_nesting(1_000_000 / s)),
+        ("wide-array.pdf", wide_array(20_000_000 / s)),
     ]
 }
 
@@ -309,6 +310,15 @@ pub fn huge_report(size: usize) -> Vec<u8> {
 pub fn deep_nesting(depth: usize) -> Vec<u8> {
     let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     build(&skeleton(&format!("/X {nested}")), "/Root 1 0 R")
+}
+
+/// An array of `n` zeros in the catalog (two bytes each in the file,
+/// fifty in memory).
+pub fn wide_array(n: usize) -> Vec<u8> {
+    build(
+        &skeleton(&format!("/X [{}]", "0 ".repeat(n))),
+        "/Root 1 0 R",
+    )
 }
 
 /// A cross-reference section whose `/Prev` is itself.

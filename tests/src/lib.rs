@@ -105,6 +105,39 @@ pub fn check_render_disagreement<T>(
     broken
 }
 
+/// What a text run's glyphs read as in the PDF: its text, except that a
+/// hyphen the line breaker added at the end of a line (the first part of a
+/// hyphenated word, whose whole word does not start with the part) reads
+/// as U+00AD SOFT HYPHEN, not as the `-` it looks like.
+pub fn drawn_text(t: &lapkin::TextRun) -> String {
+    match t.actual_text.as_deref() {
+        Some(whole)
+            if !whole.is_empty() && t.text.ends_with('-') && !whole.starts_with(&t.text) =>
+        {
+            format!("{}\u{ad}", &t.text[..t.text.len() - 1])
+        }
+        _ => t.text.clone(),
+    }
+}
+
+/// The words hyphenated across lines on a page, each as its parts read
+/// (see [`drawn_text`]): a first part (a run with the whole word as its
+/// `actual_text`) and the run drawn right after it, which ends the word.
+pub fn hyphenated_words(page: &lapkin::Page) -> Vec<(String, String)> {
+    let runs: Vec<&lapkin::TextRun> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            lapkin::Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    runs.windows(2)
+        .filter(|w| w[0].actual_text.as_deref().is_some_and(|a| !a.is_empty()))
+        .map(|w| (drawn_text(w[0]), w[1].text.clone()))
+        .collect()
+}
+
 /// A literal string's bytes as ISO 32000-1 (7.3.4.2) reads them, from
 /// just after its `(` to its closing `)`, or `None` if it does not close:
 /// escapes, octal codes, a backslash before an end of line skipped, and

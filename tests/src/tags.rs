@@ -120,17 +120,24 @@ fn page_marks(doc: &Document, page: ObjectId) -> Vec<(i64, String)> {
             "BDC" | "BMC" => {
                 let tag = name(&op.operands[0]);
                 let props = op.operands.get(1).and_then(|p| p.as_dict().ok());
-                if tag != "Artifact" {
+                if tag == "Span" {
+                    // A word hyphenated across lines, with its replacement
+                    // text: a sequence of its element's own, or inside an
+                    // artifact.
+                    let props = props.unwrap();
+                    assert!(props.has(b"ActualText"), "a Span without /ActualText");
+                    match props.get(b"MCID") {
+                        Ok(mcid) => marks.push((mcid.as_i64().unwrap(), String::new())),
+                        Err(_) => assert_eq!(
+                            stack.last().cloned().flatten().as_deref(),
+                            Some("Artifact"),
+                            "a word's span without MCID outside an artifact"
+                        ),
+                    }
+                } else if tag != "Artifact" {
                     let props = props.unwrap();
                     let mcid = props.get(b"MCID").unwrap().as_i64().unwrap();
-                    if tag == "Span" {
-                        // A part of a hyphenated word: a sequence of its
-                        // element's own, with the replacement text.
-                        assert!(props.has(b"ActualText"), "a Span without /ActualText");
-                        marks.push((mcid, String::new()));
-                    } else {
-                        marks.push((mcid, tag.clone()));
-                    }
+                    marks.push((mcid, tag.clone()));
                 }
                 stack.push(Some(tag));
             }

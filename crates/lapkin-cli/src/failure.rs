@@ -26,13 +26,16 @@ Exit codes:
   1  invalid input: broken JSON, a report with problems (all are listed),
      an input over the size limit, a character the font lacks, a font file
      that is not a usable font, content that cannot be laid out; extract
-     and verify: a PDF without an attached report; verify: the document is
-     not lapkin's rendering of its attached report (the first difference
-     is named)
+     and verify: a PDF that cannot be read unambiguously, or without an
+     attached report; extract: a later revision changes the report;
+     verify: the document is not lapkin's rendering of its attached
+     report, or a later revision changes more than a signature (the first
+     difference is named)
   2  usage error: unknown command or option, missing argument, a bad
      option value or SOURCE_DATE_EPOCH, an output that is the input itself
   3  a file could not be read or written (a full disk, a missing
-     directory), or is refused: a directory, a device, FIFO or socket, a
+     directory), or is refused: a directory, a device, FIFO or socket (as
+     an output, or as extract's and verify's PDF or a --font file), a
      read-only file; verify: the fonts the document was made with are not
      the bundled ones or those given with --font
   4  internal error: a bug in lapkin, please report it

@@ -284,6 +284,7 @@ impl Staged {
                 tmp.persist(&target.path)
                     .map_err(|e| Failure::io("write", &target.shown)(e.error))?;
                 pending.retain(|p| *p != tmp_path);
+                crate::signals::placed();
                 Ok(Some(target.shown))
             }
         }

@@ -1387,3 +1387,55 @@ fn verify_names_the_difference_and_the_missing_fonts() {
         "{err}"
     );
 }
+
+/// extract and verify read only regular files (a FIFO nobody writes to
+/// would block forever, /dev/zero never ends), and so does --font: each is
+/// refused with exit 3, at once.
+#[test]
+fn extract_and_verify_refuse_what_is_not_a_regular_file() {
+    let dir = scratch("minimal.json");
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "minimal.json", "--attach-source"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fifo = dir.path().join("fifo.ttf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        &["extract", "/dev/zero"][..],
+        &["verify", "/dev/zero"],
+        &["verify", fifo],
+        &["verify", "minimal.pdf", "--font", fifo],
+    ] {
+        let out = lapkin_in(dir.path(), args, &[]);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("it is not a regular file"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    // The PDF over four times --max-input-size (the report's limit).
+    let out = lapkin_in(
+        dir.path(),
+        &["extract", "minimal.pdf", "--max-input-size", "100"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("the limit is 400 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -35,10 +35,11 @@ fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
     }
 }
 
-/// The operators that show a run's glyphs, with its word spacing.
-fn show(c: &mut Content, t: &TextRun, codes: &Codes, buf: &mut Vec<u8>) {
-    if t.word_spacing == Pt::ZERO || !t.text.contains(' ') {
-        glyphs(buf, &t.text, codes);
+/// The operators that show `text` (a run's text, or that text with its
+/// added hyphen as a soft hyphen) with the run's word spacing.
+fn show(c: &mut Content, t: &TextRun, text: &str, codes: &Codes, buf: &mut Vec<u8>) {
+    if t.word_spacing == Pt::ZERO || !text.contains(' ') {
+        glyphs(buf, text, codes);
         c.show(Str(buf));
         return;
     }
@@ -48,7 +49,7 @@ fn show(c: &mut Content, t: &TextRun, codes: &Codes, buf: &mut Vec<u8>) {
     let offset = ((offset * 10.0).round() / 10.0) as f32;
     let mut op = c.show_positioned();
     let mut items = op.items();
-    let mut rest = t.text.as_str();
+    let mut rest = text;
     while let Some(i) = rest.find(' ') {
         glyphs(buf, &rest[..=i], codes);
         items.show(Str(buf)).adjust(offset);
@@ -57,6 +58,56 @@ fn show(c: &mut Content, t: &TextRun, codes: &Codes, buf: &mut Vec<u8>) {
     if !rest.is_empty() {
         glyphs(buf, rest, codes);
         items.show(Str(buf));
+    }
+}
+
+/// U+00AD SOFT HYPHEN: what the hyphen the line breaker adds at the end of
+/// a line reads as (see [`drawn_text`]).
+pub(crate) const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Whether `t` is the first part of a word hyphenated across lines and
+/// ends with a hyphen the line breaker added (`Tri-` of *Triwulan*), not
+/// with the word's own (`pra-` of *pra-rakortek*): the layout gives such a
+/// part the whole word as its `actual_text`, which starts with the part
+/// only when the hyphen is the word's.
+pub(crate) fn ends_with_added_hyphen(t: &TextRun) -> bool {
+    match t.actual_text.as_deref() {
+        Some(whole) if !whole.is_empty() => {
+            t.text.ends_with('-') && !whole.starts_with(t.text.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The text a run's glyphs are drawn from: its text, except that a hyphen
+/// the line breaker added is drawn with the face's U+00AD glyph when the
+/// font subset has one (`fonts::embed` adds it when the face draws it
+/// exactly as its `-`). Its ToUnicode entry is then U+00AD, which readers
+/// take for a hyphen that only marks a line break: poppler, MuPDF and
+/// Ghostscript give `Tri\u{AD}` and `wulan` on the next line, PDFium joins
+/// the word (`Tri\u{2}wulan`, its mark of a line-end hyphen, which Chrome
+/// drops) and pdf.js drops the soft hyphen (it skips every format
+/// character); all five give the same characters but for it. A plain `-`
+/// read as a hyphen in pdf.js and Ghostscript, which ignore `/ActualText`,
+/// and as nothing in the others (measured: tests/external/readers.py).
+fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> std::borrow::Cow<'a, str> {
+    if ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0 {
+        let stem = &t.text[..t.text.len() - 1];
+        std::borrow::Cow::Owned(format!("{stem}{SOFT_HYPHEN}"))
+    } else {
+        std::borrow::Cow::Borrowed(&t.text)
+    }
+}
+
+/// For the first part of a word hyphenated across lines, the part that
+/// ends it, if it is drawn right after (the next line's first run, of the
+/// same structure node): the two are then written in one `/ActualText`
+/// span (see [`Painter::begin_word_span`]).
+fn word_rest<'a>(t: &TextRun, next: Option<&'a Item>) -> Option<&'a TextRun> {
+    t.actual_text.as_deref().filter(|a| !a.is_empty())?;
+    match next {
+        Some(Item::Text(n)) if n.actual_text.as_deref() == Some("") && n.tag == t.tag => Some(n),
+        _ => None,
     }
 }
 
@@ -156,6 +207,9 @@ struct Painter {
     line: (f64, f64),
     /// The tag of the open marked-content sequence, if one is open.
     mark: Option<Tag>,
+    /// Whether an `/ActualText` span over a hyphenated word is open, to be
+    /// closed after the word's last part.
+    word_span: bool,
     /// A run's glyph codes (reused).
     glyphs: Vec<u8>,
 }
@@ -176,6 +230,7 @@ impl Painter {
             invisible: false,
             line: (0.0, 0.0),
             mark: None,
+            word_span: false,
             glyphs: Vec::new(),
         }
     }
@@ -189,33 +244,44 @@ impl Painter {
     /// boundary: a text item's opens inside `BT`, a rule's or box's
     /// outside.
     fn items(&mut self, items: &[Item], codes: &GlyphCodes, mut marks: Option<&mut Marks<'_>>) {
-        for item in items {
-            // Link areas are annotations, not content.
-            if matches!(item, Item::Link(_)) {
-                continue;
-            }
+        // Link areas are annotations, not content.
+        let drawn: Vec<&Item> = items
+            .iter()
+            .filter(|i| !matches!(i, Item::Link(_)))
+            .collect();
+        for (k, item) in drawn.iter().enumerate() {
             let is_text = matches!(item, Item::Text(_));
             if self.in_text && !is_text {
                 self.close();
             }
-            // The part of a hyphenated word in a sequence of its own, which
-            // carries the replacement text (see `Painter::text`).
-            let mut own_span = false;
+            let rest = match item {
+                Item::Text(t) => word_rest(t, drawn.get(k + 1).copied()),
+                _ => None,
+            };
             if let Some(marks) = marks.as_deref_mut() {
                 if is_text && !self.in_text {
                     self.close_mark();
                     self.begin_text();
                 }
-                own_span = match item {
-                    Item::Text(t) => self.mark_actual_text(t, marks),
-                    _ => false,
-                };
-                if !own_span {
+                // A word hyphenated across lines, of an element, is a
+                // sequence of its own, and the part that ends it stays in it.
+                let own_sequence = rest.is_some()
+                    && matches!(item.tag(), Tag::Node(n) if n < marks.structure.nodes.len());
+                if !self.word_span && !own_sequence {
                     self.mark(item.tag(), marks);
                 }
             }
             match item {
-                Item::Text(t) => self.text(t, &codes[t.face.index()], own_span),
+                Item::Text(t) => {
+                    let codes = &codes[t.face.index()];
+                    if let Some(rest) = rest {
+                        self.begin_word_span(t, rest, codes, marks.as_deref_mut());
+                    }
+                    self.text(t, codes);
+                    if rest.is_none() {
+                        self.close_word_span();
+                    }
+                }
                 Item::Line(l) => self.line(l),
                 Item::Rect(b) => self.rect(b),
                 Item::Link(_) => {}
@@ -227,6 +293,7 @@ impl Painter {
     fn close(&mut self) {
         self.close_mark();
         if self.in_text {
+            self.close_word_span();
             self.content.end_text();
             self.in_text = false;
         }
@@ -243,8 +310,12 @@ impl Painter {
         }
     }
 
-    /// Closes the open marked-content sequence, if any.
+    /// Closes the open marked-content sequence, if any (and a word's span
+    /// inside it).
     fn close_mark(&mut self) {
+        if self.mark.is_some() {
+            self.close_word_span();
+        }
         if self.mark.take().is_some() {
             self.content.end_marked_content();
         }
@@ -290,31 +361,58 @@ impl Painter {
         self.mark = Some(tag);
     }
 
-    /// For a text run with a replacement text (a part of a hyphenated
-    /// word) that belongs to a structure node: closes the open sequence and
-    /// opens `/Span <</MCID n /ActualText (…)>>`, a sequence of the same
-    /// node that holds the run alone, and returns true. Poppler, like other
-    /// readers, takes `/ActualText` from a `Span` sequence; as a sequence of
-    /// its own (not nested in the node's), the text of the structure
-    /// element stays whole for readers that collect it by MCID. The next
-    /// item opens a new sequence.
-    fn mark_actual_text(&mut self, t: &TextRun, marks: &mut Marks<'_>) -> bool {
-        let (Some(actual), Tag::Node(n)) = (&t.actual_text, t.tag) else {
-            return false;
-        };
-        if n >= marks.structure.nodes.len() {
-            return false;
+    /// Closes the `/ActualText` span of a hyphenated word, if one is open.
+    fn close_word_span(&mut self) {
+        if std::mem::take(&mut self.word_span) {
+            self.content.end_marked_content();
         }
-        self.close_mark();
-        self.content
-            .begin_marked_content_with_properties(Name(b"Span"))
-            .properties()
-            .identify(marks.mcids.len() as i32)
-            .actual_text(TextStr(actual));
-        marks.mcids.push(n);
-        // Open, and equal to no item's tag: the next item closes it.
-        self.mark = Some(Tag::None);
-        true
+    }
+
+    /// Opens the span of a word hyphenated across lines, before its first
+    /// part `t`; `rest` is the part that ends it, drawn next, after which
+    /// the span is closed.
+    ///
+    /// The span is `/Span <</MCID n /ActualText (Tri\u{AD}wulan)>> BDC …
+    /// EMC` over both parts (ISO 32000-1, 14.9.4): its replacement text is
+    /// what the glyphs read (the added hyphen as U+00AD, see
+    /// [`drawn_text`]) without the line break, so that poppler and PDFium
+    /// give the word on one line (for a word's own hyphen, `pra-rakortek`,
+    /// where they would otherwise drop the hyphen as a line-end one), and
+    /// the readers that ignore the span (Ghostscript, pdf.js) read the
+    /// glyphs, which say the same. It is a marked-content sequence of the
+    /// word's element of its own (not nested in the element's sequence:
+    /// poppler's structure text then loses the rest of the element), and
+    /// the next item opens a new one. An empty `/ActualText` on the later
+    /// parts, as lapkin wrote before, is ignored by PDFium, which then read
+    /// the word's end twice (tests/external/readers.py).
+    fn begin_word_span(
+        &mut self,
+        t: &TextRun,
+        rest: &TextRun,
+        codes: &Codes,
+        marks: Option<&mut Marks<'_>>,
+    ) {
+        self.close_word_span();
+        let node = match (t.tag, marks) {
+            (Tag::Node(n), Some(marks)) if n < marks.structure.nodes.len() => {
+                self.close_mark();
+                Some((n, marks))
+            }
+            _ => None,
+        };
+        let actual = format!("{}{}", drawn_text(t, codes), rest.text);
+        let mut span = self
+            .content
+            .begin_marked_content_with_properties(Name(b"Span"));
+        let mut properties = span.properties();
+        if let Some((n, marks)) = node {
+            properties.identify(marks.mcids.len() as i32);
+            marks.mcids.push(n);
+        }
+        properties.actual_text(TextStr(&actual));
+        drop(properties);
+        drop(span);
+        self.word_span = true;
     }
 
     fn finish(mut self) -> Vec<u8> {
@@ -342,29 +440,22 @@ impl Painter {
         }
     }
 
-    /// Writes a text run; `own_span`: its replacement text is already in
-    /// the open sequence (see [`Painter::mark_actual_text`]).
-    fn text(&mut self, t: &TextRun, codes: &Codes, own_span: bool) {
+    /// Writes a text run (a hyphen the line breaker added as a soft
+    /// hyphen: see [`drawn_text`]).
+    fn text(&mut self, t: &TextRun, codes: &Codes) {
         self.text_state(t);
         // Positions are rounded once, so relative moves add up exactly.
         let at = (round(t.x.0), round(self.y(t.y)));
         self.content
             .next_line(num(at.0 - self.line.0), num(at.1 - self.line.1));
         self.line = at;
-        // A word hyphenated across lines reads as the whole word (ISO
-        // 32000-1, 14.9.4): its first part gives the word, the parts after
-        // give nothing, so that the hyphen and the line break vanish.
-        let nested = t.actual_text.as_ref().filter(|_| !own_span);
-        if let Some(actual) = nested {
-            self.content
-                .begin_marked_content_with_properties(Name(b"Span"))
-                .properties()
-                .actual_text(TextStr(actual));
-        }
-        show(&mut self.content, t, codes, &mut self.glyphs);
-        if nested.is_some() {
-            self.content.end_marked_content();
-        }
+        show(
+            &mut self.content,
+            t,
+            &drawn_text(t, codes),
+            codes,
+            &mut self.glyphs,
+        );
     }
 
     fn stroke_width(&mut self, width: Pt) {

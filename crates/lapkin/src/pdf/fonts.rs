@@ -20,6 +20,7 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Rect, Ref, Str};
 
+use super::content::{SOFT_HYPHEN, ends_with_added_hyphen};
 use super::file::{STREAM_LEVEL, Writer};
 use super::subset::{Subset, subset_face};
 use crate::error::Result;
@@ -102,6 +103,17 @@ impl CharSet {
     }
 }
 
+/// Whether a face's U+00AD glyph can draw a hyphen the line breaker added
+/// (see `content::drawn_text`): a glyph of its own (a glyph shared with
+/// `-` would have one ToUnicode entry for both) as wide as `-`, which the
+/// layout measured.
+fn draws_soft_hyphen(face: &FontFace) -> bool {
+    match (face.glyph(SOFT_HYPHEN), face.glyph('-')) {
+        (Some(soft), Some(hyphen)) => soft.id != hyphen.id && soft.advance == hyphen.advance,
+        _ => false,
+    }
+}
+
 /// The PDF resource name of a face.
 pub(crate) fn font_resource(face: Face) -> &'static [u8] {
     match face {
@@ -157,6 +169,9 @@ pub(super) fn embed(w: &mut Writer, layout: &Layout, fonts: &FontSet) -> Result<
         for item in &page.items {
             if let Item::Text(t) = item {
                 sets[t.face.index()].extend(&t.text);
+                if ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
+                    sets[t.face.index()].extend("\u{AD}");
+                }
             }
         }
     }

@@ -199,7 +199,7 @@ mod tests {
 
     fn flate() -> Dict {
         let mut d = Dict::default();
-        d.0.insert(b"Filter".to_vec(), Obj::Name(b"FlateDecode".to_vec()));
+        d.insert(b"Filter".to_vec(), Obj::Name(b"FlateDecode".to_vec()));
         d
     }
 
@@ -231,7 +231,7 @@ mod tests {
             Err(ReadError::Undecodable { .. })
         ));
         let mut d = Dict::default();
-        d.0.insert(b"Filter".to_vec(), Obj::Name(b"LZWDecode".to_vec()));
+        d.insert(b"Filter".to_vec(), Obj::Name(b"LZWDecode".to_vec()));
         assert!(matches!(
             decode(&d, b"abc", &budget, "s"),
             Err(ReadError::Undecodable { .. })

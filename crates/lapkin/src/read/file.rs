@@ -163,7 +163,14 @@ impl<'a> Pdf<'a> {
 
     /// Follows references: the object `o` stands for, as of revision `k`.
     pub fn resolve(&self, o: &Obj, k: usize) -> ReadResult<Obj> {
-        let mut o = o.clone();
+        match o {
+            Obj::Ref(_) => self.resolve_owned(o.clone(), k),
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// [`Pdf::resolve`], taking the object (a direct one is not copied).
+    pub fn resolve_owned(&self, mut o: Obj, k: usize) -> ReadResult<Obj> {
         for _ in 0..MAX_INDIRECTION {
             match o {
                 Obj::Ref(id) => o = self.get(id, k)?,

@@ -89,13 +89,13 @@ fn appearance_roles(widget: &Dict, roles: &mut HashMap<u32, Role>) {
         }
         return;
     };
-    for (_, v) in ap.0.iter() {
+    for (_, v) in ap.iter() {
         match v {
             Obj::Ref(id) => {
                 roles.insert(id.0, Role::Appearance);
             }
             Obj::Dict(states) => {
-                for s in states.0.values() {
+                for s in states.values() {
                     if let Obj::Ref(id) = s {
                         roles.insert(id.0, Role::Appearance);
                     }
@@ -152,7 +152,7 @@ fn dss_roles(pdf: &Pdf<'_>, k: usize, dss: &Obj, roles: &mut HashMap<u32, Role>)
         }
         match pdf.resolve(&o, k)? {
             Obj::Array(items) => stack.extend(items.into_iter().map(|i| (i, depth + 1))),
-            Obj::Dict(d) => stack.extend(d.0.into_values().map(|v| (v, depth + 1))),
+            Obj::Dict(d) => stack.extend(d.into_values().map(|v| (v, depth + 1))),
             _ => {}
         }
     }
@@ -278,9 +278,9 @@ fn check_form_fields(
     new: &[Obj],
 ) -> ReadResult<Option<String>> {
     let mut a = Dict::default();
-    a.0.insert(b"Fields".to_vec(), Obj::Array(old.to_vec()));
+    a.insert(b"Fields".to_vec(), Obj::Array(old.to_vec()));
     let mut b = Dict::default();
-    b.0.insert(b"Fields".to_vec(), Obj::Array(new.to_vec()));
+    b.insert(b"Fields".to_vec(), Obj::Array(new.to_vec()));
     check_form(pdf, k, &a, &b)
 }
 
@@ -370,7 +370,7 @@ fn metadata_change(pdf: &Pdf<'_>, old: &Obj, new: &Obj) -> ReadResult<Option<Str
     let stream_keys = |d: &Dict| {
         let mut d = d.clone();
         for k in [&b"Length"[..], b"Filter", b"DecodeParms"] {
-            d.0.remove(k);
+            d.remove(k);
         }
         d
     };
@@ -413,6 +413,6 @@ fn page_change(
 /// A dictionary without `key`.
 fn without(d: &Dict, key: &[u8]) -> Dict {
     let mut d = d.clone();
-    d.0.remove(key);
+    d.remove(key);
     d
 }

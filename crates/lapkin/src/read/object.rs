@@ -2,7 +2,6 @@
 //! stream holds where its bytes are in the file, not the bytes (objects
 //! in object streams cannot be streams, so every stream is in the file).
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// An object's number and generation.
@@ -34,9 +33,11 @@ pub(crate) enum Obj {
 }
 
 /// A dictionary; its keys are unique (a file that repeats one is refused)
-/// and their order does not matter.
+/// and their order does not matter: they are kept sorted, in a vector
+/// (a tree map costs several times the memory, and a hostile file may
+/// hold millions of small dictionaries).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Dict(pub BTreeMap<Vec<u8>, Obj>);
+pub(crate) struct Dict(Vec<(Vec<u8>, Obj)>);
 
 /// A stream: its dictionary and its bytes' place in the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,9 +49,59 @@ pub(crate) struct Stream {
 }
 
 impl Dict {
+    /// A dictionary of `entries`; `Err(key)` if a key is given twice.
+    pub fn from_entries(mut entries: Vec<(Vec<u8>, Obj)>) -> Result<Dict, Vec<u8>> {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some(pair) = entries.windows(2).find(|p| p[0].0 == p[1].0) {
+            return Err(pair[0].0.clone());
+        }
+        entries.shrink_to_fit();
+        Ok(Dict(entries))
+    }
+
+    fn find(&self, key: &[u8]) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_slice().cmp(key))
+    }
+
+    /// Sets `key` to `value`.
+    pub fn insert(&mut self, key: Vec<u8>, value: Obj) {
+        match self.find(&key) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// Removes `key`.
+    pub fn remove(&mut self, key: &[u8]) {
+        self.take(key);
+    }
+
+    /// Removes `key`, giving its value.
+    pub fn take(&mut self, key: &[u8]) -> Option<Obj> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The entries, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&Vec<u8>, &Obj)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The values, by key.
+    pub fn values(&self) -> impl Iterator<Item = &Obj> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// The values, taken.
+    pub fn into_values(self) -> impl Iterator<Item = Obj> {
+        self.0.into_iter().map(|(_, v)| v)
+    }
+
     /// The value of `key`, if present (a `null` value counts as absent).
     pub fn get(&self, key: &[u8]) -> Option<&Obj> {
-        self.0.get(key).filter(|o| **o != Obj::Null)
+        self.find(key)
+            .ok()
+            .map(|i| &self.0[i].1)
+            .filter(|o| **o != Obj::Null)
     }
 
     /// The name `key` holds, if it holds a name.
@@ -65,7 +116,7 @@ impl Dict {
     pub fn keys(&self) -> impl Iterator<Item = &[u8]> {
         self.0
             .iter()
-            .filter(|(_, v)| **v != Obj::Null)
+            .filter(|(_, v)| *v != Obj::Null)
             .map(|(k, _)| k.as_slice())
     }
 }

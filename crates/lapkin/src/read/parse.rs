@@ -2,13 +2,15 @@
 //! streams, read strictly. Nesting is bounded ([`MAX_DEPTH`]); a key
 //! given twice in a dictionary is refused (readers keep either).
 
-use std::collections::BTreeMap;
-
 use super::error::{ReadError, ReadResult, malformed};
 use super::object::{Dict, Id, Obj, Stream};
 
 /// How deep arrays and dictionaries may nest.
 pub(crate) const MAX_DEPTH: usize = 64;
+
+/// How many objects one read may make (an array of a million small
+/// objects costs fifty times its bytes in memory): 4 million.
+pub(crate) const MAX_ELEMENTS: usize = 4_000_000;
 
 /// A reader of PDF syntax over a buffer (the file, or a decoded object
 /// stream). Offsets in its errors are `base` plus the position.
@@ -18,6 +20,8 @@ pub(crate) struct Parser<'a> {
     pub pos: usize,
     /// What offset 0 of `bytes` is in the file, for messages.
     base: usize,
+    /// How many objects this parser has made.
+    elements: usize,
 }
 
 /// Whether `b` is PDF white space.
@@ -34,7 +38,12 @@ impl<'a> Parser<'a> {
     /// A parser at `pos` of `bytes`, whose first byte is at `base` in the
     /// file.
     pub fn new(bytes: &'a [u8], pos: usize, base: usize) -> Self {
-        Parser { bytes, pos, base }
+        Parser {
+            bytes,
+            pos,
+            base,
+            elements: 0,
+        }
     }
 
     /// An error at the current position.
@@ -131,6 +140,13 @@ impl<'a> Parser<'a> {
             return Err(ReadError::OverLimit {
                 what: format!("an object nested at byte {}", self.base + self.pos),
                 limit: format!("{MAX_DEPTH} levels"),
+            });
+        }
+        self.elements += 1;
+        if self.elements > MAX_ELEMENTS {
+            return Err(ReadError::OverLimit {
+                what: format!("the objects read at byte {}", self.base + self.pos),
+                limit: format!("{MAX_ELEMENTS} objects in one"),
             });
         }
         self.skip_space();
@@ -348,27 +364,27 @@ impl<'a> Parser<'a> {
     /// A dictionary `<< ... >>`; a key given twice is refused.
     pub fn dict(&mut self, depth: usize) -> ReadResult<Dict> {
         self.pos += 2;
-        let mut map = BTreeMap::new();
+        let start = self.pos;
+        let mut entries = Vec::new();
         loop {
             self.skip_space();
             match self.peek() {
                 Some(b'>') if self.bytes.get(self.pos + 1) == Some(&b'>') => {
                     self.pos += 2;
-                    return Ok(Dict(map));
+                    return Dict::from_entries(entries).map_err(|key| {
+                        ReadError::Ambiguous(format!(
+                            "the dictionary at byte {} gives the key /{} twice",
+                            self.base + start,
+                            String::from_utf8_lossy(&key)
+                        ))
+                    });
                 }
                 Some(b'/') => {}
                 _ => return Err(self.error("expected a key (a name) or `>>` in a dictionary")),
             }
-            let at = self.pos;
             let key = self.name()?;
             let value = self.object(depth + 1)?;
-            if map.insert(key.clone(), value).is_some() {
-                return Err(ReadError::Ambiguous(format!(
-                    "the dictionary at byte {} gives the key /{} twice",
-                    self.base + at,
-                    String::from_utf8_lossy(&key)
-                )));
-            }
+            entries.push((key, value));
         }
     }
 

@@ -387,7 +387,7 @@ pub(crate) fn check_new(
         ),
     };
     let bad = |what: &[u8]| Some(format!("the catalog's /{}: its /{}", show(key), show(what)));
-    for (name, v) in d.0.iter() {
+    for (name, v) in d.iter() {
         if key == b"Extensions" {
             let ext = pdf.dict(Some(v), k)?;
             if let Some(other) = ext.keys().find(|x| !inner.contains(x)) {

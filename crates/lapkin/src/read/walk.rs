@@ -79,53 +79,63 @@ pub(crate) struct Attached {
 }
 
 /// The files attached to revision `k`, each once, in the order found:
-/// those of the catalog's `/AF` and of its `/Names /EmbeddedFiles` tree. Two different files of one name
-/// are refused (readers would show either).
+/// those of the catalog's `/AF` and of its `/Names /EmbeddedFiles` tree.
+/// Two different files of one name are refused (readers would show
+/// either).
 pub(crate) fn attachments(pdf: &Pdf<'_>, k: usize) -> ReadResult<Vec<Attached>> {
     let (_, catalog) = pdf.catalog(k)?;
-    let mut files = Vec::new();
-    let mut specs: Vec<Obj> = Vec::new();
+    let mut found = Found::default();
     if let Some(af) = catalog.get(b"AF")
         && let Obj::Array(items) = pdf.resolve(af, k)?
     {
-        specs.extend(items);
+        for spec in items {
+            found.spec(pdf, k, spec)?;
+        }
     }
     let tree = pdf.dict(catalog.get(b"Names"), k)?;
     if let Some(root) = tree.get(b"EmbeddedFiles") {
-        name_tree(pdf, k, root, &mut specs)?;
+        name_tree(pdf, k, root.clone(), &mut found)?;
     }
-    let mut seen_specs = HashSet::new();
-    for spec in specs {
+    Ok(found.files)
+}
+
+/// The attached files found so far, and the file specifications read.
+#[derive(Default)]
+struct Found {
+    files: Vec<Attached>,
+    specs: HashSet<Id>,
+}
+
+impl Found {
+    /// Reads a file specification (once) and adds its file; another
+    /// file of the same name is refused.
+    fn spec(&mut self, pdf: &Pdf<'_>, k: usize, spec: Obj) -> ReadResult<()> {
         if let Obj::Ref(id) = spec
-            && !seen_specs.insert(id)
+            && !self.specs.insert(id)
         {
-            continue;
+            return Ok(());
         }
-        if let Some(file) = file_spec(pdf, k, &spec)? {
-            add_file(&mut files, file)?;
-        }
-    }
-    Ok(files)
-}
-
-/// Adds a file, once; another file of the same name is refused.
-fn add_file(files: &mut Vec<Attached>, file: Attached) -> ReadResult<()> {
-    match files.iter().find(|f| f.name == file.name) {
-        Some(f) if f.stream == file.stream => Ok(()),
-        Some(_) => Err(ReadError::Ambiguous(format!(
-            "two different attached files are named {:?}",
-            file.name
-        ))),
-        None => {
-            files.push(file);
-            Ok(())
+        let Some(file) = file_spec(pdf, k, spec)? else {
+            return Ok(());
+        };
+        match self.files.iter().find(|f| f.name == file.name) {
+            Some(f) if f.stream == file.stream => Ok(()),
+            Some(_) => Err(ReadError::Ambiguous(format!(
+                "two different attached files are named {:?}",
+                file.name
+            ))),
+            None => {
+                self.files.push(file);
+                Ok(())
+            }
         }
     }
 }
 
-/// The values of a name tree, each node walked once.
-fn name_tree(pdf: &Pdf<'_>, k: usize, root: &Obj, values: &mut Vec<Obj>) -> ReadResult<()> {
-    let mut stack = vec![(root.clone(), 0usize)];
+/// Walks a name tree, each node once, handing its values to `found` as
+/// they come (a tree of millions of entries is never held twice).
+fn name_tree(pdf: &Pdf<'_>, k: usize, root: Obj, found: &mut Found) -> ReadResult<()> {
+    let mut stack = vec![(root, 0usize)];
     let mut seen = HashSet::new();
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_TREE_DEPTH {
@@ -136,16 +146,18 @@ fn name_tree(pdf: &Pdf<'_>, k: usize, root: &Obj, values: &mut Vec<Obj>) -> Read
         {
             continue;
         }
-        let Some(node) = pdf.resolve(&node, k)?.dict().cloned() else {
+        let Obj::Dict(mut node) = pdf.resolve_owned(node, k)? else {
             continue;
         };
-        if let Some(names) = node.get(b"Names")
-            && let Obj::Array(pairs) = pdf.resolve(names, k)?
+        if let Some(names) = node.take(b"Names")
+            && let Obj::Array(pairs) = pdf.resolve_owned(names, k)?
         {
-            values.extend(pairs.into_iter().skip(1).step_by(2));
+            for value in pairs.into_iter().skip(1).step_by(2) {
+                found.spec(pdf, k, value)?;
+            }
         }
-        if let Some(kids) = node.get(b"Kids")
-            && let Obj::Array(kids) = pdf.resolve(kids, k)?
+        if let Some(kids) = node.take(b"Kids")
+            && let Obj::Array(kids) = pdf.resolve_owned(kids, k)?
         {
             stack.extend(kids.into_iter().rev().map(|kid| (kid, depth + 1)));
         }
@@ -154,8 +166,8 @@ fn name_tree(pdf: &Pdf<'_>, k: usize, root: &Obj, values: &mut Vec<Obj>) -> Read
 }
 
 /// The file a file specification embeds, if it embeds one.
-fn file_spec(pdf: &Pdf<'_>, k: usize, spec: &Obj) -> ReadResult<Option<Attached>> {
-    let Some(spec) = pdf.resolve(spec, k)?.dict().cloned() else {
+fn file_spec(pdf: &Pdf<'_>, k: usize, spec: Obj) -> ReadResult<Option<Attached>> {
+    let Obj::Dict(spec) = pdf.resolve_owned(spec, k)? else {
         return Ok(None);
     };
     let name = [&b"UF"[..], b"F"]

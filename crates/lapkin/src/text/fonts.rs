@@ -194,6 +194,7 @@ impl FontFace {
         let mut dense = vec![0u32; DENSE];
         let mut sparse = HashMap::new();
         let mut any = false;
+        let mut any_advance = false;
         if let Some(cmap) = face.tables().cmap {
             for sub in unicode_subtables(cmap) {
                 sub.codepoints(|cp| {
@@ -206,6 +207,7 @@ impl FontFace {
                     let advance = face.glyph_hor_advance(gid).unwrap_or(0);
                     let glyph = Glyph { id: gid.0, advance };
                     any = true;
+                    any_advance |= advance > 0;
                     match dense.get_mut(cp as usize) {
                         Some(slot) => {
                             if *slot == 0 {
@@ -221,6 +223,13 @@ impl FontFace {
         }
         if !any {
             return Err(font_err("the font has no Unicode character map".into()));
+        }
+        if !any_advance {
+            return Err(font_err(
+                "its horizontal metrics cannot lay out text: every character's advance is 0, \
+                 letters would pile up on each other"
+                    .into(),
+            ));
         }
         if face.tables().glyf.is_none() && face.tables().cff.is_none() {
             return Err(font_err("the font has no TrueType or CFF outlines".into()));
@@ -694,6 +703,36 @@ mod tests {
             let data = patched(&[(b"head", 18, upem)]);
             assert!(FontFace::parse("upem.ttf", data).is_err(), "{upem}");
         }
+    }
+
+    /// A table's offset in a font, through the table directory.
+    fn table_offset(data: &[u8], tag: &[u8; 4]) -> usize {
+        let tables = usize::from(u16::from_be_bytes([data[4], data[5]]));
+        let record = (0..tables)
+            .map(|i| 12 + 16 * i)
+            .find(|&r| &data[r..r + 4] == tag)
+            .expect("the table is in the font");
+        u32::from_be_bytes(data[record + 8..record + 12].try_into().unwrap()) as usize
+    }
+
+    #[test]
+    fn fonts_whose_advances_are_all_zero_are_refused() {
+        let mut data = LIBERATION_SANS[0].1.to_vec();
+        let hhea = table_offset(&data, b"hhea");
+        let metrics = usize::from(u16::from_be_bytes([data[hhea + 34], data[hhea + 35]]));
+        let hmtx = table_offset(&data, b"hmtx");
+        for i in 0..metrics {
+            data[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&[0, 0]);
+        }
+        let err = FontFace::parse("flat.ttf", data).unwrap_err();
+        let Error::Font { font, message } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(font, "flat.ttf");
+        assert!(
+            message.contains("every character's advance is 0"),
+            "{message}"
+        );
     }
 
     #[test]
