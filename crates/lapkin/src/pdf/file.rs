@@ -192,7 +192,8 @@ fn split<'a>(chunk: &'a Chunk, starts: &[(Ref, usize)]) -> Vec<(Ref, &'a [u8])> 
         .iter()
         .zip(ends.chain([bytes.len()]))
         .map(|(&(r, start), end)| {
-            let header = r.get().to_string().len() + b" 0 obj\n".len();
+            let digits = r.get().checked_ilog10().unwrap_or(0) as usize + 1;
+            let header = digits + b" 0 obj\n".len();
             let body = &bytes[start + header..end - b"\nendobj\n".len()];
             (r, body)
         })
@@ -202,10 +203,12 @@ fn split<'a>(chunk: &'a Chunk, starts: &[(Ref, usize)]) -> Vec<(Ref, &'a [u8])> 
 /// An object stream `id` of `objects`: its header (each object's number
 /// and offset), the objects separated by spaces, compressed.
 fn object_stream(id: Ref, objects: &[(Ref, &[u8])], deflater: &mut Deflater) -> Vec<u8> {
-    let mut header = String::new();
+    use std::fmt::Write as _;
+    let mut header = String::with_capacity(objects.len() * 12);
     let mut offset = 0;
     for (r, body) in objects {
-        header.push_str(&format!("{} {offset} ", r.get()));
+        // Writing to a string cannot fail.
+        let _ = write!(header, "{} {offset} ", r.get());
         offset += body.len() + 1;
     }
     let first = header.len();
