@@ -41,6 +41,24 @@
 //! Public structs and enums that are expected to grow are
 //! `#[non_exhaustive]`: build them with their constructors, `Default` and
 //! the `with_*` methods, and match their enums with a wildcard arm.
+//!
+//! ## The PDF writer
+//!
+//! [`write_pdf`] writes the layout in one pass with `pdf-writer` (every
+//! object once, typed: the pages and their content streams, the fonts as
+//! composite fonts with their widths and ToUnicode maps, the tag tree, the
+//! annotations and signature fields, the outline, the document
+//! information, the PDF/A output intent and attached files, the object
+//! streams and the cross-reference stream) and the XMP packet with
+//! `xmp-writer`. The same layout and options always give the same bytes.
+//!
+//! ## Cargo features
+//!
+//! | feature | default | what |
+//! |---|---|---|
+//! | `read` | on | reading PDFs back: [`extract_source`] and [`verify`] (lapkin's own reader, and `roxmltree` for the XMP); an app that only renders may turn it off |
+//! | `schema-check` | on | the structural check of an input against the JSON Schema with `jsonschema`, which lists every structural problem at once; without it, deserializing names the first |
+//! | `internals` | off | the line breaker, for the workspace's benchmarks and fuzz targets (not covered by semver) |
 #![warn(missing_docs)]
 
 mod doc;

@@ -9,7 +9,7 @@ use pdf_writer::types::{
     ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
 };
 use pdf_writer::writers::{Catalog, DocumentInfo};
-use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
+use pdf_writer::{Date, Filter, Finish, Name, Null, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
 use super::content::{self, FOOTER, Marks};
@@ -116,9 +116,17 @@ pub(super) fn write_pages(
     for (p, page) in layout.pages.iter().enumerate() {
         let mut marks = Marks::new(&layout.structure);
         let bytes = content::page_content(page, &fonts.codes, shared, tagged.then_some(&mut marks));
-        hash.update(&bytes);
         let contents = w.alloc();
-        w.data_stream(contents, &bytes, STREAM_LEVEL, |_| {});
+        // The ID hashes the compressed content: the same, deterministic, and
+        // less than half as many bytes to hash.
+        let packed = w.deflate(&bytes, STREAM_LEVEL);
+        let data = packed.as_deref().unwrap_or(&bytes);
+        hash.update(data);
+        let mut stream = w.stream(contents).stream(contents, data);
+        if packed.is_some() {
+            stream.filter(Filter::FlateDecode);
+        }
+        drop(stream);
         let mut annots = write_links(w, layout, page, tagged, &mut out);
         annots.extend(widgets.iter().filter(|(_, on)| *on == p).map(|(r, _)| *r));
         let id = out.refs[p];
@@ -156,9 +164,9 @@ pub(super) fn write_pages(
 fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sha256) -> Ref {
     let first = &layout.pages[0];
     let bytes = content::footer_content(first, &fonts.codes);
-    hash.update(&bytes);
     let form = w.alloc();
     let packed = w.deflate(&bytes, STREAM_LEVEL);
+    hash.update(packed.as_deref().unwrap_or(&bytes));
     let mut x = w
         .stream(form)
         .form_xobject(form, packed.as_deref().unwrap_or(&bytes));
@@ -170,7 +178,7 @@ fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sh
     ));
     x.resources().pair(Name(b"Font"), fonts.resources);
     if packed.is_some() {
-        x.filter(pdf_writer::Filter::FlateDecode);
+        x.filter(Filter::FlateDecode);
     }
     form
 }
