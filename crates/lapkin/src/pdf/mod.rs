@@ -186,7 +186,7 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
 ///
 /// The layout is checked whole first; a layout made by
 /// [`layout_document`](crate::layout_document) always passes. Any other
-/// gets [`Error::Invalid`] naming every field it cannot write by its path
+/// gets [`Error::Invalid`](crate::Error::Invalid) naming every field it cannot write by its path
 /// (`layout.outline[3].page`): no pages; a page side outside 3 to
 /// 14,400 pt (ISO 32000-1, Annex C); a coordinate or length that is not
 /// finite or is more than a million points; a font size of 0 or less; a
