@@ -25,8 +25,7 @@ fn write(out: &Path, name: &str, report: &lapkin::Report, opts: &RenderOptions) 
         .iter()
         .map(|page| {
             let text: Vec<String> = page
-                .items
-                .iter()
+                .all_items()
                 .filter_map(|i| match i {
                     lapkin::Item::Text(t) => Some(drawn_text(t)),
                     _ => None,

@@ -18,31 +18,39 @@ use lapkin_tests::root;
 /// root, which wires the stages together) may import everything.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("units", &[]),
-    // lapkin's own strict PDF reader (extract, verify): depends on nothing.
-    ("read", &[]),
-    ("error", &["read"]),
-    ("field", &[]),
+    ("problem", &[]),
+    // lapkin's own strict PDF reader (extract, verify): depends on nothing
+    // but the problems it reports.
+    ("read", &["problem"]),
+    ("error", &["read", "problem"]),
+    ("field", &["problem"]),
     ("format", &[]),
-    ("text", &["units", "error", "format"]),
+    ("text", &["units", "error", "format", "problem"]),
     ("style", &["units"]),
-    ("frame", &["units", "text"]),
+    ("frame", &["units", "text", "problem"]),
     ("signing", &["frame", "units"]),
-    ("model", &["error", "format", "text", "field"]),
+    ("model", &["error", "format", "text", "field", "problem"]),
     (
         "doc",
-        &["model", "frame", "text", "units", "error", "format"],
+        &[
+            "model", "frame", "text", "units", "error", "format", "problem",
+        ],
     ),
     (
         "layout",
-        &["doc", "frame", "text", "style", "units", "error"],
+        &["doc", "frame", "text", "style", "units", "error", "problem"],
     ),
     (
         "pdf",
-        &["frame", "signing", "text", "units", "error", "field"],
+        &[
+            "frame", "signing", "text", "units", "error", "field", "problem",
+        ],
     ),
     (
         "source",
-        &["model", "pdf", "read", "signing", "style", "text", "error"],
+        &[
+            "model", "pdf", "read", "signing", "style", "text", "error", "problem",
+        ],
     ),
     ("internals", &["text"]),
 ];

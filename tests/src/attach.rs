@@ -17,8 +17,14 @@ fn render(report: &Report) -> Vec<u8> {
     lapkin::render_pdf(report, &attaching()).unwrap()
 }
 
+const LIMIT: u64 = lapkin::model::MAX_INPUT_BYTES as u64;
+
+fn extract(pdf: &[u8]) -> lapkin::Result<Vec<u8>> {
+    lapkin::extract_source(pdf, LIMIT)
+}
+
 fn verify(pdf: &[u8]) -> Verification {
-    lapkin::verify(pdf, &FontSet::liberation_sans()).unwrap()
+    lapkin::verify(pdf, &FontSet::liberation_sans(), LIMIT).unwrap()
 }
 
 fn differs(v: Verification) -> String {
@@ -196,18 +202,20 @@ fn without_the_option_nothing_is_attached() {
     let doc = Document::load_mem(&pdf).unwrap();
     assert!(catalog(&doc).get(b"AF").is_err());
     assert!(catalog(&doc).get(b"Names").is_err());
-    let e = lapkin::extract_source(&pdf).unwrap_err();
+    let e = extract(&pdf).unwrap_err();
     assert!(e.is_input_error());
     assert!(
         e.to_string()
             .contains("carries no attached report (laporan-kinerja.json)"),
         "{e}"
     );
-    assert!(matches!(
-        lapkin::verify(&pdf, &FontSet::liberation_sans()),
-        Err(lapkin::Error::Attachment(_))
-    ));
-    let e = lapkin::extract_source(b"%PDF-1.7\nnot really").unwrap_err();
+    let e = lapkin::verify(&pdf, &FontSet::liberation_sans(), LIMIT).unwrap_err();
+    assert_eq!(
+        e.problems()[0].kind,
+        lapkin::problem::Kind::NoAttachedReport,
+        "{e}"
+    );
+    let e = extract(b"%PDF-1.7\nnot really").unwrap_err();
     assert!(
         e.to_string()
             .starts_with("it is not a PDF that can be read"),
@@ -220,7 +228,7 @@ fn without_the_option_nothing_is_attached() {
 fn the_reference_report_is_extracted_and_verified() {
     let report = load_report(REFERENCE);
     let pdf = render(&report);
-    let json = lapkin::extract_source(&pdf).unwrap();
+    let json = extract(&pdf).unwrap();
     assert_eq!(lapkin::parse_report(&json).unwrap(), report);
     assert_eq!(
         verify(&pdf),
@@ -288,7 +296,7 @@ fn an_edited_figure_in_the_attachment_is_found() {
     });
     let what = differs(verify(&edited));
     assert_eq!(what, "page 1's content");
-    let json = lapkin::extract_source(&edited).unwrap();
+    let json = extract(&edited).unwrap();
     assert!(
         String::from_utf8(json)
             .unwrap()
@@ -327,6 +335,7 @@ fn other_fonts_cannot_re_make_the_document() {
     });
     match verify(&edited) {
         Verification::FontsDiffer(why) => {
+            let why = why.to_string();
             assert!(why.contains("\"Liberation Sans\""), "{why}");
             assert!(why.contains("bold (LiberationSans-Bold)"), "{why}");
         }
@@ -392,13 +401,19 @@ fn later_revisions_may_add_but_not_change() {
         stream.0,
     );
     // extract refuses to hand back what lapkin did not write.
-    match lapkin::extract_source(&changed) {
-        Err(lapkin::Error::AttachmentChanged { revision, what }) => {
-            assert_eq!(revision, 2);
-            assert_eq!(what, "the attached file \"laporan-kinerja.json\"");
-        }
-        other => panic!("{other:?}"),
-    }
+    let e = extract(&changed).unwrap_err();
+    assert_eq!(
+        e.problems()[0].kind,
+        lapkin::problem::Kind::AttachmentChanged,
+        "{e}"
+    );
+    assert!(
+        e.to_string().starts_with(
+            "revision 2 of the PDF (an incremental update after the one lapkin wrote) changes \
+             the attached file \"laporan-kinerja.json\""
+        ),
+        "{e}"
+    );
     match verify(&changed) {
         Verification::Changed { revision, what } => {
             assert_eq!(revision, 2);

@@ -382,9 +382,8 @@ fn pdftotext_reads_the_tables_row_by_row() {
     let checked: Vec<&lapkin::Table> = all
         .iter()
         .filter(|t| {
-            t.path == "kinerja.sasaran"
-                || t.path == "anggaran.rincian"
-                || t.path.ends_with(".tabel")
+            let path = t.origin.path().map(|p| p.to_string()).unwrap_or_default();
+            path == "kinerja.sasaran" || path == "anggaran.rincian" || path.ends_with(".tabel")
         })
         .collect();
     assert_eq!(checked.len(), 3, "table A, the AKS table and table C");
@@ -399,7 +398,7 @@ fn pdftotext_reads_the_tables_row_by_row() {
                     panic!(
                         "{}: row {r} {cells:?} does not come out cell by cell after line \
                          {from}; pdftotext gave:\n{}",
-                        t.path,
+                        t.origin.path().map(|p| p.to_string()).unwrap_or_default(),
                         lines[from.min(lines.len())..].join("\n")
                     )
                 });
@@ -486,7 +485,7 @@ fn hyphenated_words_extract_whole_in_both_modes() {
     let broken: Vec<(String, String)> = layout
         .pages
         .iter()
-        .flat_map(|p| &p.items)
+        .flat_map(|p| p.all_items())
         .filter_map(|i| match i {
             lapkin::Item::Text(t) => t
                 .actual_text
@@ -528,5 +527,57 @@ fn hyphenated_words_extract_whole_in_both_modes() {
                 "{mode:?}: {head} of {whole}"
             );
         }
+    }
+}
+
+/// The words of the tag tree's text as `pdfinfo -struct-text` prints it:
+/// each element's strings joined, an inline element's (a link's) into its
+/// parent's text, block elements apart.
+fn struct_text_words(tree: &str) -> std::collections::BTreeSet<String> {
+    let mut text = String::new();
+    for line in tree.lines() {
+        let t = line.trim();
+        if let Some(s) = t.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            text.push_str(s);
+        } else if !t.starts_with('/') && !t.starts_with("Object ") && !t.contains("(inline)") {
+            // A block element, or an attribute dictionary's head.
+            text.push(' ');
+        }
+    }
+    without_soft_hyphens(&text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A screen reader reads the words a reader of the page reads: the tag
+/// tree's text (`pdfinfo -struct-text`) has the words of `pdftotext`, word
+/// boundaries at line ends and after a heading's number included, and
+/// nothing else; only artifacts are missing from it: the page numbers
+/// ("Halaman 3 dari 11", whose words a report need not hold elsewhere) and
+/// the invisible signature tag.
+#[test]
+#[ignore = "needs poppler-utils: run tests/external/run.sh"]
+fn the_tag_tree_reads_the_words_pdftotext_reads() {
+    for name in [
+        REFERENCE,
+        "layout/table-over-three-pages.json",
+        "many-glyphs.json",
+    ] {
+        let (_dir, pdf) = render(name);
+        let tree = struct_text_words(&run("pdfinfo", &["-struct-text"], &pdf));
+        let text: std::collections::BTreeSet<String> =
+            without_soft_hyphens(&run("pdftotext", &[], &pdf))
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+        assert!(tree.len() > 50, "{name}: {} words", tree.len());
+        let extra: Vec<&String> = tree.difference(&text).collect();
+        assert!(extra.is_empty(), "{name}: the tag tree reads {extra:?}");
+        let artifact = |w: &str| {
+            matches!(w, "Halaman" | "dari" | "#") || w.bytes().all(|b| b.is_ascii_digit())
+        };
+        let missing: Vec<&String> = text.difference(&tree).filter(|w| !artifact(w)).collect();
+        assert!(missing.is_empty(), "{name}: the tag tree lacks {missing:?}");
     }
 }

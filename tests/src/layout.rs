@@ -8,7 +8,7 @@ fn layout(report: &Report) -> Layout {
 }
 
 fn texts(page: &Page) -> impl Iterator<Item = &TextRun> {
-    page.items.iter().filter_map(|i| match i {
+    page.all_items().filter_map(|i| match i {
         Item::Text(t) => Some(t),
         _ => None,
     })
@@ -23,10 +23,9 @@ fn body<'a>(page: &'a Page, style: &Style) -> Vec<&'a TextRun> {
 
 /// Where the footer starts: its rule across the text width.
 fn footer_top(page: &Page, style: &Style) -> Pt {
-    page.items
-        .iter()
+    page.all_items()
         .filter_map(|i| match i {
-            Item::Line(l)
+            Item::Rule(l)
                 if l.y1 == l.y2
                     && l.x1.approx_eq(style.margin.left)
                     && l.x2.approx_eq(page.size.width - style.margin.right) =>
@@ -392,13 +391,13 @@ fn lists_nest_four_deep_with_hanging_indents() {
 pub(crate) fn extent(item: &Item) -> (f64, f64, f64, f64) {
     match item {
         Item::Text(t) => (t.x.0, (t.x + t.width).0, t.y.0, t.y.0),
-        Item::Line(l) => (
+        Item::Rule(l) => (
             l.x1.0.min(l.x2.0),
             l.x1.0.max(l.x2.0),
             l.y1.0.min(l.y2.0),
             l.y1.0.max(l.y2.0),
         ),
-        Item::Rect(b) => (
+        Item::Box(b) => (
             b.rect.x.0,
             (b.rect.x + b.rect.width).0,
             b.rect.y.0,
@@ -434,14 +433,14 @@ fn nothing_is_drawn_outside_the_text_area() {
             let left = style.margin.left.0;
             let right = (page.size.width - style.margin.right).0;
             let top = footer_top(page, &style).0;
-            for (k, item) in page.items.iter().enumerate() {
+            for (k, item) in page.all_items().enumerate() {
                 let (x1, x2, y1, y2) = extent(item);
                 assert!(
                     x1 >= left - eps && x2 <= right + eps,
                     "{name} p{}: {item} crosses the side margins",
                     i + 1
                 );
-                if k < page.footer {
+                if k < page.items.len() {
                     assert!(
                         y1 >= style.margin.top.0 - 20.0 && y2 <= top + eps,
                         "{name} p{}: {item} is outside the body",
@@ -575,7 +574,10 @@ fn a_legal_note_taller_than_a_page_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("the legal note at the foot of every page (catatan)"),
+        e.starts_with(
+            "catatan: the body text does not fit on a page: the legal note at the foot \
+             of every page is "
+        ),
         "{e}"
     );
 }

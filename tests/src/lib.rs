@@ -125,8 +125,7 @@ pub fn drawn_text(t: &lapkin::TextRun) -> String {
 /// `actual_text`) and the run drawn right after it, which ends the word.
 pub fn hyphenated_words(page: &lapkin::Page) -> Vec<(String, String)> {
     let runs: Vec<&lapkin::TextRun> = page
-        .items
-        .iter()
+        .all_items()
         .filter_map(|i| match i {
             lapkin::Item::Text(t) => Some(t),
             _ => None,

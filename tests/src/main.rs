@@ -9,6 +9,10 @@ mod model;
 /// layout rules (header repetition, splitting, keeps, indents) as properties.
 mod layout;
 
+/// The layout's rules, one small document built in code each, as page
+/// dumps a reviewer can read.
+mod rules;
+
 /// Pages → PDF bytes: determinism, structure read back with lopdf.
 mod pdf;
 

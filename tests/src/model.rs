@@ -49,14 +49,15 @@ fn every_valid_fixture_round_trips() {
 }
 
 /// Each invalid fixture is refused, with every problem, its path and what
-/// was expected: the messages are snapshots.
+/// was expected, in English and in Indonesian: the messages are snapshots.
 #[test]
 fn invalid_fixtures_are_refused_with_clear_messages() {
     insta::glob!("../../fixtures", "invalid/*.json", |path| {
         let bytes = std::fs::read(path).unwrap();
         let err = lapkin::parse_report(&bytes).expect_err("an invalid fixture was accepted");
         assert!(err.is_input_error(), "{err:?}");
-        insta::assert_snapshot!(err.to_string());
+        let id = err.text(lapkin::problem::Lang::Id);
+        insta::assert_snapshot!(format!("{err}\n\n{id}"));
     });
 }
 
@@ -97,15 +98,21 @@ fn render_names_every_missing_character_and_the_tag() {
     let err = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap_err();
     let problems: Vec<String> = err
         .problems()
-        .expect("an invalid report")
         .iter()
-        .map(|p| format!("{}: {}", p.path, p.message.split(',').next().unwrap()))
+        .map(|p| {
+            let message = p.message(lapkin::problem::Lang::En);
+            format!(
+                "{}: {}",
+                p.path().unwrap(),
+                message.split(',').next().unwrap()
+            )
+        })
         .collect();
     assert_eq!(
         problems,
         [
             "analisis[0].kendala[0]: the regular font LiberationSans has no glyph for '\u{2603}' (U+2603)",
-            "analisis[0].kendala[1]: a tab character; use a space",
+            "analisis[0].kendala[1]: contains a tab character",
             "rekomendasi[0]: the italic font LiberationSans-Italic has no glyph for '\u{5b57}' (U+5B57)",
             "penutup.nama: the bold font LiberationSans-Bold has no glyph for '\u{6f22}' (U+6F22)",
             "tanda_tangan.tag: the regular font LiberationSans has no glyph for the tag '\u{2318}' (U+2318)",

@@ -64,6 +64,7 @@ fn dates_come_from_the_report_or_the_timestamp() {
     );
 }
 
+#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 #[test]
 fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
     let report = load_report(REFERENCE);
@@ -189,14 +190,21 @@ fn the_reference_report_is_small() {
 }
 
 /// The legal note, the same on every page, is drawn once (a form XObject)
-/// and referred to by every page; the page number stays on the page.
+/// and referred to by every page but the last, where it is drawn on the
+/// page and tagged (read once, there); the page number stays on the page.
 #[test]
 fn the_footer_is_drawn_once_and_used_by_every_page() {
     let doc = Document::load_mem(&render(REFERENCE, &RenderOptions::default())).unwrap();
     let mut forms = 0;
+    let last = doc.get_pages().len() as u32;
     for (n, id) in doc.get_pages() {
         let content = String::from_utf8_lossy(&doc.get_page_content(id)).into_owned();
-        assert_eq!(content.matches("/LKFOOT Do").count(), 1, "page {n}");
+        let uses = content.matches("/LKFOOT Do").count();
+        if n == last {
+            assert_eq!(uses, 0, "the last page draws its own note");
+            continue;
+        }
+        assert_eq!(uses, 1, "page {n}");
         let page = doc.get_dictionary(id).unwrap();
         let resources = doc
             .get_dictionary(page.get(b"Resources").unwrap().as_reference().unwrap())
@@ -213,7 +221,7 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         );
         forms += 1;
     }
-    assert_eq!(forms, doc.get_pages().len());
+    assert_eq!(forms, doc.get_pages().len() - 1);
     assert!(forms >= 10, "{forms} pages");
     let form_count = doc
         .objects

@@ -159,7 +159,7 @@ fn lost_words(json: &Value, layout: &Layout) -> Vec<String> {
     let runs: Vec<String> = layout
         .pages
         .iter()
-        .flat_map(|p| &p.items)
+        .flat_map(|p| p.all_items())
         .filter_map(|i| match i {
             Item::Text(t) if !t.invisible => Some(comparable(&t.text)),
             _ => None,
@@ -173,7 +173,7 @@ fn lost_words(json: &Value, layout: &Layout) -> Vec<String> {
     // painting order, holds it whole.
     let mut columns: std::collections::BTreeMap<i64, String> = Default::default();
     for page in &layout.pages {
-        for item in &page.items {
+        for item in page.all_items() {
             if let Item::Text(t) = item
                 && !t.invisible
             {
@@ -243,8 +243,8 @@ fn outside_text_area(layout: &Layout, style: &Style) -> Vec<String> {
     let bottom = (style.page.height - style.margin.bottom).0;
     let mut out = Vec::new();
     for (n, page) in layout.pages.iter().enumerate() {
-        for (k, item) in page.items.iter().enumerate() {
-            let body = k < page.footer;
+        for (k, item) in page.all_items().enumerate() {
+            let body = k < page.items.len();
             let (x0, x1, y0, y1) = crate::layout::extent(item);
             let mut bad = x0 < left - tol || x1 > right + tol;
             if body {
@@ -285,7 +285,7 @@ fn broken_figures(json: &Value, layout: &Layout) -> Vec<String> {
     let runs: Vec<&str> = layout
         .pages
         .iter()
-        .flat_map(|p| &p.items)
+        .flat_map(|p| p.all_items())
         .filter_map(|i| match i {
             Item::Text(t) => Some(t.text.as_str()),
             _ => None,
@@ -309,7 +309,7 @@ fn broken_figures(json: &Value, layout: &Layout) -> Vec<String> {
 fn visible_format_characters(_: &Value, layout: &Layout) -> Vec<String> {
     let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
     for page in &layout.pages {
-        for item in &page.items {
+        for item in page.all_items() {
             if let Item::Text(t) = item {
                 let text = t.text.trim_end();
                 let shy_inside = text

@@ -5,7 +5,8 @@
 //! heavy cases (sizes that hit the decoding budget, a million-kid name
 //! tree) run under memory and time limits in tests/external/resource.sh.
 
-use lapkin::{Error, FontSet, ReadError, RenderOptions, Verification};
+use lapkin::problem::Kind;
+use lapkin::{FontSet, RenderOptions, Verification};
 use lapkin_tests::hostile_pdf::{self as h, Body, text};
 use lapkin_tests::load_report;
 use lopdf::{Document, Object, ObjectId};
@@ -17,8 +18,14 @@ fn lapkin_pdf() -> Vec<u8> {
     lapkin::render_pdf(&load_report("minimal.json"), &opts).unwrap()
 }
 
+const LIMIT: u64 = lapkin::model::MAX_INPUT_BYTES as u64;
+
+fn extract(pdf: &[u8]) -> lapkin::Result<Vec<u8>> {
+    lapkin::extract_source(pdf, LIMIT)
+}
+
 fn verify(pdf: &[u8]) -> lapkin::Result<Verification> {
-    lapkin::verify(pdf, &FontSet::liberation_sans())
+    lapkin::verify(pdf, &FontSet::liberation_sans(), LIMIT)
 }
 
 /// What a later revision changes, as verify names it.
@@ -119,10 +126,7 @@ fn a_signature_in_the_field_is_accepted_and_extracted() {
             later_revisions: true
         }
     );
-    assert_eq!(
-        lapkin::extract_source(&signed).unwrap(),
-        lapkin::extract_source(&pdf).unwrap()
-    );
+    assert_eq!(extract(&signed).unwrap(), extract(&pdf).unwrap());
 }
 
 /// An edit: what it is, the objects it writes, what verify must say.
@@ -321,11 +325,11 @@ fn a_second_startxref_at_the_end_is_refused() {
     out.extend_from_slice(
         format!("startxref\n{}\n%%EOF\n", h::startxref(&lapkin_pdf())).as_bytes(),
     );
-    for e in [
-        verify(&out).unwrap_err(),
-        lapkin::extract_source(&out).unwrap_err(),
-    ] {
-        assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+    for e in [verify(&out).unwrap_err(), extract(&out).unwrap_err()] {
+        assert!(
+            e.problems().first().map(|p| p.kind) == Some(Kind::PdfMalformed),
+            "{e}"
+        );
         assert!(e.is_input_error());
     }
 }
@@ -435,37 +439,46 @@ fn bombs_and_hostile_trees_are_bounded() {
     // Several file specifications on one stream that expands past the
     // report's limit: refused by its size, decoded only that far.
     let bomb = h::bomb_specs(8, 4 << 20);
-    let e = lapkin::extract_source_with_limit(&bomb, 1 << 20).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
+    let e = lapkin::extract_source(&bomb, 1 << 20).unwrap_err();
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfOverLimit),
+        "{e}"
+    );
     // A catalog in an object stream, found through a hybrid section.
-    let e = lapkin::extract_source(&h::object_stream_bomb(true, 1 << 16)).unwrap_err();
+    let e = extract(&h::object_stream_bomb(true, 1 << 16)).unwrap_err();
     assert!(e.to_string().contains("no attached report"), "{e}");
-    let e = lapkin::extract_source(&h::object_stream_bomb(false, 1 << 16)).unwrap_err();
+    let e = extract(&h::object_stream_bomb(false, 1 << 16)).unwrap_err();
     assert!(e.to_string().contains("no attached report"), "{e}");
     // A name tree node that lists itself, and one of many entries.
     for pdf in [h::self_listing_name_tree(200_000), h::many_names(20_000)] {
-        let e = lapkin::extract_source(&pdf).unwrap_err();
+        let e = extract(&pdf).unwrap_err();
         assert!(e.to_string().contains("no attached report"), "{e}");
     }
-    let e = lapkin::extract_source(&h::deep_nesting(100_000)).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::OverLimit { .. })), "{e}");
-    let e = lapkin::extract_source(&h::prev_loop()).unwrap_err();
-    assert!(matches!(e, Error::Read(ReadError::Malformed { .. })), "{e}");
+    let e = extract(&h::deep_nesting(100_000)).unwrap_err();
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfOverLimit),
+        "{e}"
+    );
+    let e = extract(&h::prev_loop()).unwrap_err();
+    assert!(
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfMalformed),
+        "{e}"
+    );
     let encrypted = h::replace(&h::prev_loop(), b"/Prev", b"/Encrypt 1 0 R /Foo");
-    let e = lapkin::extract_source(&encrypted).unwrap_err();
-    assert_eq!(e, Error::Read(ReadError::Encrypted));
+    let e = extract(&encrypted).unwrap_err();
+    assert_eq!(e.problems()[0].kind, Kind::PdfEncrypted);
 }
 
 #[test]
 fn the_attached_report_obeys_the_limit() {
     let pdf = h::huge_report(2 << 20);
-    let e = lapkin::extract_source_with_limit(&pdf, 1 << 20).unwrap_err();
+    let e = lapkin::extract_source(&pdf, 1 << 20).unwrap_err();
     assert!(
         e.to_string()
             .contains("exceeds lapkin's limit of 1048576 bytes"),
         "{e}"
     );
-    assert!(lapkin::extract_source_with_limit(&pdf, 3 << 20).is_ok());
+    assert!(lapkin::extract_source(&pdf, 3 << 20).is_ok());
 }
 
 #[test]
@@ -488,9 +501,9 @@ fn a_corrupt_attachment_is_refused_not_truncated() {
     s.dict.set("Length", half as i64);
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
-    let e = lapkin::extract_source(&out).unwrap_err();
+    let e = extract(&out).unwrap_err();
     assert!(
-        matches!(e, Error::Read(ReadError::Undecodable { .. })),
+        e.problems().first().map(|p| p.kind) == Some(Kind::PdfUndecodable),
         "{e}"
     );
 }
@@ -526,7 +539,8 @@ fn a_record_with_a_timestamp_out_of_range_is_an_input_error() {
     let e = verify(&out).unwrap_err();
     assert!(e.is_input_error(), "{e}");
     assert!(
-        e.to_string().contains("timestamp 99999999999999 is after"),
+        e.to_string()
+            .contains("timestamp 99999999999999, which a PDF date cannot hold"),
         "{e}"
     );
 }
@@ -566,7 +580,7 @@ fn damaged_files_never_panic() {
                 bytes.splice(a..a, chunk);
             }
         }
-        let _ = lapkin::extract_source(&bytes);
+        let _ = extract(&bytes);
         if round % 40 == 0 {
             let _ = verify(&bytes);
         }

@@ -22,6 +22,12 @@ struct Element {
     objrs: Vec<ObjectId>,
     /// Its attribute dictionary, if any.
     attributes: Option<Dictionary>,
+    /// Its parent element (the root's id for the top element).
+    parent: ObjectId,
+    /// Its element identifier (`/ID`), if any.
+    id: Option<Vec<u8>>,
+    /// Its child elements, in order.
+    children: Vec<ObjectId>,
 }
 
 /// The parsed tree: the elements in reading order (depth first).
@@ -72,6 +78,9 @@ fn read_tree(doc: &Document) -> Tree {
             content: Vec::new(),
             objrs: Vec::new(),
             attributes: d.get(b"A").ok().map(|a| a.as_dict().unwrap().clone()),
+            parent,
+            id: d.get(b"ID").ok().map(|i| i.as_str().unwrap().to_vec()),
+            children: Vec::new(),
         };
         let mut children = Vec::new();
         for k in kids(d) {
@@ -93,6 +102,7 @@ fn read_tree(doc: &Document) -> Tree {
                 other => panic!("a kid {other:?}"),
             }
         }
+        element.children = children.clone();
         for c in children.into_iter().rev() {
             stack.push((c, id, role.clone()));
         }
@@ -172,6 +182,7 @@ fn page_marks(doc: &Document, page: ObjectId) -> Vec<(i64, String)> {
 }
 
 /// Checks every rule on one rendered PDF; returns the tree.
+#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
     let doc = Document::load_mem(pdf).unwrap();
     let catalog = doc.catalog().unwrap();
@@ -304,7 +315,108 @@ fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
     assert_eq!(in_tree, in_pages, "{what}: the tree and the pages disagree");
     let objrs: usize = tree.elements.values().map(|e| e.objrs.len()).sum();
     assert_eq!(objrs, annotated, "{what}");
+    check_lists_and_headers(&doc, &tree, what);
     (doc, tree)
+}
+
+/// The table of an element: its nearest `Table` ancestor.
+fn table_of(tree: &Tree, mut id: ObjectId) -> Option<ObjectId> {
+    while let Some(e) = tree.elements.get(&id) {
+        if e.role == "Table" {
+            return Some(id);
+        }
+        id = e.parent;
+    }
+    None
+}
+
+/// Every list says how it is numbered; every header cell has an `/ID`,
+/// found in the root's `/IDTree`; every data cell of a table with a header
+/// names, in `/Headers`, header cells of its own table.
+#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
+fn check_lists_and_headers(doc: &Document, tree: &Tree, what: &str) {
+    let root = doc
+        .get_dictionary(
+            doc.catalog()
+                .unwrap()
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let ids: BTreeMap<Vec<u8>, ObjectId> = match root.get(b"IDTree") {
+        Ok(t) => {
+            let names = doc.dereference(t).unwrap().1.as_dict().unwrap();
+            let names = names.get(b"Names").unwrap().as_array().unwrap();
+            let keys: Vec<Vec<u8>> = names
+                .chunks(2)
+                .map(|p| p[0].as_str().unwrap().to_vec())
+                .collect();
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{what}: IDTree order");
+            names
+                .chunks(2)
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap().to_vec(),
+                        p[1].as_reference().unwrap(),
+                    )
+                })
+                .collect()
+        }
+        Err(_) => BTreeMap::new(),
+    };
+    for (id, e) in &tree.elements {
+        match e.role.as_str() {
+            "L" => {
+                let a = e.attributes.as_ref().expect("L without attributes");
+                assert_eq!(name(a.get(b"O").unwrap()), "List");
+                let numbering = name(a.get(b"ListNumbering").unwrap());
+                assert!(
+                    matches!(
+                        numbering.as_str(),
+                        "None" | "Disc" | "Decimal" | "LowerAlpha" | "UpperAlpha"
+                    ),
+                    "{what}: {numbering}"
+                );
+            }
+            "TH" => {
+                let key = e.id.as_ref().expect("a TH without /ID");
+                assert_eq!(ids.get(key), Some(id), "{what}: the IDTree");
+            }
+            "TD" => {
+                let table = table_of(tree, *id).unwrap();
+                let has_head = tree.elements[&table]
+                    .children
+                    .iter()
+                    .any(|c| tree.elements[c].role == "THead");
+                let headers = e
+                    .attributes
+                    .as_ref()
+                    .and_then(|a| a.get(b"Headers").ok())
+                    .map(|h| h.as_array().unwrap().clone())
+                    .unwrap_or_default();
+                assert!(
+                    !has_head || !headers.is_empty(),
+                    "{what}: a TD without /Headers"
+                );
+                for h in &headers {
+                    let th = ids[h.as_str().unwrap()];
+                    assert_eq!(tree.elements[&th].role, "TH");
+                    assert_eq!(
+                        table_of(tree, th),
+                        Some(table),
+                        "{what}: a header elsewhere"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        ids.len(),
+        tree.elements.values().filter(|e| e.role == "TH").count()
+    );
 }
 
 fn render(name: &str, opts: &RenderOptions) -> Vec<u8> {
@@ -436,4 +548,80 @@ fn split_rows_stay_one_element_and_repeated_headers_are_artifacts() {
                 .is_ok_and(|d| name(d.get(b"Type").unwrap()) == "Pagination")
     };
     assert!(later.operations.iter().any(pagination));
+}
+
+/// The legal note, printed at the foot of every page, is read once: tagged
+/// on the last page as the document's last element (a `Sect` of the title
+/// and a numbered list), its copies on the other pages footer artifacts
+/// (`/Subtype /Footer`, as is every page number). Lists say their
+/// numbering; the signature field has its spoken name (`/TU`).
+#[test]
+fn the_legal_note_is_read_once_at_the_end() {
+    let opts = RenderOptions::default().with_pdf(PdfOptions::default().with_signature_field("TTE"));
+    let pdf = render(REFERENCE, &opts);
+    let (doc, tree) = check_pdf(&pdf, "reference");
+    let document = &tree.elements[&tree.order[0]];
+    let last = *document.children.last().unwrap();
+    let sect = &tree.elements[&last];
+    assert_eq!(sect.role, "Sect");
+    let roles: Vec<&str> = sect
+        .children
+        .iter()
+        .map(|c| tree.elements[c].role.as_str())
+        .collect();
+    assert_eq!(roles, ["P", "L"]);
+    let list = &tree.elements[&sect.children[1]];
+    let numbering = list
+        .attributes
+        .as_ref()
+        .unwrap()
+        .get(b"ListNumbering")
+        .unwrap();
+    assert_eq!(name(numbering), "Decimal");
+    assert_eq!(list.children.len(), 2, "the note's two items");
+    // Its content is on the last page only.
+    let pages = doc.get_pages();
+    let last_page = *pages.values().last().unwrap();
+    let mut stack = vec![last];
+    while let Some(e) = stack.pop() {
+        let e = &tree.elements[&e];
+        assert!(e.content.iter().all(|(page, _)| *page == last_page));
+        stack.extend(&e.children);
+    }
+    let footer = |op: &lopdf::content::Operation| {
+        op.operator == "BDC"
+            && name(&op.operands[0]) == "Artifact"
+            && op.operands[1].as_dict().is_ok_and(|d| {
+                name(d.get(b"Type").unwrap()) == "Pagination"
+                    && d.get(b"Subtype").is_ok_and(|s| name(s) == "Footer")
+            })
+    };
+    for (n, id) in &pages {
+        let content = Content::decode(&doc.get_page_content(*id)).unwrap();
+        assert!(content.operations.iter().any(footer), "page {n}");
+    }
+    // Lists are numbered 1., a. and -.
+    let numberings: BTreeSet<String> = tree
+        .elements
+        .values()
+        .filter(|e| e.role == "L")
+        .map(|e| {
+            name(
+                e.attributes
+                    .as_ref()
+                    .unwrap()
+                    .get(b"ListNumbering")
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        numberings.contains("Decimal") && numberings.contains("LowerAlpha"),
+        "{numberings:?}"
+    );
+    // The signature field's spoken name.
+    let form = tree.elements.values().find(|e| e.role == "Form").unwrap();
+    let widget = doc.get_dictionary(form.objrs[0]).unwrap();
+    let spoken = crate::pdf::string(widget, "TU");
+    assert!(spoken.starts_with("Tanda tangan elektronik"), "{spoken}");
 }

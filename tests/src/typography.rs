@@ -44,7 +44,7 @@ pub fn gaps(layout: &Layout, fonts: &FontSet) -> Gaps {
     for page in &layout.pages {
         // Lines: runs of the body on one baseline.
         let mut lines: BTreeMap<i64, Vec<&TextRun>> = BTreeMap::new();
-        for item in &page.items[..page.footer.min(page.items.len())] {
+        for item in &page.items {
             if let Item::Text(t) = item {
                 lines
                     .entry((t.y.0 * 100.0).round() as i64)
@@ -108,7 +108,8 @@ fn justified_lines_are_even() {
 fn no_page_ends_with_a_hyphen() {
     let layout = layout_report(&load_report(REFERENCE), &RenderOptions::default()).unwrap();
     for (p, page) in layout.pages.iter().enumerate() {
-        let body: Vec<&TextRun> = page.items[..page.footer]
+        let body: Vec<&TextRun> = page
+            .items
             .iter()
             .filter_map(|i| match i {
                 Item::Text(t) => Some(t),

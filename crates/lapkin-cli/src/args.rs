@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::failure::EXIT_CODES;
+use crate::lang::{Lang, Words, lang, words};
 
 /// The long help of `--max-input-size`.
 const MAX_INPUT_HELP: &str = "\
@@ -20,8 +20,13 @@ an input over the limit is refused with its real size, before it is parsed.";
 /// Lay out an Indonesian Laporan Kinerja Triwulan from JSON into the
 /// official A4 PDF, ready to be signed electronically.
 #[derive(Debug, Parser)]
-#[command(name = "lapkin", version, after_help = EXIT_CODES)]
+#[command(name = "lapkin", version)]
 pub struct Cli {
+    /// The language of messages and help: `en` (English) or `id`
+    /// (Indonesian) [default: from LC_ALL, LC_MESSAGES or LANG; Indonesian
+    /// when it starts with `id`].
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -33,7 +38,6 @@ pub enum Command {
     /// Check a report and list every problem with its JSON path. The report
     /// is rendered in memory with the same options as `render` and the PDF
     /// discarded, so a report that passes `check` renders.
-    #[command(after_help = EXIT_CODES)]
     Check {
         /// The report's JSON file, or `-` for standard input.
         input: PathBuf,
@@ -42,7 +46,6 @@ pub enum Command {
         options: RenderArgs,
     },
     /// Render a report to the official PDF.
-    #[command(after_help = EXIT_CODES)]
     Render {
         /// The report's JSON file, or `-` for standard input.
         input: PathBuf,
@@ -67,13 +70,11 @@ pub enum Command {
         options: RenderArgs,
     },
     /// Print the JSON Schema of the input, for editors' completion and checks.
-    #[command(after_help = EXIT_CODES)]
     Schema,
     /// Write the report attached to a PDF rendered with --attach-source
     /// (laporan-kinerja.json) as lapkin wrote it, also from a file signed
     /// afterwards; a file whose later revisions change the attached files
     /// is refused (exit 1), naming the revision.
-    #[command(after_help = EXIT_CODES)]
     Extract {
         /// The PDF, or `-` for standard input.
         input: PathBuf,
@@ -95,7 +96,6 @@ pub enum Command {
     /// adds only what a signature adds. Exit 0 if so, 1 naming the first
     /// difference or change, 3 if the fonts it was made with are not
     /// available.
-    #[command(after_help = EXIT_CODES)]
     Verify {
         /// The PDF, or `-` for standard input.
         input: PathBuf,
@@ -163,6 +163,29 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub max_input_size: u64,
+    /// How problems are told: `human`, text on standard error, or `json`,
+    /// one JSON object per problem and line (its path as an array of keys
+    /// and indices, `kind`, `message`, `hint`) on standard output, or on
+    /// standard error when the PDF goes to standard output.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// The values of `--message-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// Text for people, on standard error.
+    Human,
+    /// One JSON object per problem and line, for editors and forms.
+    Json,
+}
+
+/// `--lang`: `en` or `id`.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    text.parse().map_err(|_| match lang() {
+        Lang::En => format!("expected `en` or `id`, found {text:?}"),
+        Lang::Id => format!("seharusnya `en` atau `id`, bukan {text:?}"),
+    })
 }
 
 /// The values of `--pdf-standard`.
@@ -188,27 +211,35 @@ impl From<PdfStandardArg> for lapkin::PdfStandard {
 }
 
 /// `--max-input-size`: a number of bytes with an optional binary suffix.
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, Words> {
     let t = text.trim();
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, suffix) = t.split_at(digits);
+    let not_a_size = || {
+        words(
+            format!("expected a number of bytes such as 64M or 1048576, found {text:?}"),
+            format!("seharusnya jumlah bita seperti 64M atau 1048576, bukan {text:?}"),
+        )
+    };
     let shift = match suffix.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
         "k" | "kb" | "kib" => 10,
         "m" | "mb" | "mib" => 20,
         "g" | "gb" | "gib" => 30,
-        _ => {
-            return Err(format!(
-                "expected a number of bytes such as 64M or 1048576, found {text:?}"
-            ));
-        }
+        _ => return Err(not_a_size()),
     };
-    let n: u64 = number.parse().map_err(|_| {
-        format!("expected a number of bytes such as 64M or 1048576, found {text:?}")
-    })?;
+    let n: u64 = number.parse().map_err(|_| not_a_size())?;
     n.checked_mul(1 << shift)
         .filter(|&n| n >= 1 && usize::try_from(n).is_ok())
-        .ok_or_else(|| format!("expected at least 1 byte and at most {} bytes", usize::MAX))
+        .ok_or_else(|| {
+            words(
+                format!("expected at least 1 byte and at most {} bytes", usize::MAX),
+                format!(
+                    "seharusnya sedikitnya 1 bita dan paling banyak {} bita",
+                    usize::MAX
+                ),
+            )
+        })
 }
 
 /// Whether a path argument is `-`: standard input as INPUT, standard

@@ -10,10 +10,11 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::args::{RenderArgs, is_dash};
+use crate::args::{MessageFormat, RenderArgs, is_dash};
 use crate::failure::Failure;
 use crate::fonts::load_fonts;
 use crate::input::{input_identity, input_name, read_input, read_regular};
+use crate::lang::{Lang, words};
 use crate::options::{Options, render_options};
 use crate::output::{Destination, Staged, write_stdout};
 
@@ -22,15 +23,19 @@ use crate::output::{Destination, Staged, write_stdout};
 pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
     let options = render_options(args)?;
     let (source, report, _) = read_and_render(input, &options)?;
-    write_stdout(
-        format!(
-            "{source}: ok: {} ({} indikator, {} rincian output)\n",
-            report.title(),
-            report.indikator().count(),
-            report.anggaran.rincian.len()
-        )
-        .as_bytes(),
-    )
+    if args.message_format == MessageFormat::Json {
+        return Ok(());
+    }
+    let (title, indikator, rincian) = (
+        report.title(),
+        report.indikator().count(),
+        report.anggaran.rincian.len(),
+    );
+    let line = words(
+        format!("{source}: ok: {title} ({indikator} indikator, {rincian} rincian output)\n"),
+        format!("{source}: baik: {title} ({indikator} indikator, {rincian} rincian output)\n"),
+    );
+    write_stdout(line.to_string().as_bytes())
 }
 
 /// `lapkin schema`: prints the JSON Schema of the input.
@@ -48,16 +53,22 @@ pub fn extract(input: &Path, output: Option<PathBuf>, limit: u64) -> Result<(), 
     if let (Some(id), Destination::File(target)) = (input_identity(input), &destination)
         && target.id == Some(id)
     {
-        return Err(Failure::Usage(format!(
-            "-o {} is the input file{}; the JSON would replace the PDF; choose another name",
-            output.display(),
-            input_name(input)
+        let (o, name) = (output.display(), input_name(input));
+        return Err(Failure::Usage(words(
+            format!(
+                "-o {o} is the input file{}; the JSON would replace the PDF; choose another name",
+                name.en
+            ),
+            format!(
+                "-o {o} adalah berkas masukan{}; JSON-nya akan menimpa PDF; pilih nama lain",
+                name.id
+            ),
         )));
     }
     let mut staged = destination.stage()?;
     let (source, pdf) = read_pdf(input, limit)?;
-    let json = lapkin::extract_source_with_limit(&pdf, limit)
-        .map_err(|error| Failure::Input { source, error })?;
+    let json =
+        lapkin::extract_source(&pdf, limit).map_err(|error| Failure::Input { source, error })?;
     staged.fill(&json)?;
     staged.commit().map(|_| ())
 }
@@ -74,35 +85,79 @@ pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failur
         load_fonts(fonts)?
     };
     let (source, pdf) = read_pdf(input, limit)?;
-    let verdict =
-        lapkin::verify_with_limit(&pdf, &fonts, limit).map_err(|error| Failure::Input {
-            source: source.clone(),
-            error,
-        })?;
+    let verdict = lapkin::verify(&pdf, &fonts, limit).map_err(|error| Failure::Input {
+        source: source.clone(),
+        error,
+    })?;
+    verdict_text(&source, verdict)
+}
+
+/// What `verify` says of its verdict: one line on standard output when the
+/// document is lapkin's rendering, else the failure that names why. The
+/// first difference or change is named in PDF terms (an object, a page's
+/// content), in English in both languages.
+fn verdict_text(source: &str, verdict: lapkin::Verification) -> Result<(), Failure> {
+    use lapkin::Verification as V;
     match verdict {
-        lapkin::Verification::Identical { later_revisions } => write_stdout(
+        V::Identical { later_revisions } => {
+            let (en, id) = if later_revisions {
+                (
+                    " (the revisions appended since add only a signature)",
+                    " (revisi yang ditambahkan sesudahnya hanya menambahkan tanda tangan)",
+                )
+            } else {
+                ("", "")
+            };
+            let line = words(
+                format!(
+                    "{source}: the pages are exactly lapkin's rendering of the attached report{en}\n"
+                ),
+                format!(
+                    "{source}: halaman-halamannya persis hasil lapkin dari laporan terlampir{id}\n"
+                ),
+            );
+            write_stdout(line.to_string().as_bytes())
+        }
+        V::Differs(what) => Err(Failure::NotVerified(words(
             format!(
-                "{source}: the pages are exactly lapkin's rendering of the attached report{}\n",
-                if later_revisions {
-                    " (the revisions appended since add only a signature)"
-                } else {
-                    ""
-                }
-            )
-            .as_bytes(),
-        ),
-        lapkin::Verification::Differs(what) => Err(Failure::NotVerified(format!(
-            "{source}: the document is not lapkin's rendering of the report attached to it; \
-             the first difference: {what}"
+                "{source}: the document is not lapkin's rendering of the report attached to it; \
+                 the first difference: {what}"
+            ),
+            format!(
+                "{source}: dokumen ini bukan hasil lapkin dari laporan yang terlampir padanya; \
+                 perbedaan pertama (dalam istilah PDF): {what}"
+            ),
         ))),
-        lapkin::Verification::Changed { revision, what } => Err(Failure::NotVerified(format!(
-            "{source}: lapkin's revision is its rendering of the attached report, but revision \
-             {revision} (an incremental update after it) changes more than a signature: {what}"
+        V::Changed { revision, what } => Err(Failure::NotVerified(words(
+            format!(
+                "{source}: lapkin's revision is its rendering of the attached report, but \
+                 revision {revision} (an incremental update after it) changes more than a \
+                 signature: {what}"
+            ),
+            format!(
+                "{source}: revisi lapkin adalah hasilnya dari laporan terlampir, tetapi revisi \
+                 ke-{revision} (pembaruan bertahap sesudahnya) mengubah lebih dari sekadar tanda \
+                 tangan (dalam istilah PDF): {what}"
+            ),
         ))),
-        lapkin::Verification::FontsDiffer(why) => Err(Failure::FontsMissing(format!(
-            "{source}: cannot verify: {why}; give the family's files with --font"
+        V::FontsDiffer(why) => {
+            let message = |lang| why.message(lang);
+            Err(Failure::FontsMissing(words(
+                format!(
+                    "{source}: cannot verify: {}; give the family's files with --font",
+                    message(Lang::En)
+                ),
+                format!(
+                    "{source}: tidak dapat diperiksa: {}; berikan berkas-berkas keluarga fon itu \
+                     dengan --font",
+                    message(Lang::Id)
+                ),
+            )))
+        }
+        other => Err(Failure::NotVerified(words(
+            format!("{source}: {other:?}"),
+            format!("{source}: {other:?}"),
         ))),
-        other => Err(Failure::NotVerified(format!("{source}: {other:?}"))),
     }
 }
 
@@ -172,9 +227,10 @@ fn destinations(
     let defaulted = output.is_none();
     let output = output.unwrap_or_else(|| default_output(input));
     if is_dash(&output) && signature_box.is_some_and(is_dash) {
-        return Err(Failure::Usage(
-            "the PDF and --signature-box cannot both go to standard output".into(),
-        ));
+        return Err(Failure::Usage(words(
+            "the PDF and --signature-box cannot both go to standard output",
+            "PDF dan --signature-box tidak dapat sama-sama ditulis ke keluaran standar",
+        )));
     }
     let input_id = input_identity(input);
     let pdf = Destination::new(&output)?;
@@ -185,19 +241,27 @@ fn destinations(
         return Err(replacing_input(input, &output, defaulted));
     }
     if let Some(Destination::File(target)) = &sig {
+        let shown = &target.shown;
         if input_id.is_some() && target.id == input_id {
-            return Err(Failure::Usage(format!(
-                "--signature-box {} is the input file{}; choose another name",
-                target.shown,
-                input_name(input)
+            let name = input_name(input);
+            return Err(Failure::Usage(words(
+                format!(
+                    "--signature-box {shown} is the input file{}; choose another name",
+                    name.en
+                ),
+                format!(
+                    "--signature-box {shown} adalah berkas masukan{}; pilih nama lain",
+                    name.id
+                ),
             )));
         }
         if let Destination::File(out) = &pdf
             && out.same_as(target)
         {
-            return Err(Failure::Usage(format!(
-                "--signature-box {} is the PDF's output {}; choose another name",
-                target.shown, out.shown
+            let pdf = &out.shown;
+            return Err(Failure::Usage(words(
+                format!("--signature-box {shown} is the PDF's output {pdf}; choose another name"),
+                format!("--signature-box {shown} adalah keluaran PDF {pdf}; pilih nama lain"),
             )));
         }
     }
@@ -217,16 +281,29 @@ fn default_output(input: &Path) -> PathBuf {
 /// The refusal of a PDF output that is the input file: named by `-o`, or
 /// the default for an input whose name ends in `.pdf`.
 fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
+    let (i, o, name) = (input.display(), output.display(), input_name(input));
     Failure::Usage(if defaulted {
-        format!(
-            "the PDF would replace the input {} (its name ends in .pdf); name the output with -o",
-            input.display()
+        words(
+            format!(
+                "the PDF would replace the input {i} (its name ends in .pdf); name the output \
+                 with -o"
+            ),
+            format!(
+                "PDF-nya akan menimpa masukan {i} (namanya berakhiran .pdf); beri nama keluaran \
+                 dengan -o"
+            ),
         )
     } else {
-        format!(
-            "-o {} is the input file{}; the PDF would replace the report; choose another name",
-            output.display(),
-            input_name(input)
+        words(
+            format!(
+                "-o {o} is the input file{}; the PDF would replace the report; choose another \
+                 name",
+                name.en
+            ),
+            format!(
+                "-o {o} adalah berkas masukan{}; PDF-nya akan menimpa laporan; pilih nama lain",
+                name.id
+            ),
         )
     })
 }
@@ -238,7 +315,7 @@ fn replacing_input(input: &Path, output: &Path, defaulted: bool) -> Failure {
 fn fill_signature_box(sig: &mut Staged, rendered: &lapkin::Rendered) -> Result<(), Failure> {
     let failed = |e: serde_json::Error| Failure::Input {
         source: "--signature-box".into(),
-        error: lapkin::Error::Pdf(e.to_string()),
+        error: lapkin::Error::Internal(e.to_string()),
     };
     let mut value = serde_json::to_value(&rendered.signature).map_err(failed)?;
     if let serde_json::Value::Object(first) = &mut value {
@@ -256,14 +333,23 @@ fn commit(pdf: Staged, sig: Option<Staged>) -> Result<(), Failure> {
     let Some(sig) = sig else {
         return Ok(());
     };
-    let shown = sig.shown().to_owned();
+    let shown = sig.shown();
     sig.commit()
         .map(|_| ())
         .map_err(|failure| match (failure, written) {
             (Failure::Quiet, _) => Failure::Quiet,
-            (failure, Some(pdf)) => Failure::Refused(format!(
-                "the PDF was written to {pdf}, but the signature box could not be written to \
-                 {shown}: {failure}; the PDF stays (it is complete); run again to write the box"
+            (failure, Some(pdf)) => Failure::Refused(words(
+                format!(
+                    "the PDF was written to {pdf}, but the signature box could not be written to \
+                     {shown}: {}; the PDF stays (it is complete); run again to write the box",
+                    failure.text(Lang::En)
+                ),
+                format!(
+                    "PDF sudah ditulis ke {pdf}, tetapi kotak tanda tangan tidak dapat ditulis ke \
+                     {shown}: {}; PDF-nya tetap ada (sudah lengkap); jalankan lagi untuk menulis \
+                     kotaknya",
+                    failure.text(Lang::Id)
+                ),
             )),
             (failure, None) => failure,
         })

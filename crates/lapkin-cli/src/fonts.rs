@@ -9,7 +9,8 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::failure::Failure;
+use crate::failure::{Action, Failure};
+use crate::lang::words;
 
 /// The roles of `--font ROLE=FILE`, in the order of [`lapkin::FontSet::from_faces`].
 const ROLES: [&str; 4] = ["regular", "bold", "italic", "bold-italic"];
@@ -44,9 +45,10 @@ fn sort_args(args: &[OsString]) -> Result<(ByRole, Vec<PathBuf>), Failure> {
         match role {
             Some((index, file)) => {
                 if roles[index].replace(file).is_some() {
-                    return Err(Failure::Usage(format!(
-                        "--font {}=FILE is given twice",
-                        ROLES[index]
+                    let role = ROLES[index];
+                    return Err(Failure::Usage(words(
+                        format!("--font {role}=FILE is given twice"),
+                        format!("--font {role}=BERKAS diberikan dua kali"),
                     )));
                 }
             }
@@ -60,23 +62,41 @@ fn sort_args(args: &[OsString]) -> Result<(ByRole, Vec<PathBuf>), Failure> {
 /// role) must be empty.
 fn by_role(roles: ByRole, plain: &[PathBuf]) -> Result<lapkin::FontSet, Failure> {
     if let Some(first) = plain.first() {
-        return Err(Failure::Usage(format!(
-            "--font {}: give the four faces either by role (regular=FILE, bold=FILE, \
-             italic=FILE, bold-italic=FILE) or as files and directories, not both",
-            first.display()
+        let first = first.display();
+        return Err(Failure::Usage(words(
+            format!(
+                "--font {first}: give the four faces either by role (regular=FILE, bold=FILE, \
+                 italic=FILE, bold-italic=FILE) or as files and directories, not both"
+            ),
+            format!(
+                "--font {first}: berikan keempat fon menurut perannya (regular=BERKAS, \
+                 bold=BERKAS, italic=BERKAS, bold-italic=BERKAS) atau sebagai berkas dan folder, \
+                 tidak keduanya"
+            ),
         )));
     }
-    let missing: Vec<String> = ROLES
+    let missing: Vec<&str> = ROLES
         .iter()
         .zip(&roles)
         .filter(|(_, f)| f.is_none())
-        .map(|(r, _)| format!("{r}=FILE"))
+        .map(|(r, _)| *r)
         .collect();
     if !missing.is_empty() {
-        return Err(Failure::Usage(format!(
-            "--font: {} missing; by role, give all four faces: regular=FILE, bold=FILE, \
-             italic=FILE, bold-italic=FILE",
-            missing.join(", ")
+        let list = |file: &str| {
+            let list: Vec<String> = missing.iter().map(|r| format!("{r}={file}")).collect();
+            list.join(", ")
+        };
+        return Err(Failure::Usage(words(
+            format!(
+                "--font: {} missing; by role, give all four faces: regular=FILE, bold=FILE, \
+                 italic=FILE, bold-italic=FILE",
+                list("FILE")
+            ),
+            format!(
+                "--font: {} belum diberikan; menurut peran, berikan keempat fon: regular=BERKAS, \
+                 bold=BERKAS, italic=BERKAS, bold-italic=BERKAS",
+                list("BERKAS")
+            ),
         )));
     }
     let [r, b, i, bi] = roles.map(|f| f.unwrap_or_default());
@@ -91,7 +111,7 @@ fn from_files(plain: Vec<PathBuf>) -> Result<lapkin::FontSet, Failure> {
     for path in plain {
         if path.is_dir() {
             let mut entries: Vec<PathBuf> = fs::read_dir(&path)
-                .map_err(Failure::io("read", path.display()))?
+                .map_err(Failure::io(Action::Read, path.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension()

@@ -6,7 +6,8 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use crate::args::is_dash;
-use crate::failure::{Failure, Size};
+use crate::failure::{Action, Failure, Size};
+use crate::lang::{Words, words};
 
 /// Reads the input file, or standard input for `-`, up to `limit` bytes.
 /// A regular file over the limit is refused by its size before it is read;
@@ -18,7 +19,7 @@ pub fn read_input(path: &Path, limit: u64) -> Result<(String, Vec<u8>), Failure>
         return Ok((source, bytes));
     }
     let source = path.display().to_string();
-    let file = fs::File::open(path).map_err(Failure::io("read", &source))?;
+    let file = fs::File::open(path).map_err(Failure::io(Action::Read, &source))?;
     if let Ok(meta) = file.metadata()
         && meta.is_file()
         && meta.len() > limit
@@ -44,12 +45,20 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<(String, Vec<u8>), Failur
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)
-        .map_err(Failure::io("read", &source))?;
-    let meta = file.metadata().map_err(Failure::io("read", &source))?;
+        .map_err(Failure::io(Action::Read, &source))?;
+    let meta = file
+        .metadata()
+        .map_err(Failure::io(Action::Read, &source))?;
     if !meta.is_file() {
-        return Err(Failure::Refused(format!(
-            "cannot read {source}: it is not a regular file (a directory, device, FIFO or \
-             socket); give a file, or `-` and the data on standard input"
+        return Err(Failure::Refused(words(
+            format!(
+                "cannot read {source}: it is not a regular file (a directory, device, FIFO or \
+                 socket); give a file, or `-` and the data on standard input"
+            ),
+            format!(
+                "tidak dapat membaca {source}: ini bukan berkas biasa (folder, perangkat, FIFO, \
+                 atau soket); berikan berkas, atau `-` dengan datanya pada masukan standar"
+            ),
         )));
     }
     if meta.len() > limit {
@@ -71,7 +80,7 @@ fn read_limited(reader: impl Read, source: &str, limit: u64) -> Result<Vec<u8>, 
     (&mut reader)
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(Failure::io("read", source))?;
+        .map_err(Failure::io(Action::Read, source))?;
     let read = bytes.len() as u64;
     if read <= limit {
         return Ok(bytes);
@@ -81,7 +90,7 @@ fn read_limited(reader: impl Read, source: &str, limit: u64) -> Result<Vec<u8>, 
     // (/dev/zero) must not keep lapkin reading forever.
     let bound = limit.saturating_mul(4).max(1 << 30);
     let rest = io::copy(&mut reader.take(bound - read), &mut io::sink())
-        .map_err(Failure::io("read", source))?;
+        .map_err(Failure::io(Action::Read, source))?;
     let total = read + rest;
     Err(Failure::TooLarge {
         source: source.to_owned(),
@@ -118,10 +127,14 @@ pub fn input_identity(input: &Path) -> Option<FileId> {
 }
 
 /// The input, as a message names it after "the input file".
-pub fn input_name(input: &Path) -> String {
+pub fn input_name(input: &Path) -> Words {
     if is_dash(input) {
-        " (standard input reads from it)".into()
+        words(
+            " (standard input reads from it)",
+            " (masukan standar membaca darinya)",
+        )
     } else {
-        format!(" {}", input.display())
+        let name = format!(" {}", input.display());
+        words(name.clone(), name)
     }
 }

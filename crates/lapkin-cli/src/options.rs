@@ -4,9 +4,12 @@
 //! [`lapkin::RenderOptions`]. A bad value is a usage error naming the
 //! option or variable.
 
-use crate::args::RenderArgs;
+use lapkin::problem::Location;
+
+use crate::args::{MessageFormat, RenderArgs};
 use crate::failure::Failure;
 use crate::fonts::load_fonts;
+use crate::lang::{Lang, lang, words};
 use crate::output::tell;
 
 /// The checked options of a render.
@@ -22,8 +25,10 @@ pub struct Options {
 pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
     let mut render = lapkin::RenderOptions::default();
     if let Some(name) = &args.signature_field {
-        lapkin::check_signature_field_name(name)
-            .map_err(|e| Failure::Usage(format!("--signature-field={name}: {e}")))?;
+        lapkin::check_signature_field_name(name).map_err(|p| {
+            let said = |lang| format!("--signature-field={name}: {}", p.text(lang));
+            Failure::Usage(words(said(Lang::En), said(Lang::Id)))
+        })?;
     }
     render.pdf.signature_field = args.signature_field.clone();
     render.pdf.standard = args.pdf_standard.into();
@@ -32,13 +37,35 @@ pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
     if !args.fonts.is_empty() {
         render.fonts = load_fonts(&args.fonts)?;
         if let Some(warning) = render.fonts.mixed_families() {
-            tell(format_args!("lapkin: warning: --font: {warning}"));
+            warn(&warning.placed(Location::Option("--font".into())), args);
         }
     }
     Ok(Options {
         render,
         max_input_size: args.max_input_size,
     })
+}
+
+/// Tells a warning: a line on standard error (`lapkin: warning: ...`), or
+/// a JSON object of `level` "warning" with `--message-format json`.
+fn warn(p: &lapkin::Problem, args: &RenderArgs) {
+    let lang = lang();
+    match args.message_format {
+        MessageFormat::Human => {
+            let label = match lang {
+                Lang::En => "warning",
+                Lang::Id => "peringatan",
+            };
+            tell(format_args!("lapkin: {label}: {}", p.text(lang)));
+        }
+        MessageFormat::Json => {
+            let mut v = serde_json::to_value(p.in_language(lang)).unwrap_or_default();
+            if let serde_json::Value::Object(map) = &mut v {
+                map.insert("level".into(), "warning".into());
+            }
+            tell(format_args!("{v}"));
+        }
+    }
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed
@@ -53,11 +80,20 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
         return Ok(None);
     }
     let secs: i64 = text.trim().parse().map_err(|_| {
-        Failure::Usage(format!(
-            "SOURCE_DATE_EPOCH={text:?} is not a whole number of seconds since 1970-01-01 \
-             00:00 UTC; unset it or give one, e.g. 1700000000"
+        Failure::Usage(words(
+            format!(
+                "SOURCE_DATE_EPOCH={text:?} is not a whole number of seconds since 1970-01-01 \
+                 00:00 UTC; unset it or give one, e.g. 1700000000"
+            ),
+            format!(
+                "SOURCE_DATE_EPOCH={text:?} bukan bilangan bulat detik sejak 1970-01-01 00:00 \
+                 UTC; hapus variabel itu atau berikan bilangan, misalnya 1700000000"
+            ),
         ))
     })?;
-    lapkin::check_timestamp(secs).map_err(|e| Failure::Usage(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    lapkin::check_timestamp(secs).map_err(|p| {
+        let p = p.placed(Location::Env("SOURCE_DATE_EPOCH".into()));
+        Failure::Usage(words(p.text(Lang::En), p.text(Lang::Id)))
+    })?;
     Ok(Some(secs))
 }

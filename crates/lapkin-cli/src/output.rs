@@ -15,9 +15,18 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::args::is_dash;
-use crate::failure::Failure;
+use crate::failure::{Action, Failure};
 use crate::input::{FileId, file_id};
+use crate::lang::{Lang, words};
 use crate::signals::pending;
+
+/// Standard output, as messages name it.
+fn standard_output() -> String {
+    match crate::lang::lang() {
+        Lang::En => "standard output".to_owned(),
+        Lang::Id => "keluaran standar".to_owned(),
+    }
+}
 
 /// Writes a line to standard error, ignoring errors: there is nowhere left
 /// to report them.
@@ -33,8 +42,8 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
         Err(error) => Err(Failure::Io {
-            what: "write",
-            path: "standard output".into(),
+            what: Action::Write,
+            path: standard_output(),
             error,
         }),
     }
@@ -102,16 +111,19 @@ impl Target {
                         mode: None,
                     });
                 }
-                Err(e) => return Err(Failure::io("write", &shown)(e)),
+                Err(e) => return Err(Failure::io(Action::Write, &shown)(e)),
             };
             if meta.file_type().is_symlink() {
-                path = follow_link(&path).map_err(Failure::io("write", &shown))?;
+                path = follow_link(&path).map_err(Failure::io(Action::Write, &shown))?;
                 continue;
             }
             let named = if path == given {
                 shown.clone()
             } else {
-                format!("{shown} (a link to {})", path.display())
+                match crate::lang::lang() {
+                    Lang::En => format!("{shown} (a link to {})", path.display()),
+                    Lang::Id => format!("{shown} (tautan ke {})", path.display()),
+                }
             };
             check_replaceable(&path, &meta, &named, &shown)?;
             use std::os::unix::fs::PermissionsExt;
@@ -122,8 +134,9 @@ impl Target {
                 mode: Some(meta.permissions().mode()),
             });
         }
-        Err(Failure::Refused(format!(
-            "cannot write {shown}: more than {MAX_LINKS} levels of symbolic links"
+        Err(Failure::Refused(words(
+            format!("cannot write {shown}: more than {MAX_LINKS} levels of symbolic links"),
+            format!("tidak dapat menulis {shown}: lebih dari {MAX_LINKS} tingkat tautan simbolik"),
         )))
     }
 
@@ -160,7 +173,7 @@ impl Target {
             .prefix(".lapkin-")
             .suffix(".tmp")
             .tempfile_in(self.dir())
-            .map_err(|e| Failure::io("write", &self.shown)(os_error(e)))?;
+            .map_err(|e| Failure::io(Action::Write, &self.shown)(os_error(e)))?;
         pending.push(tmp.path().to_path_buf());
         Ok(Staged::File { tmp, target: self })
     }
@@ -187,15 +200,28 @@ fn check_replaceable(
 ) -> Result<(), Failure> {
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Err(Failure::Refused(format!(
-            "cannot write {named}: it is a directory; name the file to write, e.g. {}",
-            Path::new(shown).join("laporan.pdf").display()
+        let example = Path::new(shown).join("laporan.pdf");
+        let example = example.display();
+        return Err(Failure::Refused(words(
+            format!(
+                "cannot write {named}: it is a directory; name the file to write, e.g. {example}"
+            ),
+            format!(
+                "tidak dapat menulis {named}: ini sebuah folder; sebutkan berkas yang akan \
+                 ditulis, misalnya {example}"
+            ),
         )));
     }
     if !kind.is_file() {
-        return Err(Failure::Refused(format!(
-            "cannot write {named}: it is not a regular file (a device, FIFO or socket), \
-             which lapkin does not replace; use `-` for standard output"
+        return Err(Failure::Refused(words(
+            format!(
+                "cannot write {named}: it is not a regular file (a device, FIFO or socket), \
+                 which lapkin does not replace; use `-` for standard output"
+            ),
+            format!(
+                "tidak dapat menulis {named}: ini bukan berkas biasa (perangkat, FIFO, atau \
+                 soket), yang tidak ditimpa lapkin; gunakan `-` untuk keluaran standar"
+            ),
         )));
     }
     // Root may write anything: the write bits, not access(2), say whether
@@ -203,9 +229,15 @@ fn check_replaceable(
     let writable =
         !meta.permissions().readonly() && fs::OpenOptions::new().write(true).open(path).is_ok();
     if !writable {
-        return Err(Failure::Refused(format!(
-            "cannot write {named}: it is read-only; lapkin does not override a file's \
-             protection (make it writable, or choose another name)"
+        return Err(Failure::Refused(words(
+            format!(
+                "cannot write {named}: it is read-only; lapkin does not override a file's \
+                 protection (make it writable, or choose another name)"
+            ),
+            format!(
+                "tidak dapat menulis {named}: berkas ini hanya-baca; lapkin tidak mengabaikan \
+                 perlindungan berkas (jadikan dapat ditulis, atau pilih nama lain)"
+            ),
         )));
     }
     Ok(())
@@ -237,10 +269,10 @@ pub enum Staged {
 
 impl Staged {
     /// The output as messages name it.
-    pub fn shown(&self) -> &str {
+    pub fn shown(&self) -> String {
         match self {
-            Staged::Stdout(_) => "standard output",
-            Staged::File { target, .. } => &target.shown,
+            Staged::Stdout(_) => standard_output(),
+            Staged::File { target, .. } => target.shown.clone(),
         }
     }
 
@@ -257,7 +289,7 @@ impl Staged {
                 Ok(())
             }
             Staged::File { tmp, target } => {
-                let io = Failure::io("write", &target.shown);
+                let io = Failure::io(Action::Write, &target.shown);
                 tmp.write_all(bytes).map_err(io)?;
                 // A temporary file is private (0600); the PDF is an
                 // ordinary document, or keeps the permissions of the one
@@ -266,7 +298,7 @@ impl Staged {
                 let mode = target.mode.unwrap_or(0o644) & 0o7777;
                 tmp.as_file()
                     .set_permissions(fs::Permissions::from_mode(mode))
-                    .map_err(Failure::io("write", &target.shown))
+                    .map_err(Failure::io(Action::Write, &target.shown))
             }
         }
     }
@@ -282,7 +314,7 @@ impl Staged {
                 let mut pending = pending();
                 let tmp_path = tmp.path().to_path_buf();
                 tmp.persist(&target.path)
-                    .map_err(|e| Failure::io("write", &target.shown)(e.error))?;
+                    .map_err(|e| Failure::io(Action::Write, &target.shown)(e.error))?;
                 pending.retain(|p| *p != tmp_path);
                 crate::signals::placed();
                 Ok(Some(target.shown))

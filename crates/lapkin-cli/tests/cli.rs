@@ -12,15 +12,22 @@ fn fixture(name: &str) -> PathBuf {
     root().join("fixtures").join(name)
 }
 
+/// The command, in English whatever the locale of the machine running the
+/// tests (tests/messages.rs runs it in Indonesian).
+fn english() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lapkin"));
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    cmd
+}
+
 fn lapkin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lapkin"))
-        .args(args)
-        .output()
-        .expect("running lapkin")
+    english().args(args).output().expect("running lapkin")
 }
 
 fn lapkin_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lapkin"))
+    let mut child = english()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -184,7 +191,7 @@ fn schema_prints_the_json_schema() {
 }
 
 fn lapkin_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lapkin"))
+    english()
         .current_dir(dir)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -488,7 +495,7 @@ fn a_tag_in_the_text_is_refused_with_every_place() {
 // ---- issue 7: output errors, data loss, options ----
 
 fn lapkin_cmd(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lapkin"));
+    let mut cmd = english();
     cmd.current_dir(dir)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH");

@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The report of a fictitious unit for the first quarter of 2025.
-fn laporan() -> Result<Report, String> {
+fn laporan() -> Result<Report, lapkin::Problem> {
     let unit = Unit::new(
         "BPMP Provinsi Contoh",
         "Balai Penjaminan Mutu Pendidikan Provinsi Contoh",
@@ -45,9 +45,28 @@ fn laporan() -> Result<Report, String> {
         "Dr. Nama Pejabat, M.Pd.",
         "197001012000031001",
     );
+    let mut report = Report::new(unit, 1, 2025, penutup);
+    for s in sasaran() {
+        report = report.with_sasaran(s);
+    }
+    for a in analisis() {
+        report = report.with_analisis(a);
+    }
+    for r in rincian() {
+        report = report.with_rincian(r);
+    }
+    // D. An intro paragraph and a numbered list.
+    let rekomendasi = Daftar::new(GayaDaftar::Angka)
+        .with_butir("Mempercepat pelaksanaan pendampingan pada triwulan 2.")
+        .with_butir("Memperkuat koordinasi dengan dinas pendidikan kabupaten/kota.");
+    Ok(report
+        .with_rekomendasi("Berdasarkan capaian triwulan 1, pimpinan merekomendasikan:")
+        .with_rekomendasi(rekomendasi))
+}
 
-    // A. Two sasaran with their indicators: numbers, a grade, a value not
-    // available yet.
+/// A. Two sasaran with their indicators: numbers, a grade, a value not
+/// available yet.
+fn sasaran() -> [Sasaran; 2] {
     let sasaran_1 = Sasaran::new(
         "SK 1.0",
         "Meningkatnya mutu pendidikan jenjang PAUD, Dikdas, dan Dikmen",
@@ -78,8 +97,12 @@ fn laporan() -> Result<Report, String> {
             Decimal::new(9115, 2),
         ),
     );
+    [sasaran_1, sasaran_2]
+}
 
-    // B. A table and a nested list inside the text.
+/// B. The analysis of each indicator; a table and a nested list inside
+/// the text.
+fn analisis() -> [Analisis; 3] {
     let tabel = Tabel::new([
         Kolom::new("Jenjang"),
         Kolom::new("Sasaran").with_rata(Rata::Kanan),
@@ -123,8 +146,11 @@ fn laporan() -> Result<Report, String> {
         .with_progress("Realisasi anggaran sesuai rencana penarikan dana.")
         .with_kendala("Tidak ada kendala.")
         .with_strategi("Memantau realisasi setiap bulan.");
+    [analisis_1, analisis_2, analisis_3]
+}
 
-    // C. Budget rows, in rupiah.
+/// C. Budget rows, in rupiah.
+fn rincian() -> [Rincian; 2] {
     let rincian_1 = Rincian::new(
         "419548.DI.6397.QDB.750",
         "Satuan Dikdas dan Dikmen yang difasilitasi penjaminan mutunya",
@@ -143,20 +169,5 @@ fn laporan() -> Result<Report, String> {
         3_400_000_000_i64,
         812_300_500_i64,
     );
-
-    // D. An intro paragraph and a numbered list.
-    let rekomendasi = Daftar::new(GayaDaftar::Angka)
-        .with_butir("Mempercepat pelaksanaan pendampingan pada triwulan 2.")
-        .with_butir("Memperkuat koordinasi dengan dinas pendidikan kabupaten/kota.");
-
-    Ok(Report::new(unit, 1, 2025, penutup)
-        .with_sasaran(sasaran_1)
-        .with_sasaran(sasaran_2)
-        .with_analisis(analisis_1)
-        .with_analisis(analisis_2)
-        .with_analisis(analisis_3)
-        .with_rincian(rincian_1)
-        .with_rincian(rincian_2)
-        .with_rekomendasi("Berdasarkan capaian triwulan 1, pimpinan merekomendasikan:")
-        .with_rekomendasi(rekomendasi))
+    [rincian_1, rincian_2]
 }

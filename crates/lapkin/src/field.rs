@@ -2,12 +2,23 @@
 //! shared by the report model (`tanda_tangan.field`), the render options
 //! and the PDF writer.
 
+use crate::problem::{Arg, Kind, Location, Problem};
+
 /// The default name of the empty signature field.
 pub const DEFAULT_SIGNATURE_FIELD: &str = "ttd_kepala";
 
 /// Checks a signature field name: letters, digits, `_` and `-`, at most 64
-/// (a dot would make it a hierarchical name).
-pub fn check_signature_field_name(name: &str) -> Result<(), String> {
+/// (a dot would make it a hierarchical name). The problem is at
+/// [`Location::Given`]: place it where the name came from.
+///
+/// ```
+/// use lapkin::check_signature_field_name;
+///
+/// assert!(check_signature_field_name("ttd_kepala").is_ok());
+/// let err = check_signature_field_name("ttd.kepala").unwrap_err();
+/// assert_eq!(err.kind, lapkin::problem::Kind::BadFieldName);
+/// ```
+pub fn check_signature_field_name(name: &str) -> Result<(), Problem> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && name
@@ -16,10 +27,9 @@ pub fn check_signature_field_name(name: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "expected a field name of letters, digits, `_` and `-` (no dots, at most 64), such \
-             as \"{DEFAULT_SIGNATURE_FIELD}\", found {name:?}"
-        ))
+        Err(Problem::new(Location::Given, Kind::BadFieldName)
+            .with("example", DEFAULT_SIGNATURE_FIELD)
+            .with("name", Arg::quoted(name)))
     }
 }
 

@@ -24,6 +24,15 @@ pub(crate) const BULAN: [&str; 12] = [
 /// A number with `.` between thousands and `,` before the decimals, keeping
 /// the decimals as written: `8069025000` → `8.069.025.000`, `0.50` → `0,50`,
 /// `-1234.5` → `-1.234,5`.
+///
+/// ```
+/// use lapkin::Decimal;
+/// use lapkin::format::angka;
+///
+/// assert_eq!(angka(&Decimal::new(8_069_025_000, 0)), "8.069.025.000");
+/// assert_eq!(angka(&Decimal::new(9115, 2)), "91,15");
+/// assert_eq!(angka(&Decimal::new(-12345, 1)), "-1.234,5");
+/// ```
 pub fn angka(d: &Decimal) -> String {
     let text = d.abs().to_string();
     let (int, frac) = match text.split_once('.') {
@@ -49,11 +58,19 @@ pub fn angka(d: &Decimal) -> String {
 }
 
 /// The month's name: 8 → `Agustus`.
-fn bulan(month: time::Month) -> &'static str {
+pub(crate) fn bulan(month: time::Month) -> &'static str {
     BULAN[usize::from(u8::from(month)) - 1]
 }
 
 /// A date as in an official letter: `07 Agustus 2024`.
+///
+/// ```
+/// use lapkin::Date;
+/// use lapkin::model::Month;
+///
+/// let date = Date::from_calendar_date(2024, Month::August, 7).unwrap();
+/// assert_eq!(lapkin::format::tanggal(date), "07 Agustus 2024");
+/// ```
 pub fn tanggal(date: time::Date) -> String {
     format!("{:02} {} {}", date.day(), bulan(date.month()), date.year())
 }

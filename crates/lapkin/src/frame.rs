@@ -11,7 +11,7 @@ mod structure;
 
 use std::fmt;
 
-pub use structure::{ArtifactKind, NodeId, Role, Scope, StructNode, Structure, Tag};
+pub use structure::{ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
 
@@ -90,14 +90,77 @@ fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<time::Date
 pub struct Page {
     /// The page size (A4 portrait by default).
     pub size: Size,
-    /// The items in painting order.
+    /// The body's items in painting order.
     pub items: Vec<Item>,
-    /// Where the page's footer begins in `items`: `items[footer..]` is the
-    /// legal note, the same on every page, and last the page number. The
-    /// PDF writer draws the shared part once and refers to it from every
-    /// page.
+    /// The running header above the body, if the document has one (header
+    /// artifacts), painted after the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Item>,
+    /// What closes the page, painted after the body.
+    #[serde(default, skip_serializing_if = "PageFooter::is_empty")]
+    pub footer: PageFooter,
+}
+
+/// Which part of a page a run of items is (see [`Page::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PagePart {
+    Body,
+    Note,
+    Header,
+    Label,
+}
+
+impl PagePart {
+    /// Where the part's items are in a page serialized at `page`.
+    pub(crate) fn path(self, page: &crate::problem::JsonPath) -> crate::problem::JsonPath {
+        match self {
+            PagePart::Body => page.child("items"),
+            PagePart::Header => page.child("header"),
+            PagePart::Note => page.child("footer").key("note"),
+            PagePart::Label => page.child("footer").key("label"),
+        }
+    }
+}
+
+/// What closes a page: the legal note, and the page's label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageFooter {
+    /// The legal note with its rule (and a running footer text): the same
+    /// items on every page of a layout, which the PDF writer draws once and
+    /// refers to from every page; on the last page they are tagged as the
+    /// note's structure elements instead of footer artifacts, so that a
+    /// screen reader reads the note once.
     #[serde(default)]
-    pub footer: usize,
+    pub note: Vec<Item>,
+    /// The page's own: its label ("Halaman 2 dari 11").
+    #[serde(default)]
+    pub label: Vec<Item>,
+}
+
+impl PageFooter {
+    /// A footer of the legal note's items and the page's label.
+    ///
+    /// ```
+    /// use lapkin::layout::{Item, PageFooter, Pt, TextRun};
+    /// use lapkin::text::Face;
+    ///
+    /// let label = TextRun::new(Pt(500.0), Pt(800.0), Face::Regular, Pt(8.0), "1/1", Pt(10.0));
+    /// let footer = PageFooter::new(Vec::new(), vec![Item::Text(label)]);
+    /// assert_eq!(footer.label.len(), 1);
+    /// ```
+    pub fn new(note: Vec<Item>, label: Vec<Item>) -> Self {
+        PageFooter { note, label }
+    }
+
+    /// Whether the footer has no item.
+    ///
+    /// ```
+    /// assert!(lapkin::layout::PageFooter::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.note.is_empty() && self.label.is_empty()
+    }
 }
 
 /// Something drawn on a page.
@@ -108,35 +171,64 @@ pub enum Item {
     /// A run of text in one face and size.
     Text(TextRun),
     /// A straight rule.
-    Line(Rule),
+    #[serde(alias = "line")]
+    Rule(Rule),
     /// A filled and/or stroked rectangle.
-    Rect(BoxItem),
+    #[serde(alias = "rect")]
+    Box(BoxItem),
     /// A clickable area that opens a URI.
     Link(LinkArea),
 }
 
 impl Item {
     /// What the item belongs to: a structure node or an artifact.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{ArtifactKind, Tag};
+    /// use lapkin::layout::{Item, Pt, Rule};
+    ///
+    /// let rule = Item::Rule(Rule::new(Pt(0.0), Pt(10.0), Pt(100.0), Pt(10.0), Pt(0.5)));
+    /// assert_eq!(rule.tag(), Tag::None);
+    /// let rule = rule.with_tag(Tag::Artifact(ArtifactKind::Footer));
+    /// assert_eq!(rule.tag(), Tag::Artifact(ArtifactKind::Footer));
+    /// ```
     pub fn tag(&self) -> Tag {
         match self {
             Item::Text(t) => t.tag,
-            Item::Line(r) => r.tag,
-            Item::Rect(b) => b.tag,
+            Item::Rule(r) => r.tag,
+            Item::Box(b) => b.tag,
             Item::Link(l) => l.tag,
         }
     }
 
     /// Sets what the item belongs to.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    /// use lapkin::layout::{Item, Pt, Rule};
+    ///
+    /// let mut rule = Item::Rule(Rule::new(Pt(0.0), Pt(10.0), Pt(100.0), Pt(10.0), Pt(0.5)));
+    /// rule.set_tag(Tag::Node(1));
+    /// assert_eq!(rule.tag(), Tag::Node(1));
+    /// ```
     pub fn set_tag(&mut self, tag: Tag) {
         match self {
             Item::Text(t) => t.tag = tag,
-            Item::Line(r) => r.tag = tag,
-            Item::Rect(b) => b.tag = tag,
+            Item::Rule(r) => r.tag = tag,
+            Item::Box(b) => b.tag = tag,
             Item::Link(l) => l.tag = tag,
         }
     }
 
     /// This item belonging to `tag`.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    /// use lapkin::layout::{BoxItem, Item, Pt, Rect};
+    ///
+    /// let shade = BoxItem::new(Rect::new(Pt(0.0), Pt(0.0), Pt(50.0), Pt(20.0)), Some(0.9), None);
+    /// assert_eq!(Item::Box(shade).with_tag(Tag::Node(3)).tag(), Tag::Node(3));
+    /// ```
     pub fn with_tag(mut self, tag: Tag) -> Self {
         self.set_tag(tag);
         self
@@ -147,11 +239,11 @@ impl Item {
         match self {
             Item::Text(t) => t.y += dy,
             Item::Link(l) => l.rect.y += dy,
-            Item::Line(r) => {
+            Item::Rule(r) => {
                 r.y1 += dy;
                 r.y2 += dy;
             }
-            Item::Rect(b) => b.rect.y += dy,
+            Item::Box(b) => b.rect.y += dy,
         }
     }
 }
@@ -187,6 +279,13 @@ pub struct TextRun {
     /// and copied whole (written as `/ActualText`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_text: Option<String>,
+    /// Whether a word space follows the run that its text does not hold:
+    /// the line broke at a space after it, or it is a marker set apart from
+    /// its text (a heading's number). The PDF draws an invisible space
+    /// after its glyphs, so that text extraction and the tag tree keep the
+    /// word boundary ("Target Perjanjian", not "TargetPerjanjian").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub space_after: bool,
 }
 
 /// A straight rule from `(x1, y1)` to `(x2, y2)`.
@@ -279,6 +378,18 @@ impl Layout {
     /// An empty layout with this document information: no pages, no
     /// outline, no signature box. Push [`Page`]s onto `pages` (a PDF needs
     /// at least one) and entries onto `outline`.
+    ///
+    /// ```
+    /// use lapkin::Date;
+    /// use lapkin::document::Meta;
+    /// use lapkin::layout::{Layout, Page, Size};
+    /// use lapkin::model::Month;
+    ///
+    /// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+    /// let mut layout = Layout::new(Meta::new("Contoh", date));
+    /// layout.pages.push(Page::new(Size::A4));
+    /// assert_eq!(layout.pages.len(), 1);
+    /// ```
     pub fn new(meta: Meta) -> Self {
         Layout {
             pages: Vec::new(),
@@ -293,6 +404,16 @@ impl Layout {
 impl Meta {
     /// Document information with a title and a date; author, subject and
     /// keywords empty (set the fields to fill them).
+    ///
+    /// ```
+    /// use lapkin::Date;
+    /// use lapkin::document::Meta;
+    /// use lapkin::model::Month;
+    ///
+    /// let mut meta = Meta::new("Laporan Kinerja", Date::from_calendar_date(2025, Month::April, 10).unwrap());
+    /// meta.author = "BPMP Provinsi Contoh".into();
+    /// assert_eq!(meta.title, "Laporan Kinerja");
+    /// ```
     pub fn new(title: impl Into<String>, date: time::Date) -> Self {
         Meta {
             title: title.into(),
@@ -305,24 +426,69 @@ impl Meta {
 }
 
 impl Page {
-    /// An empty page of this size. Its `footer` is 0: every item pushed
-    /// counts as footer, which draws the same; set `footer` to the index
-    /// of the first footer item (or to `items.len()`) to tell body and
-    /// footer apart.
+    /// An empty page of this size, without a footer. Push the body's
+    /// items onto `items` and set `footer` to close the page.
+    ///
+    /// ```
+    /// use lapkin::layout::{Page, Size};
+    ///
+    /// let page = Page::new(Size::A4);
+    /// assert!(page.items.is_empty() && page.footer.is_empty());
+    /// ```
     pub fn new(size: Size) -> Self {
         Page {
             size,
             items: Vec::new(),
-            footer: 0,
+            header: Vec::new(),
+            footer: PageFooter::default(),
         }
+    }
+
+    /// The page's runs of items in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
+    pub(crate) fn parts(&self) -> [(PagePart, &[Item]); 4] {
+        [
+            (PagePart::Body, &self.items),
+            (PagePart::Header, &self.header),
+            (PagePart::Note, &self.footer.note),
+            (PagePart::Label, &self.footer.label),
+        ]
+    }
+
+    /// Every item of the page in painting order: the body's, the running
+    /// header's, the legal note's, the label's.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// let page = &layout.pages[0];
+    /// assert_eq!(
+    ///     page.all_items().count(),
+    ///     page.items.len() + page.header.len() + page.footer.note.len() + page.footer.label.len()
+    /// );
+    /// ```
+    pub fn all_items(&self) -> impl Iterator<Item = &Item> {
+        self.parts().into_iter().flat_map(|(_, items)| items)
     }
 }
 
 impl TextRun {
     /// A visible run of `text` with its left end at `x` on the baseline
     /// `y`, without word spacing. `width` is its advance, as the layout
-    /// measures it (`FontSet::face(face).width(text, size)`); the PDF
+    /// measures it ([`FontSet::width`](crate::text::FontSet::width)); the PDF
     /// writer does not use it.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, TextRun};
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// let width = fonts.width("Capaian", Face::Regular, Pt(11.0));
+    /// let run = TextRun::new(Pt(85.0), Pt(100.0), Face::Regular, Pt(11.0), "Capaian", width);
+    /// assert_eq!(run.text, "Capaian");
+    /// ```
     pub fn new(x: Pt, y: Pt, face: Face, size: Pt, text: impl Into<String>, width: Pt) -> Self {
         TextRun {
             x,
@@ -335,12 +501,20 @@ impl TextRun {
             invisible: false,
             tag: Tag::None,
             actual_text: None,
+            space_after: false,
         }
     }
 }
 
 impl Rule {
     /// A rule from `(x1, y1)` to `(x2, y2)`, stroked `width` wide.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rule};
+    ///
+    /// let rule = Rule::new(Pt(85.0), Pt(700.0), Pt(540.0), Pt(700.0), Pt(0.5));
+    /// assert_eq!(rule.width, Pt(0.5));
+    /// ```
     pub fn new(x1: Pt, y1: Pt, x2: Pt, y2: Pt, width: Pt) -> Self {
         Rule {
             x1,
@@ -356,6 +530,13 @@ impl Rule {
 impl BoxItem {
     /// A rectangle filled with the grey `fill` (0 = black, 1 = white) if
     /// any, and stroked `stroke` wide if any.
+    ///
+    /// ```
+    /// use lapkin::layout::{BoxItem, Pt, Rect};
+    ///
+    /// let cell = BoxItem::new(Rect::new(Pt(85.0), Pt(120.0), Pt(100.0), Pt(14.0)), Some(0.9), Some(Pt(0.5)));
+    /// assert_eq!(cell.fill, Some(0.9));
+    /// ```
     pub fn new(rect: Rect, fill: Option<f32>, stroke: Option<Pt>) -> Self {
         BoxItem {
             rect,
@@ -368,6 +549,13 @@ impl BoxItem {
 
 impl LinkArea {
     /// A clickable area that opens `uri`.
+    ///
+    /// ```
+    /// use lapkin::layout::{LinkArea, Pt, Rect};
+    ///
+    /// let link = LinkArea::new(Rect::new(Pt(85.0), Pt(120.0), Pt(60.0), Pt(12.0)), "https://example.org");
+    /// assert_eq!(link.uri, "https://example.org");
+    /// ```
     pub fn new(rect: Rect, uri: impl Into<String>) -> Self {
         LinkArea {
             rect,
@@ -380,6 +568,13 @@ impl LinkArea {
 impl OutlineEntry {
     /// A bookmark at `level` (0 = top) to the point `y` from the top of the
     /// 1-based `page`.
+    ///
+    /// ```
+    /// use lapkin::layout::{OutlineEntry, Pt};
+    ///
+    /// let entry = OutlineEntry::new("A. Capaian Kinerja", 0, 1, Pt(120.0));
+    /// assert_eq!((entry.level, entry.page), (0, 1));
+    /// ```
     pub fn new(title: impl Into<String>, level: u8, page: usize, y: Pt) -> Self {
         OutlineEntry {
             title: title.into(),
@@ -393,6 +588,14 @@ impl OutlineEntry {
 impl SignatureBox {
     /// The signature box `rect` on the 1-based `page`, which is
     /// `page_height` high; no tag.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect, SignatureBox, Size};
+    ///
+    /// let rect = Rect::new(Pt(380.0), Pt(600.0), Pt::from_mm(35.0), Pt::from_mm(20.0));
+    /// let sig = SignatureBox::new(1, rect, Size::A4.height);
+    /// assert_eq!(sig.page, 1);
+    /// ```
     pub fn new(page: usize, rect: Rect, page_height: Pt) -> Self {
         SignatureBox {
             page,
@@ -411,10 +614,19 @@ impl Layout {
     /// when they start a new baseline and by nothing otherwise. `page`
     /// counts from 0 (it indexes `pages`); `None` if the layout has no such
     /// page.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// assert!(layout.page_text(0).unwrap().contains("Halaman 1 dari 1"));
+    /// assert!(layout.page_text(1).is_none());
+    /// ```
     pub fn page_text(&self, page: usize) -> Option<String> {
         let mut out = String::new();
         let mut last_y: Option<Pt> = None;
-        for item in &self.pages.get(page)?.items {
+        for item in self.pages.get(page)?.all_items() {
             if let Item::Text(t) = item {
                 if let Some(y) = last_y
                     && !y.approx_eq(t.y)
@@ -424,6 +636,41 @@ impl Layout {
                 out.push_str(&t.text);
                 last_y = Some(t.y);
             }
+        }
+        Some(out)
+    }
+}
+
+impl Layout {
+    /// One page's body as a readable dump for a test: one line per item
+    /// (`text x y face+size "text"`, `line ...`, `rect ...`, `link ...`,
+    /// two decimals), without what each item belongs to and without the
+    /// footer, which is the same on every page. `page` counts from 0;
+    /// `None` if the layout has no such page. The whole layout's
+    /// [`Display`](fmt::Display) form has every page, the footers, the tags,
+    /// the outline and the tag tree.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// let dump = layout.page_dump(0).unwrap();
+    /// assert!(dump.lines().next().unwrap().starts_with("text "));
+    /// assert!(!dump.contains('@') && !dump.contains("Halaman 1 dari 1"));
+    /// ```
+    pub fn page_dump(&self, page: usize) -> Option<String> {
+        struct Bare<'a>(&'a Item);
+        impl fmt::Display for Bare<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt_item(f)
+            }
+        }
+        let page = self.pages.get(page)?;
+        let mut out = String::new();
+        for item in &page.items {
+            out.push_str(&Bare(item).to_string());
+            out.push('\n');
         }
         Some(out)
     }
@@ -440,7 +687,7 @@ impl fmt::Display for Layout {
                 page.size.width,
                 page.size.height
             )?;
-            for item in &page.items {
+            for item in page.all_items() {
                 writeln!(f, "  {item}")?;
             }
         }
@@ -492,14 +739,18 @@ impl Item {
                 if let Some(a) = &t.actual_text {
                     write!(f, " actual={a:?}")?;
                 }
-                write!(f, " {:?}", t.text)
+                write!(f, " {:?}", t.text)?;
+                if t.space_after {
+                    write!(f, " +space")?;
+                }
+                Ok(())
             }
-            Item::Line(l) => write!(
+            Item::Rule(l) => write!(
                 f,
                 "line {} {} -> {} {} w={}",
                 l.x1, l.y1, l.x2, l.y2, l.width
             ),
-            Item::Rect(b) => {
+            Item::Box(b) => {
                 write!(
                     f,
                     "rect {} {} {} {}",

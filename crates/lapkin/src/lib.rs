@@ -1,42 +1,103 @@
 //! # lapkin
 //!
-//! Turns a JSON description of an Indonesian government *Laporan Kinerja
-//! Triwulan* (quarterly performance report) into the official A4 PDF.
+//! Turns an Indonesian government *Laporan Kinerja Triwulan* (quarterly
+//! performance report), written as JSON or built in code, into the
+//! official A4 PDF: archival (PDF/A-2b), tagged for screen readers, and
+//! ready for an electronic signature.
+//!
+//! A report built in code and rendered:
 //!
 //! ```
-//! let json = std::fs::read("tests-data/minimal.json").unwrap();
-//! let report = lapkin::parse_report(&json).unwrap();
-//! let rendered = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap();
+//! use lapkin::model::{Analisis, Indikator, Penutup, Report, Rincian, Sasaran, Tanggal, Unit};
+//! use lapkin::{Decimal, RenderOptions};
+//!
+//! let unit = Unit::new("BPMP Provinsi Contoh", "Balai Penjaminan Mutu Pendidikan Provinsi Contoh", "Contoh");
+//! let penutup = Penutup::new(
+//!     "Kota Contoh",
+//!     Tanggal::new(2025, 4, 10)?,
+//!     "Kepala Balai Penjaminan Mutu Pendidikan Provinsi Contoh,",
+//!     "Dr. Nama Pejabat, M.Pd.",
+//!     "197001012000031001",
+//! );
+//! let report = Report::new(unit, 1, 2025, penutup)
+//!     // A. The quarter's targets and what was achieved.
+//!     .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu pendidikan").with_indikator(
+//!         Indikator::new("IKK 1.1", "Satuan pendidikan yang difasilitasi", "%", 80, 20, Decimal::new(2215, 2)),
+//!     ))
+//!     // B. The analysis of each indicator: text with *italic*, **bold** and links.
+//!     .with_analisis(
+//!         Analisis::new("IKK 1.1")
+//!             .with_progress("Fasilitasi melalui *workshop* dan **pendampingan**.")
+//!             .with_kendala("Jadwal bersamaan dengan asesmen nasional.")
+//!             .with_strategi("Menyusun jadwal bersama dinas pendidikan."),
+//!     )
+//!     // C. The budget, in rupiah.
+//!     .with_rincian(Rincian::new(
+//!         "419548.DI.6397.QDB.750",
+//!         "Satuan pendidikan yang difasilitasi",
+//!         "Lembaga",
+//!         220,
+//!         51,
+//!         1_250_000_000_i64,
+//!         310_450_000_i64,
+//!     ))
+//!     // D. The recommendation.
+//!     .with_rekomendasi("Mempercepat pendampingan pada triwulan 2.");
+//!
+//! let rendered = lapkin::render(&report, &RenderOptions::default())?;
 //! assert!(rendered.pdf.starts_with(b"%PDF-1.7"));
-//! assert_eq!(rendered.pages, 1);
+//! // Where the visual signature goes, for the signing service.
+//! let box_ = rendered.signature.expect("an electronic signer");
+//! assert_eq!(box_.page, rendered.pages);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A report from JSON ([`parse_report`], every problem at once, each with
+//! its JSON path) renders the same way. A report that breaks a rule gets
+//! [`Problem`]s in English or Bahasa Indonesia:
+//!
+//! ```
+//! use lapkin::problem::Lang;
+//!
+//! let err = lapkin::parse_report(br#"{"triwulan": 5}"#).unwrap_err();
+//! for problem in err.problems() {
+//!     println!("{}", problem.text(Lang::Id));
+//! }
+//! assert!(err.problems().iter().any(|p| p.path().is_some_and(|p| p == "triwulan")));
 //! ```
 //!
 //! ## The whole API
 //!
-//! The work is a pipeline of pure stages with plain data between them; each
-//! stage is a function of the root, and each value between stages is public
-//! and serializable, so that any stage can be run, inspected or snapshot
-//! on its own.
-//!
-//! | stage | function | gives |
-//! |---|---|---|
-//! | JSON → report | [`parse_report`], [`parse_report_with_limit`] | [`Report`] and the [`model`] types (they are the JSON); every problem at once, each with its JSON path |
-//! | report → checked report | [`validate`] with a [`FontSet`] | [`CheckedReport`]: the report, known to pass every rule that needs no layout (the model's rules, markup, the fonts' glyphs), and what validation resolved |
-//! | checked report → document | [`build_document`] | [`Document`]: generic [`Block`]s ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of styled [`Text`] ([`Span`], [`SpanStyle`]), the [`Footer`], the [`Meta`] |
-//! | document → layout | [`layout_document`] with a [`Style`] and a [`FontSet`] | [`Layout`]: [`Page`]s of [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`], [`LinkArea`]) in [`Pt`] from each page's top-left corner, an outline ([`OutlineEntry`]), the [`SignatureBox`], and the tag tree ([`Structure`] of [`StructNode`]s with a [`Role`] and [`Scope`], ids [`NodeId`]; each item's [`Tag`], a node or an [`ArtifactKind`]) |
-//! | layout → PDF | [`write_pdf`] with [`PdfOptions`] | the PDF bytes |
-//! | all of them | [`render`], [`render_pdf`], [`check`], [`layout_report`] with [`RenderOptions`] | [`Rendered`]: the bytes, the page count and the [`SignaturePlacement`] in the signers' conventions ([`BsreV1`], [`BsreV2`]) |
-//! | PDF → report | [`extract_source`], [`verify`] (for a PDF rendered with [`RenderOptions::attach_source`]) | the attached report's [`canonical_json`]; a [`Verification`] that the pages are its rendering with the recorded [`RenderRecord`] |
-//!
-//! Failures are one [`Error`]; input errors carry [`Problem`]s, each a JSON
-//! path and a message ([`Error::is_input_error`] tells them from the
-//! library's own failures). Figures are [`Decimal`]s and dates [`Date`]s,
-//! re-exported so that a caller needs no direct dependency to build a report;
+//! The root holds what an application needs: [`parse_report`] gives a
+//! [`Report`] (the [`model`] types are the JSON), [`validate`] a
+//! [`CheckedReport`], [`render`] (or [`check`], or [`parse_and_render`])
+//! with [`RenderOptions`] the [`Rendered`] PDF, and [`extract_source`] and
+//! [`verify`] read a rendered PDF back ([`Verification`]). Failures are one
+//! [`Error`]; a caller's bad input carries [`Problem`]s, each with where it
+//! is (a JSON path, or an option, file or environment variable), a stable
+//! kind, and its message and hint in English and Bahasa Indonesia
+//! ([`problem`]). Figures are [`Decimal`]s and dates [`Date`]s, re-exported
+//! so that a caller needs no direct dependency to build a report;
 //! [`format`](mod@format) prints them the Indonesian way (`1.234.567,89`,
 //! `07 Agustus 2024`).
 //!
-//! A [`Layout`]'s [`Display`](std::fmt::Display) form is a stable text dump,
-//! one line per item with two decimals, made for `insta` snapshots.
+//! Inside, the work is a pipeline of pure stages with plain data between
+//! them, each in a module named for it, so that any stage can be run,
+//! inspected or snapshot on its own:
+//!
+//! | stage | module | gives |
+//! |---|---|---|
+//! | JSON → report | [`model`] ([`parse_report`]) | the report, with every problem at once, each with its JSON path |
+//! | report → checked report | [`validate`] with a [`text::FontSet`] | the report, known to pass every rule that needs no layout |
+//! | checked report → document | [`document`] ([`CheckedReport::document`]) | generic blocks of styled text, each with its origin in the report |
+//! | document → layout | [`layout`] ([`CheckedReport::layout`], [`layout::layout_document`]) | pages of positioned items in points, the outline, the signature boxes, the tag tree ([`layout::tags`]) |
+//! | layout → PDF | [`pdf`] ([`pdf::write_pdf`]) | the PDF bytes, and where to sign them |
+//! | PDF → report | [`source`] ([`extract_source`], [`verify`]) | the attached report and the record of how it was rendered |
+//!
+//! A [`layout::Layout`]'s [`Display`](std::fmt::Display) form is a
+//! stable text dump, one line per item with two decimals, made for `insta`
+//! snapshots; [`Layout::page_dump`](layout::Layout::page_dump) gives one
+//! page's body.
 //!
 //! Public structs and enums that are expected to grow are
 //! `#[non_exhaustive]`: build them with their constructors, `Default` and
@@ -44,10 +105,10 @@
 //!
 //! ## The PDF writer
 //!
-//! [`write_pdf`] writes the layout in one pass with `pdf-writer` (every
-//! object once, typed: the pages and their content streams, the fonts as
-//! composite fonts with their widths and ToUnicode maps, the tag tree, the
-//! annotations and signature fields, the outline, the document
+//! [`pdf::write_pdf`] writes the layout in one pass with `pdf-writer`
+//! (every object once, typed: the pages and their content streams, the
+//! fonts as composite fonts with their widths and ToUnicode maps, the tag
+//! tree, the annotations and signature fields, the outline, the document
 //! information, the PDF/A output intent and attached files, the object
 //! streams and the cross-reference stream) and the XMP packet with
 //! `xmp-writer`. The same layout and options always give the same bytes.
@@ -69,63 +130,87 @@ mod frame;
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub mod internals;
-mod layout;
+pub mod layout;
 pub mod model;
-mod pdf;
+pub mod pdf;
+pub mod problem;
 #[cfg(feature = "read")]
 mod read;
-/// Without the `read` feature: only the error type of reading (a variant
-/// of [`Error`] holds it).
-#[cfg(not(feature = "read"))]
-mod read {
-    #[path = "error.rs"]
-    #[allow(dead_code)]
-    mod error;
-    pub use error::ReadError;
-}
 mod signing;
-mod source;
+pub mod source;
 mod style;
-mod text;
+pub mod text;
 mod units;
 
-// Stage 1: JSON → report, and the checked report.
-pub use model::{CheckedReport, MAX_INPUT_BYTES, Report, parse_report, parse_report_with_limit};
+/// Stage 2, checked report → document: the blocks of the official
+/// document, knowing nothing of performance reports.
+///
+/// [`build_document`] makes the [`Document`] of a
+/// [`CheckedReport`] (so does [`CheckedReport::document`]): its generic
+/// [`Block`]s
+/// ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of
+/// styled [`Text`], each with the [`Origin`] of what it shows in the
+/// report, the [`Footer`] of every page and the [`Meta`]data. A document
+/// can also be built in code and laid out with
+/// [`layout::layout_document`].
+pub mod document {
+    pub use crate::doc::{
+        Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin,
+        Paragraph, Row, Signature, Table, Text, build_document,
+    };
+    pub use crate::frame::Meta;
+}
+
+// The application's API: read a report, check it, render it, read it back.
+pub use error::{Error, Result};
+#[doc(inline)]
+pub use model::{CheckedReport, Report, parse_report};
+#[doc(inline)]
+pub use problem::Problem;
 /// Exact decimal numbers, as the report's figures are held.
+#[doc(no_inline)]
 pub use rust_decimal::Decimal;
+#[doc(inline)]
+pub use source::Verification;
 /// Calendar dates, as the closing block's date is held.
+#[doc(no_inline)]
 pub use time::Date;
 
-// Stage 2: checked report → document.
+// The names the root had before the stages had modules of their own, kept
+// (hidden) while the branches in flight move to the modules.
+#[doc(hidden)]
 pub use doc::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Paragraph, Row,
-    Signature, Table, Text, build_document,
+    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin, Paragraph,
+    Row, Signature, Table, Text, build_document,
 };
-
-// Stage 3: document → layout.
-pub use frame::{
-    ArtifactKind, BoxItem, Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Role, Rule,
-    Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
-};
-pub use layout::layout_document;
-pub use style::Style;
-pub use text::{Align, Face, FontSet, Span, SpanStyle};
-pub use units::{Point, Pt, Rect, Sides, Size};
-
-// Stage 4: layout → PDF.
+#[doc(hidden)]
 pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
-pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
-pub use signing::{BsreV1, BsreV2, SignaturePlacement};
-
-pub use error::{Error, Problem, Problems, Result};
-#[cfg(feature = "read")]
-pub use read::DECODE_BUDGET;
-pub use read::ReadError;
-
-// The report's data inside the document: attach, extract, verify.
-pub use source::{
-    FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, Verification, canonical_json,
+#[doc(hidden)]
+pub use frame::{
+    ArtifactKind, BoxItem, Item, Layout, LinkArea, ListNumbering, Meta, NodeId, OutlineEntry, Page,
+    PageFooter, Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
 };
+#[doc(hidden)]
+pub use layout::layout_document;
+#[doc(hidden)]
+pub use model::{MAX_INPUT_BYTES, parse_report_with_limit};
+#[doc(hidden)]
+pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
+#[doc(hidden)]
+pub use problem::Problems;
+#[cfg(feature = "read")]
+#[doc(hidden)]
+pub use read::DECODE_BUDGET;
+#[doc(hidden)]
+pub use signing::{BsreV1, BsreV2, SignaturePlacement};
+#[doc(hidden)]
+pub use source::{FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, canonical_json};
+#[doc(hidden)]
+pub use style::Style;
+#[doc(hidden)]
+pub use text::{Align, Face, FontSet, Span, SpanStyle};
+#[doc(hidden)]
+pub use units::{Point, Pt, Rect, Sides, Size};
 
 /// Everything besides the report that shapes the PDF.
 #[derive(Debug, Clone, Default)]
@@ -148,18 +233,39 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// These options with another style.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Style};
+    ///
+    /// let opts = lapkin::RenderOptions::default().with_style(Style::default().with_font_size(Pt(12.0)));
+    /// assert_eq!(opts.style.font_size, Pt(12.0));
+    /// ```
     pub fn with_style(mut self, style: Style) -> Self {
         self.style = style;
         self
     }
 
     /// These options with another font family.
+    ///
+    /// ```
+    /// // A family from its four files (here the bundled one's, as a stand-in).
+    /// let fonts = lapkin::text::FontSet::liberation_sans();
+    /// let opts = lapkin::RenderOptions::default().with_fonts(fonts);
+    /// assert_eq!(opts.fonts.family(), "Liberation Sans");
+    /// ```
     pub fn with_fonts(mut self, fonts: FontSet) -> Self {
         self.fonts = fonts;
         self
     }
 
     /// These options with other PDF writer options.
+    ///
+    /// ```
+    /// use lapkin::pdf::{PdfOptions, PdfStandard};
+    ///
+    /// let opts = lapkin::RenderOptions::default().with_pdf(PdfOptions::default().with_standard(PdfStandard::None));
+    /// assert_eq!(opts.pdf.standard, PdfStandard::None);
+    /// ```
     pub fn with_pdf(mut self, pdf: PdfOptions) -> Self {
         self.pdf = pdf;
         self
@@ -167,6 +273,10 @@ impl RenderOptions {
 
     /// These options with the report attached to the PDF, or not (see
     /// [`RenderOptions::attach_source`]).
+    ///
+    /// ```
+    /// assert!(lapkin::RenderOptions::default().with_attach_source(true).attach_source);
+    /// ```
     pub fn with_attach_source(mut self, attach: bool) -> Self {
         self.attach_source = attach;
         self
@@ -187,10 +297,10 @@ impl RenderOptions {
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let mut report = lapkin::parse_report(&json).unwrap();
 /// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
-/// report.analisis[0].kendala = vec![lapkin::model::Block::Paragraf(link)];
+/// report.analisis[0].kendala = vec![lapkin::model::Blok::Paragraf(link)];
 /// let fonts = lapkin::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
-/// assert_eq!(err.problems().unwrap()[0].path, "analisis[0].kendala[0]");
+/// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");
 /// ```
 pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport<'r>> {
     validate_with(report, fonts, Rules::All)
@@ -219,19 +329,55 @@ fn validate_with<'r>(
     // The text lapkin writes itself (headings, numbers, dates) in the
     // same fonts.
     doc::check_own_text(fonts)?;
-    CheckedReport::new(report).map_err(|p| Error::Invalid(Problems(vec![p])))
+    CheckedReport::new(report).map_err(Error::from)
 }
 
 /// Lays out a report: validates it, builds its document and paginates it.
 /// The glyphs were checked by [`validate`], for the report's texts and for
 /// the text the document stage writes, so the layout stage does not check
 /// them again (as [`layout_document`] does for a document of any origin).
+/// (Kept for the branches in flight; [`CheckedReport::layout`] is the API.)
+#[doc(hidden)]
 pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
     layout_with(report, opts, Rules::All)
 }
 
+impl CheckedReport<'_> {
+    /// The report's document: what [`document::build_document`] makes of
+    /// it.
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let fonts = lapkin::text::FontSet::liberation_sans();
+    /// let doc = lapkin::validate(&report, &fonts).unwrap().document();
+    /// assert_eq!(doc.meta.title, report.title());
+    /// ```
+    pub fn document(&self) -> document::Document {
+        build_document(self)
+    }
+
+    /// The report laid out on pages with `opts`' style and fonts: its
+    /// document, laid out by [`layout::layout_document`] (which checks the
+    /// document's characters against `opts.fonts`, in case the report was
+    /// validated for other fonts).
+    ///
+    /// ```
+    /// let json = std::fs::read("tests-data/minimal.json").unwrap();
+    /// let report = lapkin::parse_report(&json).unwrap();
+    /// let opts = lapkin::RenderOptions::default();
+    /// let layout = lapkin::validate(&report, &opts.fonts).unwrap().layout(&opts).unwrap();
+    /// assert_eq!(layout.pages.len(), 1);
+    /// ```
+    pub fn layout(&self, opts: &RenderOptions) -> Result<Layout> {
+        layout::layout_document(&self.document(), &opts.style, &opts.fonts)
+    }
+}
+
 fn layout_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Layout> {
     let doc = build_document(&validate_with(report, &opts.fonts, rules)?);
+    // The caller's style: the document built from a report needs no check.
+    layout::check::check_style(&opts.style)?;
     layout::lay_out(&doc, &opts.style, &opts.fonts)
 }
 
@@ -253,6 +399,16 @@ pub struct Rendered {
 /// Renders a report: validation, document, layout, PDF. The signature
 /// field is the one asked for in `opts`, else the report's
 /// (`tanda_tangan.field`), else none.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let rendered = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap();
+/// assert!(rendered.pdf.starts_with(b"%PDF-1.7"));
+/// // Where the signer puts the visual signature, for BSrE's API.
+/// let placement = rendered.signature.unwrap();
+/// assert_eq!(placement.page, rendered.pages);
+/// ```
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
     render_with(report, opts, Rules::All)
 }
@@ -286,12 +442,10 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         pdf_opts.signature_field = report.tanda_tangan.field.clone();
     }
     if let Some(name) = &pdf_opts.signature_field
-        && let Err(e) = check_signature_field_name(name)
+        && let Err(p) = check_signature_field_name(name)
     {
-        return Err(Error::Invalid(Problems(vec![Problem::new(
-            "signature field",
-            e,
-        )])));
+        let at = problem::Location::Option("pdf.signature_field".into());
+        return Err(p.placed(at).into());
     }
     if opts.attach_source {
         source::attach(
@@ -327,67 +481,81 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
 /// closing block taller than a page). It renders the report and drops the
 /// bytes, so a report that passes `check` renders, and one that fails gets
 /// the same error as `render` (`lapkin check` is this).
+///
+/// ```
+/// use lapkin::problem::Lang;
+///
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let mut report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default();
+/// assert!(lapkin::check(&report, &opts).is_ok());
+/// // A signature box of 20 cm: refused with its path, in both languages.
+/// report.tanda_tangan.lebar_mm = 200.0;
+/// let err = lapkin::check(&report, &opts).unwrap_err();
+/// let problem = &err.problems()[0];
+/// assert!(problem.path().unwrap() == "tanda_tangan.lebar_mm");
+/// println!("{}", problem.text(Lang::Id));
+/// ```
 pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
     render(report, opts).map(|_| ())
 }
 
-/// Renders a report to PDF bytes; see [`render`].
+/// Renders a report to PDF bytes; see [`render`]. (Kept for the branches
+/// in flight.)
+#[doc(hidden)]
 pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
 }
 
+#[cfg(feature = "read")]
 /// The report attached to a PDF rendered with
 /// [`RenderOptions::attach_source`], as lapkin wrote it: the bytes of its
-/// [`SOURCE_FILE`] in the document's first revision (the one lapkin
-/// wrote), at most [`MAX_INPUT_BYTES`]; see [`extract_source_with_limit`].
+/// [`source::SOURCE_FILE`] in the document's first revision
+/// (the one lapkin wrote), at most `max_bytes` (usually
+/// [`model::MAX_INPUT_BYTES`], the limit of a report's JSON).
+///
+/// The PDF is read as viewers read it; a signature appended later (an
+/// incremental update) is fine, but a later revision that changes the
+/// attached files is a problem of kind
+/// [`AttachmentChanged`](problem::Kind::AttachmentChanged), naming the
+/// revision: lapkin never hands back data it did not write. Other
+/// problems: a PDF that cannot be read (kinds `pdf-malformed`,
+/// `pdf-ambiguous`, `pdf-undecodable`, `pdf-over-limit` (also a report
+/// over `max_bytes`), `pdf-encrypted`), or without an attached report
+/// (`no-attached-report`).
 ///
 /// ```
+/// use lapkin::model::MAX_INPUT_BYTES;
+///
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let report = lapkin::parse_report(&json).unwrap();
 /// let opts = lapkin::RenderOptions::default().with_attach_source(true);
-/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
-/// let attached = lapkin::extract_source(&pdf).unwrap();
+/// let pdf = lapkin::render(&report, &opts).unwrap().pdf;
+/// let attached = lapkin::extract_source(&pdf, MAX_INPUT_BYTES as u64).unwrap();
 /// assert_eq!(lapkin::parse_report(&attached).unwrap(), report);
 /// ```
-#[cfg(feature = "read")]
-pub fn extract_source(pdf: &[u8]) -> Result<Vec<u8>> {
-    extract_source_with_limit(pdf, MAX_INPUT_BYTES as u64)
-}
-
-/// [`extract_source`] with the largest attached report accepted, in
-/// bytes. The PDF is read as viewers read it (see [`ReadError`]); a
-/// signature appended later (an incremental update) is fine, but a later
-/// revision that changes the attached files makes it
-/// [`Error::AttachmentChanged`], naming the revision: lapkin never hands
-/// back data it did not write. Errors: a PDF that cannot be read
-/// ([`Error::Read`], also for a report over `max_bytes` or a corrupt
-/// stream), or without an attached report ([`Error::Attachment`]).
-#[cfg(feature = "read")]
-pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
+pub fn extract_source(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
     source::extract(pdf, max_bytes)
 }
 
-/// Checks that a PDF is exactly lapkin's rendering of the report attached
-/// to it, with nothing changed after but a signature; the attached report
-/// may be at most [`MAX_INPUT_BYTES`]. See [`verify_with_limit`].
-///
-/// ```
-/// let json = std::fs::read("tests-data/minimal.json").unwrap();
-/// let report = lapkin::parse_report(&json).unwrap();
-/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
-/// let pdf = lapkin::render_pdf(&report, &opts).unwrap();
-/// let fonts = lapkin::FontSet::liberation_sans();
-/// assert!(matches!(
-///     lapkin::verify(&pdf, &fonts).unwrap(),
-///     lapkin::Verification::Identical { later_revisions: false }
-/// ));
-/// ```
 #[cfg(feature = "read")]
-pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
-    verify_with_limit(pdf, fonts, MAX_INPUT_BYTES as u64)
+/// [`extract_source`] (kept for the branches in flight).
+#[doc(hidden)]
+pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
+    extract_source(pdf, max_bytes)
 }
 
-/// [`verify`] with the largest attached report accepted, in bytes.
+#[cfg(feature = "read")]
+/// [`verify`] (kept for the branches in flight).
+#[doc(hidden)]
+pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+    verify(pdf, fonts, max_bytes)
+}
+
+#[cfg(feature = "read")]
+/// Checks that a PDF is exactly lapkin's rendering of the report attached
+/// to it, with nothing changed after but a signature; the attached report
+/// may be at most `max_bytes` (usually [`model::MAX_INPUT_BYTES`]).
 ///
 /// Reads the document as viewers read it, finds from its structure the
 /// revision lapkin wrote (the first), renders the attached report again
@@ -403,16 +571,30 @@ pub fn verify(pdf: &[u8], fonts: &FontSet) -> Result<Verification> {
 /// made with, file for file, else [`Verification::FontsDiffer`].
 ///
 /// Errors: a PDF that cannot be read unambiguously or within the limits
-/// ([`Error::Read`]), without an attached report or the record
-/// ([`Error::Attachment`]); an attached report that is not valid JSON
+/// (the kinds `pdf-…`), without an attached report or the record
+/// (`no-attached-report`, `no-render-record`); an attached report that is not valid JSON
 /// gives [`Verification::Differs`] naming it.
-#[cfg(feature = "read")]
-pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
-    let doc = read::Pdf::open(pdf).map_err(Error::Read)?;
+///
+/// ```
+/// use lapkin::model::MAX_INPUT_BYTES;
+///
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let opts = lapkin::RenderOptions::default().with_attach_source(true);
+/// let pdf = lapkin::render(&report, &opts).unwrap().pdf;
+/// assert!(matches!(
+///     lapkin::verify(&pdf, &opts.fonts, MAX_INPUT_BYTES as u64).unwrap(),
+///     lapkin::Verification::Identical { later_revisions: false }
+/// ));
+/// ```
+pub fn verify(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+    let doc = read::Pdf::open(pdf).map_err(Error::from)?;
     let carried = match source::carried(&doc, max_bytes) {
         // lapkin writes every attachment decodable and true to its checksum.
-        Err(Error::Read(ReadError::Undecodable { what, why })) => {
-            return Ok(Verification::Differs(format!("{what}: {why}")));
+        Err(e) if matches!(e.problems(), [p] if p.kind == problem::Kind::PdfUndecodable) => {
+            return Ok(Verification::Differs(
+                e.problems()[0].message(problem::Lang::En),
+            ));
         }
         other => other?,
     };
@@ -489,7 +671,7 @@ mod tests {
         let bad = serde_json::to_vec(&bad).unwrap();
         let before = checks();
         let err = parse_and_render(&bad, MAX_INPUT_BYTES, &RenderOptions::default()).unwrap_err();
-        assert_eq!(err.problems().unwrap()[0].path, "penutup.nip");
+        assert!(err.problems()[0].path().unwrap() == "penutup.nip");
         assert_eq!(
             checks().1,
             before.1,
@@ -530,13 +712,12 @@ mod tests {
         }))
         .unwrap();
         table.keterangan = Some(model::Inline::new("[tautan](file:///etc)"));
-        report.rekomendasi = vec![model::Block::Tabel(table)];
+        report.rekomendasi = vec![model::Blok::Tabel(table)];
         let opts = RenderOptions::default();
         let paths = |e: Error| -> Vec<String> {
             e.problems()
-                .unwrap()
                 .iter()
-                .map(|p| p.path.clone())
+                .map(|p| p.location.text(problem::Lang::En))
                 .collect()
         };
         let want = [
@@ -553,13 +734,14 @@ mod tests {
 #[cfg(test)]
 mod late_errors {
     use super::*;
+    use crate::problem::{JsonPath, Kind};
 
     fn text(s: &str) -> Text {
-        vec![Span {
-            text: s.to_owned(),
-            style: SpanStyle::REGULAR,
-            link: None,
-        }]
+        vec![Span::plain(s)]
+    }
+
+    fn path(p: &str) -> JsonPath {
+        p.parse().unwrap()
     }
 
     /// The document of the minimal report with its body replaced by
@@ -573,7 +755,8 @@ mod late_errors {
     }
 
     /// A character the font lacks, put into a document after it was
-    /// built, is refused by the layout stage with the path of its row.
+    /// built, is refused by the layout stage with the path of its row, in
+    /// the one shape of a missing glyph.
     #[test]
     fn a_missing_glyph_in_an_edited_document_names_the_row() {
         let report = parse_report(include_bytes!("../tests-data/minimal.json")).unwrap();
@@ -586,10 +769,23 @@ mod late_errors {
         };
         table.body[0].cells[2].text = text("Indikator \u{6f22}");
         let e = layout_document(&doc, &Style::default(), &fonts).unwrap_err();
-        let Error::MissingGlyph { path, .. } = &e else {
-            panic!("{e:?}")
-        };
-        assert_eq!(path, "kinerja.sasaran[0].indikator[0]", "{e}");
+        let p = &e.problems()[0];
+        assert_eq!(p.kind, Kind::MissingGlyph, "{e}");
+        assert!(
+            p.path().unwrap() == "kinerja.sasaran[0].indikator[0]",
+            "{e}"
+        );
+        // The same shape as validation's, for a report's text.
+        let mut edited = report.clone();
+        edited.kinerja.sasaran[0].indikator[0].uraian = model::Inline::new("Indikator \u{6f22}");
+        let v = validate(&edited, &fonts).unwrap_err();
+        assert_eq!(v.problems()[0].kind, Kind::MissingGlyph);
+        assert!(
+            v.problems()[0]
+                .message(problem::Lang::En)
+                .starts_with("the regular font")
+        );
+        assert!(p.message(problem::Lang::En).starts_with("the regular font"));
     }
 
     /// A row that cannot be split and is taller than a page is refused
@@ -599,27 +795,25 @@ mod late_errors {
         let mut blocks: Vec<Block> = (0..10)
             .map(|i| {
                 Block::Paragraph(Paragraph {
-                    text: text(&format!("Paragraf pengisi nomor {i}.")),
-                    align: Align::Left,
-                    path: format!("analisis[2].progress[{i}]"),
-                    keep_with_next: false,
+                    origin: Origin::at(path(&format!("analisis[2].progress[{i}]"))),
+                    ..Paragraph::new(text(&format!("Paragraf pengisi nomor {i}.")), Align::Left)
                 })
             })
             .collect();
-        let row = |path: &str| Row {
-            cells: vec![Cell::new(text("x"))],
-            keep_with_previous: false,
-            path: path.to_owned(),
+        let row = |p: &str| Row {
+            origin: Origin::at(path(p)),
+            ..Row::new(vec![Cell::new(text("x"))])
         };
         blocks.push(Block::Table(Table {
-            columns: vec![Column { align: Align::Left }],
-            header: Vec::new(),
-            body: vec![
-                row("analisis[2].kendala[0].tabel.baris[0]"),
-                row("analisis[2].kendala[0].tabel.baris[1]"),
-            ],
-            caption: None,
-            path: "analisis[2].kendala[0].tabel".to_owned(),
+            origin: Origin::at(path("analisis[2].kendala[0].tabel")),
+            ..Table::new(
+                vec![Column::new(Align::Left)],
+                Vec::new(),
+                vec![
+                    row("analisis[2].kendala[0].tabel.baris[0]"),
+                    row("analisis[2].kendala[0].tabel.baris[1]"),
+                ],
+            )
         }));
         let doc = document(blocks);
         // One line of the table's type, triple-spaced, is taller than a
@@ -633,11 +827,9 @@ mod late_errors {
         };
         let fonts = FontSet::liberation_sans();
         let e = layout_document(&doc, &style, &fonts).unwrap_err();
-        let Error::DoesNotFit { path, page, .. } = &e else {
-            panic!("{e:?}")
-        };
-        assert_eq!(path, "analisis[2].kendala[0].tabel.baris[0]");
-        assert_eq!(*page, Some(2), "{e}");
+        let p = &e.problems()[0];
+        assert_eq!(p.kind, Kind::TooTall, "{e}");
+        assert!(p.path().unwrap() == "analisis[2].kendala[0].tabel.baris[0]");
         let message = e.to_string();
         assert!(
             message.starts_with(
@@ -649,6 +841,42 @@ mod late_errors {
         assert!(
             message.contains("cannot be broken within its first"),
             "{message}"
+        );
+        assert!(
+            e.text(problem::Lang::Id)
+                .contains("sebaris tabel tidak muat di halaman 2"),
+            "{}",
+            e.text(problem::Lang::Id)
+        );
+    }
+
+    /// A table whose rows do not fill its columns is refused with the
+    /// row's path, not laid out with text missing.
+    #[test]
+    fn a_row_that_does_not_fill_its_table_is_refused() {
+        let cells = |n: usize| {
+            (0..n)
+                .map(|i| Cell::new(text(&format!("sel {i}"))))
+                .collect()
+        };
+        let table = Table::new(
+            vec![Column::new(Align::Left); 2],
+            Vec::new(),
+            vec![Row::new(cells(2)), Row::new(cells(3)), Row::new(cells(1))],
+        );
+        let doc = document(vec![Block::Table(table)]);
+        let e = layout_document(&doc, &Style::default(), &FontSet::liberation_sans()).unwrap_err();
+        let found: Vec<(String, Kind)> = e
+            .problems()
+            .iter()
+            .map(|p| (p.path().unwrap().to_string(), p.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("document.blocks[0].body[1]".to_owned(), Kind::RowsDoNotFill),
+                ("document.blocks[0].body[2]".to_owned(), Kind::RowsDoNotFill),
+            ]
         );
     }
 }

@@ -77,6 +77,17 @@ pub struct SignaturePlacement {
 impl SignaturePlacement {
     /// The placement of a laid-out signature box; `field` is the name of the
     /// empty signature field, if the PDF has one.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect, SignatureBox, Size};
+    /// use lapkin::pdf::SignaturePlacement;
+    ///
+    /// let rect = Rect::new(Pt(380.0), Pt(600.0), Pt(100.0), Pt(56.0));
+    /// let placement = SignaturePlacement::new(&SignatureBox::new(1, rect, Size::A4.height), None);
+    /// // BSrE's v1 API counts from the bottom-left corner, in points.
+    /// assert_eq!(placement.bsre_v1.y_axis, 185.89);
+    /// assert_eq!(placement.pdf_rect, [380.0, 185.89, 480.0, 241.89]);
+    /// ```
     pub fn new(b: &SignatureBox, field: Option<String>) -> Self {
         let r = b.rect;
         let bottom = b.page_height - r.bottom();

@@ -16,9 +16,16 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+#[cfg(feature = "read")]
+/// The most bytes decoded from all the streams of one PDF given to be
+/// read ([`extract_source`](crate::extract_source),
+/// [`verify`](crate::verify)).
+pub use crate::read::DECODE_BUDGET;
+
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
 #[cfg(feature = "read")]
 use crate::read::{self, Pdf};
 #[cfg(feature = "read")]
@@ -99,6 +106,14 @@ fn role(face: Face) -> &'static str {
 impl FontRecord {
     /// The record of a family: its name, and each face's PostScript name
     /// and file hash.
+    ///
+    /// ```
+    /// use lapkin::source::FontRecord;
+    ///
+    /// let record = FontRecord::of(&lapkin::text::FontSet::liberation_sans());
+    /// assert_eq!(record.family, "Liberation Sans");
+    /// assert_eq!(record.faces[1].postscript_name, "LiberationSans-Bold");
+    /// ```
     pub fn of(fonts: &FontSet) -> FontRecord {
         FontRecord {
             family: fonts.family().to_owned(),
@@ -116,30 +131,36 @@ impl FontRecord {
         }
     }
 
-    /// Why `fonts` are not the family recorded (each face whose file
-    /// differs), or `None` when they are.
-    pub fn mismatch(&self, fonts: &FontSet) -> Option<String> {
+    /// Why `fonts` are not the family recorded (a problem of kind
+    /// [`FontsDiffer`](crate::problem::Kind::FontsDiffer) naming each face
+    /// whose file differs), or `None` when they are.
+    ///
+    /// ```
+    /// let fonts = lapkin::FontSet::liberation_sans();
+    /// let record = lapkin::FontRecord::of(&fonts);
+    /// assert!(record.mismatch(&fonts).is_none());
+    /// ```
+    pub fn mismatch(&self, fonts: &FontSet) -> Option<Problem> {
         let given = FontRecord::of(fonts);
-        let wrong: Vec<String> = self
+        let wrong: Vec<Arg> = self
             .faces
             .iter()
             .filter(|want| !given.faces.iter().any(|g| g == *want))
-            .map(|want| format!("{} ({})", want.face, want.postscript_name))
+            .map(|want| Arg::Text(format!("{} ({})", want.face, want.postscript_name)))
             .collect();
         if wrong.is_empty() && self.faces.len() == given.faces.len() {
             return None;
         }
-        Some(format!(
-            "the document was made with the font family {:?}, and the fonts given ({:?}) are not \
-             its files: {} differ (compared by SHA-256)",
-            self.family,
-            given.family,
-            if wrong.is_empty() {
-                "the faces".to_owned()
-            } else {
-                wrong.join(", ")
-            }
-        ))
+        let faces = if wrong.is_empty() {
+            Arg::from(Phrase::TheFaces)
+        } else {
+            Arg::List(wrong, Conj::Comma)
+        };
+        let p = Problem::new(Location::Option("--font".into()), Kind::FontsDiffer)
+            .with("family", Arg::quoted(&self.family))
+            .with("given", Arg::quoted(&given.family))
+            .with("faces", faces);
+        Some(p)
     }
 }
 
@@ -152,13 +173,21 @@ fn hex(bytes: &[u8]) -> String {
 /// pretty-printed, with a final newline. It reads back to an equal report
 /// (checked here: a report that would not is an internal error), and a
 /// valid report parses back equal with [`parse_report`](crate::parse_report).
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let report = lapkin::parse_report(&json).unwrap();
+/// let canonical = lapkin::source::canonical_json(&report).unwrap();
+/// assert_eq!(lapkin::parse_report(&canonical).unwrap(), report);
+/// assert!(canonical.ends_with(b"}\n"));
+/// ```
 pub fn canonical_json(report: &Report) -> Result<Vec<u8>> {
     let mut json = serde_json::to_vec_pretty(report)
-        .map_err(|e| Error::Pdf(format!("the report cannot be serialized as JSON: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the report cannot be serialized as JSON: {e}")))?;
     json.push(b'\n');
     match serde_json::from_slice::<Report>(&json) {
         Ok(again) if again == *report => Ok(json),
-        _ => Err(Error::Pdf(
+        _ => Err(Error::Internal(
             "the report's JSON does not parse back to the same report".into(),
         )),
     }
@@ -193,22 +222,20 @@ pub(crate) fn record(
     date: time::Date,
 ) -> Result<RenderRecord> {
     let when = match pdf.timestamp {
-        Some(secs) => time::OffsetDateTime::from_unix_timestamp(secs).map_err(|_| {
-            Error::Invalid(crate::error::Problems(vec![crate::error::Problem::new(
-                "pdf.timestamp",
-                crate::pdf::check_timestamp(secs)
-                    .err()
-                    .unwrap_or_else(|| format!("{secs} is out of range")),
-            )]))
-        })?,
+        Some(secs) => {
+            crate::pdf::check_timestamp(secs)?;
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .map_err(|e| Error::Internal(format!("the timestamp {secs}: {e}")))?
+        }
         None => {
-            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            let wib =
+                time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Internal(e.to_string()))?;
             date.midnight().assume_offset(wib)
         }
     };
     let date = when
         .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|e| Error::Pdf(format!("the document's date: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the document's date: {e}")))?;
     Ok(RenderRecord {
         format: FORMAT.to_owned(),
         lapkin: VERSION.to_owned(),
@@ -232,7 +259,7 @@ pub(crate) fn attach(
     let json = canonical_json(report)?;
     let record = record(style, fonts, pdf, date)?;
     let mut record_json = serde_json::to_vec_pretty(&record)
-        .map_err(|e| Error::Pdf(format!("the render record: {e}")))?;
+        .map_err(|e| Error::Internal(format!("the render record: {e}")))?;
     record_json.push(b'\n');
     let source = Attachment::new(SOURCE_FILE, "application/json", Relationship::Source, json)
         .with_description(format!("{}: the report's data, as JSON", report.title()));
@@ -250,7 +277,7 @@ pub(crate) fn attach(
 }
 
 /// The outcome of [`verify`](crate::verify).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Verification {
     /// The document as lapkin wrote it (its first revision) is exactly
@@ -277,8 +304,9 @@ pub enum Verification {
         what: String,
     },
     /// The fonts given are not the files the document was made with, so it
-    /// cannot be re-made: why, naming the family and the faces.
-    FontsDiffer(String),
+    /// cannot be re-made: why, naming the family and the faces (a problem
+    /// of kind [`FontsDiffer`](crate::problem::Kind::FontsDiffer)).
+    FontsDiffer(Problem),
 }
 
 #[cfg(feature = "read")]
@@ -296,12 +324,15 @@ pub(crate) struct Carried {
 /// revision (an incremental update) changes the attached files, or if it
 /// is over `limit` bytes.
 pub(crate) fn extract(pdf: &[u8], limit: u64) -> Result<Vec<u8>> {
-    let doc = Pdf::open(pdf).map_err(Error::Read)?;
+    let doc = Pdf::open(pdf).map_err(Error::from)?;
     let json = read::first_revision_file(&doc, SOURCE_FILE, limit)
-        .map_err(Error::Read)?
+        .map_err(Error::from)?
         .ok_or_else(no_source)?;
-    if let Some((revision, what)) = read::attachment_change(&doc).map_err(Error::Read)? {
-        return Err(Error::AttachmentChanged { revision, what });
+    if let Some((revision, what)) = read::attachment_change(&doc).map_err(Error::from)? {
+        return Err(Problem::new(Location::Input, Kind::AttachmentChanged)
+            .with("revision", revision)
+            .with("en_what", what)
+            .into());
     }
     Ok(json)
 }
@@ -309,10 +340,9 @@ pub(crate) fn extract(pdf: &[u8], limit: u64) -> Result<Vec<u8>> {
 #[cfg(feature = "read")]
 /// The error of a PDF without an attached report.
 fn no_source() -> Error {
-    Error::Attachment(format!(
-        "the PDF carries no attached report ({SOURCE_FILE}) in the revision lapkin wrote; only a \
-         PDF rendered with --attach-source (RenderOptions::attach_source) does"
-    ))
+    Problem::new(Location::Input, Kind::NoAttachedReport)
+        .with("file", SOURCE_FILE)
+        .into()
 }
 
 #[cfg(feature = "read")]
@@ -320,32 +350,37 @@ fn no_source() -> Error {
 /// `limit` bytes) and the record.
 pub(crate) fn carried(doc: &Pdf<'_>, limit: u64) -> Result<Carried> {
     let json = read::first_revision_file(doc, SOURCE_FILE, limit)
-        .map_err(Error::Read)?
+        .map_err(Error::from)?
         .ok_or_else(no_source)?;
     let record_bytes = read::first_revision_file(doc, RECORD_FILE, limit)
-        .map_err(Error::Read)?
+        .map_err(Error::from)?
         .ok_or_else(|| {
-            Error::Attachment(format!(
-                "the PDF carries the report but not {RECORD_FILE}, the record of the options its \
-                 pages were made with: it cannot be re-made"
-            ))
+            Error::from(
+                Problem::new(Location::Input, Kind::NoRenderRecord).with("file", RECORD_FILE),
+            )
         })?;
     let record: RenderRecord = serde_json::from_slice(&record_bytes).map_err(|e| {
-        Error::Attachment(format!("the attached {RECORD_FILE} cannot be read: {e}"))
+        Error::from(
+            Problem::new(Location::Input, Kind::BadRenderRecord)
+                .with("file", RECORD_FILE)
+                .with("en_detail", e.to_string()),
+        )
     })?;
     if record.format != FORMAT {
-        return Err(Error::Attachment(format!(
-            "the attached {RECORD_FILE} is of format {:?}, which this lapkin ({VERSION}) does \
-             not know; expected {FORMAT:?}",
-            record.format
-        )));
+        return Err(Problem::new(Location::Input, Kind::UnknownRecordFormat)
+            .with("file", RECORD_FILE)
+            .with("found", Arg::quoted(&record.format))
+            .with("version", VERSION)
+            .with("expected", Arg::quoted(FORMAT))
+            .into());
     }
     if let Some(secs) = record.timestamp
-        && let Err(why) = crate::pdf::check_timestamp(secs)
+        && crate::pdf::check_timestamp(secs).is_err()
     {
-        return Err(Error::Attachment(format!(
-            "the attached {RECORD_FILE} gives the timestamp {why}"
-        )));
+        return Err(Problem::new(Location::Input, Kind::RecordTimestamp)
+            .with("file", RECORD_FILE)
+            .with("seconds", secs)
+            .into());
     }
     Ok(Carried { json, record })
 }
@@ -375,7 +410,7 @@ pub(crate) fn compare(
     remade: &[u8],
     boxes: &[SignaturePlacement],
 ) -> Result<Verification> {
-    if let Some(what) = read::first_difference(doc, remade).map_err(Error::Read)? {
+    if let Some(what) = read::first_difference(doc, remade).map_err(Error::from)? {
         let version = if record.lapkin == VERSION {
             String::new()
         } else {
@@ -394,7 +429,7 @@ pub(crate) fn compare(
             rect: s.pdf_rect,
         })
         .collect();
-    if let Some((revision, what)) = read::later_change(doc, &reserved).map_err(Error::Read)? {
+    if let Some((revision, what)) = read::later_change(doc, &reserved).map_err(Error::from)? {
         return Ok(Verification::Changed { revision, what });
     }
     Ok(Verification::Identical {
@@ -418,7 +453,7 @@ mod tests {
         assert_eq!(record.mismatch(&fonts), None);
         let mut other = record.clone();
         other.faces[2].sha256 = "0".repeat(64);
-        let why = other.mismatch(&fonts).unwrap();
+        let why = other.mismatch(&fonts).unwrap().to_string();
         assert!(why.contains("italic (LiberationSans-Italic)"), "{why}");
         assert!(!why.contains("bold-italic"), "{why}");
     }

@@ -9,7 +9,17 @@ use serde::{Deserialize, Serialize};
 use crate::units::{Pt, Sides, Size};
 
 /// Page geometry, type sizes and spacing. In serialized form, a missing
-/// field takes its default value.
+/// field takes its default value. Build one from [`Style::default`] with
+/// the `with_*` setters; [`layout_document`](crate::layout::layout_document)
+/// refuses a style it cannot lay out with (a margin wider than the page, a
+/// negative size...), naming the field.
+///
+/// ```
+/// use lapkin::layout::{Pt, Style};
+///
+/// let style = Style::default().with_font_size(Pt(12.0)).with_hyphenation(false);
+/// assert_eq!(style.title_size, Pt(13.0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -146,9 +156,73 @@ impl Default for Style {
 
 impl Style {
     /// The width of the body text.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Style};
+    ///
+    /// // A4 less the margins of 3 cm and 2 cm.
+    /// assert!(Style::default().text_width().approx_eq(Pt::from_mm(160.0)));
+    /// ```
     pub fn text_width(&self) -> Pt {
         self.page.width - self.margin.left - self.margin.right
     }
+}
+
+/// One `with_*` setter per field, each with its example.
+macro_rules! setters {
+    ($($with:ident($field:ident: $ty:ty = $example:expr);)*) => {
+        impl Style {
+            $(
+                #[doc = concat!("This style with another [`", stringify!($field), "`](Style::", stringify!($field), ").")]
+                ///
+                /// ```
+                /// use lapkin::layout::{Pt, Sides, Size, Style};
+                ///
+                #[doc = concat!("let style = Style::default().", stringify!($with), "(", stringify!($example), ");")]
+                #[doc = concat!("assert_eq!(style.", stringify!($field), ", ", stringify!($example), ");")]
+                /// ```
+                #[must_use]
+                pub fn $with(mut self, $field: $ty) -> Self {
+                    self.$field = $field;
+                    self
+                }
+            )*
+        }
+    };
+}
+
+setters! {
+    with_page(page: Size = Size::new(Pt::from_mm(215.0), Pt::from_mm(330.0)));
+    with_margin(margin: Sides = Sides::all(Pt::from_mm(25.0)));
+    with_font_size(font_size: Pt = Pt(12.0));
+    with_title_size(title_size: Pt = Pt(14.0));
+    with_table_font_size(table_font_size: Pt = Pt(8.5));
+    with_table_min_font_size(table_min_font_size: Pt = Pt(7.0));
+    with_table_font_step(table_font_step: Pt = Pt(0.25));
+    with_footer_font_size(footer_font_size: Pt = Pt(7.5));
+    with_line_spacing(line_spacing: f64 = 1.15);
+    with_block_spacing(block_spacing: Pt = Pt(8.0));
+    with_section_spacing(section_spacing: Pt = Pt(16.0));
+    with_subsection_spacing(subsection_spacing: Pt = Pt(12.0));
+    with_subheading_spacing(subheading_spacing: Pt = Pt(9.0));
+    with_list_item_spacing(list_item_spacing: Pt = Pt(2.0));
+    with_indent(indent: Pt = Pt(20.0));
+    with_marker_gap(marker_gap: Pt = Pt(5.0));
+    with_cell_padding(cell_padding: Pt = Pt(4.0));
+    with_rule_width(rule_width: Pt = Pt(0.75));
+    with_header_fill(header_fill: f32 = 0.8);
+    with_caption_spacing(caption_spacing: Pt = Pt(4.0));
+    with_footer_bottom(footer_bottom: Pt = Pt::from_mm(10.0));
+    with_footer_gap(footer_gap: Pt = Pt(12.0));
+    with_footer_rule_width(footer_rule_width: Pt = Pt(0.25));
+    with_footer_rule_gap(footer_rule_gap: Pt = Pt(4.0));
+    with_signature_width(signature_width: Pt = Pt(250.0));
+    with_signature_spacing(signature_spacing: Pt = Pt(24.0));
+    with_signature_gap(signature_gap: Pt = Pt(8.0));
+    with_hyphenation(hyphenation: bool = false);
+    with_justify_tolerance(justify_tolerance: f64 = 300.0);
+    with_word_space_stretch(word_space_stretch: f64 = 0.6);
+    with_word_space_shrink(word_space_shrink: f64 = 0.3);
 }
 
 #[cfg(test)]

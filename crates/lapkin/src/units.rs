@@ -17,27 +17,58 @@ impl Pt {
     pub const ZERO: Pt = Pt(0.0);
 
     /// Converts millimetres to points.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    ///
+    /// assert!(Pt::from_mm(25.4).approx_eq(Pt(72.0)));
+    /// ```
     pub fn from_mm(mm: f64) -> Pt {
         Pt(mm * 72.0 / 25.4)
     }
 
     /// Converts points to millimetres.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    ///
+    /// assert!((Pt(72.0).to_mm() - 25.4).abs() < 1e-9);
+    /// ```
     pub fn to_mm(self) -> f64 {
         self.0 * 25.4 / 72.0
     }
 
     /// The larger of two lengths.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    ///
+    /// assert_eq!(Pt(3.0).max(Pt(5.0)), Pt(5.0));
+    /// ```
     pub fn max(self, other: Pt) -> Pt {
         Pt(self.0.max(other.0))
     }
 
     /// The smaller of two lengths.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    ///
+    /// assert_eq!(Pt(3.0).min(Pt(5.0)), Pt(3.0));
+    /// ```
     pub fn min(self, other: Pt) -> Pt {
         Pt(self.0.min(other.0))
     }
 
     /// Whether two lengths are equal to within a thousandth of a point,
     /// which is far below what a printer or a screen shows.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    ///
+    /// assert!(Pt(10.0).approx_eq(Pt(10.0004)));
+    /// assert!(!Pt(10.0).approx_eq(Pt(10.01)));
+    /// ```
     pub fn approx_eq(self, other: Pt) -> bool {
         (self.0 - other.0).abs() < 1e-3
     }
@@ -116,6 +147,12 @@ pub struct Point {
 
 impl Point {
     /// A point at `(x, y)`.
+    ///
+    /// ```
+    /// use lapkin::layout::{Point, Pt};
+    ///
+    /// assert_eq!(Point::new(Pt(1.0), Pt(2.0)).y, Pt(2.0));
+    /// ```
     pub fn new(x: Pt, y: Pt) -> Self {
         Point { x, y }
     }
@@ -138,6 +175,14 @@ impl Size {
     };
 
     /// A size of `width` × `height`.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Size};
+    ///
+    /// // F4 (folio), the other paper of Indonesian offices.
+    /// let f4 = Size::new(Pt::from_mm(215.0), Pt::from_mm(330.0));
+    /// assert!(f4.height > Size::A4.height);
+    /// ```
     pub fn new(width: Pt, height: Pt) -> Self {
         Size { width, height }
     }
@@ -158,6 +203,13 @@ pub struct Rect {
 
 impl Rect {
     /// The rectangle with top-left corner `(x, y)` and size `width` × `height`.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect};
+    ///
+    /// let r = Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0));
+    /// assert_eq!((r.right(), r.bottom()), (Pt(40.0), Pt(60.0)));
+    /// ```
     pub fn new(x: Pt, y: Pt, width: Pt, height: Pt) -> Self {
         Rect {
             x,
@@ -168,17 +220,37 @@ impl Rect {
     }
 
     /// The bottom edge.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect};
+    ///
+    /// assert_eq!(Rect::new(Pt(0.0), Pt(20.0), Pt(5.0), Pt(40.0)).bottom(), Pt(60.0));
+    /// ```
     pub fn bottom(&self) -> Pt {
         self.y + self.height
     }
 
     /// The right edge.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect};
+    ///
+    /// assert_eq!(Rect::new(Pt(10.0), Pt(0.0), Pt(30.0), Pt(5.0)).right(), Pt(40.0));
+    /// ```
     pub fn right(&self) -> Pt {
         self.x + self.width
     }
 
     /// Whether `other` lies wholly inside this rectangle (edges included,
     /// to within a thousandth of a point).
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Rect};
+    ///
+    /// let page = Rect::new(Pt(0.0), Pt(0.0), Pt(595.0), Pt(842.0));
+    /// assert!(page.contains(&Rect::new(Pt(85.0), Pt(57.0), Pt(425.0), Pt(700.0))));
+    /// assert!(!page.contains(&Rect::new(Pt(500.0), Pt(57.0), Pt(200.0), Pt(10.0))));
+    /// ```
     pub fn contains(&self, other: &Rect) -> bool {
         let e = 1e-3;
         other.x.0 >= self.x.0 - e
@@ -199,6 +271,34 @@ pub struct Sides {
     pub bottom: Pt,
     /// Left.
     pub left: Pt,
+}
+
+impl Sides {
+    /// Top, right, bottom and left, in the order of CSS.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Sides};
+    /// let margin = Sides::new(Pt::from_mm(20.0), Pt::from_mm(20.0), Pt::from_mm(25.0), Pt::from_mm(30.0));
+    /// assert_eq!(margin.left, Pt::from_mm(30.0));
+    /// ```
+    pub fn new(top: Pt, right: Pt, bottom: Pt, left: Pt) -> Self {
+        Sides {
+            top,
+            right,
+            bottom,
+            left,
+        }
+    }
+
+    /// The same length on every side.
+    ///
+    /// ```
+    /// use lapkin::layout::{Pt, Sides};
+    /// assert_eq!(Sides::all(Pt(10.0)).top, Pt(10.0));
+    /// ```
+    pub fn all(length: Pt) -> Self {
+        Sides::new(length, length, length, length)
+    }
 }
 
 #[cfg(test)]

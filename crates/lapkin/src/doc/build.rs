@@ -1,30 +1,29 @@
 //! Report → document blocks: the wording, order and numbering of the
 //! official *Laporan Kinerja Triwulan*.
 //!
+//! The builder visits the report with the one walk of the model
+//! ([`walk`]), which gives each part with its JSON path in document order:
+//! each block gets the [`Origin`] of what it shows, for the messages of
+//! the layout stage, without this module spelling a path.
+//!
 //! The report was validated ([`CheckedReport`]), so nothing here checks it
 //! again: every text's markup was parsed during validation and is read
 //! here, each analysis's indicator was found, the figures of section C were
-//! computed. Each block gets the JSON path of what it shows, for the
-//! errors of the layout stage.
+//! computed.
 
+use super::wording::{
+    ANGGARAN_HEADER, FOOTER_TITLE, KINERJA_HEADER, PAGE_LABEL, intro_of, part_title, section_titles,
+};
 use super::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Paragraph, Row,
+    Block, Bookmark, Cell, Column, Document, Footer, Heading, Meta, Origin, Paragraph, Row,
     Signature, Table, Text,
 };
-use crate::error::{Error, Result};
 use crate::format::{angka, tanggal};
-use crate::model::{
-    self, Analisis, CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sel,
-};
-use crate::text::Align;
-use crate::text::{Face, FontSet, Span, SpanStyle};
+use crate::model::walk::{Node, Role, Source, Visit, walk};
+use crate::model::{CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sisa, Totals};
+use crate::problem::JsonPath;
+use crate::text::{Align, Span, SpanStyle};
 use crate::units::{Pt, Size};
-
-/// The title of the legal note in the footer.
-pub(crate) const FOOTER_TITLE: &str = "Catatan :";
-
-/// The page label, with `{page}` and `{pages}` placeholders.
-pub(crate) const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
 
 fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     Span {
@@ -49,6 +48,14 @@ fn inline(text: &Inline) -> Text {
     match text.parsed() {
         Ok(spans) => spans.to_vec(),
         Err(_) => plain(text.as_str()),
+    }
+}
+
+/// The runs of a text of the report, plain or marked up.
+fn source_text(source: Source<'_>) -> Text {
+    match source {
+        Source::Plain(t) => plain(t),
+        Source::Markup(m) => inline(m),
     }
 }
 
@@ -85,36 +92,45 @@ fn align(r: Rata) -> Align {
     }
 }
 
+/// A header cell: centred.
+fn header_cell(text: Text) -> Cell {
+    Cell {
+        align: Some(Align::Center),
+        ..Cell::new(text)
+    }
+}
+
 fn header_row(titles: &[&str]) -> Row {
+    Row::new(titles.iter().map(|t| header_cell(bold(*t))).collect())
+}
+
+/// A row of one-by-one cells showing what is at `origin`.
+fn row(cells: Vec<Cell>, origin: Origin) -> Row {
     Row {
-        cells: titles
-            .iter()
-            .map(|t| Cell {
-                align: Some(Align::Center),
-                ..Cell::new(bold(*t))
-            })
-            .collect(),
-        keep_with_previous: false,
-        path: String::new(),
+        origin,
+        ..Row::new(cells)
     }
 }
 
-fn cell(text: Text) -> Cell {
-    Cell::new(text)
+/// A paragraph of the report's text at `origin`, justified.
+fn paragraph(text: Text, origin: Origin) -> Block {
+    Block::Paragraph(Paragraph {
+        origin,
+        ..Paragraph::new(text, Align::Justify)
+    })
 }
 
-/// A row of one-by-one cells showing what is at `path`.
-fn row(cells: Vec<Cell>, path: String) -> Row {
-    Row {
-        cells,
-        keep_with_previous: false,
-        path,
-    }
+/// The path of what holds the value at `path` (`path` without its last
+/// segment).
+fn parent(path: &JsonPath) -> JsonPath {
+    let mut p = path.clone();
+    p.pop();
+    p
 }
 
 /// Builds the document of a validated report: title, intro, sections A
 /// to D, the closing block, and the legal note of the footer. Each block
-/// carries the JSON path of what it shows.
+/// carries the [`Origin`] of what it shows.
 ///
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
@@ -125,189 +141,263 @@ fn row(cells: Vec<Cell>, path: String) -> Row {
 /// ```
 pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     let report = checked.report();
-    let mut blocks = opening(report);
-    blocks.extend(section_a(report));
-    blocks.extend(section_b(checked));
-    blocks.extend(section_c(checked));
-    blocks.extend(section_d(report));
-    blocks.push(closing_block(report));
+    let mut b = Builder {
+        checked,
+        blocks: Vec::new(),
+        frames: Vec::new(),
+        table: None,
+        analysis: 0,
+        rincian: 0,
+        footer: None,
+    };
+    walk(report, &mut b);
+    let mut blocks = b.blocks;
     keep_introductions_with_next(&mut blocks);
     Document {
         meta: meta(report),
         blocks,
-        footer: footer(report),
+        footer: b
+            .footer
+            .unwrap_or_else(|| Footer::new(FOOTER_TITLE, Vec::new(), PAGE_LABEL)),
     }
+}
+
+/// The builder's state as it visits the report.
+struct Builder<'c, 'r> {
+    checked: &'c CheckedReport<'r>,
+    /// The document's blocks so far.
+    blocks: Vec<Block>,
+    /// The body blocks being built, innermost last: an analysis's
+    /// content, a list, a list item, a table of the report's text.
+    frames: Vec<super::body::Frame>,
+    /// Table A or C, while its rows are visited.
+    table: Option<Table>,
+    /// The number of analyses met so far.
+    analysis: usize,
+    /// The number of rows of section C met so far.
+    rincian: usize,
+    /// The footer, once the legal note is met.
+    footer: Option<Footer>,
+}
+
+impl<'r> Visit<'r> for Builder<'_, 'r> {
+    fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node) {
+            return;
+        }
+        let report = self.checked.report();
+        let titles = section_titles(report.triwulan);
+        match node {
+            Node::Kinerja => {
+                self.blocks.extend(opening(report));
+                self.blocks.push(section(titles[0].clone(), path));
+                self.table = Some(kinerja_table());
+            }
+            Node::Sasaran(_) => self.set_table_origin(parent(path)),
+            Node::Indikator(s, ind, j) => self.kinerja_row(path, s, ind, j),
+            Node::Analyses(_) => self.blocks.push(section(titles[1].clone(), path)),
+            Node::Analisis(_) => self.analysis_heading(path),
+            Node::Part(field, _) => super::body::push(
+                &mut self.frames,
+                Block::Heading(Heading {
+                    origin: path.into(),
+                    ..Heading::new(3, bold(part_title(field)))
+                }),
+            ),
+            Node::Anggaran(_) => {
+                self.blocks.push(section(titles[2].clone(), path));
+                self.table = Some(anggaran_table());
+            }
+            Node::Rincian(_) => self.anggaran_row(path),
+            Node::Total(_) => self.total_row(path, self.checked.totals()),
+            Node::Rekomendasi(_) => {
+                self.blocks.push(section(titles[3].clone(), path));
+                self.frames.push(super::body::Frame::Blocks(Vec::new()));
+            }
+            Node::Penutup(_) => self.blocks.push(closing_block(report, path)),
+            Node::Catatan(items) => self.footer = Some(footer(report, items.is_some(), path)),
+            Node::TandaTangan(_) => {
+                if let Some(s) = self.signature() {
+                    s.space_origin = Origin::at(path.child("lebar_mm"));
+                }
+            }
+            Node::Tag(_) => {
+                if let Some(s) = self.signature() {
+                    s.tag_origin = path.into();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn leave(&mut self, path: &JsonPath, node: Node<'r>) {
+        match node {
+            Node::Kinerja | Node::Anggaran(_) => {
+                if let Some(t) = self.table.take() {
+                    self.blocks.push(Block::Table(t));
+                }
+            }
+            Node::Analisis(_) | Node::Rekomendasi(_) => {
+                let Some(super::body::Frame::Blocks(content)) = self.frames.pop() else {
+                    return;
+                };
+                match node {
+                    Node::Analisis(_) => self.blocks.push(Block::Indent(content)),
+                    _ => self.blocks.extend(content),
+                }
+            }
+            _ => {
+                if !self.frames.is_empty() {
+                    super::body::leave(&mut self.frames, path, node);
+                }
+            }
+        }
+    }
+}
+
+impl Builder<'_, '_> {
+    /// The closing block, once it is built.
+    fn signature(&mut self) -> Option<&mut Signature> {
+        self.blocks.iter_mut().rev().find_map(|b| match b {
+            Block::Signature(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The table being built shows what is at `origin` (its rows' list).
+    fn set_table_origin(&mut self, origin: JsonPath) {
+        if let Some(t) = &mut self.table
+            && t.origin.path().is_none()
+        {
+            t.origin = Origin::at(origin);
+        }
+    }
+
+    /// A row of table A: the indicator at `path`; its sasaran's cell, on
+    /// the sasaran's first indicator, spans the sasaran's rows.
+    fn kinerja_row(&mut self, path: &JsonPath, s: &Sasaran, ind: &Indikator, j: usize) {
+        let Some(table) = &mut self.table else { return };
+        let n = table.body.len() + 1;
+        let mut cells = vec![Cell::new(plain(format!("{n}.")))];
+        if j == 0 {
+            cells.push(Cell {
+                rowspan: s.indikator.len(),
+                ..Cell::new(prefixed(format!("[{}] ", s.kode), &s.uraian))
+            });
+        }
+        cells.push(Cell::new(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
+        cells.push(Cell::new(plain(nilai(&ind.target_pk))));
+        cells.push(Cell::new(plain(ind.satuan.clone())));
+        cells.push(Cell::new(plain(nilai(&ind.target))));
+        cells.push(Cell::new(plain(nilai(&ind.capaian))));
+        table.body.push(row(cells, path.into()));
+    }
+
+    /// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark; the
+    /// analysis's parts are built under it, indented.
+    fn analysis_heading(&mut self, path: &JsonPath) {
+        let i = self.analysis;
+        self.analysis += 1;
+        let Some((_, sasaran, ind)) = self.checked.analyses().nth(i) else {
+            return;
+        };
+        let mut text = plain(format!("[{} ", sasaran.kode));
+        text.extend(inline(&sasaran.uraian));
+        text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
+        text.extend(inline(&ind.uraian));
+        let number = format!("{}.", i + 1);
+        let title = format!(
+            "{number} {} {}",
+            ind.kode,
+            ind.uraian.plain_text().unwrap_or_default()
+        );
+        self.blocks.push(Block::Heading(Heading {
+            marker: Some(number),
+            bookmark: Some(Bookmark::new(title, 1)),
+            origin: path.into(),
+            ..Heading::new(2, emboldened(text))
+        }));
+        self.frames.push(super::body::Frame::Blocks(Vec::new()));
+    }
+
+    /// A row of table C: the rincian output at `path` with its remainders.
+    fn anggaran_row(&mut self, path: &JsonPath) {
+        let i = self.rincian;
+        self.rincian += 1;
+        let Some((r, sisa)) = self.checked.rincian().nth(i) else {
+            return;
+        };
+        self.set_table_origin(parent(path));
+        let Some(table) = &mut self.table else { return };
+        table.body.push(row(anggaran_cells(r, sisa), path.into()));
+    }
+
+    /// The Total row of table C, spanning the columns before the money.
+    fn total_row(&mut self, path: &JsonPath, t: Totals) {
+        let Some(table) = &mut self.table else { return };
+        table.body.push(Row {
+            cells: vec![
+                // Right-aligned, next to its sums: centred, text extractors
+                // (poppler) would not see it in the table's grid and read it
+                // after the table.
+                Cell {
+                    colspan: 5,
+                    align: Some(Align::Right),
+                    row_header: true,
+                    ..Cell::new(bold("Total"))
+                },
+                Cell::new(bold(angka(&t.pagu))),
+                Cell::new(bold(angka(&t.realisasi))),
+                Cell::new(bold(angka(&t.sisa_anggaran))),
+            ],
+            keep_with_previous: true,
+            origin: path.into(),
+        });
+    }
+}
+
+/// The cells of a row of table C.
+fn anggaran_cells(r: &crate::model::Rincian, sisa: Sisa) -> Vec<Cell> {
+    vec![
+        Cell::new(prefixed(format!("[{}] ", r.kode), &r.uraian)),
+        Cell::new(plain(r.satuan.clone())),
+        Cell::new(plain(angka(&r.volume))),
+        Cell::new(plain(angka(&r.capaian))),
+        Cell::new(plain(angka(&sisa.capaian))),
+        Cell::new(plain(angka(&r.pagu))),
+        Cell::new(plain(angka(&r.realisasi))),
+        Cell::new(plain(angka(&sisa.anggaran))),
+    ]
 }
 
 /// The title and the intro sentence.
 fn opening(report: &Report) -> Vec<Block> {
     vec![
         Block::Title(bold(report.title())),
-        Block::Paragraph(Paragraph {
-            text: plain(intro(&report.unit.nama, report.triwulan, report.tahun)),
-            align: Align::Justify,
-            path: String::new(),
-            keep_with_next: false,
-        }),
+        Block::Paragraph(Paragraph::new(plain(intro_of(report)), Align::Justify)),
     ]
 }
 
-/// The intro sentence.
-fn intro(unit: &str, triwulan: u8, tahun: u16) -> String {
-    format!(
-        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {triwulan} \
-         Tahun {tahun} dengan uraian sebagai berikut :"
-    )
-}
-
-/// The titles of the sections A to D of quarter `q`.
-fn section_titles(q: u8) -> [String; 4] {
-    [
-        format!("A. Progress Capaian Kinerja Triwulan {q}"),
-        format!("B. Hasil Analisis Capaian Kinerja Triwulan {q}"),
-        format!("C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"),
-        "D. Rekomendasi Pimpinan".to_owned(),
-    ]
-}
-
-/// The three parts of an analysis: their sub-headings and fields.
-const PARTS: [(&str, &str); 3] = [
-    ("Progress / Kegiatan :", "progress"),
-    ("Kendala / Permasalahan :", "kendala"),
-    ("Strategi / Tindak Lanjut :", "strategi"),
-];
-
-/// The column titles of table A.
-const KINERJA_HEADER: [&str; 7] = [
-    "No",
-    "Sasaran",
-    "Indikator",
-    "Target Perjanjian Kinerja",
-    "Satuan",
-    "Target",
-    "Capaian",
-];
-
-/// The column titles of table C.
-const ANGGARAN_HEADER: [&str; 8] = [
-    "Uraian Rincian Output",
-    "Satuan",
-    "Volume",
-    "Capaian",
-    "Sisa Capaian",
-    "Pagu Anggaran",
-    "Realisasi",
-    "Sisa Anggaran",
-];
-
-/// A. Progress Capaian Kinerja: the heading and table A.
-fn section_a(report: &Report) -> Vec<Block> {
-    vec![
-        section(section_titles(report.triwulan)[0].clone(), "kinerja"),
-        Block::Table(kinerja_table(report)),
-    ]
-}
-
-/// B. Hasil Analisis: per analysis a numbered heading naming its sasaran
-/// and indicator, and its three parts under it.
-fn section_b(checked: &CheckedReport<'_>) -> Vec<Block> {
-    let [_, title, ..] = section_titles(checked.report().triwulan);
-    let mut blocks = vec![section(title, "analisis")];
-    for (i, (a, sasaran, ind)) in checked.analyses().enumerate() {
-        blocks.push(analysis_heading(i, sasaran, ind));
-        blocks.push(Block::Indent(analysis_parts(i, a)));
-    }
-    blocks
-}
-
-/// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark.
-fn analysis_heading(i: usize, sasaran: &Sasaran, ind: &Indikator) -> Block {
-    let mut text = plain(format!("[{} ", sasaran.kode));
-    text.extend(inline(&sasaran.uraian));
-    text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
-    text.extend(inline(&ind.uraian));
-    let number = format!("{}.", i + 1);
-    Block::Heading(Heading {
-        level: 2,
-        marker: Some(number.clone()),
-        text: emboldened(text),
-        bookmark: Some(Bookmark {
-            title: format!(
-                "{number} {} {}",
-                ind.kode,
-                ind.uraian.plain_text().unwrap_or_default()
-            ),
-            level: 1,
-        }),
-        path: format!("analisis[{i}]"),
-    })
-}
-
-/// Progress, Kendala and Strategi of `analisis[i]`, each under its
-/// sub-heading.
-fn analysis_parts(i: usize, a: &Analisis) -> Vec<Block> {
-    let mut content = Vec::new();
-    for ((title, field), part) in PARTS
-        .into_iter()
-        .zip([&a.progress, &a.kendala, &a.strategi])
-    {
-        let path = format!("analisis[{i}].{field}");
-        content.push(Block::Heading(Heading {
-            level: 3,
-            marker: None,
-            text: bold(title),
-            bookmark: None,
-            path: path.clone(),
-        }));
-        content.extend(body_blocks(&path, part));
-    }
-    content
-}
-
-/// C. Capaian Fisik dan Anggaran: the heading and table C.
-fn section_c(checked: &CheckedReport<'_>) -> Vec<Block> {
-    vec![
-        section(
-            section_titles(checked.report().triwulan)[2].clone(),
-            "anggaran",
-        ),
-        Block::Table(anggaran_table(checked)),
-    ]
-}
-
-/// D. Rekomendasi Pimpinan: the heading and the report's blocks.
-fn section_d(report: &Report) -> Vec<Block> {
-    let [.., title] = section_titles(report.triwulan);
-    let mut blocks = vec![section(title, "rekomendasi")];
-    blocks.extend(body_blocks("rekomendasi", &report.rekomendasi));
-    blocks
-}
-
-/// The closing block: place and date, position, the signature space, the
-/// signer.
-fn closing_block(report: &Report) -> Block {
+/// The closing block at `path`: place and date, position, the signature
+/// space, the signer.
+fn closing_block(report: &Report, path: &JsonPath) -> Block {
     let p = &report.penutup;
+    let t = &report.tanda_tangan;
+    let space = Size::new(Pt::from_mm(t.lebar_mm), Pt::from_mm(t.tinggi_mm));
+    let before = vec![
+        plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
+        plain(p.jabatan.clone()),
+    ];
+    let after = vec![
+        plain(p.keterangan.clone()),
+        bold(p.nama.clone()),
+        plain(format!("NIP {}", p.nip)),
+    ];
     Block::Signature(Signature {
-        before: vec![
-            plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
-            plain(p.jabatan.clone()),
-        ],
-        space: Size::new(
-            Pt::from_mm(report.tanda_tangan.lebar_mm),
-            Pt::from_mm(report.tanda_tangan.tinggi_mm),
-        ),
-        after: vec![
-            plain(p.keterangan.clone()),
-            bold(p.nama.clone()),
-            plain(format!("NIP {}", p.nip)),
-        ],
-        tag: report.tanda_tangan.tag_char(),
-        path: "penutup".to_owned(),
-        width_path: "tanda_tangan.lebar_mm".to_owned(),
-        tag_path: "tanda_tangan.tag".to_owned(),
-        electronic: true,
-        field: None,
+        tag: t.tag_char(),
+        origin: path.into(),
         signer: p.nama.clone(),
+        ..Signature::new(before, space, after)
     })
 }
 
@@ -339,14 +429,16 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
     }
 }
 
-/// The legal note and the page label of every page.
-fn footer(report: &Report) -> Footer {
+/// The legal note and the page label of every page; the note's origin is
+/// the report's `catatan` when it gives its own.
+fn footer(report: &Report, own: bool, path: &JsonPath) -> Footer {
     Footer {
-        title: FOOTER_TITLE.to_owned(),
-        items: report.catatan().iter().map(inline).collect(),
-        page_label: PAGE_LABEL.to_owned(),
-        path: "catatan".to_owned(),
-        ..Footer::new("", Vec::new(), "")
+        origin: if own { path.into() } else { Origin::none() },
+        ..Footer::new(
+            FOOTER_TITLE,
+            report.catatan().iter().map(inline).collect(),
+            PAGE_LABEL,
+        )
     }
 }
 
@@ -370,21 +462,16 @@ fn meta(report: &Report) -> Meta {
 
 /// A section heading (A to D) with its bookmark; `path` is the part of the
 /// report it shows.
-fn section(title: String, path: &str) -> Block {
+fn section(title: String, path: &JsonPath) -> Block {
     Block::Heading(Heading {
-        level: 1,
-        marker: None,
-        bookmark: Some(Bookmark {
-            title: title.clone(),
-            level: 0,
-        }),
-        text: bold(title),
-        path: path.to_owned(),
+        bookmark: Some(Bookmark::new(title.clone(), 0)),
+        origin: path.into(),
+        ..Heading::new(1, bold(title))
     })
 }
 
-/// Table A: one row per indicator, the sasaran cell spanning its
-/// indicators' rows.
+/// Table A, without its rows: one per indicator, the sasaran cell spanning
+/// its indicators' rows.
 ///
 /// The numbers are right-aligned, so that the layout sets them close to
 /// the sasaran beside them (text extractors then read the number and the
@@ -392,7 +479,7 @@ fn section(title: String, path: &str) -> Block {
 /// `joined_columns`), and so is the Satuan between the right-aligned
 /// figures (poppler finds a table only where neighbouring columns are
 /// aligned alike).
-fn kinerja_table(report: &Report) -> Table {
+fn kinerja_table() -> Table {
     let columns = [
         Align::Right,
         Align::Left,
@@ -402,257 +489,70 @@ fn kinerja_table(report: &Report) -> Table {
         Align::Right,
         Align::Right,
     ]
-    .map(|align| Column { align })
+    .map(Column::new)
     .to_vec();
-    let header = vec![header_row(&KINERJA_HEADER)];
-    let mut body = Vec::new();
-    let mut n = 0;
-    for (i, s) in report.kinerja.sasaran.iter().enumerate() {
-        for (j, ind) in s.indikator.iter().enumerate() {
-            n += 1;
-            let mut cells = vec![cell(plain(format!("{n}.")))];
-            if j == 0 {
-                cells.push(Cell {
-                    rowspan: s.indikator.len(),
-                    ..cell(prefixed(format!("[{}] ", s.kode), &s.uraian))
-                });
-            }
-            cells.push(cell(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
-            cells.push(cell(plain(nilai(&ind.target_pk))));
-            cells.push(cell(plain(ind.satuan.clone())));
-            cells.push(cell(plain(nilai(&ind.target))));
-            cells.push(cell(plain(nilai(&ind.capaian))));
-            body.push(row(cells, format!("kinerja.sasaran[{i}].indikator[{j}]")));
-        }
-    }
-    Table {
-        columns,
-        header,
-        body,
-        caption: None,
-        path: "kinerja.sasaran".to_owned(),
-    }
+    Table::new(columns, vec![header_row(&KINERJA_HEADER)], Vec::new())
 }
 
-/// Table C: one row per rincian output with its remainders, and the Total
-/// row spanning the columns before the money.
-fn anggaran_table(checked: &CheckedReport<'_>) -> Table {
-    let mut columns = vec![
-        Column { align: Align::Left },
-        Column {
-            align: Align::Center,
-        },
-    ];
-    columns.extend((0..6).map(|_| Column {
-        align: Align::Right,
-    }));
-    let header = vec![header_row(&ANGGARAN_HEADER)];
-    let mut body: Vec<Row> = checked
-        .rincian()
-        .enumerate()
-        .map(|(i, (r, sisa))| {
-            let cells = vec![
-                cell(prefixed(format!("[{}] ", r.kode), &r.uraian)),
-                cell(plain(r.satuan.clone())),
-                cell(plain(angka(&r.volume))),
-                cell(plain(angka(&r.capaian))),
-                cell(plain(angka(&sisa.capaian))),
-                cell(plain(angka(&r.pagu))),
-                cell(plain(angka(&r.realisasi))),
-                cell(plain(angka(&sisa.anggaran))),
-            ];
-            row(cells, format!("anggaran.rincian[{i}]"))
-        })
-        .collect();
-    let t = checked.totals();
-    body.push(Row {
-        cells: vec![
-            // Right-aligned, next to its sums: centred, text extractors
-            // (poppler) would not see it in the table's grid and read it
-            // after the table.
-            Cell {
-                colspan: 5,
-                align: Some(Align::Right),
-                row_header: true,
-                ..cell(bold("Total"))
-            },
-            cell(bold(angka(&t.pagu))),
-            cell(bold(angka(&t.realisasi))),
-            cell(bold(angka(&t.sisa_anggaran))),
-        ],
-        keep_with_previous: true,
-        path: "anggaran.total".to_owned(),
-    });
-    Table {
-        columns,
-        header,
-        body,
-        caption: None,
-        path: "anggaran.rincian".to_owned(),
-    }
+/// Table C, without its rows: one per rincian output with its
+/// remainders, and the Total row.
+fn anggaran_table() -> Table {
+    let mut columns = vec![Column::new(Align::Left), Column::new(Align::Center)];
+    columns.extend((0..6).map(|_| Column::new(Align::Right)));
+    Table::new(columns, vec![header_row(&ANGGARAN_HEADER)], Vec::new())
 }
 
-/// Converts the report's blocks (paragraphs, lists, tables) found at the
-/// JSON path `path` (spelt as in validation's messages).
-fn body_blocks(path: &str, blocks: &[model::Block]) -> Vec<Block> {
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| body_block(&format!("{path}[{i}]"), b))
-        .collect()
+/// The cell of a text of the report: its runs.
+pub(super) fn text_cell(source: Source<'_>) -> Cell {
+    Cell::new(source_text(source))
 }
 
-fn body_block(path: &str, block: &model::Block) -> Block {
-    match block {
-        model::Block::Paragraf(text) => Block::Paragraph(Paragraph {
-            text: inline(text),
-            align: Align::Justify,
-            path: path.to_owned(),
-            keep_with_next: false,
-        }),
-        model::Block::Daftar(d) => Block::List(list(&format!("{path}.daftar"), d)),
-        model::Block::Tabel(t) => Block::Table(table(&format!("{path}.tabel"), t)),
-    }
+/// A column title: bold, centred.
+pub(super) fn title_cell(source: Source<'_>) -> Cell {
+    header_cell(emboldened(source_text(source)))
 }
 
-/// A list of the report at `path` (ending in `.daftar`).
-fn list(path: &str, d: &model::Daftar) -> List {
-    let items = d
-        .butir
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let item_path = format!("{path}.butir[{i}]");
-            let mut blocks = vec![Block::Paragraph(Paragraph {
-                text: inline(&item.teks),
-                align: Align::Justify,
-                path: if item.isi.is_empty() {
-                    item_path.clone()
-                } else {
-                    format!("{item_path}.teks")
-                },
-                keep_with_next: false,
-            })];
-            blocks.extend(body_blocks(&format!("{item_path}.isi"), &item.isi));
-            ListItem {
-                marker: d.gaya.marker(d.mulai.saturating_add(i as u32)),
-                blocks,
-                path: item_path,
-            }
-        })
-        .collect();
-    List { items }
+/// A number in a table of the report's text.
+pub(super) fn number_cell(d: &rust_decimal::Decimal) -> Cell {
+    Cell::new(plain(angka(d)))
 }
 
-/// A table of the report at `path` (ending in `.tabel`): a column of
-/// numbers only is right-aligned unless the report says otherwise.
-fn table(path: &str, t: &model::Tabel) -> Table {
-    let numeric = |k: usize| {
-        t.baris
-            .iter()
-            .all(|row| matches!(row.get(k), Some(Sel::Angka(_)) | None))
-    };
-    let columns = t
-        .kolom
-        .iter()
-        .enumerate()
-        .map(|(k, c)| Column {
-            align: c.rata.map(align).unwrap_or(if numeric(k) {
-                Align::Right
-            } else {
-                Align::Left
-            }),
-        })
-        .collect();
-    let header = vec![Row {
-        cells: t
-            .kolom
-            .iter()
-            .map(|c| Cell {
-                align: Some(Align::Center),
-                ..cell(emboldened(inline(&c.judul)))
-            })
-            .collect(),
-        keep_with_previous: false,
-        path: format!("{path}.kolom"),
-    }];
-    let body = t
+/// A paragraph of the report's text.
+pub(super) fn text_paragraph(source: Source<'_>, origin: Origin) -> Block {
+    paragraph(source_text(source), origin)
+}
+
+/// The caption of a table of the report's text.
+pub(super) fn caption(source: Source<'_>) -> Text {
+    source_text(source)
+}
+
+/// A column of a table of the report's text: as the report aligns it, or
+/// a column of numbers only to the right.
+pub(super) fn column(t: &crate::model::Tabel, k: usize) -> Column {
+    let numeric = t
         .baris
         .iter()
-        .enumerate()
-        .map(|(j, cells)| {
-            let cells = cells
-                .iter()
-                .map(|c| match c {
-                    Sel::Teks(text) => cell(inline(text)),
-                    Sel::Angka(d) => cell(plain(angka(d))),
-                })
-                .collect();
-            row(cells, format!("{path}.baris[{j}]"))
-        })
-        .collect();
-    Table {
-        columns,
-        header,
-        body,
-        caption: t.keterangan.as_ref().map(inline),
-        path: path.to_owned(),
-    }
+        .all(|row| matches!(row.get(k), Some(crate::model::Sel::Angka(_)) | None));
+    let rata = t.kolom.get(k).and_then(|c| c.rata);
+    Column::new(
+        rata.map(align)
+            .unwrap_or(if numeric { Align::Right } else { Align::Left }),
+    )
 }
 
-/// The text the document stage writes itself, beside the report's texts
-/// it places, by the face it is set in: the wording of the title, the
-/// intro, the headings and the table headers, the figures and signs of
-/// numbers, dates and markers, the month names, the footer. Validation
-/// checks that the fonts can draw it, so that the layout stage need not
-/// check a validated report's document again.
-pub(crate) fn own_text() -> [(Face, String); 2] {
-    let figures = "0123456789 .,-:[]";
-    let months: String = (1..=12u8)
-        .filter_map(|m| time::Month::try_from(m).ok())
-        .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
-        .map(|d| tanggal(d) + " ")
-        .collect();
-    let regular = format!(
-        "{figures}{} {months} NIP {} abcdefghijklmnopqrstuvwxyz",
-        intro("", 1, 2024),
-        PAGE_LABEL.replace("{page}", "").replace("{pages}", "")
-    );
-    let mut bold = format!(
-        "{figures}Laporan Kinerja Triwulan Tahun {} Total {}",
-        section_titles(1).join(" "),
-        FOOTER_TITLE
-    );
-    for (title, _) in PARTS {
-        bold.push_str(title);
-    }
-    for title in KINERJA_HEADER.iter().chain(&ANGGARAN_HEADER) {
-        bold.push_str(title);
-    }
-    [(Face::Regular, regular), (Face::Bold, bold)]
-}
-
-/// The first character of [`own_text`] that `fonts` cannot draw, as an
-/// error naming the font and the wording around it.
-pub(crate) fn check_own_text(fonts: &FontSet) -> Result<()> {
-    for (face, text) in own_text() {
-        let font = fonts.face(face);
-        if let Some(c) = font.first_missing(&text) {
-            return Err(Error::MissingGlyph {
-                character: c,
-                code: u32::from(c),
-                font: font.postscript_name.clone(),
-                path: String::new(),
-                context: crate::text::around(&text, c),
-            });
-        }
-    }
-    Ok(())
+/// Whether a text of this role is body text the body frames take.
+pub(super) fn is_body_text(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Paragraph | Role::ItemText | Role::ColumnTitle | Role::Cell | Role::Caption
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Face;
 
     fn minimal() -> Report {
         crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap()
@@ -665,6 +565,25 @@ mod tests {
 
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Every printed text of the report, as the walk gives them.
+    fn printed_texts(report: &Report) -> String {
+        struct Texts(String);
+        impl<'r> Visit<'r> for Texts {
+            fn enter(&mut self, _: &JsonPath, node: Node<'r>) {
+                if let Node::Text(t) = node
+                    && t.role.printed()
+                {
+                    for s in source_text(t.source) {
+                        self.0.push_str(&s.text);
+                    }
+                }
+            }
+        }
+        let mut texts = Texts(String::new());
+        walk(report, &mut texts);
+        texts.0
     }
 
     /// Every character of the document is the report's or in
@@ -681,16 +600,13 @@ mod tests {
         ]))
         .unwrap();
         let doc = build(&report);
-        let printed: String = crate::model::texts::printed_texts(&report)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect::<String>()
+        let printed: String = printed_texts(&report)
             + &report
                 .catatan()
                 .iter()
                 .map(|c| c.plain_text().unwrap())
                 .collect::<String>();
-        let own = own_text();
+        let own = super::super::wording::own_text();
         let mut texts: Vec<(Face, String)> = Vec::new();
         fn text(t: &Text, out: &mut Vec<(Face, String)>) {
             for s in t {
@@ -745,7 +661,7 @@ mod tests {
                 );
             }
         }
-        assert!(check_own_text(&FontSet::liberation_sans()).is_ok());
+        assert!(super::super::wording::check_own_text(&crate::FontSet::liberation_sans()).is_ok());
     }
 
     #[test]
@@ -868,11 +784,87 @@ mod tests {
         let Some(Block::Signature(s)) = doc.blocks.last() else {
             panic!()
         };
+        let path = |o: &Origin| o.path().map(|p| p.to_string()).unwrap_or_default();
         assert_eq!(
-            [s.path.as_str(), s.width_path.as_str(), s.tag_path.as_str()],
+            [path(&s.origin), path(&s.space_origin), path(&s.tag_origin)],
             ["penutup", "tanda_tangan.lebar_mm", "tanda_tangan.tag"]
         );
-        assert_eq!(doc.footer.path, "catatan");
+        // The standard note is lapkin's: no origin in the report.
+        assert!(doc.footer.origin.path().is_none());
+        let mut own = minimal();
+        own.catatan = Some(vec![Inline::new("Catatan sendiri.")]);
+        assert_eq!(path(&build(&own).footer.origin), "catatan");
+    }
+
+    /// Every block that shows a part of the report names its path, as the
+    /// walk spells it.
+    #[test]
+    fn blocks_carry_the_origins_of_what_they_show() {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        json["rekomendasi"] = serde_json::json!([
+            "Pengantar:",
+            {"daftar": {"butir": [{"teks": "Satu", "isi": [
+                {"tabel": {"kolom": [{"judul": "No"}], "baris": [[1]], "keterangan": "Ket"}}
+            ]}, "Dua"]}}
+        ]);
+        let report = crate::parse_report(json.to_string().as_bytes()).unwrap();
+        let doc = build(&report);
+        let mut origins = Vec::new();
+        fn add(o: &Origin, out: &mut Vec<String>) {
+            if let Some(p) = o.path() {
+                out.push(p.to_string());
+            }
+        }
+        fn collect(blocks: &[Block], out: &mut Vec<String>) {
+            for b in blocks {
+                match b {
+                    Block::Heading(h) => add(&h.origin, out),
+                    Block::Paragraph(p) => add(&p.origin, out),
+                    Block::Table(t) => {
+                        add(&t.origin, out);
+                        for r in t.header.iter().chain(&t.body) {
+                            add(&r.origin, out);
+                        }
+                    }
+                    Block::List(l) => {
+                        for item in &l.items {
+                            add(&item.origin, out);
+                            collect(&item.blocks, out);
+                        }
+                    }
+                    Block::Indent(inner) => collect(inner, out),
+                    Block::Signature(s) => add(&s.origin, out),
+                    Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
+                    Block::Title(_) => {}
+                }
+            }
+        }
+        collect(&doc.blocks, &mut origins);
+        for want in [
+            "kinerja",
+            "kinerja.sasaran",
+            "kinerja.sasaran[0].indikator[0]",
+            "analisis",
+            "analisis[0]",
+            "analisis[0].progress",
+            "analisis[0].progress[0]",
+            "anggaran",
+            "anggaran.rincian",
+            "anggaran.rincian[0]",
+            "anggaran.total",
+            "rekomendasi",
+            "rekomendasi[0]",
+            "rekomendasi[1].daftar.butir[0]",
+            "rekomendasi[1].daftar.butir[0].teks",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel.kolom",
+            "rekomendasi[1].daftar.butir[0].isi[0].tabel.baris[0]",
+            "rekomendasi[1].daftar.butir[1]",
+            "penutup",
+        ] {
+            assert!(origins.iter().any(|o| o == want), "{want}: {origins:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::problem::{Arg, Args, JsonPath, Kind, Phrase, Problem};
+
 /// A structure node's index in [`Structure::nodes`].
 pub type NodeId = usize;
 
@@ -38,6 +40,81 @@ pub struct StructNode {
     /// For a table cell: the columns it covers, at least 1.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub colspan: usize,
+    /// For a list ([`Role::L`]): how its items are numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_numbering: Option<ListNumbering>,
+}
+
+/// How a list numbers its items: its `/ListNumbering` attribute (ISO
+/// 32000-1, 14.8.5.5), which tells a screen reader what the labels are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ListNumbering {
+    /// No numbering: the labels are any text (`-`).
+    None,
+    /// A bullet (`•`).
+    Disc,
+    /// `1.`, `2.`, ...
+    Decimal,
+    /// `a.`, `b.`, ...
+    LowerAlpha,
+    /// `A.`, `B.`, ...
+    UpperAlpha,
+}
+
+impl ListNumbering {
+    /// The numbering of a list with these markers: decimal if every
+    /// marker is a number (with `.` or `)` after it), alphabetic if every
+    /// one is letters of one case, a disc for `•`, else none.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ListNumbering;
+    ///
+    /// assert_eq!(ListNumbering::of_markers(["1.", "2.", "10."]), ListNumbering::Decimal);
+    /// assert_eq!(ListNumbering::of_markers(["a.", "b."]), ListNumbering::LowerAlpha);
+    /// assert_eq!(ListNumbering::of_markers(["-", "-"]), ListNumbering::None);
+    /// ```
+    pub fn of_markers<'a>(markers: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut kinds = markers.into_iter().map(|m| {
+            let core = m.trim().trim_end_matches(['.', ')']);
+            if core.is_empty() {
+                ListNumbering::None
+            } else if core.bytes().all(|b| b.is_ascii_digit()) {
+                ListNumbering::Decimal
+            } else if core.bytes().all(|b| b.is_ascii_lowercase()) {
+                ListNumbering::LowerAlpha
+            } else if core.bytes().all(|b| b.is_ascii_uppercase()) {
+                ListNumbering::UpperAlpha
+            } else if m.trim() == "\u{2022}" {
+                ListNumbering::Disc
+            } else {
+                ListNumbering::None
+            }
+        });
+        let Some(first) = kinds.next() else {
+            return ListNumbering::None;
+        };
+        if kinds.all(|k| k == first) {
+            first
+        } else {
+            ListNumbering::None
+        }
+    }
+
+    /// The PDF name of the numbering.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::ListNumbering::UpperAlpha.name(), "UpperAlpha");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ListNumbering::None => "None",
+            ListNumbering::Disc => "Disc",
+            ListNumbering::Decimal => "Decimal",
+            ListNumbering::LowerAlpha => "LowerAlpha",
+            ListNumbering::UpperAlpha => "UpperAlpha",
+        }
+    }
 }
 
 fn one() -> usize {
@@ -94,6 +171,8 @@ pub enum Role {
     Link,
     /// A generic block (the closing block).
     Div,
+    /// A section: related blocks (the legal note, read once at the end).
+    Sect,
 }
 
 /// What a header cell labels.
@@ -126,15 +205,28 @@ pub enum Tag {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ArtifactKind {
-    /// Running furniture: the footer, the page number, a table header
-    /// repeated on a continuation page.
+    /// Running furniture: a table header repeated on a continuation page.
     Pagination,
+    /// The page's footer: the page number, and the legal note on every
+    /// page but where it is read (see [`crate::Layout`]'s structure).
+    /// Written `/Type /Pagination /Subtype /Footer`.
+    Footer,
+    /// The running header at the top of every page. Written `/Type
+    /// /Pagination /Subtype /Header`.
+    Header,
     /// Decoration: rules, fills, cell borders, the invisible signature tag.
     Layout,
 }
 
 impl Role {
     /// The heading role of `level` (1 to 6; clamped).
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Role;
+    ///
+    /// assert_eq!(Role::heading(2), Role::H2);
+    /// assert_eq!(Role::heading(9), Role::H6);
+    /// ```
     pub fn heading(level: u8) -> Role {
         match level {
             0 | 1 => Role::H1,
@@ -147,6 +239,13 @@ impl Role {
     }
 
     /// The heading level of a heading role, `None` for any other.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Role;
+    ///
+    /// assert_eq!(Role::H3.heading_level(), Some(3));
+    /// assert_eq!(Role::P.heading_level(), None);
+    /// ```
     pub fn heading_level(self) -> Option<u8> {
         Some(match self {
             Role::H1 => 1,
@@ -160,6 +259,10 @@ impl Role {
     }
 
     /// The PDF name of the structure type, e.g. `LBody`.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::Role::LBody.name(), "LBody");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Role::Document => "Document",
@@ -183,12 +286,17 @@ impl Role {
             Role::Caption => "Caption",
             Role::Link => "Link",
             Role::Div => "Div",
+            Role::Sect => "Sect",
         }
     }
 }
 
 impl Scope {
     /// The PDF name of the scope.
+    ///
+    /// ```
+    /// assert_eq!(lapkin::layout::tags::Scope::Column.name(), "Column");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Scope::Column => "Column",
@@ -200,16 +308,46 @@ impl Scope {
 
 impl ArtifactKind {
     /// The PDF name of the artifact type.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ArtifactKind;
+    ///
+    /// assert_eq!(ArtifactKind::Footer.name(), "Pagination");
+    /// assert_eq!(ArtifactKind::Layout.name(), "Layout");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
-            ArtifactKind::Pagination => "Pagination",
+            ArtifactKind::Pagination | ArtifactKind::Footer | ArtifactKind::Header => "Pagination",
             ArtifactKind::Layout => "Layout",
+        }
+    }
+
+    /// The PDF name of the pagination artifact's subtype, if it has one.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::ArtifactKind;
+    ///
+    /// assert_eq!(ArtifactKind::Header.subtype(), Some("Header"));
+    /// assert_eq!(ArtifactKind::Pagination.subtype(), None);
+    /// ```
+    pub fn subtype(self) -> Option<&'static str> {
+        match self {
+            ArtifactKind::Footer => Some("Footer"),
+            ArtifactKind::Header => Some("Header"),
+            _ => None,
         }
     }
 }
 
 impl StructNode {
     /// A node of `role` in `parent`, without children, spanning one cell.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, StructNode};
+    ///
+    /// let node = StructNode::new(Role::P, Some(0));
+    /// assert_eq!((node.role, node.parent), (Role::P, Some(0)));
+    /// ```
     pub fn new(role: Role, parent: Option<NodeId>) -> Self {
         StructNode {
             role,
@@ -218,12 +356,20 @@ impl StructNode {
             scope: None,
             rowspan: 1,
             colspan: 1,
+            list_numbering: None,
         }
     }
 }
 
 impl Structure {
     /// A tree of one node: the [`Role::Document`] root.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, Structure};
+    ///
+    /// let tree = Structure::document();
+    /// assert_eq!(tree.nodes[0].role, Role::Document);
+    /// ```
     pub fn document() -> Self {
         Structure {
             nodes: vec![StructNode::new(Role::Document, None)],
@@ -232,6 +378,16 @@ impl Structure {
 
     /// Adds a node of `role` as the last child of `parent` and returns its
     /// id. A `parent` the tree does not have makes a node without parent.
+    ///
+    /// ```
+    /// use lapkin::layout::tags::{Role, Structure};
+    ///
+    /// let mut tree = Structure::document();
+    /// let list = tree.add(Role::L, 0);
+    /// let item = tree.add(Role::LI, list);
+    /// assert_eq!(tree.nodes[item].parent, Some(list));
+    /// assert_eq!(tree.nodes[0].children, [list]);
+    /// ```
     pub fn add(&mut self, role: Role, parent: NodeId) -> NodeId {
         let id = self.nodes.len();
         let parent = self.nodes.get_mut(parent).map(|p| {
@@ -243,13 +399,134 @@ impl Structure {
     }
 
     /// Whether the tree is empty (an untagged layout).
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Structure;
+    ///
+    /// assert!(Structure::default().is_empty());
+    /// assert!(!Structure::document().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
+
+    /// Why the structure is not a tree that `pages`' items can be tagged
+    /// with, each problem at its path under `layout.`: a root (node 0)
+    /// with a parent, another node without one, a node whose parent does
+    /// not list it or that is listed twice, a child that does not exist, a
+    /// node the root does not reach, an item tagged with a node that does
+    /// not exist. The PDF writer refuses such a structure: what it cannot
+    /// reach from the root would be missing from the tag tree.
+    pub(crate) fn tree_problems(&self, pages: &[super::Page]) -> Vec<Problem> {
+        let n = self.nodes.len();
+        let base = JsonPath::root().key("layout").key("structure").key("nodes");
+        let mut problems = Vec::new();
+        let mut listed = vec![0usize; n];
+        for (i, node) in self.nodes.iter().enumerate() {
+            for &c in &node.children {
+                match listed.get_mut(c) {
+                    Some(count) => *count += 1,
+                    None => problems.push(tree_problem(
+                        base.item(i).key("children"),
+                        Phrase::NoSuchChild,
+                        vec![("node", i.into()), ("child", c.into())],
+                    )),
+                }
+            }
+        }
+        let mut reported = vec![false; n];
+        for (i, node) in self.nodes.iter().enumerate() {
+            let at = base.item(i).key("parent");
+            let problem = match (i, node.parent) {
+                (0, Some(p)) => Some((Phrase::RootHasParent, vec![("parent", p.into())])),
+                (0, None) => None,
+                (_, None) => Some((Phrase::SecondRoot, vec![("node", i.into())])),
+                (_, Some(p)) if p >= n || p == i || !self.nodes[p].children.contains(&i) => Some((
+                    Phrase::NotAChild,
+                    vec![("node", i.into()), ("parent", p.into())],
+                )),
+                _ if listed[i] > 1 => Some((Phrase::TwoParents, vec![("node", i.into())])),
+                _ => None,
+            };
+            if let Some((phrase, args)) = problem {
+                reported[i] = true;
+                problems.push(tree_problem(at, phrase, args));
+            }
+        }
+        for i in self.unreachable() {
+            if !reported[i] {
+                let at = base.item(i);
+                problems.push(tree_problem(
+                    at,
+                    Phrase::Unreachable,
+                    vec![("node", i.into())],
+                ));
+            }
+        }
+        problems.extend(self.untagged_problems(pages));
+        problems
+    }
+
+    /// The nodes that following children from the root (node 0), each to
+    /// a node that names its parent back, does not reach.
+    fn unreachable(&self) -> Vec<NodeId> {
+        let n = self.nodes.len();
+        let mut seen = vec![false; n];
+        let mut stack: Vec<NodeId> = if n > 0 { vec![0] } else { Vec::new() };
+        // Each node is pushed at most once: it is marked when pushed.
+        if n > 0 {
+            seen[0] = true;
+        }
+        while let Some(id) = stack.pop() {
+            for &c in &self.nodes[id].children {
+                if c < n && !seen[c] && self.nodes[c].parent == Some(id) {
+                    seen[c] = true;
+                    stack.push(c);
+                }
+            }
+        }
+        (0..n).filter(|&i| !seen[i]).collect()
+    }
+
+    /// Items tagged with a node the structure does not have.
+    fn untagged_problems(&self, pages: &[super::Page]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            let page_path = JsonPath::root().key("layout").key("pages").index(p);
+            for (part, items) in page.parts() {
+                for (i, item) in items.iter().enumerate() {
+                    if let Tag::Node(node) = item.tag()
+                        && node >= self.nodes.len()
+                    {
+                        let at = part.path(&page_path);
+                        let args = vec![("node", node.into())];
+                        problems.push(tree_problem(
+                            at.index(i).key("tag"),
+                            Phrase::NoSuchNode,
+                            args,
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// A problem of a structure that is not a tree.
+fn tree_problem(path: JsonPath, what: Phrase, args: Args) -> Problem {
+    Problem::new(path, Kind::NotATree).with("what", Arg::phrase(what, args))
 }
 
 impl Tag {
     /// Whether this is [`Tag::None`].
+    ///
+    /// ```
+    /// use lapkin::layout::tags::Tag;
+    ///
+    /// assert!(Tag::None.is_none());
+    /// assert!(!Tag::Node(0).is_none());
+    /// ```
     pub fn is_none(&self) -> bool {
         matches!(self, Tag::None)
     }
@@ -261,6 +538,8 @@ impl fmt::Display for Tag {
             Tag::None => Ok(()),
             Tag::Node(n) => write!(f, "@{n}"),
             Tag::Artifact(ArtifactKind::Pagination) => write!(f, "@pagination"),
+            Tag::Artifact(ArtifactKind::Footer) => write!(f, "@footer"),
+            Tag::Artifact(ArtifactKind::Header) => write!(f, "@header"),
             Tag::Artifact(ArtifactKind::Layout) => write!(f, "@layout"),
         }
     }
@@ -297,6 +576,9 @@ impl fmt::Display for Structure {
             }
             if n.colspan != 1 {
                 write!(f, " colspan={}", n.colspan)?;
+            }
+            if let Some(numbering) = n.list_numbering {
+                write!(f, " numbering={}", numbering.name())?;
             }
             writeln!(f)?;
             for &c in n.children.iter().rev() {

@@ -6,183 +6,175 @@
 //! or a layout the PDF writer refuses.
 
 use crate::doc::{Block, Document};
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::Result;
 use crate::frame::{MAX_LENGTH, PAGE_SIDES};
+use crate::problem::{JsonPath, Kind, Phrase, Problem, range, shown};
 use crate::style::Style;
 
 /// The deepest nesting of lists and indents laid out (a report's JSON
 /// cannot nest deeper than 128 levels, which is about 40 lists).
 pub(crate) const MAX_NESTING: usize = 100;
 
-/// A number as messages show it: plain unless very large.
-fn shown(v: f64) -> String {
-    if v.is_finite() && v.abs() >= 1e9 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
 /// `v` in `min..=max` (`min` excluded if `open`), else a problem at `path`.
 fn within(
     out: &mut Vec<Problem>,
-    path: &str,
+    path: JsonPath,
     v: f64,
     (min, max): (f64, f64),
     open: bool,
-    unit: &str,
+    unit: Phrase,
 ) {
     let low = if open { v > min } else { v >= min };
     if !(low && v <= max) {
-        let from = if open {
-            format!("more than {min}")
-        } else {
-            format!("from {min}")
-        };
-        out.push(Problem::new(
-            path,
-            format!("expected {from} to {max}{unit}, found {}", shown(v)),
-        ));
+        out.push(
+            Problem::new(path, Kind::OutOfRange)
+                .with("expected", range(min, max, open, unit))
+                .with("found", shown(v)),
+        );
     }
 }
+
+/// The style's lengths that may be 0 but not negative: margins, spacing,
+/// widths.
+fn lengths(s: &Style) -> [(&'static str, f64); 22] {
+    [
+        ("margin.top", s.margin.top.0),
+        ("margin.right", s.margin.right.0),
+        ("margin.bottom", s.margin.bottom.0),
+        ("margin.left", s.margin.left.0),
+        ("table_font_step", s.table_font_step.0),
+        ("block_spacing", s.block_spacing.0),
+        ("section_spacing", s.section_spacing.0),
+        ("subsection_spacing", s.subsection_spacing.0),
+        ("subheading_spacing", s.subheading_spacing.0),
+        ("list_item_spacing", s.list_item_spacing.0),
+        ("marker_gap", s.marker_gap.0),
+        ("caption_spacing", s.caption_spacing.0),
+        ("footer_rule_width", s.footer_rule_width.0),
+        ("footer_rule_gap", s.footer_rule_gap.0),
+        ("signature_spacing", s.signature_spacing.0),
+        ("signature_gap", s.signature_gap.0),
+        ("indent", s.indent.0),
+        ("cell_padding", s.cell_padding.0),
+        ("rule_width", s.rule_width.0),
+        ("footer_bottom", s.footer_bottom.0),
+        ("footer_gap", s.footer_gap.0),
+        ("signature_width", s.signature_width.0),
+    ]
+}
+
+/// The path of a field of the style, such as `style.margin.left`.
+fn field(name: &str) -> JsonPath {
+    name.split('.')
+        .fold(JsonPath::root().key("style"), |p, k| p.key(k.to_owned()))
+}
+
+/// A number of the style to check: its field, its value, its range, whether
+/// the range's low end is excluded, its unit.
+type Check = (&'static str, f64, (f64, f64), bool, Phrase);
 
 /// The problems of a style: page sides from 3 to 14,400 pt; margins,
 /// spacing and widths finite and not negative; type sizes and the line
 /// spacing above 0; the grey level from 0 to 1; margins that leave a text
-/// width. (Longer than most functions: it is one line per field of the
-/// style, which reads better as one table than split.)
+/// width.
 pub(crate) fn style_problems(s: &Style) -> Vec<Problem> {
     let mut out = Vec::new();
-    let pt = " pt";
-    within(
-        &mut out,
-        "style.page.width",
-        s.page.width.0,
-        PAGE_SIDES,
-        false,
-        pt,
-    );
-    within(
-        &mut out,
-        "style.page.height",
-        s.page.height.0,
-        PAGE_SIDES,
-        false,
-        pt,
-    );
     let (_, max_side) = PAGE_SIDES;
-    for (path, v) in [
-        ("style.font_size", s.font_size),
-        ("style.title_size", s.title_size),
-        ("style.table_font_size", s.table_font_size),
-        ("style.table_min_font_size", s.table_min_font_size),
-        ("style.footer_font_size", s.footer_font_size),
+    let pt = Phrase::UnitPt;
+    let mut checks: Vec<Check> = vec![
+        ("page.width", s.page.width.0, PAGE_SIDES, false, pt),
+        ("page.height", s.page.height.0, PAGE_SIDES, false, pt),
+    ];
+    for (name, v) in [
+        ("font_size", s.font_size),
+        ("title_size", s.title_size),
+        ("table_font_size", s.table_font_size),
+        ("table_min_font_size", s.table_min_font_size),
+        ("footer_font_size", s.footer_font_size),
     ] {
-        within(&mut out, path, v.0, (0.0, max_side), true, pt);
+        checks.push((name, v.0, (0.0, max_side), true, pt));
     }
-    within(
-        &mut out,
-        "style.line_spacing",
+    checks.push((
+        "line_spacing",
         s.line_spacing,
         (0.0, 100.0),
         true,
-        " times the font's line height",
-    );
-    for (path, v) in [
-        ("style.margin.top", s.margin.top),
-        ("style.margin.right", s.margin.right),
-        ("style.margin.bottom", s.margin.bottom),
-        ("style.margin.left", s.margin.left),
-        ("style.table_font_step", s.table_font_step),
-        ("style.block_spacing", s.block_spacing),
-        ("style.section_spacing", s.section_spacing),
-        ("style.subsection_spacing", s.subsection_spacing),
-        ("style.subheading_spacing", s.subheading_spacing),
-        ("style.list_item_spacing", s.list_item_spacing),
-        ("style.marker_gap", s.marker_gap),
-        ("style.caption_spacing", s.caption_spacing),
-        ("style.footer_rule_width", s.footer_rule_width),
-        ("style.footer_rule_gap", s.footer_rule_gap),
-        ("style.signature_spacing", s.signature_spacing),
-        ("style.signature_gap", s.signature_gap),
-        ("style.indent", s.indent),
-        ("style.cell_padding", s.cell_padding),
-        ("style.rule_width", s.rule_width),
-        ("style.footer_bottom", s.footer_bottom),
-        ("style.footer_gap", s.footer_gap),
-        ("style.signature_width", s.signature_width),
-    ] {
-        within(&mut out, path, v.0, (0.0, MAX_LENGTH), false, pt);
+        Phrase::UnitLineHeights,
+    ));
+    for (name, v) in lengths(s) {
+        checks.push((name, v, (0.0, MAX_LENGTH), false, pt));
     }
-    within(
-        &mut out,
-        "style.justify_tolerance",
-        s.justify_tolerance,
-        (0.0, 10_000.0),
-        false,
-        " (TeX's badness)",
-    );
-    within(
-        &mut out,
-        "style.word_space_stretch",
-        s.word_space_stretch,
-        (0.0, 10.0),
-        false,
-        " times the space's width",
-    );
-    within(
-        &mut out,
-        "style.word_space_shrink",
-        s.word_space_shrink,
-        (0.0, 0.9),
-        false,
-        " times the space's width",
-    );
-    within(
-        &mut out,
-        "style.header_fill",
-        f64::from(s.header_fill),
-        (0.0, 1.0),
-        false,
-        " (0 black, 1 white)",
-    );
+    checks.extend([
+        (
+            "justify_tolerance",
+            s.justify_tolerance,
+            (0.0, 10_000.0),
+            false,
+            Phrase::UnitBadness,
+        ),
+        (
+            "word_space_stretch",
+            s.word_space_stretch,
+            (0.0, 10.0),
+            false,
+            Phrase::UnitSpaceWidths,
+        ),
+        (
+            "word_space_shrink",
+            s.word_space_shrink,
+            (0.0, 0.9),
+            false,
+            Phrase::UnitSpaceWidths,
+        ),
+        (
+            "header_fill",
+            f64::from(s.header_fill),
+            (0.0, 1.0),
+            false,
+            Phrase::UnitGrey,
+        ),
+    ]);
+    for (name, v, limits, open, unit) in checks {
+        within(&mut out, field(name), v, limits, open, unit);
+    }
     if out.is_empty() && s.text_width().0 <= 0.0 {
-        out.push(Problem::new(
-            "style.margin",
-            format!(
-                "the left and right margins ({} and {} pt) leave no text on a page {} pt wide; \
-                 expected margins narrower than the page",
-                s.margin.left, s.margin.right, s.page.width
-            ),
-        ));
+        out.push(
+            Problem::new(field("margin"), Kind::MarginsTooWide)
+                .with("left", s.margin.left.to_string())
+                .with("right", s.margin.right.to_string())
+                .with("width", s.page.width.to_string()),
+        );
     }
     out
 }
 
 /// The problems of a document's shape: its date's year from 1 to 9999 (a
 /// PDF date has four digits), lists and indents nested at most
-/// [`MAX_NESTING`] deep, signature spaces of finite, non-negative size.
+/// [`MAX_NESTING`] deep, signature spaces of finite, non-negative size,
+/// tables whose rows fill their columns.
 /// Walks the blocks with a stack: no recursion, whatever the depth; the
 /// problems in document order.
 pub(crate) fn document_problems(doc: &Document) -> Vec<Problem> {
     let mut out = Vec::new();
     let year = doc.meta.date.year();
     if !(1..=9999).contains(&year) {
-        out.push(Problem::new(
-            "document.meta.date",
-            format!("expected a year from 1 to 9999 (a PDF date has four digits), found {year}"),
-        ));
+        let at = JsonPath::root().key("document").key("meta").key("date");
+        out.push(
+            Problem::new(at, Kind::OutOfRange)
+                .with("expected", Phrase::PdfYear)
+                .with("found", year),
+        );
     }
     // Depth first, in document order: each frame the blocks left of one
     // sequence, its path and its depth.
     type Frame<'a> = (
         std::iter::Enumerate<std::slice::Iter<'a, Block>>,
-        String,
+        JsonPath,
         usize,
     );
     let mut stack: Vec<Frame<'_>> = vec![(
         doc.blocks.iter().enumerate(),
-        "document.blocks".to_owned(),
+        JsonPath::root().key("document").key("blocks"),
         0,
     )];
     while let Some((blocks, path, depth)) = stack.last_mut() {
@@ -190,43 +182,14 @@ pub(crate) fn document_problems(doc: &Document) -> Vec<Problem> {
             stack.pop();
             continue;
         };
-        let (at, depth) = (format!("{path}[{i}]"), *depth);
-        let mut inner: Vec<(&[Block], String)> = Vec::new();
-        match b {
-            Block::List(l) => {
-                for (k, item) in l.items.iter().enumerate() {
-                    inner.push((&item.blocks, format!("{at}.items[{k}].blocks")));
-                }
-            }
-            Block::Indent(blocks) => inner.push((blocks, at.clone())),
-            Block::Signature(s) => {
-                for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
-                    let path = format!("{at}.space.{side}");
-                    within(&mut out, &path, v.0, (0.0, MAX_LENGTH), false, " pt");
-                }
-            }
-            Block::SignatureRow(row) => {
-                for (k, s) in row.iter().enumerate() {
-                    for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
-                        let path = format!("{at}[{k}].space.{side}");
-                        within(&mut out, &path, v.0, (0.0, MAX_LENGTH), false, " pt");
-                    }
-                }
-            }
-            _ => {}
-        }
+        let (at, depth) = (path.item(i), *depth);
+        let inner = block_problems(b, &at, &mut out);
         if inner.is_empty() {
             continue;
         }
         if depth + 1 > MAX_NESTING {
             // Once per branch: what is under it is not walked.
-            out.push(Problem::new(
-                at,
-                format!(
-                    "lists and indents are nested more than {MAX_NESTING} deep here; expected at \
-                     most {MAX_NESTING}"
-                ),
-            ));
+            out.push(Problem::new(at, Kind::NestedTooDeep).with("max", MAX_NESTING));
             continue;
         }
         // The first item on top.
@@ -237,6 +200,95 @@ pub(crate) fn document_problems(doc: &Document) -> Vec<Problem> {
     out
 }
 
+/// The problems of one block at `at`, and the sequences of blocks inside
+/// it, with their paths.
+fn block_problems<'d>(
+    b: &'d Block,
+    at: &JsonPath,
+    out: &mut Vec<Problem>,
+) -> Vec<(&'d [Block], JsonPath)> {
+    let mut inner: Vec<(&[Block], JsonPath)> = Vec::new();
+    match b {
+        Block::List(l) => {
+            for (k, item) in l.items.iter().enumerate() {
+                inner.push((&item.blocks, at.child("items").item(k).key("blocks")));
+            }
+        }
+        Block::Indent(blocks) => inner.push((blocks, at.clone())),
+        Block::Signature(s) => space_problems(s, at, out),
+        Block::SignatureRow(row) => {
+            for (k, s) in row.iter().enumerate() {
+                space_problems(s, &at.item(k), out);
+            }
+        }
+        Block::Table(t) => out.extend(coverage_problems(t, at)),
+        _ => {}
+    }
+    inner
+}
+
+/// Every row of `t` (at `at` in the document) whose cells, placed as
+/// the table stage places them (as HTML does), do not cover each of the table's columns once:
+/// past the last column a cell would be dropped with its text, and a
+/// column left empty is a row that lost its cells. At the row's origin if
+/// it has one, else at its path in the document.
+pub(crate) fn coverage_problems(
+    t: &crate::doc::Table,
+    at: &crate::problem::JsonPath,
+) -> Vec<Problem> {
+    let ncols = t.columns.len();
+    let header_rows = t.header.len();
+    let rows: Vec<&crate::doc::Row> = t.header.iter().chain(&t.body).collect();
+    let nrows = rows.len();
+    // How many columns each row's positions hold: spans from above first.
+    let mut from_above = vec![0usize; nrows];
+    let mut problems = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut covered = from_above[r];
+        for cell in &row.cells {
+            let (colspan, rowspan) = (cell.colspan.max(1), cell.rowspan.max(1));
+            covered = covered.saturating_add(colspan);
+            let limit = if r < header_rows { header_rows } else { nrows };
+            let end = limit.min(r.saturating_add(rowspan));
+            for below in from_above.iter_mut().take(end).skip(r + 1) {
+                *below = below.saturating_add(colspan);
+            }
+        }
+        if covered != ncols {
+            let path = match row.origin.path() {
+                Some(p) => p.clone(),
+                None if r < header_rows => at.child("header").item(r),
+                None => at.child("body").item(r - header_rows),
+            };
+            problems.push(
+                Problem::new(path, Kind::RowsDoNotFill)
+                    .with("covered", covered)
+                    .with("columns", ncols),
+            );
+        }
+    }
+    problems
+}
+
+/// A signature space of finite, non-negative size.
+fn space_problems(s: &crate::doc::Signature, at: &JsonPath, out: &mut Vec<Problem>) {
+    for (side, v) in [("width", s.space.width), ("height", s.space.height)] {
+        let path = at.child("space").key(side);
+        within(out, path, v.0, (0.0, MAX_LENGTH), false, Phrase::UnitPt);
+    }
+}
+
+/// Checks the style before a document known to be sound (one built from
+/// a validated report) is laid out with it; every problem at once.
+pub(crate) fn check_style(style: &Style) -> Result<()> {
+    let problems = style_problems(style);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
 /// Checks the style and the document before they are laid out; every
 /// problem at once, style first.
 pub(crate) fn check_input(doc: &Document, style: &Style) -> Result<()> {
@@ -245,7 +297,7 @@ pub(crate) fn check_input(doc: &Document, style: &Style) -> Result<()> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Invalid(Problems(problems)))
+        Err(problems.into())
     }
 }
 
@@ -280,7 +332,11 @@ mod tests {
             *bad.pointer_mut(&pointer).unwrap() = serde_json::json!(-1.0);
             let style: Style = serde_json::from_value(bad).unwrap();
             let problems = style_problems(&style);
-            if !problems.iter().any(|p| p.path.starts_with(path.as_str())) {
+            let here: JsonPath = path.parse().unwrap();
+            if !problems
+                .iter()
+                .any(|p| p.path().is_some_and(|p| p.starts_with(&here)))
+            {
                 unchecked.push(format!("{path}: {problems:?}"));
             }
         }

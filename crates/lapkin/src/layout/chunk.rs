@@ -8,7 +8,9 @@
 use std::rc::Rc;
 
 use crate::doc::Bookmark;
+use crate::doc::Origin;
 use crate::frame::{ArtifactKind, BoxItem, Item, Rule, Tag};
+use crate::problem::Phrase;
 use crate::units::{Pt, Rect};
 
 /// A slice of content that pagination places whole, or splits at one of
@@ -44,13 +46,13 @@ pub(crate) struct Chunk {
 }
 
 /// What a chunk is, for error messages: its kind and, when known, the
-/// JSON path of the input it comes from.
+/// part of the input it comes from.
 #[derive(Debug, Clone)]
 pub(crate) struct What {
-    /// The kind, e.g. "a table row".
-    pub kind: &'static str,
-    /// The JSON path, e.g. `analisis[0].progress[1].tabel.baris[3]`.
-    pub path: Option<Rc<str>>,
+    /// The kind, e.g. "a row of the table".
+    pub kind: Phrase,
+    /// Where it comes from, e.g. `analisis[0].progress[1].tabel.baris[3]`.
+    pub origin: Origin,
 }
 
 /// How to close and reopen a table row split across pages.
@@ -69,7 +71,7 @@ pub(crate) struct CutRule {
 impl CutRule {
     /// The rule across the table at `y`.
     fn line(&self, y: Pt) -> Item {
-        Item::Line(Rule {
+        Item::Rule(Rule {
             x1: self.x1,
             y1: y,
             x2: self.x2,
@@ -82,11 +84,11 @@ impl CutRule {
 
 impl Chunk {
     /// An empty chunk of the given kind and height.
-    pub fn new(what: &'static str, height: Pt) -> Self {
+    pub fn new(what: Phrase, height: Pt) -> Self {
         Chunk {
             what: What {
                 kind: what,
-                path: None,
+                origin: Origin::none(),
             },
             height,
             space_before: Pt::ZERO,
@@ -238,8 +240,8 @@ impl Keyed {
         let (top, above_at_top) = match &item {
             Item::Text(t) => (t.y.0, false),
             Item::Link(l) => (l.rect.y.0, false),
-            Item::Line(l) => (l.y1.0.min(l.y2.0), l.y1.0 == l.y2.0),
-            Item::Rect(b) => {
+            Item::Rule(l) => (l.y1.0.min(l.y2.0), l.y1.0 == l.y2.0),
+            Item::Box(b) => {
                 let (y, bottom) = (b.rect.y.0, b.rect.bottom().0);
                 (y.min(bottom), bottom <= y)
             }
@@ -310,13 +312,13 @@ fn divide(item: Item, cut: Pt, shift: Pt) -> (Option<Item>, Option<Item>) {
                 (None, Some(Item::Link(l)))
             }
         }
-        Item::Line(l) => {
+        Item::Rule(l) => {
             let (above, below) = divide_rule(l, cut, shift);
-            (above.map(Item::Line), below.map(Item::Line))
+            (above.map(Item::Rule), below.map(Item::Rule))
         }
-        Item::Rect(b) => {
+        Item::Box(b) => {
             let (above, below) = divide_fill(b, cut, shift);
-            (above.map(Item::Rect), below.map(Item::Rect))
+            (above.map(Item::Box), below.map(Item::Box))
         }
     }
 }
@@ -560,16 +562,17 @@ mod tests {
             invisible: false,
             tag: Default::default(),
             actual_text: None,
+            space_after: false,
         })
     }
 
     #[test]
     fn splitting_a_row_moves_later_lines_and_continues_its_rules() {
-        let mut c = Chunk::new("a table row", Pt(100.0));
+        let mut c = Chunk::new(Phrase::ChunkTableRow, Pt(100.0));
         c.items = vec![
             text(10.0),
             text(60.0),
-            Item::Line(Rule {
+            Item::Rule(Rule {
                 x1: Pt(0.0),
                 y1: Pt(0.0),
                 x2: Pt(0.0),
@@ -629,15 +632,15 @@ mod tests {
     /// running its whole height, and a cut below every line.
     fn tall_row(k: usize) -> Chunk {
         let height = k as f64 * 10.0;
-        let mut c = Chunk::new("a table row", Pt(height));
-        c.items.push(Item::Rect(BoxItem {
+        let mut c = Chunk::new(Phrase::ChunkTableRow, Pt(height));
+        c.items.push(Item::Box(BoxItem {
             rect: Rect::new(Pt(0.0), Pt(0.0), Pt(200.0), Pt(height)),
             fill: None,
             stroke: None,
             tag: Default::default(),
         }));
         c.items.extend((0..k).map(|i| text(i as f64 * 10.0 + 8.0)));
-        c.items.push(Item::Line(Rule {
+        c.items.push(Item::Rule(Rule {
             x1: Pt(0.0),
             y1: Pt(0.0),
             x2: Pt(0.0),
@@ -692,9 +695,9 @@ mod tests {
                     }
                 }
                 let has = |f: &dyn Fn(&Item) -> bool| c.items.iter().filter(|i| f(i)).count();
-                assert_eq!(has(&|i| matches!(i, Item::Rect(_))), 1);
+                assert_eq!(has(&|i| matches!(i, Item::Box(_))), 1);
                 assert!(c.items.iter().any(|i| matches!(i,
-                    Item::Line(l) if l.x1 == l.x2 && l.y1 == Pt::ZERO && l.y2 == c.height)));
+                    Item::Rule(l) if l.x1 == l.x2 && l.y1 == Pt::ZERO && l.y2 == c.height)));
             }
             let want: Vec<String> = (0..k).map(|i| format!("at {}", i * 10 + 8)).collect();
             assert_eq!(lines, want);
@@ -705,7 +708,7 @@ mod tests {
     fn a_piece_keeps_the_items_in_the_order_of_the_chunk() {
         // Two cells side by side: the table emits the first cell's lines,
         // then the second's; by position they interleave.
-        let mut c = Chunk::new("a table row", Pt(100.0));
+        let mut c = Chunk::new(Phrase::ChunkTableRow, Pt(100.0));
         c.items = vec![
             text(8.0),
             text(18.0),

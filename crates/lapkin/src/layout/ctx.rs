@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use crate::frame::{NodeId, Role, Structure};
+use crate::frame::{ListNumbering, NodeId, Role, Structure};
 use crate::style::Style;
 use crate::text::Face;
 use crate::text::FontSet;
@@ -32,6 +32,18 @@ impl<'a> Ctx<'a> {
     /// Adds a structure node of `role` as the last child of `parent`.
     pub(crate) fn node(&self, role: Role, parent: NodeId) -> NodeId {
         self.tree.borrow_mut().add(role, parent)
+    }
+
+    /// Adds a list ([`Role::L`]) numbered as its `markers` say.
+    pub(crate) fn list_node<'m>(
+        &self,
+        parent: NodeId,
+        markers: impl IntoIterator<Item = &'m str>,
+    ) -> NodeId {
+        let mut tree = self.tree.borrow_mut();
+        let l = tree.add(Role::L, parent);
+        tree.nodes[l].list_numbering = Some(ListNumbering::of_markers(markers));
+        l
     }
 
     /// Distance between baselines at `size`.

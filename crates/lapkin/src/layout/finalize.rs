@@ -11,11 +11,16 @@ use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{
-    ArtifactKind, Item, Layout, Meta, OutlineEntry, Page, Rule, Structure, Tag, TextRun,
+    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, PageFooter, Role,
+    Rule, Structure, Tag, TextRun,
 };
+use crate::problem::Phrase;
 
-/// What every item of the footer is: running furniture.
-const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Pagination);
+/// What every item of the footer is: running furniture (the legal note is
+/// tagged where it is read, on the last page: see [`tag_the_note`]).
+const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Footer);
+/// What every item of the running header is.
+const HEADER: Tag = Tag::Artifact(ArtifactKind::Header);
 use crate::text::Align;
 use crate::text::Face;
 use crate::units::Pt;
@@ -24,12 +29,26 @@ use crate::units::Pt;
 /// header at its place on the page.
 pub(crate) struct FooterLayout {
     items: Vec<Item>,
+    /// The legal note's parts, as ranges of `items`.
+    note: NoteParts,
     header: Vec<Item>,
     height: Pt,
     label: String,
     label_baseline: Pt,
     size: Pt,
     right: Pt,
+}
+
+/// Where the legal note's parts are among the footer's items: read once,
+/// on the last page, they are tagged there (see [`tag_the_note`]).
+#[derive(Default)]
+struct NoteParts {
+    /// The title's lines ("Catatan :").
+    title: std::ops::Range<usize>,
+    /// Each numbered item: its marker (if it has one) and its lines.
+    items: Vec<(Option<usize>, std::ops::Range<usize>)>,
+    /// The free text under the items.
+    text: std::ops::Range<usize>,
 }
 
 /// Lines of footer text laid out from `y` at `x`, `width` wide, their
@@ -43,7 +62,16 @@ fn furniture_lines(
 ) -> Pt {
     let size = ctx.style.footer_font_size;
     let mut h = Pt::ZERO;
-    for mut line in text_lines(ctx, text, size, x, width, Align::Left, "", FURNITURE) {
+    for mut line in text_lines(
+        ctx,
+        text,
+        size,
+        x,
+        width,
+        Align::Left,
+        Phrase::ChunkLine,
+        FURNITURE,
+    ) {
         shift_all(&mut line.items, y + h);
         items.append(&mut line.items);
         h += line.height;
@@ -58,10 +86,11 @@ impl FooterLayout {
         let left = style.margin.left;
         let width = style.text_width();
         let mut items = Vec::new();
+        let mut note = NoteParts::default();
         let ruled = !footer.items.is_empty() || !footer.title.is_empty() || footer.text.is_some();
         let mut y = Pt::ZERO;
         if ruled {
-            items.push(Item::Line(Rule {
+            items.push(Item::Rule(Rule {
                 x1: left,
                 y1: Pt::ZERO,
                 x2: left + width,
@@ -80,9 +109,11 @@ impl FooterLayout {
                 link: None,
             }];
             // The title takes at most the left half.
+            let start = items.len();
             y += furniture_lines(ctx, &title, (left, width / 2.0), y, &mut items);
+            note.title = start..items.len();
         }
-        y += note_items(ctx, footer, (left, width), y, &mut items);
+        y += note_items(ctx, footer, (left, width), y, &mut items, &mut note.items);
         if let Some(text) = &footer.text {
             // At the left of the label's line when it is the first line.
             let w = if y == label_baseline - ctx.baseline(size) {
@@ -90,13 +121,16 @@ impl FooterLayout {
             } else {
                 width
             };
+            let start = items.len();
             y += furniture_lines(ctx, text, (left, w), y, &mut items);
+            note.text = start..items.len();
         }
         if y == Pt::ZERO && !footer.page_label.is_empty() {
             y = ctx.line_height(size);
         }
         FooterLayout {
             items,
+            note,
             header: running_header(ctx, footer),
             height: y,
             label: footer.page_label.clone(),
@@ -123,21 +157,20 @@ impl FooterLayout {
             .reduce(Pt::min)
     }
 
-    /// The footer of page `page` of `pages`, placed with its top at `top`,
-    /// the running header above the body, and the page label last.
-    fn page_items(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> Vec<Item> {
-        let mut items = self.items.clone();
-        shift_all(&mut items, top);
-        items.extend(self.header.iter().cloned());
+    /// The footer of page `page` of `pages`, placed with its top at `top`:
+    /// the legal note (as footer artifacts) and the page label.
+    fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
+        let mut note = self.items.clone();
+        shift_all(&mut note, top);
         if self.label.is_empty() {
-            return items;
+            return PageFooter::new(note, Vec::new());
         }
         let label = self
             .label
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string());
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
-        items.push(Item::Text(TextRun {
+        let label = Item::Text(TextRun {
             x: self.right - width,
             y: top + self.label_baseline,
             face: Face::Regular,
@@ -148,8 +181,9 @@ impl FooterLayout {
             invisible: false,
             tag: FURNITURE,
             actual_text: None,
-        }));
-        items
+            space_after: false,
+        });
+        PageFooter::new(note, vec![label])
     }
 }
 
@@ -162,6 +196,7 @@ fn note_items(
     (left, width): (Pt, Pt),
     y: Pt,
     items: &mut Vec<Item>,
+    parts: &mut Vec<(Option<usize>, std::ops::Range<usize>)>,
 ) -> Pt {
     let size = ctx.style.footer_font_size;
     let regular = ctx.fonts.face(Face::Regular);
@@ -184,7 +219,13 @@ fn note_items(
     for (text, marker) in footer.items.iter().zip(markers) {
         let start = items.len();
         let taken = furniture_lines(ctx, text, (left + indent, width - indent), y + h, items);
-        if !marker.is_empty() && items.len() > start {
+        let marked = !marker.is_empty() && items.len() > start;
+        parts.push(if marked {
+            (Some(start), start + 1..items.len() + 1)
+        } else {
+            (None, start..items.len())
+        });
+        if marked {
             items.insert(
                 start,
                 Item::Text(TextRun {
@@ -198,6 +239,7 @@ fn note_items(
                     invisible: false,
                     tag: FURNITURE,
                     actual_text: None,
+                    space_after: true,
                 }),
             );
         }
@@ -216,7 +258,16 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
     let style = ctx.style;
     let size = style.footer_font_size;
     let (left, width) = (style.margin.left, style.text_width());
-    let lines = text_lines(ctx, text, size, left, width, Align::Right, "", FURNITURE);
+    let lines = text_lines(
+        ctx,
+        text,
+        size,
+        left,
+        width,
+        Align::Right,
+        Phrase::ChunkLine,
+        HEADER,
+    );
     let total: Pt = lines.iter().map(|l| l.height).sum();
     let rule_y = style.margin.top - style.footer_gap / 2.0;
     let mut y = rule_y - style.footer_rule_gap - total;
@@ -226,13 +277,13 @@ fn running_header(ctx: &Ctx<'_>, footer: &Footer) -> Vec<Item> {
         items.append(&mut line.items);
         y += line.height;
     }
-    items.push(Item::Line(Rule {
+    items.push(Item::Rule(Rule {
         x1: left,
         y1: rule_y,
         x2: left + width,
         y2: rule_y,
         width: style.footer_rule_width,
-        tag: FURNITURE,
+        tag: HEADER,
     }));
     items
 }
@@ -243,15 +294,62 @@ fn shift_all(items: &mut [Item], dy: Pt) {
     }
 }
 
+/// Tags the legal note among `items` (a page's footer, from its first item
+/// on) where it is read: a [`Role::Sect`] at the end of the document holding
+/// the title as a [`Role::P`], the numbered items as a list and the free
+/// text as a `P`. The note is printed on every page as running furniture;
+/// a screen reader reads it once, from the last page, where these tags put
+/// it (its copies on the other pages stay footer artifacts).
+fn tag_the_note(note: &NoteParts, items: &mut [Item], structure: &mut Structure) {
+    let empty = note.title.is_empty() && note.items.is_empty() && note.text.is_empty();
+    if structure.is_empty() || empty {
+        return;
+    }
+    let markers: Vec<String> = note
+        .items
+        .iter()
+        .map(|(m, _)| match m.and_then(|m| items.get(m)) {
+            Some(Item::Text(t)) => t.text.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    let mut set = |range: std::ops::Range<usize>, node: NodeId| {
+        for item in items.get_mut(range).into_iter().flatten() {
+            item.set_tag(Tag::Node(node));
+        }
+    };
+    let div = structure.add(Role::Sect, 0);
+    if !note.title.is_empty() {
+        set(note.title.clone(), structure.add(Role::P, div));
+    }
+    if !note.items.is_empty() {
+        let l = structure.add(Role::L, div);
+        structure.nodes[l].list_numbering = Some(ListNumbering::of_markers(
+            markers.iter().map(String::as_str),
+        ));
+        for (marker, lines) in &note.items {
+            let li = structure.add(Role::LI, l);
+            if let Some(m) = marker {
+                set(*m..*m + 1, structure.add(Role::Lbl, li));
+            }
+            let body = structure.add(Role::LBody, li);
+            set(lines.clone(), structure.add(Role::P, body));
+        }
+    }
+    if !note.text.is_empty() {
+        set(note.text.clone(), structure.add(Role::P, div));
+    }
+}
+
 /// Adds the footer to every page and collects the outline and the
-/// signature box.
+/// signature box; tags the legal note on the last page.
 pub(crate) fn finalize(
     ctx: &Ctx<'_>,
     bodies: Vec<PageBody>,
     footer: &FooterLayout,
     footer_top: Pt,
     meta: Meta,
-    structure: Structure,
+    mut structure: Structure,
 ) -> Layout {
     let total = bodies.len();
     let mut outline = Vec::new();
@@ -274,8 +372,10 @@ pub(crate) fn finalize(
                 signatures.push(s);
             }
             let mut items = body.items;
-            let start = items.len();
-            items.extend(footer.page_items(ctx, i + 1, total, footer_top));
+            let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
+            if i + 1 == total {
+                tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
+            }
             // The layout is kept while the PDF is written: no room to spare
             // (a page's items were pushed one by one, so up to half its
             // vector was unused).
@@ -283,7 +383,8 @@ pub(crate) fn finalize(
             Page {
                 size: ctx.style.page,
                 items,
-                footer: start,
+                header: footer.header.clone(),
+                footer: page_footer,
             }
         })
         .collect();

@@ -11,8 +11,9 @@ use super::ctx::Ctx;
 use super::lines::text_lines;
 use super::table::layout_table;
 use crate::doc::{Block, Heading, List, Signature};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::{ArtifactKind, Item, NodeId, Role, SignatureBox, Tag, TextRun};
+use crate::problem::{Kind, Phrase, Problem};
 use crate::style::Style;
 use crate::text::Align;
 use crate::text::Face;
@@ -46,6 +47,8 @@ fn add_marker(
             invisible: false,
             tag,
             actual_text: None,
+            // Set apart from its text by its place, not by a space.
+            space_after: true,
         }),
     );
 }
@@ -116,7 +119,16 @@ fn block_chunks(
         Block::Title(text) => {
             let size = style.title_size;
             let tag = Tag::Node(ctx.node(Role::H1, parent));
-            let mut lines = text_lines(ctx, text, size, x, width, Align::Center, "the title", tag);
+            let mut lines = text_lines(
+                ctx,
+                text,
+                size,
+                x,
+                width,
+                Align::Center,
+                Phrase::ChunkTitle,
+                tag,
+            );
             for l in &mut lines {
                 l.keep_with_next = true;
             }
@@ -133,7 +145,7 @@ fn block_chunks(
                 x,
                 width,
                 p.align,
-                "a line of text",
+                Phrase::ChunkLine,
                 tag,
             ));
             if p.keep_with_next
@@ -192,7 +204,7 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out
         x + indent,
         width - indent,
         Align::Left,
-        "a heading",
+        Phrase::ChunkHeading,
         tag,
     );
     for l in &mut lines {
@@ -216,7 +228,7 @@ fn list(
     parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
-    let l = ctx.node(Role::L, parent);
+    let l = ctx.list_node(parent, list.items.iter().map(|i| i.marker.as_str()));
     let size = ctx.style.font_size;
     let face = ctx.fonts.face(Face::Regular);
     let widest = list
@@ -293,15 +305,10 @@ fn signer_block(
 ) -> Result<SignerBlock> {
     let size = ctx.style.font_size;
     if s.space.width.0 > width.0 + 1e-6 {
-        return Err(Error::DoesNotFit {
-            what: "the signature box".into(),
-            path: s.width_path.clone(),
-            page: None,
-            reason: format!(
-                "it is {:.0} pt wide, but the closing block is {:.0} pt wide",
-                s.space.width.0, width.0
-            ),
-        });
+        let p = Problem::new(s.space_origin.location(), Kind::SignatureBoxTooWide)
+            .with("width", format!("{:.0}", s.space.width.0))
+            .with("block", format!("{:.0}", width.0));
+        return Err(p.into());
     }
     let div = ctx.node(Role::Div, parent);
     let mut block = SignerBlock {
@@ -315,7 +322,16 @@ fn signer_block(
     let place = |texts: &[crate::doc::Text], y: &mut Pt, block: &mut SignerBlock| {
         for text in texts {
             let tag = Tag::Node(ctx.node(Role::P, div));
-            for line in text_lines(ctx, text, size, left, width, Align::Left, "", tag) {
+            for line in text_lines(
+                ctx,
+                text,
+                size,
+                left,
+                width,
+                Align::Left,
+                Phrase::ChunkLine,
+                tag,
+            ) {
                 for mut item in line.items {
                     item.shift_y(*y);
                     block.items.push(item);
@@ -371,6 +387,7 @@ fn tag_run(ctx: &Ctx<'_>, tag: char, left: Pt, bottom: Pt) -> Item {
         invisible: true,
         tag: Tag::Artifact(ArtifactKind::Layout),
         actual_text: None,
+        space_after: false,
     })
 }
 
@@ -378,7 +395,7 @@ fn tag_run(ctx: &Ctx<'_>, tag: char, left: Pt, bottom: Pt) -> Item {
 fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
     let block = signer_block(ctx, s, (x + width - block_width, block_width), parent)?;
-    Ok(signers_chunk(vec![block], &s.path))
+    Ok(signers_chunk(vec![block], s.origin.clone()))
 }
 
 /// Signers side by side as one chunk: the first at the left of the text
@@ -414,16 +431,19 @@ fn signature_row(
         };
         blocks.push(signer_block(ctx, s, (left, block_width), parent)?);
     }
-    let path = signers.first().map_or("", |s| s.path.as_str());
-    Ok(signers_chunk(blocks, path))
+    let origin = signers
+        .first()
+        .map(|s| s.origin.clone())
+        .unwrap_or_default();
+    Ok(signers_chunk(blocks, origin))
 }
 
 /// Signer blocks side by side in one chunk, each moved down so that the
-/// lines above its space end where the tallest's do; named by `path`.
-fn signers_chunk(blocks: Vec<SignerBlock>, path: &str) -> Chunk {
+/// lines above its space end where the tallest's do; named by `origin`.
+fn signers_chunk(blocks: Vec<SignerBlock>, origin: crate::doc::Origin) -> Chunk {
     let before = blocks.iter().map(|b| b.before).fold(Pt::ZERO, Pt::max);
-    let mut chunk = Chunk::new("the closing block", Pt::ZERO);
-    chunk.what.path = Some(path.into());
+    let mut chunk = Chunk::new(Phrase::ChunkClosing, Pt::ZERO);
+    chunk.what.origin = origin;
     for block in blocks {
         let dy = before - block.before;
         for mut item in block.items {
@@ -459,7 +479,7 @@ mod tests {
                 link: None,
             }],
             align: Align::Left,
-            path: String::new(),
+            origin: Default::default(),
             keep_with_next,
         })
     }
@@ -474,7 +494,7 @@ mod tests {
             items: vec![ListItem {
                 marker: "1.".into(),
                 blocks: vec![paragraph("Satu.", false)],
-                path: String::new(),
+                origin: Default::default(),
             }],
         });
         let blocks = [

@@ -9,6 +9,7 @@ use super::chunk::Chunk;
 use super::ctx::Ctx;
 use crate::doc::Text;
 use crate::frame::{Item, LinkArea, NodeId, Role, Tag, TextRun};
+use crate::problem::Phrase;
 use crate::style::Style;
 use crate::text::Face;
 use crate::text::{Align, Justification, Line, Piece, break_lines_with};
@@ -72,7 +73,8 @@ pub(super) fn line_items(
     tagger: &mut Tagger,
     out: &mut Vec<Item>,
 ) {
-    for run in line.runs {
+    let runs = line.runs.len();
+    for (k, run) in line.runs.into_iter().enumerate() {
         let tag = tagger.run(ctx, run.link.as_ref());
         if let Some(uri) = &run.link {
             out.push(Item::Link(LinkArea {
@@ -92,6 +94,7 @@ pub(super) fn line_items(
             width: run.width,
             invisible: false,
             actual_text: run.actual_text,
+            space_after: line.space_after && k + 1 == runs,
         }));
     }
 }
@@ -117,7 +120,7 @@ pub(super) fn text_lines(
     x: Pt,
     width: Pt,
     align: Align,
-    what: &'static str,
+    what: Phrase,
     tag: Tag,
 ) -> Vec<Chunk> {
     let mut tagger = Tagger::new(tag);

@@ -1,4 +1,14 @@
-//! Layout: document blocks into pages of positioned items.
+//! Stage 3, document → layout: the [`Layout`] of a document, its
+//! [`Page`]s of positioned [`Item`]s ([`TextRun`], [`Rule`], [`BoxItem`],
+//! [`LinkArea`]) in [`Pt`] from each page's top-left corner, the outline
+//! ([`OutlineEntry`]), the signature boxes ([`SignatureBox`]) and the tag
+//! tree ([`tags`]), made by [`layout_document`] with a [`Style`].
+//!
+//! A [`Layout`]'s [`Display`](std::fmt::Display) form is a stable text
+//! dump, one line per item with two decimals, made for `insta` snapshots;
+//! [`Layout::page_dump`] gives one page's, readably.
+//!
+//! ## Inside
 //!
 //! Three steps with plain data between them, after typst's flow and
 //! pages stages:
@@ -25,7 +35,22 @@
 //! 6. `paginate`: chunks onto pages;
 //! 7. `finalize`: footers and the outline.
 
-mod check;
+pub use crate::frame::{
+    BoxItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox, TextRun,
+};
+pub use crate::style::Style;
+pub use crate::units::{Point, Pt, Rect, Sides, Size};
+
+/// The tag tree of a layout: the structure nodes (headings, paragraphs,
+/// lists, tables, links) in reading order, and what each item of a page
+/// belongs to. The PDF writer turns it into the PDF's structure tree.
+pub mod tags {
+    pub use crate::frame::{
+        ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag,
+    };
+}
+
+pub(crate) mod check;
 mod chunk;
 mod ctx;
 mod finalize;
@@ -37,25 +62,54 @@ mod table;
 use ctx::Ctx;
 
 use crate::doc::{Block, Document, Signature, Text};
-use crate::error::{Error, Result};
-use crate::frame::Layout;
-use crate::style::Style;
+use crate::error::Result;
+use crate::problem::{Arg, JsonPath, Kind, Problem};
 use crate::text::Face;
 use crate::text::FontSet;
-use crate::units::Pt;
+use crate::text::Span;
+use crate::text::glyphs;
 
 /// Lays out a document on pages.
 ///
 /// Fails if the style or the document has a value it cannot lay out
-/// ([`Error::Invalid`], naming each by its path, e.g. `style.font_size`
+/// ([`Error::Invalid`](crate::Error::Invalid), naming each by its path, e.g. `style.font_size`
 /// or `document.blocks[3].space.width`): a page side outside 3 to
 /// 14,400 pt, a type size or line spacing of 0 or less, a negative or
 /// non-finite margin, spacing or width, a grey level outside 0 to 1,
 /// margins wider than the page, a date whose year has more than four
 /// digits, lists and indents nested more than 100 deep, a signature space
 /// of negative or non-finite size. Fails if the font lacks a character the
-/// text uses ([`Error::MissingGlyph`]), or if something cannot be placed
-/// even on an empty page ([`Error::DoesNotFit`]).
+/// text uses (a problem of kind `missing-glyph`), or if something cannot
+/// be placed even on an empty page (`too-tall`, `table-too-wide`,
+/// `note-too-tall`, ...), or a table whose rows do not fill its columns
+/// (`rows-do-not-fill`): text is never dropped.
+///
+/// ```
+/// use lapkin::Date;
+/// use lapkin::document::{Block, Cell, Column, Document, Footer, Meta, Origin, Row, Table};
+/// use lapkin::layout::{Style, layout_document};
+/// use lapkin::model::Month;
+/// use lapkin::problem::{JsonPath, Kind};
+/// use lapkin::text::{Align, FontSet, Span};
+///
+/// let cell = |t: &str| Cell::new(vec![Span::plain(t)]);
+/// let columns = vec![Column::new(Align::Left), Column::new(Align::Right)];
+/// let table = |rows| Table::new(columns.clone(), Vec::new(), rows);
+/// let date = Date::from_calendar_date(2025, Month::April, 10).unwrap();
+/// let doc = |t: Table| Document::new(Meta::new("Tabel", date), vec![Block::Table(t)], Footer::new("", Vec::new(), ""));
+/// let fonts = FontSet::liberation_sans();
+///
+/// let full = table(vec![Row::new(vec![cell("SD"), cell("120")])]);
+/// let layout = layout_document(&doc(full), &Style::default(), &fonts).unwrap();
+/// assert_eq!(layout.page_text(0).unwrap(), "SD120");
+///
+/// // A row of one cell in two columns: refused, with the row's origin.
+/// let at = Origin::at("baris[0]".parse::<JsonPath>().unwrap());
+/// let short = table(vec![Row::new(vec![cell("SD")]).with_origin(at)]);
+/// let err = layout_document(&doc(short), &Style::default(), &fonts).unwrap_err();
+/// assert_eq!(err.problems()[0].kind, Kind::RowsDoNotFill);
+/// assert!(err.problems()[0].path().unwrap() == "baris[0]");
+/// ```
 pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     check::check_input(doc, style)?;
     check_glyphs(doc, fonts)?;
@@ -70,15 +124,10 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     if let Some(top) = footer.header_top()
         && top.0 < 0.0
     {
-        return Err(Error::DoesNotFit {
-            what: "the running header".into(),
-            path: doc.footer.header_path.clone(),
-            page: None,
-            reason: format!(
-                "its lines need {:.0} pt more than the top margin of {:.0} pt holds; shorten it",
-                -top.0, style.margin.top.0
-            ),
-        });
+        let p = Problem::new(doc.footer.header_origin.location(), Kind::HeaderTooTall)
+            .with("more", format!("{:.0}", -top.0))
+            .with("margin", format!("{:.0}", style.margin.top.0));
+        return Err(p.into());
     }
     let top = style.margin.top;
     let footer_top = style.page.height - style.footer_bottom - footer.height();
@@ -88,24 +137,11 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     // above the page's top).
     let body = (bottom - top).0;
     if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
-        return Err(Error::DoesNotFit {
-            what: "the body text".into(),
-            path: String::new(),
-            page: None,
-            reason: format!(
-                "the legal note at the foot of every page{} is {:.0} pt tall, and with the \
-                 margins it leaves {:.0} pt of the page's {:.0} pt for the body, less than four \
-                 lines; shorten the note",
-                if doc.footer.path.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", doc.footer.path)
-                },
-                footer.height().0,
-                (bottom - top).0.max(0.0),
-                style.page.height.0
-            ),
-        });
+        let p = Problem::new(doc.footer.origin.location(), Kind::NoteTooTall)
+            .with("height", format!("{:.0}", footer.height().0))
+            .with("left", format!("{:.0}", (bottom - top).0.max(0.0)))
+            .with("page", format!("{:.0}", style.page.height.0));
+        return Err(p.into());
     }
     let mut chunks = Vec::new();
     flow::flow(
@@ -143,15 +179,15 @@ fn signers(blocks: &[Block]) -> impl Iterator<Item = &Signature> {
 /// character in the printed text, generated text (headings, the footer,
 /// markers) and the other signers' tags included.
 fn check_tags(doc: &Document, layout: &Layout) -> Result<()> {
-    let tags: Vec<(char, &str)> = signers(&doc.blocks)
+    let tags: Vec<(char, &crate::doc::Origin)> = signers(&doc.blocks)
         .filter(|s| s.electronic)
-        .filter_map(|s| s.tag.map(|t| (t, s.tag_path.as_str())))
+        .filter_map(|s| s.tag.map(|t| (t, &s.tag_origin)))
         .collect();
-    for (k, &(tag, path)) in tags.iter().enumerate() {
+    for (k, &(tag, origin)) in tags.iter().enumerate() {
         let clashes: Vec<&str> = layout
             .pages
             .iter()
-            .flat_map(|p| &p.items)
+            .flat_map(|p| p.all_items())
             .filter_map(|i| match i {
                 crate::frame::Item::Text(t) if !t.invisible && t.text.contains(tag) => {
                     Some(t.text.as_str())
@@ -159,119 +195,51 @@ fn check_tags(doc: &Document, layout: &Layout) -> Result<()> {
                 _ => None,
             })
             .collect();
-        let message = if let Some(first) = clashes.first() {
-            format!(
-                "the tag {tag:?} also occurs {} time(s) in text lapkin prints, first in {first:?}; \
-                 BSrE's service would place a signature there too: choose a character such as \
-                 \"#\", \"$\" or \"~\"",
-                clashes.len()
-            )
+        let tag_arg = Arg::Text(format!("{tag:?}"));
+        let problem = if let Some(first) = clashes.first() {
+            Problem::new(origin.location(), Kind::TagInPrintedText)
+                .with("tag", tag_arg)
+                .with("count", clashes.len())
+                .with("first", Arg::quoted(*first))
         } else if tags[..k].iter().any(|(t, _)| *t == tag) {
-            format!(
-                "the tag {tag:?} is also another signer's; BSrE's service would place both \
-                 signatures at the first: give each signer a tag of its own"
-            )
+            Problem::new(origin.location(), Kind::TagOfTwoSigners).with("tag", tag_arg)
         } else {
             continue;
         };
-        return Err(Error::Invalid(crate::error::Problems(vec![
-            crate::error::Problem::new(path, message),
-        ])));
+        return Err(problem.into());
     }
     Ok(())
 }
 
-/// The error for the first character of `text` that `face` lacks, with
-/// the text around it and, if known, its JSON path.
-pub(crate) fn missing_glyph(face: &crate::text::FontFace, text: &str, path: &str) -> Option<Error> {
-    let c = face.first_missing(text)?;
-    Some(Error::MissingGlyph {
-        character: c,
-        code: c as u32,
-        font: face.postscript_name.clone(),
-        path: path.to_owned(),
-        context: crate::text::around(text, c),
-    })
-}
-
-/// Checks that each face can draw the text set in it.
+/// Checks that each face can draw the text set in it: every text of the
+/// document that uses a character its face lacks, one problem per text
+/// and face, at the origin of what it shows, else at its path in the
+/// document (`document.blocks[0]`).
 fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
-    fn text(t: &Text, fonts: &FontSet) -> Result<()> {
-        text_at(t, fonts, "")
+    let mut g = Glyphs {
+        fonts,
+        problems: Vec::new(),
+    };
+    let path = JsonPath::root().key("document");
+    g.blocks(&doc.blocks, &path.child("blocks"));
+    let footer = path.child("footer");
+    g.plain(&doc.footer.title, Face::Bold, &footer.child("title"));
+    for (i, item) in doc.footer.items.iter().enumerate() {
+        let at = match doc.footer.origin.path() {
+            Some(p) => p.item(i),
+            None => footer.child("items").item(i),
+        };
+        g.text(item, &at);
     }
-    fn text_at(t: &Text, fonts: &FontSet, path: &str) -> Result<()> {
-        for span in t {
-            let face = fonts.face(Face::for_style(span.style));
-            if let Some(e) = missing_glyph(face, &span.text, path) {
-                return Err(e);
-            }
-        }
-        Ok(())
+    for (i, marker) in doc.footer.markers.iter().flatten().enumerate() {
+        g.plain(marker, Face::Regular, &footer.child("markers").item(i));
     }
-    /// Text drawn in one face: markers, the footer's title and label.
-    fn plain(t: &str, face: Face, fonts: &FontSet) -> Result<()> {
-        match missing_glyph(fonts.face(face), t, "") {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+    if let Some(t) = &doc.footer.text {
+        g.text(t, &footer.child("text"));
     }
-    fn blocks(bs: &[Block], fonts: &FontSet) -> Result<()> {
-        for b in bs {
-            match b {
-                Block::Title(t) => text(t, fonts)?,
-                Block::Heading(h) => {
-                    text_at(&h.text, fonts, &h.path)?;
-                    // The marker is drawn in bold.
-                    if let Some(m) = &h.marker {
-                        plain(m, Face::Bold, fonts)?;
-                    }
-                }
-                Block::Paragraph(p) => text_at(&p.text, fonts, &p.path)?,
-                Block::List(l) => {
-                    for item in &l.items {
-                        plain(&item.marker, Face::Regular, fonts)?;
-                        blocks(&item.blocks, fonts)?;
-                    }
-                }
-                Block::Table(t) => {
-                    for row in t.header.iter().chain(&t.body) {
-                        for cell in &row.cells {
-                            text_at(&cell.text, fonts, &row.path)?;
-                        }
-                    }
-                    if let Some(c) = &t.caption {
-                        text(c, fonts)?;
-                    }
-                }
-                Block::Indent(inner) => blocks(inner, fonts)?,
-                Block::Signature(_) | Block::SignatureRow(_) => {
-                    for s in signers(std::slice::from_ref(b)) {
-                        for t in s.before.iter().chain(&s.after) {
-                            text_at(t, fonts, &s.path)?;
-                        }
-                        // The tag is drawn, invisible, in the regular face.
-                        if let Some(tag) = s.tag
-                            && let Some(e) =
-                                missing_glyph(fonts.face(Face::Regular), &tag.to_string(), "")
-                        {
-                            return Err(e);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-    blocks(&doc.blocks, fonts)?;
-    plain(&doc.footer.title, Face::Bold, fonts)?;
-    for item in &doc.footer.items {
-        text(item, fonts)?;
-    }
-    for marker in doc.footer.markers.iter().flatten() {
-        plain(marker, Face::Regular, fonts)?;
-    }
-    for t in doc.footer.text.iter().chain(&doc.footer.header) {
-        text(t, fonts)?;
+    if let Some(t) = &doc.footer.header {
+        let at = Glyphs::at(&doc.footer.header_origin, &footer.child("header"));
+        g.text(t, &at);
     }
     // The label as printed: its placeholders become digits.
     let label = doc
@@ -279,14 +247,119 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         .page_label
         .replace("{page}", "0")
         .replace("{pages}", "0");
-    plain(&label, Face::Regular, fonts)?;
-    Ok(())
+    g.plain(&label, Face::Regular, &footer.child("page_label"));
+    if g.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(g.problems.into())
+    }
+}
+
+/// The glyph check of a document: its problems so far.
+struct Glyphs<'f> {
+    fonts: &'f FontSet,
+    problems: Vec<Problem>,
+}
+
+impl Glyphs<'_> {
+    /// Styled text at `path`: each face's missing characters.
+    fn text(&mut self, t: &Text, path: &JsonPath) {
+        for face in Face::ALL {
+            let font = self.fonts.face(face);
+            let (mut missing, mut seen) = (Vec::new(), std::collections::HashSet::new());
+            let mut whole = String::new();
+            for span in t.iter().filter(|s| Face::for_style(s.style) == face) {
+                glyphs::missing_in(font, &span.text, &mut missing, &mut seen);
+                whole.push_str(&span.text);
+            }
+            if !missing.is_empty() {
+                let p = glyphs::missing_glyph(path, face, font, &missing, &whole, false);
+                self.problems.push(p);
+            }
+        }
+    }
+
+    /// Text drawn in one face (markers, the footer's title and label).
+    fn plain(&mut self, t: &str, face: Face, path: &JsonPath) {
+        let span = Span {
+            text: t.to_owned(),
+            style: face.style(),
+            link: None,
+        };
+        self.text(&vec![span], path);
+    }
+
+    /// The text of a block: at its origin if it has one, else at `path`.
+    fn at(origin: &crate::doc::Origin, path: &JsonPath) -> JsonPath {
+        origin.path().cloned().unwrap_or_else(|| path.clone())
+    }
+
+    fn blocks(&mut self, bs: &[Block], path: &JsonPath) {
+        for (i, b) in bs.iter().enumerate() {
+            let path = path.item(i);
+            match b {
+                Block::Title(t) => self.text(t, &path),
+                Block::Heading(h) => {
+                    let at = Self::at(&h.origin, &path);
+                    self.text(&h.text, &at);
+                    // The marker is drawn in bold.
+                    if let Some(m) = &h.marker {
+                        self.plain(m, Face::Bold, &path.child("marker"));
+                    }
+                }
+                Block::Paragraph(p) => self.text(&p.text, &Self::at(&p.origin, &path)),
+                Block::List(l) => self.list(l, &path),
+                Block::Table(t) => self.table(t, &path),
+                Block::Indent(inner) => self.blocks(inner, &path),
+                Block::Signature(s) => self.signature(s, &path),
+                Block::SignatureRow(row) => {
+                    for (k, s) in row.iter().enumerate() {
+                        self.signature(s, &path.item(k));
+                    }
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, l: &crate::doc::List, path: &JsonPath) {
+        for (k, item) in l.items.iter().enumerate() {
+            let path = path.child("items").item(k);
+            self.plain(&item.marker, Face::Regular, &path.child("marker"));
+            self.blocks(&item.blocks, &path.child("blocks"));
+        }
+    }
+
+    fn table(&mut self, t: &crate::doc::Table, path: &JsonPath) {
+        for (part, rows) in [("header", &t.header), ("body", &t.body)] {
+            for (r, row) in rows.iter().enumerate() {
+                let at = Self::at(&row.origin, &path.child(part).item(r));
+                for cell in &row.cells {
+                    self.text(&cell.text, &at);
+                }
+            }
+        }
+        if let Some(c) = &t.caption {
+            self.text(c, &path.child("caption"));
+        }
+    }
+
+    fn signature(&mut self, s: &crate::doc::Signature, path: &JsonPath) {
+        let at = Self::at(&s.origin, path);
+        for t in s.before.iter().chain(&s.after) {
+            self.text(t, &at);
+        }
+        // The tag is drawn, invisible, in the regular face.
+        if let Some(tag) = s.tag {
+            let at = Self::at(&s.tag_origin, &path.child("tag"));
+            self.plain(&tag.to_string(), Face::Regular, &at);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Footer, Paragraph, Signature};
+    use crate::doc::{Footer, Origin, Paragraph, Signature};
     use crate::frame::Meta;
     use crate::text::{Align, Span, SpanStyle};
     use crate::units::Size;
@@ -297,6 +370,10 @@ mod tests {
             style: SpanStyle::REGULAR,
             link: None,
         }]
+    }
+
+    fn path(p: &str) -> JsonPath {
+        p.parse().unwrap()
     }
 
     /// A document of one paragraph and a signature block with a tag, its
@@ -311,30 +388,20 @@ mod tests {
                 date: time::macros::date!(2024 - 08 - 07),
             },
             blocks: vec![
-                Block::Paragraph(Paragraph {
-                    text: text(paragraph),
-                    align: Align::Left,
-                    path: String::new(),
-                    keep_with_next: false,
-                }),
+                Block::Paragraph(Paragraph::new(text(paragraph), Align::Left)),
                 Block::Signature(Signature {
-                    before: vec![text("Kota, 1 Januari 2025")],
-                    space: Size::new(width, Pt(60.0)),
-                    after: vec![text("Nama")],
                     tag: Some('#'),
-                    path: "closing".into(),
-                    width_path: "sign.box.width".into(),
-                    tag_path: tag_path.into(),
-                    ..Signature::new(Vec::new(), Size::new(width, Pt(60.0)), Vec::new())
+                    origin: Origin::at(path("closing")),
+                    space_origin: Origin::at(path("sign.box.width")),
+                    tag_origin: Origin::at(path(tag_path)),
+                    ..Signature::new(
+                        vec![text("Kota, 1 Januari 2025")],
+                        Size::new(width, Pt(60.0)),
+                        vec![text("Nama")],
+                    )
                 }),
             ],
-            footer: Footer {
-                title: "Note".into(),
-                items: vec![text("One.")],
-                page_label: "{page}/{pages}".into(),
-                path: String::new(),
-                ..Footer::new("", Vec::new(), "")
-            },
+            footer: Footer::new("Note", vec![text("One.")], "{page}/{pages}"),
         }
     }
 
@@ -356,29 +423,18 @@ mod tests {
     #[test]
     fn spacing_comes_from_the_style() {
         let fonts = FontSet::liberation_sans();
-        let mut doc = document("Satu", "", Pt(100.0));
+        let mut doc = document("Satu", "sign.mark", Pt(100.0));
         doc.blocks.insert(
             1,
-            Block::Paragraph(Paragraph {
-                text: text("Dua"),
-                align: Align::Left,
-                path: String::new(),
-                keep_with_next: false,
-            }),
+            Block::Paragraph(Paragraph::new(text("Dua"), Align::Left)),
         );
         doc.blocks.insert(
             2,
             Block::List(crate::doc::List {
-                items: vec![crate::doc::ListItem {
-                    marker: "(xviii)".into(),
-                    blocks: vec![Block::Paragraph(Paragraph {
-                        text: text("Butir"),
-                        align: Align::Left,
-                        path: String::new(),
-                        keep_with_next: false,
-                    })],
-                    path: String::new(),
-                }],
+                items: vec![crate::doc::ListItem::new(
+                    "(xviii)",
+                    vec![Block::Paragraph(Paragraph::new(text("Butir"), Align::Left))],
+                )],
             }),
         );
         let style = Style::default();
@@ -408,10 +464,15 @@ mod tests {
 
     /// The texts of page `p` of `layout` at or after its footer, with
     /// their baselines.
+    /// The texts of a page's furniture: its footer's note, its running
+    /// header (drawn with the body) and its label.
     fn furniture(layout: &Layout, p: usize) -> Vec<(String, Pt, Pt)> {
         let page = &layout.pages[p];
-        page.items[page.footer..]
+        page.footer
+            .note
             .iter()
+            .chain(&page.header)
+            .chain(&page.footer.label)
             .filter_map(|i| match i {
                 crate::frame::Item::Text(t) => Some((t.text.clone(), t.x, t.y)),
                 _ => None,
@@ -421,9 +482,10 @@ mod tests {
 
     fn rules_after_footer(layout: &Layout) -> usize {
         let page = &layout.pages[0];
-        page.items[page.footer..]
+        page.footer
+            .note
             .iter()
-            .filter(|i| matches!(i, crate::frame::Item::Line(_)))
+            .filter(|i| matches!(i, crate::frame::Item::Rule(_)))
             .count()
     }
 
@@ -482,7 +544,7 @@ mod tests {
         assert!(body_y.0 > style.margin.top.0, "{body_y}");
 
         doc.footer.header = Some(text(&"Kepala halaman yang sangat panjang ".repeat(60)));
-        doc.footer.header_path = "halaman.kepala".into();
+        doc.footer.header_origin = Origin::at(path("halaman.kepala"));
         let e = layout_document(&doc, &style, &fonts)
             .unwrap_err()
             .to_string();
@@ -503,7 +565,8 @@ mod tests {
         s.tag = tag;
         s.electronic = tag.is_some();
         s.signer = after.first().map(|t| t.to_string()).unwrap_or_default();
-        s.tag_path = format!("signers[{}]", after.first().copied().unwrap_or_default());
+        let name = after.first().copied().unwrap_or_default().to_owned();
+        s.tag_origin = Origin::at(JsonPath::root().key("signers").key(name));
         s
     }
 
@@ -599,7 +662,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("signers[Dua]: the tag '#' is also another signer's"),
+            e.contains("signers.Dua: the tag '#' is also another signer's"),
             "{e}"
         );
     }

@@ -21,8 +21,9 @@
 
 use super::chunk::{Chunk, EPS, Rest};
 use crate::doc::Bookmark;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::{ArtifactKind, Item, Tag};
+use crate::problem::{Arg, Kind, Phrase, Problem};
 use crate::units::Pt;
 
 /// The body of one page, before the footer is added.
@@ -189,21 +190,20 @@ impl Paginator {
                 None if !self.fresh => self.new_page(&rest),
                 None => {
                     let piece = rest.first_piece();
-                    return Err(Error::DoesNotFit {
-                        what: rest.what().kind.to_owned(),
-                        path: rest.what().path.as_deref().unwrap_or_default().to_owned(),
-                        page: Some(self.pages.len() + 1),
-                        reason: format!(
-                            "it is {:.0} pt tall and cannot be broken {}, but a page holds {:.0} pt",
-                            height.0,
-                            if piece.approx_eq(height) {
-                                "at all".to_owned()
-                            } else {
-                                format!("within its first {:.0} pt", piece.0)
-                            },
-                            capacity.0
-                        ),
-                    });
+                    let place = if piece.approx_eq(height) {
+                        Arg::from(Phrase::AtAll)
+                    } else {
+                        let first = format!("{:.0}", piece.0).into();
+                        Arg::phrase(Phrase::WithinFirst, vec![("height", first)])
+                    };
+                    let what = rest.what();
+                    let p = Problem::new(what.origin.location(), Kind::TooTall)
+                        .with("what", what.kind)
+                        .with("page", self.pages.len() + 1)
+                        .with("height", format!("{:.0}", height.0))
+                        .with("where", place)
+                        .with("capacity", format!("{:.0}", capacity.0));
+                    return Err(p.into());
                 }
             }
         }
@@ -268,7 +268,9 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::doc::Origin;
     use crate::frame::TextRun;
+    use crate::problem::JsonPath;
     use crate::text::Face;
 
     const TOP: Pt = Pt(50.0);
@@ -276,7 +278,7 @@ mod tests {
 
     /// A chunk of `height` with a text run at each of `lines` (y from its top).
     fn chunk(what: &'static str, height: f64, lines: &[f64]) -> Chunk {
-        let mut c = Chunk::new(what, Pt(height));
+        let mut c = Chunk::new(Phrase::ChunkLine, Pt(height));
         c.items = lines
             .iter()
             .map(|y| {
@@ -291,6 +293,7 @@ mod tests {
                     invisible: false,
                     tag: Default::default(),
                     actual_text: None,
+                    space_after: false,
                 })
             })
             .collect();
@@ -322,7 +325,7 @@ mod tests {
         for n in 0..100 {
             let mut row = chunk("row", 20.0, &[15.0]);
             row.repeat = Some(repeat.clone());
-            row.what.path = Some(format!("{n}").into());
+            row.what.origin = Origin::at(JsonPath::root().index(n));
             chunks.push(row);
         }
         let pages = paginate(chunks, TOP, BOTTOM).unwrap();
@@ -359,11 +362,11 @@ mod tests {
     fn cuts_at_the_edges_are_ignored_and_a_chunk_that_cannot_split_is_an_error() {
         let mut c = chunk("a tall thing", 800.0, &[10.0, 790.0]);
         c.cuts = vec![Pt(0.0), Pt(800.0)];
-        c.what.path = Some("penutup".into());
+        c.what.origin = Origin::at(JsonPath::root().key("penutup"));
         let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
         assert_eq!(
             e,
-            "penutup: a tall thing does not fit on page 1: it is 800 pt tall and cannot be \
+            "penutup: a line of text does not fit on page 1: it is 800 pt tall and cannot be \
              broken at all, but a page holds 700 pt"
         );
         // After something else, the same: no page is added forever.

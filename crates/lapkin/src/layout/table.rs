@@ -10,9 +10,11 @@ use std::rc::Rc;
 use super::chunk::{Chunk, CutRule};
 use super::ctx::Ctx;
 use super::lines::{Tagger, line_items, pieces, text_lines};
+use crate::doc::Origin;
 use crate::doc::{Cell, Table, Text};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Role, Rule, Scope, Tag};
+use crate::problem::{Kind, Phrase, Problem};
 use crate::text::break_lines;
 use crate::text::{Face, Piece};
 use crate::units::{Pt, Rect};
@@ -630,20 +632,12 @@ fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> R
         return Ok((size, needs));
     }
     let need: Pt = needs.syl.iter().copied().sum();
-    Err(Error::DoesNotFit {
-        what: "the table".into(),
-        path: t.path.clone(),
-        page: None,
-        reason: format!(
-            "its {ncols} columns need at least {:.0} pt at {} pt type (the smallest lapkin \
-             uses), with their figures, codes and short values whole and each word at least \
-             a syllable wide, but the text area there is {:.0} pt wide; split the table, or \
-             shorten its headers, words or figures",
-            need.0.ceil(),
-            size.0,
-            width.0.floor()
-        ),
-    })
+    let p = Problem::new(t.origin.location(), Kind::TableTooWide)
+        .with("columns", ncols)
+        .with("need", format!("{:.0}", need.0.ceil()))
+        .with("size", format!("{}", size.0))
+        .with("width", format!("{:.0}", width.0.floor()));
+    Err(p.into())
 }
 
 /// A table's cells laid out in its grid, before it is cut into chunks.
@@ -658,8 +652,8 @@ struct Grid<'a> {
     row_h: Vec<Pt>,
     /// `first[r]..first[r + 1]` are the cells starting in row r.
     first: Vec<usize>,
-    /// The table's JSON path.
-    path: Rc<str>,
+    /// Where the table comes from.
+    origin: Origin,
 }
 
 impl<'a> Grid<'a> {
@@ -701,7 +695,7 @@ impl<'a> Grid<'a> {
             col_x,
             row_h,
             first,
-            path: Rc::from(t.path.as_str()),
+            origin: t.origin.clone(),
         }
     }
 
@@ -763,15 +757,15 @@ impl<'a> Grid<'a> {
         }
         let height = row_top[end - start];
         let kind = if is_header {
-            "the header of the table"
+            Phrase::ChunkTableHeader
         } else {
-            "a row of the table"
+            Phrase::ChunkTableRow
         };
         let mut chunk = Chunk::new(kind, height);
-        // Named by its first row's path, else by the table's.
-        chunk.what.path = match t.header.iter().chain(&t.body).nth(start) {
-            Some(row) if !row.path.is_empty() => Some(Rc::from(row.path.as_str())),
-            _ => Some(self.path.clone()),
+        // Named by its first row's origin, else by the table's.
+        chunk.what.origin = match t.header.iter().chain(&t.body).nth(start) {
+            Some(row) if row.origin.path().is_some() => row.origin.clone(),
+            _ => self.origin.clone(),
         };
         let mut lines: Vec<(Pt, Pt)> = Vec::new();
         let mut texts = Vec::new();
@@ -795,7 +789,7 @@ impl<'a> Grid<'a> {
             lines.extend(b.lines.iter().map(|(a, z)| (*a + top, *z + top)));
         }
         if is_header {
-            chunk.items.push(Item::Rect(BoxItem {
+            chunk.items.push(Item::Box(BoxItem {
                 rect: Rect::new(left, Pt::ZERO, right - left, height),
                 fill: Some(ctx.style.header_fill),
                 stroke: None,
@@ -861,7 +855,7 @@ fn rules(
     width: Pt,
 ) -> impl Iterator<Item = Item> {
     let horizontal = merge_edges(h_edges).into_iter().map(move |(y, x1, x2)| {
-        Item::Line(Rule {
+        Item::Rule(Rule {
             x1,
             y1: y,
             x2,
@@ -871,7 +865,7 @@ fn rules(
         })
     });
     let vertical = merge_edges(v_edges).into_iter().map(move |(x, y1, y2)| {
-        Item::Line(Rule {
+        Item::Rule(Rule {
             x1: x,
             y1,
             x2: x,
@@ -898,7 +892,7 @@ fn caption_lines(
         x,
         width,
         crate::text::Align::Center,
-        "a table caption",
+        Phrase::ChunkCaption,
         tag,
     );
     if let Some(first) = lines.first_mut() {
@@ -928,7 +922,7 @@ mod tests {
                 })
                 .collect(),
             keep_with_previous: false,
-            path: String::new(),
+            origin: Default::default(),
         };
         Table {
             columns: vec![
@@ -940,7 +934,7 @@ mod tests {
             header: vec![row(0)],
             body: (1..4).map(row).collect(),
             caption: None,
-            path: "t".to_owned(),
+            origin: Origin::at("t".parse().unwrap()),
         }
     }
 
@@ -981,35 +975,7 @@ mod tests {
                 let Ok(chunks) = layout_table(&ctx, &t, x, width, 0) else {
                     continue;
                 };
-                for c in &chunks {
-                    for item in &c.items {
-                        let (x1, x2) = match item {
-                            Item::Text(t) => (t.x, t.x + t.width),
-                            Item::Line(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
-                            Item::Rect(b) => (b.rect.x, b.rect.x + b.rect.width),
-                            Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
-                        };
-                        assert!(
-                            x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,
-                            "{ncols} columns of {name}: {item}"
-                        );
-                    }
-                }
-                // Runs never overlap on a line: each stays in its cell.
-                for c in &chunks {
-                    let mut rs = runs(std::slice::from_ref(c));
-                    rs.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
-                    for w in rs.windows(2) {
-                        if w[0].y.approx_eq(w[1].y) {
-                            assert!(
-                                (w[0].x + w[0].width).0 <= w[1].x.0 + 1e-6,
-                                "{ncols} columns of {name}: {:?} overlaps {:?}",
-                                w[0].text,
-                                w[1].text
-                            );
-                        }
-                    }
-                }
+                assert_inside(&chunks, (x, width), &format!("{ncols} columns of {name}"));
                 if *name == "figures" {
                     let n = runs(&chunks)
                         .iter()
@@ -1026,6 +992,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every item of `chunks` is inside `x..x + width`, and runs never
+    /// overlap on a line: each stays in its cell.
+    fn assert_inside(chunks: &[Chunk], (x, width): (Pt, Pt), what: &str) {
+        for c in chunks {
+            for item in &c.items {
+                let (x1, x2) = match item {
+                    Item::Text(t) => (t.x, t.x + t.width),
+                    Item::Rule(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
+                    Item::Box(b) => (b.rect.x, b.rect.x + b.rect.width),
+                    Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
+                };
+                assert!(
+                    x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,
+                    "{what}: {item}"
+                );
+            }
+            let mut rs = runs(std::slice::from_ref(c));
+            rs.sort_by(|a, b| a.y.0.total_cmp(&b.y.0).then(a.x.0.total_cmp(&b.x.0)));
+            for w in rs.windows(2) {
+                if w[0].y.approx_eq(w[1].y) {
+                    assert!(
+                        (w[0].x + w[0].width).0 <= w[1].x.0 + 1e-6,
+                        "{what}: {:?} overlaps {:?}",
+                        w[0].text,
+                        w[1].text
+                    );
+                }
+            }
+        }
+    }
+
+    /// A table that cannot fit its width even at the smallest size is
+    /// refused, naming how wide its columns need to be.
+    #[test]
+    fn tables_too_wide_even_at_the_smallest_size_are_refused() {
+        let style = Style::default();
+        let fonts = FontSet::liberation_sans();
+        let ctx = Ctx::new(&style, &fonts);
+        let (x, width) = (Pt(120.0), Pt(380.0));
         // 12 columns of codes cannot fit 380 pt even at 6 pt: refused, not broken.
         let e = layout_table(
             &ctx,
@@ -1235,7 +1242,7 @@ mod tests {
         let mut t = Table::new(vec![Column::new(Align::Right); 12], header, body);
         t.columns[1].align = Align::Left;
         t.columns[2].align = Align::Left;
-        t.path = "tabel14".into();
+        t.origin = Origin::at("tabel14".parse().unwrap());
         t
     }
 

@@ -641,9 +641,24 @@ impl TandaTangan {
 }
 
 impl Tanggal {
-    /// The date `tahun`-`bulan`-`hari`, or why it does not exist
-    /// ("2023-02-29 does not exist: February 2023 has 28 days").
-    pub fn new(tahun: i32, bulan: u8, hari: u8) -> Result<Tanggal, String> {
+    /// The date `tahun`-`bulan`-`hari`, or why it does not exist (a
+    /// problem of kind [`NoSuchDate`](crate::problem::Kind::NoSuchDate) at
+    /// [`Location::Given`](crate::problem::Location::Given)).
+    ///
+    /// ```
+    /// use lapkin::model::Tanggal;
+    /// use lapkin::problem::{Kind, Lang};
+    ///
+    /// assert_eq!(Tanggal::new(2024, 8, 7).unwrap().iso(), "2024-08-07");
+    /// let err = Tanggal::new(2023, 2, 29).unwrap_err();
+    /// assert_eq!(err.kind, Kind::NoSuchDate);
+    /// assert_eq!(err.to_string(), "2023-02-29 does not exist: February 2023 has 28 days");
+    /// assert_eq!(
+    ///     err.message(Lang::Id),
+    ///     "tanggal 2023-02-29 tidak ada: Februari 2023 hanya memiliki 28 hari"
+    /// );
+    /// ```
+    pub fn new(tahun: i32, bulan: u8, hari: u8) -> Result<Tanggal, crate::problem::Problem> {
         format!("{tahun:04}-{bulan:02}-{hari:02}").parse()
     }
 }
@@ -727,7 +742,7 @@ mod tests {
     #[test]
     fn plain_keeps_control_characters_for_the_checks() {
         let e = Inline::plain("satu\tdua").spans().unwrap_err();
-        assert!(e.message.contains("tab"), "{}", e.message);
+        assert_eq!(e.kind, crate::problem::Kind::Tab, "{e}");
     }
 
     #[test]
@@ -749,7 +764,7 @@ mod tests {
         let t = Tabel::new(["No", "Nama"]).with_baris([Sel::from(1), Sel::from("SD")]);
         assert_eq!(t.baris[0].len(), 2);
         assert_eq!(
-            Tanggal::new(2023, 2, 29).unwrap_err(),
+            Tanggal::new(2023, 2, 29).unwrap_err().to_string(),
             "2023-02-29 does not exist: February 2023 has 28 days"
         );
         assert_eq!(Tanggal::new(2024, 8, 7).unwrap().iso(), "2024-08-07");

@@ -1,7 +1,7 @@
 //! A report that passed validation: what the document stage takes.
 
 use super::{Analisis, Indikator, Report, Rincian, Sasaran, Sisa, Totals};
-use crate::error::Problem;
+use crate::problem::{Arg, JsonPath, Kind, Phrase, Problem};
 
 /// A report that passed every check that can be made before layout: the
 /// model's rules (references, sums, the NIP, markup, limits, the signature
@@ -40,18 +40,16 @@ impl<'r> CheckedReport<'r> {
             .enumerate()
             .map(|(i, a)| {
                 report.find_indikator(&a.indikator).ok_or_else(|| {
-                    Problem::new(
-                        format!("analisis[{i}].indikator"),
-                        format!("no indicator {:?} in section A", a.indikator),
-                    )
+                    let path = JsonPath::root().key("analisis").index(i).key("indikator");
+                    Problem::new(path, Kind::UnknownIndicator)
+                        .with("code", Arg::quoted(&a.indikator))
+                        .with("suggestion", Arg::none())
                 })
             })
             .collect::<Result<_, _>>()?;
         let out_of_range = || {
-            Problem::new(
-                "anggaran.rincian",
-                "the figures are out of the exact range of numbers",
-            )
+            let path = JsonPath::root().key("anggaran").key("rincian");
+            Problem::new(path, Kind::FiguresOutOfRange).with("what", Phrase::Sums)
         };
         let sisa = report
             .anggaran

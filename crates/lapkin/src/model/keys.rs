@@ -12,8 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::schema::join;
-use crate::error::Problem;
+use crate::problem::{Arg, Conj, JsonPath, Kind, Phrase, Problem};
 
 /// One open container.
 enum Frame {
@@ -33,36 +32,39 @@ enum Frame {
 }
 
 /// The path of the value being read: `analisis[0].progress`.
-fn path(stack: &[Frame]) -> String {
-    let mut out = String::new();
+fn path(stack: &[Frame]) -> JsonPath {
+    let mut out = JsonPath::root();
     for frame in stack {
         match frame {
             Frame::Object { current, .. } => {
                 if let Some(key) = current {
-                    out = join(&out, key);
+                    out.push_key(key.clone());
                 }
             }
-            Frame::Array { index } => out.push_str(&format!("[{index}]")),
+            Frame::Array { index } => out.push_index(*index),
         }
     }
     out
 }
 
-fn lines_in_words(lines: &[usize]) -> String {
+/// "line 3" or "lines 3, 5 and 9".
+fn lines_in_words(lines: &[usize]) -> Arg {
     let mut lines = lines.to_vec();
     lines.dedup();
-    let words: Vec<String> = lines.iter().map(usize::to_string).collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => format!("line {one}"),
-        [init @ .., last] => format!("lines {} and {last}", init.join(", ")),
+    match lines.as_slice() {
+        [one] => Arg::phrase(Phrase::OnLine, vec![("line", (*one).into())]),
+        many => {
+            let list = many.iter().map(|n| Arg::from(*n)).collect();
+            Arg::phrase(Phrase::OnLines, vec![("lines", Arg::List(list, Conj::And))])
+        }
     }
 }
 
-fn times(n: usize) -> String {
+/// "twice" or "3 times".
+fn times(n: usize) -> Arg {
     match n {
-        2 => "twice".to_owned(),
-        n => format!("{n} times"),
+        2 => Arg::from(Phrase::Twice),
+        n => Arg::phrase(Phrase::Times, vec![("count", n.into())]),
     }
 }
 
@@ -88,16 +90,13 @@ pub(crate) fn duplicate_keys(input: &[u8]) -> Vec<Problem> {
                     for key in order {
                         let lines = &seen[&key];
                         if lines.len() > 1 {
-                            let parent = path(&stack);
-                            problems.push(Problem::new(
-                                join(&parent, &key),
-                                format!(
-                                    "the key {key:?} appears {} ({}); JSON keeps only the last \
-                                     value and loses the others: write the key once",
-                                    times(lines.len()),
-                                    lines_in_words(lines)
-                                ),
-                            ));
+                            let at = path(&stack).key(key.clone());
+                            problems.push(
+                                Problem::new(at, Kind::DuplicateKey)
+                                    .with("key", Arg::quoted(key))
+                                    .with("times", times(lines.len()))
+                                    .with("lines", lines_in_words(lines)),
+                            );
                         }
                     }
                 }
@@ -181,7 +180,7 @@ mod tests {
             dups(json),
             [
                 "penutup.nama: the key \"nama\" appears twice (lines 3 and 5); JSON keeps only the \
-              last value and loses the others: write the key once"
+              last value and loses the others; write the key once"
             ]
         );
     }
@@ -192,7 +191,7 @@ mod tests {
         assert_eq!(
             dups(json),
             [
-                "analisis[1].progress: the key \"progress\" appears 3 times (line 1); JSON keeps only the last value and loses the others: write the key once"
+                "analisis[1].progress: the key \"progress\" appears 3 times (line 1); JSON keeps only the last value and loses the others; write the key once"
             ]
         );
     }
@@ -203,7 +202,7 @@ mod tests {
             dups(r#"{"a b": {"\"": 1, "\"": 2}}"#),
             [
                 "[\"a b\"][\"\\\"\"]: the key \"\\\"\" appears twice (line 1); JSON keeps only the \
-              last value and loses the others: write the key once"
+              last value and loses the others; write the key once"
             ]
         );
     }

@@ -31,8 +31,8 @@ pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
 mod script;
-pub(crate) mod texts;
 pub(crate) mod validate;
+pub(crate) mod walk;
 
 use std::fmt;
 use std::str::FromStr;
@@ -45,35 +45,30 @@ pub use anggaran::{Sisa, Totals};
 pub use checked::CheckedReport;
 #[cfg(test)]
 pub(crate) use inline::PARSES;
-pub use inline::{Inline, InlineError, LINK_SCHEMES};
+pub use inline::{Inline, LINK_SCHEMES};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
-pub use validate::{MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN};
+/// The months of a [`Date`](crate::Date), to build one
+/// (`Date::from_calendar_date(2024, Month::August, 7)`).
+#[doc(no_inline)]
+pub use time::Month;
+pub use validate::{
+    MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN, check_nip,
+};
 
-use number::JsonNumber;
+use crate::problem::{Arg, Kind, Lang, Location, Phrase, Problem};
+use number::{JsonNumber, found};
 
 /// Every problem of a report that can be found before layout, in document
-/// order: the semantic checks of [`validate`] (with `rules`; without, for a
-/// report just parsed, which passed them) and, for the fonts it is to be
-/// printed in, every character a face lacks ([`texts`]).
+/// order, in one walk: the semantic checks (if `rules`; a report just
+/// parsed passed them) and, for the fonts it is to be printed in, every
+/// character a face lacks.
 pub(crate) fn check_with_fonts(
     report: &Report,
     fonts: &crate::text::FontSet,
     rules: bool,
-) -> Vec<crate::error::Problem> {
-    let mut problems = if rules {
-        validate::validate(report)
-    } else {
-        Vec::new()
-    };
-    problems.extend(texts::glyph_problems(report, fonts));
-    // Sorting needs the report as JSON; a valid report has nothing to sort.
-    if !problems.is_empty()
-        && let Ok(document) = serde_json::to_value(report)
-    {
-        schema::sort_in_document_order(&mut problems, &document);
-    }
-    problems
+) -> Vec<crate::problem::Problem> {
+    validate::check(report, rules, Some(fonts))
 }
 
 #[cfg(test)]
@@ -266,9 +261,9 @@ impl<'de> Deserialize<'de> for Nilai {
             serde_json::Value::Number(n) => number::from_json_number(&n)
                 .map(Nilai::Angka)
                 .map_err(serde::de::Error::custom),
-            other => Err(serde::de::Error::custom(format!(
-                "expected a number, a string or null, found {}",
-                number::describe(&other)
+            other => Err(serde::de::Error::custom(wrong_type(
+                vec![Phrase::TypeNumber, Phrase::TypeString, Phrase::TypeNull],
+                &other,
             ))),
         }
     }
@@ -309,8 +304,9 @@ pub struct Analisis {
 /// table `{"tabel": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "BlockRepr", into = "BlockRepr")]
+#[schemars(rename = "Block")]
 #[non_exhaustive]
-pub enum Block {
+pub enum Blok {
     /// A paragraph of text with inline markup.
     Paragraf(Inline),
     /// A numbered, lettered or bulleted list.
@@ -319,7 +315,11 @@ pub enum Block {
     Tabel(Tabel),
 }
 
-/// How a [`Block`] is written in JSON. Read by hand rather than as an
+/// The name [`Blok`] had before (kept while the branches in flight move).
+#[doc(hidden)]
+pub type Block = Blok;
+
+/// How a [`Blok`] is written in JSON. Read by hand rather than as an
 /// untagged enum, whose only error is "data did not match any variant".
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -338,6 +338,15 @@ enum TaggedBlock {
     Daftar(Daftar),
     /// A table.
     Tabel(Tabel),
+}
+
+/// A value of the wrong type for serde's message (in English): what
+/// `expected` wants, what was found.
+fn wrong_type(expected: Vec<Phrase>, found: &serde_json::Value) -> Problem {
+    let expected = expected.into_iter().map(Arg::from).collect();
+    Problem::new(Location::Given, Kind::WrongType)
+        .with("expected", Arg::List(expected, crate::problem::Conj::Or))
+        .with("found", number::found(found))
 }
 
 /// Reads the object form of a block or an item, keeping the path and the
@@ -360,9 +369,9 @@ impl<'de> Deserialize<'de> for BlockRepr {
         match serde_json::Value::deserialize(deserializer)? {
             serde_json::Value::String(s) => Ok(BlockRepr::Paragraf(Inline::new(s))),
             v @ serde_json::Value::Object(_) => from_object(v).map(BlockRepr::Tagged),
-            other => Err(serde::de::Error::custom(format!(
-                "expected a paragraph (a string), {{\"daftar\": ...}} or {{\"tabel\": ...}}, found {}",
-                number::describe(&other)
+            other => Err(serde::de::Error::custom(wrong_type(
+                vec![Phrase::TypeBlock],
+                &other,
             ))),
         }
     }
@@ -373,9 +382,9 @@ impl<'de> Deserialize<'de> for ButirRepr {
         match serde_json::Value::deserialize(deserializer)? {
             serde_json::Value::String(s) => Ok(ButirRepr::Teks(Inline::new(s))),
             v @ serde_json::Value::Object(_) => from_object(v).map(ButirRepr::Lengkap),
-            other => Err(serde::de::Error::custom(format!(
-                "expected an item's text (a string) or {{\"teks\": ..., \"isi\": [...]}}, found {}",
-                number::describe(&other)
+            other => Err(serde::de::Error::custom(wrong_type(
+                vec![Phrase::TypeItem],
+                &other,
             ))),
         }
     }
@@ -598,9 +607,9 @@ impl<'de> Deserialize<'de> for Sel {
             serde_json::Value::Number(n) => number::from_json_number(&n)
                 .map(Sel::Angka)
                 .map_err(serde::de::Error::custom),
-            other => Err(serde::de::Error::custom(format!(
-                "expected a string or a number, found {}",
-                number::describe(&other)
+            other => Err(serde::de::Error::custom(wrong_type(
+                vec![Phrase::TypeString, Phrase::TypeNumber],
+                &other,
             ))),
         }
     }
@@ -829,9 +838,12 @@ impl Tanggal {
 }
 
 impl FromStr for Tanggal {
-    type Err = String;
+    type Err = Problem;
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+    /// A date written `YYYY-MM-DD`; the problem, at
+    /// [`Location::Given`], says whether
+    /// the text is not written so or names a day that does not exist.
+    fn from_str(s: &str) -> Result<Self, Problem> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
         match time::Date::parse(s, &format) {
             Ok(d) if s.len() == 10 => Ok(Tanggal(d)),
@@ -842,7 +854,7 @@ impl FromStr for Tanggal {
 
 /// Why `s` is not a date: not written `YYYY-MM-DD`, or a day that does
 /// not exist ("2023-02-29 does not exist: February 2023 has 28 days").
-pub(crate) fn date_problem(s: &str) -> String {
+pub(crate) fn date_problem(s: &str) -> Problem {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(r)?;
@@ -855,20 +867,52 @@ pub(crate) fn date_problem(s: &str) -> String {
     let written = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
     if let (true, Some(y), Some(m), Some(d)) = (written, digits(0..4), digits(5..7), digits(8..10))
     {
+        let no_such = |why: Arg| {
+            Problem::new(Location::Given, Kind::NoSuchDate)
+                .with("date", s)
+                .with("why", why)
+        };
         let month = u8::try_from(m)
             .ok()
             .and_then(|m| time::Month::try_from(m).ok());
         match month {
-            None => return format!("{s} does not exist: there is no month {m:02}"),
+            None => {
+                let why = Arg::phrase(Phrase::NoMonth, vec![("month", format!("{m:02}").into())]);
+                return no_such(why);
+            }
             Some(month) => {
                 let days = time::util::days_in_month(month, y as i32);
                 if d == 0 || d > u32::from(days) {
-                    return format!("{s} does not exist: {month} {y} has {days} days");
+                    let name = Arg::both(month_name(month), crate::format::bulan(month));
+                    let why = Arg::phrase(
+                        Phrase::DaysInMonth,
+                        vec![("month", name), ("year", y.into()), ("days", days.into())],
+                    );
+                    return no_such(why);
                 }
             }
         }
     }
-    format!("expected a date written YYYY-MM-DD, such as \"2024-08-07\", found the string {s:?}")
+    Problem::new(Location::Given, Kind::NotADate).with("found", found(&serde_json::Value::from(s)))
+}
+
+/// A month's English name.
+fn month_name(m: time::Month) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[usize::from(u8::from(m)) - 1]
 }
 
 impl fmt::Display for Tanggal {
@@ -886,7 +930,8 @@ impl Serialize for Tanggal {
 impl<'de> Deserialize<'de> for Tanggal {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse()
+            .map_err(|p: Problem| serde::de::Error::custom(p.message(Lang::En)))
     }
 }
 
@@ -926,19 +971,19 @@ mod tests {
         assert!("07-08-2024".parse::<Tanggal>().is_err());
         assert!("2024-8-7".parse::<Tanggal>().is_err());
         assert_eq!(
-            "2023-02-29".parse::<Tanggal>().unwrap_err(),
+            "2023-02-29".parse::<Tanggal>().unwrap_err().to_string(),
             "2023-02-29 does not exist: February 2023 has 28 days"
         );
         assert_eq!(
-            "2024-04-31".parse::<Tanggal>().unwrap_err(),
+            "2024-04-31".parse::<Tanggal>().unwrap_err().to_string(),
             "2024-04-31 does not exist: April 2024 has 30 days"
         );
         assert_eq!(
-            "2024-13-01".parse::<Tanggal>().unwrap_err(),
+            "2024-13-01".parse::<Tanggal>().unwrap_err().to_string(),
             "2024-13-01 does not exist: there is no month 13"
         );
         assert_eq!(
-            "2024-08-00".parse::<Tanggal>().unwrap_err(),
+            "2024-08-00".parse::<Tanggal>().unwrap_err().to_string(),
             "2024-08-00 does not exist: August 2024 has 31 days"
         );
         assert!("2024-02-29".parse::<Tanggal>().is_ok());

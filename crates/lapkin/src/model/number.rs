@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::problem::{Arg, Conj, JsonPath, Kind, Location, Phrase, Problem};
+
 /// Schema stand-in for a [`Decimal`] written as a JSON number.
 pub(crate) struct JsonNumber;
 
@@ -29,15 +31,13 @@ impl JsonSchema for JsonNumber {
 
 /// Reads a JSON number exactly: a number that a [`Decimal`] could only
 /// hold rounded is an error, never silently changed.
-pub(crate) fn from_json_number(n: &serde_json::Number) -> Result<Decimal, String> {
+pub(crate) fn from_json_number(n: &serde_json::Number) -> Result<Decimal, Problem> {
     let text = n.to_string();
     Decimal::from_str(&text)
         .or_else(|_| Decimal::from_scientific(&text))
         .ok()
         .filter(|d| canonical(&d.to_string()).is_some_and(|c| Some(c) == canonical(&text)))
-        .ok_or_else(|| {
-            format!("the number {text} cannot be held exactly (at most 28 significant digits)")
-        })
+        .ok_or_else(|| Problem::new(Location::Given, Kind::NumberNotExact).with("number", text))
 }
 
 /// A number's value as (negative, significant digits, exponent), so that
@@ -112,21 +112,28 @@ where
 {
     let n = serde_json::Number::deserialize(deserializer)?;
     let d = from_json_number(&n).map_err(serde::de::Error::custom)?;
-    let not_whole = || serde::de::Error::custom(format!("expected a whole number, found {n}"));
+    let not_whole = || {
+        let p = Problem::new(Location::Given, Kind::NotWhole).with("number", n.to_string());
+        serde::de::Error::custom(p)
+    };
     if !d.fract().is_zero() || (d.is_sign_negative() && !d.is_zero()) {
         return Err(not_whole());
     }
     u64::try_from(d.trunc())
         .ok()
         .and_then(|v| T::try_from(v).ok())
-        .ok_or_else(|| serde::de::Error::custom(format!("the number {n} is too large here")))
+        .ok_or_else(|| {
+            let p =
+                Problem::new(Location::Given, Kind::NumberTooLarge).with("number", n.to_string());
+            serde::de::Error::custom(p)
+        })
 }
 
 /// Every JSON number in `value` that no [`Decimal`] can hold exactly
 /// (more than 28 significant digits, or beyond about 7.9 × 10^28), with
 /// its path. No field of a report can take such a number, and finding
 /// them all at once beats failing on the first while deserializing.
-pub(crate) fn number_problems(value: &serde_json::Value) -> Vec<crate::error::Problem> {
+pub(crate) fn number_problems(value: &serde_json::Value) -> Vec<Problem> {
     use serde_json::Value;
     // Nearly every input has none: a walk without paths says so first
     // (building each value's path was most of the work).
@@ -137,22 +144,22 @@ pub(crate) fn number_problems(value: &serde_json::Value) -> Vec<crate::error::Pr
     // An explicit stack: the depth is bounded by serde_json's limit, but
     // no recursion is needed. Children are pushed in reverse so that they
     // come off in document order.
-    let mut stack: Vec<(String, &Value)> = vec![(String::new(), value)];
+    let mut stack: Vec<(JsonPath, &Value)> = vec![(JsonPath::root(), value)];
     while let Some((path, v)) = stack.pop() {
         match v {
             Value::Number(n) => {
-                if let Err(message) = from_json_number(n) {
-                    problems.push(crate::error::Problem::new(path, message));
+                if let Err(p) = from_json_number(n) {
+                    problems.push(p.placed(path));
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
-                    stack.push((format!("{path}[{i}]"), item));
+                    stack.push((path.item(i), item));
                 }
             }
             Value::Object(fields) => {
                 for (k, item) in fields.iter().rev() {
-                    stack.push((super::schema::join(&path, k), item));
+                    stack.push((path.child(k.clone()), item));
                 }
             }
             _ => {}
@@ -178,32 +185,42 @@ fn all_exact(value: &serde_json::Value) -> bool {
     true
 }
 
-/// Describes a JSON value for an error message: `the string "abc"`.
-pub(crate) fn describe(v: &serde_json::Value) -> String {
+/// A JSON value as a message describes what was found: `the string
+/// "abc"` (`teks "abc"`), its first 60 characters.
+pub(crate) fn found(v: &serde_json::Value) -> Arg {
     use serde_json::Value;
-    match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
+    let (phrase, args) = match v {
+        Value::Null => (Phrase::FoundNull, vec![]),
+        Value::Bool(b) => (Phrase::FoundBool, vec![("value", b.to_string().into())]),
+        Value::Number(n) => (Phrase::FoundNumber, vec![("value", n.to_string().into())]),
         Value::String(s) => {
             let mut shown: String = s.chars().take(60).collect();
             if shown.len() < s.len() {
                 shown.push('…');
             }
-            format!("the string {shown:?}")
+            (Phrase::FoundString, vec![("value", Arg::quoted(shown))])
         }
-        Value::Array(a) => format!("an array of {} item(s)", a.len()),
-        Value::Object(o) if o.is_empty() => "an empty object".to_owned(),
+        Value::Array(a) => (Phrase::FoundArray, vec![("count", a.len().into())]),
+        Value::Object(o) if o.is_empty() => (Phrase::FoundEmptyObject, vec![]),
         Value::Object(o) => {
-            let keys: Vec<String> = o.keys().take(4).map(|k| format!("`{k}`")).collect();
-            format!("an object with {}", keys.join(", "))
+            let keys = o
+                .keys()
+                .take(4)
+                .map(|k| Arg::Text(format!("`{k}`")))
+                .collect();
+            (
+                Phrase::FoundObject,
+                vec![("keys", Arg::List(keys, Conj::Comma))],
+            )
         }
-    }
+    };
+    Arg::phrase(phrase, args)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Lang;
 
     #[test]
     fn numbers_keep_their_digits() {
@@ -249,7 +266,10 @@ mod tests {
     fn numbers_too_large_are_all_found_with_their_paths() {
         let v: serde_json::Value =
             serde_json::from_str(r#"{"a": [1, 1e40], "b": {"c": 2e-40, "d": 3.5}}"#).unwrap();
-        let paths: Vec<String> = number_problems(&v).into_iter().map(|p| p.path).collect();
+        let paths: Vec<String> = number_problems(&v)
+            .into_iter()
+            .map(|p| p.location.text(Lang::En))
+            .collect();
         assert_eq!(paths, ["a[1]", "b.c"]);
     }
 
@@ -279,7 +299,7 @@ mod tests {
     #[test]
     fn too_many_digits_is_an_error() {
         let n: serde_json::Number = serde_json::from_str("1e40").unwrap();
-        let e = from_json_number(&n).unwrap_err();
+        let e = from_json_number(&n).unwrap_err().to_string();
         assert!(e.contains("cannot be held exactly"), "{e}");
     }
 }

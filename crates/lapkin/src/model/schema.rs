@@ -20,8 +20,10 @@ use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
 #[cfg(feature = "schema-check")]
-use super::number::describe;
-use crate::error::Problem;
+use super::number;
+use crate::problem::Problem;
+#[cfg(feature = "schema-check")]
+use crate::problem::{Arg, Conj, JsonPath, Kind, Phrase};
 
 /// The JSON Schema (draft-07) of a report, generated from
 /// [`Report`](super::Report): what `lapkin schema` prints.
@@ -64,10 +66,8 @@ fn validator() -> &'static Validator {
     })
 }
 
-/// Every structural problem of `instance`, in document order; none
-/// without the `schema-check` feature (deserializing the report then finds
-/// the first).
 #[cfg(feature = "schema-check")]
+/// Every structural problem of `instance`, in document order.
 pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     let mut findings = Vec::new();
     for error in validator().iter_errors(instance) {
@@ -76,7 +76,8 @@ pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     finish(findings)
 }
 
-/// See the other `schema_problems`.
+/// See the other `schema_problems`: none without the `schema-check`
+/// feature (deserializing the report then finds the first).
 #[cfg(not(feature = "schema-check"))]
 pub(crate) fn schema_problems(_: &Value) -> Vec<Problem> {
     Vec::new()
@@ -87,38 +88,26 @@ pub(crate) fn schema_problems(_: &Value) -> Vec<Problem> {
 /// matched up.
 enum Finding {
     Unknown {
-        object: String,
+        object: JsonPath,
         name: String,
         known: Vec<String>,
     },
     Missing {
-        object: String,
+        object: JsonPath,
         name: String,
         description: Option<String>,
     },
     Other(Problem),
 }
 
-pub(crate) fn join(object: &str, name: &str) -> String {
-    let simple = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    match (object.is_empty(), simple) {
-        (true, true) => name.to_owned(),
-        (false, true) => format!("{object}.{name}"),
-        (_, false) => format!("{object}[{name:?}]"),
-    }
-}
-
 #[cfg(feature = "schema-check")]
 /// `anggaran.rincian[3].pagu` from a JSON pointer location.
-fn display_path(location: &Location) -> String {
-    let mut out = String::new();
+fn json_path(location: &Location) -> JsonPath {
+    let mut out = JsonPath::root();
     for segment in location.iter() {
         match segment {
-            LocationSegment::Property(p) => out = join(&out, &p),
-            LocationSegment::Index(i) => out.push_str(&format!("[{i}]")),
+            LocationSegment::Property(p) => out.push_key(p.to_string()),
+            LocationSegment::Index(i) => out.push_index(i),
         }
     }
     out
@@ -164,29 +153,20 @@ fn resolve(node: &'static Value) -> &'static Value {
 }
 
 #[cfg(feature = "schema-check")]
-fn type_name(t: JsonType) -> &'static str {
+fn type_name(t: JsonType) -> Phrase {
     match t {
-        JsonType::Null => "null (not available)",
-        JsonType::Boolean => "true or false",
-        JsonType::Integer => "a whole number",
-        JsonType::Number => "a number",
-        JsonType::String => "a string",
-        JsonType::Array => "a list ([...])",
-        JsonType::Object => "an object ({...})",
+        JsonType::Null => Phrase::TypeNull,
+        JsonType::Boolean => Phrase::TypeBool,
+        JsonType::Integer => Phrase::TypeInteger,
+        JsonType::Number => Phrase::TypeNumber,
+        JsonType::String => Phrase::TypeString,
+        JsonType::Array => Phrase::TypeArray,
+        JsonType::Object => Phrase::TypeObject,
     }
 }
 
 #[cfg(feature = "schema-check")]
-fn one_of_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
-}
-
-#[cfg(feature = "schema-check")]
-fn expected_types(kind: &TypeKind) -> Vec<&'static str> {
+fn expected_types(kind: &TypeKind) -> Vec<Phrase> {
     match kind {
         TypeKind::Single(t) => vec![type_name(*t)],
         TypeKind::Multiple(set) => {
@@ -206,11 +186,16 @@ fn expected_types(kind: &TypeKind) -> Vec<&'static str> {
 }
 
 #[cfg(feature = "schema-check")]
-/// A hint for a number written as text, such as "8.069.025.000".
-fn number_hint(found: &Value) -> String {
-    let Some(s) = found.as_str() else {
-        return String::new();
-    };
+/// Phrases joined as alternatives: `a string or a number`.
+fn either(phrases: &[Phrase]) -> Arg {
+    Arg::List(phrases.iter().map(|p| Arg::from(*p)).collect(), Conj::Or)
+}
+
+#[cfg(feature = "schema-check")]
+/// The number a string such as "8.069.025.000" is written for, as a
+/// JSON number.
+fn number_hint(found: &Value) -> Option<String> {
+    let s = found.as_str()?;
     let t = s.trim();
     let plain: String = if t.contains(',') {
         // Indonesian notation: dots between thousands, comma for decimals.
@@ -220,36 +205,23 @@ fn number_hint(found: &Value) -> String {
     } else {
         t.to_owned()
     };
-    if !plain.is_empty() && plain.parse::<rust_decimal::Decimal>().is_ok() {
-        format!("; write it as a JSON number without quotes: {plain}")
-    } else {
-        String::new()
-    }
+    (!plain.is_empty() && plain.parse::<rust_decimal::Decimal>().is_ok()).then_some(plain)
 }
 
 #[cfg(feature = "schema-check")]
 fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
-    let path = display_path(error.instance_path());
+    let path = json_path(error.instance_path());
     let found = error.instance().as_ref();
-    let other = |message: String| Finding::Other(Problem::new(path.clone(), message));
-    let expected = |what: String| other(format!("expected {what}, found {}", describe(found)));
+    let expected = |kind: Kind, phrase: Phrase, limit: &dyn std::fmt::Display| {
+        let what = Arg::phrase(phrase, vec![("limit", limit.to_string().into())]);
+        Finding::Other(
+            Problem::new(&path, kind)
+                .with("expected", what)
+                .with("found", number::found(found)),
+        )
+    };
     match error.kind() {
-        ValidationErrorKind::Type { kind } => {
-            let expected: Vec<String> = expected_types(kind)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            out.push(other(format!(
-                "expected {}, found {}{}",
-                one_of_words(&expected),
-                describe(found),
-                if expected.iter().any(|e| e.contains("number")) {
-                    number_hint(found)
-                } else {
-                    String::new()
-                }
-            )));
-        }
+        ValidationErrorKind::Type { kind } => out.push(wrong_type(&path, kind, found)),
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let known: Vec<String> = schema_at(error.schema_path())
                 .and_then(|s| s.get("properties"))
@@ -264,23 +236,7 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
                 });
             }
         }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default().to_owned();
-            let description = schema_at(error.schema_path())
-                .and_then(|s| s.get("properties"))
-                .and_then(|p| p.get(&name))
-                .and_then(|p| {
-                    p.get("description")
-                        .or_else(|| resolve(p).get("description"))
-                })
-                .and_then(Value::as_str)
-                .map(|d| d.split("\n\n").next().unwrap_or(d).replace('\n', " "));
-            out.push(Finding::Missing {
-                object: path,
-                name,
-                description,
-            });
-        }
+        ValidationErrorKind::Required { property } => out.push(missing(error, path, property)),
         ValidationErrorKind::Enum { options } => {
             let options: Vec<&str> = options
                 .as_array()
@@ -288,71 +244,122 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
                 .flatten()
                 .filter_map(Value::as_str)
                 .collect();
-            out.push(other(choice(&options, found)));
+            out.push(Finding::Other(choice(&path, &options, found)));
         }
-        ValidationErrorKind::Minimum { limit } => out.push(expected(format!("at least {limit}"))),
-        ValidationErrorKind::Maximum { limit } => out.push(expected(format!("at most {limit}"))),
+        ValidationErrorKind::Minimum { limit } => {
+            out.push(expected(Kind::OutOfRange, Phrase::AtLeast, limit))
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            out.push(expected(Kind::OutOfRange, Phrase::AtMost, limit))
+        }
         ValidationErrorKind::ExclusiveMinimum { limit } => {
-            out.push(expected(format!("more than {limit}")))
+            out.push(expected(Kind::OutOfRange, Phrase::MoreThan, limit))
         }
         ValidationErrorKind::ExclusiveMaximum { limit } => {
-            out.push(expected(format!("less than {limit}")))
+            out.push(expected(Kind::OutOfRange, Phrase::LessThan, limit))
         }
         ValidationErrorKind::MinItems { limit } => {
-            out.push(expected(format!("at least {limit} item(s)")))
+            out.push(expected(Kind::WrongCount, Phrase::AtLeastItems, limit))
         }
         ValidationErrorKind::MaxItems { limit } => {
-            out.push(expected(format!("at most {limit} item(s)")))
+            out.push(expected(Kind::WrongCount, Phrase::AtMostItems, limit))
         }
         ValidationErrorKind::MinLength { limit } => {
-            out.push(expected(format!("at least {limit} character(s)")))
+            out.push(expected(Kind::WrongCount, Phrase::AtLeastCharacters, limit))
         }
         ValidationErrorKind::Format { format } if format == "date" => {
-            out.push(other(match found.as_str() {
+            let problem = match found.as_str() {
                 Some(text) => super::date_problem(text),
-                None => format!(
-                    "expected a date written YYYY-MM-DD, such as \"2024-08-07\", found {}",
-                    describe(found)
-                ),
-            }));
+                None => Problem::new(&path, Kind::NotADate).with("found", number::found(found)),
+            };
+            out.push(Finding::Other(problem.placed(&path)));
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);
         }
-        ValidationErrorKind::Constant { expected_value } => {
-            out.push(expected(format!("{expected_value}")))
-        }
+        ValidationErrorKind::Constant { expected_value } => out.push(Finding::Other(
+            Problem::new(&path, Kind::NotAChoice)
+                .with("options", expected_value.to_string())
+                .with("found", number::found(found))
+                .with("suggestion", Arg::none()),
+        )),
         // The generated schema uses no other keyword; should one fail, say
         // where without the validator's wording.
-        _ => out.push(other(format!(
-            "{} is not allowed here; see `lapkin schema` for what is",
-            describe(found)
-        ))),
+        _ => out.push(Finding::Other(
+            Problem::new(&path, Kind::NotAllowed).with("found", number::found(found)),
+        )),
+    }
+}
+
+#[cfg(feature = "schema-check")]
+/// A value of the wrong type: what was expected, what was found; for a
+/// number written as a string, the number to write.
+fn wrong_type(path: &JsonPath, kind: &TypeKind, found: &Value) -> Finding {
+    let expected = expected_types(kind);
+    let plain = if expected.contains(&Phrase::TypeNumber) || expected.contains(&Phrase::TypeInteger)
+    {
+        number_hint(found)
+    } else {
+        None
+    };
+    let problem = match plain {
+        Some(plain) => Problem::new(path, Kind::NumberInQuotes).with("plain", plain),
+        None => Problem::new(path, Kind::WrongType),
+    };
+    Finding::Other(
+        problem
+            .with("expected", either(&expected))
+            .with("found", number::found(found)),
+    )
+}
+
+#[cfg(feature = "schema-check")]
+/// A missing field, with its description from the schema.
+fn missing(error: &ValidationError<'_>, object: JsonPath, property: &Value) -> Finding {
+    let name = property.as_str().unwrap_or_default().to_owned();
+    let description = schema_at(error.schema_path())
+        .and_then(|s| s.get("properties"))
+        .and_then(|p| p.get(&name))
+        .and_then(|p| {
+            p.get("description")
+                .or_else(|| resolve(p).get("description"))
+        })
+        .and_then(Value::as_str)
+        .map(|d| d.split("\n\n").next().unwrap_or(d).replace('\n', " "));
+    Finding::Missing {
+        object,
+        name,
+        description,
     }
 }
 
 #[cfg(feature = "schema-check")]
 /// "expected "angka", "huruf" or "strip", found "hurf"; did you mean "huruf"?"
-fn choice(options: &[&str], found: &Value) -> String {
-    let names: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
+fn choice(path: &JsonPath, options: &[&str], found: &Value) -> Problem {
+    let names = options
+        .iter()
+        .map(|o| Arg::Text(format!("\"{o}\"")))
+        .collect();
     let suggestion = found
         .as_str()
         .and_then(|s| nearest(s, options.iter().copied()))
-        .map(|s| format!("; did you mean \"{s}\"?"))
-        .unwrap_or_default();
-    format!(
-        "expected {}, found {}{suggestion}",
-        one_of_words(&names),
-        describe(found)
-    )
+        .map(|s| {
+            let name = Arg::Text(format!("\"{s}\""));
+            Arg::phrase(Phrase::DidYouMean, vec![("name", name)])
+        })
+        .unwrap_or_else(Arg::none);
+    Problem::new(path, Kind::NotAChoice)
+        .with("options", Arg::List(names, Conj::Or))
+        .with("found", number::found(found))
+        .with("suggestion", suggestion)
 }
 
 #[cfg(feature = "schema-check")]
 /// Whether a branch of an `anyOf`/`oneOf` failed because the value at the
 /// union's own path has the wrong type, i.e. the branch does not apply.
-fn branch_mismatches(branch: &[ValidationError<'static>], path: &str) -> bool {
+fn branch_mismatches(branch: &[ValidationError<'static>], path: &JsonPath) -> bool {
     branch.iter().any(|e| {
-        display_path(e.instance_path()) == path
+        json_path(e.instance_path()) == *path
             && match e.kind() {
                 ValidationErrorKind::Type { .. } => true,
                 ValidationErrorKind::AnyOf { context }
@@ -366,9 +373,9 @@ fn branch_mismatches(branch: &[ValidationError<'static>], path: &str) -> bool {
 
 #[cfg(feature = "schema-check")]
 /// The types a branch (or nested union) wanted at `path`.
-fn branch_types(branch: &[ValidationError<'static>], path: &str, out: &mut Vec<&'static str>) {
+fn branch_types(branch: &[ValidationError<'static>], path: &JsonPath, out: &mut Vec<Phrase>) {
     for e in branch {
-        if display_path(e.instance_path()) != path {
+        if json_path(e.instance_path()) != *path {
             continue;
         }
         match e.kind() {
@@ -393,10 +400,10 @@ fn branch_types(branch: &[ValidationError<'static>], path: &str, out: &mut Vec<&
 #[cfg(feature = "schema-check")]
 /// The fields a branch requires at `path` that the value lacks: for the
 /// one-key objects of a tagged union, the tag the branch wants.
-fn branch_missing_tags(branch: &[ValidationError<'static>], path: &str) -> Vec<String> {
+fn branch_missing_tags(branch: &[ValidationError<'static>], path: &JsonPath) -> Vec<String> {
     branch
         .iter()
-        .filter(|e| display_path(e.instance_path()) == path)
+        .filter(|e| json_path(e.instance_path()) == *path)
         .filter_map(|e| match e.kind() {
             ValidationErrorKind::Required { property } => property.as_str().map(str::to_owned),
             _ => None,
@@ -406,7 +413,7 @@ fn branch_missing_tags(branch: &[ValidationError<'static>], path: &str) -> Vec<S
 
 #[cfg(feature = "schema-check")]
 fn explain_union(
-    path: &str,
+    path: &JsonPath,
     found: &Value,
     context: &[Vec<ValidationError<'static>>],
     out: &mut Vec<Finding>,
@@ -423,10 +430,7 @@ fn explain_union(
         })
         .collect();
     if let Some(constants) = constants {
-        out.push(Finding::Other(Problem::new(
-            path,
-            choice(&constants, found),
-        )));
+        out.push(Finding::Other(choice(path, &constants, found)));
         return;
     }
     let applicable: Vec<&Vec<ValidationError<'static>>> = context
@@ -438,15 +442,11 @@ fn explain_union(
         for b in context {
             branch_types(b, path, &mut types);
         }
-        let types: Vec<String> = types.into_iter().map(str::to_owned).collect();
-        out.push(Finding::Other(Problem::new(
-            path,
-            format!(
-                "expected {}, found {}",
-                one_of_words(&types),
-                describe(found)
-            ),
-        )));
+        out.push(Finding::Other(
+            Problem::new(path, Kind::WrongType)
+                .with("expected", either(&types))
+                .with("found", number::found(found)),
+        ));
         return;
     }
     // Among branches of the right type, prefer those whose tag is present.
@@ -456,29 +456,7 @@ fn explain_union(
         .collect();
     let best = match tagged.as_slice() {
         [] if applicable.len() > 1 => {
-            // No branch's tag is present: name the tags and the nearest one.
-            let tags: Vec<String> = applicable
-                .iter()
-                .flat_map(|b| branch_missing_tags(b, path))
-                .collect();
-            let keys: Vec<&str> = found
-                .as_object()
-                .map(|o| o.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            let suggestion = keys
-                .iter()
-                .find_map(|k| nearest(k, tags.iter().map(String::as_str)).map(|t| (k, t)))
-                .map(|(k, t)| format!("; for `{k}`, did you mean `{t}`?"))
-                .unwrap_or_default();
-            let quoted: Vec<String> = tags.iter().map(|t| format!("`{t}`")).collect();
-            out.push(Finding::Other(Problem::new(
-                path,
-                format!(
-                    "expected an object with one key, {}, found {}{suggestion}",
-                    one_of_words(&quoted),
-                    describe(found)
-                ),
-            )));
+            out.push(Finding::Other(no_tag(path, found, &applicable)));
             return;
         }
         [] => applicable[0],
@@ -495,18 +473,51 @@ fn explain_union(
 }
 
 #[cfg(feature = "schema-check")]
+/// An object of a tagged union with none of its tags: the tags, and the
+/// nearest one to a key it has.
+fn no_tag(
+    path: &JsonPath,
+    found: &Value,
+    applicable: &[&Vec<ValidationError<'static>>],
+) -> Problem {
+    let tags: Vec<String> = applicable
+        .iter()
+        .flat_map(|b| branch_missing_tags(b, path))
+        .collect();
+    let keys: Vec<&str> = found
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let suggestion = keys
+        .iter()
+        .find_map(|k| nearest(k, tags.iter().map(String::as_str)).map(|t| (k, t)))
+        .map(|(k, t)| {
+            Arg::phrase(
+                Phrase::DidYouMeanTag,
+                vec![("key", (*k).into()), ("tag", t.into())],
+            )
+        })
+        .unwrap_or_else(Arg::none);
+    let quoted = tags.iter().map(|t| Arg::Text(format!("`{t}`"))).collect();
+    Problem::new(path, Kind::UnknownBlock)
+        .with("tags", Arg::List(quoted, Conj::Or))
+        .with("found", number::found(found))
+        .with("suggestion", suggestion)
+}
+
+#[cfg(feature = "schema-check")]
 /// Matches unknown fields with missing ones of the same object ("`pgu`:
 /// did you mean `pagu`?") and turns findings into problems.
 fn finish(findings: Vec<Finding>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let missing: Vec<(String, String)> = findings
+    let missing: Vec<(JsonPath, String)> = findings
         .iter()
         .filter_map(|f| match f {
             Finding::Missing { object, name, .. } => Some((object.clone(), name.clone())),
             _ => None,
         })
         .collect();
-    let mut explained: Vec<(String, String)> = Vec::new();
+    let mut explained: Vec<(JsonPath, String)> = Vec::new();
     for f in &findings {
         if let Finding::Unknown {
             object,
@@ -522,22 +533,23 @@ fn finish(findings: Vec<Finding>) -> Vec<Problem> {
             // A typo of a required field is the likeliest reading.
             let suggestion = nearest(name, missing_here.iter().copied())
                 .or_else(|| nearest(name, known.iter().map(String::as_str)));
-            let message = match suggestion {
+            let hint = match suggestion {
                 Some(s) => {
                     if missing_here.contains(&s) {
                         explained.push((object.clone(), s.to_owned()));
                     }
-                    format!("unknown field; did you mean `{s}`?")
+                    Arg::phrase(Phrase::DidYouMeanField, vec![("name", s.into())])
                 }
                 None => {
-                    let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                    format!(
-                        "unknown field; the known fields here are {}",
-                        known.join(", ")
+                    let known = known.iter().map(|k| Arg::Text(format!("`{k}`"))).collect();
+                    Arg::phrase(
+                        Phrase::KnownFields,
+                        vec![("known", Arg::List(known, Conj::Comma))],
                     )
                 }
             };
-            problems.push(Problem::new(join(object, name), message));
+            let at = object.child(name.clone());
+            problems.push(Problem::new(at, Kind::UnknownField).with("suggestion", hint));
         }
     }
     for f in findings {
@@ -550,11 +562,13 @@ fn finish(findings: Vec<Finding>) -> Vec<Problem> {
                 if explained.contains(&(object.clone(), name.clone())) {
                     continue;
                 }
-                let message = match description {
-                    Some(d) => format!("missing required field ({d})"),
-                    None => "missing required field".to_owned(),
-                };
-                problems.push(Problem::new(join(&object, &name), message));
+                let description = description.map(|d| format!(" ({d})")).unwrap_or_default();
+                let at = object.child(name.clone());
+                problems.push(
+                    Problem::new(at, Kind::MissingField)
+                        .with("en_description", description)
+                        .with("name", name),
+                );
             }
             Finding::Other(p) => problems.push(p),
             Finding::Unknown { .. } => {}
@@ -562,72 +576,6 @@ fn finish(findings: Vec<Finding>) -> Vec<Problem> {
     }
     problems.dedup();
     problems
-}
-
-/// The segments of a path as written by lapkin: `a.b[3]["odd key"]`.
-fn path_segments(path: &str) -> Vec<Result<usize, String>> {
-    let mut out = Vec::new();
-    let mut rest = path;
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("[\"") {
-            // A quoted key: read the Rust string literal up to its closing quote.
-            let mut key = String::new();
-            let mut chars = r.char_indices();
-            let mut end = r.len();
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '\\' => {
-                        if let Some((_, n)) = chars.next() {
-                            key.push(n);
-                        }
-                    }
-                    '"' => {
-                        end = i + 1;
-                        break;
-                    }
-                    c => key.push(c),
-                }
-            }
-            out.push(Err(key));
-            rest = r[end..].strip_prefix(']').unwrap_or(&r[end..]);
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let close = r.find(']').unwrap_or(r.len());
-            out.push(r[..close].parse().map_err(|_| r[..close].to_owned()));
-            rest = r.get(close + 1..).unwrap_or("");
-        } else {
-            let end = rest.find(['.', '[']).unwrap_or(rest.len());
-            out.push(Err(rest[..end].to_owned()));
-            rest = &rest[end..];
-        }
-    }
-    out
-}
-
-/// Sorts problems into the order of the input document: by the position of
-/// each key in its object as written, and of each item in its array; a
-/// missing field sorts after what its object holds.
-pub(crate) fn sort_in_document_order(problems: &mut [Problem], document: &Value) {
-    let key = |path: &str| -> Vec<usize> {
-        let mut node = Some(document);
-        let mut key = Vec::new();
-        for segment in path_segments(path) {
-            let (position, next) = match (&segment, node) {
-                (Ok(i), Some(Value::Array(a))) => (*i, a.get(*i)),
-                (Err(k), Some(Value::Object(o))) => match o.iter().position(|(key, _)| key == k) {
-                    Some(i) => (i, o.get(k.as_str())),
-                    None => (usize::MAX, None),
-                },
-                (Ok(i), _) => (*i, None),
-                (Err(_), _) => (usize::MAX, None),
-            };
-            key.push(position);
-            node = next;
-        }
-        key
-    };
-    problems.sort_by_cached_key(|p| key(&p.path));
 }
 
 #[cfg(test)]
@@ -680,58 +628,8 @@ mod tests {
     #[test]
     #[cfg(feature = "schema-check")]
     fn hints_for_numbers_in_strings() {
-        assert_eq!(
-            number_hint(&json!("8.069.025.000")),
-            "; write it as a JSON number without quotes: 8069025000"
-        );
-        assert_eq!(
-            number_hint(&json!("95,15")),
-            "; write it as a JSON number without quotes: 95.15"
-        );
-        assert_eq!(number_hint(&json!("banyak")), "");
-    }
-
-    #[test]
-    fn path_segments_round_trip_the_path_syntax() {
-        assert_eq!(
-            path_segments("anggaran.rincian[3].pagu"),
-            vec![
-                Err("anggaran".into()),
-                Err("rincian".into()),
-                Ok(3),
-                Err("pagu".into())
-            ]
-        );
-        assert_eq!(
-            path_segments("a[\"b c\"][0]"),
-            vec![Err("a".into()), Err("b c".into()), Ok(0)]
-        );
-    }
-
-    #[test]
-    fn problems_follow_the_document() {
-        let doc = json!({"zeta": [1, {"b": 1, "a": 2}], "alpha": 1});
-        let mut problems: Vec<Problem> = [
-            "alpha",
-            "zeta[1].a",
-            "zeta[1].missing",
-            "zeta[1].b",
-            "zeta[0]",
-        ]
-        .iter()
-        .map(|p| Problem::new(*p, "x"))
-        .collect();
-        sort_in_document_order(&mut problems, &doc);
-        let order: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(
-            order,
-            [
-                "zeta[0]",
-                "zeta[1].b",
-                "zeta[1].a",
-                "zeta[1].missing",
-                "alpha"
-            ]
-        );
+        assert_eq!(number_hint(&json!("8.069.025.000")).unwrap(), "8069025000");
+        assert_eq!(number_hint(&json!("95,15")).unwrap(), "95.15");
+        assert_eq!(number_hint(&json!("banyak")), None);
     }
 }

@@ -10,46 +10,65 @@
 
 use unicode_bidi::{BidiClass, bidi_class};
 
-/// Unicode blocks of scripts that need shaping, with the name used in
-/// messages. Right-to-left scripts are found by their bidi class instead.
-pub const COMPLEX_SCRIPTS: &[(u32, u32, &str)] = &[
+use crate::problem::{Arg, Kind, Location, Problem};
+
+/// Unicode blocks of scripts that need shaping, with the names used in
+/// messages, in English and in Indonesian. Right-to-left scripts are found by their bidi class instead.
+pub const COMPLEX_SCRIPTS: &[(u32, u32, &str, &str)] = &[
     (
         0x0900,
         0x0DFF,
         "Indic (Devanagari, Bengali, Tamil, Sinhala, ...)",
+        "India (Dewanagari, Bengali, Tamil, Sinhala, ...)",
     ),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Lao"),
-    (0x0F00, 0x0FFF, "Tibetan"),
-    (0x1000, 0x109F, "Myanmar"),
-    (0x1700, 0x177F, "Philippine (Baybayin, Buhid, ...)"),
-    (0x1780, 0x17FF, "Khmer"),
-    (0x1800, 0x18AF, "Mongolian"),
-    (0x1900, 0x194F, "Limbu"),
-    (0x1980, 0x19FF, "Khmer or New Tai Lue"),
-    (0x1A00, 0x1A1F, "Buginese (Lontara)"),
-    (0x1A20, 0x1AAF, "Tai Tham"),
-    (0x1B00, 0x1B7F, "Balinese"),
-    (0x1B80, 0x1BBF, "Sundanese"),
-    (0x1BC0, 0x1BFF, "Batak"),
-    (0x1C00, 0x1C4F, "Lepcha"),
-    (0x1CC0, 0x1CFF, "Sundanese or Vedic"),
-    (0xA800, 0xA82F, "Syloti Nagri"),
-    (0xA840, 0xA87F, "Phags-pa"),
-    (0xA880, 0xA8FF, "Indic (Saurashtra, Devanagari)"),
-    (0xA900, 0xA92F, "Kayah Li"),
-    (0xA930, 0xA95F, "Rejang (Kaganga)"),
-    (0xA980, 0xA9DF, "Javanese"),
-    (0xA9E0, 0xA9FF, "Myanmar"),
-    (0xAA00, 0xAA5F, "Cham"),
-    (0xAA60, 0xAA7F, "Myanmar"),
-    (0xAA80, 0xAADF, "Tai Viet"),
-    (0xAAE0, 0xAAFF, "Meetei Mayek"),
-    (0xABC0, 0xABFF, "Meetei Mayek"),
+    (0x0E00, 0x0E7F, "Thai", "Thai"),
+    (0x0E80, 0x0EFF, "Lao", "Laos"),
+    (0x0F00, 0x0FFF, "Tibetan", "Tibet"),
+    (0x1000, 0x109F, "Myanmar", "Myanmar"),
+    (
+        0x1700,
+        0x177F,
+        "Philippine (Baybayin, Buhid, ...)",
+        "Filipina (Baybayin, Buhid, ...)",
+    ),
+    (0x1780, 0x17FF, "Khmer", "Khmer"),
+    (0x1800, 0x18AF, "Mongolian", "Mongol"),
+    (0x1900, 0x194F, "Limbu", "Limbu"),
+    (
+        0x1980,
+        0x19FF,
+        "Khmer or New Tai Lue",
+        "Khmer atau Tai Lue Baru",
+    ),
+    (0x1A00, 0x1A1F, "Buginese (Lontara)", "Bugis (Lontara)"),
+    (0x1A20, 0x1AAF, "Tai Tham", "Tai Tham"),
+    (0x1B00, 0x1B7F, "Balinese", "Bali"),
+    (0x1B80, 0x1BBF, "Sundanese", "Sunda"),
+    (0x1BC0, 0x1BFF, "Batak", "Batak"),
+    (0x1C00, 0x1C4F, "Lepcha", "Lepcha"),
+    (0x1CC0, 0x1CFF, "Sundanese or Vedic", "Sunda atau Weda"),
+    (0xA800, 0xA82F, "Syloti Nagri", "Syloti Nagri"),
+    (0xA840, 0xA87F, "Phags-pa", "Phags-pa"),
+    (
+        0xA880,
+        0xA8FF,
+        "Indic (Saurashtra, Devanagari)",
+        "India (Saurashtra, Dewanagari)",
+    ),
+    (0xA900, 0xA92F, "Kayah Li", "Kayah Li"),
+    (0xA930, 0xA95F, "Rejang (Kaganga)", "Rejang (Kaganga)"),
+    (0xA980, 0xA9DF, "Javanese", "Jawa"),
+    (0xA9E0, 0xA9FF, "Myanmar", "Myanmar"),
+    (0xAA00, 0xAA5F, "Cham", "Cham"),
+    (0xAA60, 0xAA7F, "Myanmar", "Myanmar"),
+    (0xAA80, 0xAADF, "Tai Viet", "Tai Viet"),
+    (0xAAE0, 0xAAFF, "Meetei Mayek", "Meetei Mayek"),
+    (0xABC0, 0xABFF, "Meetei Mayek", "Meetei Mayek"),
     (
         0x11000,
         0x11FFF,
         "Brahmic (Brahmi, Kaithi, Sharada, Grantha, ...)",
+        "Brahmi (Brahmi, Kaithi, Sharada, Grantha, ...)",
     ),
 ];
 
@@ -59,51 +78,50 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
-fn rtl_script(c: char) -> &'static str {
-    match c {
-        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => "Hebrew",
+/// The name of a right-to-left script, in English and in Indonesian.
+fn rtl_script(c: char) -> Arg {
+    let (en, id) = match c {
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => ("Hebrew", "Ibrani"),
         '\u{0600}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}'
         | '\u{0870}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}' => "Arabic",
-        '\u{0700}'..='\u{074F}' | '\u{0860}'..='\u{086F}' => "Syriac",
-        '\u{0780}'..='\u{07BF}' => "Thaana",
-        _ => "Right-to-left",
-    }
+        | '\u{FE70}'..='\u{FEFF}' => ("Arabic", "Arab"),
+        '\u{0700}'..='\u{074F}' | '\u{0860}'..='\u{086F}' => ("Syriac", "Suryani"),
+        '\u{0780}'..='\u{07BF}' => ("Thaana", "Thaana"),
+        _ => ("Right-to-left", "kanan-ke-kiri"),
+    };
+    Arg::both(en, id)
 }
 
 /// Why lapkin cannot print `text`, if it holds right-to-left text, a bidi
-/// control character or a script that needs shaping.
-pub fn script_problem(text: &str) -> Option<String> {
+/// control character or a script that needs shaping (a problem at
+/// [`Location::Given`]: the caller places it).
+pub fn script_problem(text: &str) -> Option<Problem> {
     // Below U+0590 (Latin, Greek, Cyrillic, Armenian: almost every
     // character of a report) there is no right-to-left letter, no bidi
     // control and no script that needs shaping.
     for c in text.chars().filter(|c| u32::from(*c) >= 0x0590) {
+        let code = u32::from(c);
         if is_bidi_control(c) {
-            return Some(format!(
-                "the bidirectional control character U+{:04X}; lapkin sets all text left to \
-                 right: remove it",
-                u32::from(c)
-            ));
+            let p = Problem::new(Location::Given, Kind::BidiControl)
+                .with("code", format!("{code:04X}"));
+            return Some(p);
         }
         if matches!(bidi_class(c), BidiClass::R | BidiClass::AL) {
-            return Some(format!(
-                "{} text is right-to-left ({c:?}, U+{:04X}), which lapkin does not lay out; \
-                 write it in Latin letters or leave it out",
-                rtl_script(c),
-                u32::from(c)
-            ));
+            let p = Problem::new(Location::Given, Kind::RightToLeft)
+                .with("script", rtl_script(c))
+                .with("character", Arg::CharCode(c));
+            return Some(p);
         }
-        let code = u32::from(c);
-        if let Some((_, _, name)) = COMPLEX_SCRIPTS
+        if let Some((_, _, en, id)) = COMPLEX_SCRIPTS
             .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+            .find(|(lo, hi, _, _)| (*lo..=*hi).contains(&code))
         {
-            return Some(format!(
-                "{name} text ({c:?}, U+{code:04X}) needs its letters joined or reordered, \
-                 which lapkin does not do; write it in Latin letters or leave it out"
-            ));
+            let p = Problem::new(Location::Given, Kind::ComplexScript)
+                .with("script", Arg::both(*en, *id))
+                .with("character", Arg::CharCode(c));
+            return Some(p);
         }
     }
     None
@@ -146,7 +164,7 @@ mod tests {
             ("\u{1b05}\u{1b13}", "Balinese"),
             ("\u{a930}\u{a931}", "Rejang"),
         ] {
-            let p = script_problem(t).unwrap_or_default();
+            let p = script_problem(t).map(|p| p.to_string()).unwrap_or_default();
             assert!(p.contains(needle), "{t:?}: {p}");
         }
     }

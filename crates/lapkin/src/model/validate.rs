@@ -2,17 +2,22 @@
 //! say. Indicator references, unique codes, exact remainders and totals,
 //! the NIP, inline markup and nesting limits.
 //!
-//! [`validate`] walks the whole report and returns every problem, each with
-//! its JSON path.
+//! [`check`] visits the whole report once ([`walk`]) and returns every
+//! problem, each with its JSON path, in document order: the rules of each
+//! text and node as it is met, the signature tag and the writing system of
+//! every printed text, and, given fonts, every character they lack.
 
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
 use super::schema::nearest;
-use super::{Block, Inline, Nilai, Report};
-use crate::error::Problem;
+use super::script::script_problem;
+use super::walk::{CodeOf, Node, Role, Source, Text, Visit, walk};
+use super::{Inline, Report, Rincian, TandaTangan, Tanggal, Total, Totals};
 use crate::format::angka;
+use crate::problem::{Arg, Conj, JsonPath, Kind, Location, Phrase, Problem};
+use crate::text::{Face, FontSet, SpanStyle};
 
 /// Lists may nest this deep (`1.` › `a.` › `-` › `1.` › `a.` › `-`); deeper
 /// nesting would leave no room for text on an A4 page.
@@ -33,225 +38,363 @@ pub const MAX_CATATAN_ITEMS: usize = 10;
 /// is never split, fits on a page.
 pub const MAX_PENUTUP_CHARS: usize = 300;
 
-/// Every semantic problem of `report`, sorted by path.
-pub fn validate(report: &Report) -> Vec<Problem> {
+/// Every semantic problem of `report`, in document order (the model's).
+pub(crate) fn validate(report: &Report) -> Vec<Problem> {
+    check(report, true, None)
+}
+
+/// The problems of `report`, in document order, in one walk: the model's
+/// rules (if `rules`) and, for the fonts it is to be printed in (if given),
+/// every character a face lacks.
+pub(crate) fn check(report: &Report, rules: bool, fonts: Option<&FontSet>) -> Vec<Problem> {
     #[cfg(test)]
-    super::CHECKS.with(|c| c.set((c.get().0 + 1, c.get().1)));
-    let mut c = Checker::default();
-    c.check(report);
+    super::CHECKS.with(|c| {
+        let (semantic, glyphs) = c.get();
+        c.set((
+            semantic + usize::from(rules),
+            glyphs + usize::from(fonts.is_some()),
+        ))
+    });
+    let mut c = Checker {
+        rules,
+        fonts,
+        ..Checker::default()
+    };
+    walk(report, &mut c);
     c.problems
 }
 
+/// The checks, as a visitor of the walk: each node's problems are pushed
+/// as it is met, so that they come in document order.
 #[derive(Default)]
-struct Checker {
+struct Checker<'r, 'f> {
     problems: Vec<Problem>,
+    /// Whether the model's rules are checked (else only the glyphs).
+    rules: bool,
+    /// The fonts whose glyphs are checked, if they are.
+    fonts: Option<&'f FontSet>,
+    report: Option<&'r Report>,
+    /// The signature tag, if it is one the rules allow: the texts must
+    /// not contain it.
+    tag: Option<char>,
+    /// The codes met so far, each with the path of its first use.
+    codes: HashMap<(CodeOf, &'r str), JsonPath>,
+    /// The indicators analysed so far, each with its analysis's path.
+    analysed: HashMap<&'r str, JsonPath>,
+    /// The number of columns of the table being walked.
+    columns: usize,
+    /// The computed sums of section C.
+    totals: Option<Totals>,
 }
 
-impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+impl<'r> Visit<'r> for Checker<'r, '_> {
+    fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if let Node::Text(text) = node {
+            self.text(path, text);
+            return;
+        }
+        if let Node::Tag(tag) = node {
+            self.tag_glyph(path, tag);
+        }
+        if self.rules {
+            self.node(path, node);
+        }
+    }
+}
+
+impl<'r> Checker<'r, '_> {
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    fn problem(&mut self, path: &JsonPath, kind: Kind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    /// A text's problems: its rules, the signature tag in it, a script
+    /// lapkin cannot set, the characters its faces lack.
+    fn text(&mut self, path: &JsonPath, text: Text<'r>) {
+        if self.rules {
+            self.text_rules(path, text);
+            if text.role.printed() && text.role != Role::StandardNote {
+                let plain = match text.source {
+                    Source::Plain(t) => std::borrow::Cow::Borrowed(t),
+                    Source::Markup(m) => m.plain_text().unwrap_or_default().into(),
+                };
+                if let Some(tag) = self.tag
+                    && plain.contains(tag)
+                {
+                    let tag = Arg::quoted(tag.to_string());
+                    self.push(Problem::new(path, Kind::TagInText).with("tag", tag));
+                }
+                if let Some(p) = script_problem(&plain) {
+                    self.push(p.placed(path));
+                }
+            }
+        }
+        if let Some(fonts) = self.fonts {
+            text_glyphs(path, &text, fonts, &mut self.problems);
+        }
+    }
+
+    /// The rules of a text, by its role.
+    fn text_rules(&mut self, path: &JsonPath, text: Text<'r>) {
+        match (text.role, text.source) {
+            (Role::StandardNote, _) => {}
+            (Role::Nip, Source::Plain(nip)) => {
+                if let Err(p) = check_nip(nip) {
+                    self.push(p.placed(path));
+                }
+            }
+            (Role::Nilai, Source::Plain(t)) => self.nilai(path, t),
+            (Role::Cell, Source::Markup(m)) => {
+                // An empty cell is allowed; bad markup is not.
+                if let Err(e) = m.parsed() {
+                    self.push(e.clone().placed(path));
+                }
+            }
+            (_, Source::Markup(m)) => self.inline(path, m),
+            (role, Source::Plain(t)) => {
+                self.line(path, t);
+                if let Role::Code(of) = role {
+                    self.unique(path, of, t);
+                }
+                if matches!(role, Role::ClosingLine | Role::SignerName) {
+                    self.closing_length(path, t);
+                }
+            }
+        }
     }
 
     /// A one-line plain text field: not blank, no line breaks.
-    fn line(&mut self, path: &str, text: &str) {
+    fn line(&mut self, path: &JsonPath, text: &str) {
         if text.trim().is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Kind::Empty);
         } else if text.contains('\t') {
-            self.problem(path, "a tab character; use a space");
+            self.problem(path, Kind::Tab);
         } else if let Some(c) = text.chars().find(|c| c.is_control()) {
-            self.problem(
-                path,
-                format!(
-                    "must be one line of text, found the control character U+{:04X}",
-                    u32::from(c)
-                ),
-            );
+            self.push(Problem::new(path, Kind::NotOneLine).with("code", code(c)));
         }
     }
 
     /// Inline markup: parses, and is not blank.
-    fn inline(&mut self, path: &str, text: &Inline) {
+    fn inline(&mut self, path: &JsonPath, text: &Inline) {
         match text.parsed() {
             Ok(spans) if spans.iter().all(|s| s.text.trim().is_empty()) => {
-                self.problem(path, "must not be empty")
+                self.problem(path, Kind::Empty);
             }
             Ok(_) => {}
-            Err(e) => self.problem(path, e.message.clone()),
+            Err(e) => self.push(e.clone().placed(path)),
         }
     }
 
-    /// Every rule, in document order; the printed texts are listed once
-    /// for the rules that concern them.
-    fn check(&mut self, r: &Report) {
-        self.head(r);
-        let indikator_codes = self.kinerja(r);
-        self.analisis(r, &indikator_codes);
-        // C. Figures, remainders and totals.
-        self.anggaran(r);
-        // D.
-        self.blocks("rekomendasi", &r.rekomendasi, 0);
-        if r.rekomendasi.is_empty() {
-            self.problem("rekomendasi", "must hold at least one paragraph or list");
+    /// A code used once among the codes of its kind; the problem names
+    /// what holds the first (`kinerja.sasaran[0]`).
+    fn unique(&mut self, path: &JsonPath, of: CodeOf, code: &'r str) {
+        if let Some(first) = self.codes.get(&(of, code.trim())) {
+            let kind = match of {
+                CodeOf::Sasaran => Kind::DuplicateSasaran,
+                _ => Kind::DuplicateCode,
+            };
+            let mut owner = first.clone();
+            owner.pop();
+            let p = Problem::new(path, kind)
+                .with("code", Arg::quoted(code))
+                .with("first", &owner);
+            self.push(p);
+        } else {
+            self.codes.insert((of, code.trim()), path.clone());
         }
-        self.penutup(r);
-        self.catatan(r);
-        let printed = super::texts::printed_texts(r);
-        self.tanda_tangan(r, &printed);
-        for (path, text) in printed {
-            if let Some(message) = super::script::script_problem(&text) {
-                self.problem(path, message);
+    }
+
+    /// A line of the closing block, short enough for a page.
+    fn closing_length(&mut self, path: &JsonPath, text: &str) {
+        let n = text.chars().count();
+        if n > MAX_PENUTUP_CHARS {
+            let p = Problem::new(path, Kind::ClosingTooLong)
+                .with("count", n)
+                .with("max", MAX_PENUTUP_CHARS);
+            self.push(p);
+        }
+    }
+
+    /// An indicator's value written as text.
+    fn nilai(&mut self, path: &JsonPath, t: &str) {
+        let trimmed = t.trim();
+        if trimmed.is_empty() {
+            self.problem(path, Kind::ValueEmpty);
+        } else if trimmed == "-" {
+            self.problem(path, Kind::ValueDash);
+        } else if looks_numeric(trimmed) {
+            self.push(Problem::new(path, Kind::NumberAsText).with("text", Arg::quoted(t)));
+        } else if let Some(c) = t.chars().find(|c| c.is_control()) {
+            self.push(Problem::new(path, Kind::NotOneLine).with("code", code(c)));
+        }
+    }
+
+    /// The rules of the nodes that are not texts.
+    fn node(&mut self, path: &JsonPath, node: Node<'r>) {
+        match node {
+            Node::Report(r) => {
+                self.report = Some(r);
+                self.tag = valid_tag(&r.tanda_tangan);
             }
-        }
-    }
-
-    /// The quarter, the year, the unit.
-    fn head(&mut self, r: &Report) {
-        // The schema says so for JSON input; a report built in code is
-        // checked here.
-        if !(1..=4).contains(&r.triwulan) {
-            self.problem("triwulan", format!("expected 1 to 4, found {}", r.triwulan));
-        }
-        if !(MIN_TAHUN..=MAX_TAHUN).contains(&r.tahun) {
-            self.problem(
-                "tahun",
-                format!(
-                    "expected a year from {MIN_TAHUN} to {MAX_TAHUN}, found {}",
-                    r.tahun
-                ),
-            );
-        }
-        self.line("unit.nama", &r.unit.nama);
-        self.line("unit.nama_lengkap", &r.unit.nama_lengkap);
-        self.line("unit.provinsi", &r.unit.provinsi);
-    }
-
-    /// A. Sasaran and indicators, with unique codes; gives each
-    /// indicator's code with its path.
-    fn kinerja<'r>(&mut self, r: &'r Report) -> HashMap<&'r str, String> {
-        let mut sasaran_codes: HashMap<&str, usize> = HashMap::new();
-        let mut indikator_codes: HashMap<&str, String> = HashMap::new();
-        for (i, s) in r.kinerja.sasaran.iter().enumerate() {
-            let p = format!("kinerja.sasaran[{i}]");
-            self.line(&format!("{p}.kode"), &s.kode);
-            if let Some(first) = sasaran_codes.insert(s.kode.trim(), i) {
-                self.problem(
-                    format!("{p}.kode"),
-                    format!(
-                        "the code {:?} is already used by kinerja.sasaran[{first}]; write each sasaran once, with all its indicators",
-                        s.kode
-                    ),
-                );
+            Node::Triwulan(q) if !(1..=4).contains(&q) => {
+                self.push(Problem::new(path, Kind::QuarterOutOfRange).with("found", q));
             }
-            self.inline(&format!("{p}.uraian"), &s.uraian);
-            for (j, ind) in s.indikator.iter().enumerate() {
-                let p = format!("{p}.indikator[{j}]");
-                self.line(&format!("{p}.kode"), &ind.kode);
-                if let Some(first) = indikator_codes.insert(ind.kode.trim(), p.clone()) {
-                    self.problem(
-                        format!("{p}.kode"),
-                        format!("the code {:?} is already used by {first}", ind.kode),
-                    );
+            Node::Tahun(y) if !(MIN_TAHUN..=MAX_TAHUN).contains(&y) => {
+                let p = Problem::new(path, Kind::YearOutOfRange)
+                    .with("min", MIN_TAHUN)
+                    .with("max", MAX_TAHUN)
+                    .with("found", y);
+                self.push(p);
+            }
+            Node::Reference(code) => self.reference(path, code),
+            Node::Part(_, blocks) | Node::Rekomendasi(blocks) if blocks.is_empty() => {
+                self.problem(path, Kind::NoBlocks);
+            }
+            Node::List(_, depth) if depth + 1 > MAX_LIST_DEPTH => {
+                let p = Problem::new(path, Kind::ListsTooDeep)
+                    .with("depth", depth + 1)
+                    .with("max", MAX_LIST_DEPTH);
+                self.push(p);
+            }
+            Node::Table(t) => self.columns = t.kolom.len(),
+            Node::Row(cells) if cells.len() != self.columns => {
+                let p = Problem::new(path, Kind::RowWidth)
+                    .with("cells", cells.len())
+                    .with("columns", self.columns);
+                self.push(p);
+            }
+            Node::Anggaran(a) => self.sums(path, a.totals()),
+            Node::Rincian(row) => self.rincian(path, row),
+            Node::Total(Some(stated)) => self.total(path, stated),
+            Node::Tanggal(date) => self.tanggal(path, date),
+            Node::Catatan(Some(items)) if items.len() > MAX_CATATAN_ITEMS => {
+                let p = Problem::new(path, Kind::TooManyNotes)
+                    .with("count", items.len())
+                    .with("max", MAX_CATATAN_ITEMS);
+                self.push(p);
+            }
+            Node::Tag(Some(tag)) => self.tag_rules(path, tag),
+            Node::Field(Some(name)) => {
+                if let Err(p) = crate::field::check_signature_field_name(name) {
+                    self.push(p.placed(path));
                 }
-                self.inline(&format!("{p}.uraian"), &ind.uraian);
-                self.line(&format!("{p}.satuan"), &ind.satuan);
-                for (field, value) in [
-                    ("target_pk", &ind.target_pk),
-                    ("target", &ind.target),
-                    ("capaian", &ind.capaian),
-                ] {
-                    self.nilai(&format!("{p}.{field}"), value);
-                }
             }
+            _ => {}
         }
-
-        indikator_codes
     }
 
     /// B. Each analysis refers to an indicator of A, once.
-    fn analisis(&mut self, r: &Report, indikator_codes: &HashMap<&str, String>) {
-        let mut analysed: HashMap<&str, usize> = HashMap::new();
-        for (i, a) in r.analisis.iter().enumerate() {
-            let p = format!("analisis[{i}]");
-            if !indikator_codes.contains_key(a.indikator.trim()) {
-                let suggestion = nearest(&a.indikator, indikator_codes.keys().copied())
-                    .map(|s| format!(" Did you mean {s:?}?"))
-                    .unwrap_or_default();
-                let mut known: Vec<&str> = indikator_codes.keys().copied().collect();
-                known.sort_unstable();
-                self.problem(
-                    format!("{p}.indikator"),
-                    format!(
-                        "no indicator {:?} in section A (kinerja).{suggestion} The indicators are: {}.",
-                        a.indikator,
-                        known.join(", ")
-                    ),
-                );
-            } else if let Some(first) = analysed.insert(a.indikator.trim(), i) {
-                self.problem(
-                    format!("{p}.indikator"),
-                    format!(
-                        "indicator {:?} is already analysed in analisis[{first}]",
-                        a.indikator
-                    ),
-                );
-            }
-            for (part, blocks) in [
-                ("progress", &a.progress),
-                ("kendala", &a.kendala),
-                ("strategi", &a.strategi),
-            ] {
-                self.blocks(&format!("{p}.{part}"), blocks, 0);
-            }
+    fn reference(&mut self, path: &JsonPath, code: &'r str) {
+        let known: Vec<&str> = self
+            .codes
+            .keys()
+            .filter(|(of, _)| *of == CodeOf::Indikator)
+            .map(|(_, c)| *c)
+            .collect();
+        if !known.contains(&code.trim()) {
+            let nearest = nearest(code, known.iter().copied());
+            let mut known: Vec<&str> = known;
+            known.sort_unstable();
+            let known = Arg::List(known.into_iter().map(Arg::from).collect(), Conj::Comma);
+            let suggestion = match nearest {
+                Some(s) => Arg::phrase(
+                    Phrase::DidYouMeanIndicator,
+                    vec![("name", Arg::quoted(s)), ("known", known)],
+                ),
+                None => Arg::phrase(Phrase::IndicatorsAre, vec![("known", known)]),
+            };
+            let p = Problem::new(path, Kind::UnknownIndicator)
+                .with("code", Arg::quoted(code))
+                .with("suggestion", suggestion);
+            self.push(p);
+        } else if let Some(first) = self.analysed.get(code.trim()) {
+            let p = Problem::new(path, Kind::AlreadyAnalysed)
+                .with("code", Arg::quoted(code))
+                .with("first", first);
+            self.push(p);
+        } else {
+            let mut analysis = path.clone();
+            analysis.pop();
+            self.analysed.insert(code.trim(), analysis);
         }
     }
 
-    /// The closing block: one-line texts of bounded length, the NIP, the
-    /// date.
-    fn penutup(&mut self, r: &Report) {
-        let p = &r.penutup;
-        self.line("penutup.tempat", &p.tempat);
-        self.line("penutup.jabatan", &p.jabatan);
-        self.line("penutup.keterangan", &p.keterangan);
-        self.line("penutup.nama", &p.nama);
-        if let Err(e) = check_nip(&p.nip) {
-            self.problem("penutup.nip", e);
+    /// The sums of section C, which the rows and the Total are checked
+    /// against.
+    fn sums(&mut self, path: &JsonPath, totals: Option<Totals>) {
+        self.totals = totals;
+        if totals.is_none() {
+            let p = Problem::new(path.child("rincian"), Kind::FiguresOutOfRange)
+                .with("what", Phrase::Sums);
+            self.push(p);
         }
-        self.tanggal(r);
+    }
 
-        for (field, text) in [
-            ("tempat", &p.tempat),
-            ("jabatan", &p.jabatan),
-            ("keterangan", &p.keterangan),
-            ("nama", &p.nama),
+    /// A row of section C: figures not negative, realisasi within the
+    /// pagu, the stated remainders right; in the order of the fields.
+    fn rincian(&mut self, path: &JsonPath, row: &Rincian) {
+        for (field, v) in [("volume", row.volume), ("capaian", row.capaian)] {
+            self.not_negative(path, field, v);
+        }
+        let Some(sisa) = row.sisa() else {
+            let p = Problem::new(path, Kind::FiguresOutOfRange).with("what", Phrase::Remainders);
+            self.push(p);
+            return;
+        };
+        if let Some(stated) = row.sisa_capaian
+            && stated != sisa.capaian
+        {
+            let p = remainder(path.child("sisa_capaian"), stated, ("volume", row.volume))
+                .with("subtrahend_name", "capaian")
+                .with("subtrahend", angka(&row.capaian))
+                .with("computed", angka(&sisa.capaian));
+            self.push(p);
+        }
+        for (field, v) in [("pagu", row.pagu), ("realisasi", row.realisasi)] {
+            self.not_negative(path, field, v);
+        }
+        if row.realisasi > row.pagu {
+            let p = Problem::new(path.child("realisasi"), Kind::RealisasiOverPagu)
+                .with("realisasi", angka(&row.realisasi))
+                .with("pagu", angka(&row.pagu));
+            self.push(p);
+        }
+        if let Some(stated) = row.sisa_anggaran
+            && stated != sisa.anggaran
+        {
+            let p = remainder(path.child("sisa_anggaran"), stated, ("pagu", row.pagu))
+                .with("subtrahend_name", "realisasi")
+                .with("subtrahend", angka(&row.realisasi))
+                .with("computed", angka(&sisa.anggaran));
+            self.push(p);
+        }
+    }
+
+    fn not_negative(&mut self, row: &JsonPath, field: &'static str, v: Decimal) {
+        if v.is_sign_negative() && !v.is_zero() {
+            let p = Problem::new(row.child(field), Kind::Negative).with("value", angka(&v));
+            self.push(p);
+        }
+    }
+
+    /// The Total row as stated: each figure given is the sum of the rows.
+    fn total(&mut self, path: &JsonPath, stated: &Total) {
+        let Some(totals) = self.totals else { return };
+        for (field, given, computed) in [
+            ("pagu", stated.pagu, totals.pagu),
+            ("realisasi", stated.realisasi, totals.realisasi),
+            ("sisa_anggaran", stated.sisa_anggaran, totals.sisa_anggaran),
         ] {
-            let n = text.chars().count();
-            if n > MAX_PENUTUP_CHARS {
-                self.problem(
-                    format!("penutup.{field}"),
-                    format!(
-                        "has {n} characters; the closing block must fit on one page with the \
-                         signature box, so at most {MAX_PENUTUP_CHARS} are allowed"
-                    ),
-                );
-            }
-        }
-    }
-
-    /// The legal note: a bounded number of items of valid markup.
-    fn catatan(&mut self, r: &Report) {
-        if let Some(items) = &r.catatan {
-            if items.len() > MAX_CATATAN_ITEMS {
-                self.problem(
-                    "catatan",
-                    format!(
-                        "has {} items; the legal note is printed at the foot of every page, \
-                         so at most {MAX_CATATAN_ITEMS} are allowed",
-                        items.len()
-                    ),
-                );
-            }
-            for (i, item) in items.iter().enumerate() {
-                self.inline(&format!("catatan[{i}]"), item);
+            if let Some(given) = given
+                && given != computed
+            {
+                let p = Problem::new(path.child(field), Kind::WrongTotal)
+                    .with("stated", angka(&given))
+                    .with("computed", angka(&computed));
+                self.push(p);
             }
         }
     }
@@ -259,259 +402,132 @@ impl Checker {
     /// The closing date: in the report's year or the next (a fourth
     /// quarter is often reported in January), so that a mistyped year
     /// ("0224", "2042") is caught before it is printed.
-    fn tanggal(&mut self, r: &Report) {
-        let date = r.penutup.tanggal;
+    fn tanggal(&mut self, path: &JsonPath, date: Tanggal) {
+        let Some(r) = self.report else { return };
         let year = date.0.year();
         let tahun = i32::from(r.tahun);
         if year != tahun && year != tahun + 1 {
-            self.problem(
-                "penutup.tanggal",
-                format!(
-                    "the date {date} is not in the report's year {tahun} or the year after; \
-                     the report is signed after its quarter, so check the year"
-                ),
-            );
+            let p = Problem::new(path, Kind::DateNotInYear)
+                .with("date", date.iso())
+                .with("year", tahun);
+            self.push(p);
         }
     }
 
-    /// The signature tag: one special character that occurs nowhere else in
-    /// the printed text (BSrE's service signs wherever it finds it); the
-    /// field name.
-    fn tanda_tangan(&mut self, r: &Report, printed: &[(String, String)]) {
-        let t = &r.tanda_tangan;
-        if let Some(tag) = &t.tag {
-            let mut chars = tag.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None)
-                    if !(c.is_alphanumeric()
-                        || c.is_whitespace()
-                        || c.is_control()
-                        || super::texts::is_not_drawn(c)
-                        || super::script::script_problem(tag).is_some()) =>
-                {
-                    for (path, text) in printed {
-                        if text.contains(c) {
-                            self.problem(
-                                path.clone(),
-                                format!(
-                                    "contains the signature tag {tag:?}, where BSrE's service would \
-                                     place a signature too; remove it here, or choose another tag \
-                                     in tanda_tangan.tag (null for none)"
-                                ),
-                            );
-                        }
-                    }
-                }
-                (Some(_), None) => self.problem(
-                    "tanda_tangan.tag",
-                    format!(
-                        "expected a special character such as \"#\", \"$\" or \"~\" that the \
-                         text does not use, found {tag:?}"
-                    ),
-                ),
-                _ => self.problem(
-                    "tanda_tangan.tag",
-                    format!(
-                        "expected exactly one character (BSrE's tag_koordinat takes one), found {tag:?}"
-                    ),
-                ),
-            }
-        }
-        if let Some(name) = &t.field
-            && let Err(e) = crate::field::check_signature_field_name(name)
-        {
-            self.problem("tanda_tangan.field", e);
-        }
+    /// The signature tag: one special character (BSrE's service signs
+    /// wherever it finds it).
+    fn tag_rules(&mut self, path: &JsonPath, tag: &str) {
+        let mut chars = tag.chars();
+        let kind = match (chars.next(), chars.next()) {
+            (Some(c), None) if is_special(c, tag) => return,
+            (Some(_), None) => Kind::TagNotSpecial,
+            _ => Kind::TagNotOneCharacter,
+        };
+        self.push(Problem::new(path, kind).with("tag", Arg::quoted(tag)));
     }
 
-    fn nilai(&mut self, path: &str, value: &Nilai) {
-        let Nilai::Teks(t) = value else { return };
-        let trimmed = t.trim();
-        if trimmed.is_empty() {
-            self.problem(
-                path,
-                "must not be empty; write null for a value that is not available",
-            );
-        } else if trimmed == "-" {
-            self.problem(
-                path,
-                "write null for a value that is not available (it is printed as -)",
-            );
-        } else if looks_numeric(trimmed) {
-            self.problem(
-                path,
-                format!(
-                    "found the text {t:?}; write numbers as JSON numbers without quotes \
-                     (3.92), so that they are printed the Indonesian way (3,92)"
-                ),
-            );
-        } else if t.chars().any(char::is_control) {
-            self.problem(path, "must be one line of text");
-        }
-    }
-
-    fn blocks(&mut self, path: &str, blocks: &[Block], depth: usize) {
-        if blocks.is_empty() && depth == 0 && !path.starts_with("rekomendasi") {
-            self.problem(path, "must hold at least one paragraph, list or table");
-        }
-        for (i, block) in blocks.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            match block {
-                Block::Paragraf(text) => self.inline(&p, text),
-                Block::Daftar(list) => {
-                    let p = format!("{p}.daftar");
-                    if depth + 1 > MAX_LIST_DEPTH {
-                        self.problem(
-                            &p,
-                            format!(
-                                "lists nest {} levels deep here; at most {MAX_LIST_DEPTH} fit on an A4 page",
-                                depth + 1
-                            ),
-                        );
-                        continue;
-                    }
-                    for (j, item) in list.butir.iter().enumerate() {
-                        let p = format!("{p}.butir[{j}]");
-                        if item.isi.is_empty() {
-                            self.inline(&p, &item.teks);
-                        } else {
-                            self.inline(&format!("{p}.teks"), &item.teks);
-                            self.blocks(&format!("{p}.isi"), &item.isi, depth + 1);
-                        }
-                    }
-                }
-                Block::Tabel(table) => {
-                    let p = format!("{p}.tabel");
-                    for (j, col) in table.kolom.iter().enumerate() {
-                        self.inline(&format!("{p}.kolom[{j}].judul"), &col.judul);
-                    }
-                    let n = table.kolom.len();
-                    for (j, row) in table.baris.iter().enumerate() {
-                        if row.len() != n {
-                            self.problem(
-                                format!("{p}.baris[{j}]"),
-                                format!(
-                                    "has {} cell(s), but the table has {n} column(s)",
-                                    row.len()
-                                ),
-                            );
-                        }
-                        for (k, cell) in row.iter().enumerate() {
-                            if let super::Sel::Teks(text) = cell {
-                                // An empty cell is allowed; bad markup is not.
-                                if let Err(e) = text.parsed() {
-                                    self.problem(format!("{p}.baris[{j}][{k}]"), e.message.clone());
-                                }
-                            }
-                        }
-                    }
-                    if let Some(caption) = &table.keterangan {
-                        self.inline(&format!("{p}.keterangan"), caption);
-                    }
-                }
-            }
-        }
-    }
-
-    fn anggaran(&mut self, r: &Report) {
-        let mut codes: HashMap<&str, usize> = HashMap::new();
-        for (i, row) in r.anggaran.rincian.iter().enumerate() {
-            let p = format!("anggaran.rincian[{i}]");
-            self.line(&format!("{p}.kode"), &row.kode);
-            if let Some(first) = codes.insert(row.kode.trim(), i) {
-                self.problem(
-                    format!("{p}.kode"),
-                    format!(
-                        "the code {:?} is already used by anggaran.rincian[{first}]",
-                        row.kode
-                    ),
-                );
-            }
-            self.inline(&format!("{p}.uraian"), &row.uraian);
-            self.line(&format!("{p}.satuan"), &row.satuan);
-            for (field, v) in [
-                ("volume", row.volume),
-                ("capaian", row.capaian),
-                ("pagu", row.pagu),
-                ("realisasi", row.realisasi),
-            ] {
-                if v.is_sign_negative() && !v.is_zero() {
-                    self.problem(
-                        format!("{p}.{field}"),
-                        format!("must not be negative, found {}", angka(&v)),
-                    );
-                }
-            }
-            if row.realisasi > row.pagu {
-                self.problem(
-                    format!("{p}.realisasi"),
-                    format!(
-                        "realisasi {} is more than the pagu {}",
-                        angka(&row.realisasi),
-                        angka(&row.pagu)
-                    ),
-                );
-            }
-            let Some(sisa) = row.sisa() else {
-                self.problem(&p, "the remainders are out of the exact range of numbers");
-                continue;
-            };
-            if let Some(stated) = row.sisa_capaian
-                && stated != sisa.capaian
-            {
-                self.problem(
-                    format!("{p}.sisa_capaian"),
-                    format!(
-                        "states {} but volume {} - capaian {} = {}",
-                        angka(&stated),
-                        angka(&row.volume),
-                        angka(&row.capaian),
-                        angka(&sisa.capaian)
-                    ),
-                );
-            }
-            if let Some(stated) = row.sisa_anggaran
-                && stated != sisa.anggaran
-            {
-                self.problem(
-                    format!("{p}.sisa_anggaran"),
-                    format!(
-                        "states {} but pagu {} - realisasi {} = {}",
-                        angka(&stated),
-                        angka(&row.pagu),
-                        angka(&row.realisasi),
-                        angka(&sisa.anggaran)
-                    ),
-                );
-            }
-        }
-        let Some(totals) = r.anggaran.totals() else {
-            self.problem(
-                "anggaran.rincian",
-                "the sums are out of the exact range of numbers (about 7.9 × 10^28)",
-            );
+    /// The tag is drawn in the regular face and must be in the PDF's
+    /// text, so it needs its glyph.
+    fn tag_glyph(&mut self, path: &JsonPath, tag: Option<&str>) {
+        let (Some(fonts), Some(tag)) = (self.fonts, tag.and_then(|t| t.chars().next())) else {
             return;
         };
-        if let Some(stated) = &r.anggaran.total {
-            for (field, given, computed) in [
-                ("pagu", stated.pagu, totals.pagu),
-                ("realisasi", stated.realisasi, totals.realisasi),
-                ("sisa_anggaran", stated.sisa_anggaran, totals.sisa_anggaran),
-            ] {
-                if let Some(given) = given
-                    && given != computed
-                {
-                    self.problem(
-                        format!("anggaran.total.{field}"),
-                        format!(
-                            "states {} but the rows add up to {}",
-                            angka(&given),
-                            angka(&computed)
-                        ),
-                    );
-                }
+        let font = fonts.face(crate::text::Face::Regular);
+        if !crate::text::glyphs::is_not_drawn(tag) && !font.has(tag) {
+            let p = Problem::new(path, Kind::TagWithoutGlyph)
+                .with("font", font.postscript_name.as_str())
+                .with("tag", Arg::Char(tag));
+            self.push(p);
+        }
+    }
+}
+
+/// The styled runs of a text as it is printed: in its own styles and/or
+/// emboldened, as its role says. Markup that does not parse has no runs.
+fn runs<'r>(text: &Text<'r>) -> Vec<(SpanStyle, &'r str)> {
+    let faces = text.role.faces();
+    let spans: Vec<(SpanStyle, &'r str)> = match text.source {
+        Source::Plain(t) => vec![(SpanStyle::REGULAR, t)],
+        Source::Markup(m) => m
+            .parsed()
+            .map(|spans| spans.iter().map(|s| (s.style, s.text.as_str())).collect())
+            .unwrap_or_default(),
+    };
+    let mut out = Vec::new();
+    if faces.own {
+        out.extend(spans.iter().copied());
+    }
+    if faces.bold {
+        out.extend(spans.iter().map(|(style, t)| {
+            (
+                SpanStyle {
+                    bold: true,
+                    ..*style
+                },
+                *t,
+            )
+        }));
+    }
+    out
+}
+
+/// Every face that lacks a character of `text` as printed, one problem
+/// each, in the order regular, bold, italic, bold italic.
+fn text_glyphs(path: &JsonPath, text: &Text<'_>, fonts: &FontSet, out: &mut Vec<Problem>) {
+    let runs = runs(text);
+    for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {
+        let font = fonts.face(face);
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (style, t) in &runs {
+            if Face::for_style(*style) == face {
+                crate::text::glyphs::missing_in(font, t, &mut missing, &mut seen);
             }
         }
+        if missing.is_empty() {
+            continue;
+        }
+        let source = match text.source {
+            Source::Plain(t) => t.to_owned(),
+            Source::Markup(m) => m.plain_text().unwrap_or_default(),
+        };
+        let standard = text.role == Role::StandardNote;
+        let p = crate::text::glyphs::missing_glyph(path, face, font, &missing, &source, standard);
+        out.push(p);
+    }
+}
+
+/// A stated remainder that is not the computed one: `stated`, and the
+/// figure subtracted from.
+fn remainder(path: JsonPath, stated: Decimal, (name, minuend): (&'static str, Decimal)) -> Problem {
+    Problem::new(path, Kind::WrongRemainder)
+        .with("stated", angka(&stated))
+        .with("minuend_name", name)
+        .with("minuend", angka(&minuend))
+}
+
+/// A control character's code point, as messages write it (`000A`).
+fn code(c: char) -> String {
+    format!("{:04X}", u32::from(c))
+}
+
+/// Whether `c` (all of `tag`) may be the signature tag: a special
+/// character that is drawn, left to right.
+fn is_special(c: char, tag: &str) -> bool {
+    !(c.is_alphanumeric()
+        || c.is_whitespace()
+        || c.is_control()
+        || crate::text::glyphs::is_not_drawn(c)
+        || script_problem(tag).is_some())
+}
+
+/// The report's signature tag, if it is one the rules allow.
+fn valid_tag(t: &TandaTangan) -> Option<char> {
+    let tag = t.tag.as_deref()?;
+    let mut chars = tag.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if is_special(c, tag) => Some(c),
+        _ => None,
     }
 }
 
@@ -530,13 +546,21 @@ fn looks_numeric(t: &str) -> bool {
 
 /// Checks a NIP (Nomor Induk Pegawai): 18 digits made of the date of birth
 /// (YYYYMMDD), the month of appointment (YYYYMM), the sex (1 or 2) and a
-/// serial number (3 digits).
-pub fn check_nip(nip: &str) -> Result<(), String> {
+/// serial number (3 digits); spaces between the groups are allowed. The
+/// problem is at [`Location::Given`]: place it where the NIP came from
+/// ([`Problem::placed`]).
+///
+/// ```
+/// use lapkin::problem::Kind;
+///
+/// assert!(lapkin::model::check_nip("19680509 199303 2 001").is_ok());
+/// assert_eq!(lapkin::model::check_nip("196805091993033001").unwrap_err().kind, Kind::NipSex);
+/// ```
+pub fn check_nip(nip: &str) -> Result<(), Problem> {
+    let problem = |kind| Problem::new(Location::Given, kind);
     let digits: String = nip.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() != 18 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "expected 18 digits (date of birth, month of appointment, sex, serial), found {nip:?}"
-        ));
+        return Err(problem(Kind::NipLength).with("nip", Arg::quoted(nip)));
     }
     let num = |r: std::ops::Range<usize>| digits[r].parse::<u32>().unwrap_or(0);
     let (year, month, day) = (num(0..4), num(4..6), num(6..8));
@@ -545,29 +569,19 @@ pub fn check_nip(nip: &str) -> Result<(), String> {
         .and_then(|m| time::Month::try_from(m).ok())
         .and_then(|m| time::Date::from_calendar_date(year as i32, m, day as u8).ok());
     let Some(birth) = birth else {
-        return Err(format!(
-            "the first 8 digits of the NIP, {}, are not a date of birth (YYYYMMDD)",
-            &digits[0..8]
-        ));
+        return Err(problem(Kind::NipBirthDate).with("digits", &digits[0..8]));
     };
     if !(1900..=2100).contains(&year) {
-        return Err(format!(
-            "the year of birth {year} in the NIP is not plausible"
-        ));
+        return Err(problem(Kind::NipBirthYear).with("year", year));
     }
     let (ayear, amonth) = (num(8..12), num(12..14));
     if !(1..=12).contains(&amonth) || ayear < year {
-        return Err(format!(
-            "digits 9 to 14 of the NIP, {}, are not a month of appointment (YYYYMM) after the date of birth {}",
-            &digits[8..14],
-            birth
-        ));
+        return Err(problem(Kind::NipAppointment)
+            .with("digits", &digits[8..14])
+            .with("birth", birth.to_string()));
     }
     if !matches!(&digits[14..15], "1" | "2") {
-        return Err(format!(
-            "digit 15 of the NIP is the sex, 1 or 2; found {}",
-            &digits[14..15]
-        ));
+        return Err(problem(Kind::NipSex).with("digit", &digits[14..15]));
     }
     Ok(())
 }
@@ -584,37 +598,23 @@ mod tests {
 
     #[test]
     fn bad_nips() {
-        assert!(
-            check_nip("1968050919930320")
-                .unwrap_err()
-                .contains("18 digits")
+        for (nip, kind) in [
+            ("1968050919930320", Kind::NipLength),
+            ("19680509199303200X", Kind::NipLength),
+            ("196813091993032001", Kind::NipBirthDate),
+            ("196802301993032001", Kind::NipBirthDate),
+            ("196805091993132001", Kind::NipAppointment),
+            ("196805091960032001", Kind::NipAppointment),
+            ("196805091993033001", Kind::NipSex),
+            ("180005091993032001", Kind::NipBirthYear),
+        ] {
+            assert_eq!(check_nip(nip).unwrap_err().kind, kind, "{nip}");
+        }
+        assert_eq!(
+            check_nip("196805091993132001").unwrap_err().to_string(),
+            "digits 9 to 14 of the NIP, 199313, are not a month of appointment (YYYYMM) after \
+             the date of birth 1968-05-09"
         );
-        assert!(
-            check_nip("19680509199303200X")
-                .unwrap_err()
-                .contains("18 digits")
-        );
-        assert!(
-            check_nip("196813091993032001")
-                .unwrap_err()
-                .contains("date of birth")
-        );
-        assert!(
-            check_nip("196802301993032001")
-                .unwrap_err()
-                .contains("date of birth")
-        );
-        assert!(
-            check_nip("196805091993132001")
-                .unwrap_err()
-                .contains("appointment")
-        );
-        assert!(
-            check_nip("196805091960032001")
-                .unwrap_err()
-                .contains("appointment")
-        );
-        assert!(check_nip("196805091993033001").unwrap_err().contains("sex"));
     }
 
     fn minimal() -> Report {
@@ -623,6 +623,29 @@ mod tests {
 
     fn paths(r: &Report) -> Vec<String> {
         validate(r).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    /// The walk's order is the order of the report's JSON: the problems of
+    /// a report built in code come out as its serialized form sorts them.
+    #[test]
+    fn problems_come_in_the_order_of_the_json() {
+        let mut r = minimal();
+        r.triwulan = 9;
+        r.unit.provinsi = " ".into();
+        r.penutup.nip = "1".into();
+        r.penutup.tempat = "".into();
+        r.anggaran.rincian[0].realisasi = Decimal::from(-5);
+        r.anggaran.rincian[0].sisa_capaian = Some(Decimal::from(7));
+        r.anggaran.rincian[0].kode = "".into();
+        r.kinerja.sasaran[0].indikator[0].satuan = "\t".into();
+        r.kinerja.sasaran[0].indikator[0].target = super::super::Nilai::Teks("-".into());
+        r.kinerja.sasaran[0].indikator[0].target_pk = super::super::Nilai::Teks("".into());
+        r.tanda_tangan.tag = Some("ab".into());
+        let problems = validate(&r);
+        assert!(problems.len() >= 10, "{problems:?}");
+        let mut sorted = problems.clone();
+        crate::problem::sort_in_document_order(&mut sorted, &serde_json::to_value(&r).unwrap());
+        assert_eq!(problems, sorted);
     }
 
     #[test]
@@ -673,7 +696,7 @@ mod tests {
             paths(&r),
             [
                 "penutup.jabatan: has 301 characters; the closing block must fit on one page \
-                 with the signature box, so at most 300 are allowed",
+                 with the signature box, so at most 300 are allowed; shorten it",
                 "catatan: has 200 items; the legal note is printed at the foot of every page, \
                  so at most 10 are allowed"
             ]

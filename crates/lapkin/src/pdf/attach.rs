@@ -15,7 +15,8 @@ use pdf_writer::{Date, Finish, Name, Ref, Str, TextStr};
 
 use super::file::{STREAM_LEVEL, Writer};
 
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::Result;
+use crate::problem::{Arg, Kind, Location, Problem};
 
 /// How an attached file relates to the document (ISO 19005-3,
 /// `/AFRelationship`).
@@ -99,30 +100,16 @@ pub(super) fn check_attachments(
 ) -> Result<()> {
     let mut problems = Vec::new();
     if standard == super::PdfStandard::A2b && !attachments.is_empty() {
-        problems.push(Problem::new(
-            "pdf.standard",
-            "PDF/A-2b cannot carry attached files; expected PdfStandard::A3b (or None)",
-        ));
+        let at = Location::Option("pdf.standard".into());
+        problems.push(Problem::new(at, Kind::AttachmentsNeedA3b));
     }
     for (i, a) in attachments.iter().enumerate() {
-        let path = |field: &str| format!("pdf.attachments[{i}].{field}");
+        let path = |field: &str| Location::Option(format!("pdf.attachments[{i}].{field}").into());
+        let name = Arg::quoted(&a.name);
         if a.name.is_empty() || a.name.len() > 127 || a.name.contains(['/', '\\']) {
-            problems.push(Problem::new(
-                path("name"),
-                format!(
-                    "{:?} cannot be an attached file's name; expected 1 to 127 bytes without \
-                     `/` or `\\`",
-                    a.name
-                ),
-            ));
+            problems.push(Problem::new(path("name"), Kind::BadAttachmentName).with("name", name));
         } else if attachments[..i].iter().any(|b| b.name == a.name) {
-            problems.push(Problem::new(
-                path("name"),
-                format!(
-                    "{:?} is attached twice; each file needs its own name",
-                    a.name
-                ),
-            ));
+            problems.push(Problem::new(path("name"), Kind::DuplicateAttachment).with("name", name));
         }
         let mime_ok = a.mime.split_once('/').is_some_and(|(t, s)| {
             !t.is_empty()
@@ -132,19 +119,14 @@ pub(super) fn check_attachments(
                 && a.mime.bytes().all(|b| b.is_ascii_graphic())
         });
         if !mime_ok {
-            problems.push(Problem::new(
-                path("mime"),
-                format!(
-                    "{:?} is not a MIME type; expected type/subtype, such as application/json",
-                    a.mime
-                ),
-            ));
+            let mime = Arg::quoted(&a.mime);
+            problems.push(Problem::new(path("mime"), Kind::BadMimeType).with("mime", mime));
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Invalid(Problems(problems)))
+        Err(problems.into())
     }
 }
 

@@ -4,19 +4,11 @@
 //! layout built or deserialized by a caller gets every bad field named by
 //! its path (`layout.outline[3].page`), never a panic.
 
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::Result;
 use crate::frame::{Item, Layout, MAX_LENGTH, PAGE_SIDES, Page};
+use crate::problem::{Arg, JsonPath, Kind, Phrase, Problem, range, shown};
 use crate::text::FontSet;
 use crate::units::{Pt, Rect};
-
-/// A number as messages show it: plain unless very large.
-fn shown(v: f64) -> String {
-    if v.is_finite() && v.abs() >= 1e9 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
 
 /// Collects the problems of a layout.
 struct Checker<'a> {
@@ -24,154 +16,131 @@ struct Checker<'a> {
     fonts: &'a FontSet,
 }
 
+/// The path of a field of the layout, `layout.` and `rest`.
+fn at(rest: JsonPath) -> JsonPath {
+    let mut path = JsonPath::root().key("layout");
+    for s in rest.segments() {
+        match s {
+            crate::problem::Segment::Key(k) => path.push_key(k.clone()),
+            crate::problem::Segment::Index(i) => path.push_index(*i),
+        }
+    }
+    path
+}
+
 impl Checker<'_> {
-    fn push(&mut self, path: String, message: String) {
-        self.problems.push(Problem::new(path, message));
+    /// A value outside what is expected.
+    fn out_of_range(&mut self, path: JsonPath, expected: Arg, found: f64) {
+        self.problems.push(
+            Problem::new(path, Kind::OutOfRange)
+                .with("expected", expected)
+                .with("found", shown(found)),
+        );
     }
 
     /// A coordinate: finite, within [`MAX_LENGTH`] of the page's corner.
-    fn coordinate(&mut self, path: impl FnOnce() -> String, v: Pt) {
+    fn coordinate(&mut self, path: JsonPath, v: Pt) {
         if !(v.0.is_finite() && v.0.abs() <= MAX_LENGTH) {
-            self.push(
-                path(),
-                format!(
-                    "expected a finite coordinate from -{MAX_LENGTH} to {MAX_LENGTH} pt, found {}",
-                    shown(v.0)
-                ),
-            );
+            let expected = Arg::phrase(Phrase::Coordinate, vec![("max", shown(MAX_LENGTH).into())]);
+            self.out_of_range(path, expected, v.0);
         }
     }
 
     /// A length from `min` (inclusive unless `open`) to [`MAX_LENGTH`].
-    fn length(&mut self, path: impl FnOnce() -> String, v: Pt, min: f64, open: bool) {
+    fn length(&mut self, path: JsonPath, v: Pt, min: f64, open: bool) {
         let low_ok = if open { v.0 > min } else { v.0 >= min };
         if !(low_ok && v.0 <= MAX_LENGTH) {
-            let from = if open {
-                format!("more than {min}")
-            } else {
-                format!("from {min}")
-            };
-            self.push(
-                path(),
-                format!(
-                    "expected a length {from} to {MAX_LENGTH} pt, found {}",
-                    shown(v.0)
-                ),
-            );
+            let range = range(min, MAX_LENGTH, open, Phrase::UnitPt);
+            let expected = Arg::phrase(Phrase::Length, vec![("range", range)]);
+            self.out_of_range(path, expected, v.0);
         }
     }
 
-    fn rect(&mut self, path: &dyn Fn() -> String, r: &Rect) {
-        self.coordinate(|| format!("{}.x", path()), r.x);
-        self.coordinate(|| format!("{}.y", path()), r.y);
-        self.coordinate(|| format!("{}.width", path()), r.width);
-        self.coordinate(|| format!("{}.height", path()), r.height);
+    fn rect(&mut self, path: &JsonPath, r: &Rect) {
+        self.coordinate(path.child("x"), r.x);
+        self.coordinate(path.child("y"), r.y);
+        self.coordinate(path.child("width"), r.width);
+        self.coordinate(path.child("height"), r.height);
     }
 
     fn page(&mut self, p: usize, page: &Page) {
         let (min, max) = PAGE_SIDES;
+        let path = at(JsonPath::root().key("pages").index(p));
         for (side, v) in [("width", page.size.width), ("height", page.size.height)] {
             if !(v.0 >= min && v.0 <= max) {
-                self.push(
-                    format!("layout.pages[{p}].size.{side}"),
-                    format!(
-                        "expected a page side from {min} to {max} pt (ISO 32000-1, Annex C), \
-                         found {}",
-                        shown(v.0)
-                    ),
+                let expected = Arg::phrase(
+                    Phrase::PageSide,
+                    vec![("min", shown(min).into()), ("max", shown(max).into())],
                 );
+                self.out_of_range(path.child("size").key(side), expected, v.0);
             }
         }
-        if page.footer > page.items.len() {
-            self.push(
-                format!("layout.pages[{p}].footer"),
-                format!(
-                    "is {}, past the end of the page's {} item(s); expected at most {}",
-                    page.footer,
-                    page.items.len(),
-                    page.items.len()
-                ),
-            );
-        }
-        for (i, item) in page.items.iter().enumerate() {
-            self.item(p, i, item);
+        for (part, items) in page.parts() {
+            for (i, item) in items.iter().enumerate() {
+                self.item(&part.path(&path).index(i), item);
+            }
         }
     }
 
-    fn item(&mut self, p: usize, i: usize, item: &Item) {
-        let at = || format!("layout.pages[{p}].items[{i}]");
+    fn item(&mut self, at: &JsonPath, item: &Item) {
         match item {
             Item::Text(t) => {
-                self.coordinate(|| format!("{}.x", at()), t.x);
-                self.coordinate(|| format!("{}.y", at()), t.y);
+                self.coordinate(at.child("x"), t.x);
+                self.coordinate(at.child("y"), t.y);
                 let (_, max) = PAGE_SIDES;
                 if !(t.size.0 > 0.0 && t.size.0 <= max) {
-                    self.push(
-                        format!("{}.size", at()),
-                        format!(
-                            "expected a font size more than 0 and at most {max} pt, found {}",
-                            shown(t.size.0)
-                        ),
-                    );
+                    let expected = Arg::phrase(Phrase::FontSize, vec![("max", shown(max).into())]);
+                    self.out_of_range(at.child("size"), expected, t.size.0);
                 }
-                self.coordinate(|| format!("{}.word_spacing", at()), t.word_spacing);
-                self.coordinate(|| format!("{}.width", at()), t.width);
+                self.coordinate(at.child("word_spacing"), t.word_spacing);
+                self.coordinate(at.child("width"), t.width);
                 let face = self.fonts.face(t.face);
-                if let Some(c) = t.text.chars().find(|&c| face.glyph(c).is_none()) {
-                    self.push(
-                        format!("{}.text", at()),
-                        format!(
-                            "the font {} has no glyph for {c:?} (U+{:04X}), in {:?}; expected \
-                             only characters the face draws",
-                            face.postscript_name,
-                            c as u32,
-                            crate::text::around(&t.text, c)
-                        ),
+                let missing: Vec<char> = t.text.chars().filter(|&c| face.glyph(c).is_none()).fold(
+                    Vec::new(),
+                    |mut v, c| {
+                        if !v.contains(&c) {
+                            v.push(c);
+                        }
+                        v
+                    },
+                );
+                if !missing.is_empty() {
+                    let path = at.child("text");
+                    let p = crate::text::glyphs::missing_glyph(
+                        &path, t.face, face, &missing, &t.text, false,
                     );
+                    self.problems.push(p);
                 }
             }
-            Item::Line(l) => {
-                self.coordinate(|| format!("{}.x1", at()), l.x1);
-                self.coordinate(|| format!("{}.y1", at()), l.y1);
-                self.coordinate(|| format!("{}.x2", at()), l.x2);
-                self.coordinate(|| format!("{}.y2", at()), l.y2);
-                self.length(|| format!("{}.width", at()), l.width, 0.0, false);
+            Item::Rule(l) => {
+                self.coordinate(at.child("x1"), l.x1);
+                self.coordinate(at.child("y1"), l.y1);
+                self.coordinate(at.child("x2"), l.x2);
+                self.coordinate(at.child("y2"), l.y2);
+                self.length(at.child("width"), l.width, 0.0, false);
             }
-            Item::Rect(b) => {
-                self.rect(&|| format!("{}.rect", at()), &b.rect);
+            Item::Box(b) => {
+                self.rect(&at.child("rect"), &b.rect);
                 if let Some(g) = b.fill
                     && !(0.0..=1.0).contains(&g)
                 {
-                    self.push(
-                        format!("{}.fill", at()),
-                        format!(
-                            "expected a grey level from 0 (black) to 1 (white), found {}",
-                            shown(f64::from(g))
-                        ),
-                    );
+                    self.out_of_range(at.child("fill"), Phrase::GreyLevel.into(), f64::from(g));
                 }
                 if let Some(w) = b.stroke {
-                    self.length(|| format!("{}.stroke", at()), w, 0.0, false);
+                    self.length(at.child("stroke"), w, 0.0, false);
                 }
             }
-            Item::Link(l) => self.rect(&|| format!("{}.rect", at()), &l.rect),
+            Item::Link(l) => self.rect(&at.child("rect"), &l.rect),
         }
     }
 
     /// A 1-based page number of a layout of `pages` pages.
-    fn page_number(&mut self, path: impl FnOnce() -> String, page: usize, pages: usize) {
+    fn page_number(&mut self, path: JsonPath, page: usize, pages: usize) {
         if page == 0 || page > pages {
-            let expected = match pages {
-                0 => "there is no page to name".to_owned(),
-                1 => "expected 1".to_owned(),
-                n => format!("expected 1 to {n}"),
-            };
-            self.push(
-                path(),
-                format!(
-                    "names page {page}, but the layout has {pages} page(s); {expected} \
-                     (page numbers start at 1)"
-                ),
+            self.problems.push(
+                Problem::new(path, Kind::NoSuchPage)
+                    .with("page", page)
+                    .with("pages", pages),
             );
         }
     }
@@ -180,7 +149,7 @@ impl Checker<'_> {
 /// Checks that `layout` can be written with `fonts`: at least one page;
 /// page sides from 3 to 14,400 pt; every coordinate finite and within a
 /// million points; font sizes above 0; stroke widths not negative; grey
-/// levels from 0 to 1; each page's `footer` at most its item count; every
+/// levels from 0 to 1; every
 /// outline entry and the signature box on a page of the layout (numbered
 /// from 1), the box's `page_height` that page's; the date's year from 1 to
 /// 9999 (a PDF date has four digits); and every character of a text run in
@@ -192,45 +161,48 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     };
     let pages = layout.pages.len();
     if pages == 0 {
-        c.push(
-            "layout.pages".into(),
-            "a PDF needs at least one page; found none".into(),
-        );
+        c.problems.push(Problem::new(
+            at(JsonPath::root().key("pages")),
+            Kind::NoPages,
+        ));
     }
     for (p, page) in layout.pages.iter().enumerate() {
         c.page(p, page);
     }
     for (i, e) in layout.outline.iter().enumerate() {
-        c.page_number(|| format!("layout.outline[{i}].page"), e.page, pages);
-        c.coordinate(|| format!("layout.outline[{i}].y"), e.y);
+        let path = at(JsonPath::root().key("outline").index(i));
+        c.page_number(path.child("page"), e.page, pages);
+        c.coordinate(path.child("y"), e.y);
     }
     for (i, s) in layout.signatures.iter().enumerate() {
-        c.page_number(|| format!("layout.signatures[{i}].page"), s.page, pages);
-        c.rect(&|| format!("layout.signatures[{i}].rect"), &s.rect);
+        let path = at(JsonPath::root().key("signatures").index(i));
+        c.page_number(path.child("page"), s.page, pages);
+        c.rect(&path.child("rect"), &s.rect);
         if let Some(page) = s.page.checked_sub(1).and_then(|p| layout.pages.get(p))
             && !(s.page_height.approx_eq(page.size.height))
         {
-            c.push(
-                format!("layout.signatures[{i}].page_height"),
-                format!(
-                    "is {}, but page {} is {} pt high; expected its height",
-                    shown(s.page_height.0),
-                    s.page,
-                    page.size.height
-                ),
+            c.problems.push(
+                Problem::new(path.child("page_height"), Kind::WrongPageHeight)
+                    .with("found", shown(s.page_height.0))
+                    .with("page", s.page)
+                    .with("height", page.size.height.to_string()),
             );
         }
     }
     let year = layout.meta.date.year();
     if !(1..=9999).contains(&year) {
-        c.push(
-            "layout.meta.date".into(),
-            format!("expected a year from 1 to 9999 (a PDF date has four digits), found {year}"),
+        let path = at(JsonPath::root().key("meta").key("date"));
+        c.problems.push(
+            Problem::new(path, Kind::OutOfRange)
+                .with("expected", Phrase::PdfYear)
+                .with("found", year),
         );
     }
+    c.problems
+        .extend(layout.structure.tree_problems(&layout.pages));
     if c.problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Invalid(Problems(c.problems)))
+        Err(c.problems.into())
     }
 }

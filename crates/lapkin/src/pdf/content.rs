@@ -7,12 +7,16 @@
 //! rounded to 1/100 pt (0.0035 mm), and puts each run of items of one
 //! structure node in a marked-content sequence of its own for the tag tree.
 
-use pdf_writer::types::{ArtifactType, LineCapStyle, TextRenderingMode};
+use pdf_writer::types::{ArtifactSubtype, ArtifactType, LineCapStyle, TextRenderingMode};
+use std::borrow::Cow;
+
 use pdf_writer::{Content, Name, Str, TextStr};
 
 use super::file::COMPACT;
 use super::fonts::{Codes, GlyphCodes, font_resource};
-use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Page, Rule, Structure, Tag, TextRun};
+use crate::frame::{
+    ArtifactKind, BoxItem, Item, NodeId, Page, PagePart, Rule, Structure, Tag, TextRun,
+};
 use crate::text::Face;
 use crate::units::Pt;
 
@@ -79,24 +83,39 @@ pub(crate) fn ends_with_added_hyphen(t: &TextRun) -> bool {
     }
 }
 
-/// The text a run's glyphs are drawn from: its text, except that a hyphen
-/// the line breaker added is drawn with the face's U+00AD glyph when the
-/// font subset has one (`fonts::embed` adds it when the face draws it
-/// exactly as its `-`). Its ToUnicode entry is then U+00AD, which readers
-/// take for a hyphen that only marks a line break: poppler, MuPDF and
-/// Ghostscript give `Tri\u{AD}` and `wulan` on the next line, PDFium joins
-/// the word (`Tri\u{2}wulan`, its mark of a line-end hyphen, which Chrome
-/// drops) and pdf.js drops the soft hyphen (it skips every format
-/// character); all five give the same characters but for it. A plain `-`
-/// read as a hyphen in pdf.js and Ghostscript, which ignore `/ActualText`,
-/// and as nothing in the others (measured: tests/external/readers.py).
-fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> std::borrow::Cow<'a, str> {
-    if ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0 {
-        let stem = &t.text[..t.text.len() - 1];
-        std::borrow::Cow::Owned(format!("{stem}{SOFT_HYPHEN}"))
-    } else {
-        std::borrow::Cow::Borrowed(&t.text)
+/// The text a run's glyphs are drawn from: its text, except that
+///
+/// - a hyphen the line breaker added is drawn with the face's U+00AD glyph
+///   when the font subset has one (`fonts::embed` adds it when the face
+///   draws it exactly as its `-`). Its ToUnicode entry is then U+00AD, which
+///   readers take for a hyphen that only marks a line break: poppler, MuPDF
+///   and Ghostscript give `Tri\u{AD}` and `wulan` on the next line, PDFium
+///   joins the word (`Tri\u{2}wulan`, its mark of a line-end hyphen, which
+///   Chrome drops) and pdf.js drops the soft hyphen (it skips every format
+///   character); all five give the same characters but for it. A plain `-`
+///   read as a hyphen in pdf.js and Ghostscript, which ignore
+///   `/ActualText`, and as nothing in the others (measured:
+///   tests/external/readers.py);
+/// - a run followed by a word space its text does not hold
+///   ([`TextRun::space_after`]: the line broke at a space after it, or it is
+///   a heading's number) ends with a space glyph, which shows nothing: text
+///   extraction and the tag tree then read the word boundary (ISO 32000-1,
+///   14.8.2.5, asks for the space in the content or as `/ActualText`).
+fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> Cow<'a, str> {
+    let soft = ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0;
+    let space = t.space_after && codes.get(' ') != 0;
+    if !soft && !space {
+        return Cow::Borrowed(&t.text);
     }
+    let mut text = t.text.clone();
+    if soft {
+        text.pop();
+        text.push(SOFT_HYPHEN);
+    }
+    if space {
+        text.push(' ');
+    }
+    Cow::Owned(text)
 }
 
 /// For the first part of a word hyphenated across lines, the part that
@@ -133,62 +152,76 @@ impl<'a> Marks<'a> {
     }
 }
 
-/// The content stream of one page. With `shared_footer`, the footer except
-/// its page number is drawn by the form XObject [`FOOTER`], made once from
-/// [`footer_content`]. With `marks`, the items are written in marked-content
-/// sequences: each run of items of one structure node as one sequence with
-/// the node's role and a new MCID (recorded in `marks`), artifacts as
-/// `/Artifact` sequences; the footer form is drawn inside a pagination
-/// artifact.
+/// The content stream of one page: its body, its running header, its
+/// legal note and its label, in that order. With `shared_footer`, the
+/// page's [`footer_run`] is drawn by the form XObject [`FOOTER`], made once
+/// from [`footer_content`]. With `marks`, the items are written in
+/// marked-content sequences: each run of items of one structure node as one
+/// sequence with the node's role and a new MCID (recorded in `marks`),
+/// artifacts as `/Artifact` sequences; the footer form is drawn inside a
+/// footer artifact.
 pub(crate) fn page_content(
     page: &Page,
     codes: &GlyphCodes,
     shared_footer: bool,
     mut marks: Option<&mut Marks<'_>>,
 ) -> Vec<u8> {
-    let mut painter = Painter::new(page.size.height.0, page.items.len());
-    if !shared_footer || page.footer >= page.items.len() {
-        painter.items(&page.items, codes, marks);
-        return painter.finish();
+    let mut painter = Painter::new(page.size.height.0, page.all_items().count());
+    let shared = shared_footer && !footer_run(page).is_empty();
+    for (part, items) in page.parts() {
+        if !(shared && matches!(part, PagePart::Note)) {
+            painter.items(items, codes, marks.as_deref_mut());
+            continue;
+        }
+        painter.close();
+        let c = &mut painter.content;
+        if marks.is_some() {
+            c.begin_marked_content_with_properties(Name(b"Artifact"))
+                .properties()
+                .artifact()
+                .kind(ArtifactType::Pagination)
+                .subtype(ArtifactSubtype::Footer);
+        }
+        c.save_state().x_object(Name(FOOTER)).restore_state();
+        if marks.is_some() {
+            c.end_marked_content();
+        }
     }
-    let last = page.items.len() - 1;
-    painter.items(&page.items[..page.footer], codes, marks.as_deref_mut());
-    painter.close();
-    let c = &mut painter.content;
-    if marks.is_some() {
-        c.begin_marked_content_with_properties(Name(b"Artifact"))
-            .properties()
-            .artifact()
-            .kind(ArtifactType::Pagination);
-    }
-    c.save_state().x_object(Name(FOOTER)).restore_state();
-    if marks.is_some() {
-        c.end_marked_content();
-    }
-    painter.items(&page.items[last..], codes, marks);
     painter.finish()
 }
 
-/// The content of the shared footer: a page's footer items but the last
-/// (its page number). Unmarked: the page draws it inside an artifact.
+/// The part of a page's footer the shared form can draw: its legal note,
+/// when every item of it is a footer artifact (or untagged). A legal note
+/// tagged where it is read (on the last page) is the page's own; so is the
+/// page's label ([`PageFooter::label`](crate::frame::PageFooter::label)).
+fn footer_run(page: &Page) -> &[Item] {
+    let note = page.footer.note.as_slice();
+    let artifact = |i: &Item| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer));
+    if note.iter().all(artifact) { note } else { &[] }
+}
+
+/// The content of the shared footer: the first page's [`footer_run`].
+/// Unmarked: the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
-    let end = page.items.len().saturating_sub(1).max(page.footer);
-    let mut painter = Painter::new(page.size.height.0, end - page.footer);
-    painter.items(&page.items[page.footer..end], codes, None);
+    let run = footer_run(page);
+    let mut painter = Painter::new(page.size.height.0, run.len());
+    painter.items(run, codes, None);
     painter.finish()
 }
 
-/// Whether every page's footer but its number is the same as the first's,
-/// so that one form XObject can draw them all.
-pub(crate) fn footers_are_shared(pages: &[Page]) -> bool {
-    fn shared(p: &Page) -> Option<&[Item]> {
-        let end = p.items.len().checked_sub(1)?;
-        (p.footer < end).then(|| &p.items[p.footer..end])
+/// Which pages draw their footer with the shared form: those whose
+/// [`footer_run`] is the first page's, if two pages or more do (for one,
+/// a form saves nothing).
+pub(crate) fn shared_footers(pages: &[Page]) -> Vec<bool> {
+    let first = pages.first().map(footer_run).unwrap_or_default();
+    let shared: Vec<bool> = pages
+        .iter()
+        .map(|p| !first.is_empty() && footer_run(p) == first)
+        .collect();
+    if shared.iter().filter(|s| **s).count() < 2 {
+        return vec![false; pages.len()];
     }
-    let Some(first) = pages.first().and_then(shared) else {
-        return false;
-    };
-    pages.iter().all(|p| shared(p) == Some(first))
+    shared
 }
 
 /// A content stream being written, and the graphics state it has set, so
@@ -282,8 +315,8 @@ impl Painter {
                         self.close_word_span();
                     }
                 }
-                Item::Line(l) => self.line(l),
-                Item::Rect(b) => self.rect(b),
+                Item::Rule(l) => self.line(l),
+                Item::Box(b) => self.rect(b),
                 Item::Link(_) => {}
             }
         }
@@ -346,15 +379,14 @@ impl Painter {
                 marks.mcids.push(n);
             }
             (Tag::Artifact(kind), _) => {
-                let kind = match kind {
-                    ArtifactKind::Pagination => ArtifactType::Pagination,
-                    ArtifactKind::Layout => ArtifactType::Layout,
-                };
-                self.content
-                    .begin_marked_content_with_properties(Name(b"Artifact"))
-                    .properties()
-                    .artifact()
-                    .kind(kind);
+                let mut mark = self
+                    .content
+                    .begin_marked_content_with_properties(Name(b"Artifact"));
+                let mut properties = mark.properties();
+                properties.pair(Name(b"Type"), Name(kind.name().as_bytes()));
+                if let Some(subtype) = kind.subtype() {
+                    properties.pair(Name(b"Subtype"), Name(subtype.as_bytes()));
+                }
             }
             _ => return,
         }
@@ -400,7 +432,7 @@ impl Painter {
             }
             _ => None,
         };
-        let actual = format!("{}{}", drawn_text(t, codes), rest.text);
+        let actual = format!("{}{}", drawn_text(t, codes), drawn_text(rest, codes));
         let mut span = self
             .content
             .begin_marked_content_with_properties(Name(b"Span"));
@@ -528,16 +560,17 @@ mod tests {
         codes[0].insert(' ', 0x2020);
         codes[0].insert('(', 0x2A2B);
         let page = Page {
-            footer: 3,
+            header: Vec::new(),
+            footer: Default::default(),
             size: Size::new(Pt(100.0), Pt(200.0)),
             items: vec![
-                Item::Rect(BoxItem {
+                Item::Box(BoxItem {
                     rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
                     fill: Some(0.9),
                     stroke: None,
                     tag: Default::default(),
                 }),
-                Item::Line(Rule {
+                Item::Rule(Rule {
                     x1: Pt(10.0),
                     y1: Pt(20.0),
                     x2: Pt(40.0),
@@ -556,6 +589,7 @@ mod tests {
                     invisible: false,
                     tag: Default::default(),
                     actual_text: None,
+                    space_after: false,
                 }),
             ],
         };

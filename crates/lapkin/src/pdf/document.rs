@@ -42,12 +42,13 @@ pub(super) fn producer() -> String {
 pub(super) fn document_time(meta: &Meta, opts: &PdfOptions) -> Result<time::OffsetDateTime> {
     match opts.timestamp {
         Some(secs) => {
-            super::check_timestamp(secs).map_err(|e| Error::Pdf(format!("the timestamp {e}")))?;
+            super::check_timestamp(secs)?;
             time::OffsetDateTime::from_unix_timestamp(secs)
-                .map_err(|_| Error::Pdf(format!("the timestamp {secs} is out of range")))
+                .map_err(|_| Error::Internal(format!("the timestamp {secs} is out of range")))
         }
         None => {
-            let wib = time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Pdf(e.to_string()))?;
+            let wib =
+                time::UtcOffset::from_hms(7, 0, 0).map_err(|e| Error::Internal(e.to_string()))?;
             Ok(meta.date.midnight().assume_offset(wib))
         }
     }
@@ -97,9 +98,10 @@ pub(super) fn write_pages(
     let tagged = !layout.structure.is_empty();
     let tree = w.alloc();
     let refs = w.alloc_many(layout.pages.len());
-    let shared = content::footers_are_shared(&layout.pages);
+    let shared = content::shared_footers(&layout.pages);
     let resources = w.alloc();
-    let footer = shared.then(|| write_footer(w, layout, fonts, hash));
+    // The first page shares the form whenever another does.
+    let footer = (shared.first() == Some(&true)).then(|| write_footer(w, layout, fonts, hash));
     let mut res = w.object(resources).indirect(resources).dict();
     res.pair(Name(b"Font"), fonts.resources);
     if let Some(form) = footer {
@@ -115,7 +117,8 @@ pub(super) fn write_pages(
     };
     for (p, page) in layout.pages.iter().enumerate() {
         let mut marks = Marks::new(&layout.structure);
-        let bytes = content::page_content(page, &fonts.codes, shared, tagged.then_some(&mut marks));
+        let marked = tagged.then_some(&mut marks);
+        let bytes = content::page_content(page, &fonts.codes, shared[p], marked);
         let contents = w.alloc();
         // The ID hashes the compressed content: the same, deterministic, and
         // less than half as many bytes to hash.
@@ -159,7 +162,7 @@ pub(super) fn write_pages(
     out
 }
 
-/// Writes the footer the pages share (see `content::footers_are_shared`)
+/// Writes the footer the pages share (see `content::shared_footers`)
 /// as a form XObject the size of the first page, and returns it.
 fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sha256) -> Ref {
     let first = &layout.pages[0];
@@ -195,7 +198,7 @@ fn write_links(
 ) -> Vec<Ref> {
     let mut refs = Vec::new();
     let mut tags = Vec::new();
-    for item in &page.items {
+    for item in page.all_items() {
         let Item::Link(l) = item else { continue };
         let id = w.alloc();
         let node = match l.tag {
@@ -466,9 +469,13 @@ mod tests {
         let max = super::super::MAX_TIMESTAMP;
         for bad in [-1, -100_000_000_000, max + 1, i64::MAX] {
             opts.pdf.timestamp = Some(bad);
+            // The caller's bad value: an input error at the option, never
+            // "a bug in lapkin".
             let err = crate::render_pdf(&report, &opts).unwrap_err();
+            assert!(err.is_input_error(), "{err}");
             assert!(
-                matches!(&err, Error::Pdf(m) if m.starts_with(&format!("the timestamp {bad} is "))),
+                err.to_string()
+                    .starts_with(&format!("pdf.timestamp: {bad} is ")),
                 "{err}"
             );
         }

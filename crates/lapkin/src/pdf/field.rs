@@ -10,9 +10,10 @@ use super::PdfOptions;
 use super::document::Pages;
 use super::file::Writer;
 use super::tags::{self, Form};
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::Result;
 use crate::field;
 use crate::frame::{Layout, SignatureBox};
+use crate::problem::{Arg, Kind, Location, Problem};
 use crate::signing::SignaturePlacement;
 
 /// A signature field to be written.
@@ -88,9 +89,16 @@ fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref, key: Option<i32>) {
         .bbox(Rect::new(0.0, 0.0, x2 - x1, y2 - y1))
         .resources();
     let mut field = w.object(f.id).form_field(f.id);
+    // The name a screen reader speaks (PDF/UA: a form field needs /TU, or
+    // an /Alt on its element).
+    let spoken = match &f.b.signer {
+        Some(signer) => format!("Tanda tangan elektronik {signer}"),
+        None => "Tanda tangan elektronik".to_owned(),
+    };
     field
         .field_type(FieldType::Signature)
-        .partial_name(TextStr(&f.name));
+        .partial_name(TextStr(&f.name))
+        .alternate_name(TextStr(&spoken));
     let mut widget = field.into_annotation();
     widget
         .rect(Rect::new(x1, y1, x2, y2))
@@ -108,32 +116,25 @@ fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref, key: Option<i32>) {
 /// over.
 pub(super) fn check_fields(layout: &Layout, opts: &PdfOptions) -> Result<()> {
     let names = names(layout, opts);
+    let at = || Location::Option("pdf.signature_field".into());
     let asked = opts.signature_field.iter().chain(names.iter().flatten());
     let mut problem = asked
         .filter_map(|n| field::check_signature_field_name(n).err())
+        .map(|p| p.placed(at()))
         .next();
     if problem.is_none()
         && let Some(name) = &opts.signature_field
         && layout.signatures.is_empty()
     {
-        problem = Some(format!(
-            "the field {name:?} was asked for, but the layout has no signature box \
-             (layout.signatures) to put it over"
-        ));
+        problem = Some(Problem::new(at(), Kind::FieldWithoutBox).with("name", Arg::quoted(name)));
     }
     if problem.is_none()
         && let Some(name) = field::repeated_name(&names)
     {
-        problem = Some(format!(
-            "two signature boxes would get a field named {name:?}; give each signer a field \
-             name of its own"
-        ));
+        problem = Some(Problem::new(at(), Kind::FieldNameTwice).with("name", Arg::quoted(name)));
     }
     match problem {
-        Some(message) => Err(Error::Invalid(Problems(vec![Problem::new(
-            "signature field",
-            message,
-        )]))),
+        Some(p) => Err(p.into()),
         None => Ok(()),
     }
 }

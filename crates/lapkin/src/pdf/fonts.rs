@@ -166,11 +166,14 @@ pub(super) struct Embedded {
 pub(super) fn embed(w: &mut Writer, layout: &Layout, fonts: &FontSet) -> Result<Embedded> {
     let mut sets: [CharSet; 4] = Default::default();
     for page in &layout.pages {
-        for item in &page.items {
+        for item in page.all_items() {
             if let Item::Text(t) = item {
                 sets[t.face.index()].extend(&t.text);
                 if ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
                     sets[t.face.index()].extend("\u{AD}");
+                }
+                if t.space_after {
+                    sets[t.face.index()].extend(" ");
                 }
             }
         }

@@ -36,8 +36,11 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Result;
 use crate::frame::Layout;
+use crate::problem::{Kind, Location, Problem};
 use crate::text::FontSet;
 
+pub use crate::field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
+pub use crate::signing::{BsreV1, BsreV2, SignaturePlacement};
 pub use attach::{Attachment, Relationship};
 
 /// Options of the PDF writer.
@@ -167,16 +170,14 @@ pub(crate) const MAX_TIMESTAMP: i64 = 253_402_300_799;
 /// assert!(lapkin::check_timestamp(-1).is_err());
 /// assert!(lapkin::check_timestamp(253_402_300_800).is_err());
 /// ```
-pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
+pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
+    let at = Location::Option("pdf.timestamp".into());
     if secs < 0 {
-        Err(format!(
-            "{secs} is before 1970-01-01 00:00:00 UTC; expected seconds since then"
-        ))
+        Err(Problem::new(at, Kind::TimestampBefore1970).with("seconds", secs))
     } else if secs > MAX_TIMESTAMP {
-        Err(format!(
-            "{secs} is after 9999-12-31 23:59:59 UTC ({MAX_TIMESTAMP}), the last time a PDF \
-             date can hold"
-        ))
+        Err(Problem::new(at, Kind::TimestampAfter9999)
+            .with("seconds", secs)
+            .with("max", MAX_TIMESTAMP))
     } else {
         Ok(())
     }
@@ -185,22 +186,21 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), String> {
 /// Writes the layout as PDF bytes.
 ///
 /// The layout is checked whole first; a layout made by
-/// [`layout_document`](crate::layout_document) always passes. Any other
-/// gets [`Error::Invalid`](crate::Error::Invalid) naming every field it cannot write by its path
-/// (`layout.outline[3].page`): no pages; a page side outside 3 to
-/// 14,400 pt (ISO 32000-1, Annex C); a coordinate or length that is not
-/// finite or is more than a million points; a font size of 0 or less; a
-/// negative stroke width; a grey level outside 0 to 1; a page's `footer`
-/// past its items; an outline entry or the signature box on a page the
-/// layout does not have (pages are numbered from 1), or a box whose
-/// `page_height` is not its page's; a date whose year has more than four
-/// digits; a character a text run's face has no glyph for. Outline levels
-/// may jump: an entry nests under the nearest earlier entry of a lower
-/// level. Fails too on a bad [`PdfOptions::timestamp`], a signature field
-/// name [`check_signature_field_name`](crate::check_signature_field_name)
-/// refuses, or a signature field asked for in a layout without a
-/// signature box (both with the path `signature field`, as
-/// [`render`](crate::render) names it).
+/// [`layout_document`](crate::layout::layout_document) always passes. Any
+/// other gets [`Error::Invalid`](crate::Error::Invalid) naming every field
+/// it cannot write by its path (`layout.outline[3].page`): no pages; a page
+/// side outside 3 to 14,400 pt (ISO 32000-1, Annex C); a coordinate or
+/// length that is not finite or is more than a million points; a font size
+/// of 0 or less; a negative stroke width; a grey level outside 0 to 1; a
+/// tag tree that is not a tree; an outline entry or the signature box on a
+/// page the layout does not have (pages are numbered from 1), or a box
+/// whose `page_height` is not its page's; a date whose year has more than
+/// four digits; a character a text run's face has no glyph for. Outline
+/// levels may jump: an entry nests under the nearest earlier entry of a
+/// lower level. Fails too on a bad [`PdfOptions::timestamp`], a signature
+/// field name [`check_signature_field_name`] refuses, or a signature field
+/// asked for in a layout without a signature box (located at the option
+/// `pdf.signature_field`, as [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
     field::check_fields(layout, opts)?;

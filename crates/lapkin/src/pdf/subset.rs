@@ -20,6 +20,7 @@ use write_fonts::tables::loca::Loca;
 use write_fonts::tables::maxp::Maxp;
 
 use crate::error::{Error, Result};
+use crate::problem::{Kind, Location, Problem};
 use crate::text::FontFace;
 
 /// A face cut down to some characters.
@@ -66,9 +67,11 @@ pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Sub
             }
         }
     }
-    let font_error = |message: String| Error::Font {
-        font: face.postscript_name.clone(),
-        message: format!("could not be subset for embedding ({message})"),
+    let font_error = |message: String| -> Error {
+        let at = Location::File(face.postscript_name.clone());
+        Problem::new(at, Kind::FontSubset)
+            .with("en_detail", message)
+            .into()
     };
     let program = subsetter::subset(face.data(), 0, &remapper)
         .map_err(|e| font_error(format!("{e:?}")))

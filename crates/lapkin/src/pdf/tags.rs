@@ -11,9 +11,8 @@
 //! the order of the document's blocks, because the layout made its nodes in
 //! that order.
 
-use pdf_writer::types::{StructRole, TableHeaderScope};
 use pdf_writer::writers::{Attributes, StructElement, StructTreeRoot};
-use pdf_writer::{Finish, Name, Ref};
+use pdf_writer::{Finish, Name, Ref, Str};
 
 use super::document::Pages;
 use super::file::Writer;
@@ -133,54 +132,144 @@ fn ordered(nodes: &[StructNode], events: &[Vec<Kid>], seen: &[bool]) -> Vec<Vec<
         .collect()
 }
 
-/// The standard structure type of a role (and of the signature field's
-/// `Form`).
-fn struct_role(role: Option<Role>) -> StructRole {
-    match role {
-        None => StructRole::Form,
-        Some(Role::Document) => StructRole::Document,
-        Some(Role::H1) => StructRole::H1,
-        Some(Role::H2) => StructRole::H2,
-        Some(Role::H3) => StructRole::H3,
-        Some(Role::H4) => StructRole::H4,
-        Some(Role::H5) => StructRole::H5,
-        Some(Role::H6) => StructRole::H6,
-        Some(Role::P) => StructRole::P,
-        Some(Role::L) => StructRole::L,
-        Some(Role::LI) => StructRole::LI,
-        Some(Role::Lbl) => StructRole::Lbl,
-        Some(Role::LBody) => StructRole::LBody,
-        Some(Role::Table) => StructRole::Table,
-        Some(Role::THead) => StructRole::THead,
-        Some(Role::TBody) => StructRole::TBody,
-        Some(Role::TR) => StructRole::TR,
-        Some(Role::TH) => StructRole::TH,
-        Some(Role::TD) => StructRole::TD,
-        Some(Role::Caption) => StructRole::Caption,
-        Some(Role::Link) => StructRole::Link,
-        Some(Role::Div) => StructRole::Div,
-    }
+/// A table cell on its table's grid.
+struct Placed {
+    cell: NodeId,
+    row: usize,
+    column: usize,
+    /// Whether it is in the table's `THead`.
+    head: bool,
 }
 
-/// Writes the attributes of a table cell, if it has any: its scope if it
-/// is a header, its spans if it spans (`/A <</O /Table /Scope /Column>>`).
-fn write_cell_attributes(e: &mut StructElement<'_>, node: &StructNode) {
-    if !matches!(node.role, Role::TH | Role::TD) {
-        return;
-    }
-    let scope = match (node.role, node.scope) {
-        (Role::TH, Some(Scope::Column)) => Some(TableHeaderScope::Column),
-        (Role::TH, Some(Scope::Row)) => Some(TableHeaderScope::Row),
-        (Role::TH, Some(Scope::Both)) => Some(TableHeaderScope::Both),
-        _ => None,
+/// The cells of `table` placed on a grid by their spans, as HTML places
+/// them (a span counts up to 1,000 columns, as in HTML), with the number
+/// of rows and columns.
+fn grid(nodes: &[StructNode], table: NodeId) -> (Vec<Placed>, usize, usize) {
+    let kids = |id: NodeId| {
+        let list = nodes[id].children.iter().copied();
+        list.filter(move |&c| c < nodes.len() && nodes[c].parent == Some(id))
     };
-    if scope.is_none() && node.rowspan <= 1 && node.colspan <= 1 {
+    let mut rows: Vec<(NodeId, bool)> = Vec::new();
+    for part in kids(table) {
+        match nodes[part].role {
+            Role::TR => rows.push((part, false)),
+            Role::THead | Role::TBody => rows.extend(
+                kids(part)
+                    .filter(|&r| nodes[r].role == Role::TR)
+                    .map(|r| (r, nodes[part].role == Role::THead)),
+            ),
+            _ => {}
+        }
+    }
+    let mut placed = Vec::new();
+    // How many rows more each column stays taken by a cell above.
+    let mut taken: Vec<usize> = Vec::new();
+    for (row, &(tr, head)) in rows.iter().enumerate() {
+        let mut column = 0;
+        for cell in kids(tr).filter(|&c| matches!(nodes[c].role, Role::TH | Role::TD)) {
+            while taken.get(column).is_some_and(|t| *t > 0) {
+                column += 1;
+            }
+            let span = nodes[cell].colspan.clamp(1, 1000);
+            if taken.len() < column + span {
+                taken.resize(column + span, 0);
+            }
+            taken[column..column + span].fill(nodes[cell].rowspan.max(1));
+            placed.push(Placed {
+                cell,
+                row,
+                column,
+                head,
+            });
+            column += span;
+        }
+        taken.iter_mut().for_each(|t| *t = t.saturating_sub(1));
+    }
+    (placed, rows.len(), taken.len())
+}
+
+/// The header cells of each data cell ([`Role::TD`]): the header cells
+/// ([`Role::TH`]) above it in its columns that label a column (scope
+/// `Column` or `Both`, or none in a `THead`), and those left of it in its
+/// rows that label a row (`Row` or `Both`). Linear in the cells and the
+/// columns they cover.
+fn table_headers(nodes: &[StructNode]) -> Vec<Vec<NodeId>> {
+    let mut headers = vec![Vec::new(); nodes.len()];
+    for table in (0..nodes.len()).filter(|&t| nodes[t].role == Role::Table) {
+        let (placed, rows, columns) = grid(nodes, table);
+        // Each column's and row's labels, with the row or column they are in.
+        let mut by_column: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); columns];
+        let mut by_row: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); rows];
+        for p in placed.iter().filter(|p| nodes[p.cell].role == Role::TH) {
+            let n = &nodes[p.cell];
+            let scope = n.scope;
+            if matches!(scope, Some(Scope::Column | Scope::Both)) || (scope.is_none() && p.head) {
+                let spanned = by_column.iter_mut().skip(p.column).take(n.colspan.max(1));
+                spanned.for_each(|list| list.push((p.cell, p.row)));
+            }
+            if matches!(scope, Some(Scope::Row | Scope::Both)) {
+                let spanned = by_row.iter_mut().skip(p.row).take(n.rowspan.max(1));
+                spanned.for_each(|list| list.push((p.cell, p.column)));
+            }
+        }
+        for p in placed.iter().filter(|p| nodes[p.cell].role == Role::TD) {
+            let n = &nodes[p.cell];
+            let out = &mut headers[p.cell];
+            for list in by_column.iter().skip(p.column).take(n.colspan.max(1)) {
+                out.extend(list.iter().filter(|(_, r)| *r < p.row).map(|(h, _)| *h));
+            }
+            for list in by_row.iter().skip(p.row).take(n.rowspan.max(1)) {
+                out.extend(list.iter().filter(|(_, c)| *c < p.column).map(|(h, _)| *h));
+            }
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+    headers
+}
+
+/// The element identifier (`/ID`) of a header cell: `TH` and its node id,
+/// padded to `width` digits so that the IDs sort as their numbers do (the
+/// `/IDTree` is a name tree, sorted by its keys' bytes).
+fn header_id(node: NodeId, width: usize) -> String {
+    format!("TH{node:0width$}")
+}
+
+/// Writes what an element says of itself besides its kids: a header cell's
+/// `/ID`; a table cell's attributes if it has any (its scope if it is a
+/// header, the header cells that label it, its spans: `/A <</O /Table
+/// /Scope /Column>>`, `/A <</O /Table /Headers [(TH012)]>>`); a list's
+/// numbering (`/A <</O /List /ListNumbering /Decimal>>`).
+fn write_attributes(
+    e: &mut StructElement<'_>,
+    i: NodeId,
+    node: &StructNode,
+    headers: &[NodeId],
+    width: usize,
+) {
+    if let (Role::L, Some(numbering)) = (node.role, node.list_numbering) {
+        let mut list = e.insert(Name(b"A")).start::<Attributes<'_>>().list();
+        list.pair(Name(b"ListNumbering"), Name(numbering.name().as_bytes()));
+    }
+    if node.role == Role::TH {
+        e.id(Str(header_id(i, width).as_bytes()));
+    }
+    let scope = node.scope.filter(|_| node.role == Role::TH);
+    let spans = node.rowspan > 1 || node.colspan > 1;
+    if !matches!(node.role, Role::TH | Role::TD)
+        || (scope.is_none() && !spans && headers.is_empty())
+    {
         return;
     }
-    let attributes: Attributes<'_> = e.insert(Name(b"A")).start();
-    let mut table = attributes.table();
+    let mut table = e.insert(Name(b"A")).start::<Attributes<'_>>().table();
     if let Some(scope) = scope {
-        table.scope(scope);
+        table.pair(Name(b"Scope"), Name(scope.name().as_bytes()));
+    }
+    if !headers.is_empty() {
+        let ids: Vec<String> = headers.iter().map(|h| header_id(*h, width)).collect();
+        table
+            .headers()
+            .items(ids.iter().map(|id| Str(id.as_bytes())));
     }
     if node.rowspan > 1 {
         table.row_span(node.rowspan as i32);
@@ -265,6 +354,8 @@ pub(super) fn write_tags(
         return None;
     }
     let (mut kids, mut first_page) = kids(layout, pages);
+    let headers = table_headers(nodes);
+    let id_width = nodes.len().to_string().len();
     let root = w.alloc();
     let mut ids = w.alloc_many(nodes.len());
     // Element `nodes.len() + k` is `forms[k]`.
@@ -294,14 +385,15 @@ pub(super) fn write_tags(
         // descendant's; its own pieces elsewhere are named with their page.
         let pg = first_page[i].or_else(|| kids.iter().find_map(|k| k.page()));
         let mut e = w.object(ids[i]).struct_element(ids[i]);
-        e.kind(struct_role(nodes.get(i).map(|n| n.role)))
-            .parent(parent_of(i));
+        let role = nodes.get(i).map_or("Form", |n| n.role.name());
+        e.pair(Name(b"S"), Name(role.as_bytes()));
+        e.parent(parent_of(i));
         if let Some(pg) = pg {
             e.page(pages.refs[pg]);
         }
         write_kids(&mut e, kids, pg, &pages.refs, &ids);
         if let Some(node) = nodes.get(i) {
-            write_cell_attributes(&mut e, node);
+            write_attributes(&mut e, i, node, &headers[i], id_width);
         }
     }
     let tops = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none_or(|p| p >= nodes.len()));
@@ -310,6 +402,17 @@ pub(super) fn write_tags(
     tree.children().items(tops.map(|i| ids[i]));
     tree.pair(Name(b"ParentTree"), parent_tree);
     tree.parent_tree_next_key(next_key);
+    // The header cells by their /ID, which data cells name in /Headers: one
+    // name tree node, its keys in order (padded to one width).
+    let heads = (0..nodes.len()).filter(|&i| nodes[i].role == Role::TH);
+    let heads: Vec<(String, Ref)> = heads.map(|i| (header_id(i, id_width), ids[i])).collect();
+    if !heads.is_empty() {
+        let mut tree = tree.id_tree();
+        let mut names = tree.names();
+        for (id, element) in &heads {
+            names.insert(Str(id.as_bytes()), *element);
+        }
+    }
     tree.finish();
     Some(root)
 }

@@ -1,6 +1,8 @@
 //! Why a PDF given to [`extract_source`](crate::extract_source) or
 //! [`verify`](crate::verify) cannot be read.
 
+use crate::problem::{Kind, Location, Problem};
+
 /// A PDF that cannot be read, or not unambiguously (readers could see
 /// different documents in it), or not within lapkin's limits.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,6 +47,28 @@ pub enum ReadError {
     /// The file is encrypted; lapkin writes no encrypted files.
     #[error("it is encrypted, which lapkin's PDFs never are")]
     Encrypted,
+}
+
+impl ReadError {
+    /// The problem of the PDF given to be read, in the catalogue's words.
+    pub(crate) fn problem(&self) -> Problem {
+        let at = Location::Input;
+        match self {
+            ReadError::Malformed { offset, what } => Problem::new(at, Kind::PdfMalformed)
+                .with("en_detail", what.as_str())
+                .with("offset", *offset),
+            ReadError::Ambiguous(why) => {
+                Problem::new(at, Kind::PdfAmbiguous).with("en_detail", why.as_str())
+            }
+            ReadError::Undecodable { what, why } => Problem::new(at, Kind::PdfUndecodable)
+                .with("en_what", what.as_str())
+                .with("en_why", why.as_str()),
+            ReadError::OverLimit { what, limit } => Problem::new(at, Kind::PdfOverLimit)
+                .with("en_what", what.as_str())
+                .with("limit", limit.as_str()),
+            ReadError::Encrypted => Problem::new(at, Kind::PdfEncrypted),
+        }
+    }
 }
 
 /// The result of reading.

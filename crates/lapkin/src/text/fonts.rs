@@ -6,11 +6,12 @@
 //! loaded from its four files' bytes.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use super::Face;
-use super::unicode::{SOFT_HYPHEN, is_ignorable, prepare};
-use crate::error::{Error, Result};
+use super::unicode::{SOFT_HYPHEN, is_ignorable, normalize, prepare};
+use super::{Face, Span};
+use crate::error::Result;
+use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
 use crate::units::Pt;
 
 static LIBERATION_SANS: [(&str, &[u8]); 4] = [
@@ -112,36 +113,34 @@ const MAX_LINE_EMS: f64 = 5.0;
 /// 16–16384 (the OpenType range), an ascender at or below the baseline, a
 /// descender above it, a line (ascender to descender, plus the line gap)
 /// shorter than half an em or longer than five.
-fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), String> {
+fn check_metrics(face: &ttf_parser::Face<'_>) -> std::result::Result<(), Problem> {
     let upem = face.units_per_em();
     if !(16..=16384).contains(&upem) {
-        return Err(format!(
-            "its units per em are {upem}, outside 16 to 16384: its sizes cannot be computed"
-        ));
+        return Err(Problem::new(Location::Given, Kind::FontUnitsPerEm).with("upem", upem));
     }
     let (asc, desc, gap) = (face.ascender(), face.descender(), face.line_gap());
     let em = f64::from(upem);
-    let lines = |what: &str| {
-        format!(
-            "its vertical metrics cannot lay out text (ascender {asc}, descender {desc}, \
-             line gap {gap}, units per em {upem}): {what}"
-        )
+    let lines = |why: Phrase| {
+        Problem::new(Location::Given, Kind::FontMetrics)
+            .with("ascender", i64::from(asc))
+            .with("descender", i64::from(desc))
+            .with("gap", i64::from(gap))
+            .with("upem", upem)
+            .with("why", why)
     };
     if asc <= 0 {
-        return Err(lines("the ascender must be above the baseline"));
+        return Err(lines(Phrase::AscenderBelowBaseline));
     }
     if desc > 0 {
-        return Err(lines("the descender must not be above the baseline"));
+        return Err(lines(Phrase::DescenderAboveBaseline));
     }
     let body = f64::from(asc) - f64::from(desc);
     let line = body + f64::from(gap.max(0));
     if body < MIN_LINE_EMS * em {
-        return Err(lines(
-            "the line is less than half an em high, lines would overlap",
-        ));
+        return Err(lines(Phrase::LineTooShort));
     }
     if line > MAX_LINE_EMS * em {
-        return Err(lines("the line is more than five ems high"));
+        return Err(lines(Phrase::LineTooTall));
     }
     Ok(())
 }
@@ -185,12 +184,9 @@ impl FontFace {
     /// [`FontFace::parse`] for bytes that live as long as the program
     /// (the bundled fonts): they are used where they are, not copied.
     fn parse_bytes(name: &str, data: FontBytes) -> Result<FontFace> {
-        let font_err = |message: String| Error::Font {
-            font: name.to_owned(),
-            message,
-        };
+        let at = || Location::File(name.to_owned());
         let face = ttf_parser::Face::parse(&data, 0)
-            .map_err(|e| font_err(format!("not a usable TrueType/OpenType font ({e})")))?;
+            .map_err(|e| Problem::new(at(), Kind::FontUnusable).with("en_detail", e.to_string()))?;
         let mut dense = vec![0u32; DENSE];
         let mut sparse = HashMap::new();
         let mut any = false;
@@ -222,17 +218,13 @@ impl FontFace {
             }
         }
         if !any {
-            return Err(font_err("the font has no Unicode character map".into()));
+            return Err(Problem::new(at(), Kind::FontNoUnicodeMap).into());
         }
         if !any_advance {
-            return Err(font_err(
-                "its horizontal metrics cannot lay out text: every character's advance is 0, \
-                 letters would pile up on each other"
-                    .into(),
-            ));
+            return Err(Problem::new(at(), Kind::FontNoAdvances).into());
         }
         if face.tables().glyf.is_none() && face.tables().cff.is_none() {
-            return Err(font_err("the font has no TrueType or CFF outlines".into()));
+            return Err(Problem::new(at(), Kind::FontNoOutlines).into());
         }
         let names = face.names();
         let find_name = |id: u16| {
@@ -251,7 +243,7 @@ impl FontFace {
         let family = find_name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
             .or_else(|| find_name(ttf_parser::name_id::FAMILY))
             .unwrap_or_else(|| postscript_name.clone());
-        check_metrics(&face).map_err(font_err)?;
+        check_metrics(&face).map_err(|p| p.placed(at()))?;
         let bbox = face.global_bounding_box();
         Ok(FontFace {
             postscript_name,
@@ -372,33 +364,57 @@ impl FontFace {
 }
 
 /// A family of four faces: regular, bold, italic and bold italic.
+///
+/// Cloning is cheap: the parsed faces are shared.
+///
+/// ```
+/// use lapkin::layout::Pt;
+/// use lapkin::text::{Face, FontSet};
+///
+/// let fonts = FontSet::liberation_sans();
+/// assert_eq!(fonts.family(), "Liberation Sans");
+/// let regular = fonts.width("Capaian", Face::Regular, Pt(11.0));
+/// assert!(fonts.width("Capaian", Face::Bold, Pt(11.0)) > regular);
+/// ```
 #[derive(Debug, Clone)]
 pub struct FontSet {
-    faces: [FontFace; 4],
+    faces: Arc<[FontFace; 4]>,
 }
 
+/// Liberation Sans, parsed the first time it is asked for.
+static BUNDLED: OnceLock<FontSet> = OnceLock::new();
+
 impl FontSet {
-    /// Liberation Sans, the bundled Arial-compatible family.
+    /// Liberation Sans, the bundled Arial-compatible family. Its files are
+    /// parsed once per process; every call shares them.
     pub fn liberation_sans() -> FontSet {
-        let faces = LIBERATION_SANS.map(|(name, data)| {
-            FontFace::parse_bytes(name, FontBytes::Static(data))
-                .expect("the bundled fonts are valid TrueType fonts")
-        });
-        FontSet { faces }
+        BUNDLED
+            .get_or_init(|| {
+                let faces = LIBERATION_SANS.map(|(name, data)| {
+                    FontFace::parse_bytes(name, FontBytes::Static(data))
+                        .expect("the bundled fonts are valid TrueType fonts")
+                });
+                FontSet::new(faces)
+            })
+            .clone()
+    }
+
+    fn new(faces: [FontFace; 4]) -> FontSet {
+        FontSet {
+            faces: Arc::new(faces),
+        }
     }
 
     /// A family from its four faces' bytes, in the order regular, bold,
     /// italic, bold italic. `names` label them in errors (e.g. file names).
     pub fn from_faces(faces: [(String, Vec<u8>); 4]) -> Result<FontSet> {
         let [r, b, i, bi] = faces;
-        Ok(FontSet {
-            faces: [
-                FontFace::parse(&r.0, r.1)?,
-                FontFace::parse(&b.0, b.1)?,
-                FontFace::parse(&i.0, i.1)?,
-                FontFace::parse(&bi.0, bi.1)?,
-            ],
-        })
+        Ok(FontSet::new([
+            FontFace::parse(&r.0, r.1)?,
+            FontFace::parse(&b.0, b.1)?,
+            FontFace::parse(&i.0, i.1)?,
+            FontFace::parse(&bi.0, bi.1)?,
+        ]))
     }
 
     /// A family from four font files in any order, each face recognised by
@@ -418,39 +434,25 @@ impl FontSet {
         let mut problems = Vec::new();
         for kind in Face::ALL {
             let found = &slots[kind.index()];
-            let label = match kind {
-                Face::Regular => "regular",
-                Face::Bold => "bold",
-                Face::Italic => "italic",
-                Face::BoldItalic => "bold italic",
-            };
+            let face = Arg::from(crate::text::glyphs::face_name(kind));
             match found.len() {
                 1 => {}
-                0 => problems.push(format!("no {label} face")),
-                _ => problems.push(format!(
-                    "{} {label} faces ({})",
-                    found.len(),
-                    found
-                        .iter()
-                        .map(|f| f.postscript_name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                0 => problems.push(Arg::phrase(Phrase::NoFace, vec![("face", face)])),
+                n => {
+                    let names = found.iter().map(|f| f.postscript_name.as_str().into());
+                    let names = Arg::List(names.collect(), Conj::Comma);
+                    let args = vec![("count", n.into()), ("face", face), ("names", names)];
+                    problems.push(Arg::phrase(Phrase::SeveralFaces, args));
+                }
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Font {
-                font: "family".into(),
-                message: format!(
-                    "{}; give the four files of one family (regular, bold, italic, bold italic)",
-                    problems.join(", ")
-                ),
-            });
+            let faces = Arg::List(problems, Conj::Comma);
+            return Err(Problem::new(Location::Given, Kind::FontFamily)
+                .with("faces", faces)
+                .into());
         }
-        let [r, b, i, bi] = slots.map(|mut v| v.remove(0));
-        Ok(FontSet {
-            faces: [r, b, i, bi],
-        })
+        Ok(FontSet::new(slots.map(|mut v| v.remove(0))))
     }
 
     /// The face for regular, bold, italic or bold italic text.
@@ -464,30 +466,99 @@ impl FontSet {
         &self.faces[0].family
     }
 
-    /// A warning when the four faces do not come from one family (their
-    /// family names, from the fonts' name tables, differ), e.g. a bold face
-    /// of another typeface given by mistake; `None` when they agree.
-    pub fn mixed_families(&self) -> Option<String> {
+    /// The width of `text` set on one line in `face` at `size`, as the
+    /// layout measures it: the advance widths of the text in NFC, without
+    /// its zero-width format characters (soft hyphens included), no
+    /// kerning. A character the face lacks counts as zero wide
+    /// ([`FontSet::missing`] finds those); `\n` counts as nothing.
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// // Liberation Sans has Arial's widths: a figure is 1139/2048 em.
+    /// let w = fonts.width("2024", Face::Regular, Pt(10.0));
+    /// assert!((w.0 - 4.0 * 1139.0 * 10.0 / 2048.0).abs() < 1e-9);
+    /// ```
+    pub fn width(&self, text: &str, face: Face, size: Pt) -> Pt {
+        self.face(face)
+            .width(&normalize(text).replace('\n', ""), size)
+    }
+
+    /// The width of styled runs set on one line at `size`, each in its
+    /// own face (see [`FontSet::width`]).
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// use lapkin::text::{Face, FontSet, Span};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// let spans = [Span::plain("Total "), Span::bold("Rp")];
+    /// let both = fonts.width("Total ", Face::Regular, Pt(11.0)) + fonts.width("Rp", Face::Bold, Pt(11.0));
+    /// assert_eq!(fonts.spans_width(&spans, Pt(11.0)), both);
+    /// ```
+    pub fn spans_width(&self, spans: &[Span], size: Pt) -> Pt {
+        spans.iter().fold(Pt::ZERO, |w, s| {
+            w + self.width(&s.text, Face::for_style(s.style), size)
+        })
+    }
+
+    /// The distance from one baseline to the next at `size` with a line
+    /// spacing of 1 (the regular face's ascender, descender and line gap;
+    /// the layout multiplies it by [`Style::line_spacing`](crate::layout::Style::line_spacing)).
+    ///
+    /// ```
+    /// use lapkin::layout::Pt;
+    /// let h = lapkin::text::FontSet::liberation_sans().line_height(Pt(10.0));
+    /// assert!(h.0 > 11.0 && h.0 < 12.0);
+    /// ```
+    pub fn line_height(&self, size: Pt) -> Pt {
+        self.face(Face::Regular).line_height(size)
+    }
+
+    /// The first character of `text` that `face` cannot draw, as it will
+    /// be drawn (in NFC, zero-width format characters aside, and `-` where
+    /// a soft hyphen may be shown at a line break); `None` when it can
+    /// draw them all. [`validate`](crate::validate) checks every text of a
+    /// report this way.
+    ///
+    /// ```
+    /// use lapkin::text::{Face, FontSet};
+    ///
+    /// let fonts = FontSet::liberation_sans();
+    /// assert_eq!(fonts.missing("Rp 1.000 \u{2603}", Face::Regular), Some('\u{2603}'));
+    /// assert_eq!(fonts.missing("Capaian", Face::Italic), None);
+    /// ```
+    pub fn missing(&self, text: &str, face: Face) -> Option<char> {
+        self.face(face).first_missing(text)
+    }
+
+    /// A warning (a problem of kind
+    /// [`MixedFamilies`](crate::problem::Kind::MixedFamilies)) when the
+    /// four faces do not come from one family (their family names, from the
+    /// fonts' name tables, differ), e.g. a bold face of another typeface
+    /// given by mistake; `None` when they agree.
+    ///
+    /// ```
+    /// assert!(lapkin::FontSet::liberation_sans().mixed_families().is_none());
+    /// ```
+    pub fn mixed_families(&self) -> Option<Problem> {
         let regular = &self.faces[0].family;
         if self.faces.iter().all(|f| &f.family == regular) {
             return None;
         }
-        let list: Vec<String> = Face::ALL
+        let list = Face::ALL
             .iter()
             .map(|&face| {
-                let label = match face {
-                    Face::Regular => "regular",
-                    Face::Bold => "bold",
-                    Face::Italic => "italic",
-                    Face::BoldItalic => "bold italic",
-                };
-                format!("{label} {:?}", self.faces[face.index()].family)
+                let name = Arg::from(crate::text::glyphs::face_name(face));
+                let family = Arg::quoted(&self.faces[face.index()].family);
+                Arg::phrase(Phrase::FaceFamily, vec![("face", name), ("family", family)])
             })
             .collect();
-        Some(format!(
-            "the four faces come from different families: {}",
-            list.join(", ")
-        ))
+        let p = Problem::new(Location::Given, Kind::MixedFamilies)
+            .with("families", Arg::List(list, Conj::Comma));
+        Some(p)
     }
 }
 
@@ -608,10 +679,10 @@ mod tests {
         let set = FontSet::from_faces([0, 1, 2, 3].map(liberation)).unwrap();
         assert_eq!(set.mixed_families(), None);
         let mut mixed = set.clone();
-        mixed.faces[1].family = "DejaVu Sans".into();
+        Arc::make_mut(&mut mixed.faces)[1].family = "DejaVu Sans".into();
         let warning = mixed.mixed_families().unwrap();
         assert_eq!(
-            warning,
+            warning.to_string(),
             "the four faces come from different families: regular \"Liberation Sans\", \
              bold \"DejaVu Sans\", italic \"Liberation Sans\", bold italic \"Liberation Sans\""
         );
@@ -620,10 +691,9 @@ mod tests {
     #[test]
     fn garbage_is_a_font_error() {
         let err = FontFace::parse("x.ttf", b"not a font".to_vec()).unwrap_err();
-        assert!(
-            matches!(err, Error::Font { ref font, .. } if font == "x.ttf"),
-            "{err}"
-        );
+        let p = &err.problems()[0];
+        assert_eq!(p.kind, crate::problem::Kind::FontUnusable, "{err}");
+        assert_eq!(p.location, crate::problem::Location::File("x.ttf".into()));
     }
 
     /// A table tag, an offset in that table, a value.
@@ -691,10 +761,12 @@ mod tests {
             let mut faces = std::iter::once(regular).chain(rest);
             let faces = std::array::from_fn(|_| faces.next().unwrap());
             let err = FontSet::from_faces(faces).unwrap_err();
-            let Error::Font { font, message } = &err else {
-                panic!("{err}");
-            };
-            assert_eq!(font, "bad-regular.ttf");
+            let p = &err.problems()[0];
+            let message = p.message(crate::problem::Lang::En);
+            assert_eq!(
+                p.location,
+                crate::problem::Location::File("bad-regular.ttf".into())
+            );
             assert!(message.contains(reason), "{metrics:?}: {message}");
             assert!(message.contains("vertical metrics"), "{message}");
         }
@@ -725,13 +797,15 @@ mod tests {
             data[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&[0, 0]);
         }
         let err = FontFace::parse("flat.ttf", data).unwrap_err();
-        let Error::Font { font, message } = &err else {
-            panic!("{err}");
-        };
-        assert_eq!(font, "flat.ttf");
+        let p = &err.problems()[0];
+        assert_eq!(p.kind, crate::problem::Kind::FontNoAdvances, "{err}");
+        assert_eq!(
+            p.location,
+            crate::problem::Location::File("flat.ttf".into())
+        );
         assert!(
-            message.contains("every character's advance is 0"),
-            "{message}"
+            err.to_string().contains("every character's advance is 0"),
+            "{err}"
         );
     }
 

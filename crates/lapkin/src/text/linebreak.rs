@@ -69,6 +69,11 @@ pub struct Line {
     /// break, or the word's own): pagination keeps it with the next line,
     /// so that no page ends with a hyphen.
     pub hyphenated: bool,
+    /// Whether the line broke at a space between words (not inside a
+    /// word, not at a forced break or the text's end): the space is not in
+    /// its runs, but text extraction needs it between the line's last word
+    /// and the next line's first.
+    pub space_after: bool,
 }
 
 /// A run of one face (and link) on a line.
@@ -514,6 +519,7 @@ fn break_lines_counted(
         line_head: None,
         line_ratio: None,
         line_flagged: false,
+        line_space: false,
     };
     if justified {
         // Total fit (see `justify`).
@@ -604,6 +610,57 @@ struct Scan {
     first: Break,
 }
 
+impl Scan {
+    /// A walk from `from` that found nothing yet.
+    fn new(from: Pos) -> Scan {
+        Scan {
+            fits: false,
+            hyphen: None,
+            soft: None,
+            syllable: None,
+            any: None,
+            first: Break {
+                pos: from,
+                soft_hyphen: false,
+            },
+        }
+    }
+
+    /// Records a break `brk` after the character `c` (which fits), at a
+    /// syllable break or not; `hyphen_fits` says whether a hyphen drawn
+    /// there would fit too.
+    fn may_break(
+        &mut self,
+        c: char,
+        brk: Break,
+        at_syllable: bool,
+        hyphen_fits: impl Fn() -> bool,
+    ) {
+        if c == SOFT_HYPHEN {
+            // A break here shows a hyphen: only where it fits too.
+            if hyphen_fits() {
+                self.any = Some(brk);
+                self.hyphen = Some(brk);
+                self.soft = Some(brk);
+            }
+            return;
+        }
+        self.any = Some(brk);
+        if c == '-' {
+            self.hyphen = Some(brk);
+        }
+        if SOFT_BREAKS.contains(&c) {
+            self.soft = Some(brk);
+        }
+        if at_syllable && hyphen_fits() {
+            self.syllable = Some(Break {
+                pos: brk.pos,
+                soft_hyphen: true,
+            });
+        }
+    }
+}
+
 /// The greedy line breaker's state: the current line and the lines done.
 struct Breaker<'t, 'p> {
     pieces: &'t [Piece<'p>],
@@ -629,6 +686,8 @@ struct Breaker<'t, 'p> {
     line_ratio: Option<f64>,
     /// The line ends at a break inside a word.
     line_flagged: bool,
+    /// The line ends at a space between words (see [`Line::space_after`]).
+    line_space: bool,
 }
 
 impl Breaker<'_, '_> {
@@ -760,17 +819,7 @@ impl Breaker<'_, '_> {
     fn scan(&mut self, word: &[Frag], from: Pos, avail: Pt, syllables: &[Pos]) -> Scan {
         let limit = avail.0 + EPS;
         let mut width = Pt::ZERO;
-        let mut out = Scan {
-            fits: false,
-            hyphen: None,
-            soft: None,
-            syllable: None,
-            any: None,
-            first: Break {
-                pos: from,
-                soft_hyphen: false,
-            },
-        };
+        let mut out = Scan::new(from);
         let mut first = true;
         let key = |p: &Pos| (p.frag, p.at);
         // The next syllable break after `from`.
@@ -821,33 +870,14 @@ impl Breaker<'_, '_> {
                 if next_is_mark {
                     continue;
                 }
-                if c == SOFT_HYPHEN {
-                    // A break here shows a hyphen: only where it fits too.
-                    if (width + face.advance('-', self.size)).0 <= limit {
-                        out.any = Some(brk);
-                        out.hyphen = Some(brk);
-                        out.soft = Some(brk);
-                    }
-                } else {
-                    out.any = Some(brk);
-                    if c == '-' {
-                        out.hyphen = Some(brk);
-                    }
-                    if SOFT_BREAKS.contains(&c) {
-                        out.soft = Some(brk);
-                    }
-                    while syllables.get(syllable).is_some_and(|p| key(p) < key(&pos)) {
-                        syllable += 1;
-                    }
-                    if syllables.get(syllable) == Some(&pos)
-                        && (width + face.advance('-', self.size)).0 <= limit
-                    {
-                        out.syllable = Some(Break {
-                            pos,
-                            soft_hyphen: true,
-                        });
-                    }
+                while syllables.get(syllable).is_some_and(|p| key(p) < key(&pos)) {
+                    syllable += 1;
                 }
+                let at_syllable = syllables.get(syllable) == Some(&pos);
+                let size = self.size;
+                out.may_break(c, brk, at_syllable, || {
+                    (width + face.advance('-', size)).0 <= limit
+                });
             }
         }
         // Not reached: the last fragment ends the word. An empty word fits.
@@ -904,6 +934,10 @@ impl Breaker<'_, '_> {
                         continue;
                     }
                 }
+                // The word goes to the next line whole: the line breaks at
+                // the space before it, if there is one (not a zero-width
+                // space).
+                self.line_space = self.pending_space.is_some();
                 self.finish_line(false);
                 self.pending_space = None;
                 continue;
@@ -955,31 +989,71 @@ impl Breaker<'_, '_> {
     fn finish_line(&mut self, last: bool) {
         let natural: Pt = self.cur.iter().map(|s| s.width).sum();
         let spaces = self.cur.iter().filter(|s| s.kind == SegKind::Space).count();
-        // An infinite width aligns as flush left; a line wider than its
-        // width (a single character wider than the box) starts at the left
-        // edge.
+        let (x0, extra) = self.alignment(natural, spaces, last);
+        let spacing = Spacing {
+            x0,
+            extra,
+            ratio: self.line_ratio.take(),
+        };
+        let cont = std::mem::take(&mut self.line_cont);
+        let head = self.line_head.take();
+        let hyphenated = std::mem::take(&mut self.line_flagged)
+            || self.cur.last().is_some_and(|s| s.kind == SegKind::Hyphen);
+        let (runs, total_extra) = self.runs(spacing, cont, head);
+        self.cur.clear();
+        self.cur_width = Pt::ZERO;
+        self.lines.push(Line {
+            runs,
+            width: natural + total_extra,
+            hyphenated,
+            space_after: std::mem::take(&mut self.line_space),
+        });
+    }
+
+    /// Where a line of width `natural` with `spaces` spaces starts, and
+    /// what each space gains (justified): an infinite width aligns as flush
+    /// left; a line wider than its width (a single character wider than the
+    /// box) starts at the left edge.
+    fn alignment(&self, natural: Pt, spaces: usize, last: bool) -> (Pt, Pt) {
         let room = if self.width.0.is_finite() {
             (self.width - natural).max(Pt::ZERO)
         } else {
             Pt::ZERO
         };
-        let (x0, extra) = match self.align {
+        match self.align {
             Align::Left => (Pt::ZERO, Pt::ZERO),
             Align::Right => (room, Pt::ZERO),
             Align::Center => (room / 2.0, Pt::ZERO),
             Align::Justify if last || spaces == 0 => (Pt::ZERO, Pt::ZERO),
             Align::Justify => (Pt::ZERO, room / spaces as f64),
-        };
-        let ratio = self.line_ratio.take();
-        let cont = std::mem::take(&mut self.line_cont);
-        // Where the head of a word broken at the end starts, and the
-        // word's text (moved into the head's run).
-        let (head, mut head_text) = match self.line_head.take() {
+        }
+    }
+
+    /// The text an entry of the current line draws.
+    fn seg_text(&self, seg: &Seg) -> &str {
+        match seg.kind {
+            SegKind::Text => &self.texts[seg.piece][seg.start..seg.end],
+            SegKind::Space => " ",
+            SegKind::Hyphen => "-",
+        }
+    }
+
+    /// The current line's entries merged into runs of one face and link
+    /// (spaces join the run before them when they share its face, so that
+    /// extracted text keeps its spaces), and the width the spaces gained.
+    /// `cont`: the entries before it continue a word broken on the line
+    /// before; `head`: where the head of a word broken at the end starts,
+    /// and the word's text (moved into the head's run).
+    fn runs(
+        &mut self,
+        spacing: Spacing,
+        cont: usize,
+        head: Option<(usize, String)>,
+    ) -> (Vec<Run>, Pt) {
+        let (head, mut head_text) = match head {
             Some((at, text)) => (Some(at), Some(text)),
             None => (None, None),
         };
-        let hyphenated = std::mem::take(&mut self.line_flagged)
-            || self.cur.last().is_some_and(|s| s.kind == SegKind::Hyphen);
         // Which part of a broken word an entry is: 0 the continuation of
         // one from the line before, 2 the head of one broken at the end,
         // 1 neither. Runs do not cross parts.
@@ -995,38 +1069,17 @@ impl Breaker<'_, '_> {
         // The bytes of the entries from the current one to the line's end:
         // a run's text is made that large at once (exactly, for a line of
         // one run), instead of grown a word at a time.
-        let mut rest: usize = self
-            .cur
-            .iter()
-            .map(|seg| match seg.kind {
-                SegKind::Text => seg.end - seg.start,
-                SegKind::Space | SegKind::Hyphen => 1,
-            })
-            .sum();
-        let mut total_extra = Pt::ZERO;
-        let mut last_part = 1;
-        // Merge into runs of one face and link; spaces join the run before
-        // them when they share its face, so that extracted text keeps its
-        // spaces.
+        let mut rest: usize = self.cur.iter().map(|s| self.seg_text(s).len()).sum();
+        let (mut total_extra, mut last_part, mut looked) = (Pt::ZERO, 1, 0);
         let mut runs: Vec<Run> = Vec::new();
         // Each iteration adds one entry to the runs.
         for (i, seg) in self.cur.iter().enumerate() {
             let piece = &self.pieces[seg.piece];
-            let text: &str = match seg.kind {
-                SegKind::Text => &self.texts[seg.piece][seg.start..seg.end],
-                SegKind::Space => " ",
-                SegKind::Hyphen => "-",
-            };
+            let text = self.seg_text(seg);
             let bytes = rest;
             rest -= text.len();
-            let is_space = seg.kind == SegKind::Space;
-            let seg_extra = match (is_space, ratio) {
-                (false, _) => Pt::ZERO,
-                (true, Some(k)) => seg.width * k,
-                (true, None) => extra,
-            };
+            let seg_extra = spacing.extra(seg);
             total_extra += seg_extra;
-            let w = seg.width + seg_extra;
             let p = part(i);
             let same = p == last_part
                 && runs
@@ -1036,49 +1089,71 @@ impl Breaker<'_, '_> {
                 if text.is_empty() || (seg.kind == SegKind::Text && only_soft_hyphens(text)) {
                     continue;
                 }
-                let x = runs.last().map_or(x0, |r| r.x + r.width);
-                let actual_text = match p {
-                    0 => Some(String::new()),
-                    2 => Some(head_text.take().unwrap_or_default()),
-                    _ => None,
-                };
                 runs.push(Run {
-                    x,
+                    x: runs.last().map_or(spacing.x0, |r| r.x + r.width),
                     text: String::with_capacity(bytes),
                     face: piece.face,
                     word_spacing: Pt::ZERO,
                     width: Pt::ZERO,
                     link: piece.link.clone(),
-                    actual_text,
+                    actual_text: match p {
+                        0 => Some(String::new()),
+                        2 => Some(head_text.take().unwrap_or_default()),
+                        _ => None,
+                    },
                 });
                 last_part = p;
             }
             let Some(run) = runs.last_mut() else {
                 continue;
             };
-            run.width += w;
-            if is_space {
-                run.word_spacing = seg_extra;
-            }
-            self.looked += text.len();
-            if seg.kind == SegKind::Text && has_soft_hyphen(text) {
-                run.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
-            } else {
-                run.text.push_str(text);
-            }
+            looked += text.len();
+            run.append(seg, text, seg_extra);
         }
+        self.looked += looked;
         for r in &mut runs {
             if !r.text.contains(' ') {
                 r.word_spacing = Pt::ZERO;
             }
         }
-        self.cur.clear();
-        self.cur_width = Pt::ZERO;
-        self.lines.push(Line {
-            runs,
-            width: natural + total_extra,
-            hyphenated,
-        });
+        (runs, total_extra)
+    }
+}
+
+/// How a line's spaces are set: where it starts, what each space gains
+/// when justified by the greedy breaker (`extra`), or by what fraction of
+/// its width when by the paragraph breaker (`ratio`).
+#[derive(Debug, Clone, Copy)]
+struct Spacing {
+    x0: Pt,
+    extra: Pt,
+    ratio: Option<f64>,
+}
+
+impl Spacing {
+    /// What the entry `seg` gains: nothing unless it is a space.
+    fn extra(&self, seg: &Seg) -> Pt {
+        match (seg.kind == SegKind::Space, self.ratio) {
+            (false, _) => Pt::ZERO,
+            (true, Some(k)) => seg.width * k,
+            (true, None) => self.extra,
+        }
+    }
+}
+
+impl Run {
+    /// Appends the entry `seg`, which draws `text` and whose spaces gain
+    /// `extra` each.
+    fn append(&mut self, seg: &Seg, text: &str, extra: Pt) {
+        self.width += seg.width + extra;
+        if seg.kind == SegKind::Space {
+            self.word_spacing = extra;
+        }
+        if seg.kind == SegKind::Text && has_soft_hyphen(text) {
+            self.text.extend(text.chars().filter(|c| *c != SOFT_HYPHEN));
+        } else {
+            self.text.push_str(text);
+        }
     }
 }
 
@@ -1301,6 +1376,48 @@ mod tests {
         let w = f.face(Face::Regular).width("diskusi tentang sub-", SIZE) + Pt(1.0);
         let lines = break_lines(&[Piece::new(text, Face::Regular)], &f, SIZE, w, Align::Left);
         assert_eq!(texts(&lines)[0], "diskusi tentang sub-");
+    }
+
+    /// A line that breaks at a space says so (the PDF draws the space for
+    /// text extraction); one that breaks inside a word, before a forced
+    /// break or at the text's end does not, in ragged and justified text.
+    #[test]
+    fn lines_say_whether_they_broke_at_a_space() {
+        let f = fonts();
+        let breaks = |text: &str, w: Pt, align: Align| -> Vec<(String, bool)> {
+            break_lines(&[Piece::new(text, Face::Regular)], &f, SIZE, w, align)
+                .into_iter()
+                .map(|l| {
+                    (
+                        l.runs.iter().map(|r| r.text.as_str()).collect(),
+                        l.space_after,
+                    )
+                })
+                .collect()
+        };
+        let w = f.face(Face::Regular).width("diskusi tentang", SIZE) + Pt(1.0);
+        for align in [Align::Left, Align::Justify] {
+            let lines = breaks("diskusi tentang sub-kegiatan prioritas\ndua", w, align);
+            let flags: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            assert_eq!(lines[0].0, "diskusi tentang", "{align:?}");
+            assert!(flags[0], "{align:?}: {lines:?}");
+            // The forced break and the text's end.
+            assert!(
+                !flags[flags.len() - 2] && !flags[flags.len() - 1],
+                "{lines:?}"
+            );
+        }
+        // A word wider than the line, split between letters, and after its
+        // own hyphen.
+        let narrow = f.face(Face::Regular).width("xxxxx", SIZE);
+        let lines = breaks("xxxxxxxxxxxxxxx", narrow, Align::Left);
+        assert!(lines.len() > 2 && lines.iter().all(|l| !l.1), "{lines:?}");
+        let lines = breaks(
+            "aa sub-kegiatan",
+            f.face(Face::Regular).width("aa sub-", SIZE) + Pt(1.0),
+            Align::Left,
+        );
+        assert_eq!(lines[0], ("aa sub-".to_owned(), false), "{lines:?}");
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! Text: font families and their metrics, and breaking styled text into
-//! lines.
+//! Text: the font family a report is set in ([`FontSet`], with a way to
+//! measure text in it), its four faces ([`Face`]), and runs of styled text
+//! ([`Span`], [`SpanStyle`]) aligned as the document says ([`Align`]).
+//! Breaking text into lines is the layout's, inside this module.
 
 pub(crate) mod fonts;
+pub(crate) mod glyphs;
 mod hyphenate;
 pub(crate) mod linebreak;
 mod span;
@@ -16,7 +19,10 @@ pub use linebreak::Extent;
 #[cfg(any(test, feature = "internals"))]
 pub use linebreak::measure;
 pub(crate) use linebreak::{Justification, break_lines_with};
+#[cfg(feature = "internals")]
 pub use linebreak::{Line, Piece, break_lines};
+#[cfg(not(feature = "internals"))]
+pub(crate) use linebreak::{Line, Piece, break_lines};
 pub(crate) use linebreak::{measure_capped, measure_syllables};
 pub use span::{Align, Face, Span, SpanStyle};
 

@@ -21,6 +21,13 @@ impl Face {
     pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
 
     /// The face for a span style.
+    ///
+    /// ```
+    /// use lapkin::text::{Face, SpanStyle};
+    ///
+    /// assert_eq!(Face::for_style(SpanStyle::BOLD), Face::Bold);
+    /// assert_eq!(Face::for_style(SpanStyle { bold: true, italic: true }), Face::BoldItalic);
+    /// ```
     pub fn for_style(style: SpanStyle) -> Face {
         match (style.bold, style.italic) {
             (false, false) => Face::Regular,
@@ -30,12 +37,37 @@ impl Face {
         }
     }
 
+    /// The span style set in this face.
+    ///
+    /// ```
+    /// use lapkin::{Face, SpanStyle};
+    ///
+    /// assert_eq!(Face::for_style(Face::BoldItalic.style()), Face::BoldItalic);
+    /// assert_eq!(Face::Bold.style(), SpanStyle::BOLD);
+    /// ```
+    pub fn style(self) -> SpanStyle {
+        SpanStyle {
+            bold: matches!(self, Face::Bold | Face::BoldItalic),
+            italic: matches!(self, Face::Italic | Face::BoldItalic),
+        }
+    }
+
     /// Position in [`Face::ALL`].
+    ///
+    /// ```
+    /// use lapkin::text::Face;
+    ///
+    /// assert_eq!(Face::ALL[Face::Italic.index()], Face::Italic);
+    /// ```
     pub fn index(self) -> usize {
         self as usize
     }
 
     /// A one-letter code for the page dump: R, B, I or J (bold italic).
+    ///
+    /// ```
+    /// assert_eq!(lapkin::text::Face::BoldItalic.code(), 'J');
+    /// ```
     pub fn code(self) -> char {
         match self {
             Face::Regular => 'R',
@@ -84,6 +116,59 @@ pub struct Span {
     pub style: SpanStyle,
     /// The link target, if the run is a link.
     pub link: Option<String>,
+}
+
+impl Span {
+    /// A run of regular text.
+    ///
+    /// ```
+    /// let span = lapkin::Span::plain("Capaian");
+    /// assert_eq!((span.text.as_str(), span.style), ("Capaian", lapkin::SpanStyle::REGULAR));
+    /// ```
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            style: SpanStyle::REGULAR,
+            link: None,
+        }
+    }
+
+    /// A run of bold text.
+    ///
+    /// ```
+    /// assert!(lapkin::Span::bold("Total").style.bold);
+    /// ```
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            style: SpanStyle::BOLD,
+            link: None,
+        }
+    }
+
+    /// A run of italic text.
+    ///
+    /// ```
+    /// assert!(lapkin::Span::italic("sebagai berikut").style.italic);
+    /// ```
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            style: SpanStyle::ITALIC,
+            link: None,
+        }
+    }
+
+    /// This run as a link to `uri`.
+    ///
+    /// ```
+    /// let span = lapkin::Span::plain("laman").with_link("https://example.org");
+    /// assert_eq!(span.link.as_deref(), Some("https://example.org"));
+    /// ```
+    pub fn with_link(mut self, uri: impl Into<String>) -> Span {
+        self.link = Some(uri.into());
+        self
+    }
 }
 
 /// Horizontal alignment of lines.

@@ -63,10 +63,9 @@ pub(crate) fn is_ignorable(c: char) -> bool {
 /// zero-width format characters of [`is_ignorable`] (soft hyphens and zero
 /// width spaces included). Borrows when nothing changes, which is the
 /// common case. For text that is drawn without the line breaker (markers,
-/// labels) and for comparing text with what the PDF holds. Only the
-/// tests use it today.
-#[cfg(test)]
-fn normalize(text: &str) -> Cow<'_, str> {
+/// labels), for measuring one line ([`FontSet::width`](super::FontSet::width))
+/// and for comparing text with what the PDF holds.
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     clean(text, false)
 }
 

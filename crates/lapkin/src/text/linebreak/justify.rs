@@ -709,6 +709,13 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         self.b.line_head = head_at;
         self.b.line_ratio = ratio;
         self.b.line_flagged = flagged;
+        // A break at a glue is a break at a space between words.
+        self.b.line_space = !last
+            && self
+                .buf
+                .items
+                .get(e)
+                .is_some_and(|i| matches!(i.kind, Kind::Glue));
         self.b.finish_line(last || ratio.is_none());
     }
 
@@ -789,36 +796,19 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
 
     fn knuth_plass_in(&self, end: End, tolerance: f64, buf: &mut KpBuffers) -> Option<Vec<Node>> {
         let items = &self.buf.items;
-        let n = items.len();
-        let width = self.width();
-        let (st, sh) = (self.j.stretch, self.j.shrink);
-        // Prefix sums of width, stretch and shrink.
         let KpBuffers {
             sums,
             arena,
             active,
         } = buf;
-        sums.clear();
+        prefix_sums(items, (self.j.stretch, self.j.shrink), sums);
+        let lines = Lines {
+            sums,
+            width: self.width(),
+            tolerance,
+        };
         arena.clear();
         active.clear();
-        let mut acc = (0.0, 0.0, 0.0);
-        sums.push(acc);
-        for item in items {
-            match item.kind {
-                Kind::Box => acc.0 += item.seg.width.0,
-                Kind::Glue => {
-                    acc.0 += item.seg.width.0;
-                    acc.1 += item.seg.width.0 * st;
-                    acc.2 += item.seg.width.0 * sh;
-                }
-                Kind::Penalty { .. } => {}
-            }
-            sums.push(acc);
-        }
-        let line = |from: usize, to: usize| {
-            let (a, b) = (sums[from], sums[to]);
-            (b.0 - a.0, b.1 - a.1, b.2 - a.2)
-        };
         arena.push(Node {
             at: usize::MAX,
             start: first_box(items, 0),
@@ -830,121 +820,20 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
         active.push(0);
         // Each iteration looks at one item and at most MAX_ACTIVE nodes.
         for (i, item) in items.iter().enumerate() {
-            let (pen_w, flagged, cost) = match item.kind {
-                Kind::Glue if i > 0 && items[i - 1].kind == Kind::Box => (0.0, false, 0.0),
-                Kind::Penalty { hyphen, flagged } => (
-                    if hyphen { item.seg.width.0 } else { 0.0 },
+            let brk = match item.kind {
+                Kind::Glue if i > 0 && items[i - 1].kind == Kind::Box => Break {
+                    width: 0.0,
+                    flagged: false,
+                    cost: 0.0,
+                },
+                Kind::Penalty { hyphen, flagged } => Break {
+                    width: if hyphen { item.seg.width.0 } else { 0.0 },
                     flagged,
-                    if flagged { HYPHEN_PENALTY } else { 0.0 },
-                ),
+                    cost: if flagged { HYPHEN_PENALTY } else { 0.0 },
+                },
                 _ => continue,
             };
-            let mut best: [[Option<(f64, usize)>; 3]; 4] = [[None; 3]; 4];
-            // The active nodes are in the order of their breaks, so the
-            // lines from them to here get shorter and looser along the
-            // list: the ones too long to fit come first (they are dropped),
-            // and once a line is looser than the tolerance, so are all
-            // after it (they stay, untouched).
-            let mut overfull = 0;
-            // Whether the overfull nodes are the first ones of the list.
-            let mut overfull_first = true;
-            // The lowest total of the nodes from the first very loose line
-            // on, by hyphens (see below).
-            let mut lowest: Option<[f64; 3]> = None;
-            for (k, &a) in active.iter().enumerate() {
-                let node = arena[a];
-                if node.start > i {
-                    break;
-                }
-                #[cfg(test)]
-                tests::VISITS.with(|v| v.set(v.get() + 1));
-                let (w, y, z) = line(node.start, i);
-                if w - z > width + EPS {
-                    overfull_first &= overfull == k;
-                    overfull += 1;
-                    continue;
-                }
-                let r = ratio(w + pen_w, y, z, width);
-                if r < -1.0 - EPS {
-                    continue;
-                }
-                let bad = badness(r);
-                if bad > tolerance {
-                    if r > 0.0 {
-                        break;
-                    }
-                    continue;
-                }
-                #[cfg(test)]
-                let prune = !tests::UNPRUNED.with(std::cell::Cell::get);
-                #[cfg(not(test))]
-                let prune = true;
-                if r > 1.0 && prune {
-                    // Very loose, and so are the lines from the nodes after
-                    // this one, each at least as bad (the ratio and the
-                    // badness only grow along the list, in floating point
-                    // too: each step is monotonic). Their totals are at
-                    // least the lowest total among them plus this line's
-                    // demerits; once that cannot beat the best very loose
-                    // candidate in any place they could take, none of them
-                    // can (a candidate replaces another only if lower), and
-                    // the rest of the list is skipped. The same breaking, in
-                    // far fewer steps when the tolerance is infinite.
-                    let low = *lowest.get_or_insert_with(|| {
-                        let mut low = [f64::INFINITY; 3];
-                        for &b in &active[k..] {
-                            let n = &arena[b];
-                            let h = usize::from(n.hyphens.min(2));
-                            low[h] = low[h].min(n.total);
-                        }
-                        low
-                    });
-                    let d = (LINE_PENALTY + bad).powi(2) + cost * cost;
-                    let beaten = |from: f64, to: usize| {
-                        from == f64::INFINITY || best[3][to].is_some_and(|(t, _)| from + d >= t)
-                    };
-                    let done = if flagged {
-                        beaten(low[0], 1) && beaten(low[1], 2)
-                    } else {
-                        beaten(low[0].min(low[1]).min(low[2]), 0)
-                    };
-                    if done {
-                        break;
-                    }
-                }
-                let hyphens = if flagged { node.hyphens + 1 } else { 0 };
-                if hyphens > MAX_HYPHENS_IN_A_ROW {
-                    continue;
-                }
-                let fit = fitness(r);
-                let mut d = (LINE_PENALTY + bad).powi(2) + cost * cost;
-                if flagged && node.hyphens > 0 {
-                    d += DOUBLE_HYPHEN_DEMERITS;
-                }
-                if fit.abs_diff(node.fitness) > 1 {
-                    d += ADJ_DEMERITS;
-                }
-                let total = node.total + d;
-                let slot = &mut best[fit as usize][hyphens as usize];
-                if slot.is_none_or(|(t, _)| total < t) {
-                    *slot = Some((total, a));
-                }
-            }
-            if overfull > 0 {
-                // The nodes after one whose line fits are not overfull
-                // (their lines are no wider); drop the overfull ones.
-                if overfull_first {
-                    active.drain(..overfull);
-                } else {
-                    active.retain(|&a| {
-                        let node = arena[a];
-                        node.start > i || {
-                            let (w, _, z) = line(node.start, i);
-                            w - z <= width + EPS
-                        }
-                    });
-                }
-            }
+            let best = lines.best_before(arena, active, i, brk);
             let next = first_box(items, i + 1);
             for (fit, row) in best.iter().enumerate() {
                 for (hyphens, slot) in row.iter().enumerate() {
@@ -969,52 +858,7 @@ impl<'b, 't, 'p> Justifier<'b, 't, 'p> {
                 return None;
             }
         }
-        // The last line.
-        let mut chosen: Option<(f64, Node)> = None;
-        for &a in active.iter() {
-            let node = arena[a];
-            if node.start >= n && node.at != usize::MAX {
-                continue;
-            }
-            let candidate = match end {
-                End::Open => Some((node.total, node, a)),
-                _ => {
-                    let (w, y, z) = line(node.start.min(n), n);
-                    let r = match end {
-                        End::Final if w <= width + EPS => 0.0,
-                        _ => ratio(w, y, z, width),
-                    };
-                    let bad = badness(r);
-                    if w - z > width + EPS || r < -1.0 - EPS {
-                        None
-                    } else {
-                        let fit = fitness(r);
-                        let mut d = (LINE_PENALTY + bad).powi(2);
-                        if node.hyphens > 0 {
-                            d += FINAL_HYPHEN_DEMERITS;
-                        }
-                        Some((
-                            node.total + d,
-                            Node {
-                                at: n,
-                                start: n,
-                                fitness: fit,
-                                hyphens: 0,
-                                total: node.total + d,
-                                prev: a,
-                            },
-                            a,
-                        ))
-                    }
-                }
-            };
-            if let Some((total, node, _)) = candidate
-                && chosen.is_none_or(|(t, _)| total < t)
-            {
-                chosen = Some((total, node));
-            }
-        }
-        let (_, last) = chosen?;
+        let last = lines.last_line(arena, active, end, items.len())?;
         let mut chain = Vec::new();
         let mut node = last;
         // Each iteration steps back to an earlier node; the first points
@@ -1083,6 +927,240 @@ fn empty_seg(piece: usize) -> Seg {
         end: 0,
         width: Pt::ZERO,
         kind: SegKind::Text,
+    }
+}
+
+/// A place to break a line: the width of what it shows there (a hyphen),
+/// whether it is a hyphen's, and its penalty.
+#[derive(Debug, Clone, Copy)]
+struct Break {
+    width: f64,
+    flagged: bool,
+    cost: f64,
+}
+
+/// The best node to break from for each fitness class (rows) and count of
+/// hyphenated lines in a row (0, 1, 2): its total demerits and its index in
+/// the arena.
+type Best = [[Option<(f64, usize)>; 3]; 4];
+
+/// Fills `sums` with the prefix sums of the items' width, stretch and
+/// shrink (`stretch` and `shrink` are the glue's, as fractions of its width).
+fn prefix_sums(items: &[Item], (stretch, shrink): (f64, f64), sums: &mut Vec<(f64, f64, f64)>) {
+    sums.clear();
+    let mut acc = (0.0, 0.0, 0.0);
+    sums.push(acc);
+    for item in items {
+        match item.kind {
+            Kind::Box => acc.0 += item.seg.width.0,
+            Kind::Glue => {
+                acc.0 += item.seg.width.0;
+                acc.1 += item.seg.width.0 * stretch;
+                acc.2 += item.seg.width.0 * shrink;
+            }
+            Kind::Penalty { .. } => {}
+        }
+        sums.push(acc);
+    }
+}
+
+/// The lines of one paragraph, measured from the prefix sums of its items.
+struct Lines<'s> {
+    sums: &'s [(f64, f64, f64)],
+    width: f64,
+    tolerance: f64,
+}
+
+impl Lines<'_> {
+    /// The width, stretch and shrink of the line from item `from` to `to`.
+    #[inline]
+    fn line(&self, from: usize, to: usize) -> (f64, f64, f64) {
+        let (a, b) = (self.sums[from], self.sums[to]);
+        (b.0 - a.0, b.1 - a.1, b.2 - a.2)
+    }
+
+    /// Whether the line from item `from` to `to` is too wide even shrunk.
+    #[inline]
+    fn overfull(&self, from: usize, to: usize) -> bool {
+        let (w, _, z) = self.line(from, to);
+        w - z > self.width + EPS
+    }
+
+    /// The best nodes to break from at item `i`, among the active ones;
+    /// drops those whose line to `i` is overfull (so will be every longer
+    /// one).
+    fn best_before(&self, arena: &[Node], active: &mut Vec<usize>, i: usize, brk: Break) -> Best {
+        let mut best: Best = [[None; 3]; 4];
+        // The active nodes are in the order of their breaks, so the lines
+        // from them to here get shorter and looser along the list: the ones
+        // too long to fit come first (they are dropped), and once a line is
+        // looser than the tolerance, so are all after it (they stay,
+        // untouched).
+        let mut overfull = 0;
+        // Whether the overfull nodes are the first ones of the list.
+        let mut overfull_first = true;
+        // The lowest total of the nodes from the first very loose line on,
+        // by hyphens (see `all_beaten`).
+        let mut lowest: Option<[f64; 3]> = None;
+        for (k, &a) in active.iter().enumerate() {
+            let node = arena[a];
+            if node.start > i {
+                break;
+            }
+            #[cfg(test)]
+            tests::VISITS.with(|v| v.set(v.get() + 1));
+            let (w, y, z) = self.line(node.start, i);
+            if w - z > self.width + EPS {
+                overfull_first &= overfull == k;
+                overfull += 1;
+                continue;
+            }
+            let r = ratio(w + brk.width, y, z, self.width);
+            if r < -1.0 - EPS {
+                continue;
+            }
+            let bad = badness(r);
+            if bad > self.tolerance {
+                if r > 0.0 {
+                    break;
+                }
+                continue;
+            }
+            #[cfg(test)]
+            let prune = !tests::UNPRUNED.with(std::cell::Cell::get);
+            #[cfg(not(test))]
+            let prune = true;
+            if r > 1.0 && prune {
+                let low = *lowest.get_or_insert_with(|| lowest_totals(arena, &active[k..]));
+                if all_beaten(
+                    &best,
+                    low,
+                    (LINE_PENALTY + bad).powi(2) + brk.cost * brk.cost,
+                    brk.flagged,
+                ) {
+                    break;
+                }
+            }
+            consider(&mut best, node, a, r, brk);
+        }
+        if overfull > 0 {
+            // The nodes after one whose line fits are not overfull (their
+            // lines are no wider); drop the overfull ones.
+            if overfull_first {
+                active.drain(..overfull);
+            } else {
+                active.retain(|&a| {
+                    let node = arena[a];
+                    node.start > i || !self.overfull(node.start, i)
+                });
+            }
+        }
+        best
+    }
+
+    /// The best last line (to item `n`, the end of the items) from the
+    /// active nodes: its node at the end.
+    fn last_line(&self, arena: &[Node], active: &[usize], end: End, n: usize) -> Option<Node> {
+        let mut chosen: Option<(f64, Node)> = None;
+        for &a in active {
+            let node = arena[a];
+            if node.start >= n && node.at != usize::MAX {
+                continue;
+            }
+            let candidate = match end {
+                End::Open => Some((node.total, node)),
+                _ => self.closing(node, a, end, n),
+            };
+            if let Some((total, node)) = candidate
+                && chosen.is_none_or(|(t, _)| total < t)
+            {
+                chosen = Some((total, node));
+            }
+        }
+        chosen.map(|(_, node)| node)
+    }
+
+    /// The last line from `node` (index `a`) to the end `n`, as a node at
+    /// the end with its total demerits; `None` if it does not fit.
+    fn closing(&self, node: Node, a: usize, end: End, n: usize) -> Option<(f64, Node)> {
+        let (w, y, z) = self.line(node.start.min(n), n);
+        let r = match end {
+            End::Final if w <= self.width + EPS => 0.0,
+            _ => ratio(w, y, z, self.width),
+        };
+        if w - z > self.width + EPS || r < -1.0 - EPS {
+            return None;
+        }
+        let mut d = (LINE_PENALTY + badness(r)).powi(2);
+        if node.hyphens > 0 {
+            d += FINAL_HYPHEN_DEMERITS;
+        }
+        let total = node.total + d;
+        let last = Node {
+            at: n,
+            start: n,
+            fitness: fitness(r),
+            hyphens: 0,
+            total,
+            prev: a,
+        };
+        Some((total, last))
+    }
+}
+
+/// The lowest total among `nodes`, by their hyphenated lines in a row (0,
+/// 1, 2 or more).
+fn lowest_totals(arena: &[Node], nodes: &[usize]) -> [f64; 3] {
+    let mut low = [f64::INFINITY; 3];
+    for &b in nodes {
+        let n = &arena[b];
+        let h = usize::from(n.hyphens.min(2));
+        low[h] = low[h].min(n.total);
+    }
+    low
+}
+
+/// Whether no node from a very loose line on can beat the candidates
+/// already in `best`. Such a line's ratio and badness only grow along the
+/// active list (in floating point too: each step is monotonic), so the
+/// lines from the later nodes are at least as bad: their totals are at
+/// least `low` (the lowest among them) plus this line's demerits `d`. Once
+/// that cannot beat the best very loose candidate in any place they could
+/// take, none of them can (a candidate replaces another only if lower), and
+/// the rest of the list is skipped: the same breaking, in far fewer steps
+/// when the tolerance is infinite.
+fn all_beaten(best: &Best, low: [f64; 3], d: f64, flagged: bool) -> bool {
+    let beaten = |from: f64, to: usize| {
+        from == f64::INFINITY || best[3][to].is_some_and(|(t, _)| from + d >= t)
+    };
+    if flagged {
+        beaten(low[0], 1) && beaten(low[1], 2)
+    } else {
+        beaten(low[0].min(low[1]).min(low[2]), 0)
+    }
+}
+
+/// Puts the line from `node` (index `a`) to a break with adjustment ratio
+/// `r` among the candidates, if it is the best of its fitness class and
+/// hyphen count.
+#[inline]
+fn consider(best: &mut Best, node: Node, a: usize, r: f64, brk: Break) {
+    let hyphens = if brk.flagged { node.hyphens + 1 } else { 0 };
+    if hyphens > MAX_HYPHENS_IN_A_ROW {
+        return;
+    }
+    let fit = fitness(r);
+    let mut d = (LINE_PENALTY + badness(r)).powi(2) + brk.cost * brk.cost;
+    if brk.flagged && node.hyphens > 0 {
+        d += DOUBLE_HYPHEN_DEMERITS;
+    }
+    if fit.abs_diff(node.fitness) > 1 {
+        d += ADJ_DEMERITS;
+    }
+    let total = node.total + d;
+    let slot = &mut best[fit as usize][hyphens as usize];
+    if slot.is_none_or(|(t, _)| total < t) {
+        *slot = Some((total, a));
     }
 }
 

@@ -1,0 +1,526 @@
+//! The one walk over a report: every part of it, with its JSON path, in
+//! document order.
+//!
+//! Validation, the glyph check, the signature tag's check and the document
+//! builder all visit the report through [`walk`], so that the report's
+//! shape and the spelling of its paths live here only. A new field of the
+//! report is visited here once (a text with its [`Role`], which says which
+//! rules it obeys and in which faces it is printed; or a node of its own),
+//! and every check and the document pick it up.
+//!
+//! The walk calls [`Visit::enter`] for each node before the nodes inside
+//! it and [`Visit::leave`] after them, with the node's path. Nodes come in
+//! the order of the fields in the model (the order of its JSON), so that
+//! problems found at each node are already in document order.
+
+use super::{
+    Analisis, Anggaran, Block, Butir, Daftar, Indikator, Inline, Nilai, Penutup, Report, Rincian,
+    Sasaran, Sel, Tabel, TandaTangan, Tanggal, Total, Unit, validate::MAX_LIST_DEPTH,
+};
+use crate::problem::JsonPath;
+
+/// A part of the report, as the walk meets it. Each node carries what a
+/// visitor may need of it, whether or not one reads it yet.
+#[derive(Debug, Clone, Copy)]
+#[allow(dead_code, reason = "a node carries its part for any visitor")]
+pub(crate) enum Node<'r> {
+    /// The whole report (the root).
+    Report(&'r Report),
+    /// `unit`.
+    Unit(&'r Unit),
+    /// `triwulan`.
+    Triwulan(u8),
+    /// `tahun`.
+    Tahun(u16),
+    /// `kinerja`: section A.
+    Kinerja,
+    /// `kinerja.sasaran[i]`.
+    Sasaran(&'r Sasaran),
+    /// `kinerja.sasaran[i].indikator[j]`, with its sasaran and its place
+    /// among the sasaran's indicators.
+    Indikator(&'r Sasaran, &'r Indikator, usize),
+    /// `analisis`: section B.
+    Analyses(&'r [Analisis]),
+    /// `analisis[i]`.
+    Analisis(&'r Analisis),
+    /// `analisis[i].indikator`: the code of the indicator analysed.
+    Reference(&'r str),
+    /// A named part of an analysis (`analisis[i].kendala`), its title and
+    /// its blocks.
+    Part(&'static str, &'r [Block]),
+    /// A list (`...[k].daftar`), nested `depth` lists deep (0 for a list
+    /// that is in no other).
+    List(&'r Daftar, usize),
+    /// An item of a list (`...daftar.butir[k]`), its number from the first
+    /// (`mulai`).
+    Item(&'r Butir, u32),
+    /// A table (`...[k].tabel`).
+    Table(&'r Tabel),
+    /// A row of a table (`...tabel.baris[j]`).
+    Row(&'r [Sel]),
+    /// A cell that is a number (`...tabel.baris[j][k]`).
+    Number(&'r rust_decimal::Decimal),
+    /// `anggaran`: section C.
+    Anggaran(&'r Anggaran),
+    /// `anggaran.rincian[i]`, after its texts: its figures.
+    Rincian(&'r Rincian),
+    /// `anggaran.total`, the Total row as stated (if it is).
+    Total(Option<&'r Total>),
+    /// `rekomendasi`: section D.
+    Rekomendasi(&'r [Block]),
+    /// `penutup`: the closing block.
+    Penutup(&'r Penutup),
+    /// `penutup.tanggal`.
+    Tanggal(Tanggal),
+    /// `catatan`: the report's own legal note, or `None` for the standard
+    /// one.
+    Catatan(Option<&'r [Inline]>),
+    /// `tanda_tangan`.
+    TandaTangan(&'r TandaTangan),
+    /// `tanda_tangan.tag`: the signature tag, if one is drawn.
+    Tag(Option<&'r str>),
+    /// `tanda_tangan.field`: the signature field's name, if one is made.
+    Field(Option<&'r str>),
+    /// A text of the report.
+    Text(Text<'r>),
+}
+
+/// A text of the report: its source and its role.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text<'r> {
+    /// The text as written.
+    pub source: Source<'r>,
+    /// Where it is and what it is.
+    pub role: Role,
+}
+
+/// A text as written: plain, or with inline markup.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source<'r> {
+    /// Printed as it is.
+    Plain(&'r str),
+    /// Inline markup.
+    Markup(&'r Inline),
+}
+
+/// Where a text is in the report: which rules it obeys, and in which faces
+/// it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// `unit.nama`: in the title (bold) and the intro (regular).
+    UnitName,
+    /// `unit.nama_lengkap`, `unit.provinsi`: the PDF's metadata only.
+    UnitDetail,
+    /// A code: of a sasaran, an indicator or a rincian output.
+    Code(CodeOf),
+    /// The text of a sasaran or an indicator: in table A, and bold in the
+    /// headings of section B.
+    Uraian,
+    /// The text of a rincian output, in table C.
+    RincianUraian,
+    /// A unit of measure (`satuan`), in table A or C.
+    Satuan,
+    /// An indicator's value written as text.
+    Nilai,
+    /// A paragraph.
+    Paragraph,
+    /// The text of a list item.
+    ItemText,
+    /// A column's title, printed bold.
+    ColumnTitle,
+    /// A table cell's text (it may be empty).
+    Cell,
+    /// A table's caption.
+    Caption,
+    /// A line of the closing block (`tempat`, `jabatan`, `keterangan`).
+    ClosingLine,
+    /// The signer's name, printed bold.
+    SignerName,
+    /// The signer's NIP.
+    Nip,
+    /// An item of the report's legal note.
+    Note,
+    /// An item of the standard legal note (lapkin's own text, printed in
+    /// every report that gives none).
+    StandardNote,
+}
+
+/// What a code names, for the rule that each is used once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CodeOf {
+    /// A sasaran.
+    Sasaran,
+    /// An indicator.
+    Indikator,
+    /// A rincian output.
+    Rincian,
+}
+
+/// The faces a text is printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Faces {
+    /// In its own styles (regular for plain text, as marked up for
+    /// markup).
+    pub own: bool,
+    /// Emboldened.
+    pub bold: bool,
+}
+
+impl Role {
+    /// The faces a text of this role is printed in; neither for a text
+    /// that is not printed.
+    pub(crate) fn faces(self) -> Faces {
+        let (own, bold) = match self {
+            Role::UnitDetail => (false, false),
+            Role::UnitName | Role::Code(CodeOf::Sasaran | CodeOf::Indikator) | Role::Uraian => {
+                (true, true)
+            }
+            Role::ColumnTitle | Role::SignerName => (false, true),
+            _ => (true, false),
+        };
+        Faces { own, bold }
+    }
+
+    /// Whether the text is printed at all.
+    pub(crate) fn printed(self) -> bool {
+        let f = self.faces();
+        f.own || f.bold
+    }
+}
+
+/// What visits the report.
+pub(crate) trait Visit<'r> {
+    /// Called for `node` at `path`, before the nodes inside it.
+    fn enter(&mut self, path: &JsonPath, node: Node<'r>);
+
+    /// Called for `node` at `path`, after the nodes inside it.
+    fn leave(&mut self, _path: &JsonPath, _node: Node<'r>) {}
+}
+
+/// Walks the report: every node, in document order, with its path.
+pub(crate) fn walk<'r>(report: &'r Report, v: &mut impl Visit<'r>) {
+    let mut w = Walker {
+        path: JsonPath::root(),
+        v,
+    };
+    w.report(report);
+}
+
+/// The walk's state: the path of the node being visited.
+struct Walker<'v, V> {
+    path: JsonPath,
+    v: &'v mut V,
+}
+
+impl<'r, V: Visit<'r>> Walker<'_, V> {
+    /// Visits `node`, with `inside` between entering and leaving it.
+    fn node(&mut self, node: Node<'r>, inside: impl FnOnce(&mut Self)) {
+        self.v.enter(&self.path, node);
+        inside(self);
+        self.v.leave(&self.path, node);
+    }
+
+    /// Visits what is at the key `key`.
+    fn at(&mut self, key: &'static str, f: impl FnOnce(&mut Self)) {
+        self.path.push_key(key);
+        f(self);
+        self.path.pop();
+    }
+
+    /// Visits what is at the index `i`.
+    fn at_index(&mut self, i: usize, f: impl FnOnce(&mut Self)) {
+        self.path.push_index(i);
+        f(self);
+        self.path.pop();
+    }
+
+    fn text(&mut self, key: &'static str, source: Source<'r>, role: Role) {
+        self.at(key, |w| w.here(source, role));
+    }
+
+    /// A text at the current path.
+    fn here(&mut self, source: Source<'r>, role: Role) {
+        let node = Node::Text(Text { source, role });
+        self.v.enter(&self.path, node);
+    }
+
+    fn report(&mut self, r: &'r Report) {
+        self.node(Node::Report(r), |w| {
+            w.at("unit", |w| {
+                w.node(Node::Unit(&r.unit), |w| {
+                    w.text("nama", Source::Plain(&r.unit.nama), Role::UnitName);
+                    w.text(
+                        "nama_lengkap",
+                        Source::Plain(&r.unit.nama_lengkap),
+                        Role::UnitDetail,
+                    );
+                    w.text(
+                        "provinsi",
+                        Source::Plain(&r.unit.provinsi),
+                        Role::UnitDetail,
+                    );
+                })
+            });
+            w.at("triwulan", |w| w.node(Node::Triwulan(r.triwulan), |_| {}));
+            w.at("tahun", |w| w.node(Node::Tahun(r.tahun), |_| {}));
+            w.at("kinerja", |w| w.node(Node::Kinerja, |w| w.kinerja(r)));
+            w.at("analisis", |w| w.analyses(&r.analisis));
+            w.at("anggaran", |w| w.anggaran(&r.anggaran));
+            w.at("rekomendasi", |w| {
+                w.node(Node::Rekomendasi(&r.rekomendasi), |w| {
+                    w.blocks(&r.rekomendasi, 0)
+                })
+            });
+            w.at("penutup", |w| w.penutup(&r.penutup));
+            w.catatan(r.catatan.as_deref());
+            w.at("tanda_tangan", |w| {
+                let t = &r.tanda_tangan;
+                w.node(Node::TandaTangan(t), |w| {
+                    w.at("tag", |w| w.node(Node::Tag(t.tag.as_deref()), |_| {}));
+                    w.at("field", |w| w.node(Node::Field(t.field.as_deref()), |_| {}));
+                })
+            });
+        });
+    }
+
+    /// Section A: the sasaran and their indicators.
+    fn kinerja(&mut self, r: &'r Report) {
+        self.at("sasaran", |w| {
+            for (i, s) in r.kinerja.sasaran.iter().enumerate() {
+                w.at_index(i, |w| w.node(Node::Sasaran(s), |w| w.sasaran(s)));
+            }
+        });
+    }
+
+    fn sasaran(&mut self, s: &'r Sasaran) {
+        self.text("kode", Source::Plain(&s.kode), Role::Code(CodeOf::Sasaran));
+        self.text("uraian", Source::Markup(&s.uraian), Role::Uraian);
+        self.at("indikator", |w| {
+            for (j, ind) in s.indikator.iter().enumerate() {
+                w.at_index(j, |w| {
+                    w.node(Node::Indikator(s, ind, j), |w| w.indikator(ind))
+                });
+            }
+        });
+    }
+
+    fn indikator(&mut self, ind: &'r Indikator) {
+        self.text(
+            "kode",
+            Source::Plain(&ind.kode),
+            Role::Code(CodeOf::Indikator),
+        );
+        self.text("uraian", Source::Markup(&ind.uraian), Role::Uraian);
+        self.nilai("target_pk", &ind.target_pk);
+        self.text("satuan", Source::Plain(&ind.satuan), Role::Satuan);
+        self.nilai("target", &ind.target);
+        self.nilai("capaian", &ind.capaian);
+    }
+
+    /// A value of table A: a text is visited, a number or null is not.
+    fn nilai(&mut self, key: &'static str, v: &'r Nilai) {
+        if let Nilai::Teks(t) = v {
+            self.text(key, Source::Plain(t), Role::Nilai);
+        }
+    }
+
+    /// Section B: each analysis and its parts.
+    fn analyses(&mut self, analyses: &'r [Analisis]) {
+        self.node(Node::Analyses(analyses), |w| {
+            for (i, a) in analyses.iter().enumerate() {
+                w.at_index(i, |w| {
+                    w.node(Node::Analisis(a), |w| {
+                        w.at("indikator", |w| {
+                            w.node(Node::Reference(&a.indikator), |_| {})
+                        });
+                        for (key, blocks) in [
+                            ("progress", &a.progress),
+                            ("kendala", &a.kendala),
+                            ("strategi", &a.strategi),
+                        ] {
+                            w.at(key, |w| {
+                                w.node(Node::Part(key, blocks), |w| w.blocks(blocks, 0))
+                            });
+                        }
+                    })
+                });
+            }
+        });
+    }
+
+    /// Body blocks, in lists nested `depth` deep. A list deeper than
+    /// [`MAX_LIST_DEPTH`] is entered and left, but what it holds is not
+    /// walked (validation refuses it), so the walk's depth is bounded
+    /// whatever the report.
+    fn blocks(&mut self, blocks: &'r [Block], depth: usize) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.at_index(i, |w| match block {
+                Block::Paragraf(text) => w.here(Source::Markup(text), Role::Paragraph),
+                Block::Daftar(d) => w.at("daftar", |w| {
+                    w.node(Node::List(d, depth), |w| {
+                        if depth < MAX_LIST_DEPTH {
+                            w.items(d, depth);
+                        }
+                    })
+                }),
+                Block::Tabel(t) => w.at("tabel", |w| w.node(Node::Table(t), |w| w.table(t))),
+            });
+        }
+    }
+
+    fn items(&mut self, d: &'r Daftar, depth: usize) {
+        self.at("butir", |w| {
+            for (k, item) in d.butir.iter().enumerate() {
+                let number = d.mulai.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+                w.at_index(k, |w| {
+                    w.node(Node::Item(item, number), |w| {
+                        if item.isi.is_empty() {
+                            w.here(Source::Markup(&item.teks), Role::ItemText);
+                        } else {
+                            w.text("teks", Source::Markup(&item.teks), Role::ItemText);
+                            w.at("isi", |w| w.blocks(&item.isi, depth + 1));
+                        }
+                    })
+                });
+            }
+        });
+    }
+
+    fn table(&mut self, t: &'r Tabel) {
+        self.at("kolom", |w| {
+            for (j, k) in t.kolom.iter().enumerate() {
+                w.at_index(j, |w| {
+                    w.text("judul", Source::Markup(&k.judul), Role::ColumnTitle)
+                });
+            }
+        });
+        self.at("baris", |w| {
+            for (j, row) in t.baris.iter().enumerate() {
+                w.at_index(j, |w| w.node(Node::Row(row), |w| w.cells(row)));
+            }
+        });
+        if let Some(c) = &t.keterangan {
+            self.text("keterangan", Source::Markup(c), Role::Caption);
+        }
+    }
+
+    fn cells(&mut self, row: &'r [Sel]) {
+        for (k, cell) in row.iter().enumerate() {
+            self.at_index(k, |w| match cell {
+                Sel::Teks(text) => w.here(Source::Markup(text), Role::Cell),
+                Sel::Angka(d) => w.node(Node::Number(d), |_| {}),
+            });
+        }
+    }
+
+    /// Section C: the rows, then the Total.
+    fn anggaran(&mut self, a: &'r Anggaran) {
+        self.node(Node::Anggaran(a), |w| {
+            w.at("rincian", |w| {
+                for (i, r) in a.rincian.iter().enumerate() {
+                    w.at_index(i, |w| {
+                        w.text("kode", Source::Plain(&r.kode), Role::Code(CodeOf::Rincian));
+                        w.text("uraian", Source::Markup(&r.uraian), Role::RincianUraian);
+                        w.text("satuan", Source::Plain(&r.satuan), Role::Satuan);
+                        w.node(Node::Rincian(r), |_| {});
+                    });
+                }
+            });
+            w.at("total", |w| w.node(Node::Total(a.total.as_ref()), |_| {}));
+        });
+    }
+
+    fn penutup(&mut self, p: &'r Penutup) {
+        self.node(Node::Penutup(p), |w| {
+            w.text("tempat", Source::Plain(&p.tempat), Role::ClosingLine);
+            w.at("tanggal", |w| w.node(Node::Tanggal(p.tanggal), |_| {}));
+            w.text("jabatan", Source::Plain(&p.jabatan), Role::ClosingLine);
+            w.text(
+                "keterangan",
+                Source::Plain(&p.keterangan),
+                Role::ClosingLine,
+            );
+            w.text("nama", Source::Plain(&p.nama), Role::SignerName);
+            w.text("nip", Source::Plain(&p.nip), Role::Nip);
+        });
+    }
+
+    /// The legal note: the report's items, or the standard ones (at the
+    /// path `catatan`, where the report would give its own).
+    fn catatan(&mut self, items: Option<&'r [Inline]>) {
+        self.at("catatan", |w| {
+            w.node(Node::Catatan(items), |w| match items {
+                Some(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        w.at_index(i, |w| w.here(Source::Markup(item), Role::Note));
+                    }
+                }
+                None => {
+                    for item in super::default_catatan() {
+                        w.here(Source::Markup(item), Role::StandardNote);
+                    }
+                }
+            })
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Collects every text's path and role.
+    struct Texts(Vec<(String, Role)>);
+
+    impl<'r> Visit<'r> for Texts {
+        fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+            if let Node::Text(t) = node {
+                self.0.push((path.to_string(), t.role));
+            }
+        }
+    }
+
+    #[test]
+    fn texts_of_the_minimal_report_with_their_paths() {
+        let r = crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        let mut texts = Texts(Vec::new());
+        walk(&r, &mut texts);
+        let paths: Vec<&str> = texts.0.iter().map(|(p, _)| p.as_str()).collect();
+        for (path, role) in [
+            ("unit.nama", Role::UnitName),
+            (
+                "kinerja.sasaran[0].indikator[0].kode",
+                Role::Code(CodeOf::Indikator),
+            ),
+            ("analisis[0].progress[0]", Role::Paragraph),
+            ("penutup.nip", Role::Nip),
+            ("catatan", Role::StandardNote),
+        ] {
+            assert!(
+                texts.0.iter().any(|(p, r)| p == path && *r == role),
+                "{path}: {paths:?}"
+            );
+        }
+        // In document order: each path after the one before it.
+        let position = |p: &str| paths.iter().position(|q| *q == p).unwrap();
+        assert!(position("unit.nama") < position("kinerja.sasaran[0].kode"));
+        assert!(position("analisis[0].progress[0]") < position("penutup.tempat"));
+    }
+
+    /// The walk does not go into lists nested deeper than validation
+    /// allows, whatever the depth of a report built in code.
+    #[test]
+    fn the_walk_stops_below_the_deepest_list() {
+        let mut r = crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        let mut block = Block::Paragraf(Inline::new("dalam"));
+        for _ in 0..1_000 {
+            let item = Butir::new("butir").with_isi(block);
+            block = Block::Daftar(Daftar::new(super::super::GayaDaftar::Strip).with_butir(item));
+        }
+        r.rekomendasi = vec![block];
+        let mut texts = Texts(Vec::new());
+        walk(&r, &mut texts);
+        let deepest = texts.0.iter().map(|(p, _)| p.len()).max().unwrap();
+        assert!(deepest < 200, "{deepest}");
+    }
+}
