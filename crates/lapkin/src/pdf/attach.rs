@@ -9,12 +9,10 @@
 //! name, as a name tree must be).
 
 use md5::{Digest, Md5};
-use pdf_writer::types::AssociationKind;
 use pdf_writer::writers::Catalog;
 use pdf_writer::{Date, Finish, Name, Ref, Str, TextStr};
 
-use super::file::{STREAM_LEVEL, Writer};
-
+use super::file::{Writer, filtered};
 use crate::error::Result;
 use crate::problem::{Arg, Kind, Location, Problem};
 
@@ -145,14 +143,10 @@ pub(super) fn write_attachments(
         sha2::Digest::update(hash, a.name.as_bytes());
         sha2::Digest::update(hash, &a.data);
         let (stream, spec) = (w.alloc(), w.alloc());
-        let packed = w.deflate(&a.data, STREAM_LEVEL);
-        let mut file = w
-            .stream(stream)
-            .embedded_file(stream, packed.as_deref().unwrap_or(&a.data));
+        let (data, filter) = w.pack(&a.data);
+        let mut file = w.stream(stream).embedded_file(stream, &data);
         file.subtype(Name(a.mime.as_bytes()));
-        if packed.is_some() {
-            file.filter(pdf_writer::Filter::FlateDecode);
-        }
+        filtered(&mut file, filter);
         file.params()
             .size(i32::try_from(a.data.len()).unwrap_or(i32::MAX))
             .modification_date(date)
@@ -161,8 +155,11 @@ pub(super) fn write_attachments(
         let mut f = w.object(spec).file_spec(spec);
         f.path(Str(a.name.as_bytes()))
             .unic_file(TextStr(&a.name))
-            .embedded_file_with_unicode(stream)
-            .association_kind(association(a.relationship));
+            .embedded_file_with_unicode(stream);
+        f.pair(
+            Name(b"AFRelationship"),
+            Name(a.relationship.pdf_name().as_bytes()),
+        );
         if !a.description.is_empty() {
             f.description(TextStr(&a.description));
         }
@@ -170,17 +167,6 @@ pub(super) fn write_attachments(
         specs.push((a.name.clone(), spec));
     }
     specs
-}
-
-/// The PDF's relationship of an attachment.
-fn association(r: Relationship) -> AssociationKind {
-    match r {
-        Relationship::Source => AssociationKind::Source,
-        Relationship::Data => AssociationKind::Data,
-        Relationship::Alternative => AssociationKind::Alternative,
-        Relationship::Supplement => AssociationKind::Supplement,
-        Relationship::Unspecified => AssociationKind::Unspecified,
-    }
 }
 
 /// The catalog's `/AF` (the attachments in order) and `/Names

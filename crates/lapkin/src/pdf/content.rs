@@ -7,9 +7,9 @@
 //! rounded to 1/100 pt (0.0035 mm), and puts each run of items of one
 //! structure node in a marked-content sequence of its own for the tag tree.
 
-use pdf_writer::types::{ArtifactSubtype, ArtifactType, LineCapStyle, TextRenderingMode};
 use std::borrow::Cow;
 
+use pdf_writer::types::{ArtifactSubtype, ArtifactType, LineCapStyle, TextRenderingMode};
 use pdf_writer::{Content, Name, Str, TextStr};
 
 use super::file::COMPACT;
@@ -298,8 +298,7 @@ impl Painter {
                 }
                 // A word hyphenated across lines, of an element, is a
                 // sequence of its own, and the part that ends it stays in it.
-                let own_sequence = rest.is_some()
-                    && matches!(item.tag(), Tag::Node(n) if n < marks.structure.nodes.len());
+                let own_sequence = rest.is_some() && matches!(item.tag(), Tag::Node(_));
                 if !self.word_span && !own_sequence {
                     self.mark(item.tag(), marks);
                 }
@@ -355,33 +354,23 @@ impl Painter {
     }
 
     /// Puts what follows in the sequence of `tag`, opening a new one
-    /// unless it is already open; nothing for [`Tag::None`] or a node the
-    /// structure does not have.
+    /// unless it is already open; in none for [`Tag::None`].
     fn mark(&mut self, tag: Tag, marks: &mut Marks<'_>) {
-        let role = match tag {
-            Tag::Node(n) => match marks.structure.nodes.get(n) {
-                Some(node) => Some(node.role),
-                None => return self.close_mark(),
-            },
-            Tag::Artifact(_) => None,
-            _ => return self.close_mark(),
-        };
         if self.mark == Some(tag) {
             return;
         }
         self.close_mark();
-        match (tag, role) {
-            (Tag::Node(n), Some(role)) => {
-                self.content
-                    .begin_marked_content_with_properties(Name(role.name().as_bytes()))
+        let c = &mut self.content;
+        match tag {
+            Tag::Node(n) => {
+                let role = marks.structure.nodes[n].role.name();
+                c.begin_marked_content_with_properties(Name(role.as_bytes()))
                     .properties()
                     .identify(marks.mcids.len() as i32);
                 marks.mcids.push(n);
             }
-            (Tag::Artifact(kind), _) => {
-                let mut mark = self
-                    .content
-                    .begin_marked_content_with_properties(Name(b"Artifact"));
+            Tag::Artifact(kind) => {
+                let mut mark = c.begin_marked_content_with_properties(Name(b"Artifact"));
                 let mut properties = mark.properties();
                 properties.pair(Name(b"Type"), Name(kind.name().as_bytes()));
                 if let Some(subtype) = kind.subtype() {
@@ -426,7 +415,7 @@ impl Painter {
     ) {
         self.close_word_span();
         let node = match (t.tag, marks) {
-            (Tag::Node(n), Some(marks)) if n < marks.structure.nodes.len() => {
+            (Tag::Node(n), Some(marks)) => {
                 self.close_mark();
                 Some((n, marks))
             }

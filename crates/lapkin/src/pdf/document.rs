@@ -9,11 +9,12 @@ use pdf_writer::types::{
     ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
 };
 use pdf_writer::writers::{Catalog, DocumentInfo};
-use pdf_writer::{Date, Filter, Finish, Name, Null, Rect, Ref, Str, TextStr};
+use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
 use super::content::{self, FOOTER, Marks};
-use super::file::{STREAM_LEVEL, Writer};
+use super::field::Field;
+use super::file::{Writer, filtered};
 use super::fonts::Embedded;
 use super::{PdfOptions, archival, attach};
 use crate::error::{Error, Result};
@@ -86,13 +87,14 @@ pub(super) struct Pages {
 
 /// Writes every page: its content stream (compressed, fed to the document
 /// ID's `hash`), its link annotations, its dictionary; the footer shared
-/// by all pages as one form XObject; the page tree. Each of `widgets` (a
-/// signature field and its page, 0-based) goes into its page's annotations.
+/// by all pages as one form XObject; the page tree. Each of the signature
+/// `fields` goes into its page's annotations; the tagged links' keys in
+/// the parent tree follow the fields'.
 pub(super) fn write_pages(
     w: &mut Writer,
     layout: &Layout,
     fonts: &Embedded,
-    widgets: &[(Ref, usize)],
+    fields: &[Field<'_>],
     hash: &mut Sha256,
 ) -> Pages {
     let tagged = !layout.structure.is_empty();
@@ -112,7 +114,7 @@ pub(super) fn write_pages(
         tree,
         mcids: Vec::with_capacity(refs.len()),
         links: Vec::with_capacity(refs.len()),
-        next_key: refs.len() as i32,
+        next_key: (refs.len() + fields.iter().filter(|f| f.form.is_some()).count()) as i32,
         refs,
     };
     for (p, page) in layout.pages.iter().enumerate() {
@@ -122,16 +124,11 @@ pub(super) fn write_pages(
         let contents = w.alloc();
         // The ID hashes the compressed content: the same, deterministic, and
         // less than half as many bytes to hash.
-        let packed = w.deflate(&bytes, STREAM_LEVEL);
-        let data = packed.as_deref().unwrap_or(&bytes);
-        hash.update(data);
-        let mut stream = w.stream(contents).stream(contents, data);
-        if packed.is_some() {
-            stream.filter(Filter::FlateDecode);
-        }
-        drop(stream);
-        let mut annots = write_links(w, layout, page, tagged, &mut out);
-        annots.extend(widgets.iter().filter(|(_, on)| *on == p).map(|(r, _)| *r));
+        let (data, filter) = w.pack(&bytes);
+        hash.update(&data);
+        filtered(&mut w.stream(contents).stream(contents, &data), filter);
+        let mut annots = write_links(w, page, &mut out);
+        annots.extend(fields.iter().filter(|f| f.page == p).map(|f| f.id));
         let id = out.refs[p];
         let mut dict = w.object(id).page(id);
         dict.parent(tree)
@@ -168,11 +165,9 @@ fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sh
     let first = &layout.pages[0];
     let bytes = content::footer_content(first, &fonts.codes);
     let form = w.alloc();
-    let packed = w.deflate(&bytes, STREAM_LEVEL);
-    hash.update(packed.as_deref().unwrap_or(&bytes));
-    let mut x = w
-        .stream(form)
-        .form_xobject(form, packed.as_deref().unwrap_or(&bytes));
+    let (data, filter) = w.pack(&bytes);
+    hash.update(&data);
+    let mut x = w.stream(form).form_xobject(form, &data);
     x.bbox(Rect::new(
         0.0,
         0.0,
@@ -180,36 +175,27 @@ fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sh
         first.size.height.0 as f32,
     ));
     x.resources().pair(Name(b"Font"), fonts.resources);
-    if packed.is_some() {
-        x.filter(Filter::FlateDecode);
-    }
+    filtered(&mut x, filter);
     form
 }
 
 /// Writes the page's link areas as link annotations without a border,
 /// printable (as PDF/A asks), saying where they lead; a tagged one gets
 /// the next key of the parent tree. Returns them in the page's order.
-fn write_links(
-    w: &mut Writer,
-    layout: &Layout,
-    page: &Page,
-    tagged: bool,
-    pages: &mut Pages,
-) -> Vec<Ref> {
+fn write_links(w: &mut Writer, page: &Page, pages: &mut Pages) -> Vec<Ref> {
     let mut refs = Vec::new();
     let mut tags = Vec::new();
     for item in page.all_items() {
         let Item::Link(l) = item else { continue };
         let id = w.alloc();
-        let node = match l.tag {
-            Tag::Node(n) if tagged && n < layout.structure.nodes.len() => Some(n),
+        let key = match l.tag {
+            Tag::Node(n) => {
+                tags.push((id, n, pages.next_key));
+                pages.next_key += 1;
+                Some(pages.next_key - 1)
+            }
             _ => None,
         };
-        let key = node.map(|n| {
-            pages.next_key += 1;
-            tags.push((id, n, pages.next_key - 1));
-            pages.next_key - 1
-        });
         write_link(w, id, l, page.size.height.0, key);
         refs.push(id);
     }
@@ -261,25 +247,32 @@ fn link_description(target: &str) -> String {
 pub(super) fn write_outline(w: &mut Writer, layout: &Layout, pages: &[Ref]) -> Option<Ref> {
     let outline = &layout.outline;
     let tree = OutlineTree::new(outline);
-    let (first, last) = (*tree.top.first()?, *tree.top.last()?);
+    let (first, last) = tree.ends[outline.len()]?;
     let root = w.alloc();
     let ids = w.alloc_many(outline.len());
     for (i, e) in outline.iter().enumerate() {
-        let parent = tree.parents[i];
         let mut item = w.object(ids[i]).outline_item(ids[i]);
-        item.title(TextStr(&e.title))
-            .parent(parent.map_or(root, |p| ids[p]));
-        if let Some(prev) = tree.siblings[i].0 {
+        let parent = ids.get(tree.parent[i]).copied().unwrap_or(root);
+        item.title(TextStr(&e.title)).parent(parent);
+        if let Some(prev) = tree.prev[i] {
             item.prev(ids[prev]);
         }
-        if let Some(next) = tree.siblings[i].1 {
+        if let Some(next) = tree.next[i] {
             item.next(ids[next]);
         }
-        if let (Some(&f), Some(&l)) = (tree.kids[i].first(), tree.kids[i].last()) {
+        if let Some((f, l)) = tree.ends[i] {
             // Positive: open, so the indicators show under B.
-            item.first(ids[f]).last(ids[l]).count(tree.descendants[i]);
+            item.first(ids[f]).last(ids[l]).count(tree.count[i]);
         }
-        destination(&mut item, e, layout, pages);
+        // Its page (`check_layout` made sure there is one), scrolled to its
+        // top (the left edge as it is: `null`).
+        let height = layout.pages[e.page - 1].size.height.0;
+        let mut dest = item.insert(Name(b"Dest")).array();
+        dest.item(pages[e.page - 1])
+            .item(Name(b"XYZ"))
+            .item(Null)
+            .item((height - e.y.0) as f32)
+            .item(Null);
     }
     w.object(root)
         .outline(root)
@@ -289,84 +282,52 @@ pub(super) fn write_outline(w: &mut Writer, layout: &Layout, pages: &[Ref]) -> O
     Some(root)
 }
 
-/// An outline entry's destination: its page, scrolled to its top (the
-/// left edge as it is: `null`).
-fn destination(
-    item: &mut pdf_writer::writers::OutlineItem<'_>,
-    e: &OutlineEntry,
-    layout: &Layout,
-    pages: &[Ref],
-) {
-    // `check_layout` made sure the page exists.
-    let index = e.page.saturating_sub(1);
-    let height = layout.pages.get(index).map_or(0.0, |p| p.size.height.0);
-    let mut dest = item.insert(Name(b"Dest")).array();
-    match pages.get(index) {
-        Some(page) => dest.item(*page),
-        None => dest.item(Null),
-    };
-    dest.item(Name(b"XYZ"))
-        .item(Null)
-        .item((height - e.y.0) as f32)
-        .item(Null);
-}
-
-/// The outline's entries as a tree, by index, built in linear time.
+/// The outline's entries as a tree, by index; index `n` (the number of
+/// entries) is the root.
 struct OutlineTree {
     /// Each entry's parent: the nearest earlier entry of a lower level.
-    parents: Vec<Option<usize>>,
-    /// The entries without a parent, in order.
-    top: Vec<usize>,
-    /// Each entry's children, in order.
-    kids: Vec<Vec<usize>>,
+    parent: Vec<usize>,
+    /// The first and last child of each entry and of the root.
+    ends: Vec<Option<(usize, usize)>>,
+    /// Each entry's sibling before it.
+    prev: Vec<Option<usize>>,
+    /// Each entry's sibling after it.
+    next: Vec<Option<usize>>,
     /// The number of each entry's descendants.
-    descendants: Vec<i32>,
-    /// Each entry's siblings before and after it.
-    siblings: Vec<(Option<usize>, Option<usize>)>,
+    count: Vec<i32>,
 }
 
 impl OutlineTree {
     fn new(outline: &[OutlineEntry]) -> Self {
+        let n = outline.len();
+        let mut t = OutlineTree {
+            parent: Vec::with_capacity(n),
+            ends: vec![None; n + 1],
+            prev: vec![None; n],
+            next: vec![None; n],
+            count: vec![0; n + 1],
+        };
         // Parents found on a stack of the entries still open (levels
         // increasing).
-        let mut parents: Vec<Option<usize>> = Vec::with_capacity(outline.len());
         let mut open: Vec<usize> = Vec::new();
         for (i, e) in outline.iter().enumerate() {
             while open.last().is_some_and(|&j| outline[j].level >= e.level) {
                 open.pop();
             }
-            parents.push(open.last().copied());
+            let p = open.last().copied().unwrap_or(n);
+            if let Some((_, last)) = t.ends[p] {
+                t.next[last] = Some(i);
+                t.prev[i] = Some(last);
+            }
+            t.ends[p] = Some((t.ends[p].map_or(i, |(first, _)| first), i));
+            t.parent.push(p);
             open.push(i);
         }
-        let mut top = Vec::new();
-        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); outline.len()];
-        for (i, p) in parents.iter().enumerate() {
-            match p {
-                Some(p) => kids[*p].push(i),
-                None => top.push(i),
-            }
-        }
         // A parent comes before its children, so one backward pass counts.
-        let mut descendants = vec![0i32; outline.len()];
-        for i in (0..outline.len()).rev() {
-            if let Some(p) = parents[i] {
-                descendants[p] += 1 + descendants[i];
-            }
+        for i in (0..n).rev() {
+            t.count[t.parent[i]] += 1 + t.count[i];
         }
-        let mut siblings = vec![(None, None); outline.len()];
-        for list in kids.iter().chain([&top]) {
-            for pair in list.windows(2) {
-                siblings[pair[0]].1 = Some(pair[1]);
-                siblings[pair[1]].0 = Some(pair[0]);
-            }
-        }
-        OutlineTree {
-            parents,
-            top,
-            kids,
-            descendants,
-            siblings,
-        }
+        t
     }
 }
 
@@ -437,29 +398,6 @@ pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) ->
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    /// A date as pdf-writer writes it.
-    fn written(t: time::OffsetDateTime) -> String {
-        let mut chunk = pdf_writer::Chunk::new();
-        chunk.indirect(Ref::new(1)).primitive(pdf_date(t));
-        let text = String::from_utf8_lossy(chunk.as_bytes());
-        let start = text.find("(D:").unwrap();
-        text[start..start + text[start..].find(')').unwrap() + 1].to_owned()
-    }
-
-    #[test]
-    fn dates_in_pdf_form() {
-        let wib = time::UtcOffset::from_hms(7, 0, 0).unwrap();
-        let t = time::macros::date!(2024 - 08 - 07)
-            .midnight()
-            .assume_offset(wib);
-        assert_eq!(written(t), "(D:20240807000000+07'00)");
-        let utc = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
-        assert_eq!(written(utc), "(D:20231114221320Z)");
-        let last = time::OffsetDateTime::from_unix_timestamp(super::super::MAX_TIMESTAMP);
-        assert_eq!(written(last.unwrap()), "(D:99991231235959Z)");
-    }
 
     #[test]
     fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
@@ -483,19 +421,5 @@ mod tests {
             opts.pdf.timestamp = Some(good);
             assert!(crate::render_pdf(&report, &opts).is_ok(), "{good}");
         }
-    }
-
-    #[test]
-    fn links_in_words() {
-        assert_eq!(
-            link_description("https://bücher.example/straße"),
-            "Tautan ke https://bücher.example/straße"
-        );
-        assert_eq!(
-            link_description("MAILTO:kepala@example.org"),
-            "Kirim surel ke kepala@example.org"
-        );
-        assert_eq!(link_description("mailto:"), "Kirim surel ke ");
-        assert_eq!(link_description("http"), "Tautan ke http");
     }
 }

@@ -7,12 +7,10 @@ use pdf_writer::types::{AnnotationFlags, FieldType};
 use pdf_writer::{Finish, Rect, Ref, TextStr};
 
 use super::PdfOptions;
-use super::document::Pages;
 use super::file::Writer;
-use super::tags::{self, Form};
 use crate::error::Result;
 use crate::field;
-use crate::frame::{Layout, SignatureBox};
+use crate::frame::{Layout, NodeId, Role, SignatureBox};
 use crate::problem::{Arg, Kind, Location, Problem};
 use crate::signing::SignaturePlacement;
 
@@ -26,6 +24,9 @@ pub(super) struct Field<'a> {
     pub id: Ref,
     /// Its page (0-based).
     pub page: usize,
+    /// In a tagged layout, the `Div` its `Form` element goes into (its
+    /// signer's, else the last) and its key in the parent tree.
+    pub form: Option<(NodeId, i32)>,
 }
 
 /// The name of the field over each box (see `field::field_names`).
@@ -37,50 +38,43 @@ fn names(layout: &Layout, opts: &PdfOptions) -> Vec<Option<String>> {
 }
 
 /// The fields to write, each with its object number (allocated now, for
-/// its page's `/Annots`). The layout and the names are checked.
+/// its page's `/Annots`) and its place in the tag tree: the parent tree's
+/// keys after the pages' (`check_fields` has checked the names).
 pub(super) fn plan<'a>(w: &mut Writer, layout: &'a Layout, opts: &PdfOptions) -> Vec<Field<'a>> {
+    let nodes = &layout.structure.nodes;
+    let mut next_key = layout.pages.len() as i32;
     let boxes = layout.signatures.iter().zip(names(layout, opts));
-    boxes
-        .filter_map(|(b, name)| {
-            name.map(|name| Field {
-                b,
-                name,
-                id: w.alloc(),
-                page: b.page.saturating_sub(1),
-            })
-        })
-        .collect()
-}
-
-/// Writes the fields; in a tagged layout each whose signer has a `Div`
-/// gets the parent tree's next key, and comes back as a [`Form`].
-pub(super) fn write_fields(
-    w: &mut Writer,
-    layout: &Layout,
-    fields: &[Field<'_>],
-    pages: &Pages,
-) -> Vec<Form> {
-    let mut forms = Vec::new();
-    for f in fields {
-        let div = tags::form_parent(layout, f.b);
-        let key = div.map(|div| {
-            let key = pages.next_key + forms.len() as i32;
-            forms.push(Form {
-                widget: f.id,
-                page: f.page,
-                div,
-                key,
-            });
-            key
+    let boxes = boxes.filter_map(|(b, name)| Some((b, name?)));
+    let fields = boxes.map(|(b, name)| {
+        let div = b
+            .node
+            .filter(|n| nodes.get(*n).is_some_and(|n| n.role == Role::Div));
+        let div = div.or_else(|| nodes.iter().rposition(|n| n.role == Role::Div));
+        let form = div.map(|div| {
+            next_key += 1;
+            (div, next_key - 1)
         });
-        write_field(w, f, pages.refs[f.page], key);
-    }
-    forms
+        let page = b.page - 1;
+        Field {
+            b,
+            name,
+            id: w.alloc(),
+            page,
+            form,
+        }
+    });
+    fields.collect()
 }
 
-/// Writes one field over its box on `page`; `key` is its key in the
-/// parent tree if the tag tree has a place for it.
-fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref, key: Option<i32>) {
+/// Writes the fields, each over its box on its page (of `pages`).
+pub(super) fn write_fields(w: &mut Writer, fields: &[Field<'_>], pages: &[Ref]) {
+    for f in fields {
+        write_field(w, f, pages[f.page]);
+    }
+}
+
+/// Writes one field over its box on `page`.
+fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref) {
     let placement = SignaturePlacement::new(f.b, Some(f.name.clone()));
     let [x1, y1, x2, y2] = placement.pdf_rect.map(|v| v as f32);
     let appearance = w.alloc();
@@ -104,7 +98,7 @@ fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref, key: Option<i32>) {
         .rect(Rect::new(x1, y1, x2, y2))
         .page(page)
         .flags(AnnotationFlags::PRINT | AnnotationFlags::LOCKED);
-    if let Some(key) = key {
+    if let Some((_, key)) = f.form {
         widget.struct_parent(key);
     }
     widget.appearance().normal().stream(appearance);

@@ -17,7 +17,9 @@
 //! nothing after `%%EOF`.
 
 use pdf_writer::types::Predictor;
-use pdf_writer::{Chunk, Filter, Name, Ref, Settings, Str};
+use std::borrow::Cow;
+
+use pdf_writer::{Chunk, Filter, Name, Ref, Settings, Str, Stream};
 
 /// The file's first bytes: the version and a comment of four bytes above
 /// 127, which tells transfer programs that the file is binary.
@@ -87,31 +89,16 @@ impl Writer {
         &mut self.packed
     }
 
-    /// `bytes` compressed at `level`, or `None` if that does not make them
-    /// smaller (or compressing failed).
-    pub(super) fn deflate(&mut self, bytes: &[u8], level: u32) -> Option<Vec<u8>> {
-        self.deflater.set_level(level);
+    /// `bytes` as a stream holds them: compressed at [`STREAM_LEVEL`] if
+    /// that makes them smaller, with the filter that then says so (see
+    /// [`filtered`]).
+    pub(super) fn pack<'a>(&mut self, bytes: &'a [u8]) -> (Cow<'a, [u8]>, Option<Filter>) {
+        self.deflater.set_level(STREAM_LEVEL);
         let packed = self.deflater.deflate(bytes);
-        (!packed.is_empty() && packed.len() < bytes.len()).then_some(packed)
-    }
-
-    /// Writes stream `id` holding `bytes`, compressed at `level` if that
-    /// makes it smaller, with `extra` adding to its dictionary.
-    pub(super) fn data_stream(
-        &mut self,
-        id: Ref,
-        bytes: &[u8],
-        level: u32,
-        extra: impl FnOnce(&mut pdf_writer::Stream<'_>),
-    ) {
-        let packed = self.deflate(bytes, level);
-        let mut stream = self
-            .stream(id)
-            .stream(id, packed.as_deref().unwrap_or(bytes));
-        if packed.is_some() {
-            stream.filter(Filter::FlateDecode);
+        if packed.is_empty() || packed.len() >= bytes.len() {
+            return (Cow::Borrowed(bytes), None);
         }
-        extra(&mut stream);
+        (Cow::Owned(packed), Some(Filter::FlateDecode))
     }
 
     /// The file: the header, the streams, the object streams and the
@@ -168,6 +155,13 @@ impl Writer {
         out.extend_from_slice(start.to_string().as_bytes());
         out.extend_from_slice(b"\n%%EOF");
         out
+    }
+}
+
+/// Names `filter` (from [`Writer::pack`]) on a stream, if there is one.
+pub(super) fn filtered(stream: &mut Stream<'_>, filter: Option<Filter>) {
+    if let Some(filter) = filter {
+        stream.filter(filter);
     }
 }
 

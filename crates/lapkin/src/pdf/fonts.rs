@@ -21,7 +21,7 @@ use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Rect, Ref, Str};
 
 use super::content::{SOFT_HYPHEN, ends_with_added_hyphen};
-use super::file::{STREAM_LEVEL, Writer};
+use super::file::{Writer, filtered};
 use super::subset::{Subset, subset_face};
 use crate::error::Result;
 use crate::frame::{Item, Layout};
@@ -244,18 +244,15 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
     } else {
         None
     };
-    w.data_stream(
-        program,
-        bare_cff.unwrap_or(&subset.program),
-        STREAM_LEVEL,
-        |s| {
-            if cff {
-                s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-            } else {
-                s.pair(Name(b"Length1"), subset.program.len() as i32);
-            }
-        },
-    );
+    let (data, filter) = w.pack(bare_cff.unwrap_or(&subset.program));
+    let mut s = w.stream(program).stream(program, &data);
+    if cff {
+        s.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    } else {
+        s.pair(Name(b"Length1"), subset.program.len() as i32);
+    }
+    filtered(&mut s, filter);
+    drop(s);
     let mut map = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
     let mut by_glyph: Vec<(u16, char)> = subset.glyphs.iter().map(|(c, g)| (*g, *c)).collect();
     by_glyph.sort_unstable();
@@ -263,19 +260,16 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
         map.pair(codes[usize::from(glyph) - 1], c);
     }
     let map = map.finish();
-    w.data_stream(to_unicode, map.as_slice(), STREAM_LEVEL, |_| {});
+    let (data, filter) = w.pack(&map);
+    filtered(&mut w.stream(to_unicode).stream(to_unicode, &data), filter);
     let program = code_cmap(codes);
-    let packed = w.deflate(&program, STREAM_LEVEL);
-    let mut stream = w
-        .stream(cmap)
-        .cmap(cmap, packed.as_deref().unwrap_or(&program));
+    let (data, filter) = w.pack(&program);
+    let mut stream = w.stream(cmap).cmap(cmap, &data);
     stream
         .name(Name(CMAP_NAME))
         .system_info(IDENTITY)
         .writing_mode(WMode::Horizontal);
-    if packed.is_some() {
-        stream.filter(pdf_writer::Filter::FlateDecode);
-    }
+    filtered(&mut stream, filter);
 }
 
 /// The font descriptor `id` of a subset whose program is `program`: its

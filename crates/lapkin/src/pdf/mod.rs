@@ -31,7 +31,6 @@ mod tags;
 
 use std::borrow::Cow;
 
-use pdf_writer::Ref;
 use sha2::{Digest, Sha256};
 
 use crate::error::Result;
@@ -211,10 +210,9 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     let mut hash = Sha256::new();
     let embedded = fonts::embed(&mut w, layout, fonts)?;
     let fields = field::plan(&mut w, layout, opts);
-    let widgets: Vec<(Ref, usize)> = fields.iter().map(|f| (f.id, f.page)).collect();
-    let pages = document::write_pages(&mut w, layout, &embedded, &widgets, &mut hash);
-    let forms = field::write_fields(&mut w, layout, &fields, &pages);
-    let struct_tree = tags::write_tags(&mut w, layout, &pages, &forms);
+    let pages = document::write_pages(&mut w, layout, &embedded, &fields, &mut hash);
+    field::write_fields(&mut w, &fields, &pages.refs);
+    let struct_tree = tags::write_tags(&mut w, layout, &pages, &fields);
     let outline = document::write_outline(&mut w, layout, &pages.refs);
     let files = attach::write_attachments(&mut w, &opts.attachments, date, &mut hash);
 

@@ -15,8 +15,9 @@ use pdf_writer::writers::{Attributes, StructElement, StructTreeRoot};
 use pdf_writer::{Finish, Name, Ref, Str};
 
 use super::document::Pages;
+use super::field::Field;
 use super::file::Writer;
-use crate::frame::{Layout, NodeId, Role, Scope, SignatureBox, StructNode};
+use crate::frame::{Layout, NodeId, Role, Scope, StructNode};
 
 /// One entry of an element's `/K`.
 #[derive(Debug, Clone, Copy)]
@@ -29,107 +30,61 @@ enum Kid {
     Child(NodeId),
 }
 
-impl Kid {
-    fn page(self) -> Option<usize> {
-        match self {
-            Kid::Content { page, .. } | Kid::Annot { page, .. } => Some(page),
-            Kid::Child(_) => None,
-        }
-    }
-}
-
 /// Each node's kids in reading order: its marked content and annotations
 /// where they come in the pages, each child element where its first
 /// piece comes (or, if it has none, after the sibling before it); and the
-/// page of each node's first piece, its own or a descendant's.
-/// Linear in the nodes and the pieces.
+/// page of each node's first piece, its own or a descendant's. The
+/// structure is a tree (`check_layout`). Linear in the nodes and the
+/// pieces.
 fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
     let nodes = &layout.structure.nodes;
-    let n = nodes.len();
-    let parent = |c: NodeId| nodes[c].parent.filter(|p| *p < n && *p != c);
-    let mut events: Vec<Vec<Kid>> = vec![Vec::new(); n];
-    let mut seen = vec![false; n];
-    let mut first_page = vec![None; n];
-    // Marks a node as having content from `page` on and hands it to its
-    // ancestors: each node is handed on once (`seen`), so this is linear
-    // overall.
-    let appear = |node: NodeId,
-                  page: usize,
-                  events: &mut Vec<Vec<Kid>>,
-                  seen: &mut Vec<bool>,
-                  first_page: &mut Vec<Option<usize>>| {
-        let mut c = node;
-        while !seen[c] {
-            seen[c] = true;
-            first_page[c] = Some(page);
-            match parent(c) {
-                Some(p) => {
-                    events[p].push(Kid::Child(c));
-                    c = p;
-                }
-                None => break,
-            }
-        }
-    };
+    let mut events: Vec<Vec<Kid>> = vec![Vec::new(); nodes.len()];
+    let mut first_page = vec![None; nodes.len()];
     for (page, (marks, links)) in pages.mcids.iter().zip(&pages.links).enumerate() {
-        for (mcid, &node) in marks.iter().enumerate() {
-            events[node].push(Kid::Content { page, mcid });
-            appear(node, page, &mut events, &mut seen, &mut first_page);
-        }
-        for &(annot, node, _) in links {
-            events[node].push(Kid::Annot { page, annot });
-            appear(node, page, &mut events, &mut seen, &mut first_page);
+        let content = marks.iter().enumerate();
+        let content = content.map(|(mcid, &node)| (node, Kid::Content { page, mcid }));
+        let annots = links
+            .iter()
+            .map(|&(annot, node, _)| (node, Kid::Annot { page, annot }));
+        for (node, kid) in content.chain(annots) {
+            events[node].push(kid);
+            // The node and its ancestors appear here, each once: linear
+            // overall.
+            let mut c = node;
+            while first_page[c].is_none() {
+                first_page[c] = Some(page);
+                let Some(p) = nodes[c].parent else { break };
+                events[p].push(Kid::Child(c));
+                c = p;
+            }
         }
     }
-    (ordered(nodes, &events, &seen), first_page)
-}
-
-/// Each node's kids: its `events` (its pieces and the children that have
-/// content, in the order they come in the pages), with each child without
-/// content (not `seen`) put after the sibling before it.
-fn ordered(nodes: &[StructNode], events: &[Vec<Kid>], seen: &[bool]) -> Vec<Vec<Kid>> {
-    let n = nodes.len();
-    let parent = |c: NodeId| nodes[c].parent.filter(|p| *p < n && *p != c);
     // Where each node is among its parent's children.
-    let mut position = vec![usize::MAX; n];
+    let mut position = vec![0; nodes.len()];
     for node in nodes {
-        for (i, &c) in node.children.iter().enumerate() {
-            if c < n {
-                position[c] = i;
-            }
-        }
+        node.children
+            .iter()
+            .enumerate()
+            .for_each(|(i, &c)| position[c] = i);
     }
-    let empty = |c: &NodeId| !seen[*c];
-    (0..n)
-        .map(|id| {
-            let children: Vec<NodeId> = nodes[id]
-                .children
-                .iter()
-                .copied()
-                .filter(|&c| c < n && parent(c) == Some(id))
-                .collect();
-            let mut out = Vec::with_capacity(events[id].len());
-            let mut next = 0;
-            for &e in &events[id] {
-                if let Kid::Child(c) = e
-                    && position[c] != usize::MAX
-                {
-                    let upto = (position[c] + 1).min(children.len()).max(next);
-                    out.extend(
-                        children[next..upto]
-                            .iter()
-                            .filter(|c| empty(c))
-                            .map(|c| Kid::Child(*c)),
-                    );
-                    next = upto;
-                }
-                out.push(e);
+    let kids = nodes.iter().zip(&events).map(|(node, events)| {
+        // The children before `next` are placed.
+        let (mut out, mut next) = (Vec::with_capacity(events.len()), 0);
+        let empty = |c: &&NodeId| first_page[**c].is_none();
+        for &e in events {
+            if let Kid::Child(c) = e {
+                let upto = (position[c] + 1).max(next);
+                let before = node.children[next..upto].iter().filter(empty);
+                out.extend(before.map(|c| Kid::Child(*c)));
+                next = upto;
             }
-            let rest = &children[next.min(children.len())..];
-            out.extend(rest.iter().filter(|c| empty(c)).map(|c| Kid::Child(*c)));
-            out
-        })
-        .collect()
+            out.push(e);
+        }
+        let rest = node.children[next..].iter().filter(empty);
+        out.extend(rest.map(|c| Kid::Child(*c)));
+        out
+    });
+    (kids.collect(), first_page)
 }
 
 /// A table cell on its table's grid.
@@ -145,10 +100,7 @@ struct Placed {
 /// them (a span counts up to 1,000 columns, as in HTML), with the number
 /// of rows and columns.
 fn grid(nodes: &[StructNode], table: NodeId) -> (Vec<Placed>, usize, usize) {
-    let kids = |id: NodeId| {
-        let list = nodes[id].children.iter().copied();
-        list.filter(move |&c| c < nodes.len() && nodes[c].parent == Some(id))
-    };
+    let kids = |id: NodeId| nodes[id].children.iter().copied();
     let mut rows: Vec<(NodeId, bool)> = Vec::new();
     for part in kids(table) {
         match nodes[part].role {
@@ -318,36 +270,16 @@ fn write_kids(
     }
 }
 
-/// A signature field's place in the tag tree: a `Form` element, last in
-/// its signer's `Div`, whose kid is the field's widget.
-pub(super) struct Form {
-    /// The field's widget.
-    pub widget: Ref,
-    /// Its page (0-based).
-    pub page: usize,
-    /// The `Div` it goes into.
-    pub div: NodeId,
-    /// Its key in the parent tree.
-    pub key: i32,
-}
-
-/// The `Div` a signature field over `b` goes into: its signer's (the box's
-/// node), else the last one; none in an untagged layout.
-pub(super) fn form_parent(layout: &Layout, b: &SignatureBox) -> Option<NodeId> {
-    let nodes = &layout.structure.nodes;
-    b.node
-        .filter(|n| nodes.get(*n).is_some_and(|n| n.role == Role::Div))
-        .or_else(|| nodes.iter().rposition(|n| n.role == Role::Div))
-}
-
 /// Writes the structure tree of `layout`, whose pages are `pages` (their
-/// marked content and tagged annotations), with the signature fields'
-/// `forms`, and returns its root. Nothing for a layout without structure.
+/// marked content and tagged annotations), with a `Form` element for each
+/// of the signature `fields` that has a place in it (last in its `Div`,
+/// its kid the field's widget), and returns its root. Nothing for a
+/// layout without structure.
 pub(super) fn write_tags(
     w: &mut Writer,
     layout: &Layout,
     pages: &Pages,
-    forms: &[Form],
+    fields: &[Field<'_>],
 ) -> Option<Ref> {
     let nodes = &layout.structure.nodes;
     if nodes.is_empty() {
@@ -358,32 +290,31 @@ pub(super) fn write_tags(
     let id_width = nodes.len().to_string().len();
     let root = w.alloc();
     let mut ids = w.alloc_many(nodes.len());
-    // Element `nodes.len() + k` is `forms[k]`.
-    for (k, f) in forms.iter().enumerate() {
+    // Element `nodes.len() + k` is `forms[k]`'s.
+    let forms: Vec<(&Field<'_>, NodeId, i32)> = fields
+        .iter()
+        .filter_map(|f| f.form.map(|(div, key)| (f, div, key)))
+        .collect();
+    for (k, &(f, div, _)) in forms.iter().enumerate() {
         ids.push(w.alloc());
         kids.push(vec![Kid::Annot {
             page: f.page,
-            annot: f.widget,
+            annot: f.id,
         }]);
-        kids[f.div].push(Kid::Child(nodes.len() + k));
+        kids[div].push(Kid::Child(nodes.len() + k));
         first_page.push(Some(f.page));
     }
     let parent_of = |i: NodeId| match nodes.get(i) {
-        Some(n) => n
-            .parent
-            .filter(|p| *p < nodes.len())
-            .map_or(root, |p| ids[p]),
-        None => forms.get(i - nodes.len()).map_or(root, |f| ids[f.div]),
+        Some(n) => n.parent.map_or(root, |p| ids[p]),
+        None => ids[forms[i - nodes.len()].1],
     };
-    let keyed = forms
-        .iter()
-        .enumerate()
-        .map(|(k, f)| (f.key, ids[nodes.len() + k]));
+    let keyed = forms.iter().enumerate();
+    let keyed = keyed.map(|(k, &(_, _, key))| (key, ids[nodes.len() + k]));
     let parent_tree = write_parent_tree(w, pages, &ids, keyed);
     for (i, kids) in kids.iter().enumerate() {
         // An element's page is that of its first piece, its own or a
         // descendant's; its own pieces elsewhere are named with their page.
-        let pg = first_page[i].or_else(|| kids.iter().find_map(|k| k.page()));
+        let pg = first_page[i];
         let mut e = w.object(ids[i]).struct_element(ids[i]);
         let role = nodes.get(i).map_or("Form", |n| n.role.name());
         e.pair(Name(b"S"), Name(role.as_bytes()));
@@ -396,12 +327,11 @@ pub(super) fn write_tags(
             write_attributes(&mut e, i, node, &headers[i], id_width);
         }
     }
-    let tops = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none_or(|p| p >= nodes.len()));
-    let next_key = pages.next_key + forms.len() as i32;
     let mut tree: StructTreeRoot<'_> = w.object(root).indirect(root).start();
-    tree.children().items(tops.map(|i| ids[i]));
+    // Node 0 is the root, the only node without a parent.
+    tree.children().item(ids[0]);
     tree.pair(Name(b"ParentTree"), parent_tree);
-    tree.parent_tree_next_key(next_key);
+    tree.parent_tree_next_key(pages.next_key);
     // The header cells by their /ID, which data cells name in /Headers: one
     // name tree node, its keys in order (padded to one width).
     let heads = (0..nodes.len()).filter(|&i| nodes[i].role == Role::TH);
@@ -418,8 +348,8 @@ pub(super) fn write_tags(
 }
 
 /// Writes the parent tree: page p's array of elements by MCID under key
-/// p, each tagged link's element under its key, then `forms` (each
-/// signature field's key and element).
+/// p, then `forms` (each signature field's key and element), then each
+/// tagged link's element under its key: the keys in order.
 fn write_parent_tree(
     w: &mut Writer,
     pages: &Pages,
@@ -440,7 +370,7 @@ fn write_parent_tree(
         .iter()
         .flatten()
         .map(|&(_, node, key)| (key, ids[node]));
-    for (key, element) in links.chain(forms) {
+    for (key, element) in forms.chain(links) {
         nums.item(key).item(element);
     }
     nums.finish();
