@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use lapkin::{FontSet, PdfOptions};
+use lapkin::{text::FontSet, pdf::PdfOptions};
 use libfuzzer_sys::fuzz_target;
 
 fn fonts() -> &'static FontSet {

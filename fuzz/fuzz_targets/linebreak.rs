@@ -5,15 +5,15 @@
 
 use std::sync::OnceLock;
 
-use lapkin::Face;
-use lapkin::Align;
+use lapkin::text::Face;
+use lapkin::text::Align;
 use lapkin::internals::{Piece, break_lines};
-use lapkin::Pt;
+use lapkin::layout::Pt;
 use libfuzzer_sys::fuzz_target;
 
-fn fonts() -> &'static lapkin::FontSet {
-    static FONTS: OnceLock<lapkin::FontSet> = OnceLock::new();
-    FONTS.get_or_init(lapkin::FontSet::liberation_sans)
+fn fonts() -> &'static lapkin::text::FontSet {
+    static FONTS: OnceLock<lapkin::text::FontSet> = OnceLock::new();
+    FONTS.get_or_init(lapkin::text::FontSet::liberation_sans)
 }
 
 fuzz_target!(|input: (Vec<(String, u8)>, u16, u8, u8, Option<f64>)| {

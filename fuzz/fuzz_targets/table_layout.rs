@@ -3,7 +3,7 @@
 //! parses is laid out.
 #![no_main]
 
-use lapkin::Item;
+use lapkin::layout::Item;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let opts = lapkin::RenderOptions::default();
-    let layout = match lapkin::layout_report(&report, &opts) {
+    let layout = match lapkin::validate(&report, &opts.fonts).and_then(|c| c.layout(&opts)) {
         Ok(l) => l,
         // A table too wide even at the smallest type, or another refusal
         // (a character the font lacks, ...), is the input's, each problem

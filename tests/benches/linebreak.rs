@@ -3,10 +3,10 @@
 //! a long paragraph of ordinary words, each at n and 4n characters.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use lapkin::Face;
-use lapkin::Pt;
 use lapkin::internals::{Piece, break_lines, measure};
-use lapkin::{Align, FontSet};
+use lapkin::layout::Pt;
+use lapkin::text::Face;
+use lapkin::text::{Align, FontSet};
 
 fn paragraph(chars: usize) -> String {
     let words = [

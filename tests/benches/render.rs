@@ -4,7 +4,10 @@
 //! sizes. Run with `cargo bench`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use lapkin::{RenderOptions, build_document, layout_document, parse_report, validate, write_pdf};
+use lapkin::{
+    RenderOptions, document::build_document, layout::layout_document, parse_report, pdf::write_pdf,
+    validate,
+};
 use lapkin_tests::{REFERENCE, big_report, fixture_bytes, load_report};
 
 fn reference(c: &mut Criterion) {
@@ -22,9 +25,9 @@ fn reference(c: &mut Criterion) {
         b.iter(|| write_pdf(&layout, &opts.fonts, &opts.pdf).unwrap())
     });
     g.bench_function("render", |b| {
-        b.iter(|| lapkin::render_pdf(&report, &opts).unwrap())
+        b.iter(|| lapkin::render(&report, &opts).unwrap().pdf)
     });
-    g.bench_function("fonts", |b| b.iter(lapkin::FontSet::liberation_sans));
+    g.bench_function("fonts", |b| b.iter(lapkin::text::FontSet::liberation_sans));
     g.finish();
 }
 
@@ -42,7 +45,7 @@ fn scaling(c: &mut Criterion) {
             .len();
         g.throughput(Throughput::Elements(pages as u64));
         g.bench_with_input(BenchmarkId::new("render", pages), &report, |b, r| {
-            b.iter(|| lapkin::render_pdf(r, &opts).unwrap())
+            b.iter(|| lapkin::render(r, &opts).unwrap().pdf)
         });
     }
     g.finish();

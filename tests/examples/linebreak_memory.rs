@@ -8,10 +8,10 @@
 
 use std::time::Instant;
 
-use lapkin::Face;
-use lapkin::Pt;
 use lapkin::internals::{Piece, break_lines, measure};
-use lapkin::{Align, FontSet};
+use lapkin::layout::Pt;
+use lapkin::text::Face;
+use lapkin::text::{Align, FontSet};
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]

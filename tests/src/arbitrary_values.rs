@@ -21,9 +21,14 @@ use std::time::Duration;
 
 use arbitrary::Unstructured;
 use lapkin::{
-    Align, Block, BoxItem, Date, Document, Error, Face, FontSet, Footer, Item, Layout, List,
-    ListItem, Meta, OutlineEntry, Page, Paragraph, PdfOptions, Pt, Rect, Rule, Signature,
-    SignatureBox, Size, Span, SpanStyle, Style, TextRun,
+    Date, Error,
+    document::{Block, Document, Footer, List, ListItem, Meta, Paragraph, Signature},
+    layout::{
+        BoxItem, Item, Layout, OutlineEntry, Page, Pt, Rect, Rule, SignatureBox, Size, Style,
+        TextRun,
+    },
+    pdf::PdfOptions,
+    text::{Align, Face, FontSet, Span, SpanStyle},
 };
 use lapkin_tests::values::{document, lay_out_and_write, layout, write_and_read};
 
@@ -192,7 +197,8 @@ fn any_report_built_in_code_is_refused_or_rendered() {
             let mut broken = Vec::new();
             // build_document takes only a validated report: validation is
             // where a report past the schema's rules is refused.
-            let built = lapkin::validate(&report, &fonts).map(|c| lapkin::build_document(&c));
+            let built =
+                lapkin::validate(&report, &fonts).map(|c| lapkin::document::build_document(&c));
             let ok = match built {
                 Err(e) => {
                     if std::env::var("ARBITRARY_VERBOSE").is_ok() {
@@ -203,7 +209,7 @@ fn any_report_built_in_code_is_refused_or_rendered() {
                     }
                     false
                 }
-                Ok(doc) => match lapkin::layout_document(&doc, &Style::default(), &fonts) {
+                Ok(doc) => match lapkin::layout::layout_document(&doc, &Style::default(), &fonts) {
                     Err(e) => {
                         if !e.is_input_error() {
                             broken.push(format!("layout_document: an internal error: {e}"));
@@ -240,7 +246,7 @@ fn any_report_built_in_code_is_refused_or_rendered() {
 /// The one-page layout of the minimal fixture.
 fn minimal_layout() -> Layout {
     let report = lapkin_tests::load_report("minimal.json");
-    lapkin::layout_report(&report, &lapkin::RenderOptions::default()).expect("it lays out")
+    lapkin_tests::layout_report(&report, &lapkin::RenderOptions::default()).expect("it lays out")
 }
 
 /// The problems of an invalid value, as `path: message` lines.
@@ -264,7 +270,7 @@ fn an_outline_entry_past_the_last_page_is_refused_with_its_path() {
     layout
         .outline
         .push(OutlineEntry::new("Bab 0", 0, 0, Pt(100.0)));
-    let err = lapkin::write_pdf(&layout, &fonts, &PdfOptions::default()).unwrap_err();
+    let err = lapkin::pdf::write_pdf(&layout, &fonts, &PdfOptions::default()).unwrap_err();
     assert_eq!(
         problems(err),
         [
@@ -307,7 +313,7 @@ fn a_signature_box_on_a_page_the_layout_lacks_is_refused() {
             .first_mut()
             .expect("the fixture is signed");
         b.page = page;
-        let err = lapkin::write_pdf(&layout, &fonts, &opts).unwrap_err();
+        let err = lapkin::pdf::write_pdf(&layout, &fonts, &opts).unwrap_err();
         assert_eq!(
             problems(err),
             [format!(
@@ -321,7 +327,7 @@ fn a_signature_box_on_a_page_the_layout_lacks_is_refused() {
 #[test]
 fn an_empty_layout_is_refused() {
     let meta = Meta::new("Kosong", Date::from_ordinal_date(2024, 1).unwrap());
-    let err = lapkin::write_pdf(
+    let err = lapkin::pdf::write_pdf(
         &Layout::new(meta),
         &FontSet::default(),
         &PdfOptions::default(),
@@ -364,7 +370,8 @@ fn every_bad_field_of_a_layout_is_named_at_once() {
         Rect::new(Pt(0.0), Pt(0.0), Pt(10.0), Pt(10.0)),
         Pt(841.89),
     )];
-    let err = lapkin::write_pdf(&layout, &FontSet::default(), &PdfOptions::default()).unwrap_err();
+    let err =
+        lapkin::pdf::write_pdf(&layout, &FontSet::default(), &PdfOptions::default()).unwrap_err();
     assert_eq!(
         problems(err),
         [
@@ -401,7 +408,7 @@ fn outline_levels_may_jump_and_count_their_descendants() {
         OutlineEntry::new("A.1.a", 3, 1, Pt(300.0)),
         OutlineEntry::new("B", 0, 1, Pt(400.0)),
     ];
-    let pdf = lapkin::write_pdf(&layout, &FontSet::default(), &PdfOptions::default()).unwrap();
+    let pdf = lapkin::pdf::write_pdf(&layout, &FontSet::default(), &PdfOptions::default()).unwrap();
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let title = |d: &lopdf::Dictionary| {
         let lopdf::Object::String(b, _) = d.get(b"Title").unwrap() else {
@@ -447,7 +454,7 @@ fn a_style_or_document_layout_cannot_use_is_refused_with_paths() {
     style.font_size = Pt(f64::NAN);
     style.table_font_step = Pt(-0.5);
     style.header_fill = 1.5;
-    let err = lapkin::layout_document(&doc, &style, &fonts).unwrap_err();
+    let err = lapkin::layout::layout_document(&doc, &style, &fonts).unwrap_err();
     assert_eq!(
         problems(err),
         [
@@ -460,7 +467,7 @@ fn a_style_or_document_layout_cannot_use_is_refused_with_paths() {
     let mut style = Style::default();
     style.margin.left = Pt(400.0);
     style.margin.right = Pt(400.0);
-    let err = lapkin::layout_document(&doc, &style, &fonts).unwrap_err();
+    let err = lapkin::layout::layout_document(&doc, &style, &fonts).unwrap_err();
     assert_eq!(
         problems(err),
         [
@@ -480,7 +487,7 @@ fn a_style_or_document_layout_cannot_use_is_refused_with_paths() {
     let mut blocks = nest;
     blocks.push(Block::Signature(signature));
     let doc = Document::new(meta0, blocks, footer.clone());
-    let err = lapkin::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+    let err = lapkin::layout::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
     let lines = problems(err);
     assert_eq!(lines.len(), 4, "{lines:#?}");
     assert_eq!(
@@ -505,7 +512,7 @@ fn a_style_or_document_layout_cannot_use_is_refused_with_paths() {
     let mut signature = Signature::new(vec![], Size::new(Pt(80.0), Pt(80.0)), vec![]);
     signature.tag = Some('漢');
     let doc = Document::new(meta, vec![para(), Block::Signature(signature)], footer);
-    let err = lapkin::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+    let err = lapkin::layout::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
     let p = &err.problems()[0];
     assert_eq!(p.kind, lapkin::problem::Kind::MissingGlyph, "{err}");
     assert!(
@@ -520,7 +527,7 @@ fn write_pdf_refuses_a_signature_field_name_with_a_dot() {
     // render refused it, write_pdf did not.
     let layout = minimal_layout();
     let opts = PdfOptions::default().with_signature_field("ttd.kepala");
-    let err = lapkin::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
+    let err = lapkin::pdf::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
     let lines = problems(err);
     assert_eq!(lines.len(), 1);
     assert!(
@@ -536,7 +543,7 @@ fn a_signature_field_without_a_signature_box_is_the_callers_error() {
     let mut layout = minimal_layout();
     layout.signatures.clear();
     let opts = PdfOptions::default().with_signature_field("ttd");
-    let err = lapkin::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
+    let err = lapkin::pdf::write_pdf(&layout, &FontSet::default(), &opts).unwrap_err();
     assert!(err.is_input_error(), "{err}");
     assert_eq!(
         problems(err),
@@ -593,7 +600,7 @@ fn markers_and_the_footer_are_checked_for_glyphs_too() {
         }]
     };
     let footer = || Footer::new("Catatan :", vec![], "Halaman {page} dari {pages}");
-    let mut heading = lapkin::Heading::new(2, text("Judul"));
+    let mut heading = lapkin::document::Heading::new(2, text("Judul"));
     heading.marker = Some("漢.".into());
     let list = List::new(vec![ListItem::new(
         "字",
@@ -618,7 +625,7 @@ fn markers_and_the_footer_are_checked_for_glyphs_too() {
         ),
     ];
     for (doc, c) in cases {
-        let err = lapkin::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
+        let err = lapkin::layout::layout_document(&doc, &Style::default(), &fonts).unwrap_err();
         let p = &err.problems()[0];
         assert_eq!(p.kind, lapkin::problem::Kind::MissingGlyph, "{c}: {err}");
         assert!(

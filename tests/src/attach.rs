@@ -4,7 +4,7 @@
 //! report back, and `verify` tells lapkin's rendering from an edited file.
 
 use arbitrary::Unstructured;
-use lapkin::{FontSet, RenderOptions, Report, Verification};
+use lapkin::{RenderOptions, Report, Verification, text::FontSet};
 use lapkin_tests::{REFERENCE, fixture_bytes, load_report, root};
 use lopdf::{Document, Object, ObjectId};
 use md5::{Digest, Md5};
@@ -14,7 +14,7 @@ fn attaching() -> RenderOptions {
 }
 
 fn render(report: &Report) -> Vec<u8> {
-    lapkin::render_pdf(report, &attaching()).unwrap()
+    lapkin::render(report, &attaching()).unwrap().pdf
 }
 
 const LIMIT: u64 = lapkin::model::MAX_INPUT_BYTES as u64;
@@ -50,7 +50,7 @@ fn the_canonical_json_reads_back_equal() {
     }
     for name in &names {
         let report = load_report(name);
-        let json = lapkin::canonical_json(&report).unwrap();
+        let json = lapkin::source::canonical_json(&report).unwrap();
         assert!(json.ends_with(b"}\n"), "{name}");
         assert_eq!(lapkin::parse_report(&json).unwrap(), report, "{name}");
     }
@@ -70,7 +70,7 @@ fn the_canonical_json_reads_back_equal() {
             continue;
         };
         cases += 1;
-        let json = lapkin::canonical_json(&report).unwrap();
+        let json = lapkin::source::canonical_json(&report).unwrap();
         let again: Report = serde_json::from_slice(&json).unwrap();
         assert_eq!(again, report, "seed {seed}");
         if let Ok(parsed) = lapkin::parse_report(&json) {
@@ -162,14 +162,14 @@ fn the_report_and_the_record_are_associated_files() {
             data,
         ));
     }
-    assert_eq!(seen[0].0, lapkin::SOURCE_FILE);
+    assert_eq!(seen[0].0, lapkin::source::SOURCE_FILE);
     assert_eq!(seen[0].1, b"Source");
-    assert_eq!(seen[0].2, lapkin::canonical_json(&report).unwrap());
-    assert_eq!(seen[1].0, lapkin::RECORD_FILE);
+    assert_eq!(seen[0].2, lapkin::source::canonical_json(&report).unwrap());
+    assert_eq!(seen[1].0, lapkin::source::RECORD_FILE);
     assert_eq!(seen[1].1, b"Supplement");
-    let record: lapkin::RenderRecord = serde_json::from_slice(&seen[1].2).unwrap();
+    let record: lapkin::source::RenderRecord = serde_json::from_slice(&seen[1].2).unwrap();
     assert_eq!(record.fonts.family, "Liberation Sans");
-    assert_eq!(record.style, lapkin::Style::default());
+    assert_eq!(record.style, lapkin::layout::Style::default());
     assert_eq!(record.timestamp, None);
     assert_eq!(record.date, "2025-04-10T00:00:00+07:00");
 
@@ -198,7 +198,9 @@ fn the_report_and_the_record_are_associated_files() {
 #[test]
 fn without_the_option_nothing_is_attached() {
     let report = load_report("minimal.json");
-    let pdf = lapkin::render_pdf(&report, &RenderOptions::default()).unwrap();
+    let pdf = lapkin::render(&report, &RenderOptions::default())
+        .unwrap()
+        .pdf;
     let doc = Document::load_mem(&pdf).unwrap();
     assert!(catalog(&doc).get(b"AF").is_err());
     assert!(catalog(&doc).get(b"Names").is_err());
@@ -242,7 +244,7 @@ fn the_reference_report_is_extracted_and_verified() {
         .pdf
         .with_timestamp(1_700_000_000)
         .with_signature_field("ttd");
-    let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+    let pdf = lapkin::render(&report, &opts).unwrap().pdf;
     assert_eq!(
         verify(&pdf),
         Verification::Identical {
@@ -291,7 +293,7 @@ fn edit_attachment(pdf: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec
 fn an_edited_figure_in_the_attachment_is_found() {
     let report = load_report("minimal.json");
     let pdf = render(&report);
-    let edited = edit_attachment(&pdf, lapkin::SOURCE_FILE, |t| {
+    let edited = edit_attachment(&pdf, lapkin::source::SOURCE_FILE, |t| {
         t.replace("\"capaian\": 22.5", "\"capaian\": 23.5")
     });
     let what = differs(verify(&edited));
@@ -329,8 +331,8 @@ fn an_edited_page_is_found() {
 fn other_fonts_cannot_re_make_the_document() {
     let report = load_report("minimal.json");
     let pdf = render(&report);
-    let edited = edit_attachment(&pdf, lapkin::RECORD_FILE, |t| {
-        let record: lapkin::RenderRecord = serde_json::from_str(t).unwrap();
+    let edited = edit_attachment(&pdf, lapkin::source::RECORD_FILE, |t| {
+        let record: lapkin::source::RenderRecord = serde_json::from_str(t).unwrap();
         t.replace(&record.fonts.faces[1].sha256, &"0".repeat(64))
     });
     match verify(&edited) {
@@ -391,7 +393,7 @@ fn later_revisions_may_add_but_not_change() {
         }
     );
     // The attached report replaced in an update.
-    let stream = embedded_stream(&doc, lapkin::SOURCE_FILE);
+    let stream = embedded_stream(&doc, lapkin::source::SOURCE_FILE);
     let other = "{}";
     let changed = append(
         &format!(

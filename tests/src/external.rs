@@ -12,7 +12,9 @@ use lapkin_tests::{REFERENCE, fixture, load_report};
 fn render(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let report = load_report(name);
-    let pdf = lapkin::render_pdf(&report, &RenderOptions::default()).unwrap();
+    let pdf = lapkin::render(&report, &RenderOptions::default())
+        .unwrap()
+        .pdf;
     let path = dir.path().join("out.pdf");
     std::fs::write(&path, pdf).unwrap();
     (dir, path)
@@ -174,14 +176,15 @@ fn the_text_comes_out_in_reading_order() {
         joined.extend(body.split_whitespace());
     }
     let report = load_report(REFERENCE);
-    let fonts = lapkin::FontSet::liberation_sans();
-    let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+    let fonts = lapkin::text::FontSet::liberation_sans();
+    let doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts).unwrap());
     let mut at = 0;
     let mut count = 0;
-    fn walk(blocks: &[lapkin::Block], out: &mut Vec<String>) {
-        use lapkin::Block;
+    fn walk(blocks: &[lapkin::document::Block], out: &mut Vec<String>) {
+        use lapkin::document::Block;
         for b in blocks {
-            let text = |t: &lapkin::Text| t.iter().map(|s| s.text.as_str()).collect::<String>();
+            let text =
+                |t: &lapkin::document::Text| t.iter().map(|s| s.text.as_str()).collect::<String>();
             match b {
                 Block::Title(t) => out.push(text(t)),
                 Block::Heading(h) => out.push(text(&h.text)),
@@ -292,12 +295,12 @@ fn document_information_and_links() {
 }
 
 /// The tables of `blocks`, in reading order, lists and indents included.
-fn tables(blocks: &[lapkin::Block], out: &mut Vec<lapkin::Table>) {
+fn tables(blocks: &[lapkin::document::Block], out: &mut Vec<lapkin::document::Table>) {
     for b in blocks {
         match b {
-            lapkin::Block::Table(t) => out.push(t.clone()),
-            lapkin::Block::List(l) => l.items.iter().for_each(|i| tables(&i.blocks, out)),
-            lapkin::Block::Indent(inner) => tables(inner, out),
+            lapkin::document::Block::Table(t) => out.push(t.clone()),
+            lapkin::document::Block::List(l) => l.items.iter().for_each(|i| tables(&i.blocks, out)),
+            lapkin::document::Block::Indent(inner) => tables(inner, out),
             _ => {}
         }
     }
@@ -337,9 +340,10 @@ fn row_at(lines: &[String], at: usize, cells: &[String]) -> Option<usize> {
 /// right before a cell spanning rows is read with it, as one text (table
 /// A's number and sasaran: the layout sets them close, so that poppler
 /// takes them for one block; see the README, "What the PDF looks like").
-fn row_texts(row: &lapkin::Row) -> Vec<String> {
-    let text =
-        |c: &lapkin::Cell| squeeze(&c.text.iter().map(|s| s.text.as_str()).collect::<String>());
+fn row_texts(row: &lapkin::document::Row) -> Vec<String> {
+    let text = |c: &lapkin::document::Cell| {
+        squeeze(&c.text.iter().map(|s| s.text.as_str()).collect::<String>())
+    };
     let mut out: Vec<String> = Vec::new();
     let mut with_next = false;
     for (k, c) in row.cells.iter().enumerate() {
@@ -375,11 +379,11 @@ fn pdftotext_reads_the_tables_row_by_row() {
         .filter(|l| !l.is_empty())
         .collect();
     let report = load_report(REFERENCE);
-    let fonts = lapkin::FontSet::default();
-    let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+    let fonts = lapkin::text::FontSet::default();
+    let doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts).unwrap());
     let mut all = Vec::new();
     tables(&doc.blocks, &mut all);
-    let checked: Vec<&lapkin::Table> = all
+    let checked: Vec<&lapkin::document::Table> = all
         .iter()
         .filter(|t| {
             let path = t.origin.path().map(|p| p.to_string()).unwrap_or_default();
@@ -436,9 +440,9 @@ fn the_tag_tree_as_poppler_reads_it() {
 /// Every word of the report's text outside tables, as the document holds
 /// it.
 fn document_words() -> Vec<String> {
-    fn walk(blocks: &[lapkin::Block], out: &mut Vec<String>) {
-        use lapkin::Block;
-        fn text(t: &lapkin::Text, out: &mut Vec<String>) {
+    fn walk(blocks: &[lapkin::document::Block], out: &mut Vec<String>) {
+        use lapkin::document::Block;
+        fn text(t: &lapkin::document::Text, out: &mut Vec<String>) {
             let s: String = t.iter().map(|s| s.text.as_str()).collect();
             out.extend(s.split_whitespace().map(str::to_owned));
         }
@@ -466,8 +470,8 @@ fn document_words() -> Vec<String> {
         }
     }
     let report = load_report(REFERENCE);
-    let fonts = lapkin::FontSet::liberation_sans();
-    let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+    let fonts = lapkin::text::FontSet::liberation_sans();
+    let doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts).unwrap());
     let mut out = Vec::new();
     walk(&doc.blocks, &mut out);
     out
@@ -481,13 +485,13 @@ fn hyphenated_words_extract_whole_in_both_modes() {
     // where it was broken), never its parts with a hyphen.
     let (_dir, pdf) = render(REFERENCE);
     let report = load_report(REFERENCE);
-    let layout = lapkin::layout_report(&report, &RenderOptions::default()).unwrap();
+    let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
     let broken: Vec<(String, String)> = layout
         .pages
         .iter()
         .flat_map(|p| p.all_items())
         .filter_map(|i| match i {
-            lapkin::Item::Text(t) => t
+            lapkin::layout::Item::Text(t) => t
                 .actual_text
                 .as_ref()
                 .filter(|a| !a.is_empty())

@@ -39,6 +39,15 @@ pub fn load_report(name: &str) -> lapkin::Report {
 /// The name of the reference fixture: the whole source document.
 pub const REFERENCE: &str = "bpmp-bengkulu-2024-tw2.json";
 
+/// A report laid out with `opts`: validated, its document built, paginated
+/// (what `render` does before writing the PDF).
+pub fn layout_report(
+    report: &lapkin::Report,
+    opts: &lapkin::RenderOptions,
+) -> lapkin::Result<lapkin::layout::Layout> {
+    lapkin::validate(report, &opts.fonts)?.layout(opts)
+}
+
 /// A large report made from `base`: its sections A and B repeated `times`
 /// times (indicator codes made unique), and section C with `rows` rows.
 /// The reference fixture with 50 and 5,000 gives about 800 pages.
@@ -109,7 +118,7 @@ pub fn check_render_disagreement<T>(
 /// hyphen the line breaker added at the end of a line (the first part of a
 /// hyphenated word, whose whole word does not start with the part) reads
 /// as U+00AD SOFT HYPHEN, not as the `-` it looks like.
-pub fn drawn_text(t: &lapkin::TextRun) -> String {
+pub fn drawn_text(t: &lapkin::layout::TextRun) -> String {
     match t.actual_text.as_deref() {
         Some(whole)
             if !whole.is_empty() && t.text.ends_with('-') && !whole.starts_with(&t.text) =>
@@ -123,11 +132,11 @@ pub fn drawn_text(t: &lapkin::TextRun) -> String {
 /// The words hyphenated across lines on a page, each as its parts read
 /// (see [`drawn_text`]): a first part (a run with the whole word as its
 /// `actual_text`) and the run drawn right after it, which ends the word.
-pub fn hyphenated_words(page: &lapkin::Page) -> Vec<(String, String)> {
-    let runs: Vec<&lapkin::TextRun> = page
+pub fn hyphenated_words(page: &lapkin::layout::Page) -> Vec<(String, String)> {
+    let runs: Vec<&lapkin::layout::TextRun> = page
         .all_items()
         .filter_map(|i| match i {
-            lapkin::Item::Text(t) => Some(t),
+            lapkin::layout::Item::Text(t) => Some(t),
             _ => None,
         })
         .collect();

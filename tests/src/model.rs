@@ -128,7 +128,9 @@ fn non_ascii_links_are_percent_encoded_in_the_pdf() {
     report.rekomendasi = vec![lapkin::model::Block::Paragraf(
         "Lihat <https://bücher.example/straße>.".into(),
     )];
-    let pdf = lapkin::render_pdf(&report, &lapkin::RenderOptions::default()).unwrap();
+    let pdf = lapkin::render(&report, &lapkin::RenderOptions::default())
+        .unwrap()
+        .pdf;
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let mut uris: Vec<Vec<u8>> = Vec::new();
     for page in doc.get_pages().values() {

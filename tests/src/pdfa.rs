@@ -4,14 +4,19 @@
 //! lead, and the byte-level syntax rules pikepdf's validator does not see
 //! (`tests/external/run.sh` runs that validator on the same files).
 
-use lapkin::{PdfOptions, PdfStandard, RenderOptions, render_pdf};
+use lapkin::{
+    RenderOptions,
+    pdf::{PdfOptions, PdfStandard},
+};
 use lapkin_tests::{REFERENCE, load_report};
 use lopdf::{Dictionary, Document, Object};
 
 use crate::pdf::string;
 
 fn render(report: &lapkin::Report, pdf: PdfOptions) -> Vec<u8> {
-    render_pdf(report, &RenderOptions::default().with_pdf(pdf)).unwrap()
+    lapkin::render(report, &RenderOptions::default().with_pdf(pdf))
+        .unwrap()
+        .pdf
 }
 
 fn info(doc: &Document) -> Dictionary {

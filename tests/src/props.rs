@@ -17,8 +17,8 @@ use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use lapkin::{Item, Layout};
-use lapkin::{RenderOptions, Style};
+use lapkin::layout::{Item, Layout};
+use lapkin::{RenderOptions, layout::Style};
 use lapkin_tests::generate::{self, Mix, comparable, printed_words};
 use serde_json::Value;
 
@@ -70,7 +70,7 @@ fn run(json: &Value, seed: u64, test: &str) -> Result<Outcome, String> {
                 Ok(report) => {
                     let opts = RenderOptions::default();
                     let checked = lapkin::check(&report, &opts);
-                    let layout = lapkin::layout_report(&report, &opts);
+                    let layout = lapkin_tests::layout_report(&report, &opts);
                     let rendered = lapkin::render(&report, &opts).map(|r| r.pages);
                     Outcome {
                         json_len: input.len(),

@@ -6,7 +6,7 @@
 //! tree) run under memory and time limits in tests/external/resource.sh.
 
 use lapkin::problem::Kind;
-use lapkin::{FontSet, RenderOptions, Verification};
+use lapkin::{RenderOptions, Verification, text::FontSet};
 use lapkin_tests::hostile_pdf::{self as h, Body, text};
 use lapkin_tests::load_report;
 use lopdf::{Document, Object, ObjectId};
@@ -15,7 +15,9 @@ use lopdf::{Document, Object, ObjectId};
 fn lapkin_pdf() -> Vec<u8> {
     let mut opts = RenderOptions::default().with_attach_source(true);
     opts.pdf = opts.pdf.with_signature_field("ttd");
-    lapkin::render_pdf(&load_report("minimal.json"), &opts).unwrap()
+    lapkin::render(&load_report("minimal.json"), &opts)
+        .unwrap()
+        .pdf
 }
 
 const LIMIT: u64 = lapkin::model::MAX_INPUT_BYTES as u64;
@@ -415,7 +417,7 @@ fn a_genuine_file_whose_text_holds_startxref_and_eof_verifies() {
     report.unit.nama = "UPT startxref 0 %%EOF".into();
     let mut opts = RenderOptions::default().with_attach_source(true);
     opts.pdf = opts.pdf.with_signature_field("ttd");
-    let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+    let pdf = lapkin::render(&report, &opts).unwrap().pdf;
     assert!(
         pdf.windows(17).any(|w| w == b"startxref 0 %%EOF"),
         "the words are in the bytes"
@@ -512,7 +514,9 @@ fn a_corrupt_attachment_is_refused_not_truncated() {
 fn a_record_with_a_timestamp_out_of_range_is_an_input_error() {
     let mut opts = RenderOptions::default().with_attach_source(true);
     opts.pdf = opts.pdf.with_timestamp(1_700_000_000);
-    let pdf = lapkin::render_pdf(&load_report("minimal.json"), &opts).unwrap();
+    let pdf = lapkin::render(&load_report("minimal.json"), &opts)
+        .unwrap()
+        .pdf;
     let mut doc = Document::load_mem(&pdf).unwrap();
     let id = doc
         .objects

@@ -1,6 +1,6 @@
-use lapkin::{Item, Layout, TextRun};
-use lapkin::{RenderOptions, layout_report, render};
-use lapkin_tests::{REFERENCE, load_report};
+use lapkin::layout::{Item, Layout, TextRun};
+use lapkin::{RenderOptions, render};
+use lapkin_tests::{REFERENCE, layout_report, load_report};
 use lopdf::{Document, Object};
 
 fn layout(name: &str) -> Layout {

@@ -6,8 +6,12 @@
 use std::collections::BTreeMap;
 
 use lapkin::internals::{Piece, measure};
-use lapkin::{FontSet, Item, Layout, Pt, RenderOptions, TextRun, layout_report};
-use lapkin_tests::{REFERENCE, load_report};
+use lapkin::{
+    RenderOptions,
+    layout::{Item, Layout, Pt, TextRun},
+    text::FontSet,
+};
+use lapkin_tests::{REFERENCE, layout_report, load_report};
 
 /// The figures of one layout's justified lines.
 #[derive(Debug)]

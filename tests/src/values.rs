@@ -13,10 +13,17 @@
 use arbitrary::{Result, Unstructured};
 use lapkin::problem::{JsonPath, Location, Segment};
 use lapkin::{
-    Align, Block, BoxItem, Cell, Column, Date, Document, Error, Face, FontSet, Footer, Heading,
-    Item, Layout, LinkArea, List, ListItem, Meta, Origin, OutlineEntry, Page, PageFooter,
-    Paragraph, PdfOptions, Pt, Rect, Row, Rule, Signature, SignatureBox, Size, Span, SpanStyle,
-    Style, Table, TextRun,
+    Date, Error,
+    document::{
+        Block, Cell, Column, Document, Footer, Heading, List, ListItem, Meta, Origin, Paragraph,
+        Row, Signature, Table,
+    },
+    layout::{
+        BoxItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Pt, Rect, Rule,
+        SignatureBox, Size, Style, TextRun,
+    },
+    pdf::PdfOptions,
+    text::{Align, Face, FontSet, Span, SpanStyle},
 };
 
 /// Ordinary words, with the characters of the reference report.
@@ -378,7 +385,7 @@ fn blocks(u: &mut Unstructured<'_>, depth: u32, max: usize, one_in: u8) -> Resul
                     h.marker = Some(words(u, 1, one_in)?);
                 }
                 if u.arbitrary()? {
-                    h.bookmark = Some(lapkin::Bookmark::new(
+                    h.bookmark = Some(lapkin::document::Bookmark::new(
                         words(u, 3, one_in)?,
                         u.int_in_range(0..=3)?,
                     ));
@@ -504,7 +511,7 @@ pub fn pdf_pages(pdf: &[u8]) -> std::result::Result<usize, String> {
 /// every problem on a path of it; a PDF reads back with its pages.
 pub fn write_and_read(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> (bool, Vec<String>) {
     let mut broken = inspect(layout);
-    match lapkin::write_pdf(layout, fonts, opts) {
+    match lapkin::pdf::write_pdf(layout, fonts, opts) {
         Ok(pdf) => match pdf_pages(&pdf) {
             Ok(n) if n == layout.pages.len() => return (true, broken),
             Ok(n) => broken.push(format!(
@@ -536,12 +543,12 @@ pub fn write_and_read(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> (b
 /// the input's (never an internal one); a layout is one the writer takes.
 /// Whether it was laid out, and what broke.
 pub fn lay_out_and_write(doc: &Document, style: &Style, fonts: &FontSet) -> (bool, Vec<String>) {
-    match lapkin::layout_document(doc, style, fonts) {
+    match lapkin::layout::layout_document(doc, style, fonts) {
         Ok(layout) => {
             // What the layout makes, the writer takes.
             let (written, mut broken) = write_and_read(&layout, fonts, &PdfOptions::default());
             if !written {
-                let e = lapkin::write_pdf(&layout, fonts, &PdfOptions::default());
+                let e = lapkin::pdf::write_pdf(&layout, fonts, &PdfOptions::default());
                 broken.push(format!(
                     "the writer refused the layout of a document: {}",
                     e.err().map(|e| e.to_string()).unwrap_or_default()

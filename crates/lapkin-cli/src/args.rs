@@ -138,7 +138,7 @@ pub struct RenderArgs {
         value_name = "NAME",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = lapkin::DEFAULT_SIGNATURE_FIELD
+        default_missing_value = lapkin::pdf::DEFAULT_SIGNATURE_FIELD
     )]
     pub signature_field: Option<String>,
     /// The standard the PDF keeps to: `a2b`, PDF/A-2b (XMP metadata and
@@ -200,12 +200,12 @@ pub enum PdfStandardArg {
     None,
 }
 
-impl From<PdfStandardArg> for lapkin::PdfStandard {
+impl From<PdfStandardArg> for lapkin::pdf::PdfStandard {
     fn from(arg: PdfStandardArg) -> Self {
         match arg {
-            PdfStandardArg::A2b => lapkin::PdfStandard::A2b,
-            PdfStandardArg::A3b => lapkin::PdfStandard::A3b,
-            PdfStandardArg::None => lapkin::PdfStandard::None,
+            PdfStandardArg::A2b => lapkin::pdf::PdfStandard::A2b,
+            PdfStandardArg::A3b => lapkin::pdf::PdfStandard::A3b,
+            PdfStandardArg::None => lapkin::pdf::PdfStandard::None,
         }
     }
 }
@@ -254,7 +254,10 @@ mod tests {
 
     #[test]
     fn sizes_take_binary_suffixes() {
-        assert_eq!(parse_size("32M").unwrap(), lapkin::MAX_INPUT_BYTES as u64);
+        assert_eq!(
+            parse_size("32M").unwrap(),
+            lapkin::model::MAX_INPUT_BYTES as u64
+        );
         assert_eq!(parse_size("1048576"), Ok(1 << 20));
         assert_eq!(parse_size("64k"), Ok(64 << 10));
         assert_eq!(parse_size("2 GiB"), Ok(2 << 30));

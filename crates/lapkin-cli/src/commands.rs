@@ -80,7 +80,7 @@ pub fn extract(input: &Path, output: Option<PathBuf>, limit: u64) -> Result<(), 
 /// missing (exit 3).
 pub fn verify(input: &Path, fonts: &[OsString], limit: u64) -> Result<(), Failure> {
     let fonts = if fonts.is_empty() {
-        lapkin::FontSet::liberation_sans()
+        lapkin::text::FontSet::liberation_sans()
     } else {
         load_fonts(fonts)?
     };

@@ -264,7 +264,7 @@ fn input(source: &str, error: &lapkin::Error, lang: Lang) -> String {
             _ => format!("{source}: {}", one.text(lang)),
         },
         problems => {
-            let list = lapkin::Problems(problems.to_vec()).text(lang);
+            let list = lapkin::problem::Problems(problems.to_vec()).text(lang);
             match lang {
                 Lang::En => format!("{source} is not a valid report, {list}"),
                 Lang::Id => format!("{source} bukan laporan yang sah, {list}"),
@@ -361,7 +361,7 @@ mod tests {
                 .text(Lang::Id)
                 .starts_with("kesalahan internal: ini galat di lapkin")
         );
-        let bad_font = lapkin::FontSet::from_files(vec![("x.ttf".into(), b"bad".to_vec())]);
+        let bad_font = lapkin::text::FontSet::from_files(vec![("x.ttf".into(), b"bad".to_vec())]);
         for error in [
             lapkin::model::parse_report_with_limit(b"{}", 1).unwrap_err(),
             bad_font.unwrap_err(),

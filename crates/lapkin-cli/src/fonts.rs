@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::failure::{Action, Failure};
 use crate::lang::words;
 
-/// The roles of `--font ROLE=FILE`, in the order of [`lapkin::FontSet::from_faces`].
+/// The roles of `--font ROLE=FILE`, in the order of [`lapkin::text::FontSet::from_faces`].
 const ROLES: [&str; 4] = ["regular", "bold", "italic", "bold-italic"];
 
 /// The files of `--font ROLE=FILE`, by the index of their role in [`ROLES`].
@@ -20,7 +20,7 @@ type ByRole = [Option<PathBuf>; 4];
 
 /// Reads the fonts of `--font`: four faces by role, or files and the font
 /// files inside directories, recognised from what they say of themselves.
-pub fn load_fonts(args: &[OsString]) -> Result<lapkin::FontSet, Failure> {
+pub fn load_fonts(args: &[OsString]) -> Result<lapkin::text::FontSet, Failure> {
     let (roles, plain) = sort_args(args)?;
     if roles.iter().any(Option::is_some) {
         by_role(roles, &plain)
@@ -60,7 +60,7 @@ fn sort_args(args: &[OsString]) -> Result<(ByRole, Vec<PathBuf>), Failure> {
 
 /// The family of four faces given by role; `plain` (files given without a
 /// role) must be empty.
-fn by_role(roles: ByRole, plain: &[PathBuf]) -> Result<lapkin::FontSet, Failure> {
+fn by_role(roles: ByRole, plain: &[PathBuf]) -> Result<lapkin::text::FontSet, Failure> {
     if let Some(first) = plain.first() {
         let first = first.display();
         return Err(Failure::Usage(words(
@@ -101,12 +101,12 @@ fn by_role(roles: ByRole, plain: &[PathBuf]) -> Result<lapkin::FontSet, Failure>
     }
     let [r, b, i, bi] = roles.map(|f| f.unwrap_or_default());
     let faces = [read(&r)?, read(&b)?, read(&i)?, read(&bi)?];
-    lapkin::FontSet::from_faces(faces).map_err(font_error)
+    lapkin::text::FontSet::from_faces(faces).map_err(font_error)
 }
 
 /// The family in the files given, and in the `.ttf` and `.otf` files of
 /// the directories given (in the order of their names).
-fn from_files(plain: Vec<PathBuf>) -> Result<lapkin::FontSet, Failure> {
+fn from_files(plain: Vec<PathBuf>) -> Result<lapkin::text::FontSet, Failure> {
     let mut files = Vec::new();
     for path in plain {
         if path.is_dir() {
@@ -129,7 +129,7 @@ fn from_files(plain: Vec<PathBuf>) -> Result<lapkin::FontSet, Failure> {
         .iter()
         .map(|f| read(f))
         .collect::<Result<Vec<_>, _>>()?;
-    lapkin::FontSet::from_files(faces).map_err(font_error)
+    lapkin::text::FontSet::from_files(faces).map_err(font_error)
 }
 
 /// The largest font file read: 64 MiB (the largest CJK families' faces

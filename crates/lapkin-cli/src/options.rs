@@ -25,7 +25,7 @@ pub struct Options {
 pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
     let mut render = lapkin::RenderOptions::default();
     if let Some(name) = &args.signature_field {
-        lapkin::check_signature_field_name(name).map_err(|p| {
+        lapkin::pdf::check_signature_field_name(name).map_err(|p| {
             let said = |lang| format!("--signature-field={name}: {}", p.text(lang));
             Failure::Usage(words(said(Lang::En), said(Lang::Id)))
         })?;
@@ -91,7 +91,7 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
             ),
         ))
     })?;
-    lapkin::check_timestamp(secs).map_err(|p| {
+    lapkin::pdf::check_timestamp(secs).map_err(|p| {
         let p = p.placed(Location::Env("SOURCE_DATE_EPOCH".into()));
         Failure::Usage(words(p.text(Lang::En), p.text(Lang::Id)))
     })?;

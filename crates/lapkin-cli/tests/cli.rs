@@ -1288,14 +1288,14 @@ fn an_attached_report_is_extracted_and_verified() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = lapkin::parse_report(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
     assert_eq!(lapkin::parse_report(&out.stdout).unwrap(), report);
-    assert_eq!(out.stdout, lapkin::canonical_json(&report).unwrap());
+    assert_eq!(out.stdout, lapkin::source::canonical_json(&report).unwrap());
 
     let out = lapkin_in(dir.path(), &["extract", "a.pdf", "-o", "b.json"], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
     assert_eq!(
         std::fs::read(dir.path().join("b.json")).unwrap(),
-        lapkin::canonical_json(&report).unwrap()
+        lapkin::source::canonical_json(&report).unwrap()
     );
     assert!(leftovers(dir.path()).is_empty());
 

@@ -3,9 +3,9 @@
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: dump REPORT.json")?;
     let report = lapkin::parse_report(&std::fs::read(path)?)?;
-    let fonts = lapkin::FontSet::default();
-    let doc = lapkin::build_document(&lapkin::validate(&report, &fonts)?);
-    let layout = lapkin::layout_document(&doc, &lapkin::Style::default(), &fonts)?;
+    let fonts = lapkin::text::FontSet::default();
+    let doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts)?);
+    let layout = lapkin::layout::layout_document(&doc, &lapkin::layout::Style::default(), &fonts)?;
     print!("{layout}");
     Ok(())
 }

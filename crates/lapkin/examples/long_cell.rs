@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use lapkin::{RenderOptions, layout_report, parse_report};
+use lapkin::{RenderOptions, parse_report};
 
 /// The layout fixture with one tall row, its long cell replaced by `words`
 /// words of letters.
@@ -33,7 +33,9 @@ fn main() {
     for words in [n, 4 * n] {
         let r = report(words);
         let start = Instant::now();
-        let layout = layout_report(&r, &opts).expect("lays out");
+        let layout = lapkin::validate(&r, &opts.fonts)
+            .and_then(|c| c.layout(&opts))
+            .expect("lays out");
         let secs = start.elapsed().as_secs_f64();
         let ratio = first.map_or(String::new(), |f: f64| {
             format!("  ({:.1} x the first)", secs / f)

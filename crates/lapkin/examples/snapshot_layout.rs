@@ -1,6 +1,6 @@
 //! Snapshot-tests a layout with [insta](https://insta.rs), as a crate that
 //! depends on lapkin would: build a small report in code, lay it out with
-//! `lapkin::layout_report`, and compare the layout's text dump (the
+//! `lapkin::validate` and `CheckedReport::layout`, and compare the layout's text dump (the
 //! `Display` of `Layout`: every text run, rule and box with its position,
 //! face and size) and its outline and signature box as JSON with the
 //! snapshots committed beside this file (`examples/snapshots/`).
@@ -81,8 +81,14 @@ fn report() -> Report {
     .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
 }
 
+/// The report laid out as `render` lays it out: validated, then paginated.
+fn layout(report: &Report) -> lapkin::Result<lapkin::layout::Layout> {
+    let opts = lapkin::RenderOptions::default();
+    lapkin::validate(report, &opts.fonts)?.layout(&opts)
+}
+
 fn main() -> Result<(), lapkin::Error> {
-    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())?;
+    let layout = layout(&report())?;
     print!("{layout}");
     Ok(())
 }
@@ -91,8 +97,7 @@ fn main() -> Result<(), lapkin::Error> {
 /// shows as a line of the diff.
 #[test]
 fn layout_dump() {
-    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let layout = layout(&report()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(layout.pages.len(), 2);
     insta::assert_snapshot!(layout.to_string());
 }
@@ -101,8 +106,7 @@ fn layout_dump() {
 /// the signature.
 #[test]
 fn outline_and_signature_box() {
-    let layout = lapkin::layout_report(&report(), &lapkin::RenderOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let layout = layout(&report()).unwrap_or_else(|e| panic!("{e}"));
     insta::assert_json_snapshot!("outline", layout.outline);
     insta::assert_json_snapshot!("signature", layout.signatures);
 }

@@ -19,13 +19,14 @@ fn main() {
         let parse = t.elapsed();
         let t = Instant::now();
         let checked = lapkin::validate(&report, &opts.fonts).expect("a valid report");
-        let doc = lapkin::build_document(&checked);
+        let doc = lapkin::document::build_document(&checked);
         let document = t.elapsed();
         let t = Instant::now();
-        let layout = lapkin::layout_document(&doc, &opts.style, &opts.fonts).expect("layout");
+        let layout =
+            lapkin::layout::layout_document(&doc, &opts.style, &opts.fonts).expect("layout");
         let lay_out = t.elapsed();
         let t = Instant::now();
-        let pdf = lapkin::write_pdf(&layout, &opts.fonts, &opts.pdf).expect("pdf");
+        let pdf = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf).expect("pdf");
         let write = t.elapsed();
         let t = Instant::now();
         let r = lapkin::render(&report, &opts).expect("rendering");

@@ -68,7 +68,7 @@ impl Error {
     /// ```
     /// use lapkin::problem::Lang;
     ///
-    /// let err = lapkin::parse_report_with_limit(b"{}", 1).unwrap_err();
+    /// let err = lapkin::model::parse_report_with_limit(b"{}", 1).unwrap_err();
     /// assert_eq!(err.text(Lang::En), "the input is 2 bytes; the limit is 1 bytes");
     /// assert_eq!(err.text(Lang::Id), "masukan berukuran 2 bita; batasnya 1 bita");
     /// ```

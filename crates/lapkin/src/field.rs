@@ -12,7 +12,7 @@ pub const DEFAULT_SIGNATURE_FIELD: &str = "ttd_kepala";
 /// [`Location::Given`]: place it where the name came from.
 ///
 /// ```
-/// use lapkin::check_signature_field_name;
+/// use lapkin::pdf::check_signature_field_name;
 ///
 /// assert!(check_signature_field_name("ttd_kepala").is_ok());
 /// let err = check_signature_field_name("ttd.kepala").unwrap_err();

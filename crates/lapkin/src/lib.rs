@@ -298,7 +298,7 @@ impl RenderOptions {
 /// let mut report = lapkin::parse_report(&json).unwrap();
 /// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
 /// report.analisis[0].kendala = vec![lapkin::model::Blok::Paragraf(link)];
-/// let fonts = lapkin::FontSet::liberation_sans();
+/// let fonts = lapkin::text::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
 /// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");
 /// ```
@@ -330,16 +330,6 @@ fn validate_with<'r>(
     // same fonts.
     doc::check_own_text(fonts)?;
     CheckedReport::new(report).map_err(Error::from)
-}
-
-/// Lays out a report: validates it, builds its document and paginates it.
-/// The glyphs were checked by [`validate`], for the report's texts and for
-/// the text the document stage writes, so the layout stage does not check
-/// them again (as [`layout_document`] does for a document of any origin).
-/// (Kept for the branches in flight; [`CheckedReport::layout`] is the API.)
-#[doc(hidden)]
-pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
-    layout_with(report, opts, Rules::All)
 }
 
 impl CheckedReport<'_> {
@@ -422,8 +412,8 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Rendered> {
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let opts = lapkin::RenderOptions::default();
-/// let (report, rendered) = lapkin::parse_and_render(&json, lapkin::MAX_INPUT_BYTES, &opts).unwrap();
-/// assert_eq!(rendered.pdf, lapkin::render_pdf(&report, &opts).unwrap());
+/// let (report, rendered) = lapkin::parse_and_render(&json, lapkin::model::MAX_INPUT_BYTES, &opts).unwrap();
+/// assert_eq!(rendered.pdf, lapkin::render(&report, &opts).unwrap().pdf);
 /// ```
 pub fn parse_and_render(
     input: &[u8],
@@ -500,13 +490,6 @@ pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
     render(report, opts).map(|_| ())
 }
 
-/// Renders a report to PDF bytes; see [`render`]. (Kept for the branches
-/// in flight.)
-#[doc(hidden)]
-pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
-    render(report, opts).map(|r| r.pdf)
-}
-
 #[cfg(feature = "read")]
 /// The report attached to a PDF rendered with
 /// [`RenderOptions::attach_source`], as lapkin wrote it: the bytes of its
@@ -536,20 +519,6 @@ pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
 /// ```
 pub fn extract_source(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
     source::extract(pdf, max_bytes)
-}
-
-#[cfg(feature = "read")]
-/// [`extract_source`] (kept for the branches in flight).
-#[doc(hidden)]
-pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
-    extract_source(pdf, max_bytes)
-}
-
-#[cfg(feature = "read")]
-/// [`verify`] (kept for the branches in flight).
-#[doc(hidden)]
-pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
-    verify(pdf, fonts, max_bytes)
 }
 
 #[cfg(feature = "read")]
@@ -627,9 +596,41 @@ pub fn verify(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verificatio
     source::compare(&doc, &carried.record, &remade.pdf, &remade.signatures)
 }
 
+/// Lays out a report: validates it, builds its document and paginates it.
+/// The glyphs were checked by [`validate`], for the report's texts and for
+/// the text the document stage writes, so the layout stage does not check
+/// them again (as [`layout_document`] does for a document of any origin).
+/// (Kept for the branches in flight; [`CheckedReport::layout`] is the API.)
+#[doc(hidden)]
+pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
+    layout_with(report, opts, Rules::All)
+}
+
+/// Renders a report to PDF bytes; see [`render`]. (Kept for the branches
+/// in flight.)
+#[doc(hidden)]
+pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
+    render(report, opts).map(|r| r.pdf)
+}
+
+#[cfg(feature = "read")]
+/// [`extract_source`] (kept for the branches in flight).
+#[doc(hidden)]
+pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
+    extract_source(pdf, max_bytes)
+}
+
+#[cfg(feature = "read")]
+/// [`verify`] (kept for the branches in flight).
+#[doc(hidden)]
+pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
+    verify(pdf, fonts, max_bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MAX_INPUT_BYTES;
 
     const MINIMAL: &[u8] = include_bytes!("../tests-data/minimal.json");
 
@@ -726,7 +727,9 @@ mod tests {
         ];
         assert_eq!(paths(validate(&report, &opts.fonts).unwrap_err()), want);
         assert_eq!(paths(render(&report, &opts).unwrap_err()), want);
-        let e = layout_report(&report, &opts).unwrap_err().to_string();
+        let e = layout_with(&report, &opts, Rules::All)
+            .unwrap_err()
+            .to_string();
         assert!(!e.contains("(top level)"), "{e}");
     }
 }
@@ -734,7 +737,10 @@ mod tests {
 #[cfg(test)]
 mod late_errors {
     use super::*;
+    use crate::document::{Block, Cell, Column, Document, Origin, Paragraph, Row, Table, Text};
+    use crate::layout::{Pt, layout_document};
     use crate::problem::{JsonPath, Kind};
+    use crate::text::{Align, Span};
 
     fn text(s: &str) -> Text {
         vec![Span::plain(s)]

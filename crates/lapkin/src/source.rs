@@ -136,8 +136,8 @@ impl FontRecord {
     /// whose file differs), or `None` when they are.
     ///
     /// ```
-    /// let fonts = lapkin::FontSet::liberation_sans();
-    /// let record = lapkin::FontRecord::of(&fonts);
+    /// let fonts = lapkin::text::FontSet::liberation_sans();
+    /// let record = lapkin::source::FontRecord::of(&fonts);
     /// assert!(record.mismatch(&fonts).is_none());
     /// ```
     pub fn mismatch(&self, fonts: &FontSet) -> Option<Problem> {

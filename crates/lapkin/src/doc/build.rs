@@ -135,8 +135,8 @@ fn parent(path: &JsonPath) -> JsonPath {
 /// ```
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let report = lapkin::parse_report(&json).unwrap();
-/// let fonts = lapkin::FontSet::liberation_sans();
-/// let doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+/// let fonts = lapkin::text::FontSet::liberation_sans();
+/// let doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts).unwrap());
 /// assert_eq!(doc.meta.title, report.title());
 /// ```
 pub fn build_document(checked: &CheckedReport<'_>) -> Document {

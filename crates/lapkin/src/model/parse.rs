@@ -38,7 +38,7 @@ pub fn parse_report(input: &[u8]) -> Result<Report> {
 /// problem of [`Kind::TooLarge`](crate::problem::Kind::TooLarge)).
 ///
 /// ```
-/// let err = lapkin::parse_report_with_limit(b"{}", 1).unwrap_err();
+/// let err = lapkin::model::parse_report_with_limit(b"{}", 1).unwrap_err();
 /// assert_eq!(err.problems()[0].kind, lapkin::problem::Kind::TooLarge);
 /// ```
 pub fn parse_report_with_limit(input: &[u8], max_bytes: usize) -> Result<Report> {

@@ -541,7 +541,7 @@ impl FontSet {
     /// given by mistake; `None` when they agree.
     ///
     /// ```
-    /// assert!(lapkin::FontSet::liberation_sans().mixed_families().is_none());
+    /// assert!(lapkin::text::FontSet::liberation_sans().mixed_families().is_none());
     /// ```
     pub fn mixed_families(&self) -> Option<Problem> {
         let regular = &self.faces[0].family;

@@ -40,7 +40,7 @@ impl Face {
     /// The span style set in this face.
     ///
     /// ```
-    /// use lapkin::{Face, SpanStyle};
+    /// use lapkin::text::{Face, SpanStyle};
     ///
     /// assert_eq!(Face::for_style(Face::BoldItalic.style()), Face::BoldItalic);
     /// assert_eq!(Face::Bold.style(), SpanStyle::BOLD);
@@ -122,8 +122,8 @@ impl Span {
     /// A run of regular text.
     ///
     /// ```
-    /// let span = lapkin::Span::plain("Capaian");
-    /// assert_eq!((span.text.as_str(), span.style), ("Capaian", lapkin::SpanStyle::REGULAR));
+    /// let span = lapkin::text::Span::plain("Capaian");
+    /// assert_eq!((span.text.as_str(), span.style), ("Capaian", lapkin::text::SpanStyle::REGULAR));
     /// ```
     pub fn plain(text: impl Into<String>) -> Span {
         Span {
@@ -136,7 +136,7 @@ impl Span {
     /// A run of bold text.
     ///
     /// ```
-    /// assert!(lapkin::Span::bold("Total").style.bold);
+    /// assert!(lapkin::text::Span::bold("Total").style.bold);
     /// ```
     pub fn bold(text: impl Into<String>) -> Span {
         Span {
@@ -149,7 +149,7 @@ impl Span {
     /// A run of italic text.
     ///
     /// ```
-    /// assert!(lapkin::Span::italic("sebagai berikut").style.italic);
+    /// assert!(lapkin::text::Span::italic("sebagai berikut").style.italic);
     /// ```
     pub fn italic(text: impl Into<String>) -> Span {
         Span {
@@ -162,7 +162,7 @@ impl Span {
     /// This run as a link to `uri`.
     ///
     /// ```
-    /// let span = lapkin::Span::plain("laman").with_link("https://example.org");
+    /// let span = lapkin::text::Span::plain("laman").with_link("https://example.org");
     /// assert_eq!(span.link.as_deref(), Some("https://example.org"));
     /// ```
     pub fn with_link(mut self, uri: impl Into<String>) -> Span {
