@@ -64,7 +64,6 @@ fn dates_come_from_the_report_or_the_timestamp() {
     );
 }
 
-#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 #[test]
 fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
     let report = load_report(REFERENCE);
@@ -89,8 +88,27 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
         format!("lapkin {}", env!("CARGO_PKG_VERSION"))
     );
     assert!(i.get(b"GTS_PDFXVersion").is_err(), "no false PDF/X claim");
+    assert_eq!(embedded_subsets(&doc), 3, "regular, bold and italic");
+    // The outline: A to D at the top, the indicators under B.
+    assert_eq!(
+        outline_titles(&doc),
+        [
+            ("A. Progress Capaian Kinerja Triwulan 2".to_owned(), 0),
+            ("B. Hasil Analisis Capaian Kinerja Triwulan 2".to_owned(), 4),
+            (
+                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan 2".to_owned(),
+                0
+            ),
+            ("D. Rekomendasi Pimpinan".to_owned(), 0),
+        ]
+    );
+    assert_eq!(string(doc.catalog().unwrap(), "Lang"), "id-ID");
+    assert_eq!(borderless_links(&doc), 2);
+}
 
-    // Every font is a subset, embedded as a TrueType program.
+/// How many fonts the document embeds, after checking that each is a
+/// subset of Liberation Sans embedded as a TrueType program.
+fn embedded_subsets(doc: &Document) -> usize {
     let mut fonts = 0;
     for object in doc.objects.values() {
         if let Ok(d) = object.as_dict()
@@ -111,9 +129,11 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
             assert!(size > 1000 && size < 60_000, "{name}: {size} bytes");
         }
     }
-    assert_eq!(fonts, 3, "regular, bold and italic");
+    fonts
+}
 
-    // The outline: A to D at the top, the indicators under B.
+/// The top-level bookmarks, each with its number of children.
+fn outline_titles(doc: &Document) -> Vec<(String, usize)> {
     let catalog = doc.catalog().unwrap();
     let outlines = doc
         .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
@@ -136,22 +156,13 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
         titles.push((string(item, "Title"), kids));
         next = item.get(b"Next").ok().map(|n| n.as_reference().unwrap());
     }
-    assert_eq!(
-        titles,
-        [
-            ("A. Progress Capaian Kinerja Triwulan 2".to_owned(), 0),
-            ("B. Hasil Analisis Capaian Kinerja Triwulan 2".to_owned(), 4),
-            (
-                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan 2".to_owned(),
-                0
-            ),
-            ("D. Rekomendasi Pimpinan".to_owned(), 0),
-        ]
-    );
-    assert_eq!(string(catalog, "Lang"), "id-ID");
+    titles
+}
 
-    // Links are clickable areas without a border; a page without any has
-    // no `/Annots`.
+/// How many link annotations the pages have, after checking that each is
+/// a clickable area without a border (a page without any has no
+/// `/Annots`).
+fn borderless_links(doc: &Document) -> usize {
     let annots: Vec<&lopdf::Dictionary> = doc
         .get_pages()
         .values()
@@ -167,8 +178,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    assert_eq!(annots.len(), 2);
-    for a in annots {
+    for a in &annots {
         assert_eq!(a.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
         let border: Vec<f32> = a
             .get(b"Border")
@@ -180,6 +190,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
             .collect();
         assert_eq!(border, [0.0, 0.0, 0.0]);
     }
+    annots.len()
 }
 
 #[test]
