@@ -14,7 +14,7 @@ use pdf_writer::writers::Catalog;
 use pdf_writer::{Ref, TextStr};
 use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
 
-use super::document::{LANGUAGE, Texts, creator, producer};
+use super::document::{CREATOR, LANGUAGE, PRODUCER, Texts};
 use super::file::Writer;
 
 /// The sRGB profile of the output intent: 480 bytes, ICC 4.2, class
@@ -37,20 +37,19 @@ pub(super) fn write_metadata(
     time: time::OffsetDateTime,
     part: u8,
 ) -> Ref {
-    let (creator, producer) = (creator(), producer());
     let date = xmp_date(time);
     let mut x = XmpWriter::new();
     x.format("application/pdf")
-        .title([(Some(LangId::default()), texts.title)])
-        .creator([texts.author])
-        .description([(Some(LangId::default()), texts.subject)])
+        .title([(Some(LangId::default()), &*texts.title)])
+        .creator([&*texts.author])
+        .description([(Some(LangId::default()), &*texts.subject)])
         .language([LangId(LANGUAGE)])
-        .creator_tool(&creator)
+        .creator_tool(CREATOR)
         .create_date(date)
         .modify_date(date)
         .metadata_date(date)
-        .producer(&producer)
-        .pdf_keywords(texts.keywords)
+        .producer(PRODUCER)
+        .pdf_keywords(&texts.keywords)
         .pdfa_part(i32::from(part))
         .pdfa_conformance("B");
     let packet = x.finish(None);

@@ -137,14 +137,9 @@ impl Checker<'_> {
     }
 }
 
-/// Checks that `layout` can be written with `fonts`: at least one page;
-/// page sides from 3 to 14,400 pt; every coordinate finite and within a
-/// million points; font sizes above 0; stroke widths not negative; grey
-/// levels from 0 to 1; every
-/// outline entry and the signature box on a page of the layout (numbered
-/// from 1), the box's `page_height` that page's; the date's year from 1 to
-/// 9999 (a PDF date has four digits); and every character of a text run in
-/// its face. Every problem is reported, each with its path.
+/// Checks that `layout` can be written with `fonts` (the values
+/// [`write_pdf`](super::write_pdf) lists, and that its structure is a
+/// tree). Every problem is reported, each with its path.
 pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     let mut c = Checker {
         problems: Vec::new(),

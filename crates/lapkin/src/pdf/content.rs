@@ -137,19 +137,10 @@ pub(crate) const FOOTER: &[u8] = b"LKFOOT";
 /// point into, and the structure node of each marked-content id given
 /// out so far (MCID n is `mcids[n]`).
 pub(crate) struct Marks<'a> {
-    structure: &'a Structure,
+    /// The structure the page's items point into.
+    pub structure: &'a Structure,
     /// The node of each MCID on the page, in order.
     pub mcids: Vec<NodeId>,
-}
-
-impl<'a> Marks<'a> {
-    /// The marks of a page whose items point into `structure`.
-    pub(crate) fn new(structure: &'a Structure) -> Self {
-        Marks {
-            structure,
-            mcids: Vec::new(),
-        }
-    }
 }
 
 /// The content stream of one page: its body, its running header, its
@@ -345,10 +336,8 @@ impl Painter {
     /// Closes the open marked-content sequence, if any (and a word's span
     /// inside it).
     fn close_mark(&mut self) {
-        if self.mark.is_some() {
-            self.close_word_span();
-        }
         if self.mark.take().is_some() {
+            self.close_word_span();
             self.content.end_marked_content();
         }
     }
@@ -422,6 +411,7 @@ impl Painter {
             _ => None,
         };
         let actual = format!("{}{}", drawn_text(t, codes), drawn_text(rest, codes));
+        self.word_span = true;
         let mut span = self
             .content
             .begin_marked_content_with_properties(Name(b"Span"));
@@ -431,9 +421,6 @@ impl Painter {
             marks.mcids.push(n);
         }
         properties.actual_text(TextStr(&actual));
-        drop(properties);
-        drop(span);
-        self.word_span = true;
     }
 
     fn finish(mut self) -> Vec<u8> {
@@ -470,13 +457,8 @@ impl Painter {
         self.content
             .next_line(num(at.0 - self.line.0), num(at.1 - self.line.1));
         self.line = at;
-        show(
-            &mut self.content,
-            t,
-            &drawn_text(t, codes),
-            codes,
-            &mut self.glyphs,
-        );
+        let text = drawn_text(t, codes);
+        show(&mut self.content, t, &text, codes, &mut self.glyphs);
     }
 
     fn stroke_width(&mut self, width: Pt) {
@@ -502,17 +484,12 @@ impl Painter {
         if let Some(w) = b.stroke {
             self.stroke_width(w);
         }
-        let bottom = self.y(b.rect.bottom());
+        let (r, bottom) = (&b.rect, self.y(b.rect.bottom()));
         let c = &mut self.content;
         if let Some(grey) = b.fill {
             c.set_fill_gray(num(f64::from(grey)));
         }
-        c.rect(
-            num(b.rect.x.0),
-            num(bottom),
-            num(b.rect.width.0),
-            num(b.rect.height.0),
-        );
+        c.rect(num(r.x.0), num(bottom), num(r.width.0), num(r.height.0));
         match (b.fill, b.stroke) {
             (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
             (Some(_), None) => c.fill_nonzero(),
@@ -548,40 +525,22 @@ mod tests {
         assert_eq!(codes[0].get('B'), 0);
         codes[0].insert(' ', 0x2020);
         codes[0].insert('(', 0x2A2B);
-        let page = Page {
-            header: Vec::new(),
-            footer: Default::default(),
-            size: Size::new(Pt(100.0), Pt(200.0)),
-            items: vec![
-                Item::Box(BoxItem {
-                    rect: Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0)),
-                    fill: Some(0.9),
-                    stroke: None,
-                    tag: Default::default(),
-                }),
-                Item::Rule(Rule {
-                    x1: Pt(10.0),
-                    y1: Pt(20.0),
-                    x2: Pt(40.0),
-                    y2: Pt(20.0),
-                    width: Pt(0.5),
-                    tag: Default::default(),
-                }),
-                Item::Text(TextRun {
-                    x: Pt(12.0),
-                    y: Pt(30.0),
-                    face: Face::Regular,
-                    size: Pt(10.0),
-                    text: "A A(".into(),
-                    word_spacing: Pt(1.0),
-                    width: Pt(20.0),
-                    invisible: false,
-                    tag: Default::default(),
-                    actual_text: None,
-                    space_after: false,
-                }),
-            ],
-        };
+        let mut page = Page::new(Size::new(Pt(100.0), Pt(200.0)));
+        let rect = Rect::new(Pt(10.0), Pt(20.0), Pt(30.0), Pt(40.0));
+        let mut text = TextRun::new(
+            Pt(12.0),
+            Pt(30.0),
+            Face::Regular,
+            Pt(10.0),
+            "A A(",
+            Pt(20.0),
+        );
+        text.word_spacing = Pt(1.0);
+        page.items = vec![
+            Item::Box(BoxItem::new(rect, Some(0.9), None)),
+            Item::Rule(Rule::new(Pt(10.0), Pt(20.0), Pt(40.0), Pt(20.0), Pt(0.5))),
+            Item::Text(text),
+        ];
         let content = page_content(&page, &codes, true, None);
         assert_eq!(
             String::from_utf8(content).unwrap(),

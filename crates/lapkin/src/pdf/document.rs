@@ -5,6 +5,8 @@
 //! The y axis is flipped here and in the content streams: the layout
 //! measures from the top of a page, PDF from the bottom.
 
+use std::borrow::Cow;
+
 use pdf_writer::types::{
     ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
 };
@@ -20,23 +22,17 @@ use super::{PdfOptions, archival, attach};
 use crate::error::{Error, Result};
 use crate::frame::{Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Tag};
 
-/// lapkin's version, for the Creator and Producer entries.
-const VERSION: &str = env!("CARGO_PKG_VERSION");
-
 /// The document's language: the catalog's `/Lang`, the XMP's
 /// `dc:language`.
 pub(super) const LANGUAGE: &str = "id-ID";
 
 /// The document information's `/Creator` (and the XMP's
 /// `xmp:CreatorTool`).
-pub(super) fn creator() -> String {
-    format!("lapkin {VERSION}")
-}
+pub(super) const CREATOR: &str = concat!("lapkin ", env!("CARGO_PKG_VERSION"));
 
 /// The document information's `/Producer` (and the XMP's `pdf:Producer`).
-pub(super) fn producer() -> String {
-    format!("lapkin {VERSION} (pdf-writer 0.15)")
-}
+pub(super) const PRODUCER: &str =
+    concat!("lapkin ", env!("CARGO_PKG_VERSION"), " (pdf-writer 0.15)");
 
 /// The document's time: the caller's timestamp, or the report's date at
 /// midnight in Western Indonesia (WIB, UTC+7).
@@ -118,7 +114,8 @@ pub(super) fn write_pages(
         refs,
     };
     for (p, page) in layout.pages.iter().enumerate() {
-        let mut marks = Marks::new(&layout.structure);
+        let (structure, mcids) = (&layout.structure, Vec::new());
+        let mut marks = Marks { structure, mcids };
         let marked = tagged.then_some(&mut marks);
         let bytes = content::page_content(page, &fonts.codes, shared[p], marked);
         let contents = w.alloc();
@@ -132,12 +129,7 @@ pub(super) fn write_pages(
         let id = out.refs[p];
         let mut dict = w.object(id).page(id);
         dict.parent(tree)
-            .media_box(Rect::new(
-                0.0,
-                0.0,
-                page.size.width.0 as f32,
-                page.size.height.0 as f32,
-            ))
+            .media_box(whole(page))
             .contents(contents)
             .pair(Name(b"Resources"), resources);
         if !annots.is_empty() {
@@ -168,15 +160,17 @@ fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sh
     let (data, filter) = w.pack(&bytes);
     hash.update(&data);
     let mut x = w.stream(form).form_xobject(form, &data);
-    x.bbox(Rect::new(
-        0.0,
-        0.0,
-        first.size.width.0 as f32,
-        first.size.height.0 as f32,
-    ));
-    x.resources().pair(Name(b"Font"), fonts.resources);
+    x.bbox(whole(first))
+        .resources()
+        .pair(Name(b"Font"), fonts.resources);
     filtered(&mut x, filter);
     form
+}
+
+/// The whole of a page, as a PDF rectangle.
+fn whole(page: &Page) -> Rect {
+    let size = page.size;
+    Rect::new(0.0, 0.0, size.width.0 as f32, size.height.0 as f32)
 }
 
 /// Writes the page's link areas as link annotations without a border,
@@ -334,22 +328,41 @@ impl OutlineTree {
 /// The texts of the document information (and of the XMP, which must say
 /// the same).
 pub(super) struct Texts<'a> {
-    pub title: &'a str,
-    pub author: &'a str,
-    pub subject: &'a str,
-    pub keywords: &'a str,
+    pub title: Cow<'a, str>,
+    pub author: Cow<'a, str>,
+    pub subject: Cow<'a, str>,
+    pub keywords: Cow<'a, str>,
+}
+
+impl<'a> Texts<'a> {
+    /// The texts of `meta`; in a PDF/A document (`pdfa`), only what XML can
+    /// hold ([`archival::xml_safe`]), as its XMP says the same.
+    pub(super) fn new(meta: &'a Meta, pdfa: bool) -> Self {
+        let text = |s: &'a str| match pdfa {
+            true => archival::xml_safe(s),
+            false => Cow::Borrowed(s),
+        };
+        let (title, author) = (text(&meta.title), text(&meta.author));
+        let (subject, keywords) = (text(&meta.subject), text(&meta.keywords));
+        Texts {
+            title,
+            author,
+            subject,
+            keywords,
+        }
+    }
 }
 
 /// Writes the document information dictionary.
 pub(super) fn write_info(w: &mut Writer, texts: &Texts<'_>, date: Date) -> Ref {
     let id = w.alloc();
     let mut info: DocumentInfo<'_> = w.object(id).indirect(id).start();
-    info.title(TextStr(texts.title))
-        .author(TextStr(texts.author))
-        .subject(TextStr(texts.subject))
-        .keywords(TextStr(texts.keywords))
-        .creator(TextStr(&creator()))
-        .producer(TextStr(&producer()))
+    info.title(TextStr(&texts.title))
+        .author(TextStr(&texts.author))
+        .subject(TextStr(&texts.subject))
+        .keywords(TextStr(&texts.keywords))
+        .creator(TextStr(CREATOR))
+        .producer(TextStr(PRODUCER))
         .creation_date(date)
         .modified_date(date);
     id

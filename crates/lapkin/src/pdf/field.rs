@@ -54,11 +54,11 @@ pub(super) fn plan<'a>(w: &mut Writer, layout: &'a Layout, opts: &PdfOptions) ->
             next_key += 1;
             (div, next_key - 1)
         });
-        let page = b.page - 1;
+        let (id, page) = (w.alloc(), b.page - 1);
         Field {
             b,
             name,
-            id: w.alloc(),
+            id,
             page,
             form,
         }
@@ -66,15 +66,8 @@ pub(super) fn plan<'a>(w: &mut Writer, layout: &'a Layout, opts: &PdfOptions) ->
     fields.collect()
 }
 
-/// Writes the fields, each over its box on its page (of `pages`).
-pub(super) fn write_fields(w: &mut Writer, fields: &[Field<'_>], pages: &[Ref]) {
-    for f in fields {
-        write_field(w, f, pages[f.page]);
-    }
-}
-
-/// Writes one field over its box on `page`.
-fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref) {
+/// Writes a field over its box on its page (`page`).
+pub(super) fn write_field(w: &mut Writer, f: &Field<'_>, page: Ref) {
     let placement = SignaturePlacement::new(f.b, Some(f.name.clone()));
     let [x1, y1, x2, y2] = placement.pdf_rect.map(|v| v as f32);
     let appearance = w.alloc();

@@ -46,8 +46,8 @@ pub(super) struct Writer {
     /// Where each object of `packed` starts in it.
     packed_at: Vec<(Ref, usize)>,
     next: i32,
-    /// The zlib compressor of every stream.
-    pub deflater: Deflater,
+    /// The compressor of the streams ([`STREAM_LEVEL`]).
+    deflater: Deflater,
 }
 
 impl Writer {
@@ -59,7 +59,7 @@ impl Writer {
             packed: Chunk::with_settings_and_capacity(COMPACT, capacity / 4 + 1024),
             packed_at: Vec::new(),
             next: 1,
-            deflater: Deflater::with_level(STREAM_LEVEL),
+            deflater: Deflater::new(STREAM_LEVEL),
         }
     }
 
@@ -93,7 +93,6 @@ impl Writer {
     /// that makes them smaller, with the filter that then says so (see
     /// [`filtered`]).
     pub(super) fn pack<'a>(&mut self, bytes: &'a [u8]) -> (Cow<'a, [u8]>, Option<Filter>) {
-        self.deflater.set_level(STREAM_LEVEL);
         let packed = self.deflater.deflate(bytes);
         if packed.is_empty() || packed.len() >= bytes.len() {
             return (Cow::Borrowed(bytes), None);
@@ -114,7 +113,7 @@ impl Writer {
         out.extend_from_slice(self.plain.as_bytes());
         let packed = std::mem::replace(&mut self.packed, Chunk::new());
         let objects = split(&packed, &self.packed_at);
-        self.deflater.set_level(PACKED_LEVEL);
+        let mut packer = Deflater::new(PACKED_LEVEL);
         for group in objects.chunks(OBJECTS_PER_STREAM) {
             let container = self.alloc();
             entries.resize(self.next as usize + 1, Entry::Free);
@@ -122,7 +121,7 @@ impl Writer {
             for (index, (r, _)) in group.iter().enumerate() {
                 entries[r.get() as usize] = Entry::Packed(container.get() as u32, index as u16);
             }
-            out.extend_from_slice(&object_stream(container, group, &mut self.deflater));
+            out.extend_from_slice(&object_stream(container, group, &mut packer));
         }
         let xref = self.alloc();
         let start = out.len();
@@ -131,7 +130,7 @@ impl Writer {
         let width = offset_width(start);
         let table = xref_table(&entries, width);
         let row = 1 + width + 2;
-        let data = self.deflater.deflate(&up_predicted(&table, row));
+        let data = packer.deflate(&up_predicted(&table, row));
         let mut chunk = Chunk::with_settings(COMPACT);
         let mut stream = chunk.stream(xref, &data);
         stream
@@ -270,9 +269,9 @@ fn up_predicted(table: &[u8], columns: usize) -> Vec<u8> {
     out
 }
 
-/// A zlib compressor reused for every stream of a document: setting one up
-/// clears a quarter of a megabyte, which would cost more than compressing a
-/// small stream. Its level is changed between kinds of streams.
+/// A zlib compressor at one level, reused for every stream of its kind in
+/// a document: setting one up clears a quarter of a megabyte, which would
+/// cost more than compressing a small stream.
 ///
 /// The levels, [`STREAM_LEVEL`] for the page contents, the font programs and
 /// the other streams and [`PACKED_LEVEL`] for the object streams and the
@@ -293,10 +292,7 @@ fn up_predicted(table: &[u8], columns: usize) -> Vec<u8> {
 /// (at 4 everywhere 69,139; at 1 everywhere 94,226, too close to the budget
 /// of 100 KB) and cut the PDF stage by 1.6 ms. Were bytes to matter more:
 /// the pages at 2 give 77 KB for 0.6 ms more.
-pub(super) struct Deflater {
-    compress: flate2::Compress,
-    level: u32,
-}
+pub(super) struct Deflater(flate2::Compress);
 
 /// The zlib level of page contents, font programs and the other streams.
 pub(super) const STREAM_LEVEL: u32 = 1;
@@ -306,41 +302,20 @@ pub(super) const PACKED_LEVEL: u32 = 2;
 
 impl Deflater {
     /// A compressor at zlib level `level` (0 to 9).
-    pub(super) fn with_level(level: u32) -> Self {
-        Deflater {
-            compress: flate2::Compress::new(flate2::Compression::new(level), true),
-            level,
-        }
-    }
-
-    /// Compresses from now on at zlib level `level` (0 to 9).
-    pub(super) fn set_level(&mut self, level: u32) {
-        if level == self.level {
-            return;
-        }
-        self.compress.reset();
-        if self
-            .compress
-            .set_level(flate2::Compression::new(level))
-            .is_err()
-        {
-            // It cannot fail on a stream just reset; a new one if it did.
-            *self = Self::with_level(level);
-        }
-        self.level = level;
+    pub(super) fn new(level: u32) -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::new(level), true))
     }
 
     /// `bytes` compressed (zlib format), or nothing if compressing failed.
     pub(super) fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
-        self.compress.reset();
+        self.0.reset();
         let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
         loop {
-            let consumed = self.compress.total_in() as usize;
-            match self.compress.compress_vec(
-                &bytes[consumed..],
-                &mut out,
-                flate2::FlushCompress::Finish,
-            ) {
+            let consumed = self.0.total_in() as usize;
+            match self
+                .0
+                .compress_vec(&bytes[consumed..], &mut out, flate2::FlushCompress::Finish)
+            {
                 Ok(flate2::Status::StreamEnd) => return out,
                 // Room ran out: grow and go on.
                 Ok(_) => out.reserve(out.capacity().max(1024)),
@@ -349,86 +324,5 @@ impl Deflater {
                 Err(_) => return Vec::new(),
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use pdf_writer::TextStr;
-
-    #[test]
-    fn objects_split_out_of_a_chunk_whatever_their_strings_hold() {
-        let mut w = Writer::new(0);
-        let (a, b, c) = (w.alloc(), w.alloc(), w.alloc());
-        w.object(a)
-            .indirect(a)
-            .dict()
-            .pair(Name(b"T"), TextStr("a\nb\r\nendobj\n"));
-        w.object(b).indirect(b).primitive(42);
-        w.object(c).indirect(c).array().items([Str(b"\n\x00(")]);
-        let got: Vec<(i32, Vec<u8>)> = split(&w.packed, &w.packed_at)
-            .into_iter()
-            .map(|(r, body)| (r.get(), body.to_vec()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (
-                    1,
-                    b"<</T<FEFF0061000A0062000D000A0065006E0064006F0062006A000A>>>".to_vec()
-                ),
-                (2, b"42".to_vec()),
-                (3, b"[(\\n\\000\\()]".to_vec()),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_level_gives_the_same_bytes_whatever_came_before() {
-        let text: Vec<u8> = (0..20_000u32)
-            .flat_map(|i| format!("{} 0 Td ({}) Tj\n", i % 97, i % 13).into_bytes())
-            .collect();
-        let fresh: Vec<Vec<u8>> = (0..=9)
-            .map(|level| Deflater::with_level(level).deflate(&text))
-            .collect();
-        // One compressor taken through the levels, up and down.
-        let mut d = Deflater::with_level(STREAM_LEVEL);
-        for level in [1, 2, 9, 4, 1, 6, 0, 3, 2, 5, 7, 8, 1] {
-            d.set_level(level);
-            let packed = d.deflate(&text);
-            assert_eq!(packed, fresh[level as usize], "level {level}");
-            let mut unpacked = Vec::new();
-            std::io::Read::read_to_end(
-                &mut flate2::read::ZlibDecoder::new(&packed[..]),
-                &mut unpacked,
-            )
-            .unwrap();
-            assert_eq!(unpacked, text);
-        }
-        assert_ne!(fresh[STREAM_LEVEL as usize], fresh[PACKED_LEVEL as usize]);
-    }
-
-    #[test]
-    fn cross_reference_rows_and_their_prediction() {
-        let entries = [
-            Entry::Free,
-            Entry::Plain(0x0102),
-            Entry::Packed(7, 3),
-            Entry::Free,
-        ];
-        assert_eq!(offset_width(0), 1);
-        assert_eq!(offset_width(255), 1);
-        assert_eq!(offset_width(256), 2);
-        let table = xref_table(&entries, 2);
-        assert_eq!(
-            table,
-            [
-                0, 0, 0, 0xFF, 0xFF, 1, 1, 2, 0, 0, 2, 0, 7, 0, 3, 0, 0, 0, 0, 0
-            ]
-        );
-        let predicted = up_predicted(&table, 5);
-        assert_eq!(&predicted[..6], &[2, 0, 0, 0, 0xFF, 0xFF]);
-        assert_eq!(&predicted[6..12], &[2, 1, 1, 2, 1, 1]);
     }
 }

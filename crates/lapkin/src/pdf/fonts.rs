@@ -239,11 +239,7 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
     font.finish();
     write_descriptor(w, descriptor, program, face, subset, cff);
 
-    let bare_cff = if cff {
-        cff_table(&subset.program)
-    } else {
-        None
-    };
+    let bare_cff = cff.then(|| cff_table(&subset.program)).flatten();
     let (data, filter) = w.pack(bare_cff.unwrap_or(&subset.program));
     let mut s = w.stream(program).stream(program, &data);
     if cff {
@@ -375,31 +371,5 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), codes.len(), "no code twice");
-    }
-
-    #[test]
-    fn the_cmap_maps_ranges_of_codes_to_glyphs() {
-        let text = String::from_utf8(code_cmap(&glyph_codes(100))).unwrap();
-        // Row 0x20: ' ' to '\'' (glyphs 1-8), '*' to '[' (9-58), ']' to '~'
-        // (59-92); row 0x21 from glyph 93.
-        for range in [
-            "<2020> <2027> 1\n",
-            "<202A> <205B> 9\n",
-            "<205D> <207E> 59\n",
-            "<2120> <2127> 93\n",
-        ] {
-            assert!(text.contains(range), "{range} in\n{text}");
-        }
-        assert!(text.contains("4 begincidrange"), "{text}");
-    }
-
-    #[test]
-    fn char_sets() {
-        let mut set = CharSet::default();
-        set.extend("bab\u{2264}\u{4e00}");
-        assert_eq!(
-            set.chars().into_iter().collect::<String>(),
-            "ab\u{2264}\u{4e00}"
-        );
     }
 }

@@ -1,22 +1,8 @@
 //! Laid-out pages into PDF bytes, in one pass: every object is written
 //! once, typed, by pdf-writer (xmp-writer writes the XMP packet), in the
-//! order `write_pdf` walks the layout.
-//!
-//! - `check`: the layout is checked whole first, so that the rest can
-//!   index its pages and trust its numbers;
-//! - `subset` and `fonts`: each face is subset to the characters the
-//!   layout draws and embedded as a composite font;
-//! - `content`: each page's content stream (and the footer all pages
-//!   share), with the marked content of the tag tree;
-//! - `document`: the pages, link annotations, outline, document information
-//!   and catalog; `field`: the empty signature field; `tags`: the structure
-//!   tree; `archival`: the PDF/A metadata and output intent; `attach`: the
-//!   attached files;
-//! - `file`: object numbers, compression, object streams and the
-//!   cross-reference stream.
-//!
-//! The y axis is flipped from top-down to PDF's bottom-up in the content
-//! writer and, for annotations and bookmarks, where they are made.
+//! order `write_pdf` walks the layout, after `check` has checked the
+//! layout whole. Each submodule says what it writes; the y axis is flipped
+//! from top-down to PDF's bottom-up where content and annotations are made.
 
 mod archival;
 mod attach;
@@ -28,8 +14,6 @@ mod file;
 mod fonts;
 mod subset;
 mod tags;
-
-use std::borrow::Cow;
 
 use sha2::{Digest, Sha256};
 
@@ -211,27 +195,15 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     let embedded = fonts::embed(&mut w, layout, fonts)?;
     let fields = field::plan(&mut w, layout, opts);
     let pages = document::write_pages(&mut w, layout, &embedded, &fields, &mut hash);
-    field::write_fields(&mut w, &fields, &pages.refs);
+    for f in &fields {
+        field::write_field(&mut w, f, pages.refs[f.page]);
+    }
     let struct_tree = tags::write_tags(&mut w, layout, &pages, &fields);
     let outline = document::write_outline(&mut w, layout, &pages.refs);
     let files = attach::write_attachments(&mut w, &opts.attachments, date, &mut hash);
 
-    // A PDF/A document's information says what its XMP says, which holds
-    // only what XML can.
     let part = opts.standard.pdfa_part();
-    let meta = &layout.meta;
-    let text = |s| match part {
-        Some(_) => archival::xml_safe(s),
-        None => Cow::Borrowed(s),
-    };
-    let (title, author) = (text(&meta.title), text(&meta.author));
-    let (subject, keywords) = (text(&meta.subject), text(&meta.keywords));
-    let texts = document::Texts {
-        title: &title,
-        author: &author,
-        subject: &subject,
-        keywords: &keywords,
-    };
+    let texts = document::Texts::new(&layout.meta, part.is_some());
     let info = document::write_info(&mut w, &texts, date);
     let metadata = part.map(|part| archival::write_metadata(&mut w, &texts, time, part));
     let profile = part.map(|_| archival::write_profile(&mut w));
@@ -249,7 +221,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     // (which decides the font subsets too), the attachments, the title,
     // the date and the PDF/A part (a PDF/A file differs from the plain one
     // of the same pages).
-    hash.update(meta.title.as_bytes());
+    hash.update(layout.meta.title.as_bytes());
     hash.update(format!("{time}").as_bytes());
     if let Some(part) = part {
         hash.update([part]);
@@ -273,21 +245,4 @@ fn uri_ascii(url: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn uris_are_seven_bit() {
-        assert_eq!(
-            uri_ascii("https://example.org/a?b=c#d"),
-            "https://example.org/a?b=c#d"
-        );
-        assert_eq!(
-            uri_ascii("https://bücher.example/straße dan \"x\""),
-            "https://b%C3%BCcher.example/stra%C3%9Fe%20dan%20%22x%22"
-        );
-        assert_eq!(uri_ascii("https://a.id/50%25"), "https://a.id/50%25");
-    }
 }
