@@ -114,14 +114,10 @@ fn is_xml_char(c: char) -> bool {
 /// the same (ISO 19005-2, 6.6.2.3.1).
 pub(super) fn xml_safe(s: &str) -> Cow<'_, str> {
     if s.chars().all(is_xml_char) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
-                .collect(),
-        )
+        return Cow::Borrowed(s);
     }
+    let safe = |c| if is_xml_char(c) { c } else { '\u{FFFD}' };
+    Cow::Owned(s.chars().map(safe).collect())
 }
 
 #[cfg(test)]

@@ -88,13 +88,10 @@ impl Checker<'_> {
                 self.coordinate(at.child("width"), t.width);
                 let face = self.fonts.face(t.face);
                 // Each character once, in order.
-                let mut missing: Vec<char> = t
-                    .text
-                    .chars()
-                    .filter(|&c| face.glyph(c).is_none())
-                    .collect();
                 let mut seen = std::collections::HashSet::new();
-                missing.retain(|c| seen.insert(*c));
+                let missing: Vec<char> = (t.text.chars())
+                    .filter(|&c| face.glyph(c).is_none() && seen.insert(c))
+                    .collect();
                 if !missing.is_empty() {
                     let path = at.child("text");
                     let p = crate::text::glyphs::missing_glyph(

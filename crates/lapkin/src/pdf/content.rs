@@ -83,24 +83,14 @@ pub(crate) fn ends_with_added_hyphen(t: &TextRun) -> bool {
     }
 }
 
-/// The text a run's glyphs are drawn from: its text, except that
-///
-/// - a hyphen the line breaker added is drawn with the face's U+00AD glyph
-///   when the font subset has one (`fonts::embed` adds it when the face
-///   draws it exactly as its `-`). Its ToUnicode entry is then U+00AD, which
-///   readers take for a hyphen that only marks a line break: poppler, MuPDF
-///   and Ghostscript give `Tri\u{AD}` and `wulan` on the next line, PDFium
-///   joins the word (`Tri\u{2}wulan`, its mark of a line-end hyphen, which
-///   Chrome drops) and pdf.js drops the soft hyphen (it skips every format
-///   character); all five give the same characters but for it. A plain `-`
-///   read as a hyphen in pdf.js and Ghostscript, which ignore
-///   `/ActualText`, and as nothing in the others (measured:
-///   tests/external/readers.py);
-/// - a run followed by a word space its text does not hold
-///   ([`TextRun::space_after`]: the line broke at a space after it, or it is
-///   a heading's number) ends with a space glyph, which shows nothing: text
-///   extraction and the tag tree then read the word boundary (ISO 32000-1,
-///   14.8.2.5, asks for the space in the content or as `/ActualText`).
+/// The text a run's glyphs are drawn from: its text, except that a hyphen
+/// the line breaker added is drawn with the face's U+00AD glyph when the
+/// subset has one (`fonts::embed` adds it when the face draws it exactly as
+/// its `-`), which readers take for a hyphen that only marks a line break;
+/// and a run followed by a word space its text does not hold
+/// ([`TextRun::space_after`]) ends with a space glyph, so that text
+/// extraction and the tag tree read the word boundary (ISO 32000-1,
+/// 14.8.2.5). What each reader makes of it: the README, "What the PDF looks like".
 fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> Cow<'a, str> {
     let soft = ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0;
     let space = t.space_after && codes.get(' ') != 0;
@@ -383,18 +373,12 @@ impl Painter {
     /// the span is closed.
     ///
     /// The span is `/Span <</MCID n /ActualText (Tri\u{AD}wulan)>> BDC …
-    /// EMC` over both parts (ISO 32000-1, 14.9.4): its replacement text is
-    /// what the glyphs read (the added hyphen as U+00AD, see
-    /// [`drawn_text`]) without the line break, so that poppler and PDFium
-    /// give the word on one line (for a word's own hyphen, `pra-rakortek`,
-    /// where they would otherwise drop the hyphen as a line-end one), and
-    /// the readers that ignore the span (Ghostscript, pdf.js) read the
-    /// glyphs, which say the same. It is a marked-content sequence of the
-    /// word's element of its own (not nested in the element's sequence:
-    /// poppler's structure text then loses the rest of the element), and
-    /// the next item opens a new one. An empty `/ActualText` on the later
-    /// parts, as lapkin wrote before, is ignored by PDFium, which then read
-    /// the word's end twice (tests/external/readers.py).
+    /// EMC` over both parts (ISO 32000-1, 14.9.4), its text what the glyphs
+    /// read ([`drawn_text`]) without the line break: a marked-content
+    /// sequence of the word's element of its own (nested in the element's,
+    /// poppler's structure text loses the rest of the element); the next
+    /// item opens a new one. Why, reader by reader: the README ("What the
+    /// PDF looks like") and tests/external/readers.py.
     fn begin_word_span(
         &mut self,
         t: &TextRun,

@@ -224,12 +224,10 @@ fn write_link(w: &mut Writer, id: Ref, l: &LinkArea, height: f64, key: Option<i3
 /// "Kirim surel ke a@b.id" for a `mailto:` address, "Tautan ke URL" for
 /// any other.
 fn link_description(target: &str) -> String {
-    match target
-        .get(..7)
-        .filter(|s| s.eq_ignore_ascii_case("mailto:"))
-    {
-        Some(_) => format!("Kirim surel ke {}", &target[7..]),
-        None => format!("Tautan ke {target}"),
+    if matches!(target.get(..7), Some(s) if s.eq_ignore_ascii_case("mailto:")) {
+        format!("Kirim surel ke {}", &target[7..])
+    } else {
+        format!("Tautan ke {target}")
     }
 }
 
@@ -342,13 +340,11 @@ impl<'a> Texts<'a> {
             true => archival::xml_safe(s),
             false => Cow::Borrowed(s),
         };
-        let (title, author) = (text(&meta.title), text(&meta.author));
-        let (subject, keywords) = (text(&meta.subject), text(&meta.keywords));
         Texts {
-            title,
-            author,
-            subject,
-            keywords,
+            title: text(&meta.title),
+            author: text(&meta.author),
+            subject: text(&meta.subject),
+            keywords: text(&meta.keywords),
         }
     }
 }

@@ -276,22 +276,7 @@ fn up_predicted(table: &[u8], columns: usize) -> Vec<u8> {
 /// The levels, [`STREAM_LEVEL`] for the page contents, the font programs and
 /// the other streams and [`PACKED_LEVEL`] for the object streams and the
 /// cross-reference stream, were chosen by measuring each kind of stream of
-/// the reference report at each level (zlib-rs, `resource` profile, the
-/// best of 300 runs; compressed bytes and microseconds):
-///
-/// | level | 11 pages + footer, 141 KB | 3 fonts, 20 KB | 4 maps, ICC, 4.6 KB | 2 object streams, 47 KB |
-/// |---|---|---|---|---|
-/// | 1 | 54,551 B, 516 µs | 16,475 B, 119 µs | 2,561 B, 28 µs | 16,832 B, 129 µs |
-/// | 2 | 41,534 B, 1,092 µs | 14,519 B, 262 µs | 2,050 B, 71 µs | 12,725 B, 263 µs |
-/// | 3 | 38,093 B, 1,443 µs | 14,377 B, 321 µs | 2,042 B, 80 µs | 11,852 B, 376 µs |
-/// | 4 | 37,228 B, 1,657 µs | 14,365 B, 330 µs | 2,043 B, 83 µs | 11,767 B, 448 µs |
-/// | 6 | 36,108 B, 1,981 µs | 14,347 B, 339 µs | 2,040 B, 84 µs | 11,306 B, 650 µs |
-///
-/// Level 1 (zlib-rs' quick deflate, fixed Huffman codes) costs a third of
-/// level 4 per byte. Levels 1/1/2 made the reference report 90,055 bytes
-/// (at 4 everywhere 69,139; at 1 everywhere 94,226, too close to the budget
-/// of 100 KB) and cut the PDF stage by 1.6 ms. Were bytes to matter more:
-/// the pages at 2 give 77 KB for 0.6 ms more.
+/// the reference report at each level (the table: README, "Performance").
 pub(super) struct Deflater(flate2::Compress);
 
 /// The zlib level of page contents, font programs and the other streams.

@@ -1,15 +1,8 @@
-//! The tag tree: the layout's structure as the PDF's structure tree.
-//!
-//! The content streams put each run of items of one structure node in a
-//! marked-content sequence with its own MCID (see `content::page_content`);
-//! this module writes what points to them: a structure element per node
-//! (`/S` its role, `/P` its parent, `/K` its marked content, child
-//! elements and link annotations in reading order, `/Pg` the page of its
-//! first piece, and `MCR` dictionaries for pieces on other pages), the
-//! `/ParentTree` from each page's `/StructParents` and each annotation's
-//! `/StructParent` back to the elements. The reading order of the tree is
-//! the order of the document's blocks, because the layout made its nodes in
-//! that order.
+//! The tag tree: the layout's structure as the PDF's structure tree, an
+//! element per node pointing to the marked content `content::page_content`
+//! wrote and to the annotations, and the `/ParentTree` back from them. Its
+//! reading order is the document's blocks', in which the layout made its
+//! nodes.
 
 use pdf_writer::writers::{Attributes, StructElement, StructTreeRoot};
 use pdf_writer::{Finish, Name, Ref, Str};
