@@ -245,3 +245,27 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         .count();
     assert_eq!(form_count, 1, "one footer for all pages");
 }
+
+/// A timestamp a PDF date cannot hold (before 1970, after 9999) is the
+/// caller's error at the option, never "a bug in lapkin"; the limits
+/// themselves render.
+#[test]
+fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
+    let report = load_report("minimal.json");
+    let mut opts = RenderOptions::default();
+    let max = 253_402_300_799; // 9999-12-31 23:59:59 UTC
+    for bad in [-1, -100_000_000_000, max + 1, i64::MAX] {
+        opts.pdf.timestamp = Some(bad);
+        let err = render_pdf(&report, &opts).unwrap_err();
+        assert!(err.is_input_error(), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("pdf.timestamp: {bad} is ")),
+            "{err}"
+        );
+    }
+    for good in [0, max] {
+        opts.pdf.timestamp = Some(good);
+        assert!(render_pdf(&report, &opts).is_ok(), "{good}");
+    }
+}

@@ -404,31 +404,3 @@ pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) ->
     attach::catalog_entries(&mut c, &parts.files);
     id
 }
-
-#[cfg(test)]
-mod tests {
-
-    #[test]
-    fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
-        let report =
-            crate::parse_report(include_bytes!("../../../../fixtures/minimal.json")).unwrap();
-        let mut opts = crate::RenderOptions::default();
-        let max = super::super::MAX_TIMESTAMP;
-        for bad in [-1, -100_000_000_000, max + 1, i64::MAX] {
-            opts.pdf.timestamp = Some(bad);
-            // The caller's bad value: an input error at the option, never
-            // "a bug in lapkin".
-            let err = crate::render_pdf(&report, &opts).unwrap_err();
-            assert!(err.is_input_error(), "{err}");
-            assert!(
-                err.to_string()
-                    .starts_with(&format!("pdf.timestamp: {bad} is ")),
-                "{err}"
-            );
-        }
-        for good in [0, max] {
-            opts.pdf.timestamp = Some(good);
-            assert!(crate::render_pdf(&report, &opts).is_ok(), "{good}");
-        }
-    }
-}

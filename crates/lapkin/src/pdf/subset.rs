@@ -85,6 +85,42 @@ pub(crate) fn subset_face(face: &FontFace, chars: &BTreeSet<char>) -> Result<Sub
     })
 }
 
+/// The length of a simple glyph's flags and coordinates (its
+/// `glyph_data` without the padding that may follow), from its flags as
+/// read-fonts names them (read-fonts reads the points but does not say
+/// where they end); `None` if the flags run past the data.
+fn outline_len(glyph: &read_fonts::tables::glyf::SimpleGlyph<'_>) -> Option<usize> {
+    use read_fonts::tables::glyf::SimpleGlyphFlags as F;
+    let data = glyph.glyph_data();
+    let mut points_left = glyph.num_points();
+    let (mut at, mut coordinates) = (0usize, 0usize);
+    // Each pass reads a flag, so the loop ends with the data at the latest.
+    while points_left > 0 {
+        let flags = F::from_bits_truncate(*data.get(at)?);
+        at += 1;
+        let repeats = if flags.contains(F::REPEAT_FLAG) {
+            at += 1;
+            usize::from(*data.get(at - 1)?) + 1
+        } else {
+            1
+        };
+        points_left = points_left.checked_sub(repeats)?;
+        for (short, same) in [
+            (F::X_SHORT_VECTOR, F::X_IS_SAME_OR_POSITIVE_X_SHORT_VECTOR),
+            (F::Y_SHORT_VECTOR, F::Y_IS_SAME_OR_POSITIVE_Y_SHORT_VECTOR),
+        ] {
+            coordinates += repeats
+                * match (flags.contains(short), flags.contains(same)) {
+                    (true, _) => 1,
+                    (false, true) => 0,
+                    (false, false) => 2,
+                };
+        }
+    }
+    let end = at + coordinates;
+    (end <= data.len()).then_some(end)
+}
+
 /// The tables only a TrueType hinting interpreter reads (and `hdmx`,
 /// `LTSH`, `VDMX`, which record what hinting did at each size).
 const HINTING_TABLES: [Tag; 6] = [
@@ -98,13 +134,16 @@ const HINTING_TABLES: [Tag; 6] = [
 
 /// Appends a simple glyph without its instructions: everything but them,
 /// a length of zero for them, the flags and coordinates after them as they
-/// are (with the padding the font had after them). `None` if malformed.
+/// are, without the padding the font had after them. `None` if malformed.
 fn simple_glyph(g: &read_fonts::tables::glyf::SimpleGlyph<'_>, out: &mut Vec<u8>) -> Option<()> {
-    let bytes = g.offset_data().as_bytes();
-    let range = g.instruction_length_byte_range();
-    out.extend_from_slice(bytes.get(..range.start)?);
+    let head = g
+        .offset_data()
+        .as_bytes()
+        .get(..g.instruction_length_byte_range().start)?;
+    let outline = g.glyph_data().get(..outline_len(g)?)?;
+    out.extend_from_slice(head);
     out.extend_from_slice(&[0, 0]);
-    out.extend_from_slice(g.glyph_data());
+    out.extend_from_slice(outline);
     Some(())
 }
 
