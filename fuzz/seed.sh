@@ -5,7 +5,7 @@
 # so any bytes do: the fixtures serve as a start for them too.
 set -euo pipefail
 cd "$(dirname "$0")"
-for target in parse_check render_structured table_layout arbitrary_values; do
+for target in parse_check render_structured table_layout arbitrary_values unit_shapes; do
   mkdir -p "corpus/$target"
   find ../fixtures -name '*.json' -print0 | while IFS= read -r -d '' f; do
     cp "$f" "corpus/$target/$(echo "$f" | tr '/' '_' | sed 's/^\.\._//')"

@@ -2,7 +2,7 @@
 //! readers, each with what its pages must read as, from the layout:
 //!
 //! - `NAME.pdf` for the reference report, the minimal one, the many-glyph
-//!   one and every layout fixture, and `signed.unsigned.pdf` (the reference
+//!   one, every layout fixture and the other units' reports, and `signed.unsigned.pdf` (the reference
 //!   report with an empty signature field, for readers.py to sign);
 //! - `NAME.json`: `{"pages": [{"text": …, "words": [[first, last], …]}]}`,
 //!   each page's text as its glyphs read (the runs' texts, a line-end hyphen
@@ -55,23 +55,24 @@ fn main() {
         ("minimal", "minimal.json".to_owned()),
         ("many-glyphs", "many-glyphs.json".to_owned()),
     ];
-    let mut layouts: Vec<String> = std::fs::read_dir(fixtures.join("layout"))
-        .expect("the layout fixtures")
-        .filter_map(|e| {
-            let name = e.ok()?.file_name().into_string().ok()?;
-            name.ends_with(".json").then_some(name)
-        })
-        .collect();
-    layouts.sort();
-    let layouts: Vec<(String, String)> = layouts
-        .into_iter()
-        .map(|f| {
+    // The layout fixtures and the other units' reports.
+    let mut layouts: Vec<(String, String)> = Vec::new();
+    for dir in ["layout", "units"] {
+        let mut found: Vec<String> = std::fs::read_dir(fixtures.join(dir))
+            .expect("the fixtures' directory")
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().into_string().ok()?;
+                name.ends_with(".json").then_some(name)
+            })
+            .collect();
+        found.sort();
+        layouts.extend(found.into_iter().map(|f| {
             (
-                format!("layout-{}", f.trim_end_matches(".json")),
-                format!("layout/{f}"),
+                format!("{dir}-{}", f.trim_end_matches(".json")),
+                format!("{dir}/{f}"),
             )
-        })
-        .collect();
+        }));
+    }
     for (name, fixture) in names.drain(..) {
         write(&out, name, &load(&fixture), &plain);
     }

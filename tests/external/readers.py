@@ -4,8 +4,10 @@
 Poppler (pdftotext, pdftoppm), MuPDF (PyMuPDF), Ghostscript (txtwrite,
 pnggray), PDFium (pypdfium2) and pdf.js (pdfjs-dist under node) read every
 PDF that `cargo run -p lapkin-tests --example readers` wrote (the reference
-report, the minimal one, the many-glyph one, every layout fixture) and the
-reference report signed with pyHanko into its field. For each file, each
+report, the minimal one, the many-glyph one, every layout fixture), the
+reference report signed with pyHanko into its field, and the reference report
+signed with iText 5.5.13 at its tag as BSrE signs (itext-signed.pdf, written
+there by itext.py --readers, when present). For each file, each
 reader must give:
 
 - the file's number of pages;

@@ -18,6 +18,7 @@ with --attach-source:
    naming the revision.
 
 Usage: revisions.py LAPKIN_BINARY FIXTURES_DIR WORK_DIR
+(itext.py imports EDITS and write to edit files iText 5 signed.)
 """
 
 import io
@@ -39,8 +40,6 @@ from pyhanko.stamp import TextStampStyle
 import signing
 from signing import check, find_tag, finish, make_certificate
 
-LAPKIN, FIXTURES, WORK = (Path(a) for a in sys.argv[1:4])
-WORK.mkdir(parents=True, exist_ok=True)
 N, G, S = generic.NameObject, generic.IndirectObject, generic.pdf_string
 
 
@@ -265,4 +264,7 @@ def main():
     finish("revision")
 
 
-main()
+if __name__ == "__main__":
+    LAPKIN, FIXTURES, WORK = (Path(a) for a in sys.argv[1:4])
+    WORK.mkdir(parents=True, exist_ok=True)
+    main()

@@ -94,6 +94,50 @@ def verify(original, signed, cert, box, label):
     check(changed_inside > 0, f"{label}: the visible signature is drawn in the box")
 
 
+def several_signers(signer, cert):
+    """Three signers side by side: each box has its own tag, found once and
+    inside it, and its own field; the three sign one after another, each
+    into its field as an incremental update, and every signature is valid
+    and intact, the last covering the whole file."""
+    name = "several-signers"
+    print(f"{name} (several-signers.json)")
+    pdf, box = render("several-signers.json", name, "--signature-field")
+    boxes = box["signers"]
+    check(len(boxes) == 3, f"{name}: three boxes ({len(boxes)})")
+    check(box["field"] == boxes[0]["field"], f"{name}: the first box is also given at the top")
+    fields = [b["field"] for b in boxes]
+    check(fields == ["ttd_kepala_dinas", "ttd_kasubbag", "ttd_kepala"], f"{name}: own fields {fields}")
+    tags = [b["tag"] for b in boxes]
+    check(len(set(tags)) == 3, f"{name}: a tag of its own each {tags}")
+    for b in boxes:
+        found = find_tag(pdf, b["tag"])
+        check(len(found) == 1, f"{name}: the tag {b['tag']} occurs once ({len(found)})")
+        page, xmin, ymin, xmax, ymax = found[0]
+        r = b["rect"]
+        check(page == b["page"] and r["x"] - 0.5 <= xmin and xmax <= r["x"] + r["width"] + 0.5
+              and r["y"] - 0.5 <= ymin and ymax <= r["y"] + r["height"] + 0.5,
+              f"{name}: the tag {b['tag']} lies inside {b['signer']}'s box")
+    current = pdf
+    for k, field in enumerate(fields, start=1):
+        signed = WORK / f"{name}.signed-{k}.pdf"
+        sign(current, signed, signer, field)
+        check(signed.read_bytes().startswith(current.read_bytes()),
+              f"{name}: signature {k} is an incremental update")
+        current = signed
+    r = run("pdfsig", current)
+    check(r.stdout.count("Signature is Valid.") == 3, f"{name}: pdfsig finds three valid signatures")
+    reader = PdfFileReader(io.BytesIO(current.read_bytes()))
+    check(len(reader.embedded_signatures) == 3, f"{name}: three signatures")
+    context = ValidationContext(trust_roots=[load_cert_from_pemder(cert)])
+    for k, sig in enumerate(reader.embedded_signatures, start=1):
+        status = validate_pdf_signature(sig, context)
+        check(status.intact and status.valid, f"{name}: signature {k} intact and valid")
+    last = validate_pdf_signature(reader.embedded_signatures[-1], context)
+    check(last.coverage == SignatureCoverageLevel.ENTIRE_FILE, f"{name}: the last covers the entire file")
+    r = run("qpdf", "--check", current)
+    check(r.returncode == 0, f"{name}: qpdf --check of the thrice-signed file")
+
+
 def main():
     key, cert = make_certificate(WORK)
     signer = signers.SimpleSigner.load(str(key), str(cert))
@@ -134,6 +178,8 @@ def main():
         signed = WORK / f"{name}.tag-signed.pdf"
         sign(tag_pdf, signed, signer, "sig_bsre", new_box=stamp, page=page)
         verify(tag_pdf, signed, cert, box, f"{name}, tag mode")
+
+    several_signers(signer, cert)
 
     print("refused: a report whose text holds the tag")
     r = run(LAPKIN, "render", FIXTURES / "invalid/tag-character-in-text.json", "-o", WORK / "refused.pdf")

@@ -29,6 +29,11 @@ pub struct Mix {
     pub narrow_figures: bool,
     /// Table headers and legal notes taller than a page.
     pub taller_than_page: bool,
+    /// The shapes of other units' reports: own titles and sections, free
+    /// sections, chosen and grouped columns, codes left out, budget rows
+    /// by type of spending and with sub-rows, several signers, in ink or
+    /// electronically, page furniture (see `lapkin_tests::shapes`).
+    pub unit_shapes: bool,
     /// How big the report may get: the number of blocks, rows and words
     /// scale with it (1 gives a few pages).
     pub scale: u32,
@@ -44,6 +49,7 @@ impl Mix {
         wide_tables: false,
         narrow_figures: false,
         taller_than_page: false,
+        unit_shapes: false,
         scale: 1,
     };
 
@@ -54,6 +60,7 @@ impl Mix {
         wide_tables: true,
         narrow_figures: true,
         taller_than_page: true,
+        unit_shapes: true,
         scale: 1,
     };
 
@@ -65,6 +72,7 @@ impl Mix {
             wide_tables: u.arbitrary()?,
             narrow_figures: u.arbitrary()?,
             taller_than_page: u.arbitrary()?,
+            unit_shapes: u.arbitrary()?,
             scale: u.int_in_range(1..=2)?,
         })
     }
@@ -217,11 +225,11 @@ const UNICODE_WORDS: &[&str] = &[
 /// Letters for long words.
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-fn pick<'a>(u: &mut Unstructured<'_>, words: &[&'a str]) -> Result<&'a str> {
+pub(crate) fn pick<'a>(u: &mut Unstructured<'_>, words: &[&'a str]) -> Result<&'a str> {
     Ok(words[u.choose_index(words.len())?])
 }
 
-fn plain_word(u: &mut Unstructured<'_>) -> Result<String> {
+pub(crate) fn plain_word(u: &mut Unstructured<'_>) -> Result<String> {
     let w = pick(u, WORDS)?;
     Ok(if u.ratio(1, 8)? {
         let mut c = w.chars();
@@ -296,7 +304,12 @@ fn word(u: &mut Unstructured<'_>, mix: &Mix) -> Result<String> {
 /// Inline text of `min..=max` words. It starts with a plain word, so that
 /// it never starts like a Markdown list or heading; `breaks` adds hard
 /// line breaks (many lines in one cell).
-fn text_of(u: &mut Unstructured<'_>, mix: &Mix, min: usize, max: usize) -> Result<String> {
+pub(crate) fn text_of(
+    u: &mut Unstructured<'_>,
+    mix: &Mix,
+    min: usize,
+    max: usize,
+) -> Result<String> {
     let n = u.int_in_range(min..=max.max(min))?;
     let breaks = u.ratio(1, 10)?;
     let mut s = plain_word(u)?;
@@ -318,7 +331,7 @@ fn paragraph(u: &mut Unstructured<'_>, mix: &Mix) -> Result<String> {
 }
 
 /// A one-line plain field (no markup: it is printed as written).
-fn line(u: &mut Unstructured<'_>, mix: &Mix, max: usize) -> Result<String> {
+pub(crate) fn line(u: &mut Unstructured<'_>, mix: &Mix, max: usize) -> Result<String> {
     let n = u.int_in_range(1..=max)?;
     let mut words = vec![plain_word(u)?];
     for _ in 1..n {
@@ -360,7 +373,7 @@ fn cell(u: &mut Unstructured<'_>, mix: &Mix, figures: bool) -> Result<Value> {
 
 /// A JSON number: an integer, a decimal with two places, or (for
 /// figures) a large amount.
-fn number(u: &mut Unstructured<'_>, large: bool) -> Result<Value> {
+pub(crate) fn number(u: &mut Unstructured<'_>, large: bool) -> Result<Value> {
     let int: u64 = if large && u.ratio(1, 2)? {
         u.int_in_range(1_000_000..=999_999_999_999_999)?
     } else {
@@ -413,6 +426,9 @@ pub fn table(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             k["rata"] = json!(pick(u, &["kiri", "tengah", "kanan"])?);
         }
         kolom.push(k);
+    }
+    if mix.unit_shapes && u.ratio(1, 2)? {
+        crate::shapes::group_columns(u, &mut kolom)?;
     }
     let nrows: usize = if tall_header {
         u.int_in_range(2..=8)?
@@ -497,7 +513,7 @@ fn block(u: &mut Unstructured<'_>, mix: &Mix, depth: usize) -> Result<Value> {
 }
 
 /// A non-empty list of blocks.
-fn blocks(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Vec<Value>> {
+pub(crate) fn blocks(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Vec<Value>> {
     let n = u.int_in_range(1..=2 * mix.scale as usize)?;
     (0..n).map(|_| block(u, mix, 0)).collect()
 }
@@ -609,6 +625,9 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
         }
         report["catatan"] = json!(items);
     }
+    if mix.unit_shapes && u.ratio(3, 4)? {
+        crate::shapes::reshape(u, mix, &mut report)?;
+    }
     Ok(report)
 }
 
@@ -643,6 +662,19 @@ pub fn printed_words(report: &Value) -> Vec<String> {
                         | "field"
                         | "nama_lengkap"
                         | "provinsi"
+                        // Options, not texts: the vocabulary of columns,
+                        // parts and styles.
+                        | "isi"
+                        | "jenis"
+                        | "dari"
+                        | "terhadap"
+                        | "penomoran"
+                        | "penomoran_catatan"
+                        | "letak"
+                        | "angka_triwulan"
+                        // With placeholders, or printed only with a note.
+                        | "nomor"
+                        | "judul_catatan"
                 ) {
                     return;
                 }
@@ -653,7 +685,11 @@ pub fn printed_words(report: &Value) -> Vec<String> {
                         .map(str::to_owned),
                 );
             }
-            Value::Array(a) => a.iter().for_each(|v| walk(v, key, out)),
+            // Blocks under `isi` are printed (a column's `isi` is not).
+            Value::Array(a) => {
+                let key = if key == "isi" { "" } else { key };
+                a.iter().for_each(|v| walk(v, key, out))
+            }
             Value::Object(o) => {
                 for (k, v) in o {
                     if k != "tanda_tangan" {

@@ -276,9 +276,11 @@ fn no_heading_ends_a_page_whatever_precedes_it() {
     let base = load_report("minimal.json");
     for n in 1..60 {
         let mut r = base.clone();
-        r.analisis[0].progress = (0..n)
-            .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
-            .collect();
+        r.analisis[0].progress = Some(
+            (0..n)
+                .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
+                .collect(),
+        );
         let l = layout(&r);
         for (p, page) in l.pages.iter().enumerate() {
             let b = body(page, &style);
@@ -485,7 +487,9 @@ fn a_header_repeats_only_with_a_line_of_its_row() {
     let base = load_report("layout/header-taller-than-a-page.json");
     for titles in [60, 100, 140, 170] {
         let mut r = base.clone();
-        if let lapkin::model::Block::Tabel(t) = &mut r.analisis[0].progress[0] {
+        if let Some(lapkin::model::Block::Tabel(t)) =
+            r.analisis[0].progress.as_mut().map(|p| &mut p[0])
+        {
             t.kolom[1].judul = (1..=titles)
                 .map(|n| format!("[{n}] Judul kolom yang sangat panjang"))
                 .collect::<Vec<_>>()
@@ -518,9 +522,11 @@ fn a_heading_before_a_tall_row_is_not_left_alone() {
     let base = load_report("layout/heading-before-a-tall-row.json");
     for n in 1..60 {
         let mut r = base.clone();
-        r.analisis[0].progress = (0..n)
-            .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
-            .collect();
+        r.analisis[0].progress = Some(
+            (0..n)
+                .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
+                .collect(),
+        );
         let l = layout(&r);
         let (p, _) = find(&l, "Kendala / Permasalahan :").remove(0);
         let page = body(&l.pages[p], &style);
@@ -706,9 +712,10 @@ fn codes_dates_and_the_nip_are_never_broken() {
     let l = layout(&report);
     let mut tokens: Vec<String> = report
         .anggaran
-        .rincian
         .iter()
-        .map(|r| format!("[{}]", r.kode))
+        .flat_map(|a| &a.rincian)
+        .filter_map(|r| r.kode.as_ref())
+        .map(|k| format!("[{k}]"))
         .collect();
     tokens.extend(["NIP 196805091993032001".into(), "07 Agustus 2024".into()]);
     tokens.extend(["[SK 1.0]".into(), "[IKK 1.1]".into(), "[IKK 2.2]".into()]);

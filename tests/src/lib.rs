@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 #[path = "gen.rs"]
 pub mod generate;
 
+/// Other units' shapes of a report, for the generated reports.
+pub mod shapes;
+
 /// Hostile PDFs for extract and verify.
 pub mod hostile_pdf;
 
@@ -59,30 +62,38 @@ pub fn big_report(base: &lapkin::Report, times: usize, rows: usize) -> lapkin::R
     for n in 1..=times {
         for s in &base.kinerja.sasaran {
             let mut s = s.clone();
-            s.kode = format!("{} /{n}", s.kode);
+            s.kode = s.kode.map(|k| format!("{k} /{n}"));
             for i in &mut s.indikator {
-                i.kode = format!("{} /{n}", i.kode);
+                i.kode = i.kode.as_ref().map(|k| format!("{k} /{n}"));
             }
             r.kinerja.sasaran.push(s);
         }
         for a in &base.analisis {
             let mut a = a.clone();
-            a.indikator = format!("{} /{n}", a.indikator);
+            a.indikator = a.indikator.map(|k| format!("{k} /{n}"));
             r.analisis.push(a);
         }
     }
-    let template = base.anggaran.rincian.clone();
-    r.anggaran.total = None;
-    r.anggaran.rincian = (0..rows)
-        .map(|k| {
-            let mut row = template[k % template.len()].clone();
-            row.kode = format!("419548.DI.6397.QDB.{k:05}");
-            row.pagu += Decimal::from(k as i64 * 1000);
-            row.sisa_capaian = None;
-            row.sisa_anggaran = None;
-            row
-        })
-        .collect();
+    let template = base
+        .anggaran
+        .as_ref()
+        .map(|a| a.rincian.clone())
+        .unwrap_or_default();
+    if let Some(a) = &mut r.anggaran
+        && !template.is_empty()
+    {
+        a.total = None;
+        a.rincian = (0..rows)
+            .map(|k| {
+                let mut row = template[k % template.len()].clone();
+                row.kode = Some(format!("419548.DI.6397.QDB.{k:05}"));
+                row.pagu = row.pagu.map(|p| p + Decimal::from(k as i64 * 1000));
+                row.sisa_capaian = None;
+                row.sisa_anggaran = None;
+                row
+            })
+            .collect();
+    }
     r
 }
 

@@ -55,3 +55,8 @@ mod read_hostile;
 /// Justified text measured from the layout: the inter-word gaps of the
 /// reference report against the targets of issue 10.
 mod typography;
+
+/// Other units' reports (`fixtures/units/`) in their own words: title,
+/// intro period, headings, table A's header, signers and page furniture,
+/// on the layout and (ignored here) as pdftotext reads them.
+mod units;

@@ -433,6 +433,15 @@ fn headers_and_notes_taller_than_a_page_end() {
 }
 
 #[test]
+fn other_units_shapes_render_whole_inside_the_margins() {
+    let mix = Mix {
+        unit_shapes: true,
+        ..Mix::PLAIN
+    };
+    check("unit_shapes", &mix, 40, &[]);
+}
+
+#[test]
 fn no_mix_of_classes_panics_or_hangs() {
     // Every class but the one that hangs today, all properties.
     let mut failures = Vec::new();

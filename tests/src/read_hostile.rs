@@ -267,6 +267,133 @@ fn the_catalog_and_information_may_change_only_as_a_signer_changes_them() {
     assert_eq!(changed(&action).1, "the catalog's /OpenAction");
 }
 
+/// The catalog as iText 5 rewrites it: a direct `/AcroForm` listing the
+/// new field `widget` after the old ones, and `/Version`.
+fn itext_catalog(
+    doc: &Document,
+    root: ObjectId,
+    widget: u32,
+    ap: u32,
+    helv: u32,
+    version: &str,
+) -> String {
+    let mut catalog = doc.get_dictionary(root).unwrap().clone();
+    let fields: Vec<Object> = match catalog.get(b"AcroForm") {
+        Ok(Object::Dictionary(form)) => form.get(b"Fields").unwrap().as_array().unwrap().clone(),
+        _ => Vec::new(),
+    };
+    let fields: Vec<String> = fields
+        .iter()
+        .chain([&Object::Reference((widget, 0))])
+        .map(|f| format!("{} 0 R", f.as_reference().unwrap().0))
+        .collect();
+    catalog.remove(b"AcroForm");
+    h::dict_text(&catalog).replacen(
+        "<< ",
+        &format!(
+            "<< /AcroForm << /Fields [{}] /DA (/Helv 0 Tf 0 g ) /DR << /Font << /Helv {helv} 0 R >> \
+             /XObject << /FRM {ap} 0 R >> >> /SigFlags 3 >> /Version {version} ",
+            fields.join(" ")
+        ),
+        1,
+    )
+}
+
+/// A BSrE signature as iText 5.5.13 appends it (the objects
+/// tests/external/itext.py read from iText's real update): a new merged
+/// field and widget `sig_<epoch-ms>` carrying `/DR` (iText's
+/// `PdfFormField.setUsed` gives every field it creates the resources of its
+/// appearance), the page's `/Annots`, the catalog with a direct `/AcroForm`
+/// (`/DR` with Helvetica and ZapfDingbats, `/DA`, `/SigFlags 3`) and
+/// `/Version /1.7` (iText's append mode writes the header's version there),
+/// the information's `/ModDate` and `/Producer`.
+fn itext_signed(pdf: &[u8], version: &str) -> Vec<u8> {
+    let rendered =
+        lapkin::render(&load_report("minimal.json"), &RenderOptions::default()).expect("renders");
+    let [x1, y1, x2, y2] = rendered.signature.expect("a signer").pdf_rect;
+    let doc = Document::load_mem(pdf).unwrap();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let page = doc.get_pages()[&1];
+    let n = h::next_number(pdf);
+    let (widget, sig, ap, helv) = (n, n + 1, n + 2, n + 3);
+    let catalog = itext_catalog(&doc, root, widget, ap, helv, version);
+    let mut information = doc.get_dictionary(info).unwrap().clone();
+    information.set("ModDate", Object::string_literal("D:20261207100622Z"));
+    information.set(
+        "Producer",
+        Object::string_literal("lapkin; modified using iText 5.5.13.3"),
+    );
+    let page_dict = page_text(pdf, page, |d| {
+        let mut annots = d
+            .get(b"Annots")
+            .and_then(Object::as_array)
+            .cloned()
+            .unwrap_or_default();
+        annots.push(Object::Reference((widget, 0)));
+        d.set("Annots", annots);
+    });
+    h::update(
+        pdf,
+        &[
+            (page.0, text(page_dict)),
+            (root.0, text(catalog)),
+            (info.0, text(h::dict_text(&information))),
+            (
+                widget,
+                text(format!(
+                    "<< /AP << /N {ap} 0 R >> /DR << /XObject << /FRM {ap} 0 R >> >> /F 132 /FT /Sig \
+                     /P {} 0 R /Rect [{x1} {y1} {x2} {y2}] /Subtype /Widget /T (sig_1796637982731) \
+                     /Type /Annot /V {sig} 0 R >>",
+                    page.0
+                )),
+            ),
+            (
+                sig,
+                text(
+                    "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached \
+                     /Contents <00> /ByteRange [0 0 0 0] >>",
+                ),
+            ),
+            (
+                ap,
+                Body::Stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 85.04 85.04]".into(),
+                    b"q Q".to_vec(),
+                ),
+            ),
+            (
+                helv,
+                text(
+                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                ),
+            ),
+        ],
+        "",
+    )
+}
+
+#[test]
+fn a_bsre_signature_as_itext_writes_it_is_accepted() {
+    let pdf = lapkin_pdf();
+    for version in ["/1.7", "/2.0"] {
+        let signed = itext_signed(&pdf, version);
+        assert_eq!(
+            verify(&signed).unwrap(),
+            Verification::Identical {
+                later_revisions: true
+            },
+            "/Version {version}"
+        );
+        assert_eq!(extract(&signed).unwrap(), extract(&pdf).unwrap());
+    }
+    // /Version must name a PDF version.
+    for version in ["/9.9", "(1.7)", "/1.7.1"] {
+        let (_, what) = changed(&itext_signed(&pdf, version));
+        assert_eq!(what, "the catalog's /Version", "/Version {version}");
+    }
+}
+
 #[test]
 fn a_hybrid_section_is_read_as_viewers_read_it() {
     // An update whose table lists nothing and whose /XRefStm stream

@@ -29,7 +29,7 @@ pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
     let (title, indikator, rincian) = (
         report.title(),
         report.indikator().count(),
-        report.anggaran.rincian.len(),
+        report.anggaran.as_ref().map_or(0, |a| a.rincian.len()),
     );
     let line = words(
         format!("{source}: ok: {title} ({indikator} indikator, {rincian} rincian output)\n"),

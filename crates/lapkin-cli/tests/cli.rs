@@ -79,7 +79,10 @@ fn check_lists_every_problem_and_exits_1() {
         err.contains("penutup.jabtan: unknown field; did you mean `jabatan`?"),
         "{err}"
     );
-    assert!(err.contains("judul: unknown field"), "{err}");
+    assert!(
+        err.contains("judl: unknown field; did you mean `judul`?"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 

@@ -58,8 +58,13 @@ pub fn angka(d: &Decimal) -> String {
 }
 
 /// The month's name: 8 → `Agustus`.
-pub(crate) fn bulan(month: time::Month) -> &'static str {
+pub(crate) fn nama_bulan(month: time::Month) -> &'static str {
     BULAN[usize::from(u8::from(month)) - 1]
+}
+
+/// A month and its year, for a document dated by the month: `Oktober 2020`.
+pub fn bulan(date: time::Date) -> String {
+    format!("{} {}", nama_bulan(date.month()), date.year())
 }
 
 /// A date as in an official letter: `07 Agustus 2024`.
@@ -72,7 +77,12 @@ pub(crate) fn bulan(month: time::Month) -> &'static str {
 /// assert_eq!(lapkin::format::tanggal(date), "07 Agustus 2024");
 /// ```
 pub fn tanggal(date: time::Date) -> String {
-    format!("{:02} {} {}", date.day(), bulan(date.month()), date.year())
+    format!(
+        "{:02} {} {}",
+        date.day(),
+        nama_bulan(date.month()),
+        date.year()
+    )
 }
 
 #[cfg(test)]
@@ -134,8 +144,9 @@ mod tests {
         assert_eq!(tanggal(date!(2025 - 12 - 01)), "01 Desember 2025");
         assert_eq!(tanggal(date!(2024 - 02 - 29)), "29 Februari 2024");
         let all: Vec<&str> = (0..12)
-            .map(|i| bulan(time::Month::January.nth_next(i)))
+            .map(|i| nama_bulan(time::Month::January.nth_next(i)))
             .collect();
         assert_eq!(all, BULAN);
+        assert_eq!(bulan(date!(2020 - 10 - 01)), "Oktober 2020");
     }
 }

@@ -297,7 +297,7 @@ impl RenderOptions {
 /// let json = std::fs::read("tests-data/minimal.json").unwrap();
 /// let mut report = lapkin::parse_report(&json).unwrap();
 /// let link = lapkin::model::Inline::new("Tautan [rusak](ftp://contoh)");
-/// report.analisis[0].kendala = vec![lapkin::model::Blok::Paragraf(link)];
+/// report.analisis[0].kendala = Some(vec![lapkin::model::Blok::Paragraf(link)]);
 /// let fonts = lapkin::text::FontSet::liberation_sans();
 /// let err = lapkin::validate(&report, &fonts).unwrap_err();
 /// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");

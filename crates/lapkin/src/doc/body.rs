@@ -2,13 +2,12 @@
 //! blocks, built as the walk visits them: a stack of frames, one for each
 //! block being filled.
 
-use super::build::{
-    caption, column, is_body_text, number_cell, text_cell, text_paragraph, title_cell,
-};
-use super::{Block, List, ListItem, Origin, Row, Table};
+use super::build::{emboldened, source_text, text_paragraph};
+use super::{Block, Bookmark, Heading, List, ListItem, Origin, Paragraph, Row, Table};
 use crate::model::GayaDaftar;
-use crate::model::walk::{Node, Role};
+use crate::model::walk::{Node, Role, Source};
 use crate::problem::JsonPath;
+use crate::text::Align;
 
 /// A block being built.
 pub(super) enum Frame {
@@ -43,12 +42,11 @@ fn table(frames: &mut [Frame]) -> Option<&mut Table> {
     }
 }
 
-/// Takes the body's part of `node`, at `path`; whether it was one.
-pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>) -> bool {
+/// Takes the body's part of `node`, at `path`; whether it was one. A
+/// sub-heading is a heading of `level`.
+pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>, level: u8) -> bool {
     match node {
-        Node::Text(t) if is_body_text(t.role) => {
-            text(frames, path, t.role, t.source);
-        }
+        Node::Text(t) => return text(frames, path, t.role, t.source, level),
         Node::List(d, _) => frames.push(Frame::List(d.gaya, Vec::new())),
         Node::Item(_, number) => {
             let marker = match frames.last() {
@@ -58,61 +56,60 @@ pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>) ->
             frames.push(Frame::Item(marker, Vec::new(), path.into()));
         }
         Node::Table(t) => {
-            let columns = (0..t.kolom.len()).map(|k| column(t, k)).collect();
-            frames.push(Frame::Table(Table {
-                origin: path.into(),
-                ..Table::new(columns, Vec::new(), Vec::new())
-            }));
+            let header = Origin::at(path.child("kolom"));
+            frames.push(Frame::Table(super::tables::table(t, path.into(), &header)));
         }
-        Node::Row(_) => {
+        Node::Row(cells) => {
             if let Some(t) = table(frames) {
                 t.body.push(Row {
                     origin: path.into(),
-                    ..Row::new(Vec::new())
+                    ..Row::new(cells.iter().map(super::tables::cell).collect())
                 });
             }
         }
-        Node::Number(d) => {
-            if let Some(row) = table(frames).and_then(|t| t.body.last_mut()) {
-                row.cells.push(number_cell(d));
-            }
-        }
+        // A table's cells are made with its row.
+        Node::Number(_) => {}
         _ => return false,
     }
     true
 }
 
-/// A text of the body at `path`: a paragraph, an item's text, a table's
-/// column title, cell or caption.
-fn text(frames: &mut [Frame], path: &JsonPath, role: Role, source: crate::model::walk::Source<'_>) {
+/// A text of the body at `path`: a paragraph, an item's text, a
+/// sub-heading, a table's title or caption (a table's headings and cells
+/// are made with the table and its rows); whether it is one.
+fn text(frames: &mut [Frame], path: &JsonPath, role: Role, source: Source<'_>, level: u8) -> bool {
     match role {
-        Role::ColumnTitle => {
-            if let Some(t) = table(frames) {
-                if t.header.is_empty() {
-                    // The titles' list: `...tabel.kolom`, above `kolom[j].judul`.
-                    let mut kolom = path.clone();
-                    kolom.pop();
-                    kolom.pop();
-                    t.header.push(Row {
-                        origin: Origin::at(kolom),
-                        ..Row::new(Vec::new())
-                    });
-                }
-                t.header[0].cells.push(title_cell(source));
-            }
-        }
-        Role::Cell => {
-            if let Some(row) = table(frames).and_then(|t| t.body.last_mut()) {
-                row.cells.push(text_cell(source));
-            }
-        }
+        Role::Paragraph | Role::ItemText => push(frames, text_paragraph(source, path.into())),
+        Role::ColumnTitle | Role::ColumnGroup | Role::Cell => {}
         Role::Caption => {
             if let Some(t) = table(frames) {
-                t.caption = Some(caption(source));
+                t.caption = Some(source_text(source));
             }
         }
-        _ => push(frames, text_paragraph(source, path.into())),
+        Role::SubHeading => {
+            let text = source_text(source);
+            let title = text.iter().map(|s| s.text.as_str()).collect::<String>();
+            push(
+                frames,
+                Block::Heading(Heading {
+                    bookmark: Some(Bookmark::new(title, level.saturating_sub(1))),
+                    origin: path.into(),
+                    ..Heading::new(level, emboldened(text))
+                }),
+            );
+        }
+        // Above the table, kept with it (the table's frame is skipped).
+        Role::TableTitle => push(
+            frames,
+            Block::Paragraph(Paragraph {
+                origin: path.into(),
+                keep_with_next: true,
+                ..Paragraph::new(emboldened(source_text(source)), Align::Center)
+            }),
+        ),
+        _ => return false,
     }
+    true
 }
 
 /// Closes the body's block `node`, if it is one.

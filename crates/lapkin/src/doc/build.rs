@@ -1,29 +1,30 @@
 //! Report → document blocks: the wording, order and numbering of the
-//! official *Laporan Kinerja Triwulan*.
+//! official *Laporan Kinerja Triwulan*, or the unit's own.
 //!
 //! The builder visits the report with the one walk of the model
 //! ([`walk`]), which gives each part with its JSON path in document order:
 //! each block gets the [`Origin`] of what it shows, for the messages of
-//! the layout stage, without this module spelling a path.
+//! the layout stage, without this module spelling a path. The parts are
+//! gathered as the walk meets them, then placed in the order the report
+//! gives its sections (`susunan`), each under its heading and number.
 //!
 //! The report was validated ([`CheckedReport`]), so nothing here checks it
 //! again: every text's markup was parsed during validation and is read
 //! here, each analysis's indicator was found, the figures of section C were
 //! computed.
 
-use super::wording::{
-    ANGGARAN_HEADER, FOOTER_TITLE, KINERJA_HEADER, PAGE_LABEL, intro_of, part_title, section_titles,
+use super::body::Frame;
+use super::closing::{ClosingPaths, closing};
+use super::tables::{TableOrigins, anggaran_table, kinerja_table};
+use super::wording::{FOOTER_TITLE, intro_of, part_title, standard_title};
+use super::{Block, Bookmark, Document, Footer, Heading, Meta, Origin, Paragraph, Text};
+use crate::model::walk::{Node, Source, Visit, walk};
+use crate::model::{
+    self, Analisis, Bagian, CheckedReport, Indikator, Inline, JenisBagian, PenomoranCatatan,
+    Report, Sasaran,
 };
-use super::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, Meta, Origin, Paragraph, Row,
-    Signature, Table, Text,
-};
-use crate::format::{angka, tanggal};
-use crate::model::walk::{Node, Role, Source, Visit, walk};
-use crate::model::{CheckedReport, Indikator, Inline, Nilai, Rata, Report, Sasaran, Sisa, Totals};
 use crate::problem::JsonPath;
 use crate::text::{Align, Span, SpanStyle};
-use crate::units::{Pt, Size};
 
 fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     Span {
@@ -33,18 +34,18 @@ fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     }
 }
 
-fn plain(text: impl Into<String>) -> Text {
+pub(super) fn plain(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::REGULAR)]
 }
 
-fn bold(text: impl Into<String>) -> Text {
+pub(super) fn bold(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::BOLD)]
 }
 
 /// The styled runs of inline markup, as parsed during validation. A
 /// checked report's markup parses; were it ever not to, the text is
 /// printed as written rather than lost.
-fn inline(text: &Inline) -> Text {
+pub(super) fn inline(text: &Inline) -> Text {
     match text.parsed() {
         Ok(spans) => spans.to_vec(),
         Err(_) => plain(text.as_str()),
@@ -52,22 +53,15 @@ fn inline(text: &Inline) -> Text {
 }
 
 /// The runs of a text of the report, plain or marked up.
-fn source_text(source: Source<'_>) -> Text {
+pub(super) fn source_text(source: Source<'_>) -> Text {
     match source {
         Source::Plain(t) => plain(t),
         Source::Markup(m) => inline(m),
     }
 }
 
-/// Inline text with a plain prefix, e.g. "[SK 1.0] " before the sasaran.
-fn prefixed(prefix: String, text: &Inline) -> Text {
-    let mut out = plain(prefix);
-    out.extend(inline(text));
-    out
-}
-
 /// Makes every span bold (headings built from report text).
-fn emboldened(text: Text) -> Text {
+pub(super) fn emboldened(text: Text) -> Text {
     text.into_iter()
         .map(|mut s| {
             s.style.bold = true;
@@ -76,47 +70,16 @@ fn emboldened(text: Text) -> Text {
         .collect()
 }
 
-fn nilai(v: &Nilai) -> String {
-    match v {
-        Nilai::Angka(d) => angka(d),
-        Nilai::Teks(t) => t.clone(),
-        Nilai::TidakAda => "-".to_owned(),
-    }
-}
-
-fn align(r: Rata) -> Align {
-    match r {
-        Rata::Kiri => Align::Left,
-        Rata::Tengah => Align::Center,
-        Rata::Kanan => Align::Right,
-    }
-}
-
-/// A header cell: centred.
-fn header_cell(text: Text) -> Cell {
-    Cell {
-        align: Some(Align::Center),
-        ..Cell::new(text)
-    }
-}
-
-fn header_row(titles: &[&str]) -> Row {
-    Row::new(titles.iter().map(|t| header_cell(bold(*t))).collect())
-}
-
-/// A row of one-by-one cells showing what is at `origin`.
-fn row(cells: Vec<Cell>, origin: Origin) -> Row {
-    Row {
-        origin,
-        ..Row::new(cells)
-    }
+/// The text of `t` without its styles.
+fn text_of(t: &Text) -> String {
+    t.iter().map(|s| s.text.as_str()).collect()
 }
 
 /// A paragraph of the report's text at `origin`, justified.
-fn paragraph(text: Text, origin: Origin) -> Block {
+pub(super) fn text_paragraph(source: Source<'_>, origin: Origin) -> Block {
     Block::Paragraph(Paragraph {
         origin,
-        ..Paragraph::new(text, Align::Justify)
+        ..Paragraph::new(source_text(source), Align::Justify)
     })
 }
 
@@ -128,8 +91,10 @@ fn parent(path: &JsonPath) -> JsonPath {
     p
 }
 
-/// Builds the document of a validated report: title, intro, sections A
-/// to D, the closing block, and the legal note of the footer. Each block
+/// Builds the document of a validated report: the title, the intro, the
+/// sections in the report's order (A to D by default) with their headings
+/// and numbers, the closing block, and the page furniture. A section with
+/// nothing in it is left out, and does not take a number. Each block
 /// carries the [`Origin`] of what it shows.
 ///
 /// ```
@@ -143,262 +108,321 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     let report = checked.report();
     let mut b = Builder {
         checked,
-        blocks: Vec::new(),
         frames: Vec::new(),
-        table: None,
+        level: 2,
+        parts: Parts::default(),
         analysis: 0,
-        rincian: 0,
-        footer: None,
     };
     walk(report, &mut b);
-    let mut blocks = b.blocks;
+    let mut parts = b.parts;
+    let mut blocks = opening(report, parts.pengantar.take());
+    let mut number = 0;
+    for (k, bagian) in report.sections().iter().enumerate() {
+        blocks.extend(parts.section(checked, (k, bagian), &mut number));
+    }
     keep_introductions_with_next(&mut blocks);
     Document {
         meta: meta(report),
         blocks,
-        footer: b
-            .footer
-            .unwrap_or_else(|| Footer::new(FOOTER_TITLE, Vec::new(), PAGE_LABEL)),
+        footer: footer(report, &parts),
     }
+}
+
+/// A part of the report gathered by the walk: where it is, and its blocks.
+#[derive(Debug, Default)]
+struct Part {
+    origin: Origin,
+    blocks: Vec<Block>,
+}
+
+/// What the walk gathers, to be placed in the report's order.
+#[derive(Debug, Default)]
+struct Parts {
+    /// The report's own intro.
+    pengantar: Option<Vec<Block>>,
+    /// `kinerja`, and where table A's parts are.
+    kinerja: Origin,
+    kinerja_table: TableOrigins,
+    /// Section B: each analysis's heading and indented parts.
+    analyses: Part,
+    /// `anggaran`, and where table C's parts are.
+    anggaran: Origin,
+    anggaran_table: TableOrigins,
+    /// Section D.
+    rekomendasi: Part,
+    /// Each section of `susunan.bagian`: its path and its blocks (`isi`).
+    bagian: Vec<Part>,
+    /// Where the closing block is.
+    closing: ClosingPaths,
+    /// The report's own legal note, if it gives one.
+    catatan: Origin,
+    /// The running header, if the report gives one.
+    kepala: Origin,
 }
 
 /// The builder's state as it visits the report.
 struct Builder<'c, 'r> {
     checked: &'c CheckedReport<'r>,
-    /// The document's blocks so far.
-    blocks: Vec<Block>,
-    /// The body blocks being built, innermost last: an analysis's
-    /// content, a list, a list item, a table of the report's text.
-    frames: Vec<super::body::Frame>,
-    /// Table A or C, while its rows are visited.
-    table: Option<Table>,
+    /// The body blocks being built, innermost last: a part's blocks, a
+    /// list, a list item, a table of the report's text.
+    frames: Vec<Frame>,
+    /// The level of a sub-heading in the blocks being built.
+    level: u8,
+    parts: Parts,
     /// The number of analyses met so far.
     analysis: usize,
-    /// The number of rows of section C met so far.
-    rincian: usize,
-    /// The footer, once the legal note is met.
-    footer: Option<Footer>,
 }
 
 impl<'r> Visit<'r> for Builder<'_, 'r> {
     fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
-        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node) {
+        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, self.level) {
             return;
         }
-        let report = self.checked.report();
-        let titles = section_titles(report.triwulan);
+        let p = &mut self.parts;
         match node {
-            Node::Kinerja => {
-                self.blocks.extend(opening(report));
-                self.blocks.push(section(titles[0].clone(), path));
-                self.table = Some(kinerja_table());
-            }
-            Node::Sasaran(_) => self.set_table_origin(parent(path)),
-            Node::Indikator(s, ind, j) => self.kinerja_row(path, s, ind, j),
-            Node::Analyses(_) => self.blocks.push(section(titles[1].clone(), path)),
-            Node::Analisis(_) => self.analysis_heading(path),
-            Node::Part(field, _) => super::body::push(
-                &mut self.frames,
-                Block::Heading(Heading {
-                    origin: path.into(),
-                    ..Heading::new(3, bold(part_title(field)))
-                }),
-            ),
-            Node::Anggaran(_) => {
-                self.blocks.push(section(titles[2].clone(), path));
-                self.table = Some(anggaran_table());
-            }
-            Node::Rincian(_) => self.anggaran_row(path),
-            Node::Total(_) => self.total_row(path, self.checked.totals()),
-            Node::Rekomendasi(_) => {
-                self.blocks.push(section(titles[3].clone(), path));
-                self.frames.push(super::body::Frame::Blocks(Vec::new()));
-            }
-            Node::Penutup(_) => self.blocks.push(closing_block(report, path)),
-            Node::Catatan(items) => self.footer = Some(footer(report, items.is_some(), path)),
-            Node::TandaTangan(_) => {
-                if let Some(s) = self.signature() {
-                    s.space_origin = Origin::at(path.child("lebar_mm"));
-                }
-            }
-            Node::Tag(_) => {
-                if let Some(s) = self.signature() {
-                    s.tag_origin = path.into();
-                }
-            }
+            Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) => self.open(2),
+            Node::Kinerja => p.kinerja = path.into(),
+            Node::KolomKinerja(_) => p.kinerja_table.header = Origin::at(parent(path)),
+            Node::Sasaran(_) => p.kinerja_table.table = Origin::at(parent(path)),
+            Node::Indikator(..) => p.kinerja_table.rows.push(path.into()),
+            Node::Analyses(_) => p.analyses.origin = path.into(),
+            Node::Analisis(_) => self.open(4),
+            Node::Part(field, _) => self.part_heading(path, bold(part_title(field))),
+            Node::OwnPart(part) => self.part_heading(path, emboldened(inline(&part.judul))),
+            Node::Anggaran(_) => p.anggaran = path.into(),
+            Node::KolomAnggaran(_) => p.anggaran_table.header = Origin::at(parent(path)),
+            Node::Rincian(_, 0) => p.anggaran_table.table = Origin::at(parent(path)),
+            Node::Total(_) => p.anggaran_table.total = path.into(),
+            Node::Penutup(_) => p.closing.penutup = Some(path.clone()),
+            Node::Signer(_) => p.closing.signers.push(path.clone()),
+            Node::TandaTangan(_) => p.closing.tanda_tangan = Some(path.clone()),
+            Node::Catatan(Some(_)) => p.catatan = path.into(),
+            Node::Halaman(h) if h.kepala.is_some() => p.kepala = Origin::at(path.child("kepala")),
             _ => {}
         }
     }
 
     fn leave(&mut self, path: &JsonPath, node: Node<'r>) {
+        let closes = matches!(
+            node,
+            Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) | Node::Analisis(_)
+        );
+        if !closes {
+            if !self.frames.is_empty() {
+                super::body::leave(&mut self.frames, path, node);
+            }
+            return;
+        }
+        let Some(Frame::Blocks(blocks)) = self.frames.pop() else {
+            return;
+        };
+        let p = &mut self.parts;
         match node {
-            Node::Kinerja | Node::Anggaran(_) => {
-                if let Some(t) = self.table.take() {
-                    self.blocks.push(Block::Table(t));
-                }
-            }
-            Node::Analisis(_) | Node::Rekomendasi(_) => {
-                let Some(super::body::Frame::Blocks(content)) = self.frames.pop() else {
-                    return;
+            Node::Pengantar(_) => p.pengantar = Some(blocks),
+            Node::Bagian(_, k) => {
+                p.bagian.resize_with(k + 1, Part::default);
+                p.bagian[k] = Part {
+                    origin: path.into(),
+                    blocks,
                 };
-                match node {
-                    Node::Analisis(_) => self.blocks.push(Block::Indent(content)),
-                    _ => self.blocks.extend(content),
+            }
+            Node::Rekomendasi(_) => {
+                p.rekomendasi = Part {
+                    origin: path.into(),
+                    blocks,
                 }
             }
-            _ => {
-                if !self.frames.is_empty() {
-                    super::body::leave(&mut self.frames, path, node);
-                }
-            }
+            _ => self.analysis(path, blocks),
         }
     }
 }
 
 impl Builder<'_, '_> {
-    /// The closing block, once it is built.
-    fn signature(&mut self) -> Option<&mut Signature> {
-        self.blocks.iter_mut().rev().find_map(|b| match b {
-            Block::Signature(s) => Some(s),
-            _ => None,
-        })
+    /// Starts gathering blocks whose sub-headings are of `level`.
+    fn open(&mut self, level: u8) {
+        self.level = level;
+        self.frames.push(Frame::Blocks(Vec::new()));
     }
 
-    /// The table being built shows what is at `origin` (its rows' list).
-    fn set_table_origin(&mut self, origin: JsonPath) {
-        if let Some(t) = &mut self.table
-            && t.origin.path().is_none()
-        {
-            t.origin = Origin::at(origin);
-        }
+    /// The sub-heading of a part of an analysis.
+    fn part_heading(&mut self, path: &JsonPath, text: Text) {
+        let heading = Heading {
+            origin: path.into(),
+            ..Heading::new(3, text)
+        };
+        super::body::push(&mut self.frames, Block::Heading(heading));
     }
 
-    /// A row of table A: the indicator at `path`; its sasaran's cell, on
-    /// the sasaran's first indicator, spans the sasaran's rows.
-    fn kinerja_row(&mut self, path: &JsonPath, s: &Sasaran, ind: &Indikator, j: usize) {
-        let Some(table) = &mut self.table else { return };
-        let n = table.body.len() + 1;
-        let mut cells = vec![Cell::new(plain(format!("{n}.")))];
-        if j == 0 {
-            cells.push(Cell {
-                rowspan: s.indikator.len(),
-                ..Cell::new(prefixed(format!("[{}] ", s.kode), &s.uraian))
-            });
-        }
-        cells.push(Cell::new(prefixed(format!("[{}] ", ind.kode), &ind.uraian)));
-        cells.push(Cell::new(plain(nilai(&ind.target_pk))));
-        cells.push(Cell::new(plain(ind.satuan.clone())));
-        cells.push(Cell::new(plain(nilai(&ind.target))));
-        cells.push(Cell::new(plain(nilai(&ind.capaian))));
-        table.body.push(row(cells, path.into()));
-    }
-
-    /// "1. [SK 1.0 ...] IKK 1.1 ...", bold, with its bookmark; the
-    /// analysis's parts are built under it, indented.
-    fn analysis_heading(&mut self, path: &JsonPath) {
+    /// The analysis at `path` with its parts' blocks: its heading, and
+    /// its parts under it, indented.
+    fn analysis(&mut self, path: &JsonPath, content: Vec<Block>) {
         let i = self.analysis;
         self.analysis += 1;
-        let Some((_, sasaran, ind)) = self.checked.analyses().nth(i) else {
+        let Some((a, found)) = self.checked.analyses().nth(i) else {
             return;
         };
-        let mut text = plain(format!("[{} ", sasaran.kode));
-        text.extend(inline(&sasaran.uraian));
-        text.push(span(format!("] {} ", ind.kode), SpanStyle::REGULAR));
-        text.extend(inline(&ind.uraian));
-        let number = format!("{}.", i + 1);
-        let title = format!(
-            "{number} {} {}",
-            ind.kode,
-            ind.uraian.plain_text().unwrap_or_default()
-        );
-        self.blocks.push(Block::Heading(Heading {
-            marker: Some(number),
-            bookmark: Some(Bookmark::new(title, 1)),
-            origin: path.into(),
-            ..Heading::new(2, emboldened(text))
-        }));
-        self.frames.push(super::body::Frame::Blocks(Vec::new()));
-    }
-
-    /// A row of table C: the rincian output at `path` with its remainders.
-    fn anggaran_row(&mut self, path: &JsonPath) {
-        let i = self.rincian;
-        self.rincian += 1;
-        let Some((r, sisa)) = self.checked.rincian().nth(i) else {
-            return;
-        };
-        self.set_table_origin(parent(path));
-        let Some(table) = &mut self.table else { return };
-        table.body.push(row(anggaran_cells(r, sisa), path.into()));
-    }
-
-    /// The Total row of table C, spanning the columns before the money.
-    fn total_row(&mut self, path: &JsonPath, t: Totals) {
-        let Some(table) = &mut self.table else { return };
-        table.body.push(Row {
-            cells: vec![
-                // Right-aligned, next to its sums: centred, text extractors
-                // (poppler) would not see it in the table's grid and read it
-                // after the table.
-                Cell {
-                    colspan: 5,
-                    align: Some(Align::Right),
-                    row_header: true,
-                    ..Cell::new(bold("Total"))
-                },
-                Cell::new(bold(angka(&t.pagu))),
-                Cell::new(bold(angka(&t.realisasi))),
-                Cell::new(bold(angka(&t.sisa_anggaran))),
-            ],
-            keep_with_previous: true,
-            origin: path.into(),
+        let numbered = self.parts.analyses.blocks.iter().filter(|b| {
+            matches!(
+                b,
+                Block::Heading(Heading {
+                    marker: Some(_),
+                    ..
+                })
+            )
         });
+        let n = numbered.count() + 1;
+        let heading = analysis_heading(a, found, n, path.into());
+        let blocks = &mut self.parts.analyses.blocks;
+        blocks.push(heading);
+        blocks.push(Block::Indent(content));
     }
 }
 
-/// The cells of a row of table C.
-fn anggaran_cells(r: &crate::model::Rincian, sisa: Sisa) -> Vec<Cell> {
-    vec![
-        Cell::new(prefixed(format!("[{}] ", r.kode), &r.uraian)),
-        Cell::new(plain(r.satuan.clone())),
-        Cell::new(plain(angka(&r.volume))),
-        Cell::new(plain(angka(&r.capaian))),
-        Cell::new(plain(angka(&sisa.capaian))),
-        Cell::new(plain(angka(&r.pagu))),
-        Cell::new(plain(angka(&r.realisasi))),
-        Cell::new(plain(angka(&sisa.anggaran))),
-    ]
-}
-
-/// The title and the intro sentence.
-fn opening(report: &Report) -> Vec<Block> {
-    vec![
-        Block::Title(bold(report.title())),
-        Block::Paragraph(Paragraph::new(plain(intro_of(report)), Align::Justify)),
-    ]
-}
-
-/// The closing block at `path`: place and date, position, the signature
-/// space, the signer.
-fn closing_block(report: &Report, path: &JsonPath) -> Block {
-    let p = &report.penutup;
-    let t = &report.tanda_tangan;
-    let space = Size::new(Pt::from_mm(t.lebar_mm), Pt::from_mm(t.tinggi_mm));
-    let before = vec![
-        plain(format!("{}, {}", p.tempat, tanggal(p.tanggal.0))),
-        plain(p.jabatan.clone()),
-    ];
-    let after = vec![
-        plain(p.keterangan.clone()),
-        bold(p.nama.clone()),
-        plain(format!("NIP {}", p.nip)),
-    ];
-    Block::Signature(Signature {
-        tag: t.tag_char(),
-        origin: path.into(),
-        signer: p.nama.clone(),
-        ..Signature::new(before, space, after)
+/// The heading of an analysis: its own (unnumbered), else "`n`. [SK 1.0
+/// ...] IKK 1.1 ..." (the sasaran left out when it has no code, each code
+/// when there is none); bold, with its bookmark.
+fn analysis_heading(
+    a: &Analisis,
+    found: Option<(&Sasaran, &Indikator)>,
+    n: usize,
+    origin: Origin,
+) -> Block {
+    let (marker, text) = match (&a.judul, found) {
+        (Some(own), _) => (None, inline(own)),
+        (None, None) => (None, Vec::new()),
+        (None, Some((sasaran, ind))) => {
+            let mut text = Vec::new();
+            if let Some(kode) = &sasaran.kode {
+                text.push(span(format!("[{kode} "), SpanStyle::REGULAR));
+                text.extend(inline(&sasaran.uraian));
+                text.push(span("] ", SpanStyle::REGULAR));
+            }
+            if let Some(kode) = &ind.kode {
+                text.push(span(format!("{kode} "), SpanStyle::REGULAR));
+            }
+            text.extend(inline(&ind.uraian));
+            (Some(format!("{n}.")), text)
+        }
+    };
+    let title = match (&marker, found) {
+        (Some(m), Some((_, ind))) => {
+            let uraian = ind.uraian.plain_text().unwrap_or_default();
+            match &ind.kode {
+                Some(k) => format!("{m} {k} {uraian}"),
+                None => format!("{m} {uraian}"),
+            }
+        }
+        _ => text_of(&text),
+    };
+    Block::Heading(Heading {
+        marker,
+        bookmark: Some(Bookmark::new(title, 1)),
+        origin,
+        ..Heading::new(2, emboldened(text))
     })
+}
+
+impl Parts {
+    /// Section `k` of the report: its heading (numbered unless it says
+    /// not, counting on `number`) and content; nothing if it has no
+    /// content.
+    fn section(
+        &mut self,
+        checked: &CheckedReport<'_>,
+        (k, bagian): (usize, &Bagian),
+        number: &mut u32,
+    ) -> Vec<Block> {
+        let report = checked.report();
+        let (origin, mut content) = match bagian.jenis {
+            Some(JenisBagian::Kinerja) if !report.kinerja.sasaran.is_empty() => {
+                let origins = std::mem::take(&mut self.kinerja_table);
+                let table = kinerja_table(report, origins);
+                (self.kinerja.clone(), vec![Block::Table(table)])
+            }
+            Some(JenisBagian::Analisis) => {
+                let part = std::mem::take(&mut self.analyses);
+                (part.origin, part.blocks)
+            }
+            Some(JenisBagian::Anggaran) => match &report.anggaran {
+                Some(a) => {
+                    let origins = std::mem::take(&mut self.anggaran_table);
+                    let table = anggaran_table(checked, a, origins);
+                    (self.anggaran.clone(), vec![Block::Table(table)])
+                }
+                None => (Origin::none(), Vec::new()),
+            },
+            Some(JenisBagian::Rekomendasi) => {
+                let part = std::mem::take(&mut self.rekomendasi);
+                (part.origin, part.blocks)
+            }
+            Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            _ => (Origin::none(), Vec::new()),
+        };
+        let own = self
+            .bagian
+            .get_mut(k)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        content.extend(own.blocks);
+        if content.is_empty() {
+            return Vec::new();
+        }
+        let origin = match (&bagian.judul, own.origin.path()) {
+            (Some(_), Some(p)) => Origin::at(p.child("judul")),
+            (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
+            _ => origin,
+        };
+        let mut blocks = section_heading(report, bagian, number, origin);
+        blocks.extend(content);
+        blocks
+    }
+}
+
+/// The heading of a section: its own or the standard one, numbered
+/// unless it says not (counting on `number`), in capitals if the report
+/// says so; none for a section without a title or a number.
+fn section_heading(
+    report: &Report,
+    bagian: &Bagian,
+    number: &mut u32,
+    origin: Origin,
+) -> Vec<Block> {
+    let mut text = match (&bagian.judul, bagian.jenis) {
+        (Some(own), _) => emboldened(inline(own)),
+        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
+        (None, None) => Vec::new(),
+    };
+    let susunan = report.susunan.clone().unwrap_or_default();
+    if bagian.bernomor {
+        *number += 1;
+        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
+    }
+    if susunan.huruf_besar {
+        for s in &mut text {
+            s.text = s.text.to_uppercase();
+        }
+    }
+    if text_of(&text).trim().is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Heading(Heading {
+        bookmark: Some(Bookmark::new(text_of(&text).trim_end(), 0)),
+        origin,
+        ..Heading::new(1, text)
+    })]
+}
+
+/// The title and the intro: the report's own, or the standard ones.
+fn opening(report: &Report, pengantar: Option<Vec<Block>>) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(bold(report.title_lines().join("\n")))];
+    match pengantar {
+        Some(own) => blocks.extend(own),
+        None => blocks.push(Block::Paragraph(Paragraph::new(
+            plain(intro_of(report)),
+            Align::Justify,
+        ))),
+    }
+    blocks
 }
 
 /// A paragraph that introduces a list or a table ("... sebagai
@@ -406,8 +430,14 @@ fn closing_block(report: &Report, path: &JsonPath) -> Block {
 /// without it: it keeps with the block after it, at every level.
 fn keep_introductions_with_next(blocks: &mut [Block]) {
     for i in 0..blocks.len() {
-        let next_is_list_or_table =
-            matches!(blocks.get(i + 1), Some(Block::List(_) | Block::Table(_)));
+        // A table's title above it counts as the table.
+        let next_is_list_or_table = match blocks.get(i + 1) {
+            Some(Block::List(_) | Block::Table(_)) => true,
+            Some(Block::Paragraph(title)) => {
+                title.keep_with_next && matches!(blocks.get(i + 2), Some(Block::Table(_)))
+            }
+            _ => false,
+        };
         match &mut blocks[i] {
             Block::Paragraph(p) => {
                 let introduces = p
@@ -429,22 +459,49 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
     }
 }
 
-/// The legal note and the page label of every page; the note's origin is
-/// the report's `catatan` when it gives its own.
-fn footer(report: &Report, own: bool, path: &JsonPath) -> Footer {
+/// The page furniture: the legal note (the report's, the standard one, or
+/// none) with its label and markers, the page number's wording, the
+/// running header and footer. The note's origin is the report's
+/// `catatan` when it gives its own.
+fn footer(report: &Report, parts: &Parts) -> Footer {
+    let h = &report.halaman;
+    let items: Vec<Text> = report.catatan().iter().map(inline).collect();
+    let markers = match h.penomoran_catatan {
+        PenomoranCatatan::Angka => None,
+        style => Some(
+            (1..=items.len() as u32)
+                .map(|i| match style {
+                    PenomoranCatatan::Huruf => model::GayaDaftar::Huruf.marker(i),
+                    PenomoranCatatan::Strip => "-".to_owned(),
+                    _ => String::new(),
+                })
+                .collect(),
+        ),
+    };
+    let label = h
+        .nomor
+        .as_deref()
+        .unwrap_or(model::DEFAULT_NOMOR_HALAMAN)
+        .replace("{halaman}", "{page}")
+        .replace("{jumlah}", "{pages}");
+    let title = match (&h.judul_catatan, items.is_empty()) {
+        (_, true) => String::new(),
+        (Some(own), false) => own.clone(),
+        (None, false) => FOOTER_TITLE.to_owned(),
+    };
     Footer {
-        origin: if own { path.into() } else { Origin::none() },
-        ..Footer::new(
-            FOOTER_TITLE,
-            report.catatan().iter().map(inline).collect(),
-            PAGE_LABEL,
-        )
+        origin: parts.catatan.clone(),
+        markers,
+        text: h.kaki.clone().map(plain),
+        header: h.kepala.clone().map(plain),
+        header_origin: parts.kepala.clone(),
+        ..Footer::new(title, items, label)
     }
 }
 
 /// The PDF's document information.
 fn meta(report: &Report) -> Meta {
-    let (q, unit) = (report.triwulan, &report.unit);
+    let (q, unit) = (report.quarter(), &report.unit);
     Meta {
         title: report.title(),
         author: unit.nama_lengkap.clone(),
@@ -456,97 +513,8 @@ fn meta(report: &Report) -> Meta {
             "Laporan Kinerja, Triwulan {q}, {}, {}, Provinsi {}",
             report.tahun, unit.nama, unit.provinsi
         ),
-        date: report.penutup.tanggal.0,
+        date: report.date(),
     }
-}
-
-/// A section heading (A to D) with its bookmark; `path` is the part of the
-/// report it shows.
-fn section(title: String, path: &JsonPath) -> Block {
-    Block::Heading(Heading {
-        bookmark: Some(Bookmark::new(title.clone(), 0)),
-        origin: path.into(),
-        ..Heading::new(1, bold(title))
-    })
-}
-
-/// Table A, without its rows: one per indicator, the sasaran cell spanning
-/// its indicators' rows.
-///
-/// The numbers are right-aligned, so that the layout sets them close to
-/// the sasaran beside them (text extractors then read the number and the
-/// spanning sasaran as one, and the table row by row: see the layout's
-/// `joined_columns`), and so is the Satuan between the right-aligned
-/// figures (poppler finds a table only where neighbouring columns are
-/// aligned alike).
-fn kinerja_table() -> Table {
-    let columns = [
-        Align::Right,
-        Align::Left,
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-    ]
-    .map(Column::new)
-    .to_vec();
-    Table::new(columns, vec![header_row(&KINERJA_HEADER)], Vec::new())
-}
-
-/// Table C, without its rows: one per rincian output with its
-/// remainders, and the Total row.
-fn anggaran_table() -> Table {
-    let mut columns = vec![Column::new(Align::Left), Column::new(Align::Center)];
-    columns.extend((0..6).map(|_| Column::new(Align::Right)));
-    Table::new(columns, vec![header_row(&ANGGARAN_HEADER)], Vec::new())
-}
-
-/// The cell of a text of the report: its runs.
-pub(super) fn text_cell(source: Source<'_>) -> Cell {
-    Cell::new(source_text(source))
-}
-
-/// A column title: bold, centred.
-pub(super) fn title_cell(source: Source<'_>) -> Cell {
-    header_cell(emboldened(source_text(source)))
-}
-
-/// A number in a table of the report's text.
-pub(super) fn number_cell(d: &rust_decimal::Decimal) -> Cell {
-    Cell::new(plain(angka(d)))
-}
-
-/// A paragraph of the report's text.
-pub(super) fn text_paragraph(source: Source<'_>, origin: Origin) -> Block {
-    paragraph(source_text(source), origin)
-}
-
-/// The caption of a table of the report's text.
-pub(super) fn caption(source: Source<'_>) -> Text {
-    source_text(source)
-}
-
-/// A column of a table of the report's text: as the report aligns it, or
-/// a column of numbers only to the right.
-pub(super) fn column(t: &crate::model::Tabel, k: usize) -> Column {
-    let numeric = t
-        .baris
-        .iter()
-        .all(|row| matches!(row.get(k), Some(crate::model::Sel::Angka(_)) | None));
-    let rata = t.kolom.get(k).and_then(|c| c.rata);
-    Column::new(
-        rata.map(align)
-            .unwrap_or(if numeric { Align::Right } else { Align::Left }),
-    )
-}
-
-/// Whether a text of this role is body text the body frames take.
-pub(super) fn is_body_text(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Paragraph | Role::ItemText | Role::ColumnTitle | Role::Cell | Role::Caption
-    )
 }
 
 #[cfg(test)]
@@ -734,6 +702,50 @@ mod tests {
                 "750.000"
             ]
         );
+    }
+
+    /// Rows by type of spending (no volume) and no columns of the
+    /// report's own: the standard columns without satuan, volume or
+    /// capaian, the rows under "Jenis Belanja".
+    #[test]
+    fn rows_by_type_of_spending_have_their_own_standard_columns() {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../tests-data/minimal.json")).unwrap();
+        json["anggaran"] = serde_json::json!({ "rincian": [
+            { "uraian": "Belanja Pegawai", "pagu": 300, "realisasi": 150 },
+            { "uraian": "Belanja Barang", "pagu": 100, "realisasi": 20 } ] });
+        let report = crate::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap();
+        let doc = build(&report);
+        let table = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .nth(1)
+            .unwrap();
+        let header: Vec<String> = table.header[0]
+            .cells
+            .iter()
+            .map(|c| text_of(&c.text))
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "Jenis Belanja",
+                "Pagu Anggaran",
+                "Realisasi",
+                "Realisasi (%)",
+                "Sisa Anggaran"
+            ]
+        );
+        let total: Vec<String> = table.body[2]
+            .cells
+            .iter()
+            .map(|c| text_of(&c.text))
+            .collect();
+        assert_eq!(total, ["Total", "400", "170", "42,50", "230"]);
     }
 
     /// The paragraphs of `blocks`, at every level, with their flag.

@@ -7,6 +7,8 @@
 
 mod body;
 mod build;
+mod closing;
+mod tables;
 mod wording;
 
 use std::sync::Arc;
@@ -320,6 +322,14 @@ pub struct Cell {
     /// refused), as for a figure.
     #[serde(default)]
     pub keep_whole: bool,
+    /// Steps the text is indented from the cell's left padding (a sub-row
+    /// under its parent), each half the style's indent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub indent: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// The closing block: lines, the space for the signature, more lines.
@@ -862,6 +872,7 @@ impl Cell {
             rowspan: 1,
             row_header: false,
             keep_whole: false,
+            indent: 0,
         }
     }
 

@@ -3,105 +3,94 @@
 //! footer's title and page label; and the check that a font can draw them.
 
 use crate::format::tanggal;
-use crate::model::Report;
+use crate::model::{self, Analisis, JenisBagian, Report};
 use crate::problem::{JsonPath, Problem};
 use crate::text::{Face, FontSet};
 
 /// The title of the legal note in the footer.
-pub(crate) const FOOTER_TITLE: &str = "Catatan :";
+pub(crate) const FOOTER_TITLE: &str = model::DEFAULT_JUDUL_CATATAN;
 
 /// The page label, with `{page}` and `{pages}` placeholders.
 pub(crate) const PAGE_LABEL: &str = "Halaman {page} dari {pages}";
 
-/// The intro sentence.
-pub(crate) fn intro(unit: &str, triwulan: u8, tahun: u16) -> String {
+/// The standard intro sentence, with the period written `periode`
+/// ("selama Triwulan 2", "s.d. Bulan Juli").
+pub(crate) fn intro(unit: &str, periode: &str, tahun: u16) -> String {
     format!(
-        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} selama Triwulan {triwulan} \
-         Tahun {tahun} dengan uraian sebagai berikut :"
+        "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit} {periode} Tahun {tahun} \
+         dengan uraian sebagai berikut :"
     )
 }
 
-/// The intro sentence of a report.
+/// The standard intro sentence of a report, with its period: its own
+/// (`periode`), else "selama Triwulan" and the quarter as the report
+/// writes it.
 pub(crate) fn intro_of(report: &Report) -> String {
-    intro(&report.unit.nama, report.triwulan, report.tahun)
+    let periode = match &report.periode {
+        Some(p) => p.clone(),
+        None => format!("selama Triwulan {}", report.quarter()),
+    };
+    intro(&report.unit.nama, &periode, report.tahun)
 }
 
-/// The titles of the sections A to D of quarter `q`.
-pub(crate) fn section_titles(q: u8) -> [String; 4] {
-    [
-        format!("A. Progress Capaian Kinerja Triwulan {q}"),
-        format!("B. Hasil Analisis Capaian Kinerja Triwulan {q}"),
-        format!("C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}"),
-        "D. Rekomendasi Pimpinan".to_owned(),
-    ]
+/// The standard heading of a standard part in quarter `q` (as written),
+/// without its number.
+pub(crate) fn standard_title(jenis: JenisBagian, q: &str) -> String {
+    match jenis {
+        JenisBagian::Kinerja => format!("Progress Capaian Kinerja Triwulan {q}"),
+        JenisBagian::Analisis => format!("Hasil Analisis Capaian Kinerja Triwulan {q}"),
+        JenisBagian::Anggaran => {
+            format!("Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}")
+        }
+        JenisBagian::Rekomendasi | JenisBagian::Penutup => "Rekomendasi Pimpinan".to_owned(),
+    }
 }
 
-/// The parts of an analysis: their fields and sub-headings.
-pub(crate) const PARTS: [(&str, &str); 3] = [
-    ("progress", "Progress / Kegiatan :"),
-    ("kendala", "Kendala / Permasalahan :"),
-    ("strategi", "Strategi / Tindak Lanjut :"),
-];
-
-/// The sub-heading of the part of an analysis held in `field`.
+/// The sub-heading of the standard part of an analysis held in `field`
+/// ("Progress / Kegiatan :").
 pub(crate) fn part_title(field: &str) -> &'static str {
-    PARTS
+    Analisis::default_parts()
         .iter()
-        .find(|(f, _)| *f == field)
-        .map_or("", |(_, title)| title)
+        .find(|(_, f, _)| *f == field)
+        .map_or("", |(title, _, _)| title)
 }
-
-/// The column titles of table A.
-pub(crate) const KINERJA_HEADER: [&str; 7] = [
-    "No",
-    "Sasaran",
-    "Indikator",
-    "Target Perjanjian Kinerja",
-    "Satuan",
-    "Target",
-    "Capaian",
-];
-
-/// The column titles of table C.
-pub(crate) const ANGGARAN_HEADER: [&str; 8] = [
-    "Uraian Rincian Output",
-    "Satuan",
-    "Volume",
-    "Capaian",
-    "Sisa Capaian",
-    "Pagu Anggaran",
-    "Realisasi",
-    "Sisa Anggaran",
-];
 
 /// The text the document stage writes itself, beside the report's texts
 /// it places, by the face it is set in: the wording of the title, the
 /// intro, the headings and the table headers, the figures and signs of
-/// numbers, dates and markers, the month names, the footer. Validation
-/// checks that the fonts can draw it, so that the layout stage need not
-/// check a validated report's document again.
+/// numbers, dates and markers (letters and roman numerals, in either
+/// case), the month names, the footer. Validation checks that the fonts
+/// can draw it, so that the layout stage need not check a validated
+/// report's document again.
 pub(crate) fn own_text() -> [(Face, String); 2] {
-    let figures = "0123456789 .,-:[]";
+    let figures = "0123456789 .,-:[]()%";
     let months: String = (1..=12u8)
         .filter_map(|m| time::Month::try_from(m).ok())
         .filter_map(|m| time::Date::from_calendar_date(2024, m, 1).ok())
         .map(|d| tanggal(d) + " ")
         .collect();
+    let letters = "abcdefghijklmnopqrstuvwxyz";
     let regular = format!(
-        "{figures}{} {months} NIP {} abcdefghijklmnopqrstuvwxyz",
-        intro("", 1, 2024),
-        PAGE_LABEL.replace("{page}", "").replace("{pages}", "")
+        "{figures}{} {months} NIP {} {letters} {}",
+        intro("", "selama Triwulan", 2024),
+        PAGE_LABEL.replace("{page}", "").replace("{pages}", ""),
+        letters.to_uppercase()
     );
     let mut bold = format!(
-        "{figures}Laporan Kinerja Triwulan Tahun {} Total {}",
-        section_titles(1).join(" "),
-        FOOTER_TITLE
+        "{figures}Laporan Kinerja Triwulan Tahun BAB Total {FOOTER_TITLE} {letters} {}",
+        letters.to_uppercase()
     );
-    for (_, title) in PARTS {
+    for j in JenisBagian::ALL {
+        bold.push_str(&standard_title(j, "IV"));
+    }
+    for (title, _, _) in Analisis::default_parts() {
         bold.push_str(title);
     }
-    for title in KINERJA_HEADER.iter().chain(&ANGGARAN_HEADER) {
-        bold.push_str(title);
+    for k in model::IsiKinerja::ALL {
+        bold.push_str(k.standard_heading());
+    }
+    for k in model::IsiAnggaran::ALL {
+        bold.push_str(k.standard_heading());
     }
     [(Face::Regular, regular), (Face::Bold, bold)]
 }

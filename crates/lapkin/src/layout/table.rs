@@ -209,20 +209,22 @@ fn column_needs(
         })
         .collect();
     for (p, (e, h)) in placed.iter().zip(&extents) {
+        let pad = pad2 + cell_indent(ctx.style, p.cell);
         if p.colspan == 1 {
-            max[p.col] = max[p.col].max(e.max + pad2);
-            min[p.col] = min[p.col].max(e.min + pad2);
-            soft[p.col] = soft[p.col].max(e.min_soft + pad2);
-            hard[p.col] = hard[p.col].max(*h + pad2);
+            max[p.col] = max[p.col].max(e.max + pad);
+            min[p.col] = min[p.col].max(e.min + pad);
+            soft[p.col] = soft[p.col].max(e.min_soft + pad);
+            hard[p.col] = hard[p.col].max(*h + pad);
         }
     }
     // Spanning cells widen the columns they cover if they must.
     for (p, (e, h)) in placed.iter().zip(&extents) {
+        let pad = pad2 + cell_indent(ctx.style, p.cell);
         if p.colspan > 1 {
-            widen(&mut max, p, e.max + pad2);
-            widen(&mut min, p, e.min + pad2);
-            widen(&mut soft, p, e.min_soft + pad2);
-            widen(&mut hard, p, *h + pad2);
+            widen(&mut max, p, e.max + pad);
+            widen(&mut min, p, e.min + pad);
+            widen(&mut soft, p, e.min_soft + pad);
+            widen(&mut hard, p, *h + pad);
         }
     }
     for c in 0..ncols {
@@ -237,6 +239,12 @@ fn column_needs(
         hard,
         syl: Vec::new(),
     }
+}
+
+/// How far a cell's text is indented from its left padding: half the
+/// style's indent per step.
+fn cell_indent(style: &crate::style::Style, cell: &Cell) -> Pt {
+    style.indent * (f64::from(cell.indent) / 2.0)
 }
 
 /// Widens the columns a spanning cell covers, evenly, so that together
@@ -268,7 +276,11 @@ fn syllable_needs(
     let cap = width - pad2;
     let widths: Vec<Pt> = texts
         .iter()
-        .map(|t| crate::text::measure_syllables(&t.pieces, ctx.fonts, size, cap) + pad2)
+        .zip(placed)
+        .map(|(t, p)| {
+            let pad = pad2 + cell_indent(ctx.style, p.cell);
+            crate::text::measure_syllables(&t.pieces, ctx.fonts, size, cap) + pad
+        })
         .collect();
     for (p, w) in placed.iter().zip(&widths) {
         if p.colspan == 1 {
@@ -400,7 +412,7 @@ fn layout_cell(
         join_left
     } else {
         side
-    };
+    } + cell_indent(ctx.style, p.cell);
     let right = if joined.1 && align == Align::Right {
         join_right
     } else {

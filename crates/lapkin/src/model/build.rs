@@ -30,8 +30,9 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Analisis, Anggaran, Block, Butir, Daftar, GayaDaftar, Indikator, Inline, Kinerja, Kolom, Nilai,
-    Penutup, Rata, Report, Rincian, Sasaran, Sel, TandaTangan, Tanggal, Total, Unit,
+    Analisis, Anggaran, Baris, Block, Butir, Daftar, GayaDaftar, Halaman, Indikator, Inline,
+    Kinerja, Kolom, Nilai, Penutup, Rata, Report, Rincian, Sasaran, Sel, Susunan, TandaTangan,
+    Tanggal, Total, Unit,
 };
 
 impl Inline {
@@ -99,12 +100,18 @@ impl Report {
             unit,
             triwulan,
             tahun,
+            judul: None,
+            pengantar: None,
+            periode: None,
+            angka_triwulan: Default::default(),
+            susunan: None,
             kinerja: Kinerja::default(),
             analisis: Vec::new(),
-            anggaran: Anggaran::default(),
+            anggaran: None,
             rekomendasi: Vec::new(),
-            penutup,
+            penutup: Some(penutup),
             catatan: None,
+            halaman: Default::default(),
             tanda_tangan: TandaTangan::default(),
         }
     }
@@ -123,14 +130,35 @@ impl Report {
 
     /// Adds a budget row to section C.
     pub fn with_rincian(mut self, rincian: Rincian) -> Report {
-        self.anggaran.rincian.push(rincian);
+        self.anggaran
+            .get_or_insert_with(Anggaran::default)
+            .rincian
+            .push(rincian);
         self
     }
 
     /// Sets the Total row of section C as stated in the source, to be
     /// checked against the sums.
     pub fn with_total(mut self, total: Total) -> Report {
-        self.anggaran.total = Some(total);
+        self.anggaran.get_or_insert_with(Anggaran::default).total = Some(total);
+        self
+    }
+
+    /// Sets the title as printed, one entry per line.
+    pub fn with_judul<S: Into<String>>(mut self, lines: impl IntoIterator<Item = S>) -> Report {
+        self.judul = Some(Baris(lines.into_iter().map(Into::into).collect()));
+        self
+    }
+
+    /// Sets the sections: their order, headings and numbering.
+    pub fn with_susunan(mut self, susunan: Susunan) -> Report {
+        self.susunan = Some(susunan);
+        self
+    }
+
+    /// Sets what every page carries besides the body.
+    pub fn with_halaman(mut self, halaman: Halaman) -> Report {
+        self.halaman = halaman;
         self
     }
 
@@ -178,9 +206,10 @@ impl Unit {
 }
 
 impl Default for Kinerja {
-    /// No sasaran yet (a report needs at least one).
+    /// No sasaran yet (and then no section A), the standard columns.
     fn default() -> Self {
         Kinerja {
+            kolom: None,
             sasaran: Vec::new(),
         }
     }
@@ -191,7 +220,7 @@ impl Sasaran {
     /// indicators yet.
     pub fn new(kode: impl Into<String>, uraian: impl Into<Inline>) -> Sasaran {
         Sasaran {
-            kode: kode.into(),
+            kode: Some(kode.into()),
             uraian: uraian.into(),
             indikator: Vec::new(),
         }
@@ -218,12 +247,20 @@ impl Indikator {
         capaian: impl Into<Nilai>,
     ) -> Indikator {
         Indikator {
-            kode: kode.into(),
+            no: None,
+            kode: Some(kode.into()),
             uraian: uraian.into(),
             target_pk: target_pk.into(),
-            satuan: satuan.into(),
+            satuan: Some(satuan.into()),
             target: target.into(),
             capaian: capaian.into(),
+            target_renaksi: Nilai::TidakAda,
+            realisasi: Nilai::TidakAda,
+            tw1: Nilai::TidakAda,
+            tw2: Nilai::TidakAda,
+            tw3: Nilai::TidakAda,
+            tw4: Nilai::TidakAda,
+            keterangan: None,
         }
     }
 }
@@ -275,28 +312,34 @@ impl Analisis {
     /// 1.1"), with empty parts: add blocks with the `with_…` methods.
     pub fn new(indikator: impl Into<String>) -> Analisis {
         Analisis {
-            indikator: indikator.into(),
-            progress: Vec::new(),
-            kendala: Vec::new(),
-            strategi: Vec::new(),
+            indikator: Some(indikator.into()),
+            judul: None,
+            progress: Some(Vec::new()),
+            kendala: Some(Vec::new()),
+            strategi: Some(Vec::new()),
+            bagian: None,
         }
     }
 
     /// Adds a block to *Progress / Kegiatan*.
     pub fn with_progress(mut self, block: impl Into<Block>) -> Analisis {
-        self.progress.push(block.into());
+        self.progress
+            .get_or_insert_with(Vec::new)
+            .push(block.into());
         self
     }
 
     /// Adds a block to *Kendala / Permasalahan*.
     pub fn with_kendala(mut self, block: impl Into<Block>) -> Analisis {
-        self.kendala.push(block.into());
+        self.kendala.get_or_insert_with(Vec::new).push(block.into());
         self
     }
 
     /// Adds a block to *Strategi / Tindak Lanjut*.
     pub fn with_strategi(mut self, block: impl Into<Block>) -> Analisis {
-        self.strategi.push(block.into());
+        self.strategi
+            .get_or_insert_with(Vec::new)
+            .push(block.into());
         self
     }
 }
@@ -411,6 +454,7 @@ impl super::Tabel {
     /// A table with the given columns and no rows yet.
     pub fn new<K: Into<Kolom>>(kolom: impl IntoIterator<Item = K>) -> super::Tabel {
         super::Tabel {
+            judul: None,
             kolom: kolom.into_iter().map(Into::into).collect(),
             baris: Vec::new(),
             keterangan: None,
@@ -439,6 +483,7 @@ impl Kolom {
         Kolom {
             judul: judul.into(),
             rata: None,
+            grup: None,
         }
     }
 
@@ -506,9 +551,11 @@ impl From<i32> for Sel {
 }
 
 impl Default for Anggaran {
-    /// No rows yet (a report needs at least one) and no stated total.
+    /// No rows yet (a budget table needs at least one), the standard
+    /// columns and no stated total.
     fn default() -> Self {
         Anggaran {
+            kolom: None,
             rincian: Vec::new(),
             total: None,
         }
@@ -531,16 +578,57 @@ impl Rincian {
         realisasi: impl Into<Decimal>,
     ) -> Rincian {
         Rincian {
-            kode: kode.into(),
+            kode: Some(kode.into()),
             uraian: uraian.into(),
-            satuan: satuan.into(),
-            volume: volume.into(),
-            capaian: capaian.into(),
+            satuan: Some(satuan.into()),
+            volume: Some(volume.into()),
+            capaian: Some(capaian.into()),
             sisa_capaian: None,
-            pagu: pagu.into(),
-            realisasi: realisasi.into(),
+            pagu: Some(pagu.into()),
+            realisasi: Some(realisasi.into()),
             sisa_anggaran: None,
+            rpd: None,
+            keterangan: None,
+            rincian: Vec::new(),
         }
+    }
+
+    /// A row by type of spending ("Belanja Pegawai"): its pagu and
+    /// realisasi, without code, unit, volume or physical achievement.
+    pub fn new_belanja(
+        uraian: impl Into<Inline>,
+        pagu: impl Into<Decimal>,
+        realisasi: impl Into<Decimal>,
+    ) -> Rincian {
+        Rincian {
+            kode: None,
+            uraian: uraian.into(),
+            satuan: None,
+            volume: None,
+            capaian: None,
+            sisa_capaian: None,
+            pagu: Some(pagu.into()),
+            realisasi: Some(realisasi.into()),
+            sisa_anggaran: None,
+            rpd: None,
+            keterangan: None,
+            rincian: Vec::new(),
+        }
+    }
+
+    /// Sets the spending plan up to this quarter (RPD).
+    pub fn with_rpd(mut self, rpd: impl Into<Decimal>) -> Rincian {
+        self.rpd = Some(rpd.into());
+        self
+    }
+
+    /// Adds a sub-row; this row's figures become the sums of its sub-rows'.
+    pub fn with_rincian(mut self, sub: Rincian) -> Rincian {
+        if self.rincian.is_empty() {
+            (self.pagu, self.realisasi, self.rpd) = (None, None, None);
+        }
+        self.rincian.push(sub);
+        self
     }
 
     /// States the physical remainder (volume minus capaian), to be checked.
@@ -563,6 +651,7 @@ impl Default for Total {
             pagu: None,
             realisasi: None,
             sisa_anggaran: None,
+            rpd: None,
         }
     }
 }
@@ -601,17 +690,28 @@ impl Penutup {
     ) -> Penutup {
         Penutup {
             tempat: tempat.into(),
-            tanggal,
-            jabatan: jabatan.into(),
-            keterangan: super::DEFAULT_KETERANGAN.to_owned(),
-            nama: nama.into(),
-            nip: nip.into(),
+            tanggal: tanggal.into(),
+            jabatan: Some(Baris::from(jabatan.into())),
+            keterangan: None,
+            nama: Some(nama.into()),
+            nip: Some(nip.into()),
+            label_nip: None,
+            elektronik: true,
+            penanda_tangan: Vec::new(),
+            letak: Default::default(),
         }
     }
 
     /// Replaces the line under the signature space.
     pub fn with_keterangan(mut self, keterangan: impl Into<String>) -> Penutup {
-        self.keterangan = keterangan.into();
+        self.keterangan = Some(keterangan.into());
+        self
+    }
+
+    /// Sets the signature in ink (`false`) or electronic (`true`, the
+    /// default).
+    pub fn with_elektronik(mut self, elektronik: bool) -> Penutup {
+        self.elektronik = elektronik;
         self
     }
 }
@@ -882,9 +982,10 @@ mod tests {
         assert_eq!(parsed, report);
         assert_eq!(
             parsed.analisis[1].progress,
-            vec![Block::Paragraf(Inline::plain(plain))]
+            Some(vec![Block::Paragraf(Inline::plain(plain))])
         );
-        let Block::Paragraf(text) = &parsed.analisis[1].progress[0] else {
+        let Some(Block::Paragraf(text)) = parsed.analisis[1].progress.as_ref().map(|p| &p[0])
+        else {
             unreachable!()
         };
         assert_eq!(text.plain_text().unwrap(), plain);

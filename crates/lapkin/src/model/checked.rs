@@ -1,7 +1,7 @@
 //! A report that passed validation: what the document stage takes.
 
-use super::{Analisis, Indikator, Report, Rincian, Sasaran, Sisa, Totals};
-use crate::problem::{Arg, JsonPath, Kind, Phrase, Problem};
+use super::{Analisis, BarisAnggaran, Indikator, Report, Sasaran, Totals};
+use crate::problem::{Arg, JsonPath, Kind, Problem};
 
 /// A report that passed every check that can be made before layout: the
 /// model's rules (references, sums, the NIP, markup, limits, the signature
@@ -20,10 +20,11 @@ use crate::problem::{Arg, JsonPath, Kind, Phrase, Problem};
 #[derive(Debug, Clone)]
 pub struct CheckedReport<'r> {
     report: &'r Report,
-    /// For each entry of `analisis`, its sasaran and indicator.
-    analysed: Vec<(&'r Sasaran, &'r Indikator)>,
-    /// The remainders of each row of section C.
-    sisa: Vec<Sisa>,
+    /// For each entry of `analisis`, its sasaran and indicator (`None` for
+    /// one with its own heading and no indicator).
+    analysed: Vec<Option<(&'r Sasaran, &'r Indikator)>>,
+    /// The rows of section C with their figures, in print order.
+    rows: Vec<BarisAnggaran<'r>>,
     /// The Total row of section C.
     totals: Totals,
 }
@@ -38,30 +39,30 @@ impl<'r> CheckedReport<'r> {
             .analisis
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                report.find_indikator(&a.indikator).ok_or_else(|| {
+            .map(|(i, a)| match &a.indikator {
+                None => Ok(None),
+                Some(kode) => report.find_indikator(kode).map(Some).ok_or_else(|| {
                     let path = JsonPath::root().key("analisis").index(i).key("indikator");
                     Problem::new(path, Kind::UnknownIndicator)
-                        .with("code", Arg::quoted(&a.indikator))
+                        .with("code", Arg::quoted(kode))
                         .with("suggestion", Arg::none())
-                })
+                }),
             })
             .collect::<Result<_, _>>()?;
-        let out_of_range = || {
-            let path = JsonPath::root().key("anggaran").key("rincian");
-            Problem::new(path, Kind::FiguresOutOfRange).with("what", Phrase::Sums)
+        let (rows, totals) = match &report.anggaran {
+            Some(a) => {
+                let computed = super::anggaran::compute(a);
+                if let Some(problem) = computed.all_problems().next() {
+                    return Err(problem.clone());
+                }
+                (computed.rows, computed.totals)
+            }
+            None => (Vec::new(), Totals::default()),
         };
-        let sisa = report
-            .anggaran
-            .rincian
-            .iter()
-            .map(|r| r.sisa().ok_or_else(out_of_range))
-            .collect::<Result<_, _>>()?;
-        let totals = report.anggaran.totals().ok_or_else(out_of_range)?;
         Ok(CheckedReport {
             report,
             analysed,
-            sisa,
+            rows,
             totals,
         })
     }
@@ -71,24 +72,21 @@ impl<'r> CheckedReport<'r> {
         self.report
     }
 
-    /// Each entry of `analisis` with its sasaran and indicator.
+    /// Each entry of `analisis` with its sasaran and indicator, if it
+    /// names one.
     pub(crate) fn analyses(
         &self,
-    ) -> impl Iterator<Item = (&'r Analisis, &'r Sasaran, &'r Indikator)> + '_ {
+    ) -> impl Iterator<Item = (&'r Analisis, Option<(&'r Sasaran, &'r Indikator)>)> + '_ {
         self.report
             .analisis
             .iter()
-            .zip(&self.analysed)
-            .map(|(a, (s, i))| (a, *s, *i))
+            .zip(self.analysed.iter().copied())
     }
 
-    /// Each row of section C with its remainders.
-    pub(crate) fn rincian(&self) -> impl Iterator<Item = (&'r Rincian, Sisa)> + '_ {
-        self.report
-            .anggaran
-            .rincian
-            .iter()
-            .zip(self.sisa.iter().copied())
+    /// The rows of section C in print order (each before its sub-rows),
+    /// with their figures.
+    pub(crate) fn rincian(&self) -> &[BarisAnggaran<'r>] {
+        &self.rows
     }
 
     /// The Total row of section C.

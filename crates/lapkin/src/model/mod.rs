@@ -25,14 +25,17 @@
 mod anggaran;
 mod build;
 mod checked;
+mod columns;
 mod inline;
 mod keys;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
 mod script;
+mod signers;
 pub(crate) mod validate;
 pub(crate) mod walk;
+mod wording;
 
 use std::fmt;
 use std::str::FromStr;
@@ -41,19 +44,28 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use anggaran::{Sisa, Totals};
+pub use anggaran::{BarisAnggaran, MAX_DEPTH, Totals, persen};
 pub use checked::CheckedReport;
+pub use columns::{
+    IsiAnggaran, IsiKinerja, JUDUL_JENIS_BELANJA, KOLOM_ANGGARAN_BELANJA, KOLOM_ANGGARAN_OUTPUT,
+    KOLOM_KINERJA, KolomAnggaran, KolomKinerja, NilaiIndikator,
+};
 #[cfg(test)]
 pub(crate) use inline::PARSES;
 pub use inline::{Inline, LINK_SCHEMES};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
+pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup};
 /// The months of a [`Date`](crate::Date), to build one
 /// (`Date::from_calendar_date(2024, Month::August, 7)`).
 #[doc(no_inline)]
 pub use time::Month;
 pub use validate::{
     MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN, check_nip,
+};
+pub use wording::{
+    AngkaTriwulan, Bagian, BagianAnalisis, Baris, DEFAULT_JUDUL_CATATAN, DEFAULT_NOMOR_HALAMAN,
+    Halaman, JenisBagian, Nomor, PenomoranBagian, PenomoranCatatan, Susunan,
 };
 
 use crate::problem::{Arg, Kind, Lang, Location, Phrase, Problem};
@@ -98,22 +110,60 @@ pub struct Report {
     #[schemars(range(min = 2000, max = 2100))]
     #[serde(deserialize_with = "number::whole")]
     pub tahun: u16,
-    /// A. Progress Capaian Kinerja: the sasaran and their indicators.
+    /// The title as printed, one string per line (`["LAPORAN KINERJA
+    /// TRIWULAN II", "KANTOR BAHASA NUSA TENGGARA BARAT TAHUN 2023"]`).
+    /// Left out: "Laporan Kinerja Triwulan 2 {unit.nama} Tahun 2024".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judul: Option<Baris>,
+    /// The intro under the title, as blocks (`[]` for none). Left out:
+    /// "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit.nama}
+    /// {periode} Tahun 2024 dengan uraian sebagai berikut :".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pengantar: Option<Vec<Block>>,
+    /// The period in the standard intro, e.g. "s.d Bulan Juli" or "s.d.
+    /// Triwulan II". Left out: "selama Triwulan 2".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode: Option<String>,
+    /// How the quarter is written in the wording lapkin generates (title,
+    /// intro, headings): `arab` "Triwulan 2" (the default) or `romawi`
+    /// "Triwulan II".
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub angka_triwulan: AngkaTriwulan,
+    /// The sections: their order, headings and numbering, and free
+    /// sections of the unit's own. Left out: A. to D. as in the reference
+    /// report, then the closing block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub susunan: Option<Susunan>,
+    /// A. Progress Capaian Kinerja: the sasaran and their indicators, and
+    /// table A's columns. Left out (or without sasaran): no section A.
+    #[serde(default)]
     pub kinerja: Kinerja,
     /// B. Hasil Analisis Capaian Kinerja: one entry per indicator, in the order
-    /// they are to be printed.
+    /// they are to be printed. Empty: no section B.
+    #[serde(default)]
     pub analisis: Vec<Analisis>,
-    /// C. Capaian Fisik dan Anggaran per Rincian Output.
-    pub anggaran: Anggaran,
-    /// D. Rekomendasi Pimpinan: usually an intro paragraph and a numbered list.
-    pub rekomendasi: Vec<Block>,
-    /// The closing block: place, date, position and the electronic signer.
-    pub penutup: Penutup,
-    /// The legal note printed at the foot of every page, one item per entry.
-    /// Leave it out to use the standard note ([`Report::DEFAULT_CATATAN`]).
+    /// C. Capaian Fisik dan Anggaran per Rincian Output. Left out: no
+    /// section C.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1))]
+    pub anggaran: Option<Anggaran>,
+    /// D. Rekomendasi Pimpinan: usually an intro paragraph and a numbered
+    /// list. Empty: no section D.
+    #[serde(default)]
+    pub rekomendasi: Vec<Block>,
+    /// The closing block: place, date and the signer(s). Left out: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penutup: Option<Penutup>,
+    /// The legal note printed at the foot of every page, one item per entry;
+    /// `[]` for none. Left out: the standard note (UU ITE Pasal 5 Ayat 1 and
+    /// the BSrE certificate) when someone signs electronically, none when all
+    /// sign in ink.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<Vec<Inline>>,
+    /// What every page carries besides the body: the page number's
+    /// wording, a running header and footer, the legal note's label and
+    /// numbering.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub halaman: Halaman,
     /// How the electronic signature is prepared: the tag character, the
     /// size of the reserved box, an empty signature field.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -127,20 +177,93 @@ impl Report {
         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE",
     ];
 
-    /// The report's title, e.g. "Laporan Kinerja Triwulan 2 BPMP Provinsi
-    /// Bengkulu Tahun 2024".
-    pub fn title(&self) -> String {
-        format!(
-            "Laporan Kinerja Triwulan {} {} Tahun {}",
-            self.triwulan, self.unit.nama, self.tahun
-        )
+    /// The report's title as printed, one entry per line: its own
+    /// (`judul`), else "Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu
+    /// Tahun 2024".
+    pub fn title_lines(&self) -> Vec<String> {
+        match &self.judul {
+            Some(lines) => lines.lines().to_vec(),
+            None => vec![format!(
+                "Laporan Kinerja Triwulan {} {} Tahun {}",
+                self.quarter(),
+                self.unit.nama,
+                self.tahun
+            )],
+        }
     }
 
-    /// The legal note items: the report's own, or the standard ones.
+    /// The report's title on one line, e.g. "Laporan Kinerja Triwulan 2
+    /// BPMP Provinsi Bengkulu Tahun 2024".
+    pub fn title(&self) -> String {
+        self.title_lines().join(" ")
+    }
+
+    /// The document's date: the closing block's (the first of its month
+    /// when it is dated by the month), else the last day of the quarter.
+    pub fn date(&self) -> time::Date {
+        if let Some(p) = &self.penutup {
+            return p.tanggal.date();
+        }
+        let month =
+            time::Month::try_from(self.triwulan.clamp(1, 4) * 3).unwrap_or(time::Month::December);
+        let year = i32::from(self.tahun);
+        time::Date::from_calendar_date(year, month, time::util::days_in_month(month, year))
+            .unwrap_or(time::Date::MIN)
+    }
+
+    /// The quarter as the generated wording writes it: "2" or "II".
+    pub fn quarter(&self) -> String {
+        self.angka_triwulan.write(self.triwulan)
+    }
+
+    /// Whether anyone signs electronically: the closing block has an
+    /// electronic signer.
+    pub fn signed_electronically(&self) -> bool {
+        self.penutup
+            .as_ref()
+            .is_some_and(|p| p.signers().iter().any(|s| s.elektronik))
+    }
+
+    /// The tag of each signer of the closing block, in order, with the JSON
+    /// path that sets it: a signer's own `tag`; else, for an electronic
+    /// signer, `tanda_tangan.tag` for the first and [`SIGNER_TAGS`] for the
+    /// others (none when `tanda_tangan.tag` is null); `None` for a signer
+    /// in ink.
+    pub fn signer_tags(&self) -> Vec<Option<(char, String)>> {
+        let Some(p) = &self.penutup else {
+            return Vec::new();
+        };
+        let mut electronic = 0;
+        p.signers()
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                if !s.elektronik {
+                    return None;
+                }
+                let e = electronic;
+                electronic += 1;
+                if let Some(own) = p.penanda_tangan.get(k).and_then(|l| l.tag.as_deref()) {
+                    let path = format!("penutup.penanda_tangan[{k}].tag");
+                    return own.chars().next().map(|c| (c, path));
+                }
+                let first = self.tanda_tangan.tag_char()?;
+                let tag = match e {
+                    0 => Some(first),
+                    e => SIGNER_TAGS.get(e - 1).and_then(|t| t.chars().next()),
+                }?;
+                Some((tag, "tanda_tangan.tag".to_owned()))
+            })
+            .collect()
+    }
+
+    /// The legal note items: the report's own, or the standard ones when
+    /// someone signs electronically (none when all sign in ink).
     pub fn catatan(&self) -> Vec<Inline> {
         match &self.catatan {
             Some(items) => items.clone(),
-            None => default_catatan().to_vec(),
+            None if self.signed_electronically() => default_catatan().to_vec(),
+            None => Vec::new(),
         }
     }
 
@@ -154,7 +277,33 @@ impl Report {
 
     /// The indicator with the given code, with its sasaran.
     pub fn find_indikator(&self, kode: &str) -> Option<(&Sasaran, &Indikator)> {
-        self.indikator().find(|(_, i)| i.kode == kode)
+        self.indikator()
+            .find(|(_, i)| i.kode.as_deref().is_some_and(|k| k.trim() == kode.trim()))
+    }
+
+    /// The sections in print order: the report's own (`susunan.bagian`,
+    /// then the closing block if they do not place it), else the standard
+    /// parts in their standard order.
+    pub fn sections(&self) -> Vec<Bagian> {
+        match self.susunan.as_ref().and_then(|s| s.bagian.as_ref()) {
+            Some(b) => {
+                let mut b = b.clone();
+                if !b.iter().any(|s| s.jenis == Some(JenisBagian::Penutup)) {
+                    b.push(Bagian {
+                        jenis: Some(JenisBagian::Penutup),
+                        ..Bagian::default()
+                    });
+                }
+                b
+            }
+            None => JenisBagian::ALL
+                .iter()
+                .map(|j| Bagian {
+                    jenis: Some(*j),
+                    ..Bagian::default()
+                })
+                .collect(),
+        }
     }
 }
 
@@ -190,8 +339,14 @@ pub struct Unit {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Kinerja {
-    /// The sasaran (targets), each with its indicators, in table order.
+    /// Table A's columns in print order, each with its own heading. Left
+    /// out: No, Sasaran, Indikator, Target Perjanjian Kinerja, Satuan,
+    /// Target, Capaian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
+    pub kolom: Option<Vec<KolomKinerja>>,
+    /// The sasaran (targets), each with its indicators, in table order.
+    #[serde(default)]
     pub sasaran: Vec<Sasaran>,
 }
 
@@ -201,7 +356,9 @@ pub struct Kinerja {
 #[non_exhaustive]
 pub struct Sasaran {
     /// The code, e.g. "SK 1.0"; printed in brackets before the text.
-    pub kode: String,
+    /// Optional: without it, no brackets are printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kode: Option<String>,
     /// The text, e.g. "Meningkatnya mutu pendidikan jenjang PAUD, Dikdas, dan
     /// Dikmen".
     pub uraian: Inline,
@@ -215,32 +372,106 @@ pub struct Sasaran {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Indikator {
-    /// The code, e.g. "IKK 1.1"; section B refers to the indicator by it.
-    pub kode: String,
+    /// The row's own number in the No column, if the unit numbers its
+    /// rows itself (`1`, `"1.a"`); left out, rows are counted "1.", "2.".
+    /// Give it to every indicator or to none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<Nomor>,
+    /// The code, e.g. "IKK 1.1"; printed in brackets, and section B refers
+    /// to the indicator by it. Optional: without it, no brackets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kode: Option<String>,
     /// The text of the indicator.
     pub uraian: Inline,
-    /// The target of the performance agreement (Target Perjanjian Kinerja).
+    /// The target of the performance agreement (Target Perjanjian
+    /// Kinerja), the year's target.
+    #[serde(default)]
     pub target_pk: Nilai,
     /// The unit of the values, e.g. "%", "Predikat", "Nilai".
-    pub satuan: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satuan: Option<String>,
     /// The target for this quarter.
+    #[serde(default)]
     pub target: Nilai,
-    /// The achievement (capaian) in this quarter.
+    /// The achievement (capaian) in this quarter, as stated.
+    #[serde(default)]
     pub capaian: Nilai,
+    /// The quarter's target of the action plan (Target Renaksi
+    /// Triwulanan), e.g. "TW2 : 250".
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub target_renaksi: Nilai,
+    /// The realisation in this quarter.
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub realisasi: Nilai,
+    /// The value up to the end of the first quarter (cumulative).
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub tw1: Nilai,
+    /// Up to the end of the second quarter.
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub tw2: Nilai,
+    /// Up to the end of the third quarter.
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub tw3: Nilai,
+    /// Up to the end of the fourth quarter.
+    #[serde(default, skip_serializing_if = "Nilai::is_absent")]
+    pub tw4: Nilai,
+    /// A remark for the Keterangan column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keterangan: Option<Inline>,
+}
+
+impl Indikator {
+    /// One of its values.
+    pub fn value(&self, which: NilaiIndikator) -> &Nilai {
+        match which {
+            NilaiIndikator::TargetPk => &self.target_pk,
+            NilaiIndikator::TargetRenaksi => &self.target_renaksi,
+            NilaiIndikator::Target => &self.target,
+            NilaiIndikator::Realisasi => &self.realisasi,
+            NilaiIndikator::Capaian => &self.capaian,
+            NilaiIndikator::Tw1 => &self.tw1,
+            NilaiIndikator::Tw2 => &self.tw2,
+            NilaiIndikator::Tw3 => &self.tw3,
+            NilaiIndikator::Tw4 => &self.tw4,
+        }
+    }
+
+    /// Its values by name, in the model's order.
+    pub fn values(&self) -> [(&'static str, &Nilai); 9] {
+        [
+            ("target_pk", &self.target_pk),
+            ("target", &self.target),
+            ("capaian", &self.capaian),
+            ("target_renaksi", &self.target_renaksi),
+            ("realisasi", &self.realisasi),
+            ("tw1", &self.tw1),
+            ("tw2", &self.tw2),
+            ("tw3", &self.tw3),
+            ("tw4", &self.tw4),
+        ]
+    }
 }
 
 /// A value in the indicator table: an exact number, a text such as a grade,
 /// or not available.
 ///
 /// In JSON: a number (`3.92`), a string (`"A"`), or `null` (printed `-`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Nilai {
     /// An exact number, printed the Indonesian way (`3,92`).
     Angka(Decimal),
     /// A text, such as the grade `A`.
     Teks(String),
     /// Not available; printed as `-`.
+    #[default]
     TidakAda,
+}
+
+impl Nilai {
+    /// Whether it is not available (also what a value left out is).
+    pub fn is_absent(&self) -> bool {
+        *self == Nilai::TidakAda
+    }
 }
 
 impl Serialize for Nilai {
@@ -288,20 +519,73 @@ impl JsonSchema for Nilai {
 #[non_exhaustive]
 pub struct Analisis {
     /// The code of the indicator in section A, e.g. "IKK 1.1". The heading
-    /// "1. [SK 1.0 ...] IKK 1.1 ..." is made from section A's data.
-    pub indikator: String,
+    /// "1. [SK 1.0 ...] IKK 1.1 ..." is made from section A's data. May be
+    /// left out when `judul` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indikator: Option<String>,
+    /// The heading as printed, instead of the one made from section A
+    /// (then not numbered): "3.2.1. Indikator 1, Nilai Tukar Pembudidaya
+    /// Ikan".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judul: Option<Inline>,
     /// *Progress / Kegiatan*: what was done.
-    pub progress: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Vec<Block>>,
     /// *Kendala / Permasalahan*: the constraints met.
-    pub kendala: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kendala: Option<Vec<Block>>,
     /// *Strategi / Tindak Lanjut*: the strategy and follow-up.
-    pub strategi: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategi: Option<Vec<Block>>,
+    /// The parts under the heading, each with its own sub-heading, instead
+    /// of `progress`, `kendala` and `strategi` (`[{"judul": "Faktor
+    /// Pendukung :", "isi": [...]}, ...]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub bagian: Option<Vec<BagianAnalisis>>,
 }
 
-/// A block of body text: a paragraph, a list or a table.
+/// Reads one part of an analysis.
+pub type PartOf = fn(&Analisis) -> &Option<Vec<Block>>;
+
+impl Analisis {
+    /// The standard parts: each sub-heading, its field, and the part of an
+    /// analysis it heads.
+    pub fn default_parts() -> [(&'static str, &'static str, PartOf); 3] {
+        [
+            ("Progress / Kegiatan :", "progress", |a| &a.progress),
+            ("Kendala / Permasalahan :", "kendala", |a| &a.kendala),
+            ("Strategi / Tindak Lanjut :", "strategi", |a| &a.strategi),
+        ]
+    }
+
+    /// Its parts: each sub-heading (its own, or the standard one such as
+    /// "Progress / Kegiatan :"), the part's field in JSON and its blocks.
+    pub fn parts(&self) -> Vec<(Result<&Inline, &'static str>, String, &[Block])> {
+        if let Some(parts) = &self.bagian {
+            return parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Ok(&p.judul), format!("bagian[{i}].isi"), p.isi.as_slice()))
+                .collect();
+        }
+        Analisis::default_parts()
+            .into_iter()
+            .map(|(title, field, part)| {
+                (
+                    Err(title),
+                    field.to_owned(),
+                    part(self).as_deref().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// A block of body text: a paragraph, a list, a table or a sub-heading.
 ///
-/// In JSON a paragraph is a plain string; a list is `{"daftar": {...}}` and a
-/// table `{"tabel": {...}}`.
+/// In JSON a paragraph is a plain string; a list is `{"daftar": {...}}`, a
+/// table `{"tabel": {...}}` and a sub-heading `{"judul": "..."}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "BlockRepr", into = "BlockRepr")]
 #[schemars(rename = "Block")]
@@ -313,6 +597,9 @@ pub enum Blok {
     Daftar(Daftar),
     /// A table.
     Tabel(Tabel),
+    /// A sub-heading inside a section's blocks, printed bold:
+    /// `{"judul": "1.1. Latar Belakang"}`.
+    Judul(Inline),
 }
 
 /// The name [`Blok`] had before (kept while the branches in flight move).
@@ -330,14 +617,38 @@ enum BlockRepr {
     Tagged(TaggedBlock),
 }
 
-/// A list or a table, tagged by its one key.
+/// A list, a table or a sub-heading, tagged by its one key.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(transform = describe_tags)]
 enum TaggedBlock {
-    /// A list.
+    /// A list: `{"daftar": {"gaya": "angka", "butir": [...]}}`.
     Daftar(Daftar),
-    /// A table.
+    /// A table: `{"tabel": {"kolom": [...], "baris": [...]}}`.
     Tabel(Tabel),
+    /// A sub-heading, printed bold and kept with what follows:
+    /// `{"judul": "1.1. Latar Belakang"}`.
+    Judul(Inline),
+}
+
+/// Gives the one key of each form of [`TaggedBlock`] its form's
+/// description, so that an editor shows it on the key.
+fn describe_tags(schema: &mut schemars::Schema) {
+    let Some(forms) = schema.get_mut("oneOf").and_then(|f| f.as_array_mut()) else {
+        return;
+    };
+    for form in forms {
+        let Some(description) = form.get("description").cloned() else {
+            continue;
+        };
+        let Some(props) = form.get_mut("properties").and_then(|p| p.as_object_mut()) else {
+            continue;
+        };
+        for prop in props.values_mut() {
+            let inner = std::mem::take(prop);
+            *prop = serde_json::json!({ "description": description, "allOf": [inner] });
+        }
+    }
 }
 
 /// A value of the wrong type for serde's message (in English): what
@@ -396,6 +707,7 @@ impl From<BlockRepr> for Block {
             BlockRepr::Paragraf(text) => Block::Paragraf(text),
             BlockRepr::Tagged(TaggedBlock::Daftar(d)) => Block::Daftar(d),
             BlockRepr::Tagged(TaggedBlock::Tabel(t)) => Block::Tabel(t),
+            BlockRepr::Tagged(TaggedBlock::Judul(t)) => Block::Judul(t),
         }
     }
 }
@@ -406,6 +718,7 @@ impl From<Block> for BlockRepr {
             Block::Paragraf(text) => BlockRepr::Paragraf(text),
             Block::Daftar(d) => BlockRepr::Tagged(TaggedBlock::Daftar(d)),
             Block::Tabel(t) => BlockRepr::Tagged(TaggedBlock::Tabel(t)),
+            Block::Judul(t) => BlockRepr::Tagged(TaggedBlock::Judul(t)),
         }
     }
 }
@@ -440,7 +753,7 @@ fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
-fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+pub(crate) fn is_default<T: Default + PartialEq>(t: &T) -> bool {
     *t == T::default()
 }
 
@@ -469,7 +782,7 @@ impl GayaDaftar {
 }
 
 /// Bijective base-26: 1 = a, 26 = z, 27 = aa.
-fn letters(mut n: u32) -> String {
+pub(crate) fn letters(mut n: u32) -> String {
     let mut out = Vec::new();
     while n > 0 {
         n -= 1;
@@ -545,6 +858,10 @@ impl From<Butir> for ButirRepr {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Tabel {
+    /// A caption printed above the table, e.g. "Tabel 14. Realisasi
+    /// Anggaran Per Sasaran Strategis".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judul: Option<Inline>,
     /// The columns: header text and alignment.
     #[schemars(length(min = 1))]
     pub kolom: Vec<Kolom>,
@@ -557,7 +874,7 @@ pub struct Tabel {
     pub keterangan: Option<Inline>,
 }
 
-/// A column of a [`Tabel`].
+/// A column of a table (`tabel`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -567,6 +884,12 @@ pub struct Kolom {
     /// The alignment of the column's cells; numbers default to the right.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rata: Option<Rata>,
+    /// The heading(s) this column is grouped under, outermost first:
+    /// neighbouring columns with the same `grup` share one heading cell
+    /// spanning them ("TW III" over Target, Realisasi and Capaian), and a
+    /// column without one spans the header's rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grup: Option<Baris>,
 }
 
 /// Horizontal alignment.
@@ -633,7 +956,16 @@ impl JsonSchema for Sel {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Anggaran {
-    /// The rows, one per rincian output.
+    /// The table's columns in print order, each with its own heading.
+    /// Left out: Uraian Rincian Output, Satuan, Volume, Capaian, Sisa
+    /// Capaian, Pagu Anggaran, Realisasi, Sisa Anggaran when the rows have
+    /// a volume; Jenis Belanja, Pagu Anggaran, Realisasi, Realisasi (%),
+    /// Sisa Anggaran when none has (rows by type of spending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub kolom: Option<Vec<KolomAnggaran>>,
+    /// The rows: one per rincian output, or per type of spending (belanja
+    /// pegawai, barang, modal), each with its sub-rows if it has any.
     #[schemars(length(min = 1))]
     pub rincian: Vec<Rincian>,
     /// The Total row as stated in the source, if it is to be checked; lapkin
@@ -648,21 +980,33 @@ pub struct Anggaran {
 #[non_exhaustive]
 pub struct Rincian {
     /// The code, e.g. "419548.DI.6397.QDB.750"; printed in brackets.
-    pub kode: String,
+    /// Optional: without it, no brackets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kode: Option<String>,
     /// The description, e.g. "Satuan Dikdas dan Dikmen yang difasilitasi
-    /// penjaminan mutunya".
+    /// penjaminan mutunya", or "Belanja Pegawai".
     pub uraian: Inline,
     /// The unit of the volume, e.g. "Lembaga".
-    pub satuan: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satuan: Option<String>,
     /// The target volume.
-    #[serde(with = "number")]
-    #[schemars(with = "JsonNumber")]
-    pub volume: Decimal,
-    /// The physical achievement so far.
-    #[serde(with = "number")]
-    #[schemars(with = "JsonNumber")]
-    pub capaian: Decimal,
-    /// Volume minus capaian; computed, and checked if given.
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub volume: Option<Decimal>,
+    /// The physical achievement so far; it may exceed the volume.
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub capaian: Option<Decimal>,
+    /// Volume minus capaian, never below zero (an achievement beyond the
+    /// volume leaves nothing to do); computed, and checked if given.
     #[serde(
         default,
         with = "number::option",
@@ -670,14 +1014,24 @@ pub struct Rincian {
     )]
     #[schemars(with = "Option<JsonNumber>")]
     pub sisa_capaian: Option<Decimal>,
-    /// The budget ceiling (pagu anggaran), in rupiah.
-    #[serde(with = "number")]
-    #[schemars(with = "JsonNumber")]
-    pub pagu: Decimal,
-    /// The budget spent (realisasi), in rupiah.
-    #[serde(with = "number")]
-    #[schemars(with = "JsonNumber")]
-    pub realisasi: Decimal,
+    /// The budget ceiling (pagu anggaran), in rupiah. A row with sub-rows
+    /// has the sum of theirs: computed, and checked if given.
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub pagu: Option<Decimal>,
+    /// The budget spent (realisasi), in rupiah; as `pagu` for a row with
+    /// sub-rows.
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub realisasi: Option<Decimal>,
     /// Pagu minus realisasi; computed, and checked if given.
     #[serde(
         default,
@@ -686,6 +1040,23 @@ pub struct Rincian {
     )]
     #[schemars(with = "Option<JsonNumber>")]
     pub sisa_anggaran: Option<Decimal>,
+    /// The spending plan up to this quarter (RPD, rencana penarikan dana),
+    /// in rupiah; as `pagu` for a row with sub-rows.
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub rpd: Option<Decimal>,
+    /// A remark for the Keterangan column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keterangan: Option<Inline>,
+    /// The sub-rows (a program's kegiatan, a kegiatan's outputs), printed
+    /// indented under it; the row's figures are their sums, counted once
+    /// in the Total.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rincian: Vec<Rincian>,
 }
 
 /// The Total row of section C as stated in the source; each figure given
@@ -718,30 +1089,138 @@ pub struct Total {
     )]
     #[schemars(with = "Option<JsonNumber>")]
     pub sisa_anggaran: Option<Decimal>,
+    /// The sum of the spending plans (RPD).
+    #[serde(
+        default,
+        with = "number::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<JsonNumber>")]
+    pub rpd: Option<Decimal>,
 }
 
 /// The closing block, printed at the right under the last section.
+///
+/// One signer is written here (`jabatan`, `nama`, `nip`); several in
+/// `penanda_tangan`, each with those fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Penutup {
     /// The place of signing, e.g. "Bengkulu".
     pub tempat: String,
-    /// The date of signing.
-    pub tanggal: Tanggal,
+    /// The date of signing: a day, "2024-08-07" (printed "07 Agustus
+    /// 2024"), or a month, "2020-10" (printed "Oktober 2020").
+    pub tanggal: TanggalPenutup,
     /// The signer's position, e.g. "Kepala Balai Penjaminan Mutu Pendidikan
-    /// Provinsi Bengkulu,".
-    pub jabatan: String,
-    /// The line under the signature space.
-    #[serde(
-        default = "default_keterangan",
-        skip_serializing_if = "is_default_keterangan"
-    )]
-    pub keterangan: String,
+    /// Provinsi Bengkulu,"; a list for several lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jabatan: Option<Baris>,
+    /// The line under the signature space; default "Ditandatangani secara
+    /// elektronik oleh :" for an electronic signature, none in ink.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keterangan: Option<String>,
     /// The signer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nama: Option<String>,
+    /// The signer's NIP (Nomor Induk Pegawai), 18 digits; left out, no NIP
+    /// line is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nip: Option<String>,
+    /// The label before the NIP: "NIP" (the default), "NIP." or the
+    /// unit's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_nip: Option<String>,
+    /// Whether the report is signed electronically (the default): a box
+    /// is reserved for BSrE's stamp, "Ditandatangani secara elektronik
+    /// oleh :" is printed under it, and the standard legal note at the
+    /// foot of every page. `false`: signed in ink, with room for the
+    /// signature and the stamp.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub elektronik: bool,
+    /// Several signers (a court's Panitera, Sekretaris and Ketua), instead
+    /// of `jabatan`, `nama` and `nip` here; at most six.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penanda_tangan: Vec<PenandaTangan>,
+    /// How several signers are placed: `berdampingan` (side by side, the
+    /// default) or `bersusun` (one under another).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub letak: Letak,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
+}
+
+impl Penutup {
+    /// The signers: those of `penanda_tangan`, or the one written in the
+    /// block itself; the defaults applied (the `penutup.elektronik`
+    /// setting, the line under the space, the NIP's label).
+    pub fn signers(&self) -> Vec<Signer> {
+        let signer = |jabatan: &Baris,
+                      nama: &str,
+                      nip: Option<&String>,
+                      label: Option<&String>,
+                      elektronik: bool,
+                      keterangan: Option<&String>| Signer {
+            jabatan: jabatan.lines().to_vec(),
+            nama: nama.to_owned(),
+            nip: nip.cloned(),
+            label_nip: label.cloned().unwrap_or_else(|| "NIP".to_owned()),
+            elektronik,
+            keterangan: match keterangan {
+                Some(k) => Some(k.clone()).filter(|k| !k.is_empty()),
+                None => elektronik.then(|| DEFAULT_KETERANGAN.to_owned()),
+            },
+        };
+        if self.penanda_tangan.is_empty() {
+            let jabatan = self.jabatan.clone().unwrap_or_default();
+            return vec![signer(
+                &jabatan,
+                self.nama.as_deref().unwrap_or_default(),
+                self.nip.as_ref(),
+                self.label_nip.as_ref(),
+                self.elektronik,
+                self.keterangan.as_ref(),
+            )];
+        }
+        self.penanda_tangan
+            .iter()
+            .map(|p| {
+                signer(
+                    &p.jabatan,
+                    &p.nama,
+                    p.nip.as_ref(),
+                    p.label_nip.as_ref(),
+                    p.elektronik.unwrap_or(self.elektronik),
+                    p.keterangan.as_ref(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// A signer of the closing block as printed, with the defaults applied
+/// ([`Penutup::signers`]).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Signer {
+    /// The position's lines.
+    pub jabatan: Vec<String>,
+    /// The name.
     pub nama: String,
-    /// The signer's NIP (Nomor Induk Pegawai), 18 digits.
-    pub nip: String,
+    /// The NIP, if printed.
+    pub nip: Option<String>,
+    /// The NIP's label.
+    pub label_nip: String,
+    /// Signs electronically.
+    pub elektronik: bool,
+    /// The line under the space, if any.
+    pub keterangan: Option<String>,
 }
 
 /// How the PDF is prepared for the electronic signature.
@@ -813,16 +1292,8 @@ impl TandaTangan {
     }
 }
 
-/// The default line under the signature space.
+/// The default line under an electronic signer's space.
 pub const DEFAULT_KETERANGAN: &str = "Ditandatangani secara elektronik oleh :";
-
-fn default_keterangan() -> String {
-    DEFAULT_KETERANGAN.to_owned()
-}
-
-fn is_default_keterangan(s: &str) -> bool {
-    s == DEFAULT_KETERANGAN
-}
 
 /// A calendar date, written `YYYY-MM-DD` in JSON and printed in Indonesian
 /// ("07 Agustus 2024").
@@ -883,7 +1354,7 @@ pub(crate) fn date_problem(s: &str) -> Problem {
             Some(month) => {
                 let days = time::util::days_in_month(month, y as i32);
                 if d == 0 || d > u32::from(days) {
-                    let name = Arg::both(month_name(month), crate::format::bulan(month));
+                    let name = Arg::both(month_name(month), crate::format::nama_bulan(month));
                     let why = Arg::phrase(
                         Phrase::DaysInMonth,
                         vec![("month", name), ("year", y.into()), ("days", days.into())],

@@ -2,7 +2,7 @@
 //!
 //! serde_json's `arbitrary_precision` feature keeps a number's digits as
 //! written, so `3.92` and `8069025000.15` reach [`Decimal`] without passing
-//! through `f64`. These helpers are used with `#[serde(with = "number")]`.
+//! through `f64`. These helpers are used with `#[serde(with = "number::option")]`.
 
 use std::str::FromStr;
 
@@ -73,12 +73,6 @@ pub(crate) fn to_json_number(d: &Decimal) -> serde_json::Number {
 /// Serializes a decimal as a JSON number.
 pub(crate) fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     to_json_number(d).serialize(serializer)
-}
-
-/// Deserializes a decimal from a JSON number.
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    let n = serde_json::Number::deserialize(deserializer)?;
-    from_json_number(&n).map_err(serde::de::Error::custom)
 }
 
 /// The same for optional fields.

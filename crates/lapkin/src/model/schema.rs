@@ -61,6 +61,9 @@ fn validator() -> &'static Validator {
     VALIDATOR.get_or_init(|| {
         jsonschema::options()
             .should_validate_formats(true)
+            .with_format(super::signers::DATE_FORMAT, |s: &str| {
+                s.parse::<super::TanggalPenutup>().is_ok()
+            })
             .build(schema())
             .expect("the generated schema is a valid JSON Schema")
     })
@@ -209,6 +212,27 @@ fn number_hint(found: &Value) -> Option<String> {
 }
 
 #[cfg(feature = "schema-check")]
+/// Why `found`, at `path`, is not written in `format`: a date (`date`),
+/// or a closing date (a day or a month).
+fn format_problem(path: &JsonPath, format: &str, found: &Value) -> Problem {
+    let problem = match found.as_str() {
+        Some(_) if format == super::signers::DATE_FORMAT => closing_date_problem(found),
+        Some(text) => super::date_problem(text),
+        None => Problem::new(path, Kind::NotADate).with("found", number::found(found)),
+    };
+    problem.placed(path)
+}
+
+#[cfg(feature = "schema-check")]
+/// Why `found` is not a closing date (a day or a month).
+fn closing_date_problem(found: &Value) -> Problem {
+    let text = found.as_str().unwrap_or_default();
+    text.parse::<super::TanggalPenutup>()
+        .err()
+        .unwrap_or_else(|| super::signers::month_problem(text))
+}
+
+#[cfg(feature = "schema-check")]
 fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     let path = json_path(error.instance_path());
     let found = error.instance().as_ref();
@@ -267,13 +291,13 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
         ValidationErrorKind::MinLength { limit } => {
             out.push(expected(Kind::WrongCount, Phrase::AtLeastCharacters, limit))
         }
-        ValidationErrorKind::Format { format } if format == "date" => {
-            let problem = match found.as_str() {
-                Some(text) => super::date_problem(text),
-                None => Problem::new(&path, Kind::NotADate).with("found", number::found(found)),
-            };
-            out.push(Finding::Other(problem.placed(&path)));
+        ValidationErrorKind::Format { format }
+            if format == "date" || format == super::signers::DATE_FORMAT =>
+        {
+            out.push(Finding::Other(format_problem(&path, format, found)));
         }
+        // Its format says more (a month that does not exist).
+        ValidationErrorKind::Pattern { pattern } if pattern == super::signers::DATE_PATTERN => {}
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             explain_union(&path, found, context, out);
         }
@@ -623,6 +647,42 @@ mod tests {
             );
         }
         assert_eq!(s["additionalProperties"], json!(false));
+    }
+
+    /// Someone writing a report from the schema alone sees what every
+    /// field means: every property, at any depth, has its description, and
+    /// so has every definition.
+    #[test]
+    fn every_property_is_described() {
+        fn visit(at: &str, node: &Value, out: &mut Vec<String>) {
+            match node {
+                Value::Object(map) => {
+                    if let Some(Value::Object(props)) = map.get("properties") {
+                        for (name, prop) in props {
+                            if !prop["description"].is_string() {
+                                out.push(format!("{at}.{name}"));
+                            }
+                        }
+                    }
+                    for (key, value) in map {
+                        visit(&format!("{at}/{key}"), value, out);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        visit(&format!("{at}/{i}"), item, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let s = report_schema();
+        let mut undescribed = Vec::new();
+        visit("", &s, &mut undescribed);
+        assert!(undescribed.is_empty(), "{undescribed:#?}");
+        for (name, def) in s["definitions"].as_object().unwrap() {
+            assert!(def["description"].is_string(), "{name} has no description");
+        }
     }
 
     #[test]

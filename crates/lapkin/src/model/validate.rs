@@ -9,13 +9,15 @@
 
 use std::collections::HashMap;
 
+mod options;
+
 use rust_decimal::Decimal;
 
+use super::anggaran::Computed;
 use super::schema::nearest;
 use super::script::script_problem;
 use super::walk::{CodeOf, Node, Role, Source, Text, Visit, walk};
-use super::{Inline, Report, Rincian, TandaTangan, Tanggal, Total, Totals};
-use crate::format::angka;
+use super::{Inline, Report, TanggalPenutup};
 use crate::problem::{Arg, Conj, JsonPath, Kind, Location, Phrase, Problem};
 use crate::text::{Face, FontSet, SpanStyle};
 
@@ -37,6 +39,9 @@ pub const MAX_CATATAN_ITEMS: usize = 10;
 /// `nama`) may have at most this many characters, so that the block, which
 /// is never split, fits on a page.
 pub const MAX_PENUTUP_CHARS: usize = 300;
+
+/// A NIP's label (`label_nip`) has at most this many characters.
+pub const MAX_NIP_LABEL: usize = 20;
 
 /// Every semantic problem of `report`, in document order (the model's).
 pub(crate) fn validate(report: &Report) -> Vec<Problem> {
@@ -74,17 +79,19 @@ struct Checker<'r, 'f> {
     /// The fonts whose glyphs are checked, if they are.
     fonts: Option<&'f FontSet>,
     report: Option<&'r Report>,
-    /// The signature tag, if it is one the rules allow: the texts must
-    /// not contain it.
-    tag: Option<char>,
+    /// The signers' tags that the rules allow, each with where it is
+    /// set: the texts must not contain them.
+    tags: Vec<(char, String)>,
     /// The codes met so far, each with the path of its first use.
     codes: HashMap<(CodeOf, &'r str), JsonPath>,
     /// The indicators analysed so far, each with its analysis's path.
     analysed: HashMap<&'r str, JsonPath>,
     /// The number of columns of the table being walked.
     columns: usize,
-    /// The computed sums of section C.
-    totals: Option<Totals>,
+    /// How many indicators have their own number, of how many.
+    numbered: (usize, usize),
+    /// The computed figures of section C, and the next row's index.
+    figures: Option<(Computed<'r>, usize)>,
 }
 
 impl<'r> Visit<'r> for Checker<'r, '_> {
@@ -121,11 +128,19 @@ impl<'r> Checker<'r, '_> {
                     Source::Plain(t) => std::borrow::Cow::Borrowed(t),
                     Source::Markup(m) => m.plain_text().unwrap_or_default().into(),
                 };
-                if let Some(tag) = self.tag
-                    && plain.contains(tag)
-                {
-                    let tag = Arg::quoted(tag.to_string());
-                    self.push(Problem::new(path, Kind::TagInText).with("tag", tag));
+                let found: Vec<(char, String)> = self
+                    .tags
+                    .iter()
+                    .filter(|(tag, _)| plain.contains(*tag))
+                    .cloned()
+                    .collect();
+                for (tag, set) in found {
+                    let p = if set == "tanda_tangan.tag" {
+                        Problem::new(path, Kind::TagInText)
+                    } else {
+                        Problem::new(path, Kind::SignerTagInText).with("where", set.as_str())
+                    };
+                    self.push(p.with("tag", Arg::quoted(tag.to_string())));
                 }
                 if let Some(p) = script_problem(&plain) {
                     self.push(p.placed(path));
@@ -147,6 +162,20 @@ impl<'r> Checker<'r, '_> {
                 }
             }
             (Role::Nilai, Source::Plain(t)) => self.nilai(path, t),
+            (Role::OptionalLine | Role::NoteTitle, Source::Plain(t)) => {
+                if !t.is_empty() {
+                    self.line(path, t);
+                    self.closing_length(path, t);
+                }
+            }
+            (Role::PageNumber, Source::Plain(t)) => self.page_number(path, t),
+            (Role::NipLabel, Source::Plain(t)) => {
+                self.line(path, t);
+                if t.chars().count() > MAX_NIP_LABEL {
+                    let p = Problem::new(path, Kind::NipLabelTooLong).with("max", MAX_NIP_LABEL);
+                    self.push(p);
+                }
+            }
             (Role::Cell, Source::Markup(m)) => {
                 // An empty cell is allowed; bad markup is not.
                 if let Err(e) = m.parsed() {
@@ -234,10 +263,13 @@ impl<'r> Checker<'r, '_> {
 
     /// The rules of the nodes that are not texts.
     fn node(&mut self, path: &JsonPath, node: Node<'r>) {
+        if self.unit_node(path, node) {
+            return;
+        }
         match node {
             Node::Report(r) => {
                 self.report = Some(r);
-                self.tag = valid_tag(&r.tanda_tangan);
+                self.tags = valid_tags(r);
             }
             Node::Triwulan(q) if !(1..=4).contains(&q) => {
                 self.push(Problem::new(path, Kind::QuarterOutOfRange).with("found", q));
@@ -250,8 +282,9 @@ impl<'r> Checker<'r, '_> {
                 self.push(p);
             }
             Node::Reference(code) => self.reference(path, code),
-            Node::Part(_, blocks) | Node::Rekomendasi(blocks) if blocks.is_empty() => {
-                self.problem(path, Kind::NoBlocks);
+            Node::Part(_, []) => self.problem(path, Kind::NoBlocks),
+            Node::OwnPart(part) if part.isi.is_empty() => {
+                self.problem(&path.child("isi"), Kind::NoBlocks);
             }
             Node::List(_, depth) if depth + 1 > MAX_LIST_DEPTH => {
                 let p = Problem::new(path, Kind::ListsTooDeep)
@@ -266,9 +299,19 @@ impl<'r> Checker<'r, '_> {
                     .with("columns", self.columns);
                 self.push(p);
             }
-            Node::Anggaran(a) => self.sums(path, a.totals()),
-            Node::Rincian(row) => self.rincian(path, row),
-            Node::Total(Some(stated)) => self.total(path, stated),
+            Node::Anggaran(a) => {
+                if a.rincian.is_empty() {
+                    self.problem(&path.child("rincian"), Kind::NoRows);
+                }
+                self.figures = Some((super::anggaran::compute(a), 0));
+            }
+            Node::Figures(_) => self.row_figures(),
+            Node::Total(_) => {
+                if let Some((c, _)) = &self.figures {
+                    let problems = c.total_problems.clone();
+                    self.problems.extend(problems);
+                }
+            }
             Node::Tanggal(date) => self.tanggal(path, date),
             Node::Catatan(Some(items)) if items.len() > MAX_CATATAN_ITEMS => {
                 let p = Problem::new(path, Kind::TooManyNotes)
@@ -322,93 +365,26 @@ impl<'r> Checker<'r, '_> {
         }
     }
 
-    /// The sums of section C, which the rows and the Total are checked
-    /// against.
-    fn sums(&mut self, path: &JsonPath, totals: Option<Totals>) {
-        self.totals = totals;
-        if totals.is_none() {
-            let p = Problem::new(path.child("rincian"), Kind::FiguresOutOfRange)
-                .with("what", Phrase::Sums);
-            self.push(p);
-        }
-    }
-
-    /// A row of section C: figures not negative, realisasi within the
-    /// pagu, the stated remainders right; in the order of the fields.
-    fn rincian(&mut self, path: &JsonPath, row: &Rincian) {
-        for (field, v) in [("volume", row.volume), ("capaian", row.capaian)] {
-            self.not_negative(path, field, v);
-        }
-        let Some(sisa) = row.sisa() else {
-            let p = Problem::new(path, Kind::FiguresOutOfRange).with("what", Phrase::Remainders);
-            self.push(p);
-            return;
-        };
-        if let Some(stated) = row.sisa_capaian
-            && stated != sisa.capaian
-        {
-            let p = remainder(path.child("sisa_capaian"), stated, ("volume", row.volume))
-                .with("subtrahend_name", "capaian")
-                .with("subtrahend", angka(&row.capaian))
-                .with("computed", angka(&sisa.capaian));
-            self.push(p);
-        }
-        for (field, v) in [("pagu", row.pagu), ("realisasi", row.realisasi)] {
-            self.not_negative(path, field, v);
-        }
-        if row.realisasi > row.pagu {
-            let p = Problem::new(path.child("realisasi"), Kind::RealisasiOverPagu)
-                .with("realisasi", angka(&row.realisasi))
-                .with("pagu", angka(&row.pagu));
-            self.push(p);
-        }
-        if let Some(stated) = row.sisa_anggaran
-            && stated != sisa.anggaran
-        {
-            let p = remainder(path.child("sisa_anggaran"), stated, ("pagu", row.pagu))
-                .with("subtrahend_name", "realisasi")
-                .with("subtrahend", angka(&row.realisasi))
-                .with("computed", angka(&sisa.anggaran));
-            self.push(p);
-        }
-    }
-
-    fn not_negative(&mut self, row: &JsonPath, field: &'static str, v: Decimal) {
-        if v.is_sign_negative() && !v.is_zero() {
-            let p = Problem::new(row.child(field), Kind::Negative).with("value", angka(&v));
-            self.push(p);
-        }
-    }
-
-    /// The Total row as stated: each figure given is the sum of the rows.
-    fn total(&mut self, path: &JsonPath, stated: &Total) {
-        let Some(totals) = self.totals else { return };
-        for (field, given, computed) in [
-            ("pagu", stated.pagu, totals.pagu),
-            ("realisasi", stated.realisasi, totals.realisasi),
-            ("sisa_anggaran", stated.sisa_anggaran, totals.sisa_anggaran),
-        ] {
-            if let Some(given) = given
-                && given != computed
-            {
-                let p = Problem::new(path.child(field), Kind::WrongTotal)
-                    .with("stated", angka(&given))
-                    .with("computed", angka(&computed));
-                self.push(p);
-            }
+    /// The problems of the budget row the walk is at, as computed with
+    /// the table's figures.
+    fn row_figures(&mut self) {
+        if let Some((c, next)) = &mut self.figures {
+            let problems = c.problems.get(*next).cloned().unwrap_or_default();
+            *next += 1;
+            self.problems.extend(problems);
         }
     }
 
     /// The closing date: in the report's year or the next (a fourth
     /// quarter is often reported in January), so that a mistyped year
     /// ("0224", "2042") is caught before it is printed.
-    fn tanggal(&mut self, path: &JsonPath, date: Tanggal) {
+    fn tanggal(&mut self, path: &JsonPath, date: TanggalPenutup) {
         let Some(r) = self.report else { return };
-        let year = date.0.year();
+        let year = date.date().year();
         let tahun = i32::from(r.tahun);
         if year != tahun && year != tahun + 1 {
             let p = Problem::new(path, Kind::DateNotInYear)
-                .with("date", date.iso())
+                .with("date", date.to_string())
                 .with("year", tahun);
             self.push(p);
         }
@@ -497,15 +473,6 @@ fn text_glyphs(path: &JsonPath, text: &Text<'_>, fonts: &FontSet, out: &mut Vec<
     }
 }
 
-/// A stated remainder that is not the computed one: `stated`, and the
-/// figure subtracted from.
-fn remainder(path: JsonPath, stated: Decimal, (name, minuend): (&'static str, Decimal)) -> Problem {
-    Problem::new(path, Kind::WrongRemainder)
-        .with("stated", angka(&stated))
-        .with("minuend_name", name)
-        .with("minuend", angka(&minuend))
-}
-
 /// A control character's code point, as messages write it (`000A`).
 fn code(c: char) -> String {
     format!("{:04X}", u32::from(c))
@@ -521,14 +488,13 @@ fn is_special(c: char, tag: &str) -> bool {
         || script_problem(tag).is_some())
 }
 
-/// The report's signature tag, if it is one the rules allow.
-fn valid_tag(t: &TandaTangan) -> Option<char> {
-    let tag = t.tag.as_deref()?;
-    let mut chars = tag.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if is_special(c, tag) => Some(c),
-        _ => None,
-    }
+/// The signers' tags that the rules allow, each with where it is set.
+fn valid_tags(r: &Report) -> Vec<(char, String)> {
+    r.signer_tags()
+        .into_iter()
+        .flatten()
+        .filter(|(c, _)| is_special(*c, &c.to_string()))
+        .collect()
 }
 
 /// Whether a text is a number in either notation ("3.92", "3,92", "1.234").
@@ -632,12 +598,14 @@ mod tests {
         let mut r = minimal();
         r.triwulan = 9;
         r.unit.provinsi = " ".into();
-        r.penutup.nip = "1".into();
-        r.penutup.tempat = "".into();
-        r.anggaran.rincian[0].realisasi = Decimal::from(-5);
-        r.anggaran.rincian[0].sisa_capaian = Some(Decimal::from(7));
-        r.anggaran.rincian[0].kode = "".into();
-        r.kinerja.sasaran[0].indikator[0].satuan = "\t".into();
+        let p = r.penutup.as_mut().unwrap();
+        p.nip = Some("1".into());
+        p.tempat = "".into();
+        let row = &mut r.anggaran.as_mut().unwrap().rincian[0];
+        row.realisasi = Some(Decimal::from(-5));
+        row.sisa_capaian = Some(Decimal::from(7));
+        row.kode = Some("".into());
+        r.kinerja.sasaran[0].indikator[0].satuan = Some("\t".into());
         r.kinerja.sasaran[0].indikator[0].target = super::super::Nilai::Teks("-".into());
         r.kinerja.sasaran[0].indikator[0].target_pk = super::super::Nilai::Teks("".into());
         r.tanda_tangan.tag = Some("ab".into());
@@ -663,9 +631,9 @@ mod tests {
             ]
         );
         let mut r = minimal();
-        r.penutup.tanggal = "2026-12-31".parse().unwrap();
+        r.penutup.as_mut().unwrap().tanggal = "2026-12-31".parse().unwrap();
         assert!(paths(&r).is_empty());
-        r.penutup.tanggal = "2027-01-01".parse().unwrap();
+        r.penutup.as_mut().unwrap().tanggal = "2027-01-01".parse().unwrap();
         assert_eq!(paths(&r).len(), 1);
     }
 
@@ -688,10 +656,10 @@ mod tests {
     fn the_footer_and_the_closing_block_are_bounded() {
         let mut r = minimal();
         r.catatan = Some(vec![Inline::new("Catatan."); MAX_CATATAN_ITEMS]);
-        r.penutup.jabatan = "x".repeat(MAX_PENUTUP_CHARS);
+        r.penutup.as_mut().unwrap().jabatan = Some("x".repeat(MAX_PENUTUP_CHARS).into());
         assert!(paths(&r).is_empty());
         r.catatan = Some(vec![Inline::new("Catatan."); 200]);
-        r.penutup.jabatan.push('x');
+        r.penutup.as_mut().unwrap().jabatan = Some("x".repeat(MAX_PENUTUP_CHARS + 1).into());
         assert_eq!(
             paths(&r),
             [

@@ -14,8 +14,9 @@
 //! problems found at each node are already in document order.
 
 use super::{
-    Analisis, Anggaran, Block, Butir, Daftar, Indikator, Inline, Nilai, Penutup, Report, Rincian,
-    Sasaran, Sel, Tabel, TandaTangan, Tanggal, Total, Unit, validate::MAX_LIST_DEPTH,
+    Analisis, Anggaran, Bagian, BagianAnalisis, Baris, Block, Butir, Daftar, Halaman, Indikator,
+    Inline, KolomAnggaran, KolomKinerja, Nilai, PenandaTangan, Penutup, Report, Rincian, Sasaran,
+    Sel, Susunan, Tabel, TandaTangan, TanggalPenutup, Total, Unit, validate::MAX_LIST_DEPTH,
 };
 use crate::problem::JsonPath;
 
@@ -32,8 +33,18 @@ pub(crate) enum Node<'r> {
     Triwulan(u8),
     /// `tahun`.
     Tahun(u16),
+    /// `pengantar`: the report's own intro.
+    Pengantar(&'r [Block]),
+    /// `susunan`: the sections' order, headings and numbering.
+    Susunan(&'r Susunan),
+    /// `susunan.bagian[k]`: a section, its place among them.
+    Bagian(&'r Bagian, usize),
     /// `kinerja`: section A.
     Kinerja,
+    /// `kinerja.kolom[j]`: a column of table A.
+    KolomKinerja(&'r KolomKinerja),
+    /// `anggaran.kolom[j]`: a column of the budget table.
+    KolomAnggaran(&'r KolomAnggaran),
     /// `kinerja.sasaran[i]`.
     Sasaran(&'r Sasaran),
     /// `kinerja.sasaran[i].indikator[j]`, with its sasaran and its place
@@ -45,9 +56,12 @@ pub(crate) enum Node<'r> {
     Analisis(&'r Analisis),
     /// `analisis[i].indikator`: the code of the indicator analysed.
     Reference(&'r str),
-    /// A named part of an analysis (`analisis[i].kendala`), its title and
+    /// A named part of an analysis (`analisis[i].kendala`), its field and
     /// its blocks.
     Part(&'static str, &'r [Block]),
+    /// A part of an analysis of its own (`analisis[i].bagian[j]`), whose
+    /// blocks are at `isi`.
+    OwnPart(&'r BagianAnalisis),
     /// A list (`...[k].daftar`), nested `depth` lists deep (0 for a list
     /// that is in no other).
     List(&'r Daftar, usize),
@@ -62,8 +76,13 @@ pub(crate) enum Node<'r> {
     Number(&'r rust_decimal::Decimal),
     /// `anggaran`: section C.
     Anggaran(&'r Anggaran),
-    /// `anggaran.rincian[i]`, after its texts: its figures.
-    Rincian(&'r Rincian),
+    /// A row of the budget table (`anggaran.rincian[i]`, a sub-row
+    /// `...rincian[i].rincian[j]`), `depth` levels below the top, before
+    /// its texts and its sub-rows.
+    Rincian(&'r Rincian, usize),
+    /// A row's figures, between its unit (`satuan`) and its remark, where
+    /// they are in its JSON.
+    Figures(&'r Rincian),
     /// `anggaran.total`, the Total row as stated (if it is).
     Total(Option<&'r Total>),
     /// `rekomendasi`: section D.
@@ -71,15 +90,21 @@ pub(crate) enum Node<'r> {
     /// `penutup`: the closing block.
     Penutup(&'r Penutup),
     /// `penutup.tanggal`.
-    Tanggal(Tanggal),
+    Tanggal(TanggalPenutup),
+    /// `penutup.penanda_tangan[k]`: one of several signers.
+    Signer(&'r PenandaTangan),
+    /// `halaman`: what every page carries.
+    Halaman(&'r Halaman),
     /// `catatan`: the report's own legal note, or `None` for the standard
-    /// one.
+    /// one (printed only when someone signs electronically).
     Catatan(Option<&'r [Inline]>),
     /// `tanda_tangan`.
     TandaTangan(&'r TandaTangan),
-    /// `tanda_tangan.tag`: the signature tag, if one is drawn.
+    /// `tanda_tangan.tag` or a signer's `tag`: the signature tag, if one
+    /// is drawn.
     Tag(Option<&'r str>),
-    /// `tanda_tangan.field`: the signature field's name, if one is made.
+    /// `tanda_tangan.field` or a signer's `field`: the signature field's
+    /// name, if one is made.
     Field(Option<&'r str>),
     /// A text of the report.
     Text(Text<'r>),
@@ -140,6 +165,37 @@ pub(crate) enum Role {
     Nip,
     /// An item of the report's legal note.
     Note,
+    /// A line of the title, printed bold.
+    TitleLine,
+    /// The period in the standard intro.
+    Periode,
+    /// A heading of the report's own (a section's, an analysis's, a
+    /// part's), printed bold.
+    Heading,
+    /// A sub-heading among body blocks (`{"judul": ...}`), printed bold.
+    SubHeading,
+    /// A table's title above it, printed bold.
+    TableTitle,
+    /// A section heading printed in capitals (`susunan.huruf_besar`).
+    HeadingCaps,
+    /// A label of grouped columns, printed bold.
+    ColumnGroup,
+    /// The unit's own heading of a column of table A or C, printed bold.
+    OwnColumnTitle,
+    /// An indicator's own row number.
+    RowNumber,
+    /// A remark (`keterangan`) of an indicator or a budget row.
+    Remark,
+    /// The label before a NIP ("NIP.").
+    NipLabel,
+    /// A line that may be empty to print none (a signer's `keterangan`).
+    OptionalLine,
+    /// The page number's wording, with `{halaman}` and `{jumlah}`.
+    PageNumber,
+    /// A running header or footer text.
+    PageText,
+    /// The legal note's label, printed bold; empty for none.
+    NoteTitle,
     /// An item of the standard legal note (lapkin's own text, printed in
     /// every report that gives none).
     StandardNote,
@@ -172,10 +228,24 @@ impl Role {
     pub(crate) fn faces(self) -> Faces {
         let (own, bold) = match self {
             Role::UnitDetail => (false, false),
-            Role::UnitName | Role::Code(CodeOf::Sasaran | CodeOf::Indikator) | Role::Uraian => {
-                (true, true)
-            }
-            Role::ColumnTitle | Role::SignerName => (false, true),
+            // A budget row with sub-rows is printed bold: its texts may be
+            // either.
+            Role::UnitName
+            | Role::Code(_)
+            | Role::Uraian
+            | Role::RincianUraian
+            | Role::Satuan
+            | Role::Remark => (true, true),
+            Role::ColumnTitle
+            | Role::SignerName
+            | Role::TitleLine
+            | Role::Heading
+            | Role::SubHeading
+            | Role::TableTitle
+            | Role::HeadingCaps
+            | Role::ColumnGroup
+            | Role::OwnColumnTitle
+            | Role::NoteTitle => (false, true),
             _ => (true, false),
         };
         Faces { own, bold }
@@ -263,16 +333,22 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
             });
             w.at("triwulan", |w| w.node(Node::Triwulan(r.triwulan), |_| {}));
             w.at("tahun", |w| w.node(Node::Tahun(r.tahun), |_| {}));
+            w.wording(r);
             w.at("kinerja", |w| w.node(Node::Kinerja, |w| w.kinerja(r)));
             w.at("analisis", |w| w.analyses(&r.analisis));
-            w.at("anggaran", |w| w.anggaran(&r.anggaran));
+            if let Some(a) = &r.anggaran {
+                w.at("anggaran", |w| w.anggaran(a));
+            }
             w.at("rekomendasi", |w| {
                 w.node(Node::Rekomendasi(&r.rekomendasi), |w| {
                     w.blocks(&r.rekomendasi, 0)
                 })
             });
-            w.at("penutup", |w| w.penutup(&r.penutup));
-            w.catatan(r.catatan.as_deref());
+            if let Some(p) = &r.penutup {
+                w.at("penutup", |w| w.penutup(p));
+            }
+            w.catatan(r.catatan.as_deref(), r.signed_electronically());
+            w.at("halaman", |w| w.halaman(&r.halaman));
             w.at("tanda_tangan", |w| {
                 let t = &r.tanda_tangan;
                 w.node(Node::TandaTangan(t), |w| {
@@ -283,8 +359,71 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
         });
     }
 
-    /// Section A: the sasaran and their indicators.
+    /// Lines of text at `key`: the key itself for one line, `key[i]` for
+    /// several.
+    fn lines(&mut self, key: &'static str, lines: &'r Baris, role: Role) {
+        self.at(key, |w| match lines.lines() {
+            [one] => w.here(Source::Plain(one), role),
+            many => {
+                for (i, line) in many.iter().enumerate() {
+                    w.at_index(i, |w| w.here(Source::Plain(line), role));
+                }
+            }
+        });
+    }
+
+    /// The title, the intro or its period, the sections.
+    fn wording(&mut self, r: &'r Report) {
+        if let Some(judul) = &r.judul {
+            self.lines("judul", judul, Role::TitleLine);
+        }
+        if let Some(p) = &r.pengantar {
+            self.at("pengantar", |w| {
+                w.node(Node::Pengantar(p), |w| w.blocks(p, 0))
+            });
+        }
+        if let Some(p) = &r.periode {
+            self.text("periode", Source::Plain(p), Role::Periode);
+        }
+        if let Some(s) = &r.susunan {
+            self.at("susunan", |w| w.node(Node::Susunan(s), |w| w.susunan(s)));
+        }
+    }
+
+    /// The sections: each one's heading and blocks.
+    fn susunan(&mut self, s: &'r Susunan) {
+        let role = if s.huruf_besar {
+            Role::HeadingCaps
+        } else {
+            Role::Heading
+        };
+        self.at("bagian", |w| {
+            for (k, b) in s.bagian.iter().flatten().enumerate() {
+                w.at_index(k, |w| {
+                    w.node(Node::Bagian(b, k), |w| {
+                        if let Some(judul) = &b.judul {
+                            w.text("judul", Source::Markup(judul), role);
+                        }
+                        w.at("isi", |w| w.blocks(&b.isi, 0));
+                    })
+                });
+            }
+        });
+    }
+
+    /// Section A: its columns, the sasaran and their indicators.
     fn kinerja(&mut self, r: &'r Report) {
+        if let Some(kolom) = &r.kinerja.kolom {
+            self.at("kolom", |w| {
+                for (j, k) in kolom.iter().enumerate() {
+                    w.at_index(j, |w| {
+                        w.node(Node::KolomKinerja(k), |w| {
+                            w.column(k.judul.as_ref(), k.grup.as_ref())
+                        })
+                    });
+                }
+            });
+        }
         self.at("sasaran", |w| {
             for (i, s) in r.kinerja.sasaran.iter().enumerate() {
                 w.at_index(i, |w| w.node(Node::Sasaran(s), |w| w.sasaran(s)));
@@ -292,8 +431,20 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
         });
     }
 
+    /// A column's own heading and its groups.
+    fn column(&mut self, judul: Option<&'r Inline>, grup: Option<&'r Baris>) {
+        if let Some(judul) = judul {
+            self.text("judul", Source::Markup(judul), Role::OwnColumnTitle);
+        }
+        if let Some(grup) = grup {
+            self.lines("grup", grup, Role::ColumnGroup);
+        }
+    }
+
     fn sasaran(&mut self, s: &'r Sasaran) {
-        self.text("kode", Source::Plain(&s.kode), Role::Code(CodeOf::Sasaran));
+        if let Some(kode) = &s.kode {
+            self.text("kode", Source::Plain(kode), Role::Code(CodeOf::Sasaran));
+        }
         self.text("uraian", Source::Markup(&s.uraian), Role::Uraian);
         self.at("indikator", |w| {
             for (j, ind) in s.indikator.iter().enumerate() {
@@ -305,16 +456,28 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
     }
 
     fn indikator(&mut self, ind: &'r Indikator) {
-        self.text(
-            "kode",
-            Source::Plain(&ind.kode),
-            Role::Code(CodeOf::Indikator),
-        );
+        if let Some(no) = &ind.no {
+            self.text("no", Source::Plain(&no.0), Role::RowNumber);
+        }
+        if let Some(kode) = &ind.kode {
+            self.text("kode", Source::Plain(kode), Role::Code(CodeOf::Indikator));
+        }
         self.text("uraian", Source::Markup(&ind.uraian), Role::Uraian);
         self.nilai("target_pk", &ind.target_pk);
-        self.text("satuan", Source::Plain(&ind.satuan), Role::Satuan);
+        if let Some(satuan) = &ind.satuan {
+            self.text("satuan", Source::Plain(satuan), Role::Satuan);
+        }
         self.nilai("target", &ind.target);
         self.nilai("capaian", &ind.capaian);
+        self.nilai("target_renaksi", &ind.target_renaksi);
+        self.nilai("realisasi", &ind.realisasi);
+        self.nilai("tw1", &ind.tw1);
+        self.nilai("tw2", &ind.tw2);
+        self.nilai("tw3", &ind.tw3);
+        self.nilai("tw4", &ind.tw4);
+        if let Some(k) = &ind.keterangan {
+            self.text("keterangan", Source::Markup(k), Role::Remark);
+        }
     }
 
     /// A value of table A: a text is visited, a number or null is not.
@@ -328,24 +491,42 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
     fn analyses(&mut self, analyses: &'r [Analisis]) {
         self.node(Node::Analyses(analyses), |w| {
             for (i, a) in analyses.iter().enumerate() {
-                w.at_index(i, |w| {
-                    w.node(Node::Analisis(a), |w| {
-                        w.at("indikator", |w| {
-                            w.node(Node::Reference(&a.indikator), |_| {})
-                        });
-                        for (key, blocks) in [
-                            ("progress", &a.progress),
-                            ("kendala", &a.kendala),
-                            ("strategi", &a.strategi),
-                        ] {
-                            w.at(key, |w| {
-                                w.node(Node::Part(key, blocks), |w| w.blocks(blocks, 0))
-                            });
-                        }
-                    })
-                });
+                w.at_index(i, |w| w.node(Node::Analisis(a), |w| w.analysis(a)));
             }
         });
+    }
+
+    /// An analysis: its indicator, its own heading, its parts.
+    fn analysis(&mut self, a: &'r Analisis) {
+        if let Some(code) = &a.indikator {
+            self.at("indikator", |w| w.node(Node::Reference(code), |_| {}));
+        }
+        if let Some(judul) = &a.judul {
+            self.text("judul", Source::Markup(judul), Role::Heading);
+        }
+        for (key, blocks) in [
+            ("progress", &a.progress),
+            ("kendala", &a.kendala),
+            ("strategi", &a.strategi),
+        ] {
+            if let Some(blocks) = blocks {
+                self.at(key, |w| {
+                    w.node(Node::Part(key, blocks), |w| w.blocks(blocks, 0))
+                });
+            }
+        }
+        if let Some(parts) = &a.bagian {
+            self.at("bagian", |w| {
+                for (j, part) in parts.iter().enumerate() {
+                    w.at_index(j, |w| {
+                        w.node(Node::OwnPart(part), |w| {
+                            w.text("judul", Source::Markup(&part.judul), Role::Heading);
+                            w.at("isi", |w| w.blocks(&part.isi, 0));
+                        })
+                    });
+                }
+            });
+        }
     }
 
     /// Body blocks, in lists nested `depth` deep. A list deeper than
@@ -364,6 +545,7 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
                     })
                 }),
                 Block::Tabel(t) => w.at("tabel", |w| w.node(Node::Table(t), |w| w.table(t))),
+                Block::Judul(text) => w.text("judul", Source::Markup(text), Role::SubHeading),
             });
         }
     }
@@ -387,10 +569,16 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
     }
 
     fn table(&mut self, t: &'r Tabel) {
+        if let Some(judul) = &t.judul {
+            self.text("judul", Source::Markup(judul), Role::TableTitle);
+        }
         self.at("kolom", |w| {
             for (j, k) in t.kolom.iter().enumerate() {
                 w.at_index(j, |w| {
-                    w.text("judul", Source::Markup(&k.judul), Role::ColumnTitle)
+                    w.text("judul", Source::Markup(&k.judul), Role::ColumnTitle);
+                    if let Some(grup) = &k.grup {
+                        w.lines("grup", grup, Role::ColumnGroup);
+                    }
                 });
             }
         });
@@ -413,41 +601,103 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
         }
     }
 
-    /// Section C: the rows, then the Total.
+    /// Section C: the columns, the rows (each before its sub-rows), then
+    /// the Total.
     fn anggaran(&mut self, a: &'r Anggaran) {
         self.node(Node::Anggaran(a), |w| {
-            w.at("rincian", |w| {
-                for (i, r) in a.rincian.iter().enumerate() {
-                    w.at_index(i, |w| {
-                        w.text("kode", Source::Plain(&r.kode), Role::Code(CodeOf::Rincian));
-                        w.text("uraian", Source::Markup(&r.uraian), Role::RincianUraian);
-                        w.text("satuan", Source::Plain(&r.satuan), Role::Satuan);
-                        w.node(Node::Rincian(r), |_| {});
-                    });
-                }
-            });
+            if let Some(kolom) = &a.kolom {
+                w.at("kolom", |w| {
+                    for (j, k) in kolom.iter().enumerate() {
+                        w.at_index(j, |w| {
+                            w.node(Node::KolomAnggaran(k), |w| {
+                                w.column(k.judul.as_ref(), k.grup.as_ref())
+                            })
+                        });
+                    }
+                });
+            }
+            w.at("rincian", |w| w.rincian(&a.rincian, 0));
             w.at("total", |w| w.node(Node::Total(a.total.as_ref()), |_| {}));
         });
+    }
+
+    /// Rows of the budget table `depth` levels below the top, each with its
+    /// sub-rows (at most [`super::MAX_DEPTH`] levels are walked).
+    fn rincian(&mut self, rows: &'r [Rincian], depth: usize) {
+        for (i, r) in rows.iter().enumerate() {
+            self.at_index(i, |w| {
+                w.node(Node::Rincian(r, depth), |w| {
+                    if let Some(kode) = &r.kode {
+                        w.text("kode", Source::Plain(kode), Role::Code(CodeOf::Rincian));
+                    }
+                    w.text("uraian", Source::Markup(&r.uraian), Role::RincianUraian);
+                    if let Some(satuan) = &r.satuan {
+                        w.text("satuan", Source::Plain(satuan), Role::Satuan);
+                    }
+                    w.node(Node::Figures(r), |_| {});
+                    if let Some(k) = &r.keterangan {
+                        w.text("keterangan", Source::Markup(k), Role::Remark);
+                    }
+                    if depth + 1 < super::MAX_DEPTH && !r.rincian.is_empty() {
+                        w.at("rincian", |w| w.rincian(&r.rincian, depth + 1));
+                    }
+                })
+            });
+        }
     }
 
     fn penutup(&mut self, p: &'r Penutup) {
         self.node(Node::Penutup(p), |w| {
             w.text("tempat", Source::Plain(&p.tempat), Role::ClosingLine);
             w.at("tanggal", |w| w.node(Node::Tanggal(p.tanggal), |_| {}));
-            w.text("jabatan", Source::Plain(&p.jabatan), Role::ClosingLine);
-            w.text(
-                "keterangan",
-                Source::Plain(&p.keterangan),
-                Role::ClosingLine,
-            );
-            w.text("nama", Source::Plain(&p.nama), Role::SignerName);
-            w.text("nip", Source::Plain(&p.nip), Role::Nip);
+            if let Some(j) = &p.jabatan {
+                w.lines("jabatan", j, Role::ClosingLine);
+            }
+            if let Some(k) = &p.keterangan {
+                w.text("keterangan", Source::Plain(k), Role::OptionalLine);
+            }
+            if let Some(nama) = &p.nama {
+                w.text("nama", Source::Plain(nama), Role::SignerName);
+            }
+            if let Some(nip) = &p.nip {
+                w.text("nip", Source::Plain(nip), Role::Nip);
+            }
+            if let Some(label) = &p.label_nip {
+                w.text("label_nip", Source::Plain(label), Role::NipLabel);
+            }
+            w.at("penanda_tangan", |w| {
+                for (k, s) in p.penanda_tangan.iter().enumerate() {
+                    w.at_index(k, |w| w.node(Node::Signer(s), |w| w.signer(s)));
+                }
+            });
         });
     }
 
+    /// One of several signers.
+    fn signer(&mut self, s: &'r PenandaTangan) {
+        self.lines("jabatan", &s.jabatan, Role::ClosingLine);
+        self.text("nama", Source::Plain(&s.nama), Role::SignerName);
+        if let Some(nip) = &s.nip {
+            self.text("nip", Source::Plain(nip), Role::Nip);
+        }
+        if let Some(label) = &s.label_nip {
+            self.text("label_nip", Source::Plain(label), Role::NipLabel);
+        }
+        if let Some(k) = &s.keterangan {
+            self.text("keterangan", Source::Plain(k), Role::OptionalLine);
+        }
+        if s.tag.is_some() {
+            self.at("tag", |w| w.node(Node::Tag(s.tag.as_deref()), |_| {}));
+        }
+        if s.field.is_some() {
+            self.at("field", |w| w.node(Node::Field(s.field.as_deref()), |_| {}));
+        }
+    }
+
     /// The legal note: the report's items, or the standard ones (at the
-    /// path `catatan`, where the report would give its own).
-    fn catatan(&mut self, items: Option<&'r [Inline]>) {
+    /// path `catatan`, where the report would give its own) when someone
+    /// signs electronically.
+    fn catatan(&mut self, items: Option<&'r [Inline]>, electronic: bool) {
         self.at("catatan", |w| {
             w.node(Node::Catatan(items), |w| match items {
                 Some(items) => {
@@ -455,12 +705,32 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
                         w.at_index(i, |w| w.here(Source::Markup(item), Role::Note));
                     }
                 }
-                None => {
+                None if electronic => {
                     for item in super::default_catatan() {
                         w.here(Source::Markup(item), Role::StandardNote);
                     }
                 }
+                None => {}
             })
+        });
+    }
+
+    /// What every page carries: the page number's wording, the running
+    /// header and footer, the note's label.
+    fn halaman(&mut self, h: &'r Halaman) {
+        self.node(Node::Halaman(h), |w| {
+            if let Some(n) = &h.nomor {
+                w.text("nomor", Source::Plain(n), Role::PageNumber);
+            }
+            if let Some(t) = &h.kepala {
+                w.text("kepala", Source::Plain(t), Role::PageText);
+            }
+            if let Some(t) = &h.kaki {
+                w.text("kaki", Source::Plain(t), Role::PageText);
+            }
+            if let Some(t) = &h.judul_catatan {
+                w.text("judul_catatan", Source::Plain(t), Role::NoteTitle);
+            }
         });
     }
 }

@@ -402,9 +402,9 @@ catalogue! {
             en "the tag {tag} is also another signer's; BSrE's service would place both \
                 signatures at the first"
                 hint "give each signer a tag of its own"
-            id "penanda {tag} juga dipakai penanda tangan lain; layanan BSrE akan membubuhkan \
-                kedua tanda tangan di tempat yang pertama"
-                hint "beri setiap penanda tangan penandanya sendiri";
+            id "karakter penanda tanda tangan {tag} juga dipakai penanda tangan lain; layanan BSrE \
+                akan membubuhkan kedua tanda tangan di tempat yang pertama"
+                hint "beri setiap penanda tangan karakter penandanya sendiri";
         /// A signature tag that is a letter, a digit, a space or invisible.
         TagNotSpecial = "tag-not-special"
             en "expected a special character such as \"#\", \"$\" or \"~\" that the text does \
@@ -487,6 +487,183 @@ catalogue! {
                 hint "correct it or leave it out: lapkin computes it"
             id "tertulis {stated}, padahal jumlah barisnya {computed}"
                 hint "perbaiki atau hapus saja: lapkin menghitungnya sendiri";
+        /// A stated remainder below zero where the achievement is beyond the
+        /// volume.
+        WrongRemainderBeyondVolume = "wrong-remainder-beyond-volume"
+            en "states {stated} but {minuend_name} {minuend} - {subtrahend_name} {subtrahend} \
+                leaves nothing to do: an achievement beyond the volume has a remainder of \
+                {computed}"
+                hint "write {computed}, or leave it out: lapkin computes it"
+            id "tertulis {stated}, padahal {minuend_name} {minuend} - {subtrahend_name} \
+                {subtrahend} tidak menyisakan apa pun: capaian yang melebihi volume bersisa \
+                {computed}"
+                hint "tulis {computed}, atau hapus saja: lapkin menghitungnya sendiri";
+        /// A figure a row with sub-rows states that is not their sum.
+        WrongSumOfRows = "wrong-sum-of-rows"
+            en "states {stated} but its sub-rows add up to {computed}"
+                hint "correct it or leave it out: lapkin computes it from the sub-rows"
+            id "tertulis {stated}, padahal jumlah sub-barisnya {computed}"
+                hint "perbaiki atau hapus saja: lapkin menjumlahkannya dari sub-baris";
+        /// A budget row without sub-rows and without its pagu or realisasi.
+        RowFigureMissing = "row-figure-missing"
+            en "missing: a row without sub-rows needs its {field}"
+                hint "write it as a number (0 if nothing)"
+            id "belum diisi: baris tanpa sub-baris memerlukan {field}"
+                hint "tulis sebagai angka (0 jika tidak ada)";
+        /// Budget rows nested too deep.
+        RowsTooDeep = "rows-too-deep"
+            en "sub-rows nest {depth} levels deep here; at most {max} levels (program, kegiatan, \
+                KRO, RO) are allowed"
+            id "sub-baris bersarang {depth} tingkat di sini; paling banyak {max} tingkat \
+                (program, kegiatan, KRO, RO)";
+        /// Some sub-rows with a spending plan and some without.
+        RpdOfSomeRows = "rpd-of-some-rows"
+            en "some sub-rows have an rpd and some do not"
+                hint "give it to every sub-row or to none"
+            id "sebagian sub-baris memiliki rpd dan sebagian tidak"
+                hint "isi rpd di setiap sub-baris atau tidak sama sekali";
+        /// Budget rows with a volume and rows without one under the
+        /// standard columns.
+        VolumeOfSomeRows = "volume-of-some-rows"
+            en "missing: other rows have a volume, and the standard columns (by rincian output) \
+                show it for every row"
+                hint "give it, or choose the columns in anggaran.kolom"
+            id "belum diisi: baris lain memiliki volume, dan kolom bawaan (per rincian output) \
+                menampilkannya di setiap baris"
+                hint "isi volumenya, atau pilih kolom sendiri di anggaran.kolom";
+        /// A budget table without rows.
+        NoRows = "no-rows"
+            en "must hold at least one row"
+            id "harus berisi sedikitnya satu baris";
+        /// Some indicators with their own number and some without.
+        IndicatorNumberMissing = "indicator-number-missing"
+            en "missing: this indicator has no `no`, but {numbered} of the {all} indicators have \
+                their own"
+                hint "give it to every indicator, or to none (then rows are counted 1., 2.)"
+            id "belum diisi: indikator ini tidak memiliki `no`, padahal {numbered} dari {all} \
+                indikator memilikinya"
+                hint "isi `no` di setiap indikator, atau tidak sama sekali (baris lalu dinomori \
+                      1., 2.)";
+        /// An analysis that names no indicator and has no heading of its own.
+        AnalysisWithoutIndicator = "analysis-without-indicator"
+            en "missing: the code of the indicator analysed"
+                hint "give it, or the heading as printed in `judul`"
+            id "belum diisi: kode indikator yang dianalisis"
+                hint "isi kodenya, atau tulis judul yang dicetak di `judul`";
+        /// An analysis with its own parts and the standard ones.
+        PartsTwice = "parts-twice"
+            en "the analysis has its parts in `bagian` too"
+                hint "give the parts either in `bagian` or as progress, kendala and strategi, not \
+                      both"
+            id "analisis ini juga memiliki bagian di `bagian`"
+                hint "tulis bagian-bagiannya di `bagian` atau sebagai progress, kendala, dan \
+                      strategi, jangan keduanya";
+        /// An analysis without one of the standard parts.
+        PartMissing = "part-missing"
+            en "missing: an analysis has progress, kendala and strategi, or its own parts in \
+                `bagian`"
+                hint "give {field}"
+            id "belum diisi: analisis memiliki progress, kendala, dan strategi, atau bagian \
+                sendiri di `bagian`"
+                hint "isi {field}";
+        /// A signer's field in the closing block besides several signers.
+        SignerFieldHere = "signer-field-here"
+            en "with several signers in penanda_tangan, each signer's {field} is given there"
+                hint "move it into the signer's entry"
+            id "dengan beberapa penanda tangan di penanda_tangan, {field} setiap penanda tangan \
+                ditulis di sana"
+                hint "pindahkan ke isian penanda tangan itu";
+        /// More signers than a page holds.
+        TooManySigners = "too-many-signers"
+            en "has {count} signers; at most {max} fit on an A4 page"
+            id "berisi {count} penanda tangan; paling banyak {max} yang muat di halaman A4";
+        /// A signer without a position.
+        SignerPositionMissing = "signer-position-missing"
+            en "missing: the signer's position"
+            id "belum diisi: jabatan penanda tangan";
+        /// A signer without a name.
+        SignerNameMissing = "signer-name-missing"
+            en "missing: the signer's name"
+            id "belum diisi: nama penanda tangan";
+        /// A NIP's label too long.
+        NipLabelTooLong = "nip-label-too-long"
+            en "expected a short label such as \"NIP\" or \"NIP.\" (at most {max} characters)"
+            id "seharusnya label pendek seperti \"NIP\" atau \"NIP.\" (paling banyak {max} \
+                karakter)";
+        /// A signer's box of a size outside 10 to 80 mm.
+        BoxSizeOutOfRange = "box-size-out-of-range"
+            en "expected 10 to 80 (millimetres), found {found}"
+            id "seharusnya 10 sampai 80 (milimeter), bukan {found}";
+        /// A signer's tag that also occurs in a text.
+        SignerTagInText = "signer-tag-in-text"
+            en "contains the signature tag {tag} of a signer, where BSrE's service would place a \
+                signature too"
+                hint "remove it here, or choose another tag in {where}"
+            id "berisi karakter penanda tanda tangan {tag} milik seorang penanda tangan; layanan \
+                BSrE akan membubuhkan tanda tangan di sini juga"
+                hint "hapus karakter itu di sini, atau pilih penanda lain di {where}";
+        /// A standard part placed twice among the sections.
+        PartPlacedTwice = "part-placed-twice"
+            en "{part} is already placed by {first}"
+                hint "place each part once"
+            id "{part} sudah ditempatkan oleh {first}"
+                hint "tempatkan setiap bagian sekali saja";
+        /// The closing block given a heading or blocks.
+        ClosingBlockContent = "closing-block-content"
+            en "the closing block has no heading or blocks of its own"
+                hint "put them in a section before it"
+            id "bagian penutup tidak memiliki judul atau blok sendiri"
+                hint "tulis di bagian sebelumnya";
+        /// A section of the unit's own without a heading.
+        SectionTitleMissing = "section-title-missing"
+            en "missing: a section of your own needs its heading"
+                hint "give it in `judul`, or name a standard part in `jenis`"
+            id "belum diisi: bagian sendiri memerlukan judul"
+                hint "tulis di `judul`, atau sebutkan bagian baku di `jenis`";
+        /// A section of the unit's own without blocks.
+        SectionEmpty = "section-empty"
+            en "a section of your own needs at least one paragraph, list or table"
+            id "bagian sendiri harus berisi sedikitnya satu paragraf, daftar, atau tabel";
+        /// A standard part with content that the sections do not place.
+        PartNotPlaced = "part-not-placed"
+            en "is not printed: susunan.bagian does not place it"
+                hint "add {\"jenis\": \"{part}\"} where it belongs, or leave it out"
+            id "tidak dicetak: susunan.bagian tidak menempatkannya"
+                hint "tambahkan {\"jenis\": \"{part}\"} di tempatnya, atau hapus isinya";
+        /// A list of columns without a column.
+        ColumnsEmpty = "columns-empty"
+            en "must hold at least one column"
+                hint "or leave it out for the standard columns"
+            id "harus berisi sedikitnya satu kolom"
+                hint "atau hapus saja untuk memakai kolom bawaan";
+        /// A percentage's setting on another column of table A.
+        OnlyForPercent = "only-for-percent"
+            en "only a computed percentage (\"isi\": \"persen\") has `{field}`"
+            id "hanya persentase yang dihitung (\"isi\": \"persen\") yang memiliki `{field}`";
+        /// `desimal` on a budget column that is not a percentage.
+        OnlyForBudgetPercent = "only-for-budget-percent"
+            en "only a percentage (rpd_persen, realisasi_persen) has `desimal`"
+            id "hanya persentase (rpd_persen, realisasi_persen) yang memiliki `desimal`";
+        /// Digits after the comma outside 0 to 6.
+        DecimalsOutOfRange = "decimals-out-of-range"
+            en "expected 0 to 6, found {found}"
+            id "seharusnya 0 sampai 6, bukan {found}";
+        /// A placeholder of the page number's wording lapkin does not know.
+        PagePlaceholder = "page-placeholder"
+            en "unknown placeholder {name}"
+                hint "write {halaman} for the page's number and {jumlah} for the number of pages"
+            id "penanda tempat {name} tidak dikenal"
+                hint "tulis {halaman} untuk nomor halaman dan {jumlah} untuk jumlah halaman";
+        /// Lines of text without a line.
+        NoLines = "no-lines"
+            en "must hold at least one line"
+            id "harus berisi sedikitnya satu baris";
+        /// A closing date that is neither a day nor a month.
+        NotADayOrMonth = "not-a-day-or-month"
+            en "expected a date written YYYY-MM-DD, such as \"2024-08-07\", or a month written \
+                YYYY-MM, such as \"2020-10\", found {found}"
+            id "seharusnya tanggal yang ditulis TTTT-BB-HH, misalnya \"2024-08-07\", atau bulan \
+                yang ditulis TTTT-BB, misalnya \"2020-10\", bukan {found}";
         // Fonts.
 
         /// A file that is not a font lapkin can use.
@@ -865,8 +1042,8 @@ catalogue! {
             id "objek ({...})";
         /// A block: a paragraph, a list or a table.
         TypeBlock = "type-block"
-            en "a paragraph (a string), {\"daftar\": ...} or {\"tabel\": ...}"
-            id "paragraf (teks), {\"daftar\": ...}, atau {\"tabel\": ...}";
+            en "a paragraph (a string), {\"daftar\": ...}, {\"tabel\": ...} or {\"judul\": ...}"
+            id "paragraf (teks), {\"daftar\": ...}, {\"tabel\": ...}, atau {\"judul\": ...}";
         /// A list item.
         TypeItem = "type-item"
             en "an item's text (a string) or {\"teks\": ..., \"isi\": [...]}"

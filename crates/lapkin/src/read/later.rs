@@ -5,8 +5,9 @@
 //! object that existed and now differs must be one a signer updates, and
 //! differ only as a signer updates it:
 //!
-//! - the catalog: `/AcroForm`, `/Perms`, `/DSS`, `/Extensions`, and
-//!   `/Metadata` (to a packet that passes the XMP rule below);
+//! - the catalog: `/AcroForm`, `/Perms`, `/DSS`, `/Extensions`,
+//!   `/Version` (a version's name, as iText 5 sets it), and `/Metadata` (to
+//!   a packet that passes the XMP rule below);
 //! - the document information: `/ModDate` and `/Producer`;
 //! - the XMP packet: `xmp:ModifyDate`, `xmp:MetadataDate`, `pdf:Producer`;
 //! - a page (or its indirect `/Annots` array): `/Annots`, keeping its
@@ -338,6 +339,7 @@ fn catalog_change(
                 metadata_change(pdf, &a, &b)?
             }
             b"Perms" | b"DSS" | b"Extensions" => check_new(pdf, k, &key, b, reserved)?,
+            b"Version" if b.is_some_and(is_version) => None,
             _ => Some(format!("the catalog's /{}", show(&key))),
         };
         if verdict.is_some() {
@@ -345,6 +347,14 @@ fn catalog_change(
         }
     }
     Ok(None)
+}
+
+/// Whether a catalog's `/Version` names a PDF version (`/1.7`, `/2.0`).
+/// iText 5 in append mode writes the header's version there (its
+/// `PdfVersionImp`), so every BSrE signature sets it; a reader takes the
+/// later of it and the header's, which changes nothing it draws.
+fn is_version(v: &Obj) -> bool {
+    matches!(v, Obj::Name(n) if matches!(n.as_slice(), [b'1', b'.', b'0'..=b'7'] | b"2.0"))
 }
 
 /// Checks a changed document information dictionary: only `/ModDate`

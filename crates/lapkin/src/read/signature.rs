@@ -70,9 +70,12 @@ impl Role {
     }
 }
 
-/// The keys a signature field may have.
+/// The keys a signature field may have. `/DR` is not a field's key in
+/// ISO 32000, but iText 5 (`PdfFormField.setUsed`) gives every field it
+/// creates one, the resources of its appearances: BSrE's fields carry it.
+/// Nothing draws from it (an appearance stream has its own resources).
 const FIELD_KEYS: &[&[u8]] = &[
-    b"FT", b"T", b"TU", b"TM", b"Ff", b"V", b"Lock", b"SV", b"Kids", b"Parent", b"DA", b"Q",
+    b"FT", b"T", b"TU", b"TM", b"Ff", b"V", b"Lock", b"SV", b"Kids", b"Parent", b"DA", b"Q", b"DR",
 ];
 /// The keys a widget may have.
 const WIDGET_KEYS: &[&[u8]] = &[

@@ -519,6 +519,7 @@ fn break_lines_counted(
         line_head: None,
         line_ratio: None,
         line_flagged: false,
+        word_cont: false,
         line_space: false,
     };
     if justified {
@@ -686,6 +687,9 @@ struct Breaker<'t, 'p> {
     line_ratio: Option<f64>,
     /// The line ends at a break inside a word.
     line_flagged: bool,
+    /// Greedy breaking: the line being filled starts with the rest of a
+    /// word broken at the end of the line before.
+    word_cont: bool,
     /// The line ends at a space between words (see [`Line::space_after`]).
     line_space: bool,
 }
@@ -924,11 +928,12 @@ impl Breaker<'_, '_> {
                     }
                     if let Some(b) = scan.hyphen {
                         self.push_space(sw);
+                        let head = self.cur.len();
                         let placed = self.push_part(word, pos, Some(b.pos));
                         if b.soft_hyphen {
                             self.push_hyphen(word, b.pos);
                         }
-                        self.finish_line(false);
+                        self.split_line(word, head);
                         rest -= placed;
                         pos = b.pos;
                         continue;
@@ -964,6 +969,7 @@ impl Breaker<'_, '_> {
                 .or(scan.syllable)
                 .or(scan.any)
                 .unwrap_or(scan.first);
+            let head = self.cur.len();
             let placed = self.push_part(word, pos, Some(b.pos));
             if b.soft_hyphen {
                 self.push_hyphen(word, b.pos);
@@ -975,7 +981,40 @@ impl Breaker<'_, '_> {
                 self.cur_width = placed;
                 return;
             }
-            self.finish_line(false);
+            self.split_line(word, head);
+        }
+    }
+
+    /// Ends the line inside `word`, whose part on it starts at entry
+    /// `head`: as justified text does, the head carries the word's whole
+    /// text for extraction (unless the whole line is the middle of a word
+    /// begun on a line before, whose head carries it), and the rest on the
+    /// next line reads as nothing, so that text extractors, which join a
+    /// line ending in a hyphen to the next line or not, give the word
+    /// whole ("RKA-K/L", not "RKAK/L").
+    fn split_line(&mut self, word: &[Frag], head: usize) {
+        if !(self.word_cont && head == 0) {
+            let mut text = String::new();
+            for f in word {
+                let part = &self.texts[f.piece][f.start..f.end];
+                text.extend(part.chars().filter(|c| *c != SOFT_HYPHEN));
+            }
+            self.line_head = Some((head, text));
+        }
+        self.finish_line(false);
+        self.word_cont = true;
+    }
+
+    /// Marks the start of the line being finished as the rest of a word
+    /// broken greedily on the line before (up to the first space, or the
+    /// whole line), which reads as nothing.
+    fn mark_word_rest(&mut self) {
+        if std::mem::take(&mut self.word_cont) && self.line_cont == 0 {
+            self.line_cont = self
+                .cur
+                .iter()
+                .position(|s| s.kind == SegKind::Space)
+                .unwrap_or(usize::MAX);
         }
     }
 
@@ -987,6 +1026,7 @@ impl Breaker<'_, '_> {
     /// Ends the current line: aligns it and turns it into runs. `last`: it
     /// ends a paragraph or comes before a forced break (never justified).
     fn finish_line(&mut self, last: bool) {
+        self.mark_word_rest();
         let natural: Pt = self.cur.iter().map(|s| s.width).sum();
         let spaces = self.cur.iter().filter(|s| s.kind == SegKind::Space).count();
         let (x0, extra) = self.alignment(natural, spaces, last);
@@ -1376,6 +1416,37 @@ mod tests {
         let w = f.face(Face::Regular).width("diskusi tentang sub-", SIZE) + Pt(1.0);
         let lines = break_lines(&[Piece::new(text, Face::Regular)], &f, SIZE, w, Align::Left);
         assert_eq!(texts(&lines)[0], "diskusi tentang sub-");
+    }
+
+    /// A word broken greedily across lines (after its own hyphen, or at a
+    /// syllable as the last resort) extracts whole: its head carries the
+    /// whole word, its rest nothing; a line that is all the middle of a
+    /// word carries nothing either.
+    #[test]
+    fn a_word_broken_greedily_extracts_whole() {
+        let f = fonts();
+        let text = "pelaksanaan RKA-K/L Kantor";
+        let w = f.face(Face::Regular).width("pelaksanaan RKA-", SIZE) + Pt(1.0);
+        let lines = break_lines(&[Piece::new(text, Face::Regular)], &f, SIZE, w, Align::Left);
+        assert_eq!(texts(&lines), ["pelaksanaan RKA-", "K/L Kantor"]);
+        fn actual(l: &Line) -> Vec<Option<&str>> {
+            l.runs.iter().map(|r| r.actual_text.as_deref()).collect()
+        }
+        assert_eq!(actual(&lines[0]), [None, Some("RKA-K/L")]);
+        assert_eq!(actual(&lines[1]), [Some(""), None]);
+        let word = "x".repeat(60);
+        let w = f.face(Face::Regular).width(&"x".repeat(20), SIZE) + Pt(0.5);
+        let lines = break_lines(
+            &[Piece::new(&word, Face::Regular)],
+            &f,
+            SIZE,
+            w,
+            Align::Left,
+        );
+        assert_eq!(lines.len(), 3);
+        assert_eq!(actual(&lines[0]), [Some(word.as_str())]);
+        assert_eq!(actual(&lines[1]), [Some("")]);
+        assert_eq!(actual(&lines[2]), [Some("")]);
     }
 
     /// A line that breaks at a space says so (the PDF draws the space for

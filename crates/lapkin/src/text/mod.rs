@@ -16,7 +16,7 @@ pub use fonts::FontSet;
 pub(crate) use hyphenate::hyphenate_parts;
 #[cfg(feature = "internals")]
 pub use linebreak::Extent;
-#[cfg(any(test, feature = "internals"))]
+#[cfg(feature = "internals")]
 pub use linebreak::measure;
 pub(crate) use linebreak::{Justification, break_lines_with};
 #[cfg(feature = "internals")]
