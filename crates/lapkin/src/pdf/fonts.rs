@@ -4,16 +4,18 @@
 //! for CFF) carries the subset, its widths (`/W`), and a ToUnicode map for
 //! text extraction.
 //!
-//! The n-th glyph of a subset is drawn by the n-th pair of bytes that are
-//! both printable ASCII other than `(`, `)` and `\` (8,464 of them), which
-//! an embedded CMap maps to the glyph numbers (CIDs): a glyph run is a
-//! literal string without escapes (why: the README, "What the PDF looks
-//! like").
+//! The n-th glyph of a TrueType subset is drawn by the n-th pair of bytes
+//! that are both printable ASCII other than `(`, `)` and `\` (8,464 of
+//! them), so that a glyph run is a literal string without escapes. The
+//! encoding is `/Identity-H`, so the codes are CIDs, which a `/CIDToGIDMap`
+//! stream maps to the subset's glyphs: iText 5, with which BSrE signs,
+//! reads a font's widths only under a predefined encoding (why both: the
+//! README, "What the PDF looks like" and "Signing"). A CFF subset's codes
+//! are its glyph numbers, which are its CIDs.
 
 use std::collections::{BTreeSet, HashMap};
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Rect, Ref, Str};
 
 use super::content::{SOFT_HYPHEN, ends_with_added_hyphen};
@@ -125,19 +127,17 @@ fn glyph_codes(count: usize) -> Vec<u16> {
     let plain = || (0..=255u8).filter(|b| is_plain_byte(*b));
     let pairs =
         plain().flat_map(move |high| plain().map(move |low| u16::from_be_bytes([high, low])));
-    let others = (0..=u16::MAX).filter(|c| !c.to_be_bytes().into_iter().all(is_plain_byte));
+    // CID 0 is `.notdef`.
+    let others = (1..=u16::MAX).filter(|c| !c.to_be_bytes().into_iter().all(is_plain_byte));
     pairs.chain(others).take(count).collect()
 }
 
-/// The registry, ordering and supplement of the fonts and their CMaps.
+/// The registry, ordering and supplement of the fonts.
 const IDENTITY: SystemInfo = SystemInfo {
     registry: Str(b"Adobe"),
     ordering: Str(b"Identity"),
     supplement: 0,
 };
-
-/// The name of the embedded CMaps (codes to glyph numbers).
-const CMAP_NAME: &[u8] = b"Lapkin-Plain-H";
 
 /// The faces the layout draws with, embedded: their glyph codes, and the
 /// font resource dictionary that names them.
@@ -174,7 +174,11 @@ pub(super) fn embed(w: &mut Writer, layout: &Layout, fonts: &FontSet) -> Result<
             continue;
         }
         let subset = subset_face(fonts.face(face), &chars)?;
-        let numbers = glyph_codes(subset.advances.len());
+        let count = subset.advances.len();
+        let numbers = match subset.program.starts_with(b"OTTO") {
+            true => (1..=count as u16).collect(),
+            false => glyph_codes(count),
+        };
         for (&c, &glyph) in &subset.glyphs {
             codes[face.index()].insert(c, numbers[usize::from(glyph) - 1]);
         }
@@ -192,14 +196,14 @@ pub(super) fn embed(w: &mut Writer, layout: &Layout, fonts: &FontSet) -> Result<
 }
 
 /// Writes a subset of `face` as the composite font `id`, with `codes` (the
-/// code of glyph 1 on).
+/// code, and CID, of glyph 1 on).
 fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: &[u16]) {
-    let [cid, descriptor, program, to_unicode, cmap] = [(); 5].map(|_| w.alloc());
+    let [cid, descriptor, program, to_unicode, gids] = [(); 5].map(|_| w.alloc());
     let name = Name(subset.name.as_bytes());
     w.object(id)
         .type0_font(id)
         .base_font(name)
-        .encoding_cmap(cmap)
+        .encoding_predefined(Name(b"Identity-H"))
         .descendant_font(cid)
         .to_unicode(to_unicode);
     let cff = subset.program.starts_with(b"OTTO");
@@ -214,16 +218,21 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
     .font_descriptor(descriptor)
     .default_width(1000.0);
     if !cff {
-        font.cid_to_gid_map_predefined(Name(b"Identity"));
+        font.cid_to_gid_map_stream(gids);
     }
     // Whole thousandths of an em, truncated (as printpdf wrote them: the
-    // pages draw exactly as they did).
+    // pages draw exactly as they did), by CID, in runs of consecutive CIDs.
     let scale = 1000.0 / f32::from(face.units_per_em.max(1));
-    let widths = subset
-        .advances
-        .iter()
-        .map(|a| (f32::from(*a) * scale).trunc());
-    font.widths().consecutive(1, widths);
+    let width = |a: &u16| (f32::from(*a) * scale).trunc();
+    let mut widths = font.widths();
+    let mut start = 0;
+    for end in 1..=codes.len() {
+        if end == codes.len() || codes[end] != codes[end - 1] + 1 {
+            widths.consecutive(codes[start], subset.advances[start..end].iter().map(width));
+            start = end;
+        }
+    }
+    widths.finish();
     font.finish();
     write_descriptor(w, descriptor, program, face, subset, cff);
 
@@ -246,14 +255,16 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
     let map = map.finish();
     let (data, filter) = w.pack(&map);
     filtered(&mut w.stream(to_unicode).stream(to_unicode, &data), filter);
-    let program = code_cmap(codes);
-    let (data, filter) = w.pack(&program);
-    let mut stream = w.stream(cmap).cmap(cmap, &data);
-    stream
-        .name(Name(CMAP_NAME))
-        .system_info(IDENTITY)
-        .writing_mode(WMode::Horizontal);
-    filtered(&mut stream, filter);
+    if !cff {
+        // Each CID's glyph, two bytes each (`.notdef` and unused CIDs 0).
+        let mut map = vec![0; 2 * (usize::from(codes.iter().max().copied().unwrap_or(0)) + 1)];
+        for (n, &code) in codes.iter().enumerate() {
+            let at = 2 * usize::from(code);
+            map[at..at + 2].copy_from_slice(&(n as u16 + 1).to_be_bytes());
+        }
+        let (data, filter) = w.pack(&map);
+        filtered(&mut w.stream(gids).stream(gids, &data), filter);
+    }
 }
 
 /// The font descriptor `id` of a subset whose program is `program`: its
@@ -298,40 +309,6 @@ fn cff_table(font: &[u8]) -> Option<&[u8]> {
     let _ = font.cff().ok()?;
     font.table_data(read_fonts::types::Tag::new(b"CFF "))
         .map(|d| d.as_bytes())
-}
-
-/// The embedded CMap (ISO 32000-1, 9.7.5.3) that maps `codes[n]` to glyph
-/// `n + 1`, in ranges of consecutive codes and glyphs, at most 100 to a
-/// block.
-fn code_cmap(codes: &[u16]) -> Vec<u8> {
-    let mut ranges: Vec<(u16, u16, usize)> = Vec::new();
-    for (n, &code) in codes.iter().enumerate() {
-        match ranges.last_mut() {
-            Some((first, last, glyph))
-                if u32::from(*last) + 1 == u32::from(code)
-                    && *glyph + usize::from(*last - *first) + 1 == n + 1 =>
-            {
-                *last = code;
-            }
-            _ => ranges.push((code, code, n + 1)),
-        }
-    }
-    let name = std::str::from_utf8(CMAP_NAME).unwrap_or_default();
-    let mut out = format!(
-        "%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n12 dict begin\n\
-         begincmap\n/CIDSystemInfo 3 dict dup begin\n/Registry (Adobe) def\n/Ordering \
-         (Identity) def\n/Supplement 0 def\nend def\n/CMapName /{name} def\n/CMapType 1 def\n\
-         /WMode 0 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-    );
-    for block in ranges.chunks(100) {
-        out.push_str(&format!("{} begincidrange\n", block.len()));
-        for (first, last, glyph) in block {
-            out.push_str(&format!("<{first:04X}> <{last:04X}> {glyph}\n"));
-        }
-        out.push_str("endcidrange\n");
-    }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out.into_bytes()
 }
 
 #[cfg(test)]
