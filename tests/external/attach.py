@@ -103,7 +103,7 @@ def main():
     with pikepdf.open(pdf) as doc:
         page2 = doc.pages[1]
         data = page2.Contents.read_bytes()
-        page2.Contents.write(data.replace(b" Td\n", b" Td\n1 0 Td\n", 1))
+        page2.Contents.write(data.replace(b" Td", b" Td 1 0 Td", 1))
         doc.save(edited)
     r = run(LAPKIN, "verify", edited)
     err = r.stderr.decode()

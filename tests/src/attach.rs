@@ -154,7 +154,7 @@ fn the_report_and_the_record_are_associated_files() {
         );
         assert_eq!(
             params.get(b"ModDate").unwrap().as_str().unwrap(),
-            b"D:20250410000000+07'00'"
+            b"D:20250410000000+07'00"
         );
         seen.push((
             String::from_utf8(name).unwrap(),

@@ -32,8 +32,7 @@ pub(crate) fn string(d: &lopdf::Dictionary, key: &str) -> String {
 fn the_same_report_gives_the_same_bytes() {
     let opts = RenderOptions::default();
     let first = render(REFERENCE, &opts);
-    // Other work in the same process (printpdf draws ids from a global
-    // counter) must not change the output.
+    // Other work in the same process must not change the output.
     let _ = render("minimal.json", &opts);
     let _ = render("layout/table-over-three-pages.json", &opts);
     let second = render(REFERENCE, &opts);
@@ -51,9 +50,9 @@ fn dates_come_from_the_report_or_the_timestamp() {
     let plain = Document::load_mem(&render(REFERENCE, &RenderOptions::default())).unwrap();
     assert_eq!(
         string(&info(&plain), "CreationDate"),
-        "D:20240807000000+07'00'"
+        "D:20240807000000+07'00"
     );
-    assert_eq!(string(&info(&plain), "ModDate"), "D:20240807000000+07'00'");
+    assert_eq!(string(&info(&plain), "ModDate"), "D:20240807000000+07'00");
     let opts =
         RenderOptions::default().with_pdf(PdfOptions::default().with_timestamp(1_700_000_000));
     let stamped = Document::load_mem(&render(REFERENCE, &opts)).unwrap();
@@ -65,7 +64,6 @@ fn dates_come_from_the_report_or_the_timestamp() {
     );
 }
 
-#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 #[test]
 fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
     let report = load_report(REFERENCE);
@@ -90,8 +88,27 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
         format!("lapkin {}", env!("CARGO_PKG_VERSION"))
     );
     assert!(i.get(b"GTS_PDFXVersion").is_err(), "no false PDF/X claim");
+    assert_eq!(embedded_subsets(&doc), 3, "regular, bold and italic");
+    // The outline: A to D at the top, the indicators under B.
+    assert_eq!(
+        outline_titles(&doc),
+        [
+            ("A. Progress Capaian Kinerja Triwulan 2".to_owned(), 0),
+            ("B. Hasil Analisis Capaian Kinerja Triwulan 2".to_owned(), 4),
+            (
+                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan 2".to_owned(),
+                0
+            ),
+            ("D. Rekomendasi Pimpinan".to_owned(), 0),
+        ]
+    );
+    assert_eq!(string(doc.catalog().unwrap(), "Lang"), "id-ID");
+    assert_eq!(borderless_links(&doc), 2);
+}
 
-    // Every font is a subset, embedded as a TrueType program.
+/// How many fonts the document embeds, after checking that each is a
+/// subset of Liberation Sans embedded as a TrueType program.
+fn embedded_subsets(doc: &Document) -> usize {
     let mut fonts = 0;
     for object in doc.objects.values() {
         if let Ok(d) = object.as_dict()
@@ -112,9 +129,11 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
             assert!(size > 1000 && size < 60_000, "{name}: {size} bytes");
         }
     }
-    assert_eq!(fonts, 3, "regular, bold and italic");
+    fonts
+}
 
-    // The outline: A to D at the top, the indicators under B.
+/// The top-level bookmarks, each with its number of children.
+fn outline_titles(doc: &Document) -> Vec<(String, usize)> {
     let catalog = doc.catalog().unwrap();
     let outlines = doc
         .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
@@ -137,22 +156,13 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
         titles.push((string(item, "Title"), kids));
         next = item.get(b"Next").ok().map(|n| n.as_reference().unwrap());
     }
-    assert_eq!(
-        titles,
-        [
-            ("A. Progress Capaian Kinerja Triwulan 2".to_owned(), 0),
-            ("B. Hasil Analisis Capaian Kinerja Triwulan 2".to_owned(), 4),
-            (
-                "C. Capaian Fisik dan Anggaran Per-Rincian Output Triwulan 2".to_owned(),
-                0
-            ),
-            ("D. Rekomendasi Pimpinan".to_owned(), 0),
-        ]
-    );
-    assert_eq!(string(catalog, "Lang"), "id-ID");
+    titles
+}
 
-    // Links are clickable areas without a border; a page without any has
-    // no `/Annots`.
+/// How many link annotations the pages have, after checking that each is
+/// a clickable area without a border (a page without any has no
+/// `/Annots`).
+fn borderless_links(doc: &Document) -> usize {
     let annots: Vec<&lopdf::Dictionary> = doc
         .get_pages()
         .values()
@@ -168,8 +178,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    assert_eq!(annots.len(), 2);
-    for a in annots {
+    for a in &annots {
         assert_eq!(a.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
         let border: Vec<f32> = a
             .get(b"Border")
@@ -181,6 +190,7 @@ fn the_pdf_has_the_pages_fonts_outline_and_information_of_the_layout() {
             .collect();
         assert_eq!(border, [0.0, 0.0, 0.0]);
     }
+    annots.len()
 }
 
 #[test]
@@ -210,9 +220,7 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         let resources = doc
             .get_dictionary(page.get(b"Resources").unwrap().as_reference().unwrap())
             .unwrap();
-        let xobjects = doc
-            .get_dictionary(resources.get(b"XObject").unwrap().as_reference().unwrap())
-            .unwrap();
+        let xobjects = resources.get(b"XObject").unwrap().as_dict().unwrap();
         let form = doc
             .get_object(xobjects.get(b"LKFOOT").unwrap().as_reference().unwrap())
             .unwrap()
@@ -236,4 +244,28 @@ fn the_footer_is_drawn_once_and_used_by_every_page() {
         })
         .count();
     assert_eq!(form_count, 1, "one footer for all pages");
+}
+
+/// A timestamp a PDF date cannot hold (before 1970, after 9999) is the
+/// caller's error at the option, never "a bug in lapkin"; the limits
+/// themselves render.
+#[test]
+fn a_timestamp_a_pdf_date_cannot_hold_is_an_error() {
+    let report = load_report("minimal.json");
+    let mut opts = RenderOptions::default();
+    let max = 253_402_300_799; // 9999-12-31 23:59:59 UTC
+    for bad in [-1, -100_000_000_000, max + 1, i64::MAX] {
+        opts.pdf.timestamp = Some(bad);
+        let err = render_pdf(&report, &opts).unwrap_err();
+        assert!(err.is_input_error(), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("pdf.timestamp: {bad} is ")),
+            "{err}"
+        );
+    }
+    for good in [0, max] {
+        opts.pdf.timestamp = Some(good);
+        assert!(render_pdf(&report, &opts).is_ok(), "{good}");
+    }
 }

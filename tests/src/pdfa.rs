@@ -76,7 +76,7 @@ fn xmp_value(xmp: &str, tag: &str) -> String {
     out
 }
 
-/// A PDF date (`D:20240807000000+07'00'`, `D:20231114221320Z`) in XMP's
+/// A PDF date (`D:20240807000000+07'00`, `D:20231114221320Z`) in XMP's
 /// form (`2024-08-07T00:00:00+07:00`, `2023-11-14T22:13:20Z`).
 fn pdf_date_as_xmp(d: &str) -> String {
     let d = d.strip_prefix("D:").unwrap();
@@ -111,7 +111,7 @@ fn assert_xmp_matches_info(pdf: &[u8], part: &str) {
         !header.contains("bytes=") && !header.contains("encoding="),
         "{header}"
     );
-    assert!(xmp.ends_with("<?xpacket end=\"w\"?>"), "{xmp}");
+    assert!(xmp.ends_with("<?xpacket end=\"r\"?>"), "{xmp}");
     let info = info(&doc);
     for (key, tag) in [
         ("Title", "dc:title"),

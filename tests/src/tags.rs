@@ -182,21 +182,28 @@ fn page_marks(doc: &Document, page: ObjectId) -> Vec<(i64, String)> {
 }
 
 /// Checks every rule on one rendered PDF; returns the tree.
-#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
     let doc = Document::load_mem(pdf).unwrap();
     let catalog = doc.catalog().unwrap();
     let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
     assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
     let tree = read_tree(&doc);
+    check_nesting(&tree, what);
+    check_marks_and_annotations(&doc, &tree, what);
+    check_lists_and_headers(&doc, &tree, what);
+    (doc, tree)
+}
+
+/// The nesting rules: the `Document` first, each role in a parent it may
+/// have, headings that go down one level at a time, header cells with a
+/// scope.
+fn check_nesting(tree: &Tree, what: &str) {
     let roles: Vec<&str> = tree
         .order
         .iter()
         .map(|id| tree.elements[id].role.as_str())
         .collect();
     assert_eq!(roles.first(), Some(&"Document"), "{what}");
-
-    // Nesting.
     let mut last_heading = 0;
     for id in &tree.order {
         let e = &tree.elements[id];
@@ -227,34 +234,41 @@ fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
             assert!(scope == "Column" || scope == "Row", "{scope}");
         }
     }
+}
 
-    // Every MCID of every page: in its element and in the parent tree.
-    let parent_tree = {
-        let root = doc
-            .get_dictionary(
-                catalog
-                    .get(b"StructTreeRoot")
-                    .unwrap()
-                    .as_reference()
-                    .unwrap(),
-            )
-            .unwrap();
-        let pt = doc
-            .dereference(root.get(b"ParentTree").unwrap())
-            .unwrap()
-            .1
-            .as_dict()
-            .unwrap()
-            .clone();
-        let nums = pt.get(b"Nums").unwrap().as_array().unwrap().clone();
-        let next = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
-        let map: BTreeMap<i64, Object> = nums
-            .chunks(2)
-            .map(|p| (p[0].as_i64().unwrap(), p[1].clone()))
-            .collect();
-        assert!(map.keys().all(|k| *k < next));
-        map
-    };
+/// The parent tree by key; every key below `/ParentTreeNextKey`.
+fn parent_tree(doc: &Document) -> BTreeMap<i64, Object> {
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(
+            catalog
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let pt = doc
+        .dereference(root.get(b"ParentTree").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    let nums = pt.get(b"Nums").unwrap().as_array().unwrap().clone();
+    let next = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+    let map: BTreeMap<i64, Object> = nums
+        .chunks(2)
+        .map(|p| (p[0].as_i64().unwrap(), p[1].clone()))
+        .collect();
+    assert!(map.keys().all(|k| *k < next));
+    map
+}
+
+/// Every MCID of every page in its element and in the parent tree, and
+/// every annotation tied to its element both ways.
+fn check_marks_and_annotations(doc: &Document, tree: &Tree, what: &str) {
+    let parent_tree = parent_tree(doc);
     let mut in_tree: BTreeSet<(ObjectId, i64)> = BTreeSet::new();
     for e in tree.elements.values() {
         for c in &e.content {
@@ -265,7 +279,7 @@ fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
     let mut annotated = 0;
     for (n, page) in doc.get_pages() {
         let page_dict = doc.get_dictionary(page).unwrap();
-        let marks = page_marks(&doc, page);
+        let marks = page_marks(doc, page);
         let key = page_dict
             .get(b"StructParents")
             .ok()
@@ -315,8 +329,6 @@ fn check_pdf(pdf: &[u8], what: &str) -> (Document, Tree) {
     assert_eq!(in_tree, in_pages, "{what}: the tree and the pages disagree");
     let objrs: usize = tree.elements.values().map(|e| e.objrs.len()).sum();
     assert_eq!(objrs, annotated, "{what}");
-    check_lists_and_headers(&doc, &tree, what);
-    (doc, tree)
 }
 
 /// The table of an element: its nearest `Table` ancestor.
@@ -333,8 +345,38 @@ fn table_of(tree: &Tree, mut id: ObjectId) -> Option<ObjectId> {
 /// Every list says how it is numbered; every header cell has an `/ID`,
 /// found in the root's `/IDTree`; every data cell of a table with a header
 /// names, in `/Headers`, header cells of its own table.
-#[allow(clippy::too_many_lines)] // split in `writer`'s rewrite of the PDF stage (issue 18)
 fn check_lists_and_headers(doc: &Document, tree: &Tree, what: &str) {
+    let ids = id_tree(doc, what);
+    for (id, e) in &tree.elements {
+        match e.role.as_str() {
+            "L" => {
+                let a = e.attributes.as_ref().expect("L without attributes");
+                assert_eq!(name(a.get(b"O").unwrap()), "List");
+                let numbering = name(a.get(b"ListNumbering").unwrap());
+                assert!(
+                    matches!(
+                        numbering.as_str(),
+                        "None" | "Disc" | "Decimal" | "LowerAlpha" | "UpperAlpha"
+                    ),
+                    "{what}: {numbering}"
+                );
+            }
+            "TH" => {
+                let key = e.id.as_ref().expect("a TH without /ID");
+                assert_eq!(ids.get(key), Some(id), "{what}: the IDTree");
+            }
+            "TD" => check_headers(tree, &ids, *id, what),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        ids.len(),
+        tree.elements.values().filter(|e| e.role == "TH").count()
+    );
+}
+
+/// The root's `/IDTree`, its keys in order.
+fn id_tree(doc: &Document, what: &str) -> BTreeMap<Vec<u8>, ObjectId> {
     let root = doc
         .get_dictionary(
             doc.catalog()
@@ -345,7 +387,7 @@ fn check_lists_and_headers(doc: &Document, tree: &Tree, what: &str) {
                 .unwrap(),
         )
         .unwrap();
-    let ids: BTreeMap<Vec<u8>, ObjectId> = match root.get(b"IDTree") {
+    match root.get(b"IDTree") {
         Ok(t) => {
             let names = doc.dereference(t).unwrap().1.as_dict().unwrap();
             let names = names.get(b"Names").unwrap().as_array().unwrap();
@@ -365,58 +407,37 @@ fn check_lists_and_headers(doc: &Document, tree: &Tree, what: &str) {
                 .collect()
         }
         Err(_) => BTreeMap::new(),
-    };
-    for (id, e) in &tree.elements {
-        match e.role.as_str() {
-            "L" => {
-                let a = e.attributes.as_ref().expect("L without attributes");
-                assert_eq!(name(a.get(b"O").unwrap()), "List");
-                let numbering = name(a.get(b"ListNumbering").unwrap());
-                assert!(
-                    matches!(
-                        numbering.as_str(),
-                        "None" | "Disc" | "Decimal" | "LowerAlpha" | "UpperAlpha"
-                    ),
-                    "{what}: {numbering}"
-                );
-            }
-            "TH" => {
-                let key = e.id.as_ref().expect("a TH without /ID");
-                assert_eq!(ids.get(key), Some(id), "{what}: the IDTree");
-            }
-            "TD" => {
-                let table = table_of(tree, *id).unwrap();
-                let has_head = tree.elements[&table]
-                    .children
-                    .iter()
-                    .any(|c| tree.elements[c].role == "THead");
-                let headers = e
-                    .attributes
-                    .as_ref()
-                    .and_then(|a| a.get(b"Headers").ok())
-                    .map(|h| h.as_array().unwrap().clone())
-                    .unwrap_or_default();
-                assert!(
-                    !has_head || !headers.is_empty(),
-                    "{what}: a TD without /Headers"
-                );
-                for h in &headers {
-                    let th = ids[h.as_str().unwrap()];
-                    assert_eq!(tree.elements[&th].role, "TH");
-                    assert_eq!(
-                        table_of(tree, th),
-                        Some(table),
-                        "{what}: a header elsewhere"
-                    );
-                }
-            }
-            _ => {}
-        }
     }
-    assert_eq!(
-        ids.len(),
-        tree.elements.values().filter(|e| e.role == "TH").count()
+}
+
+/// A data cell of a table with a header names header cells of its own
+/// table in `/Headers`.
+fn check_headers(tree: &Tree, ids: &BTreeMap<Vec<u8>, ObjectId>, id: ObjectId, what: &str) {
+    let e = &tree.elements[&id];
+    let table = table_of(tree, id).unwrap();
+    let has_head = tree.elements[&table]
+        .children
+        .iter()
+        .any(|c| tree.elements[c].role == "THead");
+    let headers = e
+        .attributes
+        .as_ref()
+        .and_then(|a| a.get(b"Headers").ok())
+        .map(|h| h.as_array().unwrap().clone())
+        .unwrap_or_default();
+    assert!(
+        !has_head || !headers.is_empty(),
+        "{what}: a TD without /Headers"
     );
+    for h in &headers {
+        let th = ids[h.as_str().unwrap()];
+        assert_eq!(tree.elements[&th].role, "TH");
+        assert_eq!(
+            table_of(tree, th),
+            Some(table),
+            "{what}: a header elsewhere"
+        );
+    }
 }
 
 fn render(name: &str, opts: &RenderOptions) -> Vec<u8> {
@@ -539,8 +560,15 @@ fn split_rows_stay_one_element_and_repeated_headers_are_artifacts() {
     // And the pages after the first carry the repeated header as
     // pagination artifacts.
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let later = String::from_utf8_lossy(&doc.get_page_content(pages[1])).into_owned();
-    assert!(later.contains("/Artifact <</Type /Pagination>> BDC"));
+    let later = Content::decode(&doc.get_page_content(pages[1])).unwrap();
+    let pagination = |op: &lopdf::content::Operation| {
+        op.operator == "BDC"
+            && name(&op.operands[0]) == "Artifact"
+            && op.operands[1]
+                .as_dict()
+                .is_ok_and(|d| name(d.get(b"Type").unwrap()) == "Pagination")
+    };
+    assert!(later.operations.iter().any(pagination));
 }
 
 /// The legal note, printed at the foot of every page, is read once: tagged
@@ -581,12 +609,17 @@ fn the_legal_note_is_read_once_at_the_end() {
         assert!(e.content.iter().all(|(page, _)| *page == last_page));
         stack.extend(&e.children);
     }
+    let footer = |op: &lopdf::content::Operation| {
+        op.operator == "BDC"
+            && name(&op.operands[0]) == "Artifact"
+            && op.operands[1].as_dict().is_ok_and(|d| {
+                name(d.get(b"Type").unwrap()) == "Pagination"
+                    && d.get(b"Subtype").is_ok_and(|s| name(s) == "Footer")
+            })
+    };
     for (n, id) in &pages {
-        let content = String::from_utf8_lossy(&doc.get_page_content(*id)).into_owned();
-        assert!(
-            content.contains("/Artifact <</Type /Pagination /Subtype /Footer>> BDC"),
-            "page {n}"
-        );
+        let content = Content::decode(&doc.get_page_content(*id)).unwrap();
+        assert!(content.operations.iter().any(footer), "page {n}");
     }
     // Lists are numbered 1., a. and -.
     let numberings: BTreeSet<String> = tree

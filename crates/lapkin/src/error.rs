@@ -100,6 +100,7 @@ impl From<Problem> for Error {
     }
 }
 
+#[cfg(feature = "read")]
 impl From<crate::read::ReadError> for Error {
     /// A PDF given to be read that cannot be read: an input problem.
     fn from(e: crate::read::ReadError) -> Self {

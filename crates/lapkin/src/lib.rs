@@ -108,6 +108,24 @@
 //! Public structs and enums that are expected to grow are
 //! `#[non_exhaustive]`: build them with their constructors, `Default` and
 //! the `with_*` methods, and match their enums with a wildcard arm.
+//!
+//! ## The PDF writer
+//!
+//! [`pdf::write_pdf`] writes the layout in one pass with `pdf-writer`
+//! (every object once, typed: the pages and their content streams, the
+//! fonts as composite fonts with their widths and ToUnicode maps, the tag
+//! tree, the annotations and signature fields, the outline, the document
+//! information, the PDF/A output intent and attached files, the object
+//! streams and the cross-reference stream) and the XMP packet with
+//! `xmp-writer`. The same layout and options always give the same bytes.
+//!
+//! ## Cargo features
+//!
+//! | feature | default | what |
+//! |---|---|---|
+//! | `read` | on | reading PDFs back: [`extract_source`] and [`verify`] (lapkin's own reader, and `roxmltree` for the XMP); an app that only renders may turn it off |
+//! | `schema-check` | on | the structural check of an input against the JSON Schema with `jsonschema`, which lists every structural problem at once; without it, deserializing names the first |
+//! | `internals` | off | the line breaker, for the workspace's benchmarks and fuzz targets (not covered by semver) |
 #![warn(missing_docs)]
 
 mod doc;
@@ -122,6 +140,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod problem;
+#[cfg(feature = "read")]
 mod read;
 mod signing;
 pub mod source;
@@ -185,6 +204,7 @@ pub use model::{MAX_INPUT_BYTES, parse_report_with_limit};
 pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
 #[doc(hidden)]
 pub use problem::Problems;
+#[cfg(feature = "read")]
 #[doc(hidden)]
 pub use read::DECODE_BUDGET;
 #[doc(hidden)]
@@ -476,6 +496,7 @@ pub fn check(report: &Report, opts: &RenderOptions) -> Result<()> {
     render(report, opts).map(|_| ())
 }
 
+#[cfg(feature = "read")]
 /// The report attached to a PDF rendered with
 /// [`RenderOptions::attach_source`], as lapkin wrote it: the bytes of its
 /// [`source::SOURCE_FILE`] in the document's first revision
@@ -506,6 +527,7 @@ pub fn extract_source(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
     source::extract(pdf, max_bytes)
 }
 
+#[cfg(feature = "read")]
 /// Checks that a PDF is exactly lapkin's rendering of the report attached
 /// to it, with nothing changed after but a signature; the attached report
 /// may be at most `max_bytes` (usually [`model::MAX_INPUT_BYTES`]).
@@ -597,12 +619,14 @@ pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
     render(report, opts).map(|r| r.pdf)
 }
 
+#[cfg(feature = "read")]
 /// [`extract_source`] (kept for the branches in flight).
 #[doc(hidden)]
 pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
     extract_source(pdf, max_bytes)
 }
 
+#[cfg(feature = "read")]
 /// [`verify`] (kept for the branches in flight).
 #[doc(hidden)]
 pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {

@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+#[cfg(feature = "read")]
 /// The most bytes decoded from all the streams of one PDF given to be
 /// read ([`extract_source`](crate::extract_source),
 /// [`verify`](crate::verify)).
@@ -25,7 +26,9 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
 use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
+#[cfg(feature = "read")]
 use crate::read::{self, Pdf};
+#[cfg(feature = "read")]
 use crate::signing::SignaturePlacement;
 use crate::style::Style;
 use crate::text::{Face, FontSet};
@@ -199,6 +202,7 @@ fn standard_name(opts: &PdfOptions) -> String {
     }
 }
 
+#[cfg(feature = "read")]
 /// Sets the recorded standard on `opts`; a name this version does not know
 /// is read as PDF/A-3b, the standard of every file with an attachment.
 fn apply_standard(opts: &mut PdfOptions, name: &str) {
@@ -305,6 +309,7 @@ pub enum Verification {
     FontsDiffer(Problem),
 }
 
+#[cfg(feature = "read")]
 /// What the first revision of a PDF carries: the report and the record.
 pub(crate) struct Carried {
     /// The attached report's bytes.
@@ -313,6 +318,7 @@ pub(crate) struct Carried {
     pub record: RenderRecord,
 }
 
+#[cfg(feature = "read")]
 /// The attached report of a PDF, as lapkin wrote it: the bytes of
 /// [`SOURCE_FILE`] in the document's first revision, refused if a later
 /// revision (an incremental update) changes the attached files, or if it
@@ -331,6 +337,7 @@ pub(crate) fn extract(pdf: &[u8], limit: u64) -> Result<Vec<u8>> {
     Ok(json)
 }
 
+#[cfg(feature = "read")]
 /// The error of a PDF without an attached report.
 fn no_source() -> Error {
     Problem::new(Location::Input, Kind::NoAttachedReport)
@@ -338,6 +345,7 @@ fn no_source() -> Error {
         .into()
 }
 
+#[cfg(feature = "read")]
 /// Reads what the first revision of a PDF carries: the report (at most
 /// `limit` bytes) and the record.
 pub(crate) fn carried(doc: &Pdf<'_>, limit: u64) -> Result<Carried> {
@@ -377,6 +385,7 @@ pub(crate) fn carried(doc: &Pdf<'_>, limit: u64) -> Result<Carried> {
     Ok(Carried { json, record })
 }
 
+#[cfg(feature = "read")]
 impl RenderRecord {
     /// The PDF options the record describes, with the attachments left for
     /// the render to add.
@@ -391,6 +400,7 @@ impl RenderRecord {
     }
 }
 
+#[cfg(feature = "read")]
 /// Compares a document's first revision with lapkin's rendering of it
 /// (`remade`), then each later revision with the one before: they may
 /// add a signature and nothing else (see `crate::read`).
@@ -461,6 +471,7 @@ mod tests {
         let json = serde_json::to_vec(&record).unwrap();
         let again: RenderRecord = serde_json::from_slice(&json).unwrap();
         assert_eq!(again, record);
+        #[cfg(feature = "read")]
         assert_eq!(again.pdf_options().signature_field.as_deref(), Some("ttd"));
     }
 }

@@ -269,6 +269,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema-check")]
     fn duplicate_keys_are_problems_with_the_schema_problems() {
         let json = include_str!("../../../../fixtures/minimal.json");
         let json = json.replacen(
@@ -287,6 +288,23 @@ mod tests {
             problems[1].starts_with("unit.warna: unknown field"),
             "{problems:?}"
         );
+    }
+
+    /// Without the schema check, deserializing names the first structural
+    /// problem, with its path.
+    #[test]
+    #[cfg(not(feature = "schema-check"))]
+    fn without_the_schema_check_the_first_structural_problem_is_named() {
+        let json = include_str!("../../../../fixtures/minimal.json");
+        let json = json.replacen("\"unit\": {", "\"unit\": {\"warna\": 1,", 1);
+        let err = parse_report(json.as_bytes()).unwrap_err();
+        let problems = err.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].path().is_some_and(|p| p == "unit.warna"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("warna"), "{err}");
     }
 
     #[test]

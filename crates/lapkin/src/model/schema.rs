@@ -8,15 +8,22 @@
 //! path, what was found, what was expected, and for a misspelt field the
 //! nearest known name.
 
+#[cfg(feature = "schema-check")]
 use std::sync::OnceLock;
 
+#[cfg(feature = "schema-check")]
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+#[cfg(feature = "schema-check")]
 use jsonschema::paths::{Location, LocationSegment};
+#[cfg(feature = "schema-check")]
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::Value;
 
+#[cfg(feature = "schema-check")]
 use super::number;
-use crate::problem::{Arg, Conj, JsonPath, Kind, Phrase, Problem};
+use crate::problem::Problem;
+#[cfg(feature = "schema-check")]
+use crate::problem::{Arg, Conj, JsonPath, Kind, Phrase};
 
 /// The JSON Schema (draft-07) of a report, generated from
 /// [`Report`](super::Report): what `lapkin schema` prints.
@@ -37,12 +44,14 @@ pub fn report_schema() -> Value {
         .expect("a generated schema is always serializable")
 }
 
+#[cfg(feature = "schema-check")]
 /// The schema as [`report_schema`] generates it, committed beside this
 /// file (a test keeps the two equal; regenerate it with `cargo run -p
 /// lapkin-cli -- schema > crates/lapkin/src/model/report.schema.json`):
 /// reading it is a fifth of the work of generating it, at every start.
 const SCHEMA_TEXT: &str = include_str!("report.schema.json");
 
+#[cfg(feature = "schema-check")]
 /// The schema inputs are validated against, read once per process.
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
@@ -51,6 +60,7 @@ fn schema() -> &'static Value {
     })
 }
 
+#[cfg(feature = "schema-check")]
 /// The compiled validator, built once per process, for the same reason.
 fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
@@ -65,6 +75,7 @@ fn validator() -> &'static Validator {
     })
 }
 
+#[cfg(feature = "schema-check")]
 /// Every structural problem of `instance`, in document order.
 pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     let mut findings = Vec::new();
@@ -74,6 +85,14 @@ pub(crate) fn schema_problems(instance: &Value) -> Vec<Problem> {
     finish(findings)
 }
 
+/// See the other `schema_problems`: none without the `schema-check`
+/// feature (deserializing the report then finds the first).
+#[cfg(not(feature = "schema-check"))]
+pub(crate) fn schema_problems(_: &Value) -> Vec<Problem> {
+    Vec::new()
+}
+
+#[cfg(feature = "schema-check")]
 /// A problem before unknown and missing fields of the same object are
 /// matched up.
 enum Finding {
@@ -90,6 +109,7 @@ enum Finding {
     Other(Problem),
 }
 
+#[cfg(feature = "schema-check")]
 /// `anggaran.rincian[3].pagu` from a JSON pointer location.
 fn json_path(location: &Location) -> JsonPath {
     let mut out = JsonPath::root();
@@ -113,6 +133,7 @@ pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) 
         .map(|(_, k)| k)
 }
 
+#[cfg(feature = "schema-check")]
 /// The schema object that holds the keyword at `location` (its parent).
 fn schema_at(location: &Location) -> Option<&'static Value> {
     let mut node = schema();
@@ -127,6 +148,7 @@ fn schema_at(location: &Location) -> Option<&'static Value> {
     Some(node)
 }
 
+#[cfg(feature = "schema-check")]
 /// Resolves `{"$ref": "#/definitions/X"}` within the root schema.
 fn resolve(node: &'static Value) -> &'static Value {
     match node.get("$ref").and_then(Value::as_str) {
@@ -139,6 +161,7 @@ fn resolve(node: &'static Value) -> &'static Value {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn type_name(t: JsonType) -> Phrase {
     match t {
         JsonType::Null => Phrase::TypeNull,
@@ -151,6 +174,7 @@ fn type_name(t: JsonType) -> Phrase {
     }
 }
 
+#[cfg(feature = "schema-check")]
 fn expected_types(kind: &TypeKind) -> Vec<Phrase> {
     match kind {
         TypeKind::Single(t) => vec![type_name(*t)],
@@ -170,11 +194,13 @@ fn expected_types(kind: &TypeKind) -> Vec<Phrase> {
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// Phrases joined as alternatives: `a string or a number`.
 fn either(phrases: &[Phrase]) -> Arg {
     Arg::List(phrases.iter().map(|p| Arg::from(*p)).collect(), Conj::Or)
 }
 
+#[cfg(feature = "schema-check")]
 /// The number a string such as "8.069.025.000" is written for, as a
 /// JSON number.
 fn number_hint(found: &Value) -> Option<String> {
@@ -191,6 +217,7 @@ fn number_hint(found: &Value) -> Option<String> {
     (!plain.is_empty() && plain.parse::<rust_decimal::Decimal>().is_ok()).then_some(plain)
 }
 
+#[cfg(feature = "schema-check")]
 /// Why `found`, at `path`, is not written in `format`: a date (`date`),
 /// or a closing date (a day or a month).
 fn format_problem(path: &JsonPath, format: &str, found: &Value) -> Problem {
@@ -202,6 +229,7 @@ fn format_problem(path: &JsonPath, format: &str, found: &Value) -> Problem {
     problem.placed(path)
 }
 
+#[cfg(feature = "schema-check")]
 /// Why `found` is not a closing date (a day or a month).
 fn closing_date_problem(found: &Value) -> Problem {
     let text = found.as_str().unwrap_or_default();
@@ -210,6 +238,7 @@ fn closing_date_problem(found: &Value) -> Problem {
         .unwrap_or_else(|| super::signers::month_problem(text))
 }
 
+#[cfg(feature = "schema-check")]
 fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     let path = json_path(error.instance_path());
     let found = error.instance().as_ref();
@@ -292,6 +321,7 @@ fn explain(error: &ValidationError<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// A value of the wrong type: what was expected, what was found; for a
 /// number written as a string, the number to write.
 fn wrong_type(path: &JsonPath, kind: &TypeKind, found: &Value) -> Finding {
@@ -313,6 +343,7 @@ fn wrong_type(path: &JsonPath, kind: &TypeKind, found: &Value) -> Finding {
     )
 }
 
+#[cfg(feature = "schema-check")]
 /// A missing field, with its description from the schema.
 fn missing(error: &ValidationError<'_>, object: JsonPath, property: &Value) -> Finding {
     let name = property.as_str().unwrap_or_default().to_owned();
@@ -332,6 +363,7 @@ fn missing(error: &ValidationError<'_>, object: JsonPath, property: &Value) -> F
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// "expected "angka", "huruf" or "strip", found "hurf"; did you mean "huruf"?"
 fn choice(path: &JsonPath, options: &[&str], found: &Value) -> Problem {
     let names = options
@@ -352,6 +384,7 @@ fn choice(path: &JsonPath, options: &[&str], found: &Value) -> Problem {
         .with("suggestion", suggestion)
 }
 
+#[cfg(feature = "schema-check")]
 /// Whether a branch of an `anyOf`/`oneOf` failed because the value at the
 /// union's own path has the wrong type, i.e. the branch does not apply.
 fn branch_mismatches(branch: &[ValidationError<'static>], path: &JsonPath) -> bool {
@@ -368,6 +401,7 @@ fn branch_mismatches(branch: &[ValidationError<'static>], path: &JsonPath) -> bo
     })
 }
 
+#[cfg(feature = "schema-check")]
 /// The types a branch (or nested union) wanted at `path`.
 fn branch_types(branch: &[ValidationError<'static>], path: &JsonPath, out: &mut Vec<Phrase>) {
     for e in branch {
@@ -393,6 +427,7 @@ fn branch_types(branch: &[ValidationError<'static>], path: &JsonPath, out: &mut 
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// The fields a branch requires at `path` that the value lacks: for the
 /// one-key objects of a tagged union, the tag the branch wants.
 fn branch_missing_tags(branch: &[ValidationError<'static>], path: &JsonPath) -> Vec<String> {
@@ -406,6 +441,7 @@ fn branch_missing_tags(branch: &[ValidationError<'static>], path: &JsonPath) -> 
         .collect()
 }
 
+#[cfg(feature = "schema-check")]
 fn explain_union(
     path: &JsonPath,
     found: &Value,
@@ -466,6 +502,7 @@ fn explain_union(
     }
 }
 
+#[cfg(feature = "schema-check")]
 /// An object of a tagged union with none of its tags: the tags, and the
 /// nearest one to a key it has.
 fn no_tag(
@@ -498,6 +535,7 @@ fn no_tag(
         .with("suggestion", suggestion)
 }
 
+#[cfg(feature = "schema-check")]
 /// Matches unknown fields with missing ones of the same object ("`pgu`:
 /// did you mean `pagu`?") and turns findings into problems.
 fn finish(findings: Vec<Finding>) -> Vec<Problem> {
@@ -584,6 +622,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema-check")]
     fn the_committed_schema_is_the_generated_one() {
         assert!(
             *schema() == report_schema(),
@@ -653,6 +692,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema-check")]
     fn hints_for_numbers_in_strings() {
         assert_eq!(number_hint(&json!("8.069.025.000")).unwrap(), "8069025000");
         assert_eq!(number_hint(&json!("95,15")).unwrap(), "95.15");

@@ -1,18 +1,21 @@
-//! What makes the document archival: for PDF/A, the XMP metadata and the
-//! sRGB output intent in the catalog; for every standard, annotations
-//! that print (`/F 4`) and links that say where they lead (`/Contents`),
-//! and no empty resource dictionaries (printpdf writes an empty
-//! `/Shading` on every page).
+//! What makes the document archival (PDF/A, ISO 19005-2 and -3): the XMP
+//! metadata, written with xmp-writer, and the sRGB output intent.
+//!
+//! The XMP says the same as the document information dictionary (title,
+//! author, subject, keywords, creator, producer, dates; ISO 19005-2,
+//! 6.6.2.3.1) and which part and conformance level the file claims. Only
+//! the schemas PDF/A predefines are used (Dublin Core, XMP basic, Adobe PDF,
+//! PDF/A identification), so no extension schema is needed.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use pdf_writer::types::OutputIntentSubtype;
+use pdf_writer::writers::Catalog;
+use pdf_writer::{Ref, TextStr};
+use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
 
-use super::xmp::{self, DocumentInfo};
-use super::{PdfOptions, finish};
-use crate::error::{Error, Result};
-use crate::frame::{Item, Layout};
+use super::document::{CREATOR, LANGUAGE, PRODUCER, Texts};
+use super::file::Writer;
 
 /// The sRGB profile of the output intent: 480 bytes, ICC 4.2, class
 /// `mntr`, CC0 (`icc/README.md`).
@@ -22,261 +25,99 @@ const SRGB_PROFILE: &[u8] = include_bytes!("../../icc/sRGB-v4.icc");
 /// names it.
 const SRGB_CONDITION: &str = "sRGB IEC61966-2.1";
 
-/// The annotation flag Print (ISO 32000-1, 12.5.3): set, with Hidden,
-/// NoView and ToggleNoView clear, as PDF/A asks of every annotation.
-const PRINT: i64 = 4;
-
-/// Completes the document for its standard (see the module's summary).
-/// `time` is the document's time, the one its information dictionary
-/// gives. A character of the title, author, subject or keywords that XML
-/// cannot hold (U+FFFF, which the report model lets through) is written as
-/// U+FFFD in the XMP and, so that the two agree, in the information
-/// dictionary too (PDF/A only).
-pub(super) fn finish_archival(
-    doc: &mut Document,
-    layout: &Layout,
-    opts: &PdfOptions,
+/// Writes the XMP packet of a document claiming PDF/A part `part`
+/// (conformance level B), uncompressed (PDF/A readers must find it without
+/// decoding anything), and returns it. The packet header has neither
+/// `bytes=` nor `encoding=` (ISO 19005-2, 6.6.2.1), and nothing in it
+/// depends on anything but its arguments, so the same document gives the
+/// same bytes. `texts` must be [`xml_safe`].
+pub(super) fn write_metadata(
+    w: &mut Writer,
+    texts: &Texts<'_>,
     time: time::OffsetDateTime,
-) -> Result<()> {
-    mark_annotations(doc, layout)?;
-    drop_empty_resources(doc);
-    let Some(part) = opts.standard.pdfa_part() else {
-        return Ok(());
+    part: u8,
+) -> Ref {
+    let date = xmp_date(time);
+    let mut x = XmpWriter::new();
+    x.format("application/pdf")
+        .title([(Some(LangId::default()), &*texts.title)])
+        .creator([&*texts.author])
+        .description([(Some(LangId::default()), &*texts.subject)])
+        .language([LangId(LANGUAGE)])
+        .creator_tool(CREATOR)
+        .create_date(date)
+        .modify_date(date)
+        .metadata_date(date)
+        .producer(PRODUCER)
+        .pdf_keywords(&texts.keywords)
+        .pdfa_part(i32::from(part))
+        .pdfa_conformance("B");
+    let packet = x.finish(None);
+    let id = w.alloc();
+    w.stream(id).metadata(id, packet.as_bytes());
+    id
+}
+
+/// Writes the sRGB profile of the output intent, and returns it.
+pub(super) fn write_profile(w: &mut Writer) -> Ref {
+    let id = w.alloc();
+    let (data, filter) = w.pack(SRGB_PROFILE);
+    let mut profile = w.stream(id).icc_profile(id, &data);
+    profile.n(3);
+    super::file::filtered(&mut profile, filter);
+    id
+}
+
+/// The catalog's `/OutputIntents`: one PDF/A intent with `profile`.
+pub(super) fn output_intent(catalog: &mut Catalog<'_>, profile: Ref) {
+    catalog
+        .output_intents()
+        .push()
+        .subtype(OutputIntentSubtype::PDFA)
+        .output_condition_identifier(TextStr(SRGB_CONDITION))
+        .info(TextStr(SRGB_CONDITION))
+        .dest_output_profile(profile);
+}
+
+/// An XMP date, the same instant and zone as the PDF date of the document
+/// information (`2024-08-07T00:00:00+07:00`, `2023-11-14T22:13:20Z`).
+fn xmp_date(t: time::OffsetDateTime) -> DateTime {
+    let (hour, minute, _) = t.offset().as_hms();
+    let zone = match (hour, minute) {
+        (0, 0) => Timezone::Utc,
+        _ => Timezone::Local {
+            hour,
+            minute: minute.abs(),
+        },
     };
-    let meta = &layout.meta;
-    let title = xml_safe_info(doc, "Title", &meta.title)?;
-    let author = xml_safe_info(doc, "Author", &meta.author)?;
-    let subject = xml_safe_info(doc, "Subject", &meta.subject)?;
-    let keywords = xml_safe_info(doc, "Keywords", &meta.keywords)?;
-    let (creator, producer) = (finish::creator(), finish::producer());
-    let info = DocumentInfo {
-        title: &title,
-        author: &author,
-        subject: &subject,
-        keywords: &keywords,
-        creator: &creator,
-        producer: &producer,
-        time,
-        language: finish::LANGUAGE,
-    };
-    let packet = xmp::xmp(&info, Some(part));
-    let mut dict = Dictionary::new();
-    dict.set("Type", "Metadata");
-    dict.set("Subtype", "XML");
-    let mut stream = Stream::new(dict, packet);
-    // PDF/A readers must find the packet without decoding anything.
-    stream.allows_compression = false;
-    let metadata = doc.add_object(stream);
-
-    let mut profile = Dictionary::new();
-    profile.set("N", 3);
-    let profile = doc.add_object(Stream::new(profile, SRGB_PROFILE.to_vec()));
-    let mut intent = Dictionary::new();
-    intent.set("Type", "OutputIntent");
-    intent.set("S", "GTS_PDFA1");
-    intent.set(
-        "OutputConditionIdentifier",
-        finish::text_string(SRGB_CONDITION),
-    );
-    intent.set("Info", finish::text_string(SRGB_CONDITION));
-    intent.set("DestOutputProfile", profile);
-
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    catalog.set("Metadata", metadata);
-    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
-    Ok(())
+    DateTime::new(
+        t.year().clamp(0, 9999) as u16,
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        zone,
+    )
 }
 
-/// A text of the document information as XML can hold it
-/// ([`xmp::xml_safe`]), written back to the information dictionary's
-/// `key` if that changed it.
-fn xml_safe_info<'a>(doc: &mut Document, key: &str, text: &'a str) -> Result<Cow<'a, str>> {
-    let safe = xmp::xml_safe(text);
-    if let Cow::Owned(changed) = &safe {
-        let id = doc
-            .trailer
-            .get(b"Info")
-            .and_then(Object::as_reference)
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        doc.get_dictionary_mut(id)
-            .map_err(|e| Error::Internal(e.to_string()))?
-            .set(key, finish::text_string(changed));
-    }
-    Ok(safe)
+/// Whether XML 1.0 can hold a character (its production `Char`) as XMP
+/// reads it back: a carriage return is not kept (a parser makes it a line
+/// feed), and xmp-writer writes no character references.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}') || c >= '\u{10000}'
 }
 
-/// Makes every annotation printable and gives each link annotation a
-/// `/Contents` that says where it leads, in words ("Tautan ke
-/// https://…"), from the layout's own target (the `/URI` is its 7-bit
-/// form). An annotation that already has flags (the signature field's
-/// `/F 132`, Print and Locked) keeps them. An empty `/Annots` array is
-/// removed.
-fn mark_annotations(doc: &mut Document, layout: &Layout) -> Result<()> {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    for (page_id, page) in pages.into_iter().zip(&layout.pages) {
-        let targets: HashMap<String, &str> = page
-            .all_items()
-            .filter_map(|item| match item {
-                Item::Link(l) => Some((super::uri_ascii(&l.uri), l.uri.as_str())),
-                _ => None,
-            })
-            .collect();
-        let page_dict = doc
-            .get_dictionary(page_id)
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        let (mut annots, holder) = match page_dict.get(b"Annots") {
-            Ok(Object::Array(a)) => (a.clone(), None),
-            Ok(Object::Reference(id)) => match doc.get_object(*id) {
-                Ok(Object::Array(a)) => (a.clone(), Some(*id)),
-                _ => continue,
-            },
-            _ => continue,
-        };
-        let mut indirect = Vec::new();
-        for annot in &mut annots {
-            match annot {
-                Object::Dictionary(d) => mark(d, &targets),
-                Object::Reference(id) => indirect.push(*id),
-                _ => {}
-            }
-        }
-        for id in indirect {
-            if let Ok(d) = doc.get_dictionary_mut(id) {
-                mark(d, &targets);
-            }
-        }
-        let page_dict = doc
-            .get_dictionary_mut(page_id)
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        match holder {
-            // printpdf gives every page an `/Annots`, most of them empty.
-            None if annots.is_empty() => {
-                page_dict.remove(b"Annots");
-            }
-            None => page_dict.set("Annots", annots),
-            Some(id) => {
-                doc.objects.insert(id, Object::Array(annots));
-            }
-        }
+/// A text as the XMP can hold it: each character it cannot (most C0
+/// controls, a carriage return, U+FFFE, U+FFFF) replaced by U+FFFD; the
+/// text itself when there is none. A PDF/A document's information says
+/// the same (ISO 19005-2, 6.6.2.3.1).
+pub(super) fn xml_safe(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        return Cow::Borrowed(s);
     }
-    Ok(())
-}
-
-/// One annotation: `/F 4` unless it has flags; for a link, `/Contents`
-/// unless it has one.
-fn mark(annot: &mut Dictionary, targets: &HashMap<String, &str>) {
-    if annot.get(b"F").is_err() {
-        annot.set("F", PRINT);
-    }
-    let is_link = annot
-        .get(b"Subtype")
-        .and_then(Object::as_name)
-        .is_ok_and(|s| s == b"Link");
-    if !is_link || annot.get(b"Contents").is_ok() {
-        return;
-    }
-    let uri = annot
-        .get(b"A")
-        .and_then(Object::as_dict)
-        .and_then(|a| a.get(b"URI"))
-        .and_then(Object::as_str)
-        .map(|u| String::from_utf8_lossy(u).into_owned());
-    if let Ok(uri) = uri {
-        let target = targets.get(&uri).copied().unwrap_or(&uri);
-        annot.set("Contents", finish::text_string(&link_description(target)));
-    }
-}
-
-/// A link's target in words, for screen readers and PDF/A's `/Contents`:
-/// "Kirim surel ke a@b.id" for a `mailto:` address, "Tautan ke URL" for
-/// any other.
-fn link_description(target: &str) -> String {
-    match target
-        .get(..7)
-        .filter(|s| s.eq_ignore_ascii_case("mailto:"))
-    {
-        Some(_) => format!("Kirim surel ke {}", &target[7..]),
-        None => format!("Tautan ke {target}"),
-    }
-}
-
-/// Removes the empty dictionaries (`/Shading`, `/ExtGState`, ...), direct
-/// or referred to, from each page's resources: they say nothing, and
-/// PDF/A validators that do not check shadings will not pass a file that
-/// names them. An empty dictionary object nothing refers to any more is
-/// removed too.
-fn drop_empty_resources(doc: &mut Document) {
-    let mut dropped: HashSet<ObjectId> = HashSet::new();
-    let is_empty = |doc: &Document, v: &Object| match v {
-        Object::Dictionary(d) => d.is_empty(),
-        Object::Reference(id) => doc.get_dictionary(*id).is_ok_and(|d| d.is_empty()),
-        _ => false,
-    };
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    for page_id in pages {
-        let Ok(page) = doc.get_dictionary(page_id) else {
-            continue;
-        };
-        let (resources, held) = match page.get(b"Resources") {
-            Ok(Object::Reference(id)) => match doc.get_dictionary(*id) {
-                Ok(d) => (d, Some(*id)),
-                Err(_) => continue,
-            },
-            Ok(Object::Dictionary(d)) => (d, None),
-            _ => continue,
-        };
-        let empty: Vec<Vec<u8>> = resources
-            .iter()
-            .filter(|(_, v)| is_empty(doc, v))
-            .map(|(k, v)| {
-                if let Object::Reference(id) = v {
-                    dropped.insert(*id);
-                }
-                k.clone()
-            })
-            .collect();
-        if empty.is_empty() {
-            continue;
-        }
-        let resources = match held {
-            Some(id) => doc.get_dictionary_mut(id),
-            None => doc
-                .get_dictionary_mut(page_id)
-                .and_then(|p| p.get_mut(b"Resources"))
-                .and_then(Object::as_dict_mut),
-        };
-        if let Ok(resources) = resources {
-            for key in empty {
-                resources.remove(&key);
-            }
-        }
-    }
-    if dropped.is_empty() {
-        return;
-    }
-    // One pass over every object: what is still referred to stays.
-    fn unmark(o: &Object, dropped: &mut HashSet<ObjectId>) {
-        match o {
-            Object::Reference(id) => {
-                dropped.remove(id);
-            }
-            Object::Array(a) => a.iter().for_each(|o| unmark(o, dropped)),
-            Object::Dictionary(d) => d.iter().for_each(|(_, o)| unmark(o, dropped)),
-            Object::Stream(s) => s.dict.iter().for_each(|(_, o)| unmark(o, dropped)),
-            _ => {}
-        }
-    }
-    for o in doc.objects.values() {
-        unmark(o, &mut dropped);
-    }
-    doc.trailer
-        .iter()
-        .for_each(|(_, o)| unmark(o, &mut dropped));
-    for id in dropped {
-        doc.objects.remove(&id);
-    }
+    let safe = |c| if is_xml_char(c) { c } else { '\u{FFFD}' };
+    Cow::Owned(s.chars().map(safe).collect())
 }
 
 #[cfg(test)]
@@ -284,27 +125,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_in_words() {
+    fn a_character_xml_cannot_hold_becomes_a_replacement_character() {
+        assert_eq!(xml_safe("a\u{1}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
         assert_eq!(
-            link_description("https://bücher.example/straße"),
-            "Tautan ke https://bücher.example/straße"
+            xml_safe("\u{0}\u{FFFE}\u{B}\r"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"
         );
-        assert_eq!(
-            link_description("MAILTO:kepala@example.org"),
-            "Kirim surel ke kepala@example.org"
-        );
-        assert_eq!(link_description("mailto:"), "Kirim surel ke ");
-        assert_eq!(link_description("http"), "Tautan ke http");
-    }
-
-    #[test]
-    fn the_profile_is_a_small_rgb_display_profile_before_version_5() {
-        let p = SRGB_PROFILE;
-        assert_eq!(p.len(), 480);
-        assert_eq!(u32::from_be_bytes([p[0], p[1], p[2], p[3]]), 480);
-        assert_eq!(&p[12..16], b"mntr");
-        assert_eq!(&p[16..20], b"RGB ");
-        assert_eq!(&p[36..40], b"acsp");
-        assert!(p[8] < 5, "ICC version {}", p[8]);
+        assert!(matches!(
+            xml_safe("\t\n😀\u{10FFFF}\u{FFFD}\u{E000}"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -1,5 +1,5 @@
-//! Embedded files (PDF/A-3 associated files): writing them into the
-//! document (reading them back is `crate::read`'s).
+//! Embedded files (PDF/A-3 associated files), written into the document
+//! (reading them back is `crate::read`'s).
 //!
 //! Each [`Attachment`] becomes an embedded file stream (`/Type
 //! /EmbeddedFile`, its MIME type as `/Subtype`, `/Params` with the size,
@@ -8,10 +8,12 @@
 //! catalog's `/AF` and in its `/Names /EmbeddedFiles` name tree (sorted by
 //! name, as a name tree must be).
 
-use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 use md5::{Digest, Md5};
+use pdf_writer::writers::Catalog;
+use pdf_writer::{Date, Finish, Name, Ref, Str, TextStr};
 
-use crate::error::{Error, Result};
+use super::file::{Writer, filtered};
+use crate::error::Result;
 use crate::problem::{Arg, Kind, Location, Problem};
 
 /// How an attached file relates to the document (ISO 19005-3,
@@ -126,74 +128,64 @@ pub(super) fn check_attachments(
     }
 }
 
-/// Adds the attachments to the document: their streams and file
-/// specifications, the catalog's `/AF` and `/Names /EmbeddedFiles`. `date`
-/// is the document's date (a PDF date string). The streams are left
-/// uncompressed for the finishing pass to compress. Each attachment's name
-/// and bytes are fed to `hash` (the document ID's).
-pub(super) fn add_attachments(
-    doc: &mut Document,
+/// Writes the attachments: each file's stream (compressed if that makes it
+/// smaller) and file specification. `date` is the document's date. Each
+/// attachment's name and bytes are fed to `hash` (the document ID's).
+/// Returns each name with its file specification, in order.
+pub(super) fn write_attachments(
+    w: &mut Writer,
     attachments: &[Attachment],
-    date: &str,
+    date: Date,
     hash: &mut sha2::Sha256,
-) -> Result<()> {
-    if attachments.is_empty() {
-        return Ok(());
-    }
+) -> Vec<(String, Ref)> {
     let mut specs = Vec::with_capacity(attachments.len());
     for a in attachments {
         sha2::Digest::update(hash, a.name.as_bytes());
         sha2::Digest::update(hash, &a.data);
-        let mut params = Dictionary::new();
-        params.set("Size", a.data.len() as i64);
-        params.set(
-            "CheckSum",
-            Object::String(Md5::digest(&a.data).to_vec(), StringFormat::Hexadecimal),
+        let (stream, spec) = (w.alloc(), w.alloc());
+        let (data, filter) = w.pack(&a.data);
+        let mut file = w.stream(stream).embedded_file(stream, &data);
+        file.subtype(Name(a.mime.as_bytes()));
+        filtered(&mut file, filter);
+        file.params()
+            .size(i32::try_from(a.data.len()).unwrap_or(i32::MAX))
+            .modification_date(date)
+            .checksum(Str(&Md5::digest(&a.data)));
+        file.finish();
+        let mut f = w.object(spec).file_spec(spec);
+        f.path(Str(a.name.as_bytes()))
+            .unic_file(TextStr(&a.name))
+            .embedded_file_with_unicode(stream);
+        f.pair(
+            Name(b"AFRelationship"),
+            Name(a.relationship.pdf_name().as_bytes()),
         );
-        params.set("ModDate", super::finish::text_string(date));
-        let mut dict = Dictionary::new();
-        dict.set("Type", "EmbeddedFile");
-        dict.set("Subtype", Object::Name(a.mime.as_bytes().to_vec()));
-        dict.set("Params", params);
-        let stream_id = doc.add_object(Stream::new(dict, a.data.clone()));
-
-        let mut ef = Dictionary::new();
-        ef.set("F", stream_id);
-        ef.set("UF", stream_id);
-        let mut spec = Dictionary::new();
-        spec.set("Type", "Filespec");
-        spec.set("F", super::finish::text_string(&a.name));
-        spec.set("UF", super::finish::text_string(&a.name));
-        spec.set("EF", ef);
-        spec.set("AFRelationship", a.relationship.pdf_name());
         if !a.description.is_empty() {
-            spec.set("Desc", super::finish::text_string(&a.description));
+            f.description(TextStr(&a.description));
         }
-        let spec_id = doc.add_object(spec);
-        specs.push((a.name.as_str(), spec_id));
+        f.finish();
+        specs.push((a.name.clone(), spec));
     }
-    let af: Vec<Object> = specs.iter().map(|(_, id)| Object::Reference(*id)).collect();
-    // A name tree's keys are sorted by their bytes.
-    specs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut names = Vec::with_capacity(specs.len() * 2);
-    for (name, id) in &specs {
-        names.push(Object::String(
-            name.as_bytes().to_vec(),
-            StringFormat::Literal,
-        ));
-        names.push(Object::Reference(*id));
+    specs
+}
+
+/// The catalog's `/AF` (the attachments in order) and `/Names
+/// /EmbeddedFiles`, a name tree whose keys are sorted by their bytes;
+/// nothing without attachments.
+pub(super) fn catalog_entries(catalog: &mut Catalog<'_>, specs: &[(String, Ref)]) {
+    if specs.is_empty() {
+        return;
     }
-    let mut tree = Dictionary::new();
-    tree.set("Names", names);
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Error::Internal(format!("the catalog: {e}")))?;
-    catalog.set("AF", af);
-    let mut name_dict = match catalog.get(b"Names") {
-        Ok(Object::Dictionary(d)) => d.clone(),
-        _ => Dictionary::new(),
-    };
-    name_dict.set("EmbeddedFiles", tree);
-    catalog.set("Names", name_dict);
-    Ok(())
+    catalog
+        .insert(Name(b"AF"))
+        .array()
+        .items(specs.iter().map(|(_, r)| *r));
+    let mut sorted: Vec<&(String, Ref)> = specs.iter().collect();
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut names = catalog.names();
+    let mut tree = names.embedded_files();
+    let mut entries = tree.names();
+    for (name, spec) in sorted {
+        entries.insert(Str(name.as_bytes()), *spec);
+    }
 }

@@ -16,16 +16,9 @@ struct Checker<'a> {
     fonts: &'a FontSet,
 }
 
-/// The path of a field of the layout, `layout.` and `rest`.
-fn at(rest: JsonPath) -> JsonPath {
-    let mut path = JsonPath::root().key("layout");
-    for s in rest.segments() {
-        match s {
-            crate::problem::Segment::Key(k) => path.push_key(k.clone()),
-            crate::problem::Segment::Index(i) => path.push_index(*i),
-        }
-    }
-    path
+/// The path of a field of the layout: `layout.` and `key`.
+fn at(key: &'static str) -> JsonPath {
+    JsonPath::root().key("layout").key(key)
 }
 
 impl Checker<'_> {
@@ -46,11 +39,10 @@ impl Checker<'_> {
         }
     }
 
-    /// A length from `min` (inclusive unless `open`) to [`MAX_LENGTH`].
-    fn length(&mut self, path: JsonPath, v: Pt, min: f64, open: bool) {
-        let low_ok = if open { v.0 > min } else { v.0 >= min };
-        if !(low_ok && v.0 <= MAX_LENGTH) {
-            let range = range(min, MAX_LENGTH, open, Phrase::UnitPt);
+    /// A length from 0 to [`MAX_LENGTH`].
+    fn length(&mut self, path: JsonPath, v: Pt) {
+        if !(v.0 >= 0.0 && v.0 <= MAX_LENGTH) {
+            let range = range(0.0, MAX_LENGTH, false, Phrase::UnitPt);
             let expected = Arg::phrase(Phrase::Length, vec![("range", range)]);
             self.out_of_range(path, expected, v.0);
         }
@@ -65,7 +57,7 @@ impl Checker<'_> {
 
     fn page(&mut self, p: usize, page: &Page) {
         let (min, max) = PAGE_SIDES;
-        let path = at(JsonPath::root().key("pages").index(p));
+        let path = at("pages").index(p);
         for (side, v) in [("width", page.size.width), ("height", page.size.height)] {
             if !(v.0 >= min && v.0 <= max) {
                 let expected = Arg::phrase(
@@ -95,15 +87,11 @@ impl Checker<'_> {
                 self.coordinate(at.child("word_spacing"), t.word_spacing);
                 self.coordinate(at.child("width"), t.width);
                 let face = self.fonts.face(t.face);
-                let missing: Vec<char> = t.text.chars().filter(|&c| face.glyph(c).is_none()).fold(
-                    Vec::new(),
-                    |mut v, c| {
-                        if !v.contains(&c) {
-                            v.push(c);
-                        }
-                        v
-                    },
-                );
+                // Each character once, in order.
+                let mut seen = std::collections::HashSet::new();
+                let missing: Vec<char> = (t.text.chars())
+                    .filter(|&c| face.glyph(c).is_none() && seen.insert(c))
+                    .collect();
                 if !missing.is_empty() {
                     let path = at.child("text");
                     let p = crate::text::glyphs::missing_glyph(
@@ -117,7 +105,7 @@ impl Checker<'_> {
                 self.coordinate(at.child("y1"), l.y1);
                 self.coordinate(at.child("x2"), l.x2);
                 self.coordinate(at.child("y2"), l.y2);
-                self.length(at.child("width"), l.width, 0.0, false);
+                self.length(at.child("width"), l.width);
             }
             Item::Box(b) => {
                 self.rect(&at.child("rect"), &b.rect);
@@ -127,7 +115,7 @@ impl Checker<'_> {
                     self.out_of_range(at.child("fill"), Phrase::GreyLevel.into(), f64::from(g));
                 }
                 if let Some(w) = b.stroke {
-                    self.length(at.child("stroke"), w, 0.0, false);
+                    self.length(at.child("stroke"), w);
                 }
             }
             Item::Link(l) => self.rect(&at.child("rect"), &l.rect),
@@ -146,14 +134,9 @@ impl Checker<'_> {
     }
 }
 
-/// Checks that `layout` can be written with `fonts`: at least one page;
-/// page sides from 3 to 14,400 pt; every coordinate finite and within a
-/// million points; font sizes above 0; stroke widths not negative; grey
-/// levels from 0 to 1; every
-/// outline entry and the signature box on a page of the layout (numbered
-/// from 1), the box's `page_height` that page's; the date's year from 1 to
-/// 9999 (a PDF date has four digits); and every character of a text run in
-/// its face. Every problem is reported, each with its path.
+/// Checks that `layout` can be written with `fonts` (the values
+/// [`write_pdf`](super::write_pdf) lists, and that its structure is a
+/// tree). Every problem is reported, each with its path.
 pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     let mut c = Checker {
         problems: Vec::new(),
@@ -161,21 +144,18 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     };
     let pages = layout.pages.len();
     if pages == 0 {
-        c.problems.push(Problem::new(
-            at(JsonPath::root().key("pages")),
-            Kind::NoPages,
-        ));
+        c.problems.push(Problem::new(at("pages"), Kind::NoPages));
     }
     for (p, page) in layout.pages.iter().enumerate() {
         c.page(p, page);
     }
     for (i, e) in layout.outline.iter().enumerate() {
-        let path = at(JsonPath::root().key("outline").index(i));
+        let path = at("outline").index(i);
         c.page_number(path.child("page"), e.page, pages);
         c.coordinate(path.child("y"), e.y);
     }
     for (i, s) in layout.signatures.iter().enumerate() {
-        let path = at(JsonPath::root().key("signatures").index(i));
+        let path = at("signatures").index(i);
         c.page_number(path.child("page"), s.page, pages);
         c.rect(&path.child("rect"), &s.rect);
         if let Some(page) = s.page.checked_sub(1).and_then(|p| layout.pages.get(p))
@@ -191,7 +171,7 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     }
     let year = layout.meta.date.year();
     if !(1..=9999).contains(&year) {
-        let path = at(JsonPath::root().key("meta").key("date"));
+        let path = at("meta").key("date");
         c.problems.push(
             Problem::new(path, Kind::OutOfRange)
                 .with("expected", Phrase::PdfYear)

@@ -1,49 +1,30 @@
-//! Laid-out pages into PDF bytes: the only module that knows printpdf.
-//!
-//! The work is shared three ways:
-//! - `fonts`: each face is subset (with `subsetter`) to the characters
-//!   the layout uses;
-//! - printpdf embeds the subsets as CID fonts with their widths and
-//!   ToUnicode maps, and makes the page objects and link annotations,
-//!   handing over a lopdf document;
-//! - `content` writes each page's content stream directly, and
-//!   `finish` completes the document with lopdf: content streams,
-//!   document information, a nested outline, an ID and dates that depend
-//!   only on the input (printpdf draws ids from a process-wide counter),
-//!   compression; `tags` writes the structure tree, and `save` the
-//!   file's bytes (object streams and a cross-reference stream).
-//!
-//! The y axis is flipped from top-down to PDF's bottom-up in the content
-//! writer and, for annotations and bookmarks, where they are made.
+//! Laid-out pages into PDF bytes, in one pass: every object is written
+//! once, typed, by pdf-writer (xmp-writer writes the XMP packet), in the
+//! order `write_pdf` walks the layout, after `check` has checked the
+//! layout whole. Each submodule says what it writes; the y axis is flipped
+//! from top-down to PDF's bottom-up where content and annotations are made.
 
 mod archival;
 mod attach;
 mod check;
 mod content;
-mod finish;
+mod document;
+mod field;
+mod file;
 mod fonts;
-mod save;
+mod subset;
 mod tags;
-mod xmp;
 
-use std::collections::{BTreeMap, BTreeSet};
+use sha2::{Digest, Sha256};
 
-use printpdf::{
-    Actions, BorderArray, FontId, LinkAnnotation, Mm, Op, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Rect as PdfRect, TextItem,
-};
-
-use crate::error::{Error, Result};
-use crate::frame::{Item, Layout, Page};
-use crate::problem::{Arg, Kind, Location, Problem};
-use crate::text::Face;
+use crate::error::Result;
+use crate::frame::Layout;
+use crate::problem::{Kind, Location, Problem};
 use crate::text::FontSet;
-use crate::units::Pt;
 
 pub use crate::field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
 pub use crate::signing::{BsreV1, BsreV2, SignaturePlacement};
 pub use attach::{Attachment, Relationship};
-pub(crate) use content::{CharSet, GlyphCodes};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -185,186 +166,68 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
     }
 }
 
-fn pt(p: Pt) -> printpdf::Pt {
-    printpdf::Pt(p.0 as f32)
-}
-
 /// Writes the layout as PDF bytes.
 ///
 /// The layout is checked whole first; a layout made by
-/// [`layout_document`](crate::layout::layout_document) always passes. Any other
-/// gets [`Error::Invalid`] naming every field it cannot write by its path
-/// (`layout.outline[3].page`): no pages; a page side outside 3 to
-/// 14,400 pt (ISO 32000-1, Annex C); a coordinate or length that is not
-/// finite or is more than a million points; a font size of 0 or less; a
-/// negative stroke width; a grey level outside 0 to 1; a tag tree that is
-/// not a tree; an outline entry or the signature box on a page the
-/// layout does not have (pages are numbered from 1), or a box whose
-/// `page_height` is not its page's; a date whose year has more than four
-/// digits; a character a text run's face has no glyph for. Outline levels
-/// may jump: an entry nests under the nearest earlier entry of a lower
-/// level. Fails too on a bad [`PdfOptions::timestamp`], a signature field
-/// name [`check_signature_field_name`] refuses, or a signature field
+/// [`layout_document`](crate::layout::layout_document) always passes. Any
+/// other gets [`Error::Invalid`](crate::Error::Invalid) naming every field
+/// it cannot write by its path (`layout.outline[3].page`): no pages; a page
+/// side outside 3 to 14,400 pt (ISO 32000-1, Annex C); a coordinate or
+/// length that is not finite or is more than a million points; a font size
+/// of 0 or less; a negative stroke width; a grey level outside 0 to 1; a
+/// tag tree that is not a tree; an outline entry or the signature box on a
+/// page the layout does not have (pages are numbered from 1), or a box
+/// whose `page_height` is not its page's; a date whose year has more than
+/// four digits; a character a text run's face has no glyph for. Outline
+/// levels may jump: an entry nests under the nearest earlier entry of a
+/// lower level. Fails too on a bad [`PdfOptions::timestamp`], a signature
+/// field name [`check_signature_field_name`] refuses, or a signature field
 /// asked for in a layout without a signature box (located at the option
 /// `pdf.signature_field`, as [`render`](crate::render) names it).
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
-    check_signature_field(layout, opts)?;
+    field::check_fields(layout, opts)?;
     attach::check_attachments(&opts.attachments, opts.standard)?;
-    let mut doc = PdfDocument::new(&layout.meta.title);
-    let (codes, mut usage) = embed_fonts(&mut doc, layout, fonts)?;
-    doc.pages = layout
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let mut ops = if i == 0 {
-                std::mem::take(&mut usage)
-            } else {
-                Vec::new()
-            };
-            ops.extend(link_ops(page));
-            PdfPage::new(
-                Mm(page.size.width.to_mm() as f32),
-                Mm(page.size.height.to_mm() as f32),
-                ops,
-            )
-        })
-        .collect();
+    let time = document::document_time(&layout.meta, opts)?;
+    let date = document::pdf_date(time);
+    let mut w = file::Writer::new(layout.pages.len() * 6 * 1024);
+    let mut hash = Sha256::new();
+    let embedded = fonts::embed(&mut w, layout, fonts)?;
+    let fields = field::plan(&mut w, layout, opts);
+    let pages = document::write_pages(&mut w, layout, &embedded, &fields, &mut hash);
+    for f in &fields {
+        field::write_field(&mut w, f, pages.refs[f.page]);
+    }
+    let struct_tree = tags::write_tags(&mut w, layout, &pages, &fields);
+    let outline = document::write_outline(&mut w, layout, &pages.refs);
+    let files = attach::write_attachments(&mut w, &opts.attachments, date, &mut hash);
 
-    let save = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
+    let part = opts.standard.pdfa_part();
+    let texts = document::Texts::new(&layout.meta, part.is_some());
+    let info = document::write_info(&mut w, &texts, date);
+    let metadata = part.map(|part| archival::write_metadata(&mut w, &texts, time, part));
+    let profile = part.map(|_| archival::write_profile(&mut w));
+    let parts = document::CatalogParts {
+        outline,
+        struct_tree,
+        widgets: fields.iter().map(|f| f.id).collect(),
+        metadata,
+        profile,
+        files,
     };
-    let mut warnings = Vec::new();
-    let lopdf_doc = doc.to_lopdf_document(&save, &mut warnings);
-    if let Some(w) = warnings
-        .iter()
-        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
-    {
-        return Err(Error::Internal(w.msg.clone()));
-    }
-    finish::finish(lopdf_doc, layout, &codes, opts)
-}
+    let catalog = document::write_catalog(&mut w, pages.tree, &parts);
 
-/// The signature fields asked for (by the options, or by the boxes
-/// themselves) must have valid, distinct names and a signature box to lie
-/// over.
-fn check_signature_field(layout: &Layout, opts: &PdfOptions) -> Result<()> {
-    let names = crate::field::field_names(
-        layout.signatures.iter().map(|b| b.field.as_deref()),
-        opts.signature_field.as_deref(),
-    );
-    let at = || Location::Option("pdf.signature_field".into());
-    let asked = opts.signature_field.iter().chain(names.iter().flatten());
-    let mut problem = asked
-        .filter_map(|n| crate::field::check_signature_field_name(n).err())
-        .map(|p| p.placed(at()))
-        .next();
-    if problem.is_none()
-        && let Some(name) = &opts.signature_field
-        && layout.signatures.is_empty()
-    {
-        problem = Some(Problem::new(at(), Kind::FieldWithoutBox).with("name", Arg::quoted(name)));
+    // A document ID that depends only on the content: the pages' content
+    // (which decides the font subsets too), the attachments, the title,
+    // the date and the PDF/A part (a PDF/A file differs from the plain one
+    // of the same pages).
+    hash.update(layout.meta.title.as_bytes());
+    hash.update(format!("{time}").as_bytes());
+    if let Some(part) = part {
+        hash.update([part]);
     }
-    if problem.is_none()
-        && let Some(name) = crate::field::repeated_name(&names)
-    {
-        problem = Some(Problem::new(at(), Kind::FieldNameTwice).with("name", Arg::quoted(name)));
-    }
-    match problem {
-        Some(p) => Err(p.into()),
-        None => Ok(()),
-    }
-}
-
-/// Whether a face's U+00AD glyph can draw a hyphen the line breaker added
-/// (see `content::drawn_text`): a glyph of its own (a glyph shared with
-/// `-` would have one ToUnicode entry for both) as wide as `-`, which the
-/// layout measured.
-fn draws_soft_hyphen(face: &crate::text::FontFace) -> bool {
-    match (face.glyph(content::SOFT_HYPHEN), face.glyph('-')) {
-        (Some(soft), Some(hyphen)) => soft.id != hyphen.id && soft.advance == hyphen.advance,
-        _ => false,
-    }
-}
-
-/// Subsets and embeds each face the layout draws with, and returns the
-/// glyph codes of its characters and the operations that tell printpdf
-/// which glyphs each font uses: printpdf learns it from the text operations
-/// it serializes, so the first page lists each face's characters once (its
-/// content is replaced, like every page's, by `content::page_content`).
-fn embed_fonts(
-    doc: &mut PdfDocument,
-    layout: &Layout,
-    fonts: &FontSet,
-) -> Result<(GlyphCodes, Vec<Op>)> {
-    // The characters each face draws.
-    let mut sets: [CharSet; 4] = Default::default();
-    for page in &layout.pages {
-        for item in page.all_items() {
-            if let Item::Text(t) = item {
-                sets[t.face.index()].extend(&t.text);
-                if content::ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
-                    sets[t.face.index()].extend("\u{AD}");
-                }
-                if t.space_after {
-                    sets[t.face.index()].extend(" ");
-                }
-            }
-        }
-    }
-    let used: BTreeMap<Face, BTreeSet<char>> = Face::ALL
-        .iter()
-        .map(|f| (*f, sets[f.index()].chars()))
-        .filter(|(_, chars)| !chars.is_empty())
-        .collect();
-    let mut codes: GlyphCodes = Default::default();
-    let mut usage = vec![Op::StartTextSection];
-    for (face, chars) in &used {
-        let subset = fonts::subset_face(fonts.face(*face), chars)?;
-        for (c, code) in subset.codes {
-            codes[face.index()].insert(c, code);
-        }
-        let id = FontId(content::font_resource(*face).to_owned());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(subset.font));
-        usage.push(Op::SetFont {
-            font: PdfFontHandle::External(id),
-            size: printpdf::Pt(10.0),
-        });
-        usage.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    usage.push(Op::EndTextSection);
-    Ok((codes, usage))
-}
-
-/// The page's link areas as printpdf link annotations, without a border.
-fn link_ops(page: &Page) -> impl Iterator<Item = Op> + '_ {
-    let height = page.size.height;
-    page.all_items().filter_map(move |item| match item {
-        Item::Link(l) => Some(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                PdfRect::from_xywh(
-                    pt(l.rect.x),
-                    pt(height - l.rect.bottom()),
-                    pt(l.rect.width),
-                    pt(l.rect.height),
-                ),
-                Actions::Uri(uri_ascii(&l.uri)),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        }),
-        _ => None,
-    })
+    let digest = hash.finalize();
+    Ok(w.finish(catalog, info, &digest[..16]))
 }
 
 /// A link target as the 7-bit `/URI` of a PDF link needs it (ISO 32000-1,
@@ -382,21 +245,4 @@ fn uri_ascii(url: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn uris_are_seven_bit() {
-        assert_eq!(
-            uri_ascii("https://example.org/a?b=c#d"),
-            "https://example.org/a?b=c#d"
-        );
-        assert_eq!(
-            uri_ascii("https://bücher.example/straße dan \"x\""),
-            "https://b%C3%BCcher.example/stra%C3%9Fe%20dan%20%22x%22"
-        );
-        assert_eq!(uri_ascii("https://a.id/50%25"), "https://a.id/50%25");
-    }
 }
