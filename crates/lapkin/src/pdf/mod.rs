@@ -77,9 +77,9 @@ impl PdfStandard {
     /// plain PDF.
     ///
     /// ```
-    /// assert_eq!(lapkin::PdfStandard::A2b.pdfa_part(), Some(2));
-    /// assert_eq!(lapkin::PdfStandard::A3b.pdfa_part(), Some(3));
-    /// assert_eq!(lapkin::PdfStandard::None.pdfa_part(), None);
+    /// assert_eq!(lapkin::pdf::PdfStandard::A2b.pdfa_part(), Some(2));
+    /// assert_eq!(lapkin::pdf::PdfStandard::A3b.pdfa_part(), Some(3));
+    /// assert_eq!(lapkin::pdf::PdfStandard::None.pdfa_part(), None);
     /// ```
     pub fn pdfa_part(self) -> Option<u8> {
         match self {
@@ -148,10 +148,10 @@ pub(crate) const MAX_TIMESTAMP: i64 = 253_402_300_799;
 /// (253 402 300 799). [`write_pdf`] refuses any other timestamp.
 ///
 /// ```
-/// assert!(lapkin::check_timestamp(1_700_000_000).is_ok());
-/// assert!(lapkin::check_timestamp(253_402_300_799).is_ok());
-/// assert!(lapkin::check_timestamp(-1).is_err());
-/// assert!(lapkin::check_timestamp(253_402_300_800).is_err());
+/// assert!(lapkin::pdf::check_timestamp(1_700_000_000).is_ok());
+/// assert!(lapkin::pdf::check_timestamp(253_402_300_799).is_ok());
+/// assert!(lapkin::pdf::check_timestamp(-1).is_err());
+/// assert!(lapkin::pdf::check_timestamp(253_402_300_800).is_err());
 /// ```
 pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
     let at = Location::Option("pdf.timestamp".into());
