@@ -278,7 +278,7 @@ fn no_heading_ends_a_page_whatever_precedes_it() {
         let mut r = base.clone();
         r.analisis[0].progress = Some(
             (0..n)
-                .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
+                .map(|k| lapkin::model::Blok::Paragraf(format!("Paragraf pengisi {k}.").into()))
                 .collect(),
         );
         let l = layout(&r);
@@ -330,7 +330,7 @@ fn the_signature_block_is_never_split() {
     // And with any length of what precedes it.
     for n in 1..30 {
         let mut r = base.clone();
-        if let lapkin::model::Block::Daftar(d) = &mut r.rekomendasi[1] {
+        if let lapkin::model::Blok::Daftar(d) = &mut r.rekomendasi[1] {
             d.butir.truncate(n.min(d.butir.len()));
             while d.butir.len() < n {
                 let item = d.butir[0].clone();
@@ -487,7 +487,7 @@ fn a_header_repeats_only_with_a_line_of_its_row() {
     let base = load_report("layout/header-taller-than-a-page.json");
     for titles in [60, 100, 140, 170] {
         let mut r = base.clone();
-        if let Some(lapkin::model::Block::Tabel(t)) =
+        if let Some(lapkin::model::Blok::Tabel(t)) =
             r.analisis[0].progress.as_mut().map(|p| &mut p[0])
         {
             t.kolom[1].judul = (1..=titles)
@@ -524,7 +524,7 @@ fn a_heading_before_a_tall_row_is_not_left_alone() {
         let mut r = base.clone();
         r.analisis[0].progress = Some(
             (0..n)
-                .map(|k| lapkin::model::Block::Paragraf(format!("Paragraf pengisi {k}.").into()))
+                .map(|k| lapkin::model::Blok::Paragraf(format!("Paragraf pengisi {k}.").into()))
                 .collect(),
         );
         let l = layout(&r);

@@ -96,10 +96,10 @@ fn render_names_every_missing_character_and_the_tag() {
     let mut report = load_report("minimal.json");
     report.penutup.as_mut().unwrap().nama = Some("Nama \u{6f22}".into());
     report.analisis[0].kendala = Some(vec![
-        lapkin::model::Block::Paragraf("Kendala \u{2603}.".into()),
-        lapkin::model::Block::Paragraf("Tidak\tada.".into()),
+        lapkin::model::Blok::Paragraf("Kendala \u{2603}.".into()),
+        lapkin::model::Blok::Paragraf("Tidak\tada.".into()),
     ]);
-    report.rekomendasi = vec![lapkin::model::Block::Paragraf("*Miring \u{5b57}*".into())];
+    report.rekomendasi = vec![lapkin::model::Blok::Paragraf("*Miring \u{5b57}*".into())];
     report.tanda_tangan.tag = Some("\u{2318}".into());
     let err = lapkin::render(&report, &lapkin::RenderOptions::default()).unwrap_err();
     let problems: Vec<String> = err
@@ -131,7 +131,7 @@ fn render_names_every_missing_character_and_the_tag() {
 #[test]
 fn non_ascii_links_are_percent_encoded_in_the_pdf() {
     let mut report = load_report("minimal.json");
-    report.rekomendasi = vec![lapkin::model::Block::Paragraf(
+    report.rekomendasi = vec![lapkin::model::Blok::Paragraf(
         "Lihat <https://bücher.example/straße>.".into(),
     )];
     let pdf = lapkin::render(&report, &lapkin::RenderOptions::default())

@@ -316,7 +316,7 @@ fn every_annotation_prints_and_every_link_says_where_it_leads() {
 fn a_link_is_described_with_its_target_as_written() {
     // The `/URI` is percent-encoded; `/Contents` shows the address as typed.
     let mut report = load_report("minimal.json");
-    report.rekomendasi = vec![lapkin::model::Block::from(
+    report.rekomendasi = vec![lapkin::model::Blok::from(
         "Lihat <https://bücher.example/straße> dan [surat](mailto:kepala@example.org).",
     )];
     let pdf = render(&report, PdfOptions::default());

@@ -42,9 +42,9 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Analisis, Anggaran, BagianAnalisis, Baris, Block, Butir, Daftar, GayaDaftar, Halaman,
-    Indikator, Inline, Kinerja, Kolom, Nilai, NilaiIndikator, Nomor, Penutup, Rata, Report,
-    Rincian, Sasaran, Sel, Susunan, TandaTangan, Tanggal, Total, Unit,
+    Analisis, Anggaran, BagianAnalisis, Baris, Blok, Butir, Daftar, GayaDaftar, Halaman, Indikator,
+    Inline, Kinerja, Kolom, Nilai, NilaiIndikator, Nomor, Penutup, Rata, Report, Rincian, Sasaran,
+    Sel, Susunan, TandaTangan, Tanggal, Total, Unit,
 };
 
 impl Inline {
@@ -268,7 +268,7 @@ impl Report {
     ///     .with_rekomendasi(Daftar::new(GayaDaftar::Angka).with_butir("mempercepat pendampingan."));
     /// assert_eq!(report.rekomendasi.len(), 2);
     /// ```
-    pub fn with_rekomendasi(mut self, block: impl Into<Block>) -> Report {
+    pub fn with_rekomendasi(mut self, block: impl Into<Blok>) -> Report {
         self.rekomendasi.push(block.into());
         self
     }
@@ -598,9 +598,9 @@ impl Analisis {
     /// ```
     pub fn new(
         indikator: impl Into<String>,
-        progress: impl Into<Block>,
-        kendala: impl Into<Block>,
-        strategi: impl Into<Block>,
+        progress: impl Into<Blok>,
+        kendala: impl Into<Blok>,
+        strategi: impl Into<Blok>,
     ) -> Analisis {
         Analisis {
             indikator: Some(indikator.into()),
@@ -692,7 +692,7 @@ impl Analisis {
     ///     .with_progress(Daftar::new(GayaDaftar::Angka).with_butir("rapat koordinasi;"));
     /// assert_eq!(analisis.progress.map(|p| p.len()), Some(2));
     /// ```
-    pub fn with_progress(mut self, block: impl Into<Block>) -> Analisis {
+    pub fn with_progress(mut self, block: impl Into<Blok>) -> Analisis {
         self.progress
             .get_or_insert_with(Vec::new)
             .push(block.into());
@@ -708,7 +708,7 @@ impl Analisis {
     ///     .with_kendala("Anggaran terlambat cair.");
     /// assert_eq!(analisis.kendala.map(|k| k.len()), Some(2));
     /// ```
-    pub fn with_kendala(mut self, block: impl Into<Block>) -> Analisis {
+    pub fn with_kendala(mut self, block: impl Into<Blok>) -> Analisis {
         self.kendala.get_or_insert_with(Vec::new).push(block.into());
         self
     }
@@ -722,7 +722,7 @@ impl Analisis {
     ///     .with_strategi("Koordinasi bulanan.");
     /// assert_eq!(analisis.strategi.map(|s| s.len()), Some(2));
     /// ```
-    pub fn with_strategi(mut self, block: impl Into<Block>) -> Analisis {
+    pub fn with_strategi(mut self, block: impl Into<Blok>) -> Analisis {
         self.strategi
             .get_or_insert_with(Vec::new)
             .push(block.into());
@@ -740,7 +740,7 @@ impl BagianAnalisis {
     /// let bagian = BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil.");
     /// assert_eq!(bagian.isi.len(), 1);
     /// ```
-    pub fn new(judul: impl Into<Inline>, isi: impl Into<Block>) -> BagianAnalisis {
+    pub fn new(judul: impl Into<Inline>, isi: impl Into<Blok>) -> BagianAnalisis {
         BagianAnalisis {
             judul: judul.into(),
             isi: vec![isi.into()],
@@ -756,59 +756,59 @@ impl BagianAnalisis {
     ///     .with_isi(Daftar::new(GayaDaftar::Strip).with_butir("pendampingan kelompok"));
     /// assert_eq!(bagian.isi.len(), 2);
     /// ```
-    pub fn with_isi(mut self, block: impl Into<Block>) -> BagianAnalisis {
+    pub fn with_isi(mut self, block: impl Into<Blok>) -> BagianAnalisis {
         self.isi.push(block.into());
         self
     }
 }
 
-impl Block {
+impl Blok {
     /// A paragraph; a `&str` is read as inline markup (`*italic*`,
     /// `**bold**`, links), use [`Inline::plain`] for text printed as is.
     ///
     /// ```
-    /// use lapkin::model::{Block, Inline};
+    /// use lapkin::model::{Blok, Inline};
     ///
-    /// let block = Block::paragraf("Kegiatan *daring*.");
-    /// assert_eq!(block, Block::Paragraf(Inline::new("Kegiatan *daring*.")));
+    /// let block = Blok::paragraf("Kegiatan *daring*.");
+    /// assert_eq!(block, Blok::Paragraf(Inline::new("Kegiatan *daring*.")));
     /// ```
-    pub fn paragraf(text: impl Into<Inline>) -> Block {
-        Block::Paragraf(text.into())
+    pub fn paragraf(text: impl Into<Inline>) -> Blok {
+        Blok::Paragraf(text.into())
     }
 }
 
-impl From<Inline> for Block {
+impl From<Inline> for Blok {
     /// A paragraph.
     fn from(text: Inline) -> Self {
-        Block::Paragraf(text)
+        Blok::Paragraf(text)
     }
 }
 
-impl From<&str> for Block {
+impl From<&str> for Blok {
     /// A paragraph of inline markup, as [`Inline::new`] reads it.
     fn from(text: &str) -> Self {
-        Block::Paragraf(Inline::new(text))
+        Blok::Paragraf(Inline::new(text))
     }
 }
 
-impl From<String> for Block {
+impl From<String> for Blok {
     /// A paragraph of inline markup, as [`Inline::new`] reads it.
     fn from(text: String) -> Self {
-        Block::Paragraf(Inline::new(text))
+        Blok::Paragraf(Inline::new(text))
     }
 }
 
-impl From<Daftar> for Block {
+impl From<Daftar> for Blok {
     /// A list.
     fn from(daftar: Daftar) -> Self {
-        Block::Daftar(daftar)
+        Blok::Daftar(daftar)
     }
 }
 
-impl From<super::Tabel> for Block {
+impl From<super::Tabel> for Blok {
     /// A table.
     fn from(tabel: super::Tabel) -> Self {
-        Block::Tabel(tabel)
+        Blok::Tabel(tabel)
     }
 }
 
@@ -885,7 +885,7 @@ impl Butir {
     /// let butir = Butir::new("pendampingan di:").with_isi(Daftar::new(GayaDaftar::Strip).with_butir("Kaur"));
     /// assert_eq!(butir.isi.len(), 1);
     /// ```
-    pub fn with_isi(mut self, block: impl Into<Block>) -> Butir {
+    pub fn with_isi(mut self, block: impl Into<Blok>) -> Butir {
         self.isi.push(block.into());
         self
     }
@@ -1532,7 +1532,7 @@ mod tests {
 
     #[test]
     fn blocks_items_cells_from_text() {
-        assert_eq!(Block::from("*a*"), Block::Paragraf(Inline::new("*a*")));
+        assert_eq!(Blok::from("*a*"), Blok::Paragraf(Inline::new("*a*")));
         assert_eq!(Butir::from("x"), Butir::new("x"));
         assert_eq!(Sel::from(3), Sel::Angka(Decimal::from(3)));
         assert_eq!(Nilai::from(None::<i32>), Nilai::TidakAda);
@@ -1617,7 +1617,7 @@ mod tests {
                 "IKK 1.2",
                 Inline::plain(plain),
                 Inline::plain("-"),
-                Block::paragraf("Terus"),
+                Blok::paragraf("Terus"),
             ))
             .with_sasaran(
                 Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(
@@ -1658,10 +1658,9 @@ mod tests {
         assert_eq!(parsed, report);
         assert_eq!(
             parsed.analisis[1].progress,
-            Some(vec![Block::Paragraf(Inline::plain(plain))])
+            Some(vec![Blok::Paragraf(Inline::plain(plain))])
         );
-        let Some(Block::Paragraf(text)) = parsed.analisis[1].progress.as_ref().map(|p| &p[0])
-        else {
+        let Some(Blok::Paragraf(text)) = parsed.analisis[1].progress.as_ref().map(|p| &p[0]) else {
             unreachable!()
         };
         assert_eq!(text.plain_text().unwrap(), plain);

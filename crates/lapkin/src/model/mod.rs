@@ -119,7 +119,7 @@ pub struct Report {
     /// "Berikut ini kami sampaikan hasil Capaian Kinerja pada {unit.nama}
     /// {periode} Tahun 2024 dengan uraian sebagai berikut :".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pengantar: Option<Vec<Block>>,
+    pub pengantar: Option<Vec<Blok>>,
     /// The period in the standard intro, e.g. "s.d Bulan Juli" or "s.d.
     /// Triwulan II". Left out: "selama Triwulan 2".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,7 +149,7 @@ pub struct Report {
     /// D. Rekomendasi Pimpinan: usually an intro paragraph and a numbered
     /// list. Empty: no section D.
     #[serde(default)]
-    pub rekomendasi: Vec<Block>,
+    pub rekomendasi: Vec<Blok>,
     /// The closing block: place, date and the signer(s). Left out: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penutup: Option<Penutup>,
@@ -530,13 +530,13 @@ pub struct Analisis {
     pub judul: Option<Inline>,
     /// *Progress / Kegiatan*: what was done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progress: Option<Vec<Block>>,
+    pub progress: Option<Vec<Blok>>,
     /// *Kendala / Permasalahan*: the constraints met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kendala: Option<Vec<Block>>,
+    pub kendala: Option<Vec<Blok>>,
     /// *Strategi / Tindak Lanjut*: the strategy and follow-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strategi: Option<Vec<Block>>,
+    pub strategi: Option<Vec<Blok>>,
     /// The parts under the heading, each with its own sub-heading, instead
     /// of `progress`, `kendala` and `strategi` (`[{"judul": "Faktor
     /// Pendukung :", "isi": [...]}, ...]`).
@@ -546,7 +546,7 @@ pub struct Analisis {
 }
 
 /// Reads one part of an analysis.
-pub type PartOf = fn(&Analisis) -> &Option<Vec<Block>>;
+pub type PartOf = fn(&Analisis) -> &Option<Vec<Blok>>;
 
 impl Analisis {
     /// The standard parts: each sub-heading, its field, and the part of an
@@ -561,7 +561,7 @@ impl Analisis {
 
     /// Its parts: each sub-heading (its own, or the standard one such as
     /// "Progress / Kegiatan :"), the part's field in JSON and its blocks.
-    pub fn parts(&self) -> Vec<(Result<&Inline, &'static str>, String, &[Block])> {
+    pub fn parts(&self) -> Vec<(Result<&Inline, &'static str>, String, &[Blok])> {
         if let Some(parts) = &self.bagian {
             return parts
                 .iter()
@@ -587,8 +587,8 @@ impl Analisis {
 /// In JSON a paragraph is a plain string; a list is `{"daftar": {...}}`, a
 /// table `{"tabel": {...}}` and a sub-heading `{"judul": "..."}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(from = "BlockRepr", into = "BlockRepr")]
-#[schemars(rename = "Block")]
+#[serde(from = "BlokRepr", into = "BlokRepr")]
+#[schemars(rename = "Blok")]
 #[non_exhaustive]
 pub enum Blok {
     /// A paragraph of text with inline markup.
@@ -602,26 +602,22 @@ pub enum Blok {
     Judul(Inline),
 }
 
-/// The name [`Blok`] had before (kept while the branches in flight move).
-#[doc(hidden)]
-pub type Block = Blok;
-
 /// How a [`Blok`] is written in JSON. Read by hand rather than as an
 /// untagged enum, whose only error is "data did not match any variant".
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
-enum BlockRepr {
+enum BlokRepr {
     /// A paragraph.
     Paragraf(Inline),
     /// A list or a table, as an object with one key.
-    Tagged(TaggedBlock),
+    Tagged(BlokBertanda),
 }
 
 /// A list, a table or a sub-heading, tagged by its one key.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[schemars(transform = describe_tags)]
-enum TaggedBlock {
+enum BlokBertanda {
     /// A list: `{"daftar": {"gaya": "angka", "butir": [...]}}`.
     Daftar(Daftar),
     /// A table: `{"tabel": {"kolom": [...], "baris": [...]}}`.
@@ -631,7 +627,7 @@ enum TaggedBlock {
     Judul(Inline),
 }
 
-/// Gives the one key of each form of [`TaggedBlock`] its form's
+/// Gives the one key of each form of [`BlokBertanda`] its form's
 /// description, so that an editor shows it on the key.
 fn describe_tags(schema: &mut schemars::Schema) {
     let Some(forms) = schema.get_mut("oneOf").and_then(|f| f.as_array_mut()) else {
@@ -675,11 +671,11 @@ fn from_object<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     })
 }
 
-impl<'de> Deserialize<'de> for BlockRepr {
+impl<'de> Deserialize<'de> for BlokRepr {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match serde_json::Value::deserialize(deserializer)? {
-            serde_json::Value::String(s) => Ok(BlockRepr::Paragraf(Inline::new(s))),
-            v @ serde_json::Value::Object(_) => from_object(v).map(BlockRepr::Tagged),
+            serde_json::Value::String(s) => Ok(BlokRepr::Paragraf(Inline::new(s))),
+            v @ serde_json::Value::Object(_) => from_object(v).map(BlokRepr::Tagged),
             other => Err(serde::de::Error::custom(wrong_type(
                 vec![Phrase::TypeBlock],
                 &other,
@@ -701,24 +697,24 @@ impl<'de> Deserialize<'de> for ButirRepr {
     }
 }
 
-impl From<BlockRepr> for Block {
-    fn from(repr: BlockRepr) -> Self {
+impl From<BlokRepr> for Blok {
+    fn from(repr: BlokRepr) -> Self {
         match repr {
-            BlockRepr::Paragraf(text) => Block::Paragraf(text),
-            BlockRepr::Tagged(TaggedBlock::Daftar(d)) => Block::Daftar(d),
-            BlockRepr::Tagged(TaggedBlock::Tabel(t)) => Block::Tabel(t),
-            BlockRepr::Tagged(TaggedBlock::Judul(t)) => Block::Judul(t),
+            BlokRepr::Paragraf(text) => Blok::Paragraf(text),
+            BlokRepr::Tagged(BlokBertanda::Daftar(d)) => Blok::Daftar(d),
+            BlokRepr::Tagged(BlokBertanda::Tabel(t)) => Blok::Tabel(t),
+            BlokRepr::Tagged(BlokBertanda::Judul(t)) => Blok::Judul(t),
         }
     }
 }
 
-impl From<Block> for BlockRepr {
-    fn from(block: Block) -> Self {
+impl From<Blok> for BlokRepr {
+    fn from(block: Blok) -> Self {
         match block {
-            Block::Paragraf(text) => BlockRepr::Paragraf(text),
-            Block::Daftar(d) => BlockRepr::Tagged(TaggedBlock::Daftar(d)),
-            Block::Tabel(t) => BlockRepr::Tagged(TaggedBlock::Tabel(t)),
-            Block::Judul(t) => BlockRepr::Tagged(TaggedBlock::Judul(t)),
+            Blok::Paragraf(text) => BlokRepr::Paragraf(text),
+            Blok::Daftar(d) => BlokRepr::Tagged(BlokBertanda::Daftar(d)),
+            Blok::Tabel(t) => BlokRepr::Tagged(BlokBertanda::Tabel(t)),
+            Blok::Judul(t) => BlokRepr::Tagged(BlokBertanda::Judul(t)),
         }
     }
 }
@@ -804,10 +800,10 @@ pub struct Butir {
     /// The item's text, beside the marker.
     pub teks: Inline,
     /// Blocks under the item's text.
-    pub isi: Vec<Block>,
+    pub isi: Vec<Blok>,
 }
 
-/// How a [`Butir`] is written in JSON; read by hand like [`BlockRepr`].
+/// How a [`Butir`] is written in JSON; read by hand like [`BlokRepr`].
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 enum ButirRepr {
@@ -825,7 +821,7 @@ struct ButirLengkap {
     teks: Inline,
     /// Blocks under the item's text.
     #[serde(default)]
-    isi: Vec<Block>,
+    isi: Vec<Blok>,
 }
 
 impl From<ButirRepr> for Butir {
@@ -1462,19 +1458,19 @@ mod tests {
 
     #[test]
     fn block_json_forms() {
-        let blocks: Vec<Block> = serde_json::from_str(
+        let blocks: Vec<Blok> = serde_json::from_str(
             r#"["teks", {"daftar": {"gaya": "huruf", "butir": ["satu", {"teks": "dua", "isi": ["x"]}]}},
                 {"tabel": {"kolom": [{"judul": "No"}], "baris": [[1]]}}]"#,
         )
         .unwrap();
-        assert_eq!(blocks[0], Block::Paragraf(Inline::new("teks")));
-        let Block::Daftar(d) = &blocks[1] else {
+        assert_eq!(blocks[0], Blok::Paragraf(Inline::new("teks")));
+        let Blok::Daftar(d) = &blocks[1] else {
             panic!("not a list: {:?}", blocks[1])
         };
         assert_eq!(d.gaya, GayaDaftar::Huruf);
         assert_eq!(d.mulai, 1);
-        assert_eq!(d.butir[1].isi, vec![Block::Paragraf(Inline::new("x"))]);
-        let Block::Tabel(t) = &blocks[2] else {
+        assert_eq!(d.butir[1].isi, vec![Blok::Paragraf(Inline::new("x"))]);
+        let Blok::Tabel(t) = &blocks[2] else {
             panic!("not a table: {:?}", blocks[2])
         };
         assert_eq!(t.baris[0][0], Sel::Angka(Decimal::ONE));

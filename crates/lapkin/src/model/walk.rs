@@ -14,7 +14,7 @@
 //! problems found at each node are already in document order.
 
 use super::{
-    Analisis, Anggaran, Bagian, BagianAnalisis, Baris, Block, Butir, Daftar, Halaman, Indikator,
+    Analisis, Anggaran, Bagian, BagianAnalisis, Baris, Blok, Butir, Daftar, Halaman, Indikator,
     Inline, KolomAnggaran, KolomKinerja, Nilai, PenandaTangan, Penutup, Report, Rincian, Sasaran,
     Sel, Susunan, Tabel, TandaTangan, TanggalPenutup, Total, Unit, validate::MAX_LIST_DEPTH,
 };
@@ -34,7 +34,7 @@ pub(crate) enum Node<'r> {
     /// `tahun`.
     Tahun(u16),
     /// `pengantar`: the report's own intro.
-    Pengantar(&'r [Block]),
+    Pengantar(&'r [Blok]),
     /// `susunan`: the sections' order, headings and numbering.
     Susunan(&'r Susunan),
     /// `susunan.bagian[k]`: a section, its place among them.
@@ -58,7 +58,7 @@ pub(crate) enum Node<'r> {
     Reference(&'r str),
     /// A named part of an analysis (`analisis[i].kendala`), its field and
     /// its blocks.
-    Part(&'static str, &'r [Block]),
+    Part(&'static str, &'r [Blok]),
     /// A part of an analysis of its own (`analisis[i].bagian[j]`), whose
     /// blocks are at `isi`.
     OwnPart(&'r BagianAnalisis),
@@ -86,7 +86,7 @@ pub(crate) enum Node<'r> {
     /// `anggaran.total`, the Total row as stated (if it is).
     Total(Option<&'r Total>),
     /// `rekomendasi`: section D.
-    Rekomendasi(&'r [Block]),
+    Rekomendasi(&'r [Blok]),
     /// `penutup`: the closing block.
     Penutup(&'r Penutup),
     /// `penutup.tanggal`.
@@ -533,19 +533,19 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
     /// [`MAX_LIST_DEPTH`] is entered and left, but what it holds is not
     /// walked (validation refuses it), so the walk's depth is bounded
     /// whatever the report.
-    fn blocks(&mut self, blocks: &'r [Block], depth: usize) {
+    fn blocks(&mut self, blocks: &'r [Blok], depth: usize) {
         for (i, block) in blocks.iter().enumerate() {
             self.at_index(i, |w| match block {
-                Block::Paragraf(text) => w.here(Source::Markup(text), Role::Paragraph),
-                Block::Daftar(d) => w.at("daftar", |w| {
+                Blok::Paragraf(text) => w.here(Source::Markup(text), Role::Paragraph),
+                Blok::Daftar(d) => w.at("daftar", |w| {
                     w.node(Node::List(d, depth), |w| {
                         if depth < MAX_LIST_DEPTH {
                             w.items(d, depth);
                         }
                     })
                 }),
-                Block::Tabel(t) => w.at("tabel", |w| w.node(Node::Table(t), |w| w.table(t))),
-                Block::Judul(text) => w.text("judul", Source::Markup(text), Role::SubHeading),
+                Blok::Tabel(t) => w.at("tabel", |w| w.node(Node::Table(t), |w| w.table(t))),
+                Blok::Judul(text) => w.text("judul", Source::Markup(text), Role::SubHeading),
             });
         }
     }
@@ -782,10 +782,10 @@ mod tests {
     #[test]
     fn the_walk_stops_below_the_deepest_list() {
         let mut r = crate::parse_report(include_bytes!("../../tests-data/minimal.json")).unwrap();
-        let mut block = Block::Paragraf(Inline::new("dalam"));
+        let mut block = Blok::Paragraf(Inline::new("dalam"));
         for _ in 0..1_000 {
             let item = Butir::new("butir").with_isi(block);
-            block = Block::Daftar(Daftar::new(super::super::GayaDaftar::Strip).with_butir(item));
+            block = Blok::Daftar(Daftar::new(super::super::GayaDaftar::Strip).with_butir(item));
         }
         r.rekomendasi = vec![block];
         let mut texts = Texts(Vec::new());

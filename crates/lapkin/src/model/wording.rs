@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Inline};
+use super::{Blok, Inline};
 use crate::problem::Phrase;
 
 /// Text of one or more lines: in JSON a string (one line) or a list of
@@ -256,7 +256,7 @@ pub struct Bagian {
     /// Blocks (paragraphs, lists, tables, sub-headings `{"judul": ...}`):
     /// a free section's content, or printed after a standard part's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub isi: Vec<Block>,
+    pub isi: Vec<Blok>,
 }
 
 impl Default for Bagian {
@@ -332,7 +332,7 @@ pub struct BagianAnalisis {
     pub judul: Inline,
     /// The blocks under it.
     #[schemars(length(min = 1))]
-    pub isi: Vec<Block>,
+    pub isi: Vec<Blok>,
 }
 
 /// What every page carries besides the body.
