@@ -530,8 +530,39 @@ fn nilai(u: &mut Unstructured<'_>) -> Result<Value> {
 /// A whole report with the classes of `mix`. Valid unless a class makes
 /// it otherwise (control characters, say), in which case `check` must
 /// say so.
-#[allow(clippy::too_many_lines)] // split once `units`' generator lands (issue 19)
+///
+/// The parts are drawn in a fixed order (the order of the bytes a seed
+/// gives): the goals, their analyses, the budget, the year and closing
+/// date, then the report's other fields in the order written, the notes
+/// and other units' shapes. Seeded reports and fuzz fixtures depend on it.
 pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
+    let (sasaran, codes) = goals(u, mix)?;
+    let analisis = analyses(u, mix, &codes)?;
+    let rincian = budget_rows(u, mix)?;
+    let tahun: u16 = u.int_in_range(2000..=2099u16)?;
+    let tanggal = closing_date(u, tahun)?;
+    let mut report = json!({
+        "unit": unit(u, mix)?,
+        "triwulan": u.int_in_range(1..=4u8)?,
+        "tahun": tahun,
+        "kinerja": { "sasaran": sasaran },
+        "analisis": analisis,
+        "anggaran": { "rincian": rincian },
+        "rekomendasi": blocks(u, mix)?,
+        "penutup": closing(u, mix, &tanggal)?,
+    });
+    if u.ratio(1, 5)? {
+        report["catatan"] = notes(u, mix)?;
+    }
+    if mix.unit_shapes && u.ratio(3, 4)? {
+        crate::shapes::reshape(u, mix, &mut report)?;
+    }
+    Ok(report)
+}
+
+/// The goals of table A (`kinerja.sasaran`) with one or two indicators
+/// each, and the indicators' codes in order.
+fn goals(u: &mut Unstructured<'_>, mix: &Mix) -> Result<(Vec<Value>, Vec<String>)> {
     let nsasaran = u.int_in_range(1..=mix.scale as usize + 1)?;
     let mut sasaran = Vec::new();
     let mut codes = Vec::new();
@@ -556,8 +587,13 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             "indikator": indikator,
         }));
     }
+    Ok((sasaran, codes))
+}
+
+/// One analysis (section B) per indicator code, with its three parts.
+fn analyses(u: &mut Unstructured<'_>, mix: &Mix, codes: &[String]) -> Result<Vec<Value>> {
     let mut analisis = Vec::new();
-    for kode in &codes {
+    for kode in codes {
         analisis.push(json!({
             "indikator": kode,
             "progress": blocks(u, mix)?,
@@ -565,6 +601,12 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             "strategi": blocks(u, mix)?,
         }));
     }
+    Ok(analisis)
+}
+
+/// The budget's rows (section C): realisation at most the ceiling,
+/// achievement at most the volume.
+fn budget_rows(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Vec<Value>> {
     let nrows = u.int_in_range(1..=5 * mix.scale as usize)?;
     let mut rincian = Vec::new();
     for k in 0..nrows {
@@ -585,50 +627,52 @@ pub fn report_with(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
             "realisasi": realisasi,
         }));
     }
-    let tahun: u16 = u.int_in_range(2000..=2099u16)?;
-    let tanggal = if u.ratio(1, 4)? {
+    Ok(rincian)
+}
+
+/// The closing date: signed in the report's year or early the next.
+fn closing_date(u: &mut Unstructured<'_>, tahun: u16) -> Result<String> {
+    Ok(if u.ratio(1, 4)? {
         format!("{}-01-{:02}", tahun + 1, u.int_in_range(1..=31u8)?)
     } else {
         format!("{tahun}-{:02}-07", u.int_in_range(1..=12u8)?)
-    };
-    let mut report = json!({
-        "unit": {
-            "nama": format!("BPMP Provinsi {}", line(u, mix, 2)?),
-            "nama_lengkap": format!("Balai Penjaminan Mutu Pendidikan {}", line(u, mix, 3)?),
-            "provinsi": line(u, mix, 2)?,
-        },
-        "triwulan": u.int_in_range(1..=4u8)?,
-        "tahun": tahun,
-        "kinerja": { "sasaran": sasaran },
-        "analisis": analisis,
-        "anggaran": { "rincian": rincian },
-        "rekomendasi": blocks(u, mix)?,
-        "penutup": {
-            "tempat": line(u, mix, 2)?,
-            // Signed in the report's year or early the next.
-            "tanggal": tanggal,
-            "jabatan": format!("Kepala {},", line(u, mix, 6)?),
-            "nama": line(u, mix, 3)?,
-            "nip": "196805091993032001",
-        },
-    });
-    if u.ratio(1, 5)? {
-        let tall = mix.taller_than_page && u.ratio(1, 2)?;
-        let n = u.int_in_range(1..=3)?;
-        let mut items = Vec::new();
-        for _ in 0..n {
-            items.push(json!(if tall {
-                text_of(u, mix, 600, 1200)?
-            } else {
-                text_of(u, mix, 3, 25)?
-            }));
-        }
-        report["catatan"] = json!(items);
+    })
+}
+
+/// The unit: its short and full names and its province.
+fn unit(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
+    Ok(json!({
+        "nama": format!("BPMP Provinsi {}", line(u, mix, 2)?),
+        "nama_lengkap": format!("Balai Penjaminan Mutu Pendidikan {}", line(u, mix, 3)?),
+        "provinsi": line(u, mix, 2)?,
+    }))
+}
+
+/// The closing block: place, the date `tanggal`, position, name, NIP.
+fn closing(u: &mut Unstructured<'_>, mix: &Mix, tanggal: &str) -> Result<Value> {
+    Ok(json!({
+        "tempat": line(u, mix, 2)?,
+        "tanggal": tanggal,
+        "jabatan": format!("Kepala {},", line(u, mix, 6)?),
+        "nama": line(u, mix, 3)?,
+        "nip": "196805091993032001",
+    }))
+}
+
+/// One to three notes (`catatan`), taller than a page in half the reports
+/// whose mix has `taller_than_page`.
+fn notes(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
+    let tall = mix.taller_than_page && u.ratio(1, 2)?;
+    let n = u.int_in_range(1..=3)?;
+    let mut items = Vec::new();
+    for _ in 0..n {
+        items.push(json!(if tall {
+            text_of(u, mix, 600, 1200)?
+        } else {
+            text_of(u, mix, 3, 25)?
+        }));
     }
-    if mix.unit_shapes && u.ratio(3, 4)? {
-        crate::shapes::reshape(u, mix, &mut report)?;
-    }
-    Ok(report)
+    Ok(json!(items))
 }
 
 /// A small valid report whose only recommendation is a generated table
