@@ -34,13 +34,13 @@ fuzz_target!(|data: &[u8]| {
     if rendered.is_err() || mix.unicode || mix.long_words {
         return;
     }
-    let layout = lapkin::layout_report(&report, &opts).expect("it rendered");
+    let layout = lapkin_tests::layout_report(&report, &opts).expect("it rendered");
     let text: String = layout
         .pages
         .iter()
         .flat_map(|p| &p.items)
         .filter_map(|i| match i {
-            lapkin::Item::Text(t) => Some(t.actual_text.as_deref().unwrap_or(&t.text)),
+            lapkin::layout::Item::Text(t) => Some(t.actual_text.as_deref().unwrap_or(&t.text)),
             _ => None,
         })
         .map(lapkin_tests::generate::comparable)

@@ -13,13 +13,14 @@
 
 use std::path::{Path, PathBuf};
 
-use lapkin::{PdfOptions, RenderOptions};
+use lapkin::RenderOptions;
+use lapkin::pdf::PdfOptions;
 use lapkin_tests::{drawn_text, hyphenated_words};
 use serde_json::{Value, json};
 
 fn write(out: &Path, name: &str, report: &lapkin::Report, opts: &RenderOptions) {
-    let layout = lapkin::layout_report(report, opts).expect("lays out");
-    let pdf = lapkin::render_pdf(report, opts).expect("renders");
+    let layout = lapkin_tests::layout_report(report, opts).expect("lays out");
+    let pdf = lapkin::render(report, opts).expect("renders").pdf;
     let pages: Vec<Value> = layout
         .pages
         .iter()
@@ -27,7 +28,7 @@ fn write(out: &Path, name: &str, report: &lapkin::Report, opts: &RenderOptions) 
             let text: Vec<String> = page
                 .all_items()
                 .filter_map(|i| match i {
-                    lapkin::Item::Text(t) => Some(drawn_text(t)),
+                    lapkin::layout::Item::Text(t) => Some(drawn_text(t)),
                     _ => None,
                 })
                 .collect();

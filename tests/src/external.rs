@@ -339,7 +339,7 @@ fn row_at(lines: &[String], at: usize, cells: &[String]) -> Option<usize> {
 /// The texts a row is read as: its cells', squeezed, except that a cell
 /// right before a cell spanning rows is read with it, as one text (table
 /// A's number and sasaran: the layout sets them close, so that poppler
-/// takes them for one block; see the README, "What the PDF looks like").
+/// takes them for one block; see docs/pdf.md, "What the PDF looks like").
 fn row_texts(row: &lapkin::document::Row) -> Vec<String> {
     let text = |c: &lapkin::document::Cell| {
         squeeze(&c.text.iter().map(|s| s.text.as_str()).collect::<String>())

@@ -1,7 +1,7 @@
-use lapkin::Pt;
-use lapkin::{Face, Item, Layout, Page, TextRun};
-use lapkin::{RenderOptions, Report, Style, layout_report};
-use lapkin_tests::{REFERENCE, load_report};
+use lapkin::layout::{Item, Layout, Page, Pt, Style, TextRun};
+use lapkin::text::Face;
+use lapkin::{RenderOptions, Report};
+use lapkin_tests::{REFERENCE, layout_report, load_report};
 
 fn layout(report: &Report) -> Layout {
     layout_report(report, &RenderOptions::default()).unwrap()
@@ -550,16 +550,16 @@ fn a_closing_block_taller_than_a_page_is_refused() {
     // The model caps the closing block's texts, so this is built past it,
     // as a caller of the layout stage can.
     let report = load_report("minimal.json");
-    let fonts = lapkin::FontSet::liberation_sans();
-    let mut doc = lapkin::build_document(&lapkin::validate(&report, &fonts).unwrap());
+    let fonts = lapkin::text::FontSet::liberation_sans();
+    let mut doc = lapkin::document::build_document(&lapkin::validate(&report, &fonts).unwrap());
     for block in &mut doc.blocks {
-        if let lapkin::Block::Signature(s) = block {
+        if let lapkin::document::Block::Signature(s) = block {
             let line = s.before[0].clone();
             s.before = vec![line; 80];
         }
     }
     let opts = RenderOptions::default();
-    let e = lapkin::layout_document(&doc, &opts.style, &opts.fonts)
+    let e = lapkin::layout::layout_document(&doc, &opts.style, &opts.fonts)
         .unwrap_err()
         .to_string();
     assert!(

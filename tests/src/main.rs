@@ -56,6 +56,10 @@ mod read_hostile;
 /// reference report against the targets of issue 10.
 mod typography;
 
+/// The README's and docs/' links: each names a file and, with an anchor, a
+/// heading of it; every page of docs/ is linked from the README.
+mod docs;
+
 /// Other units' reports (`fixtures/units/`) in their own words: title,
 /// intro period, headings, table A's header, signers and page furniture,
 /// on the layout and (ignored here) as pdftotext reads them.

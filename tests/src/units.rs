@@ -8,7 +8,8 @@
 //! and on what poppler's `pdftotext` reads from the PDF (ignored by `cargo
 //! test`; `tests/external/run.sh` runs it).
 
-use lapkin::{Item, Layout, RenderOptions};
+use lapkin::RenderOptions;
+use lapkin::layout::{Item, Layout};
 use lapkin_tests::load_report;
 
 /// What a unit's document says, in order, and what it must not say.
@@ -211,7 +212,7 @@ pub(crate) fn layout_text(layout: &Layout) -> String {
 }
 
 fn layout(fixture: &str) -> Layout {
-    lapkin::layout_report(&load_report(fixture), &RenderOptions::default())
+    lapkin_tests::layout_report(&load_report(fixture), &RenderOptions::default())
         .unwrap_or_else(|e| panic!("{fixture}: {e}"))
 }
 
@@ -336,8 +337,9 @@ fn the_running_header_and_footer_are_on_every_page() {
 fn pdftotext_reads_each_unit_in_its_own_words() {
     for unit in UNITS {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = lapkin::render_pdf(&load_report(unit.fixture), &RenderOptions::default())
-            .unwrap_or_else(|e| panic!("{}: {e}", unit.fixture));
+        let pdf = lapkin::render(&load_report(unit.fixture), &RenderOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", unit.fixture))
+            .pdf;
         let path = dir.path().join("out.pdf");
         std::fs::write(&path, pdf).unwrap();
         let out = std::process::Command::new("pdftotext")
@@ -357,8 +359,8 @@ fn pdftotext_reads_each_unit_in_its_own_words() {
 /// The number of columns each row of the table `table` occupies once the
 /// cells spanning rows and columns are counted (every row of a table whose
 /// grid closes occupies all its columns), from the layout's tag tree.
-fn row_widths(s: &lapkin::Structure, table: usize) -> Vec<usize> {
-    use lapkin::Role;
+fn row_widths(s: &lapkin::layout::tags::Structure, table: usize) -> Vec<usize> {
+    use lapkin::layout::tags::Role;
     let rows: Vec<usize> = s.nodes[table]
         .children
         .iter()
@@ -409,7 +411,7 @@ fn every_table_grid_closes() {
     ] {
         let l = layout(fixture);
         let tables: Vec<usize> = (0..l.structure.nodes.len())
-            .filter(|&i| l.structure.nodes[i].role == lapkin::Role::Table)
+            .filter(|&i| l.structure.nodes[i].role == lapkin::layout::tags::Role::Table)
             .collect();
         assert!(!tables.is_empty(), "{fixture}");
         for t in tables {

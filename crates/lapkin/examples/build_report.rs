@@ -71,31 +71,29 @@ fn sasaran() -> [Sasaran; 2] {
         "SK 1.0",
         "Meningkatnya mutu pendidikan jenjang PAUD, Dikdas, dan Dikmen",
     )
-    .with_indikator(Indikator::new(
-        "IKK 1.1",
-        "Persentase satuan pendidikan yang mendapatkan fasilitasi penjaminan mutu",
-        "%",
-        80,
-        20,
-        Decimal::new(2215, 2), // 22,15
-    ))
-    .with_indikator(Indikator::new(
-        "IKK 1.2",
-        "Predikat mutu layanan penjaminan mutu",
-        "Predikat",
-        "A",
-        "B",
-        Nilai::TidakAda,
-    ));
-    let sasaran_2 = Sasaran::new("SK 2.0", "Meningkatnya tata kelola satuan kerja").with_indikator(
+    .with_indikator(
         Indikator::new(
-            "IKK 2.1",
-            "Nilai kinerja anggaran",
-            "Nilai",
-            Decimal::new(9000, 2),
-            Decimal::new(8500, 2),
-            Decimal::new(9115, 2),
-        ),
+            "IKK 1.1",
+            "Persentase satuan pendidikan yang mendapatkan fasilitasi penjaminan mutu",
+        )
+        .with_satuan("%")
+        .with_target_pk(80)
+        .with_target(20)
+        .with_capaian(Decimal::new(2215, 2)), // 22,15
+    )
+    .with_indikator(
+        Indikator::new("IKK 1.2", "Predikat mutu layanan penjaminan mutu")
+            .with_satuan("Predikat")
+            .with_target_pk("A")
+            .with_target("B")
+            .with_capaian(Nilai::TidakAda),
+    );
+    let sasaran_2 = Sasaran::new("SK 2.0", "Meningkatnya tata kelola satuan kerja").with_indikator(
+        Indikator::new("IKK 2.1", "Nilai kinerja anggaran")
+            .with_satuan("Nilai")
+            .with_target_pk(Decimal::new(9000, 2))
+            .with_target(Decimal::new(8500, 2))
+            .with_capaian(Decimal::new(9115, 2)),
     );
     [sasaran_1, sasaran_2]
 }
@@ -125,49 +123,49 @@ fn analisis() -> [Analisis; 3] {
             ),
         )
         .with_butir("Bimbingan teknis **Kurikulum Merdeka**.");
-    let analisis_1 = Analisis::new("IKK 1.1")
-        .with_progress(
-            "Pada triwulan 1 telah dilaksanakan fasilitasi penjaminan mutu melalui *workshop* \
-             dan **pendampingan** langsung ke satuan pendidikan, sebagai berikut:",
-        )
-        .with_progress(kegiatan)
-        .with_progress(tabel)
-        .with_progress(Inline::plain(
-            "Capaian 22,15% dari target 20% (rumus: terfasilitasi / sasaran * 100) \
-             [sumber: aplikasi_pemantauan <v2>].",
-        ))
-        .with_kendala("Jadwal kegiatan bersamaan dengan asesmen nasional.")
-        .with_strategi("Menyusun jadwal bersama dinas pendidikan.");
-    let analisis_2 = Analisis::new("IKK 1.2")
-        .with_progress("Penilaian predikat dilakukan pada akhir tahun.")
-        .with_kendala(Inline::plain("-"))
-        .with_strategi("Menyiapkan bukti dukung sejak awal tahun.");
-    let analisis_3 = Analisis::new("IKK 2.1")
-        .with_progress("Realisasi anggaran sesuai rencana penarikan dana.")
-        .with_kendala("Tidak ada kendala.")
-        .with_strategi("Memantau realisasi setiap bulan.");
+    // Each part's first block (Progress, Kendala, Strategi), then more blocks of a part.
+    let analisis_1 = Analisis::new(
+        "IKK 1.1",
+        "Pada triwulan 1 telah dilaksanakan fasilitasi penjaminan mutu melalui *workshop* \
+         dan **pendampingan** langsung ke satuan pendidikan, sebagai berikut:",
+        "Jadwal kegiatan bersamaan dengan asesmen nasional.",
+        "Menyusun jadwal bersama dinas pendidikan.",
+    )
+    .with_progress(kegiatan)
+    .with_progress(tabel)
+    .with_progress(Inline::plain(
+        "Capaian 22,15% dari target 20% (rumus: terfasilitasi / sasaran * 100) \
+         [sumber: aplikasi_pemantauan <v2>].",
+    ));
+    let analisis_2 = Analisis::new(
+        "IKK 1.2",
+        "Penilaian predikat dilakukan pada akhir tahun.",
+        Inline::plain("-"),
+        "Menyiapkan bukti dukung sejak awal tahun.",
+    );
+    let analisis_3 = Analisis::new(
+        "IKK 2.1",
+        "Realisasi anggaran sesuai rencana penarikan dana.",
+        "Tidak ada kendala.",
+        "Memantau realisasi setiap bulan.",
+    );
     [analisis_1, analisis_2, analisis_3]
 }
 
 /// C. Budget rows, in rupiah.
 fn rincian() -> [Rincian; 2] {
-    let rincian_1 = Rincian::new(
+    let rincian_1 = Rincian::output(
         "419548.DI.6397.QDB.750",
         "Satuan Dikdas dan Dikmen yang difasilitasi penjaminan mutunya",
-        "Lembaga",
-        220,
-        51,
-        1_250_000_000_i64,
-        310_450_000_i64,
-    );
-    let rincian_2 = Rincian::new(
-        "419548.WA.4471.EBA.994",
-        "Layanan Perkantoran",
-        "Layanan",
-        1,
-        0,
-        3_400_000_000_i64,
-        812_300_500_i64,
-    );
+    )
+    .with_volume(220, "Lembaga")
+    .with_capaian(51)
+    .with_pagu(1_250_000_000_i64)
+    .with_realisasi(310_450_000_i64);
+    let rincian_2 = Rincian::output("419548.WA.4471.EBA.994", "Layanan Perkantoran")
+        .with_volume(1, "Layanan")
+        .with_capaian(0)
+        .with_pagu(3_400_000_000_i64)
+        .with_realisasi(812_300_500_i64);
     [rincian_1, rincian_2]
 }

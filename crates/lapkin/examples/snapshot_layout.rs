@@ -45,39 +45,38 @@ fn report() -> Report {
         ),
     )
     .with_sasaran(
-        Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(Indikator::new(
-            "IKK 1.1",
-            "Persentase layanan yang tepat waktu",
-            "%",
-            90,
-            20,
-            22,
-        )),
+        Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(
+            Indikator::new("IKK 1.1", "Persentase layanan yang tepat waktu")
+                .with_satuan("%")
+                .with_target_pk(90)
+                .with_target(20)
+                .with_capaian(22),
+        ),
     )
     .with_analisis(
-        Analisis::new("IKK 1.1")
-            .with_progress("Kegiatan *daring* dan **luring**:")
-            .with_progress(
-                Daftar::new(GayaDaftar::Huruf)
-                    .with_butir("rapat koordinasi;")
-                    .with_butir(Inline::plain("survei [tahap 1] 50% * 2.")),
-            )
-            .with_progress(
-                Tabel::new([Kolom::new("Layanan"), Kolom::new("Jumlah")])
-                    .with_baris([Sel::from("Konsultasi"), Sel::from(12)]),
-            )
-            .with_kendala("Tidak ada kendala.")
-            .with_strategi("Melanjutkan kegiatan."),
+        Analisis::new(
+            "IKK 1.1",
+            "Kegiatan *daring* dan **luring**:",
+            "Tidak ada kendala.",
+            "Melanjutkan kegiatan.",
+        )
+        .with_progress(
+            Daftar::new(GayaDaftar::Huruf)
+                .with_butir("rapat koordinasi;")
+                .with_butir(Inline::plain("survei [tahap 1] 50% * 2.")),
+        )
+        .with_progress(
+            Tabel::new([Kolom::new("Layanan"), Kolom::new("Jumlah")])
+                .with_baris([Sel::from("Konsultasi"), Sel::from(12)]),
+        ),
     )
-    .with_rincian(Rincian::new(
-        "123456.AB.1234.ABC.001",
-        "Layanan Perkantoran",
-        "Layanan",
-        1,
-        0,
-        1_000_000,
-        250_000,
-    ))
+    .with_rincian(
+        Rincian::output("123456.AB.1234.ABC.001", "Layanan Perkantoran")
+            .with_volume(1, "Layanan")
+            .with_capaian(0)
+            .with_pagu(1_000_000)
+            .with_realisasi(250_000),
+    )
     .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
 }
 

@@ -63,6 +63,14 @@ pub(crate) fn nama_bulan(month: time::Month) -> &'static str {
 }
 
 /// A month and its year, for a document dated by the month: `Oktober 2020`.
+///
+/// ```
+/// use lapkin::Date;
+/// use lapkin::model::Month;
+///
+/// let date = Date::from_calendar_date(2020, Month::October, 5).unwrap();
+/// assert_eq!(lapkin::format::bulan(date), "Oktober 2020");
+/// ```
 pub fn bulan(date: time::Date) -> String {
     format!("{} {}", nama_bulan(date.month()), date.year())
 }

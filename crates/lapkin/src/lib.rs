@@ -22,25 +22,31 @@
 //! let report = Report::new(unit, 1, 2025, penutup)
 //!     // A. The quarter's targets and what was achieved.
 //!     .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu pendidikan").with_indikator(
-//!         Indikator::new("IKK 1.1", "Satuan pendidikan yang difasilitasi", "%", 80, 20, Decimal::new(2215, 2)),
+//!         // Each value by its name: the performance agreement's target, the
+//!         // quarter's target, what was achieved.
+//!         Indikator::new("IKK 1.1", "Satuan pendidikan yang difasilitasi")
+//!             .with_satuan("%")
+//!             .with_target_pk(80)
+//!             .with_target(20)
+//!             .with_capaian(Decimal::new(2215, 2)),
 //!     ))
 //!     // B. The analysis of each indicator: text with *italic*, **bold** and links.
 //!     .with_analisis(
-//!         Analisis::new("IKK 1.1")
-//!             .with_progress("Fasilitasi melalui *workshop* dan **pendampingan**.")
-//!             .with_kendala("Jadwal bersamaan dengan asesmen nasional.")
-//!             .with_strategi("Menyusun jadwal bersama dinas pendidikan."),
+//!         Analisis::new(
+//!             "IKK 1.1",
+//!             "Fasilitasi melalui *workshop* dan **pendampingan**.",
+//!             "Jadwal bersamaan dengan asesmen nasional.",
+//!             "Menyusun jadwal bersama dinas pendidikan.",
+//!         ),
 //!     )
 //!     // C. The budget, in rupiah.
-//!     .with_rincian(Rincian::new(
-//!         "419548.DI.6397.QDB.750",
-//!         "Satuan pendidikan yang difasilitasi",
-//!         "Lembaga",
-//!         220,
-//!         51,
-//!         1_250_000_000_i64,
-//!         310_450_000_i64,
-//!     ))
+//!     .with_rincian(
+//!         Rincian::output("419548.DI.6397.QDB.750", "Satuan pendidikan yang difasilitasi")
+//!             .with_volume(220, "Lembaga")
+//!             .with_capaian(51)
+//!             .with_pagu(1_250_000_000_i64)
+//!             .with_realisasi(310_450_000_i64),
+//!     )
 //!     // D. The recommendation.
 //!     .with_rekomendasi("Mempercepat pendampingan pada triwulan 2.");
 //!

@@ -293,8 +293,8 @@ pub enum Verification {
     /// words ("page 3's content", "the page count: ...").
     Differs(String),
     /// The document as lapkin wrote it is that rendering, but a revision
-    /// appended after it changes more than a signature does (see the
-    /// README's "What verify allows after signing").
+    /// appended after it changes more than a signature does (see
+    /// docs/signing.md, "What `verify` allows after lapkin's revision, and why").
     Changed {
         /// The revision, counted from 1 (lapkin's): 2 is the first
         /// incremental update.

@@ -388,6 +388,18 @@ impl Anggaran {
     /// The Total row computed from the rows, or `None` if a figure is
     /// missing or out of the exact range (about 7.9 × 10²⁸), or a stated
     /// figure disagrees (see [`crate::validate`] for the problems).
+    ///
+    /// ```
+    /// use lapkin::model::{Anggaran, Rincian};
+    ///
+    /// let mut anggaran = Anggaran::default();
+    /// anggaran.rincian = vec![
+    ///     Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450),
+    ///     Rincian::belanja("Belanja Barang").with_pagu(100).with_realisasi(20),
+    /// ];
+    /// let total = anggaran.totals().expect("every figure given");
+    /// assert_eq!((total.pagu, total.realisasi, total.sisa_anggaran), (1000.into(), 470.into(), 530.into()));
+    /// ```
     pub fn totals(&self) -> Option<Totals> {
         let c = compute(self);
         c.all_problems().next().is_none().then_some(c.totals)
@@ -397,6 +409,16 @@ impl Anggaran {
 /// `part` as a percentage of `whole`, exactly, rounded to `digits` after
 /// the comma half away from zero (and printed with that many); `None` if
 /// `whole` is zero or the result is out of range.
+///
+/// ```
+/// use lapkin::Decimal;
+/// use lapkin::model::persen;
+///
+/// // 100,745 % rounds half away from zero to 100,75.
+/// let p = persen(Decimal::new(100_745, 3), Decimal::from(100), 2).unwrap();
+/// assert_eq!(p.to_string(), "100.75");
+/// assert_eq!(persen(Decimal::from(1), Decimal::ZERO, 2), None);
+/// ```
 pub fn persen(part: Decimal, whole: Decimal, digits: u32) -> Option<Decimal> {
     if whole.is_zero() {
         return None;
@@ -415,15 +437,11 @@ mod tests {
     use crate::model::Inline;
 
     fn row(volume: i64, capaian: i64, pagu: i64, realisasi: i64) -> Rincian {
-        Rincian::new(
-            "X",
-            Inline::new("x"),
-            "Unit",
-            volume,
-            capaian,
-            pagu,
-            realisasi,
-        )
+        Rincian::output("X", Inline::new("x"))
+            .with_volume(volume, "Unit")
+            .with_capaian(capaian)
+            .with_pagu(pagu)
+            .with_realisasi(realisasi)
     }
 
     fn anggaran(rincian: Vec<Rincian>) -> Anggaran {
@@ -491,14 +509,23 @@ mod tests {
     /// Total; a figure it states must agree.
     #[test]
     fn a_parent_row_is_the_sum_of_its_sub_rows_and_counted_once() {
-        let mut program = Rincian::new_belanja("Program", 0, 0);
+        let mut program = Rincian::belanja("Program").with_pagu(0).with_realisasi(0);
         program.pagu = None;
         program.realisasi = None;
         program.rincian = vec![
-            Rincian::new_belanja("Kegiatan A", 300, 100).with_rpd(150),
-            Rincian::new_belanja("Kegiatan B", 200, 50).with_rpd(100),
+            Rincian::belanja("Kegiatan A")
+                .with_pagu(300)
+                .with_realisasi(100)
+                .with_rpd(150),
+            Rincian::belanja("Kegiatan B")
+                .with_pagu(200)
+                .with_realisasi(50)
+                .with_rpd(100),
         ];
-        let other = Rincian::new_belanja("Belanja Modal", 500, 0).with_rpd(0);
+        let other = Rincian::belanja("Belanja Modal")
+            .with_pagu(500)
+            .with_realisasi(0)
+            .with_rpd(0);
         let a = anggaran(vec![program.clone(), other]);
         let c = compute(&a);
         let (rows, totals, problems): (_, _, Vec<_>) = (

@@ -14,15 +14,27 @@
 //!     Penutup::new("Bengkulu", tanggal, "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001"),
 //! )
 //! .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(
-//!     Indikator::new("IKK 1.1", "Persentase layanan tepat waktu", "%", 90, 20, Decimal::new(225, 1)),
+//!     Indikator::new("IKK 1.1", "Persentase layanan tepat waktu")
+//!         .with_satuan("%")
+//!         .with_target_pk(90)
+//!         .with_target(20)
+//!         .with_capaian(Decimal::new(225, 1)),
 //! ))
 //! .with_analisis(
-//!     Analisis::new("IKK 1.1")
-//!         .with_progress("Rapat koordinasi *daring*.")
-//!         .with_kendala(Inline::plain("Tidak ada kendala (0% * 2)."))
-//!         .with_strategi("Melanjutkan kegiatan."),
+//!     Analisis::new(
+//!         "IKK 1.1",
+//!         "Rapat koordinasi *daring*.",
+//!         Inline::plain("Tidak ada kendala (0% * 2)."),
+//!         "Melanjutkan kegiatan.",
+//!     ),
 //! )
-//! .with_rincian(Rincian::new("123456.AB.1234.ABC.001", "Layanan Perkantoran", "Layanan", 1, 0, 1_000_000, 250_000))
+//! .with_rincian(
+//!     Rincian::output("123456.AB.1234.ABC.001", "Layanan Perkantoran")
+//!         .with_volume(1, "Layanan")
+//!         .with_capaian(0)
+//!         .with_pagu(1_000_000)
+//!         .with_realisasi(250_000),
+//! )
 //! .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.");
 //! assert!(lapkin::check(&report, &lapkin::RenderOptions::default()).is_ok());
 //! ```
@@ -30,9 +42,9 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Analisis, Anggaran, Baris, Block, Butir, Daftar, GayaDaftar, Halaman, Indikator, Inline,
-    Kinerja, Kolom, Nilai, Penutup, Rata, Report, Rincian, Sasaran, Sel, Susunan, TandaTangan,
-    Tanggal, Total, Unit,
+    Analisis, Anggaran, BagianAnalisis, Baris, Block, Butir, Daftar, GayaDaftar, Halaman,
+    Indikator, Inline, Kinerja, Kolom, Nilai, NilaiIndikator, Nomor, Penutup, Rata, Report,
+    Rincian, Sasaran, Sel, Susunan, TandaTangan, Tanggal, Total, Unit,
 };
 
 impl Inline {
@@ -46,6 +58,14 @@ impl Inline {
     /// are dropped, as in every paragraph; an empty line (two breaks in a
     /// row) is one line break. Control characters such as a tab are kept
     /// and refused by the checks, as in JSON.
+    ///
+    /// ```
+    /// use lapkin::model::Inline;
+    ///
+    /// let text = Inline::plain("50% * 2 [lihat]");
+    /// assert_eq!(text.plain_text().unwrap(), "50% * 2 [lihat]");
+    /// assert_ne!(text.as_str(), "50% * 2 [lihat]"); // escaped for the markup
+    /// ```
     pub fn plain(text: &str) -> Inline {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let lines: Vec<&str> = text
@@ -94,6 +114,16 @@ impl Report {
     /// analyses, budget rows and recommendation with the `with_…` methods.
     /// The legal note is the standard one and the signature settings are
     /// the defaults.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_rekomendasi("Melanjutkan kegiatan.");
+    /// assert_eq!((report.triwulan, report.tahun), (1, 2025));
+    /// assert!(report.kinerja.sasaran.is_empty());
+    /// ```
     pub fn new(unit: Unit, triwulan: u8, tahun: u16, penutup: Penutup) -> Report {
         Report {
             schema: None,
@@ -117,18 +147,45 @@ impl Report {
     }
 
     /// Adds a sasaran, with its indicators, to section A.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_sasaran(Sasaran::new("SK 1.0", "Meningkatnya mutu layanan"));
+    /// assert_eq!(report.kinerja.sasaran[0].kode.as_deref(), Some("SK 1.0"));
+    /// ```
     pub fn with_sasaran(mut self, sasaran: Sasaran) -> Report {
         self.kinerja.sasaran.push(sasaran);
         self
     }
 
     /// Adds the analysis of one indicator to section B.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_analisis(Analisis::new("IKK 1.1", "Rapat koordinasi.", "Tidak ada.", "Melanjutkan."));
+    /// assert_eq!(report.analisis[0].indikator.as_deref(), Some("IKK 1.1"));
+    /// ```
     pub fn with_analisis(mut self, analisis: Analisis) -> Report {
         self.analisis.push(analisis);
         self
     }
 
     /// Adds a budget row to section C.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_rincian(Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450));
+    /// assert_eq!(report.anggaran.map(|a| a.rincian.len()), Some(1));
+    /// ```
     pub fn with_rincian(mut self, rincian: Rincian) -> Report {
         self.anggaran
             .get_or_insert_with(Anggaran::default)
@@ -139,24 +196,61 @@ impl Report {
 
     /// Sets the Total row of section C as stated in the source, to be
     /// checked against the sums.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_rincian(Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450))
+    ///     .with_total(Total::default().with_pagu(900));
+    /// assert!(report.anggaran.and_then(|a| a.total).is_some());
+    /// ```
     pub fn with_total(mut self, total: Total) -> Report {
         self.anggaran.get_or_insert_with(Anggaran::default).total = Some(total);
         self
     }
 
     /// Sets the title as printed, one entry per line.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_judul(["LAPORAN KINERJA TRIWULAN I", "UPT CONTOH TAHUN 2025"]);
+    /// assert_eq!(report.judul.map(|j| j.0.len()), Some(2));
+    /// ```
     pub fn with_judul<S: Into<String>>(mut self, lines: impl IntoIterator<Item = S>) -> Report {
         self.judul = Some(Baris(lines.into_iter().map(Into::into).collect()));
         self
     }
 
     /// Sets the sections: their order, headings and numbering.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_susunan(Susunan::default());
+    /// assert!(report.susunan.is_some());
+    /// ```
     pub fn with_susunan(mut self, susunan: Susunan) -> Report {
         self.susunan = Some(susunan);
         self
     }
 
     /// Sets what every page carries besides the body.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_halaman(Halaman::default());
+    /// assert_eq!(report.halaman, Halaman::default());
+    /// ```
     pub fn with_halaman(mut self, halaman: Halaman) -> Report {
         self.halaman = halaman;
         self
@@ -164,6 +258,16 @@ impl Report {
 
     /// Adds a block (a paragraph from a `&str`, a [`Daftar`], a [`Tabel`](super::Tabel))
     /// to section D, the recommendation.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_rekomendasi("Pimpinan merekomendasikan:")
+    ///     .with_rekomendasi(Daftar::new(GayaDaftar::Angka).with_butir("mempercepat pendampingan."));
+    /// assert_eq!(report.rekomendasi.len(), 2);
+    /// ```
     pub fn with_rekomendasi(mut self, block: impl Into<Block>) -> Report {
         self.rekomendasi.push(block.into());
         self
@@ -171,18 +275,46 @@ impl Report {
 
     /// Adds an item to the legal note at the foot of every page; the first
     /// one replaces the standard note.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_catatan("Dokumen ini ditandatangani secara elektronik.");
+    /// assert_eq!(report.catatan.map(|c| c.len()), Some(1));
+    /// ```
     pub fn with_catatan(mut self, item: impl Into<Inline>) -> Report {
         self.catatan.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets how the electronic signature is prepared.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_tanda_tangan(TandaTangan::default().with_kotak_mm(40.0, 30.0));
+    /// assert_eq!(report.tanda_tangan.lebar_mm, 40.0);
+    /// ```
     pub fn with_tanda_tangan(mut self, tanda_tangan: TandaTangan) -> Report {
         self.tanda_tangan = tanda_tangan;
         self
     }
 
     /// Sets the `$schema` link written into the JSON for editors.
+    ///
+    /// ```
+    /// # use lapkin::model::*;
+    /// # let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// # let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10).unwrap(), "Kepala UPT Contoh,", "Nama Pejabat", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup)
+    ///     .with_schema("lapkin.schema.json");
+    /// let json = serde_json::to_value(&report).unwrap();
+    /// assert_eq!(json["$schema"], "lapkin.schema.json");
+    /// ```
     pub fn with_schema(mut self, url: impl Into<String>) -> Report {
         self.schema = Some(url.into());
         self
@@ -192,6 +324,13 @@ impl Report {
 impl Unit {
     /// A unit: its short name (in the title), its full name (the PDF's
     /// author) and its province.
+    ///
+    /// ```
+    /// use lapkin::model::Unit;
+    ///
+    /// let unit = Unit::new("BPMP Provinsi Bengkulu", "Balai Penjaminan Mutu Pendidikan Provinsi Bengkulu", "Bengkulu");
+    /// assert_eq!(unit.provinsi, "Bengkulu");
+    /// ```
     pub fn new(
         nama: impl Into<String>,
         nama_lengkap: impl Into<String>,
@@ -218,6 +357,13 @@ impl Default for Kinerja {
 impl Sasaran {
     /// A sasaran with its code (e.g. "SK 1.0") and text, without
     /// indicators yet.
+    ///
+    /// ```
+    /// use lapkin::model::Sasaran;
+    ///
+    /// let sasaran = Sasaran::new("SK 1.0", "Meningkatnya mutu layanan");
+    /// assert!(sasaran.indikator.is_empty());
+    /// ```
     pub fn new(kode: impl Into<String>, uraian: impl Into<Inline>) -> Sasaran {
         Sasaran {
             kode: Some(kode.into()),
@@ -227,6 +373,14 @@ impl Sasaran {
     }
 
     /// Adds an indicator.
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Sasaran};
+    ///
+    /// let sasaran = Sasaran::new("SK 1.0", "Meningkatnya mutu layanan")
+    ///     .with_indikator(Indikator::new("IKK 1.1", "Layanan tepat waktu").with_satuan("%"));
+    /// assert_eq!(sasaran.indikator.len(), 1);
+    /// ```
     pub fn with_indikator(mut self, indikator: Indikator) -> Sasaran {
         self.indikator.push(indikator);
         self
@@ -234,26 +388,35 @@ impl Sasaran {
 }
 
 impl Indikator {
-    /// An indicator: its code (e.g. "IKK 1.1"), text, unit of the values
-    /// (e.g. "%"), the target of the performance agreement, the quarter's
-    /// target and the achievement. A value is a number
-    /// (`90`, `Decimal::new(225, 1)`), a text (`"A"`) or [`Nilai::TidakAda`].
-    pub fn new(
-        kode: impl Into<String>,
-        uraian: impl Into<Inline>,
-        satuan: impl Into<String>,
-        target_pk: impl Into<Nilai>,
-        target: impl Into<Nilai>,
-        capaian: impl Into<Nilai>,
-    ) -> Indikator {
+    /// An indicator: its code (e.g. "IKK 1.1") and its text. Its values are
+    /// given by name, so that none can take another's place:
+    /// [`with_satuan`](Self::with_satuan), [`with_target_pk`](Self::with_target_pk),
+    /// [`with_target`](Self::with_target), [`with_capaian`](Self::with_capaian),
+    /// and any other with [`with_nilai`](Self::with_nilai); a value left
+    /// out is not available, printed "-".
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai, NilaiIndikator};
+    /// use lapkin::Decimal;
+    ///
+    /// let ikk = Indikator::new("IKK 1.1", "Persentase layanan tepat waktu")
+    ///     .with_satuan("%")
+    ///     .with_target_pk(90)
+    ///     .with_target(20)
+    ///     .with_capaian(Decimal::new(225, 1))
+    ///     .with_nilai(NilaiIndikator::Tw2, Decimal::new(225, 1));
+    /// assert_eq!(*ikk.value(NilaiIndikator::Target), Nilai::from(20));
+    /// assert_eq!(*ikk.value(NilaiIndikator::TargetRenaksi), Nilai::TidakAda);
+    /// ```
+    pub fn new(kode: impl Into<String>, uraian: impl Into<Inline>) -> Indikator {
         Indikator {
             no: None,
             kode: Some(kode.into()),
             uraian: uraian.into(),
-            target_pk: target_pk.into(),
-            satuan: Some(satuan.into()),
-            target: target.into(),
-            capaian: capaian.into(),
+            target_pk: Nilai::TidakAda,
+            satuan: None,
+            target: Nilai::TidakAda,
+            capaian: Nilai::TidakAda,
             target_renaksi: Nilai::TidakAda,
             realisasi: Nilai::TidakAda,
             tw1: Nilai::TidakAda,
@@ -262,6 +425,113 @@ impl Indikator {
             tw4: Nilai::TidakAda,
             keterangan: None,
         }
+    }
+
+    /// Sets the unit of the values (e.g. "%", "Predikat").
+    ///
+    /// ```
+    /// use lapkin::model::Indikator;
+    ///
+    /// let ikk = Indikator::new("IKK 2.1", "Predikat SAKIP").with_satuan("Predikat");
+    /// assert_eq!(ikk.satuan.as_deref(), Some("Predikat"));
+    /// ```
+    pub fn with_satuan(mut self, satuan: impl Into<String>) -> Indikator {
+        self.satuan = Some(satuan.into());
+        self
+    }
+
+    /// Sets the target of the performance agreement (Target Perjanjian
+    /// Kinerja): a number (`90`, `Decimal::new(225, 1)`), a text (`"A"`)
+    /// or [`Nilai::TidakAda`].
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai};
+    ///
+    /// let ikk = Indikator::new("IKK 2.1", "Predikat SAKIP").with_target_pk("A");
+    /// assert_eq!(ikk.target_pk, Nilai::from("A"));
+    /// ```
+    pub fn with_target_pk(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::TargetPk, value)
+    }
+
+    /// Sets the quarter's target.
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai};
+    ///
+    /// let ikk = Indikator::new("IKK 1.1", "Layanan tepat waktu").with_target(20);
+    /// assert_eq!(ikk.target, Nilai::from(20));
+    /// ```
+    pub fn with_target(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::Target, value)
+    }
+
+    /// Sets the quarter's achievement (capaian).
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai};
+    /// use lapkin::Decimal;
+    ///
+    /// let ikk = Indikator::new("IKK 1.1", "Layanan tepat waktu").with_capaian(Decimal::new(2215, 2));
+    /// assert_eq!(ikk.capaian, Nilai::from(Decimal::new(2215, 2)));
+    /// ```
+    pub fn with_capaian(self, value: impl Into<Nilai>) -> Indikator {
+        self.with_nilai(NilaiIndikator::Capaian, value)
+    }
+
+    /// Sets one of the values by its name: also the action plan's target
+    /// (`TargetRenaksi`), the realisation and the cumulative values of
+    /// each quarter (`Tw1` … `Tw4`), printed where the unit's table A has
+    /// their columns.
+    ///
+    /// ```
+    /// use lapkin::model::{Indikator, Nilai, NilaiIndikator};
+    ///
+    /// let ikk = Indikator::new("IKK 7.1", "Predikat SAKIP")
+    ///     .with_nilai(NilaiIndikator::TargetRenaksi, "TW2 : 250");
+    /// assert_eq!(ikk.target_renaksi, Nilai::from("TW2 : 250"));
+    /// ```
+    pub fn with_nilai(mut self, which: NilaiIndikator, value: impl Into<Nilai>) -> Indikator {
+        let slot = match which {
+            NilaiIndikator::TargetPk => &mut self.target_pk,
+            NilaiIndikator::TargetRenaksi => &mut self.target_renaksi,
+            NilaiIndikator::Target => &mut self.target,
+            NilaiIndikator::Realisasi => &mut self.realisasi,
+            NilaiIndikator::Capaian => &mut self.capaian,
+            NilaiIndikator::Tw1 => &mut self.tw1,
+            NilaiIndikator::Tw2 => &mut self.tw2,
+            NilaiIndikator::Tw3 => &mut self.tw3,
+            NilaiIndikator::Tw4 => &mut self.tw4,
+        };
+        *slot = value.into();
+        self
+    }
+
+    /// Sets the row's own number in the No column (`"3"`, `"1.a"`): give
+    /// it to every indicator of the report or to none.
+    ///
+    /// ```
+    /// use lapkin::model::Indikator;
+    ///
+    /// let ikk = Indikator::new("IKK 7.1", "Predikat SAKIP").with_no("3");
+    /// assert_eq!(ikk.no.map(|n| n.0), Some("3".to_owned()));
+    /// ```
+    pub fn with_no(mut self, no: impl Into<String>) -> Indikator {
+        self.no = Some(Nomor(no.into()));
+        self
+    }
+
+    /// Sets the remark of the Keterangan column.
+    ///
+    /// ```
+    /// use lapkin::model::Indikator;
+    ///
+    /// let ikk = Indikator::new("IKK 7.1", "Predikat SAKIP").with_keterangan("dinilai akhir tahun");
+    /// assert!(ikk.keterangan.is_some());
+    /// ```
+    pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> Indikator {
+        self.keterangan = Some(keterangan.into());
+        self
     }
 }
 
@@ -309,19 +579,119 @@ impl<T: Into<Nilai>> From<Option<T>> for Nilai {
 
 impl Analisis {
     /// The analysis of the indicator with code `indikator` (e.g. "IKK
-    /// 1.1"), with empty parts: add blocks with the `with_…` methods.
-    pub fn new(indikator: impl Into<String>) -> Analisis {
+    /// 1.1") with its three parts, as the report requires them, in the
+    /// document's order: the first block of *Progress / Kegiatan*, of
+    /// *Kendala / Permasalahan* and of *Strategi / Tindak Lanjut*. Add more
+    /// blocks with the `with_…` methods.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, Daftar, GayaDaftar};
+    ///
+    /// let analisis = Analisis::new(
+    ///     "IKK 1.1",
+    ///     "Kegiatan yang sudah dilakukan:",
+    ///     "Jadwal bersamaan dengan asesmen nasional.",
+    ///     "Menyusun jadwal bersama dinas pendidikan.",
+    /// )
+    /// .with_progress(Daftar::new(GayaDaftar::Angka).with_butir("rapat koordinasi;"));
+    /// assert_eq!(analisis.progress.map(|p| p.len()), Some(2));
+    /// ```
+    pub fn new(
+        indikator: impl Into<String>,
+        progress: impl Into<Block>,
+        kendala: impl Into<Block>,
+        strategi: impl Into<Block>,
+    ) -> Analisis {
         Analisis {
             indikator: Some(indikator.into()),
             judul: None,
-            progress: Some(Vec::new()),
-            kendala: Some(Vec::new()),
-            strategi: Some(Vec::new()),
+            progress: Some(vec![progress.into()]),
+            kendala: Some(vec![kendala.into()]),
+            strategi: Some(vec![strategi.into()]),
             bagian: None,
         }
     }
 
+    /// An analysis under its own heading, printed as given and not
+    /// numbered ("3.2.1. Indikator 1, Nilai Tukar Pembudidaya Ikan"), with
+    /// parts of its own instead of the standard three: the first here, more
+    /// with [`with_bagian`](Self::with_bagian). Give the indicator it
+    /// analyses with [`with_indikator`](Self::with_indikator), if any.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, BagianAnalisis};
+    ///
+    /// let analisis = Analisis::headed(
+    ///     "3.2.1. Indikator 1, Nilai Tukar Pembudidaya Ikan",
+    ///     BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil."),
+    /// )
+    /// .with_bagian(BagianAnalisis::new("Solusi :", "Pendampingan kelompok."));
+    /// assert_eq!(analisis.bagian.map(|b| b.len()), Some(2));
+    /// assert_eq!(analisis.progress, None);
+    /// ```
+    pub fn headed(judul: impl Into<Inline>, bagian: BagianAnalisis) -> Analisis {
+        Analisis {
+            indikator: None,
+            judul: Some(judul.into()),
+            progress: None,
+            kendala: None,
+            strategi: None,
+            bagian: Some(vec![bagian]),
+        }
+    }
+
+    /// Sets the code of the indicator it analyses.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, BagianAnalisis};
+    ///
+    /// let analisis = Analisis::headed("3.2.1. Indikator 1", BagianAnalisis::new("Solusi :", "Pendampingan."))
+    ///     .with_indikator("IKK 1.1");
+    /// assert_eq!(analisis.indikator.as_deref(), Some("IKK 1.1"));
+    /// ```
+    pub fn with_indikator(mut self, indikator: impl Into<String>) -> Analisis {
+        self.indikator = Some(indikator.into());
+        self
+    }
+
+    /// Sets the heading as printed (then not numbered), instead of the one
+    /// made from section A.
+    ///
+    /// ```
+    /// use lapkin::model::Analisis;
+    ///
+    /// let analisis = Analisis::new("IKK 1.1", "Rapat.", "Tidak ada.", "Melanjutkan.")
+    ///     .with_judul("3.2.1. Indikator 1, Layanan Tepat Waktu");
+    /// assert!(analisis.judul.is_some());
+    /// ```
+    pub fn with_judul(mut self, judul: impl Into<Inline>) -> Analisis {
+        self.judul = Some(judul.into());
+        self
+    }
+
+    /// Adds a part of its own, after the others.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, BagianAnalisis};
+    ///
+    /// let analisis = Analisis::headed("3.2.1. Indikator 1", BagianAnalisis::new("Faktor Pendukung :", "Harga stabil."))
+    ///     .with_bagian(BagianAnalisis::new("Solusi :", "Pendampingan."));
+    /// assert_eq!(analisis.bagian.map(|b| b.len()), Some(2));
+    /// ```
+    pub fn with_bagian(mut self, bagian: BagianAnalisis) -> Analisis {
+        self.bagian.get_or_insert_with(Vec::new).push(bagian);
+        self
+    }
+
     /// Adds a block to *Progress / Kegiatan*.
+    ///
+    /// ```
+    /// use lapkin::model::{Analisis, Daftar, GayaDaftar};
+    ///
+    /// let analisis = Analisis::new("IKK 1.1", "Kegiatan yang sudah dilakukan:", "Tidak ada.", "Melanjutkan.")
+    ///     .with_progress(Daftar::new(GayaDaftar::Angka).with_butir("rapat koordinasi;"));
+    /// assert_eq!(analisis.progress.map(|p| p.len()), Some(2));
+    /// ```
     pub fn with_progress(mut self, block: impl Into<Block>) -> Analisis {
         self.progress
             .get_or_insert_with(Vec::new)
@@ -330,12 +700,28 @@ impl Analisis {
     }
 
     /// Adds a block to *Kendala / Permasalahan*.
+    ///
+    /// ```
+    /// use lapkin::model::Analisis;
+    ///
+    /// let analisis = Analisis::new("IKK 1.1", "Rapat.", "Jadwal bentrok.", "Menyusun jadwal.")
+    ///     .with_kendala("Anggaran terlambat cair.");
+    /// assert_eq!(analisis.kendala.map(|k| k.len()), Some(2));
+    /// ```
     pub fn with_kendala(mut self, block: impl Into<Block>) -> Analisis {
         self.kendala.get_or_insert_with(Vec::new).push(block.into());
         self
     }
 
     /// Adds a block to *Strategi / Tindak Lanjut*.
+    ///
+    /// ```
+    /// use lapkin::model::Analisis;
+    ///
+    /// let analisis = Analisis::new("IKK 1.1", "Rapat.", "Jadwal bentrok.", "Menyusun jadwal.")
+    ///     .with_strategi("Koordinasi bulanan.");
+    /// assert_eq!(analisis.strategi.map(|s| s.len()), Some(2));
+    /// ```
     pub fn with_strategi(mut self, block: impl Into<Block>) -> Analisis {
         self.strategi
             .get_or_insert_with(Vec::new)
@@ -344,9 +730,48 @@ impl Analisis {
     }
 }
 
+impl BagianAnalisis {
+    /// A part of an analysis: its sub-heading as printed ("Faktor Pendukung
+    /// :") and its first block; more with [`with_isi`](Self::with_isi).
+    ///
+    /// ```
+    /// use lapkin::model::BagianAnalisis;
+    ///
+    /// let bagian = BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil.");
+    /// assert_eq!(bagian.isi.len(), 1);
+    /// ```
+    pub fn new(judul: impl Into<Inline>, isi: impl Into<Block>) -> BagianAnalisis {
+        BagianAnalisis {
+            judul: judul.into(),
+            isi: vec![isi.into()],
+        }
+    }
+
+    /// Adds a block.
+    ///
+    /// ```
+    /// use lapkin::model::{BagianAnalisis, Daftar, GayaDaftar};
+    ///
+    /// let bagian = BagianAnalisis::new("Solusi :", "Langkah yang diambil:")
+    ///     .with_isi(Daftar::new(GayaDaftar::Strip).with_butir("pendampingan kelompok"));
+    /// assert_eq!(bagian.isi.len(), 2);
+    /// ```
+    pub fn with_isi(mut self, block: impl Into<Block>) -> BagianAnalisis {
+        self.isi.push(block.into());
+        self
+    }
+}
+
 impl Block {
     /// A paragraph; a `&str` is read as inline markup (`*italic*`,
     /// `**bold**`, links), use [`Inline::plain`] for text printed as is.
+    ///
+    /// ```
+    /// use lapkin::model::{Block, Inline};
+    ///
+    /// let block = Block::paragraf("Kegiatan *daring*.");
+    /// assert_eq!(block, Block::Paragraf(Inline::new("Kegiatan *daring*.")));
+    /// ```
     pub fn paragraf(text: impl Into<Inline>) -> Block {
         Block::Paragraf(text.into())
     }
@@ -389,6 +814,13 @@ impl From<super::Tabel> for Block {
 
 impl Daftar {
     /// An empty list with markers of style `gaya`, numbered from 1.
+    ///
+    /// ```
+    /// use lapkin::model::{Daftar, GayaDaftar};
+    ///
+    /// let daftar = Daftar::new(GayaDaftar::Huruf).with_butir("satu").with_butir("dua");
+    /// assert_eq!(daftar.butir.len(), 2);
+    /// ```
     pub fn new(gaya: GayaDaftar) -> Daftar {
         Daftar {
             gaya,
@@ -399,6 +831,13 @@ impl Daftar {
 
     /// Numbers the first item `mulai` (1 = `1.` or `a.`), to continue a
     /// list after a paragraph or a table.
+    ///
+    /// ```
+    /// use lapkin::model::{Daftar, GayaDaftar};
+    ///
+    /// let lanjutan = Daftar::new(GayaDaftar::Angka).with_mulai(4).with_butir("butir keempat");
+    /// assert_eq!(lanjutan.mulai, 4);
+    /// ```
     pub fn with_mulai(mut self, mulai: u32) -> Daftar {
         self.mulai = mulai;
         self
@@ -406,6 +845,15 @@ impl Daftar {
 
     /// Adds an item: a `&str` (inline markup), an [`Inline`] or a
     /// [`Butir`] with blocks under it.
+    ///
+    /// ```
+    /// use lapkin::model::{Butir, Daftar, GayaDaftar};
+    ///
+    /// let daftar = Daftar::new(GayaDaftar::Angka)
+    ///     .with_butir("rapat koordinasi;")
+    ///     .with_butir(Butir::new("pendampingan:").with_isi(Daftar::new(GayaDaftar::Huruf).with_butir("SD")));
+    /// assert_eq!(daftar.butir.len(), 2);
+    /// ```
     pub fn with_butir(mut self, butir: impl Into<Butir>) -> Daftar {
         self.butir.push(butir.into());
         self
@@ -414,6 +862,13 @@ impl Daftar {
 
 impl Butir {
     /// An item with its text and nothing under it.
+    ///
+    /// ```
+    /// use lapkin::model::Butir;
+    ///
+    /// let butir = Butir::new("rapat koordinasi");
+    /// assert!(butir.isi.is_empty());
+    /// ```
     pub fn new(teks: impl Into<Inline>) -> Butir {
         Butir {
             teks: teks.into(),
@@ -423,6 +878,13 @@ impl Butir {
 
     /// Adds a block (a paragraph, a nested list, a table) under the item's
     /// text.
+    ///
+    /// ```
+    /// use lapkin::model::{Butir, Daftar, GayaDaftar};
+    ///
+    /// let butir = Butir::new("pendampingan di:").with_isi(Daftar::new(GayaDaftar::Strip).with_butir("Kaur"));
+    /// assert_eq!(butir.isi.len(), 1);
+    /// ```
     pub fn with_isi(mut self, block: impl Into<Block>) -> Butir {
         self.isi.push(block.into());
         self
@@ -452,6 +914,13 @@ impl From<String> for Butir {
 
 impl super::Tabel {
     /// A table with the given columns and no rows yet.
+    ///
+    /// ```
+    /// use lapkin::model::{Kolom, Rata, Tabel};
+    ///
+    /// let tabel = Tabel::new([Kolom::new("Jenjang"), Kolom::new("Nilai").with_rata(Rata::Kanan)]);
+    /// assert_eq!(tabel.kolom.len(), 2);
+    /// ```
     pub fn new<K: Into<Kolom>>(kolom: impl IntoIterator<Item = K>) -> super::Tabel {
         super::Tabel {
             judul: None,
@@ -464,12 +933,28 @@ impl super::Tabel {
     /// Adds a row, one cell per column: texts (`"SD"`, an [`Inline`]) and
     /// numbers (`42`, a `Decimal`) as [`Sel`] values, e.g.
     /// `[Sel::from("SD"), Sel::from(42)]`.
+    ///
+    /// ```
+    /// use lapkin::model::{Sel, Tabel};
+    ///
+    /// let tabel = Tabel::new(["Jenjang", "Nilai"])
+    ///     .with_baris([Sel::from("SD"), Sel::from(95)])
+    ///     .with_baris([Sel::from("SMP"), Sel::from(88)]);
+    /// assert_eq!(tabel.baris.len(), 2);
+    /// ```
     pub fn with_baris<S: Into<Sel>>(mut self, baris: impl IntoIterator<Item = S>) -> super::Tabel {
         self.baris.push(baris.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets the caption printed under the table.
+    ///
+    /// ```
+    /// use lapkin::model::Tabel;
+    ///
+    /// let tabel = Tabel::new(["Jenjang"]).with_keterangan("Capaian per jenjang");
+    /// assert!(tabel.keterangan.is_some());
+    /// ```
     pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> super::Tabel {
         self.keterangan = Some(keterangan.into());
         self
@@ -479,6 +964,13 @@ impl super::Tabel {
 impl Kolom {
     /// A column with its header text, aligned by default (numbers to the
     /// right).
+    ///
+    /// ```
+    /// use lapkin::model::Kolom;
+    ///
+    /// let kolom = Kolom::new("Jenjang");
+    /// assert_eq!(kolom.rata, None);
+    /// ```
     pub fn new(judul: impl Into<Inline>) -> Kolom {
         Kolom {
             judul: judul.into(),
@@ -488,6 +980,13 @@ impl Kolom {
     }
 
     /// Sets the alignment of the column's cells.
+    ///
+    /// ```
+    /// use lapkin::model::{Kolom, Rata};
+    ///
+    /// let kolom = Kolom::new("NO").with_rata(Rata::Tengah);
+    /// assert_eq!(kolom.rata, Some(Rata::Tengah));
+    /// ```
     pub fn with_rata(mut self, rata: Rata) -> Kolom {
         self.rata = Some(rata);
         self
@@ -563,43 +1062,50 @@ impl Default for Anggaran {
 }
 
 impl Rincian {
-    /// A budget row: its code, description, unit of the volume, target
-    /// volume, physical achievement, budget ceiling (pagu) and budget spent
-    /// (realisasi), in rupiah. Numbers are anything a `Decimal` is made
-    /// from (`42`, `1_000_000i64`, `Decimal::new(25, 1)`). The remainders
-    /// are computed; give them with `with_sisa_…` to have them checked.
-    pub fn new(
-        kode: impl Into<String>,
-        uraian: impl Into<Inline>,
-        satuan: impl Into<String>,
-        volume: impl Into<Decimal>,
-        capaian: impl Into<Decimal>,
-        pagu: impl Into<Decimal>,
-        realisasi: impl Into<Decimal>,
-    ) -> Rincian {
+    /// A budget row of an output (rincian output): its code and text. Its
+    /// figures are given by name, so that none can take another's place:
+    /// [`with_volume`](Self::with_volume) (with its unit),
+    /// [`with_capaian`](Self::with_capaian), [`with_pagu`](Self::with_pagu)
+    /// and [`with_realisasi`](Self::with_realisasi), in rupiah; numbers are
+    /// anything a `Decimal` is made from (`42`, `1_000_000i64`,
+    /// `Decimal::new(25, 1)`). A row without its pagu or realisasi (and
+    /// without sub-rows, whose sums they would be) is refused by the checks
+    /// with the figure's path. The remainders are computed; give them with
+    /// `with_sisa_…` to have them checked.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::output("419548.DI.6397.QDB.750", "Satuan pendidikan yang difasilitasi")
+    ///     .with_volume(220, "Lembaga")
+    ///     .with_capaian(51)
+    ///     .with_pagu(1_250_000_000_i64)
+    ///     .with_realisasi(310_450_000_i64);
+    /// assert_eq!(row.pagu, Some(1_250_000_000_i64.into()));
+    /// assert_eq!(row.satuan.as_deref(), Some("Lembaga"));
+    /// ```
+    pub fn output(kode: impl Into<String>, uraian: impl Into<Inline>) -> Rincian {
         Rincian {
             kode: Some(kode.into()),
-            uraian: uraian.into(),
-            satuan: Some(satuan.into()),
-            volume: Some(volume.into()),
-            capaian: Some(capaian.into()),
-            sisa_capaian: None,
-            pagu: Some(pagu.into()),
-            realisasi: Some(realisasi.into()),
-            sisa_anggaran: None,
-            rpd: None,
-            keterangan: None,
-            rincian: Vec::new(),
+            ..Rincian::belanja(uraian)
         }
     }
 
-    /// A row by type of spending ("Belanja Pegawai"): its pagu and
-    /// realisasi, without code, unit, volume or physical achievement.
-    pub fn new_belanja(
-        uraian: impl Into<Inline>,
-        pagu: impl Into<Decimal>,
-        realisasi: impl Into<Decimal>,
-    ) -> Rincian {
+    /// A row by type of spending ("Belanja Pegawai") or a parent row
+    /// (a program, a kegiatan): its text, without code, unit, volume or
+    /// physical achievement; give its pagu and realisasi (and RPD) by name,
+    /// or its sub-rows with [`with_rincian`](Self::with_rincian).
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let program = Rincian::belanja("Program Pendidikan")
+    ///     .with_rincian(Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(450))
+    ///     .with_rincian(Rincian::belanja("Belanja Barang").with_pagu(100).with_realisasi(20));
+    /// assert_eq!(program.rincian.len(), 2);
+    /// assert_eq!(program.pagu, None); // the sum of its sub-rows'
+    /// ```
+    pub fn belanja(uraian: impl Into<Inline>) -> Rincian {
         Rincian {
             kode: None,
             uraian: uraian.into(),
@@ -607,8 +1113,8 @@ impl Rincian {
             volume: None,
             capaian: None,
             sisa_capaian: None,
-            pagu: Some(pagu.into()),
-            realisasi: Some(realisasi.into()),
+            pagu: None,
+            realisasi: None,
             sisa_anggaran: None,
             rpd: None,
             keterangan: None,
@@ -616,13 +1122,94 @@ impl Rincian {
         }
     }
 
+    /// Sets the target volume and its unit ("Lembaga", "Dokumen").
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::output("1", "Dokumen perencanaan").with_volume(2, "Dokumen");
+    /// assert_eq!((row.volume, row.satuan.as_deref()), (Some(2.into()), Some("Dokumen")));
+    /// ```
+    pub fn with_volume(mut self, volume: impl Into<Decimal>, satuan: impl Into<String>) -> Rincian {
+        self.volume = Some(volume.into());
+        self.satuan = Some(satuan.into());
+        self
+    }
+
+    /// Sets the physical achievement (capaian), in the volume's unit.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::output("1", "Dokumen perencanaan").with_volume(2, "Dokumen").with_capaian(1);
+    /// assert_eq!(row.capaian, Some(1.into()));
+    /// ```
+    pub fn with_capaian(mut self, capaian: impl Into<Decimal>) -> Rincian {
+        self.capaian = Some(capaian.into());
+        self
+    }
+
+    /// Sets the budget ceiling (pagu), in rupiah.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::belanja("Belanja Barang").with_pagu(8_069_025_000_i64);
+    /// assert_eq!(row.pagu, Some(8_069_025_000_i64.into()));
+    /// ```
+    pub fn with_pagu(mut self, pagu: impl Into<Decimal>) -> Rincian {
+        self.pagu = Some(pagu.into());
+        self
+    }
+
+    /// Sets the budget spent (realisasi), in rupiah.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::belanja("Belanja Barang").with_pagu(1000).with_realisasi(250);
+    /// assert_eq!(row.realisasi, Some(250.into()));
+    /// ```
+    pub fn with_realisasi(mut self, realisasi: impl Into<Decimal>) -> Rincian {
+        self.realisasi = Some(realisasi.into());
+        self
+    }
+
+    /// Sets the remark of the Keterangan column.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::belanja("Belanja Modal").with_keterangan("lelang ulang");
+    /// assert!(row.keterangan.is_some());
+    /// ```
+    pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> Rincian {
+        self.keterangan = Some(keterangan.into());
+        self
+    }
+
     /// Sets the spending plan up to this quarter (RPD).
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::belanja("Belanja Pegawai").with_pagu(900).with_realisasi(400).with_rpd(450);
+    /// assert_eq!(row.rpd, Some(450.into()));
+    /// ```
     pub fn with_rpd(mut self, rpd: impl Into<Decimal>) -> Rincian {
         self.rpd = Some(rpd.into());
         self
     }
 
     /// Adds a sub-row; this row's figures become the sums of its sub-rows'.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let kegiatan = Rincian::belanja("Kegiatan A")
+    ///     .with_rincian(Rincian::belanja("Belanja Barang").with_pagu(300).with_realisasi(100));
+    /// assert_eq!((kegiatan.rincian.len(), kegiatan.pagu), (1, None));
+    /// ```
     pub fn with_rincian(mut self, sub: Rincian) -> Rincian {
         if self.rincian.is_empty() {
             (self.pagu, self.realisasi, self.rpd) = (None, None, None);
@@ -632,12 +1219,26 @@ impl Rincian {
     }
 
     /// States the physical remainder (volume minus capaian), to be checked.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::output("1", "Dokumen").with_volume(2, "Dokumen").with_capaian(1).with_sisa_capaian(1);
+    /// assert_eq!(row.sisa_capaian, Some(1.into()));
+    /// ```
     pub fn with_sisa_capaian(mut self, sisa: impl Into<Decimal>) -> Rincian {
         self.sisa_capaian = Some(sisa.into());
         self
     }
 
     /// States the budget remainder (pagu minus realisasi), to be checked.
+    ///
+    /// ```
+    /// use lapkin::model::Rincian;
+    ///
+    /// let row = Rincian::belanja("Belanja Barang").with_pagu(10).with_realisasi(4).with_sisa_anggaran(6);
+    /// assert_eq!(row.sisa_anggaran, Some(6.into()));
+    /// ```
     pub fn with_sisa_anggaran(mut self, sisa: impl Into<Decimal>) -> Rincian {
         self.sisa_anggaran = Some(sisa.into());
         self
@@ -658,18 +1259,39 @@ impl Default for Total {
 
 impl Total {
     /// States the sum of pagu.
+    ///
+    /// ```
+    /// use lapkin::model::Total;
+    ///
+    /// let total = Total::default().with_pagu(27_576_750_000_i64);
+    /// assert_eq!(total.pagu, Some(27_576_750_000_i64.into()));
+    /// ```
     pub fn with_pagu(mut self, pagu: impl Into<Decimal>) -> Total {
         self.pagu = Some(pagu.into());
         self
     }
 
     /// States the sum of realisasi.
+    ///
+    /// ```
+    /// use lapkin::model::Total;
+    ///
+    /// let total = Total::default().with_realisasi(8_915_814_904_i64);
+    /// assert_eq!(total.realisasi, Some(8_915_814_904_i64.into()));
+    /// ```
     pub fn with_realisasi(mut self, realisasi: impl Into<Decimal>) -> Total {
         self.realisasi = Some(realisasi.into());
         self
     }
 
     /// States the sum of sisa anggaran.
+    ///
+    /// ```
+    /// use lapkin::model::Total;
+    ///
+    /// let total = Total::default().with_sisa_anggaran(18_660_935_096_i64);
+    /// assert_eq!(total.sisa_anggaran, Some(18_660_935_096_i64.into()));
+    /// ```
     pub fn with_sisa_anggaran(mut self, sisa: impl Into<Decimal>) -> Total {
         self.sisa_anggaran = Some(sisa.into());
         self
@@ -681,6 +1303,20 @@ impl Penutup {
     /// (e.g. "Kepala Balai ...,"), name and NIP (18 digits). The line under
     /// the signature space is the standard one
     /// ([`DEFAULT_KETERANGAN`](super::DEFAULT_KETERANGAN)).
+    ///
+    /// ```
+    /// use lapkin::model::{Penutup, Tanggal};
+    ///
+    /// let penutup = Penutup::new(
+    ///     "Bengkulu",
+    ///     Tanggal::new(2024, 8, 7)?,
+    ///     "Kepala Balai Penjaminan Mutu Pendidikan Provinsi Bengkulu,",
+    ///     "Widyati Rosita",
+    ///     "196805091993032001",
+    /// );
+    /// assert!(penutup.elektronik);
+    /// # Ok::<(), lapkin::Problem>(())
+    /// ```
     pub fn new(
         tempat: impl Into<String>,
         tanggal: Tanggal,
@@ -703,6 +1339,15 @@ impl Penutup {
     }
 
     /// Replaces the line under the signature space.
+    ///
+    /// ```
+    /// use lapkin::model::{Penutup, Tanggal};
+    ///
+    /// let penutup = Penutup::new("Bengkulu", Tanggal::new(2024, 8, 7)?, "Kepala,", "Nama", "196805091993032001")
+    ///     .with_keterangan("Ditandatangani oleh :");
+    /// assert_eq!(penutup.keterangan.as_deref(), Some("Ditandatangani oleh :"));
+    /// # Ok::<(), lapkin::Problem>(())
+    /// ```
     pub fn with_keterangan(mut self, keterangan: impl Into<String>) -> Penutup {
         self.keterangan = Some(keterangan.into());
         self
@@ -710,6 +1355,15 @@ impl Penutup {
 
     /// Sets the signature in ink (`false`) or electronic (`true`, the
     /// default).
+    ///
+    /// ```
+    /// use lapkin::model::{Penutup, Tanggal};
+    ///
+    /// let penutup = Penutup::new("Karawang", Tanggal::new(2020, 10, 5)?, "Kepala,", "Nama", "196104121990031003")
+    ///     .with_elektronik(false); // signed in ink: no box, no tag, no legal note
+    /// assert!(!penutup.elektronik);
+    /// # Ok::<(), lapkin::Problem>(())
+    /// ```
     pub fn with_elektronik(mut self, elektronik: bool) -> Penutup {
         self.elektronik = elektronik;
         self
@@ -719,6 +1373,14 @@ impl Penutup {
 impl TandaTangan {
     /// Sets the tag character drawn, invisible, at the signature box for
     /// BSrE's `tag_koordinat`; `None` draws none.
+    ///
+    /// ```
+    /// use lapkin::model::TandaTangan;
+    ///
+    /// let ttd = TandaTangan::default().with_tag(Some('~'));
+    /// assert_eq!(ttd.tag.as_deref(), Some("~"));
+    /// assert_eq!(TandaTangan::default().with_tag(None).tag, None);
+    /// ```
     pub fn with_tag(mut self, tag: Option<char>) -> TandaTangan {
         self.tag = tag.map(String::from);
         self
@@ -726,6 +1388,13 @@ impl TandaTangan {
 
     /// Sets the size of the box reserved for the visual signature, in
     /// millimetres (10 to 80 each).
+    ///
+    /// ```
+    /// use lapkin::model::TandaTangan;
+    ///
+    /// let ttd = TandaTangan::default().with_kotak_mm(40.0, 30.0);
+    /// assert_eq!((ttd.lebar_mm, ttd.tinggi_mm), (40.0, 30.0));
+    /// ```
     pub fn with_kotak_mm(mut self, lebar_mm: f64, tinggi_mm: f64) -> TandaTangan {
         self.lebar_mm = lebar_mm;
         self.tinggi_mm = tinggi_mm;
@@ -734,6 +1403,13 @@ impl TandaTangan {
 
     /// Adds an empty signature field of this name over the box, for PAdES
     /// signers.
+    ///
+    /// ```
+    /// use lapkin::model::TandaTangan;
+    ///
+    /// let ttd = TandaTangan::default().with_field("ttd_kepala");
+    /// assert_eq!(ttd.field.as_deref(), Some("ttd_kepala"));
+    /// ```
     pub fn with_field(mut self, name: impl Into<String>) -> TandaTangan {
         self.field = Some(name.into());
         self
@@ -886,30 +1562,27 @@ mod tests {
             ),
         )
         .with_sasaran(
-            Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(Indikator::new(
-                "IKK 1.1",
-                "Persentase layanan yang tepat waktu",
-                "%",
-                90,
-                20,
-                Decimal::new(225, 1),
-            )),
+            Sasaran::new("SK 1.0", "Meningkatnya mutu layanan").with_indikator(
+                Indikator::new("IKK 1.1", "Persentase layanan yang tepat waktu")
+                    .with_satuan("%")
+                    .with_target_pk(90)
+                    .with_target(20)
+                    .with_capaian(Decimal::new(225, 1)),
+            ),
         )
-        .with_analisis(
-            Analisis::new("IKK 1.1")
-                .with_progress("Kegiatan yang sudah dilakukan adalah rapat koordinasi.")
-                .with_kendala("Tidak ada kendala.")
-                .with_strategi("Melanjutkan kegiatan."),
-        )
-        .with_rincian(Rincian::new(
-            "123456.AB.1234.ABC.001",
-            "Layanan Perkantoran",
-            "Layanan",
-            1,
-            0,
-            1_000_000,
-            250_000,
+        .with_analisis(Analisis::new(
+            "IKK 1.1",
+            "Kegiatan yang sudah dilakukan adalah rapat koordinasi.",
+            "Tidak ada kendala.",
+            "Melanjutkan kegiatan.",
         ))
+        .with_rincian(
+            Rincian::output("123456.AB.1234.ABC.001", "Layanan Perkantoran")
+                .with_volume(1, "Layanan")
+                .with_capaian(0)
+                .with_pagu(1_000_000)
+                .with_realisasi(250_000),
+        )
         .with_rekomendasi("Melanjutkan kegiatan sesuai rencana.")
     }
 
@@ -940,26 +1613,29 @@ mod tests {
             .with_butir(Butir::new("dua").with_isi(Daftar::new(GayaDaftar::Strip).with_butir("x")));
         let plain = "Target 100% * 2 [revisi] _draf_ <b> & 1. bukan daftar";
         let report = minimal()
-            .with_analisis(
-                Analisis::new("IKK 1.2")
-                    .with_progress(Inline::plain(plain))
-                    .with_kendala(Inline::plain("-"))
-                    .with_strategi(Block::paragraf("Terus")),
-            )
+            .with_analisis(Analisis::new(
+                "IKK 1.2",
+                Inline::plain(plain),
+                Inline::plain("-"),
+                Block::paragraf("Terus"),
+            ))
             .with_sasaran(
-                Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(Indikator::new(
-                    "IKK 1.2",
-                    "Predikat",
-                    "Predikat",
-                    "A",
-                    None::<i32>,
-                    Nilai::TidakAda,
-                )),
+                Sasaran::new("SK 2.0", "Sasaran dua").with_indikator(
+                    Indikator::new("IKK 1.2", "Predikat")
+                        .with_satuan("Predikat")
+                        .with_target_pk("A")
+                        .with_target(None::<i32>)
+                        .with_capaian(Nilai::TidakAda),
+                ),
             )
             .with_rekomendasi(tabel)
             .with_rekomendasi(daftar)
             .with_rincian(
-                Rincian::new("2", "Dua", "Dokumen", 2, 1, 10, 4)
+                Rincian::output("2", "Dua")
+                    .with_volume(2, "Dokumen")
+                    .with_capaian(1)
+                    .with_pagu(10)
+                    .with_realisasi(4)
                     .with_sisa_capaian(1)
                     .with_sisa_anggaran(6),
             )
@@ -989,5 +1665,69 @@ mod tests {
             unreachable!()
         };
         assert_eq!(text.plain_text().unwrap(), plain);
+    }
+
+    /// Figures by name: a row or an indicator built with them equals the
+    /// same from JSON, whatever order the names come in; a figure left out
+    /// is refused by the checks at its path.
+    #[test]
+    fn figures_are_given_by_name_and_a_missing_one_is_refused_at_its_path() {
+        let row = Rincian::output("1", "Satu")
+            .with_pagu(10)
+            .with_realisasi(4)
+            .with_capaian(1)
+            .with_volume(2, "Dokumen");
+        let json: Rincian = serde_json::from_str(
+            r#"{"kode": "1", "uraian": "Satu", "satuan": "Dokumen", "volume": 2, "capaian": 1, "pagu": 10, "realisasi": 4}"#,
+        )
+        .unwrap();
+        assert_eq!(row, json);
+        let ikk = Indikator::new("IKK 1.1", "Layanan")
+            .with_capaian(7)
+            .with_target(5)
+            .with_target_pk("A")
+            .with_satuan("%")
+            .with_nilai(NilaiIndikator::Tw2, 6)
+            .with_no("1.a");
+        assert_eq!(ikk.target_pk, Nilai::Teks("A".into()));
+        assert_eq!(
+            (&ikk.target, &ikk.capaian, &ikk.tw2),
+            (&Nilai::from(5), &Nilai::from(7), &Nilai::from(6))
+        );
+        assert_eq!(ikk.no, Some(Nomor("1.a".into())));
+
+        let mut report = minimal();
+        if let Some(anggaran) = report.anggaran.as_mut() {
+            anggaran.rincian = vec![Rincian::output("1", "Satu").with_volume(2, "Dokumen")];
+        }
+        let err = crate::check(&report, &crate::RenderOptions::default()).unwrap_err();
+        let missing: Vec<String> = err
+            .problems()
+            .iter()
+            .filter(|p| p.kind == crate::problem::Kind::RowFigureMissing)
+            .filter_map(|p| p.path().map(ToString::to_string))
+            .collect();
+        assert_eq!(
+            missing,
+            ["anggaran.rincian[0].pagu", "anggaran.rincian[0].realisasi"]
+        );
+    }
+
+    /// An analysis built with its parts passes the checks; one of its own
+    /// parts under its own heading too, and both survive the JSON round trip.
+    #[test]
+    fn analyses_built_with_their_parts_pass_the_checks() {
+        let report = minimal().with_analisis(
+            Analisis::headed(
+                "3.2.1. Indikator tambahan",
+                BagianAnalisis::new("Faktor Pendukung :", "Harga pakan stabil."),
+            )
+            .with_bagian(BagianAnalisis::new("Solusi :", "Pendampingan.").with_isi("Evaluasi.")),
+        );
+        crate::check(&report, &crate::RenderOptions::default()).unwrap();
+        let parsed = crate::parse_report(&serde_json::to_vec(&report).unwrap()).unwrap();
+        assert_eq!(parsed, report);
+        let bagian = parsed.analisis[1].bagian.as_ref().unwrap();
+        assert_eq!((bagian.len(), bagian[1].isi.len()), (2, 2));
     }
 }

@@ -68,6 +68,18 @@ impl<'r> CheckedReport<'r> {
     }
 
     /// The report.
+    ///
+    /// ```
+    /// use lapkin::model::{Penutup, Report, Tanggal, Unit};
+    ///
+    /// let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+    /// let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10)?, "Kepala,", "Nama", "197001012000031001");
+    /// let report = Report::new(unit, 1, 2025, penutup);
+    /// let opts = lapkin::RenderOptions::default();
+    /// let checked = lapkin::validate(&report, &opts.fonts)?;
+    /// assert_eq!(checked.report().tahun, 2025);
+    /// # Ok::<(), lapkin::Error>(())
+    /// ```
     pub fn report(&self) -> &'r Report {
         self.report
     }

@@ -90,6 +90,13 @@ pub enum IsiKinerja {
 
 impl KolomKinerja {
     /// A column showing `isi` under its standard heading.
+    ///
+    /// ```
+    /// use lapkin::model::{IsiKinerja, KolomKinerja};
+    ///
+    /// let kolom = KolomKinerja::new(IsiKinerja::TargetRenaksi);
+    /// assert_eq!((kolom.isi, kolom.judul), (IsiKinerja::TargetRenaksi, None));
+    /// ```
     pub fn new(isi: IsiKinerja) -> Self {
         KolomKinerja {
             isi,
@@ -105,6 +112,13 @@ impl KolomKinerja {
 
 impl KolomAnggaran {
     /// A column showing `isi` under its standard heading.
+    ///
+    /// ```
+    /// use lapkin::model::{IsiAnggaran, KolomAnggaran};
+    ///
+    /// let kolom = KolomAnggaran::new(IsiAnggaran::RpdPersen);
+    /// assert_eq!((kolom.isi, kolom.judul), (IsiAnggaran::RpdPersen, None));
+    /// ```
     pub fn new(isi: IsiAnggaran) -> Self {
         KolomAnggaran {
             isi,
@@ -137,6 +151,13 @@ impl IsiKinerja {
     ];
 
     /// The standard heading of the column.
+    ///
+    /// ```
+    /// use lapkin::model::IsiKinerja;
+    ///
+    /// assert_eq!(IsiKinerja::TargetPk.standard_heading(), "Target Perjanjian Kinerja");
+    /// assert_eq!(IsiKinerja::Tw3.standard_heading(), "TW III");
+    /// ```
     pub fn standard_heading(self) -> &'static str {
         match self {
             IsiKinerja::No => "No",
@@ -158,6 +179,13 @@ impl IsiKinerja {
     }
 
     /// The value of the indicator the column shows, if it shows one.
+    ///
+    /// ```
+    /// use lapkin::model::{IsiKinerja, NilaiIndikator};
+    ///
+    /// assert_eq!(IsiKinerja::Capaian.value(), Some(NilaiIndikator::Capaian));
+    /// assert_eq!(IsiKinerja::Sasaran.value(), None);
+    /// ```
     pub fn value(self) -> Option<NilaiIndikator> {
         Some(match self {
             IsiKinerja::TargetPk => NilaiIndikator::TargetPk,
@@ -200,6 +228,12 @@ pub enum NilaiIndikator {
 
 impl NilaiIndikator {
     /// The field's name in an indicator.
+    ///
+    /// ```
+    /// use lapkin::model::NilaiIndikator;
+    ///
+    /// assert_eq!(NilaiIndikator::TargetRenaksi.field(), "target_renaksi");
+    /// ```
     pub fn field(self) -> &'static str {
         match self {
             NilaiIndikator::TargetPk => "target_pk",
@@ -298,6 +332,13 @@ impl IsiAnggaran {
     ];
 
     /// The standard heading of the column.
+    ///
+    /// ```
+    /// use lapkin::model::IsiAnggaran;
+    ///
+    /// assert_eq!(IsiAnggaran::Pagu.standard_heading(), "Pagu Anggaran");
+    /// assert_eq!(IsiAnggaran::RealisasiPersen.standard_heading(), "Realisasi (%)");
+    /// ```
     pub fn standard_heading(self) -> &'static str {
         match self {
             IsiAnggaran::No => "No",
@@ -319,6 +360,13 @@ impl IsiAnggaran {
 
     /// Whether the Total row sums this column (the money and its
     /// percentages).
+    ///
+    /// ```
+    /// use lapkin::model::IsiAnggaran;
+    ///
+    /// assert!(IsiAnggaran::Pagu.in_total());
+    /// assert!(!IsiAnggaran::Volume.in_total());
+    /// ```
     pub fn in_total(self) -> bool {
         matches!(
             self,
@@ -332,6 +380,13 @@ impl IsiAnggaran {
     }
 
     /// Whether the column is text rather than figures.
+    ///
+    /// ```
+    /// use lapkin::model::IsiAnggaran;
+    ///
+    /// assert!(IsiAnggaran::Uraian.is_text());
+    /// assert!(!IsiAnggaran::SisaAnggaran.is_text());
+    /// ```
     pub fn is_text(self) -> bool {
         matches!(
             self,

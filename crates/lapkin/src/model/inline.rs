@@ -57,6 +57,13 @@ impl fmt::Debug for Inline {
 
 impl Inline {
     /// Wraps a string of inline markup.
+    ///
+    /// ```
+    /// use lapkin::model::Inline;
+    ///
+    /// let text = Inline::new("Kegiatan *daring* dan **luring**");
+    /// assert_eq!(text.plain_text().unwrap(), "Kegiatan daring dan luring");
+    /// ```
     pub fn new(text: impl Into<String>) -> Self {
         Inline {
             text: text.into(),
@@ -65,6 +72,12 @@ impl Inline {
     }
 
     /// The markup as written.
+    ///
+    /// ```
+    /// use lapkin::model::Inline;
+    ///
+    /// assert_eq!(Inline::new("*daring*").as_str(), "*daring*");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.text
     }

@@ -32,6 +32,12 @@ use crate::problem::{Arg, Conj, JsonPath, Kind, Phrase};
 /// best, and its meta-schema is smaller, so the validator is built in
 /// half the work (a process validates one report, so building it was a
 /// tenth of rendering the reference report).
+///
+/// ```
+/// let schema = lapkin::model::report_schema();
+/// assert_eq!(schema["title"], "Laporan Kinerja Triwulan");
+/// assert!(schema["properties"]["penutup"].is_object());
+/// ```
 pub fn report_schema() -> Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
     serde_json::to_value(generator.into_root_schema_for::<super::Report>())

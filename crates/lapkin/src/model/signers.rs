@@ -91,6 +91,14 @@ pub enum TanggalPenutup {
 
 impl TanggalPenutup {
     /// The day, or the first day of the month: the document's date.
+    ///
+    /// ```
+    /// use lapkin::model::{Tanggal, TanggalPenutup};
+    ///
+    /// let bulan = TanggalPenutup::Bulan(Tanggal::new(2020, 10, 1)?);
+    /// assert_eq!(bulan.date().to_string(), "2020-10-01");
+    /// # Ok::<(), lapkin::Problem>(())
+    /// ```
     pub fn date(self) -> time::Date {
         match self {
             TanggalPenutup::Hari(t) | TanggalPenutup::Bulan(t) => t.0,
@@ -98,6 +106,14 @@ impl TanggalPenutup {
     }
 
     /// As printed: "07 Agustus 2024" or "Oktober 2020".
+    ///
+    /// ```
+    /// use lapkin::model::{Tanggal, TanggalPenutup};
+    ///
+    /// assert_eq!(TanggalPenutup::Hari(Tanggal::new(2024, 8, 7)?).printed(), "07 Agustus 2024");
+    /// assert_eq!(TanggalPenutup::Bulan(Tanggal::new(2020, 10, 1)?).printed(), "Oktober 2020");
+    /// # Ok::<(), lapkin::Problem>(())
+    /// ```
     pub fn printed(self) -> String {
         match self {
             TanggalPenutup::Hari(t) => crate::format::tanggal(t.0),

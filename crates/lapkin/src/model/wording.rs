@@ -18,11 +18,25 @@ pub struct Baris(pub Vec<String>);
 
 impl Baris {
     /// The lines.
+    ///
+    /// ```
+    /// use lapkin::model::Baris;
+    ///
+    /// let jabatan = Baris(vec!["Mengetahui,".into(), "Ketua,".into()]);
+    /// assert_eq!(jabatan.lines(), ["Mengetahui,", "Ketua,"]);
+    /// ```
     pub fn lines(&self) -> &[String] {
         &self.0
     }
 
     /// The lines joined by spaces, as one line.
+    ///
+    /// ```
+    /// use lapkin::model::Baris;
+    ///
+    /// let judul = Baris(vec!["LAPORAN KINERJA".into(), "TRIWULAN II".into()]);
+    /// assert_eq!(judul.joined(), "LAPORAN KINERJA TRIWULAN II");
+    /// ```
     pub fn joined(&self) -> String {
         self.0.join(" ")
     }
@@ -107,6 +121,13 @@ pub enum AngkaTriwulan {
 
 impl AngkaTriwulan {
     /// The quarter `q` written this way.
+    ///
+    /// ```
+    /// use lapkin::model::AngkaTriwulan;
+    ///
+    /// assert_eq!(AngkaTriwulan::Arab.write(2), "2");
+    /// assert_eq!(AngkaTriwulan::Romawi.write(2), "II");
+    /// ```
     pub fn write(self, q: u8) -> String {
         match self {
             AngkaTriwulan::Arab => q.to_string(),
@@ -193,6 +214,14 @@ pub enum PenomoranBagian {
 impl PenomoranBagian {
     /// The number of the `n`-th numbered section (1-based) and the space
     /// after it, e.g. "A. ", "BAB II ", or nothing.
+    ///
+    /// ```
+    /// use lapkin::model::PenomoranBagian;
+    ///
+    /// assert_eq!(PenomoranBagian::Huruf.prefix(3), "C. ");
+    /// assert_eq!(PenomoranBagian::Bab.prefix(2), "BAB II ");
+    /// assert_eq!(PenomoranBagian::Tanpa.prefix(2), "");
+    /// ```
     pub fn prefix(self, n: u32) -> String {
         match self {
             PenomoranBagian::Huruf => format!("{}. ", super::letters(n).to_uppercase()),
@@ -277,6 +306,12 @@ impl JenisBagian {
     ];
 
     /// The part's field in the report, e.g. `"anggaran"`.
+    ///
+    /// ```
+    /// use lapkin::model::JenisBagian;
+    ///
+    /// assert_eq!(JenisBagian::Anggaran.field(), "anggaran");
+    /// ```
     pub fn field(self) -> &'static str {
         match self {
             JenisBagian::Kinerja => "kinerja",
