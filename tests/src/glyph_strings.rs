@@ -11,7 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use lapkin::{Item, RenderOptions};
+use lapkin::RenderOptions;
+use lapkin::layout::Item;
 use lapkin_tests::{REFERENCE, drawn_text, load_report};
 use lopdf::{Dictionary, Document, Object};
 
@@ -412,8 +413,8 @@ fn characters(text: &str) -> BTreeMap<char, usize> {
 fn render_and_read(name: &str) -> Vec<Read> {
     let report = load_report(name);
     let opts = RenderOptions::default();
-    let layout = lapkin::layout_report(&report, &opts).unwrap();
-    let pdf = lapkin::render_pdf(&report, &opts).unwrap();
+    let layout = lapkin_tests::layout_report(&report, &opts).unwrap();
+    let pdf = lapkin_tests::render_pdf(&report, &opts).unwrap();
     let pages = read_pages(&pdf);
     assert_eq!(pages.len(), layout.pages.len(), "{name}");
     for (n, (read, page)) in pages.iter().zip(&layout.pages).enumerate() {
@@ -481,7 +482,7 @@ fn the_reports_read_back_as_laid_out() {
     // Each word broken across lines is one /ActualText span over both its
     // parts, whose replacement text is what they read but the line break.
     let report = load_report(REFERENCE);
-    let layout = lapkin::layout_report(&report, &RenderOptions::default()).unwrap();
+    let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
     let mut spans = 0;
     for (n, (read, page)) in pages.iter().zip(&layout.pages).enumerate() {
         let words: Vec<(String, String)> = lapkin_tests::hyphenated_words(page)

@@ -51,6 +51,15 @@ pub fn layout_report(
     lapkin::validate(report, &opts.fonts)?.layout(opts)
 }
 
+/// The PDF of `report` as `lapkin::render` makes it, without the rest of
+/// [`lapkin::Rendered`].
+pub fn render_pdf(
+    report: &lapkin::Report,
+    opts: &lapkin::RenderOptions,
+) -> lapkin::Result<Vec<u8>> {
+    lapkin::render(report, opts).map(|r| r.pdf)
+}
+
 /// A large report made from `base`: its sections A and B repeated `times`
 /// times (indicator codes made unique), and section C with `rows` rows.
 /// The reference fixture with 50 and 5,000 gives about 800 pages.

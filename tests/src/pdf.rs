@@ -1,5 +1,7 @@
-use lapkin::{PdfOptions, RenderOptions, layout_report, render_pdf};
+use lapkin::RenderOptions;
+use lapkin::pdf::PdfOptions;
 use lapkin_tests::{REFERENCE, load_report};
+use lapkin_tests::{layout_report, render_pdf};
 use lopdf::{Document, Object};
 
 fn render(name: &str, opts: &RenderOptions) -> Vec<u8> {
@@ -40,7 +42,7 @@ fn the_same_report_gives_the_same_bytes() {
     // Nor may a fresh font set.
     let third = render(
         REFERENCE,
-        &RenderOptions::default().with_fonts(lapkin::FontSet::liberation_sans()),
+        &RenderOptions::default().with_fonts(lapkin::text::FontSet::liberation_sans()),
     );
     assert!(first == third);
 }

@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use lapkin::{PdfOptions, RenderOptions, render_pdf};
+use lapkin::RenderOptions;
+use lapkin::pdf::PdfOptions;
+use lapkin_tests::render_pdf;
 use lapkin_tests::{REFERENCE, load_report};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -536,19 +538,21 @@ fn split_rows_stay_one_element_and_repeated_headers_are_artifacts() {
     assert!(doc.get_pages().len() >= 3);
     // Each header cell of the document is tagged once.
     let report = load_report("layout/table-over-three-pages.json");
-    let checked = lapkin::validate(&report, &lapkin::FontSet::default()).unwrap();
-    fn header_cells(blocks: &[lapkin::Block]) -> usize {
+    let checked = lapkin::validate(&report, &lapkin::text::FontSet::default()).unwrap();
+    fn header_cells(blocks: &[lapkin::document::Block]) -> usize {
         blocks
             .iter()
             .map(|b| match b {
-                lapkin::Block::Table(t) => t.header.iter().map(|r| r.cells.len()).sum(),
-                lapkin::Block::Indent(inner) => header_cells(inner),
-                lapkin::Block::List(l) => l.items.iter().map(|i| header_cells(&i.blocks)).sum(),
+                lapkin::document::Block::Table(t) => t.header.iter().map(|r| r.cells.len()).sum(),
+                lapkin::document::Block::Indent(inner) => header_cells(inner),
+                lapkin::document::Block::List(l) => {
+                    l.items.iter().map(|i| header_cells(&i.blocks)).sum()
+                }
                 _ => 0,
             })
             .sum()
     }
-    let expected = header_cells(&lapkin::build_document(&checked).blocks);
+    let expected = header_cells(&lapkin::document::build_document(&checked).blocks);
     let column_header = |e: &&Element| {
         e.role == "TH"
             && e.attributes

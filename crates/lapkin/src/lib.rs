@@ -148,18 +148,19 @@ mod style;
 pub mod text;
 mod units;
 
-/// Stage 2, checked report → document: the blocks of the official
-/// document, knowing nothing of performance reports.
-///
-/// [`build_document`] makes the [`Document`] of a
-/// [`CheckedReport`] (so does [`CheckedReport::document`]): its generic
-/// [`Block`]s
-/// ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of
-/// styled [`Text`], each with the [`Origin`] of what it shows in the
-/// report, the [`Footer`] of every page and the [`Meta`]data. A document
-/// can also be built in code and laid out with
-/// [`layout::layout_document`].
 pub mod document {
+    //! Stage 2, checked report → document: the blocks of the official
+    //! document, knowing nothing of performance reports.
+    //!
+    //! [`build_document`] makes the [`Document`] of a
+    //! [`CheckedReport`](crate::CheckedReport) (so does
+    //! [`CheckedReport::document`](crate::CheckedReport::document)): its generic
+    //! [`Block`]s
+    //! ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of
+    //! styled [`Text`], each with the [`Origin`] of what it shows in the
+    //! report, the [`Footer`] of every page and the [`Meta`]data. A document
+    //! can also be built in code and laid out with
+    //! [`layout::layout_document`](crate::layout::layout_document).
     pub use crate::doc::{
         Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin,
         Paragraph, Row, Signature, Table, Text, build_document,
@@ -182,41 +183,18 @@ pub use source::Verification;
 #[doc(no_inline)]
 pub use time::Date;
 
-// The names the root had before the stages had modules of their own, kept
-// (hidden) while the branches in flight move to the modules.
-#[doc(hidden)]
-pub use doc::{
-    Block, Bookmark, Cell, Column, Document, Footer, Heading, List, ListItem, Origin, Paragraph,
-    Row, Signature, Table, Text, build_document,
-};
-#[doc(hidden)]
-pub use field::{DEFAULT_SIGNATURE_FIELD, check_signature_field_name};
-#[doc(hidden)]
-pub use frame::{
-    ArtifactKind, BoxItem, Item, Layout, LinkArea, ListNumbering, Meta, NodeId, OutlineEntry, Page,
-    PageFooter, Role, Rule, Scope, SignatureBox, StructNode, Structure, Tag, TextRun,
-};
-#[doc(hidden)]
-pub use layout::layout_document;
-#[doc(hidden)]
-pub use model::{MAX_INPUT_BYTES, parse_report_with_limit};
-#[doc(hidden)]
-pub use pdf::{Attachment, PdfOptions, PdfStandard, Relationship, check_timestamp, write_pdf};
-#[doc(hidden)]
-pub use problem::Problems;
+// The stage types this module uses.
+use doc::build_document;
+use field::check_signature_field_name;
+use frame::Layout;
+use model::parse_report_with_limit;
+use pdf::{PdfOptions, write_pdf};
+use problem::Problems;
+use signing::SignaturePlacement;
 #[cfg(feature = "read")]
-#[doc(hidden)]
-pub use read::DECODE_BUDGET;
-#[doc(hidden)]
-pub use signing::{BsreV1, BsreV2, SignaturePlacement};
-#[doc(hidden)]
-pub use source::{FaceRecord, FontRecord, RECORD_FILE, RenderRecord, SOURCE_FILE, canonical_json};
-#[doc(hidden)]
-pub use style::Style;
-#[doc(hidden)]
-pub use text::{Align, Face, FontSet, Span, SpanStyle};
-#[doc(hidden)]
-pub use units::{Point, Pt, Rect, Sides, Size};
+use source::SOURCE_FILE;
+use style::Style;
+use text::FontSet;
 
 /// Everything besides the report that shapes the PDF.
 #[derive(Debug, Clone, Default)]
@@ -229,9 +207,9 @@ pub struct RenderOptions {
     /// Options of the PDF writer.
     pub pdf: PdfOptions,
     /// Attaches the report to the PDF, as its canonical JSON
-    /// ([`canonical_json`], named [`SOURCE_FILE`], relationship Source),
-    /// with the record of these options ([`RenderRecord`], named
-    /// [`RECORD_FILE`], relationship Supplement), so that the report can
+    /// ([`source::canonical_json`], named [`source::SOURCE_FILE`], relationship
+    /// Source), with the record of these options ([`source::RenderRecord`], named
+    /// [`source::RECORD_FILE`], relationship Supplement), so that the report can
     /// be extracted ([`extract_source`]) and the document re-made and
     /// compared ([`verify`]). The file is then PDF/A-3b.
     pub attach_source: bool,
@@ -534,7 +512,7 @@ pub fn extract_source(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
 ///
 /// Reads the document as viewers read it, finds from its structure the
 /// revision lapkin wrote (the first), renders the attached report again
-/// with the recorded options ([`RenderRecord`]) in `fonts`, and compares
+/// with the recorded options ([`RenderRecord`](source::RenderRecord)) in `fonts`, and compares
 /// the bytes: when they differ, [`Verification::Differs`] names the first
 /// difference (the page count, a page's content, an attached file, the
 /// document information, the XMP metadata, another object). Then each
@@ -600,37 +578,6 @@ pub fn verify(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verificatio
         Err(e) => return Err(e),
     };
     source::compare(&doc, &carried.record, &remade.pdf, &remade.signatures)
-}
-
-/// Lays out a report: validates it, builds its document and paginates it.
-/// The glyphs were checked by [`validate`], for the report's texts and for
-/// the text the document stage writes, so the layout stage does not check
-/// them again (as [`layout_document`] does for a document of any origin).
-/// (Kept for the branches in flight; [`CheckedReport::layout`] is the API.)
-#[doc(hidden)]
-pub fn layout_report(report: &Report, opts: &RenderOptions) -> Result<Layout> {
-    layout_with(report, opts, Rules::All)
-}
-
-/// Renders a report to PDF bytes; see [`render`]. (Kept for the branches
-/// in flight.)
-#[doc(hidden)]
-pub fn render_pdf(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>> {
-    render(report, opts).map(|r| r.pdf)
-}
-
-#[cfg(feature = "read")]
-/// [`extract_source`] (kept for the branches in flight).
-#[doc(hidden)]
-pub fn extract_source_with_limit(pdf: &[u8], max_bytes: u64) -> Result<Vec<u8>> {
-    extract_source(pdf, max_bytes)
-}
-
-#[cfg(feature = "read")]
-/// [`verify`] (kept for the branches in flight).
-#[doc(hidden)]
-pub fn verify_with_limit(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verification> {
-    verify(pdf, fonts, max_bytes)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::problem::{Arg, JsonPath, Kind, Problem};
 /// markup is parsed once and kept with the text, see
 /// [`Inline`](super::Inline).) The fonts are not kept: [`crate::render`]
 /// lays out in the fonts it validated for, and
-/// [`crate::layout_document`] checks a document's glyphs against the fonts
+/// [`crate::layout::layout_document`] checks a document's glyphs against the fonts
 /// it is given.
 #[derive(Debug, Clone)]
 pub struct CheckedReport<'r> {

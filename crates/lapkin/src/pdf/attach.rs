@@ -36,6 +36,12 @@ pub enum Relationship {
 
 impl Relationship {
     /// The name of the relationship in the PDF (`Source`, `Supplement`...).
+    ///
+    /// ```
+    /// use lapkin::pdf::Relationship;
+    ///
+    /// assert_eq!(Relationship::Source.pdf_name(), "Source");
+    /// ```
     pub fn pdf_name(self) -> &'static str {
         match self {
             Relationship::Source => "Source",
@@ -66,6 +72,13 @@ pub struct Attachment {
 
 impl Attachment {
     /// An attachment without a description.
+    ///
+    /// ```
+    /// use lapkin::pdf::{Attachment, Relationship};
+    ///
+    /// let csv = Attachment::new("anggaran.csv", "text/csv", Relationship::Data, b"pagu;realisasi\n".to_vec());
+    /// assert_eq!((csv.name.as_str(), csv.description.as_str()), ("anggaran.csv", ""));
+    /// ```
     pub fn new(
         name: impl Into<String>,
         mime: impl Into<String>,
@@ -82,6 +95,14 @@ impl Attachment {
     }
 
     /// This attachment with a description (`/Desc`).
+    ///
+    /// ```
+    /// use lapkin::pdf::{Attachment, Relationship};
+    ///
+    /// let csv = Attachment::new("anggaran.csv", "text/csv", Relationship::Data, Vec::new())
+    ///     .with_description("Rincian anggaran");
+    /// assert_eq!(csv.description, "Rincian anggaran");
+    /// ```
     pub fn with_description(mut self, description: impl Into<String>) -> Self {
         self.description = description.into();
         self

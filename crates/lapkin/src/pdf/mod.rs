@@ -77,9 +77,9 @@ impl PdfStandard {
     /// plain PDF.
     ///
     /// ```
-    /// assert_eq!(lapkin::PdfStandard::A2b.pdfa_part(), Some(2));
-    /// assert_eq!(lapkin::PdfStandard::A3b.pdfa_part(), Some(3));
-    /// assert_eq!(lapkin::PdfStandard::None.pdfa_part(), None);
+    /// assert_eq!(lapkin::pdf::PdfStandard::A2b.pdfa_part(), Some(2));
+    /// assert_eq!(lapkin::pdf::PdfStandard::A3b.pdfa_part(), Some(3));
+    /// assert_eq!(lapkin::pdf::PdfStandard::None.pdfa_part(), None);
     /// ```
     pub fn pdfa_part(self) -> Option<u8> {
         match self {
@@ -91,6 +91,13 @@ impl PdfStandard {
 
     /// The standard's short name, as the command line writes it: `none`,
     /// `a2b`, `a3b`.
+    ///
+    /// ```
+    /// use lapkin::pdf::PdfStandard;
+    ///
+    /// assert_eq!(PdfStandard::A2b.name(), "a2b");
+    /// assert_eq!(PdfStandard::None.to_string(), "none");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             PdfStandard::None => "none",
@@ -108,6 +115,11 @@ impl std::fmt::Display for PdfStandard {
 
 impl PdfOptions {
     /// These options with a fixed creation time (see [`PdfOptions::timestamp`]).
+    ///
+    /// ```
+    /// let opts = lapkin::pdf::PdfOptions::default().with_timestamp(1_700_000_000);
+    /// assert_eq!(opts.timestamp, Some(1_700_000_000));
+    /// ```
     pub fn with_timestamp(mut self, secs: i64) -> Self {
         self.timestamp = Some(secs);
         self
@@ -115,6 +127,11 @@ impl PdfOptions {
 
     /// These options with an empty signature field of this name (see
     /// [`PdfOptions::signature_field`]).
+    ///
+    /// ```
+    /// let opts = lapkin::pdf::PdfOptions::default().with_signature_field("ttd_kepala");
+    /// assert_eq!(opts.signature_field.as_deref(), Some("ttd_kepala"));
+    /// ```
     pub fn with_signature_field(mut self, name: impl Into<String>) -> Self {
         self.signature_field = Some(name.into());
         self
@@ -122,6 +139,13 @@ impl PdfOptions {
 
     /// These options with another standard (see [`PdfStandard`]; PDF/A-2b
     /// by default).
+    ///
+    /// ```
+    /// use lapkin::pdf::{PdfOptions, PdfStandard};
+    ///
+    /// let opts = PdfOptions::default().with_standard(PdfStandard::None);
+    /// assert_eq!(opts.standard, PdfStandard::None);
+    /// ```
     pub fn with_standard(mut self, standard: PdfStandard) -> Self {
         self.standard = standard;
         self
@@ -129,6 +153,15 @@ impl PdfOptions {
 
     /// These options with one more attached file (see
     /// [`PdfOptions::attachments`]).
+    ///
+    /// ```
+    /// use lapkin::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
+    ///
+    /// let data = Attachment::new("data.json", "application/json", Relationship::Data, b"{}".to_vec());
+    /// let opts = PdfOptions::default().with_attachment(data);
+    /// // PDF/A-2b may not carry attached files: the options become PDF/A-3b.
+    /// assert_eq!(opts.standard, PdfStandard::A3b);
+    /// ```
     pub fn with_attachment(mut self, attachment: Attachment) -> Self {
         // PDF/A-2b cannot carry attached files; PDF/A-3b is PDF/A-2b with them.
         if self.standard == PdfStandard::A2b {
@@ -148,10 +181,10 @@ pub(crate) const MAX_TIMESTAMP: i64 = 253_402_300_799;
 /// (253 402 300 799). [`write_pdf`] refuses any other timestamp.
 ///
 /// ```
-/// assert!(lapkin::check_timestamp(1_700_000_000).is_ok());
-/// assert!(lapkin::check_timestamp(253_402_300_799).is_ok());
-/// assert!(lapkin::check_timestamp(-1).is_err());
-/// assert!(lapkin::check_timestamp(253_402_300_800).is_err());
+/// assert!(lapkin::pdf::check_timestamp(1_700_000_000).is_ok());
+/// assert!(lapkin::pdf::check_timestamp(253_402_300_799).is_ok());
+/// assert!(lapkin::pdf::check_timestamp(-1).is_err());
+/// assert!(lapkin::pdf::check_timestamp(253_402_300_800).is_err());
 /// ```
 pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
     let at = Location::Option("pdf.timestamp".into());
@@ -184,6 +217,20 @@ pub fn check_timestamp(secs: i64) -> std::result::Result<(), Problem> {
 /// field name [`check_signature_field_name`] refuses, or a signature field
 /// asked for in a layout without a signature box (located at the option
 /// `pdf.signature_field`, as [`render`](crate::render) names it).
+///
+/// ```
+/// use lapkin::model::{Penutup, Report, Tanggal, Unit};
+/// use lapkin::RenderOptions;
+///
+/// let unit = Unit::new("UPT Contoh", "Unit Pelaksana Teknis Contoh", "Bengkulu");
+/// let penutup = Penutup::new("Bengkulu", Tanggal::new(2025, 4, 10)?, "Kepala,", "Nama", "197001012000031001");
+/// let report = Report::new(unit, 1, 2025, penutup);
+/// let opts = RenderOptions::default();
+/// let layout = lapkin::validate(&report, &opts.fonts)?.layout(&opts)?;
+/// let pdf = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf)?;
+/// assert!(pdf.starts_with(b"%PDF-1.7"));
+/// # Ok::<(), lapkin::Error>(())
+/// ```
 pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<u8>> {
     check::check_layout(layout, fonts)?;
     field::check_fields(layout, opts)?;
