@@ -32,27 +32,28 @@ impl Checker<'_> {
     }
 
     /// A coordinate: finite, within [`MAX_LENGTH`] of the page's corner.
-    fn coordinate(&mut self, path: JsonPath, v: Pt) {
+    /// Paths are made only for a value refused (thousands are checked).
+    fn coordinate(&mut self, path: impl FnOnce() -> JsonPath, v: Pt) {
         if !(v.0.is_finite() && v.0.abs() <= MAX_LENGTH) {
             let expected = Arg::phrase(Phrase::Coordinate, vec![("max", shown(MAX_LENGTH).into())]);
-            self.out_of_range(path, expected, v.0);
+            self.out_of_range(path(), expected, v.0);
         }
     }
 
     /// A length from 0 to [`MAX_LENGTH`].
-    fn length(&mut self, path: JsonPath, v: Pt) {
+    fn length(&mut self, path: impl FnOnce() -> JsonPath, v: Pt) {
         if !(v.0 >= 0.0 && v.0 <= MAX_LENGTH) {
             let range = range(0.0, MAX_LENGTH, false, Phrase::UnitPt);
             let expected = Arg::phrase(Phrase::Length, vec![("range", range)]);
-            self.out_of_range(path, expected, v.0);
+            self.out_of_range(path(), expected, v.0);
         }
     }
 
-    fn rect(&mut self, path: &JsonPath, r: &Rect) {
-        self.coordinate(path.child("x"), r.x);
-        self.coordinate(path.child("y"), r.y);
-        self.coordinate(path.child("width"), r.width);
-        self.coordinate(path.child("height"), r.height);
+    fn rect(&mut self, path: impl Fn() -> JsonPath, r: &Rect) {
+        self.coordinate(|| path().key("x"), r.x);
+        self.coordinate(|| path().key("y"), r.y);
+        self.coordinate(|| path().key("width"), r.width);
+        self.coordinate(|| path().key("height"), r.height);
     }
 
     fn page(&mut self, p: usize, page: &Page) {
@@ -68,24 +69,25 @@ impl Checker<'_> {
             }
         }
         for (part, items) in page.parts() {
+            let base = part.path(&path);
             for (i, item) in items.iter().enumerate() {
-                self.item(&part.path(&path).index(i), item);
+                self.item(&|| base.clone().index(i), item);
             }
         }
     }
 
-    fn item(&mut self, at: &JsonPath, item: &Item) {
+    fn item(&mut self, at: &dyn Fn() -> JsonPath, item: &Item) {
         match item {
             Item::Text(t) => {
-                self.coordinate(at.child("x"), t.x);
-                self.coordinate(at.child("y"), t.y);
+                self.coordinate(|| at().key("x"), t.x);
+                self.coordinate(|| at().key("y"), t.y);
                 let (_, max) = PAGE_SIDES;
                 if !(t.size.0 > 0.0 && t.size.0 <= max) {
                     let expected = Arg::phrase(Phrase::FontSize, vec![("max", shown(max).into())]);
-                    self.out_of_range(at.child("size"), expected, t.size.0);
+                    self.out_of_range(at().key("size"), expected, t.size.0);
                 }
-                self.coordinate(at.child("word_spacing"), t.word_spacing);
-                self.coordinate(at.child("width"), t.width);
+                self.coordinate(|| at().key("word_spacing"), t.word_spacing);
+                self.coordinate(|| at().key("width"), t.width);
                 let face = self.fonts.face(t.face);
                 // Each character once, in order.
                 let mut seen = std::collections::HashSet::new();
@@ -93,7 +95,7 @@ impl Checker<'_> {
                     .filter(|&c| face.glyph(c).is_none() && seen.insert(c))
                     .collect();
                 if !missing.is_empty() {
-                    let path = at.child("text");
+                    let path = at().key("text");
                     let p = crate::text::glyphs::missing_glyph(
                         &path, t.face, face, &missing, &t.text, false,
                     );
@@ -101,24 +103,24 @@ impl Checker<'_> {
                 }
             }
             Item::Rule(l) => {
-                self.coordinate(at.child("x1"), l.x1);
-                self.coordinate(at.child("y1"), l.y1);
-                self.coordinate(at.child("x2"), l.x2);
-                self.coordinate(at.child("y2"), l.y2);
-                self.length(at.child("width"), l.width);
+                self.coordinate(|| at().key("x1"), l.x1);
+                self.coordinate(|| at().key("y1"), l.y1);
+                self.coordinate(|| at().key("x2"), l.x2);
+                self.coordinate(|| at().key("y2"), l.y2);
+                self.length(|| at().key("width"), l.width);
             }
             Item::Box(b) => {
-                self.rect(&at.child("rect"), &b.rect);
+                self.rect(|| at().key("rect"), &b.rect);
                 if let Some(g) = b.fill
                     && !(0.0..=1.0).contains(&g)
                 {
-                    self.out_of_range(at.child("fill"), Phrase::GreyLevel.into(), f64::from(g));
+                    self.out_of_range(at().key("fill"), Phrase::GreyLevel.into(), f64::from(g));
                 }
                 if let Some(w) = b.stroke {
-                    self.length(at.child("stroke"), w);
+                    self.length(|| at().key("stroke"), w);
                 }
             }
-            Item::Link(l) => self.rect(&at.child("rect"), &l.rect),
+            Item::Link(l) => self.rect(|| at().key("rect"), &l.rect),
         }
     }
 
@@ -152,12 +154,12 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     for (i, e) in layout.outline.iter().enumerate() {
         let path = at("outline").index(i);
         c.page_number(path.child("page"), e.page, pages);
-        c.coordinate(path.child("y"), e.y);
+        c.coordinate(|| path.child("y"), e.y);
     }
     for (i, s) in layout.signatures.iter().enumerate() {
         let path = at("signatures").index(i);
         c.page_number(path.child("page"), s.page, pages);
-        c.rect(&path.child("rect"), &s.rect);
+        c.rect(|| path.child("rect"), &s.rect);
         if let Some(page) = s.page.checked_sub(1).and_then(|p| layout.pages.get(p))
             && !(s.page_height.approx_eq(page.size.height))
         {
