@@ -123,13 +123,16 @@ fn json_path(location: &Location) -> JsonPath {
 }
 
 /// The nearest of `known` to `name`, if it is near enough to be a typo.
+/// Of names equally near, the first in byte order: the suggestion does not
+/// depend on the order `known` comes in (a hash map's, say), so the same
+/// input always gets the same message.
 pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name_lc = name.to_lowercase();
     known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(&name_lc, &k.to_lowercase()), k))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
 }
 
@@ -619,6 +622,12 @@ mod tests {
         assert_eq!(nearest("pgu", known), Some("pagu"));
         assert_eq!(nearest("Realisasi", known), Some("realisasi"));
         assert_eq!(nearest("xyz", known), None);
+        // Equally near names: the first in byte order, whatever order they come in.
+        let tied = ["IKK 2.1", "IKK 1.2", "IKK 1.1"];
+        assert_eq!(nearest("IKK 9.9", tied), Some("IKK 1.1"));
+        let mut reversed = tied;
+        reversed.reverse();
+        assert_eq!(nearest("IKK 9.9", reversed), Some("IKK 1.1"));
     }
 
     #[test]

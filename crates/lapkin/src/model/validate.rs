@@ -339,10 +339,12 @@ impl<'r> Checker<'r, '_> {
             .collect();
         if !known.contains(&code.trim()) {
             let nearest = nearest(code, known.iter().copied());
+            let none_coded = known.is_empty();
             let mut known: Vec<&str> = known;
             known.sort_unstable();
             let known = Arg::List(known.into_iter().map(Arg::from).collect(), Conj::Comma);
             let suggestion = match nearest {
+                _ if none_coded => Arg::phrase(Phrase::NoIndicatorCodes, vec![]),
                 Some(s) => Arg::phrase(
                     Phrase::DidYouMeanIndicator,
                     vec![("name", Arg::quoted(s)), ("known", known)],
@@ -614,6 +616,26 @@ mod tests {
         let mut sorted = problems.clone();
         crate::problem::sort_in_document_order(&mut sorted, &serde_json::to_value(&r).unwrap());
         assert_eq!(problems, sorted);
+    }
+
+    #[test]
+    fn an_analysis_naming_an_indicator_gets_the_nearest_code_or_is_told_there_are_none() {
+        let mut r = minimal();
+        r.analisis[0].indikator = Some("IKK 9.9".into());
+        assert_eq!(
+            paths(&r),
+            [
+                r#"analisis[0].indikator: no indicator "IKK 9.9" in section A (kinerja); did you mean "IKK 1.1"? The indicators are IKK 1.1"#
+            ]
+        );
+        // Without codes in A, the hint says what to do instead of listing none.
+        r.kinerja.sasaran[0].indikator[0].kode = None;
+        let problems = paths(&r);
+        assert!(
+            problems.iter().any(|p| p.starts_with("analisis[0].indikator: ")
+                && p.ends_with("no indicator of section A has a code; leave `indikator` out and give the analysis its heading in `judul`")),
+            "{problems:?}"
+        );
     }
 
     #[test]

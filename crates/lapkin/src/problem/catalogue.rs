@@ -1106,6 +1106,10 @@ catalogue! {
         IndicatorsAre = "indicators-are"
             en "the indicators are {known}"
             id "indikator yang ada: {known}";
+        /// No indicator of section A has a code to refer to.
+        NoIndicatorCodes = "no-indicator-codes"
+            en "no indicator of section A has a code; leave `indikator` out and give the analysis its heading in `judul`"
+            id "tidak ada indikator di bagian A yang berkode; hapus isian `indikator` dan tuliskan judul analisis ini di `judul`";
 
         // Duplicate keys.
 
