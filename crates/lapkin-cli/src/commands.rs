@@ -29,13 +29,20 @@ pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
     let (title, indikator, rincian) = (
         report.title(),
         report.indikator().count(),
-        report.anggaran.as_ref().map_or(0, |a| a.rincian.len()),
+        report.anggaran.as_ref().map_or(0, |a| rows(&a.rincian)),
     );
+    // Budget rows, sub-rows included: rows by rincian output, by type of
+    // spending or by program are all rows of the budget table.
     let line = words(
-        format!("{source}: ok: {title} ({indikator} indikator, {rincian} rincian output)\n"),
-        format!("{source}: baik: {title} ({indikator} indikator, {rincian} rincian output)\n"),
+        format!("{source}: ok: {title} ({indikator} indikator, {rincian} budget rows)\n"),
+        format!("{source}: baik: {title} ({indikator} indikator, {rincian} baris anggaran)\n"),
     );
     write_stdout(line.to_string().as_bytes())
+}
+
+/// The rows of a budget table, sub-rows included.
+fn rows(rincian: &[lapkin::model::Rincian]) -> usize {
+    rincian.iter().map(|r| 1 + rows(&r.rincian)).sum()
 }
 
 /// `lapkin schema`: prints the JSON Schema of the input.

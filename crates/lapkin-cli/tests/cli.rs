@@ -60,8 +60,21 @@ fn check_accepts_the_reference_report() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains(
-        "ok: Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024 (4 indikator, 6 rincian output)"
+        "ok: Laporan Kinerja Triwulan 2 BPMP Provinsi Bengkulu Tahun 2024 (4 indikator, 6 budget rows)"
     ));
+}
+
+/// A budget of programs with their kegiatan counts every row it prints.
+#[test]
+fn check_counts_the_budget_rows_with_their_sub_rows() {
+    let path = fixture("units/bluppb-karawang-2020-tw3.json");
+    let out = lapkin(&["check", "--lang", "id", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(", 7 baris anggaran)"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
