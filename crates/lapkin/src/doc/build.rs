@@ -531,6 +531,15 @@ mod tests {
         build_document(&crate::validate(report, &fonts).unwrap())
     }
 
+    /// The document's second table: the budget table.
+    fn budget_table(doc: &Document) -> &crate::document::Table {
+        let mut tables = doc.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        });
+        tables.nth(1).expect("a budget table")
+    }
+
     fn text_of(t: &Text) -> String {
         t.iter().map(|s| s.text.as_str()).collect()
     }
@@ -670,15 +679,7 @@ mod tests {
     #[test]
     fn the_total_row_is_computed_and_spans_five_columns() {
         let doc = build(&minimal());
-        let table = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .nth(1)
-            .unwrap();
+        let table = budget_table(&doc);
         let total = table.body.last().unwrap();
         assert!(total.keep_with_previous);
         assert_eq!(total.cells[0].colspan, 5);
@@ -716,15 +717,7 @@ mod tests {
             { "uraian": "Belanja Barang", "pagu": 100, "realisasi": 20 } ] });
         let report = crate::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap();
         let doc = build(&report);
-        let table = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .nth(1)
-            .unwrap();
+        let table = budget_table(&doc);
         let header: Vec<String> = table.header[0]
             .cells
             .iter()
