@@ -355,7 +355,9 @@ impl Parts {
                 let part = std::mem::take(&mut self.rekomendasi);
                 (part.origin, part.blocks)
             }
-            Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            Some(JenisBagian::Penutup) => {
+                return turned(bagian.mendatar, closing(report, &self.closing));
+            }
             _ => (Origin::none(), Vec::new()),
         };
         let own = self
@@ -374,7 +376,15 @@ impl Parts {
         };
         let mut blocks = section_heading(report, bagian, number, origin);
         blocks.extend(content);
-        blocks
+        turned(bagian.mendatar, blocks)
+    }
+}
+
+/// `blocks`, on landscape pages of their own if `landscape` (and any).
+fn turned(landscape: bool, blocks: Vec<Block>) -> Vec<Block> {
+    match landscape && !blocks.is_empty() {
+        true => vec![Block::Landscape(blocks)],
+        false => blocks,
     }
 }
 
@@ -453,7 +463,7 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
                     keep_introductions_with_next(&mut item.blocks);
                 }
             }
-            Block::Indent(inner) => keep_introductions_with_next(inner),
+            Block::Indent(inner) | Block::Landscape(inner) => keep_introductions_with_next(inner),
             _ => {}
         }
     }
@@ -612,7 +622,7 @@ mod tests {
                             }
                         }
                     }
-                    Block::Indent(inner) => walk(inner, out),
+                    Block::Indent(inner) | Block::Landscape(inner) => walk(inner, out),
                     Block::Signature(s) => {
                         for t in s.before.iter().chain(&s.after) {
                             text(t, out);
@@ -838,7 +848,7 @@ mod tests {
                             collect(&item.blocks, out);
                         }
                     }
-                    Block::Indent(inner) => collect(inner, out),
+                    Block::Indent(inner) | Block::Landscape(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
                     Block::Title(_) => {}

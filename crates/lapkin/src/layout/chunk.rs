@@ -43,6 +43,9 @@ pub(crate) struct Chunk {
     /// For a split table row: the horizontal extent of the rule to draw
     /// at the cut, and the padding to put above the continued part.
     pub cut_rule: Option<CutRule>,
+    /// It goes on a landscape page: pagination starts a new page where
+    /// the orientation changes.
+    pub landscape: bool,
 }
 
 /// What a chunk is, for error messages: its kind and, when known, the
@@ -100,6 +103,7 @@ impl Chunk {
             repeat: None,
             cuts: Vec::new(),
             cut_rule: None,
+            landscape: false,
         }
     }
 
@@ -504,6 +508,7 @@ impl Rest {
             repeat: self.chunk.repeat.clone(),
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
+            landscape: self.chunk.landscape,
         };
         self.next_cut = below;
         head
