@@ -248,11 +248,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         .replace("{page}", "0")
         .replace("{pages}", "0");
     g.plain(&label, Face::Regular, &footer.child("page_label"));
-    if g.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(g.problems.into())
-    }
+    crate::error::none_or_invalid(g.problems)
 }
 
 /// The glyph check of a document: its problems so far.
