@@ -47,6 +47,12 @@ pub struct Layout {
     /// fields point into; empty for an untagged layout.
     #[serde(default, skip_serializing_if = "Structure::is_empty")]
     pub structure: Structure,
+    /// What was laid out but is worth a warning, in document order: a
+    /// table on a portrait page whose words had to break at their
+    /// syllables (kind `table-words-broken`, its hint saying to set it
+    /// landscape). Not serialized.
+    #[serde(skip)]
+    pub notices: Vec<crate::problem::Problem>,
 }
 
 /// Document information.
@@ -397,6 +403,7 @@ impl Layout {
             signatures: Vec::new(),
             meta,
             structure: Structure::default(),
+            notices: Vec::new(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub(crate) struct Ctx<'a> {
     pub tree: RefCell<Structure>,
     /// Whether the blocks being laid out go on landscape pages.
     pub landscape: std::cell::Cell<bool>,
+    /// Warnings found so far (see [`crate::frame::Layout::notices`]).
+    pub notices: RefCell<Vec<crate::problem::Problem>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -29,6 +31,7 @@ impl<'a> Ctx<'a> {
             fonts,
             tree: RefCell::new(Structure::document()),
             landscape: std::cell::Cell::new(false),
+            notices: RefCell::new(Vec::new()),
         }
     }
 

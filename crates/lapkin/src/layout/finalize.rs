@@ -452,5 +452,6 @@ pub(crate) fn finalize(
         signatures,
         meta,
         structure,
+        notices: ctx.notices.take(),
     }
 }
