@@ -205,34 +205,22 @@ pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
 /// nothing); forms in the order of their first pages, at most 8 sizes.
 pub(crate) fn shared_footers(pages: &[Page]) -> (Vec<Option<usize>>, Vec<usize>) {
     let mut firsts: Vec<usize> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut of: Vec<Option<usize>> = Vec::with_capacity(pages.len());
-    for (p, page) in pages.iter().enumerate() {
-        let k = match firsts.iter().position(|&f| pages[f].size == page.size) {
-            Some(k) => k,
-            None if firsts.len() < 8 => {
-                firsts.push(p);
-                counts.push(0);
-                firsts.len() - 1
-            }
-            None => {
-                of.push(None);
-                continue;
-            }
-        };
-        let run = footer_run(page);
-        let shares = !run.is_empty() && run == footer_run(&pages[firsts[k]]);
-        counts[k] += usize::from(shares);
-        of.push(shares.then_some(k));
-    }
-    // The forms of two pages or more, numbered again in order.
-    let mut n = 0;
-    let number: Vec<Option<usize>> = (counts.iter())
-        .map(|&c| (c >= 2).then(|| (n, n += 1).0))
+    let of: Vec<Option<usize>> = (pages.iter().enumerate())
+        .map(|(p, page)| {
+            // The size's first page, or this one for a new size.
+            let k = (firsts.iter().position(|&f| pages[f].size == page.size))
+                .or_else(|| (firsts.len() < 8).then(|| (firsts.len(), firsts.push(p)).0))?;
+            let run = footer_run(page);
+            (!run.is_empty() && run == footer_run(&pages[firsts[k]])).then_some(k)
+        })
         .collect();
-    let of = of.into_iter().map(|k| k.and_then(|k| number[k])).collect();
-    let forms = (0..firsts.len()).filter(|&k| number[k].is_some());
-    (of, forms.map(|k| firsts[k]).collect())
+    let kept: Vec<usize> = (0..firsts.len())
+        .filter(|&k| of.iter().filter(|o| **o == Some(k)).count() >= 2)
+        .collect();
+    let of = of
+        .into_iter()
+        .map(|o| o.and_then(|k| kept.iter().position(|&j| j == k)));
+    (of.collect(), kept.iter().map(|&k| firsts[k]).collect())
 }
 
 /// A content stream being written, and the graphics state it has set, so
