@@ -118,18 +118,6 @@ fn word_rest<'a>(t: &TextRun, next: Option<&'a Item>) -> Option<&'a TextRun> {
     }
 }
 
-/// The resource name of the first shared footer (a form XObject).
-pub(crate) const FOOTER: &[u8] = b"LKFOOT";
-
-/// The resource name of shared footer `k`: [`FOOTER`], then `LKFOOT2` …
-/// (one per page size).
-pub(crate) fn footer_name(k: usize) -> Vec<u8> {
-    match k {
-        0 => FOOTER.to_vec(),
-        k => format!("LKFOOT{}", k + 1).into_bytes(),
-    }
-}
-
 /// The marked content of one page being written: the structure its items
 /// point into, and the structure node of each marked-content id given
 /// out so far (MCID n is `mcids[n]`).
@@ -142,7 +130,8 @@ pub(crate) struct Marks<'a> {
 
 /// The content stream of one page: its body, its running header, its
 /// legal note and its label, in that order. With `shared_footer` k, the
-/// page's [`footer_run`] is drawn by the form XObject [`footer_name`] k,
+/// page's [`footer_run`] is drawn by the form XObject
+/// [`footer_name`](super::footers::footer_name) k,
 /// made once from [`footer_content`]. With `marks`, the items are written in
 /// marked-content sequences: each run of items of one structure node as one
 /// sequence with the node's role and a new MCID (recorded in `marks`),
@@ -171,7 +160,7 @@ pub(crate) fn page_content(
                 .subtype(ArtifactSubtype::Footer);
         }
         c.save_state()
-            .x_object(Name(&footer_name(form)))
+            .x_object(Name(&super::footers::footer_name(form)))
             .restore_state();
         if marks.is_some() {
             c.end_marked_content();
@@ -184,7 +173,7 @@ pub(crate) fn page_content(
 /// when every item of it is a footer artifact (or untagged). A legal note
 /// tagged where it is read (on the last page) is the page's own; so is the
 /// page's label ([`PageFooter::label`](crate::frame::PageFooter::label)).
-fn footer_run(page: &Page) -> &[Item] {
+pub(super) fn footer_run(page: &Page) -> &[Item] {
     let note = page.footer.note.as_slice();
     let artifact = |i: &Item| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer));
     if note.iter().all(artifact) { note } else { &[] }
@@ -197,32 +186,6 @@ pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let mut painter = Painter::new(page.size.height.0, run.len());
     painter.items(run, codes, None);
     painter.finish()
-}
-
-/// Which shared form draws each page's footer, and the first page of
-/// each form: the pages of one size whose [`footer_run`] is that of the
-/// size's first page with one share a form, if two pages or more do (for
-/// one, a form saves nothing); forms in the order of their first pages,
-/// at most 8 sizes.
-pub(crate) fn shared_footers(pages: &[Page]) -> (Vec<Option<usize>>, Vec<usize>) {
-    let mut firsts: Vec<usize> = Vec::new();
-    let of: Vec<Option<usize>> = (pages.iter().enumerate())
-        .map(|(p, page)| {
-            // A page without a note to share (the last, a cover) starts
-            // no form; else its size's first page with one, or this page.
-            let run = Some(footer_run(page)).filter(|r| !r.is_empty())?;
-            let k = (firsts.iter().position(|&f| pages[f].size == page.size))
-                .or_else(|| (firsts.len() < 8).then(|| (firsts.len(), firsts.push(p)).0))?;
-            (run == footer_run(&pages[firsts[k]])).then_some(k)
-        })
-        .collect();
-    let kept: Vec<usize> = (0..firsts.len())
-        .filter(|&k| of.iter().filter(|o| **o == Some(k)).count() >= 2)
-        .collect();
-    let of = of
-        .into_iter()
-        .map(|o| o.and_then(|k| kept.iter().position(|&j| j == k)));
-    (of.collect(), kept.iter().map(|&k| firsts[k]).collect())
 }
 
 /// A content stream being written, and the graphics state it has set, so
@@ -509,42 +472,6 @@ mod tests {
     use super::*;
     use crate::frame::{BoxItem, Rule, TextRun};
     use crate::units::{Rect, Size};
-
-    /// One form per page size, shared by the pages of that size that have
-    /// the note; a page without one (a cover, the last page) starts none.
-    #[test]
-    fn the_note_is_shared_once_per_page_size() {
-        let page = |size: Size, x: f64| {
-            let mut p = Page::new(size);
-            if x > 0.0 {
-                p.footer.note = vec![Item::Rule(Rule::new(
-                    Pt(x),
-                    Pt(0.0),
-                    Pt(9.0),
-                    Pt(0.0),
-                    Pt(1.0),
-                ))];
-            }
-            p
-        };
-        let wide = Size::new(Size::A4.height, Size::A4.width);
-        let pages = [
-            page(Size::A4, 0.0),
-            page(Size::A4, 1.0),
-            page(wide, 2.0),
-            page(Size::A4, 1.0),
-            page(wide, 2.0),
-            page(Size::A4, 1.0),
-            page(Size::A4, 0.0),
-        ];
-        let (of, firsts) = shared_footers(&pages);
-        let (p, l) = (Some(0), Some(1));
-        assert_eq!(of, [None, p, l, p, l, p, None]);
-        assert_eq!(firsts, [1, 2]);
-        // A size with one page of it gets no form: the others are numbered on.
-        let (of, firsts) = shared_footers(&pages[..4]);
-        assert_eq!((of, firsts), (vec![None, Some(0), None, Some(0)], vec![1]));
-    }
 
     #[test]
     fn numbers_are_rounded_to_hundredths_of_a_point() {
