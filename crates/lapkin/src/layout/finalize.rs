@@ -11,8 +11,8 @@ use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::frame::{
-    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, PageFooter, Role,
-    Rule, Structure, Tag, TextRun,
+    Anchor, ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, NumberStyle, OutlineEntry,
+    Page, PageFooter, PageLabel, PageNumbering, Role, Rule, Structure, Tag, TextRun, page_label,
 };
 use crate::problem::Phrase;
 
@@ -157,9 +157,10 @@ impl FooterLayout {
             .reduce(Pt::min)
     }
 
-    /// The footer of page `page` of `pages`, placed with its top at `top`:
-    /// the legal note (as footer artifacts) and the page label.
-    fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
+    /// The footer of the page labelled `page` of `pages`, placed with its
+    /// top at `top`: the legal note (as footer artifacts) and the page
+    /// label.
+    fn page_footer(&self, ctx: &Ctx<'_>, page: &str, pages: usize, top: Pt) -> PageFooter {
         let mut note = self.items.clone();
         shift_all(&mut note, top);
         if self.label.is_empty() {
@@ -167,7 +168,7 @@ impl FooterLayout {
         }
         let label = self
             .label
-            .replace("{page}", &page.to_string())
+            .replace("{page}", page)
             .replace("{pages}", &pages.to_string());
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
         let label = Item::Text(TextRun {
@@ -354,6 +355,8 @@ pub(crate) fn finalize(
     let total = bodies.len();
     let mut outline = Vec::new();
     let mut signatures = Vec::new();
+    let mut anchors = Vec::new();
+    let page_labels = page_labels(&bodies);
     let pages = bodies
         .into_iter()
         .enumerate()
@@ -371,8 +374,12 @@ pub(crate) fn finalize(
                 s.page_height = ctx.style.page.height;
                 signatures.push(s);
             }
+            for (id, y) in body.anchors {
+                anchors.push(Anchor::new(id, i + 1, y));
+            }
             let mut items = body.items;
-            let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
+            let label = page_label(&page_labels, i + 1);
+            let mut page_footer = footer.page_footer(ctx, &label, total, footer_top);
             if i + 1 == total {
                 tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
@@ -394,5 +401,23 @@ pub(crate) fn finalize(
         signatures,
         meta,
         structure,
+        page_labels,
+        anchors,
     }
+}
+
+/// The runs of page numbering the pages start: none if no page starts
+/// one (the pages are 1, 2, 3 …); else from the first page, arabic until
+/// the first run if it starts later.
+fn page_labels(bodies: &[PageBody]) -> Vec<PageLabel> {
+    let mut labels: Vec<PageLabel> = bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.numbering.map(|n| PageLabel::new(i + 1, n)))
+        .collect();
+    if labels.first().is_some_and(|l| l.page > 1) {
+        let arabic = PageNumbering::new(NumberStyle::Arabic, 1);
+        labels.insert(0, PageLabel::new(1, arabic));
+    }
+    labels
 }

@@ -32,6 +32,10 @@ pub(crate) struct PageBody {
     pub items: Vec<Item>,
     pub bookmarks: Vec<(Bookmark, Pt)>,
     pub signatures: Vec<crate::frame::SignatureBox>,
+    /// The anchors on the page, with their tops.
+    pub anchors: Vec<(String, Pt)>,
+    /// The page numbering that starts on this page, if it changes here.
+    pub numbering: Option<crate::frame::PageNumbering>,
 }
 
 struct Paginator {
@@ -103,6 +107,9 @@ impl Paginator {
         }
         for b in chunk.bookmarks {
             self.page.bookmarks.push((b, top));
+        }
+        for a in chunk.anchors {
+            self.page.anchors.push((a, top));
         }
         for mut s in chunk.signatures {
             s.rect.y += top;
@@ -246,6 +253,16 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
             match chunks.next() {
                 Some(c) => group.push(c),
                 None => break,
+            }
+        }
+        // A page break: a new page unless this one is still empty, where
+        // the numbering may start again.
+        if let Some(b) = group[0].page_break.take() {
+            if !p.empty {
+                p.new_page(&group[0]);
+            }
+            if b.numbering.is_some() {
+                p.page.numbering = b.numbering;
             }
         }
         // Move the group to a new page if it cannot start here; at most
