@@ -27,7 +27,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("format", &[]),
     ("text", &["units", "error", "format", "problem"]),
     ("style", &["units"]),
-    ("frame", &["units", "text", "problem"]),
+    ("frame", &["units", "text", "format", "problem"]),
     ("signing", &["frame", "units"]),
     ("model", &["error", "format", "text", "field", "problem"]),
     (

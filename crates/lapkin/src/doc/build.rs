@@ -632,6 +632,8 @@ mod tests {
                             text(t, out);
                         }
                     }
+                    Block::Contents(c) => c.entries.iter().for_each(|e| text(&e.text, out)),
+                    Block::PageBreak(_) => {}
                 }
             }
         }
@@ -850,7 +852,7 @@ mod tests {
                     Block::Indent(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
-                    Block::Title(_) => {}
+                    _ => {}
                 }
             }
         }

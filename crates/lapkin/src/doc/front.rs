@@ -31,6 +31,8 @@ pub(super) struct Order {
     front: bool,
     /// The numbering of the pages has turned arabic.
     arabic: bool,
+    /// The section before was the cover: the roman numbering starts.
+    after_cover: bool,
     /// The sections numbered so far.
     pub number: u32,
     /// Anchors made so far for targets without an id.
@@ -66,8 +68,14 @@ impl Order {
     /// matter (the first starting the arabic numbering), every appendix,
     /// and any section that asks for one.
     pub(super) fn page_break(&mut self, place: Place, bagian: &Bagian) -> Option<Block> {
+        let cover = bagian.jenis == Some(JenisBagian::Sampul);
         let numbering = match place {
-            Place::Front(0) => Some(PageNumbering::new(NumberStyle::LowerRoman, 1)),
+            // The cover has no number; the front matter is i, ii … after it.
+            Place::Front(_) if cover => Some(PageNumbering::new(NumberStyle::Unnumbered, 1)),
+            Place::Front(k) if k == 0 || self.after_cover => {
+                self.after_cover = false;
+                Some(PageNumbering::new(NumberStyle::LowerRoman, 1))
+            }
             Place::Chapter | Place::Appendix(_) if self.front && !self.arabic => {
                 self.arabic = true;
                 Some(PageNumbering::new(NumberStyle::Arabic, 1))
@@ -79,6 +87,7 @@ impl Order {
             Place::Chapter => self.front || bagian.halaman_baru,
             Place::Appendix(_) => true,
         };
+        self.after_cover = cover;
         (breaks || numbering.is_some()).then(|| Block::PageBreak(PageBreak::new(numbering)))
     }
 
@@ -216,6 +225,9 @@ fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>
                     Some(m) => format!("Subbab {m}"),
                     None => text_of(&h.text),
                 };
+                if let (Some(m), Some(b)) = (&h.marker, &mut h.bookmark) {
+                    b.title = format!("{m} {}", b.title);
+                }
                 if h.anchor.is_none() && o.lkj {
                     h.anchor = Some(o.anchor());
                 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Heading, Text};
+use super::{Block, Text};
 use crate::frame::PageNumbering;
 use crate::text::{Span, SpanStyle};
 
@@ -63,7 +63,10 @@ impl Contents {
 pub struct ContentsEntry {
     /// Its indent, 0 for a chapter, 1 for its subsections ….
     pub level: u8,
-    /// The text: the target's number and title ("1.1 Latar Belakang").
+    /// The target's number ("1.1", "Tabel 5."), hanging before the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The text: the target's title ("Latar Belakang").
     pub text: Text,
     /// The anchor of what it lists (see `Heading::anchor`).
     pub target: String,
@@ -85,6 +88,7 @@ impl ContentsEntry {
     pub fn new(level: u8, text: Text, target: impl Into<String>) -> Self {
         ContentsEntry {
             level,
+            number: None,
             text,
             target: target.into(),
             page: String::new(),
@@ -178,6 +182,10 @@ fn number_tables(blocks: &mut [Block], f: &mut Finish, out: &mut Vec<ContentsEnt
                     .anchor
                     .get_or_insert_with(|| format!("_tabel{}", out.len() + 1))
                     .clone();
+                let entry = ContentsEntry {
+                    number: Some(format!("{number}.")),
+                    ..ContentsEntry::new(0, plain_of(&p.text), anchor.clone())
+                };
                 let mut text = vec![Span {
                     text: format!("{number}. "),
                     style: SpanStyle::BOLD,
@@ -185,7 +193,7 @@ fn number_tables(blocks: &mut [Block], f: &mut Finish, out: &mut Vec<ContentsEnt
                 }];
                 text.append(&mut p.text);
                 p.text = text;
-                out.push(ContentsEntry::new(0, plain_of(&p.text), anchor.clone()));
+                out.push(entry);
                 f.labels.insert(anchor, number);
             }
             Block::Indent(inner) => number_tables(inner, f, out),
@@ -237,11 +245,11 @@ fn collect_headings(blocks: &[Block], out: &mut Vec<ContentsEntry>) {
         match block {
             Block::Heading(h) => {
                 if let Some(anchor) = &h.anchor {
-                    out.push(ContentsEntry::new(
-                        h.bookmark.as_ref().map_or(0, |b| b.level),
-                        plain_of(&heading_text(h)),
-                        anchor.clone(),
-                    ));
+                    let level = h.bookmark.as_ref().map_or(0, |b| b.level);
+                    out.push(ContentsEntry {
+                        number: h.marker.clone(),
+                        ..ContentsEntry::new(level, plain_of(&h.text), anchor.clone())
+                    });
                 }
             }
             Block::Indent(inner) => collect_headings(inner, out),
@@ -252,20 +260,6 @@ fn collect_headings(blocks: &[Block], out: &mut Vec<ContentsEntry>) {
             _ => {}
         }
     }
-}
-
-/// A heading's number and text, as one line.
-fn heading_text(h: &Heading) -> Text {
-    let mut text = Vec::new();
-    if let Some(m) = &h.marker {
-        text.push(Span {
-            text: format!("{m} "),
-            style: SpanStyle::REGULAR,
-            link: None,
-        });
-    }
-    text.extend(h.text.iter().cloned());
-    text
 }
 
 /// A cross-reference without text (`[](#id)`) prints its target's label.

@@ -19,6 +19,9 @@ pub enum NumberStyle {
     LowerRoman,
     /// I, II, III …
     UpperRoman,
+    /// No number (a cover): the page label is empty, and no page number
+    /// is printed on the page.
+    Unnumbered,
 }
 
 impl NumberStyle {
@@ -35,6 +38,7 @@ impl NumberStyle {
             NumberStyle::Arabic => n.to_string(),
             NumberStyle::LowerRoman => crate::format::roman(n).to_lowercase(),
             NumberStyle::UpperRoman => crate::format::roman(n),
+            NumberStyle::Unnumbered => String::new(),
         }
     }
 }

@@ -50,21 +50,32 @@ fn entry(ctx: &Ctx<'_>, e: &ContentsEntry, (x, width): (Pt, Pt), toc: NodeId) ->
     let link = Tag::Node(ctx.node(Role::Link, p));
     let gap = ctx.style.marker_gap;
     let column = page_column(ctx, &e.page, size);
+    let face = ctx.fonts.face(Face::Regular);
     let indent = ctx.style.indent * f64::from(e.level);
-    let text_width = (width - indent - column - gap * 2.0).max(Pt(1.0));
+    // The number hangs before the text, whose lines align after it.
+    let hang = e
+        .number
+        .as_ref()
+        .map_or(Pt::ZERO, |n| face.width(n, size) + gap);
+    let text_width = (width - indent - hang - column - gap * 2.0).max(Pt(1.0));
     let mut lines = text_lines(
         ctx,
         &e.text,
         size,
-        x + indent,
+        x + indent + hang,
         text_width,
         Align::Left,
         Phrase::ChunkLine,
         link,
     );
-    let face = ctx.fonts.face(Face::Regular);
+    if let (Some(n), Some(first)) = (&e.number, lines.first_mut()) {
+        let mut run = TextRun::new(x + indent, baseline_of(ctx), Face::Regular, size, n, hang - gap);
+        run.tag = link;
+        run.space_after = true;
+        first.items.insert(0, Item::Text(run));
+    }
     let (ascent, descent) = (face.ascent(size), face.descent(size));
-    let baseline = ctx.baseline(size);
+    let baseline = baseline_of(ctx);
     let n = lines.len();
     for (k, line) in lines.iter_mut().enumerate() {
         line.keep_with_next = k + 1 < n;
@@ -100,6 +111,11 @@ fn entry(ctx: &Ctx<'_>, e: &ContentsEntry, (x, width): (Pt, Pt), toc: NodeId) ->
         }
     }
     lines
+}
+
+/// The baseline of an entry's lines, from a line's top.
+fn baseline_of(ctx: &Ctx<'_>) -> Pt {
+    ctx.baseline(ctx.style.font_size)
 }
 
 /// Where a text run ends.

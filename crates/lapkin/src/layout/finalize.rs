@@ -163,7 +163,8 @@ impl FooterLayout {
     fn page_footer(&self, ctx: &Ctx<'_>, page: &str, pages: usize, top: Pt) -> PageFooter {
         let mut note = self.items.clone();
         shift_all(&mut note, top);
-        if self.label.is_empty() {
+        // An unnumbered page (a cover) prints no page number.
+        if self.label.is_empty() || page.is_empty() {
             return PageFooter::new(note, Vec::new());
         }
         let label = self

@@ -509,6 +509,7 @@ mod tests {
             align: Align::Left,
             origin: Default::default(),
             keep_with_next,
+            anchor: None,
         })
     }
 

@@ -345,7 +345,9 @@ impl Glyphs<'_> {
                     for (k, e) in c.entries.iter().enumerate() {
                         let at = path.child("entries").item(k);
                         self.text(&e.text, &at);
-                        self.plain(&format!("{} .", e.page), Face::Regular, &at.child("page"));
+                        let number = e.number.as_deref().unwrap_or_default();
+                        let drawn = format!("{number} {} .", e.page);
+                        self.plain(&drawn, Face::Regular, &at.child("page"));
                     }
                 }
                 Block::PageBreak(_) => {}

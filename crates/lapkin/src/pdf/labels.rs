@@ -55,11 +55,16 @@ pub(super) fn write_page_labels(c: &mut Catalog<'_>, layout: &Layout) {
         let key = i32::try_from(l.page.saturating_sub(1)).unwrap_or(i32::MAX);
         nums.item(key);
         let mut label = nums.push().start::<PageLabel<'_>>();
-        label.style(match l.numbering.style {
-            NumberStyle::LowerRoman => NumberingStyle::LowerRoman,
-            NumberStyle::UpperRoman => NumberingStyle::UpperRoman,
-            _ => NumberingStyle::Arabic,
-        });
+        // An unnumbered run has no style: its labels are empty.
+        let style = match l.numbering.style {
+            NumberStyle::LowerRoman => Some(NumberingStyle::LowerRoman),
+            NumberStyle::UpperRoman => Some(NumberingStyle::UpperRoman),
+            NumberStyle::Unnumbered => None,
+            _ => Some(NumberingStyle::Arabic),
+        };
+        if let Some(style) = style {
+            label.style(style);
+        }
         if l.numbering.start != 1 {
             label.offset(i32::try_from(l.numbering.start).unwrap_or(i32::MAX));
         }
