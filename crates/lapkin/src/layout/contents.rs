@@ -69,7 +69,14 @@ fn entry(ctx: &Ctx<'_>, e: &ContentsEntry, (x, width): (Pt, Pt), toc: NodeId) ->
         link,
     );
     if let (Some(n), Some(first)) = (&e.number, lines.first_mut()) {
-        let mut run = TextRun::new(x + indent, baseline_of(ctx), Face::Regular, size, n, hang - gap);
+        let mut run = TextRun::new(
+            x + indent,
+            baseline_of(ctx),
+            Face::Regular,
+            size,
+            n,
+            hang - gap,
+        );
         run.tag = link;
         run.space_after = true;
         first.items.insert(0, Item::Text(run));

@@ -160,17 +160,14 @@ impl FooterLayout {
     /// The footer of the page labelled `page` of `pages`, placed with its
     /// top at `top`: the legal note (as footer artifacts) and the page
     /// label.
-    fn page_footer(&self, ctx: &Ctx<'_>, page: &str, pages: usize, top: Pt) -> PageFooter {
+    fn page_footer(&self, ctx: &Ctx<'_>, (page, pages): (&str, &str), top: Pt) -> PageFooter {
         let mut note = self.items.clone();
         shift_all(&mut note, top);
         // An unnumbered page (a cover) prints no page number.
         if self.label.is_empty() || page.is_empty() {
             return PageFooter::new(note, Vec::new());
         }
-        let label = self
-            .label
-            .replace("{page}", page)
-            .replace("{pages}", &pages.to_string());
+        let label = self.label.replace("{page}", page).replace("{pages}", pages);
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
         let label = Item::Text(TextRun {
             x: self.right - width,
@@ -380,7 +377,8 @@ pub(crate) fn finalize(
             }
             let mut items = body.items;
             let label = page_label(&page_labels, i + 1);
-            let mut page_footer = footer.page_footer(ctx, &label, total, footer_top);
+            let last = run_end(&page_labels, i + 1, total);
+            let mut page_footer = footer.page_footer(ctx, (&label, &last), footer_top);
             if i + 1 == total {
                 tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
@@ -405,6 +403,20 @@ pub(crate) fn finalize(
         page_labels,
         anchors,
     }
+}
+
+/// What "{pages}" prints on the 1-based `page` of `total`: the page count,
+/// or in labelled pages the label of the last page of its run ("vii" in
+/// the front matter, the last page's number after).
+fn run_end(labels: &[PageLabel], page: usize, total: usize) -> String {
+    if labels.is_empty() {
+        return total.to_string();
+    }
+    let next = labels
+        .iter()
+        .find(|l| l.page > page)
+        .map_or(total + 1, |l| l.page);
+    page_label(labels, next - 1)
 }
 
 /// The runs of page numbering the pages start: none if no page starts
