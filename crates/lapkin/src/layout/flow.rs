@@ -238,6 +238,23 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out
     for l in &mut lines {
         l.keep_with_next = true;
     }
+    // A centred heading's lines ("BAB I" over its title) are words apart
+    // for text extraction.
+    let n = lines.len();
+    for l in lines
+        .iter_mut()
+        .take(n.saturating_sub(1))
+        .filter(|_| h.centered)
+    {
+        if let Some(Item::Text(t)) = l
+            .items
+            .iter_mut()
+            .rev()
+            .find(|i| matches!(i, Item::Text(_)))
+        {
+            t.space_after = true;
+        }
+    }
     if let Some(m) = &h.marker {
         add_marker(ctx, &mut lines, (m, tag), x, size, Face::Bold);
     }
