@@ -384,7 +384,9 @@ impl Parts {
                 let part = std::mem::take(&mut self.rekomendasi);
                 (part.origin, part.blocks)
             }
-            Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            Some(JenisBagian::Penutup) => {
+                return turned(bagian.mendatar, closing(report, &self.closing));
+            }
             Some(JenisBagian::Sampul) => (Origin::none(), front::cover(report)),
             Some(j) => (Origin::none(), order.list(j).into_iter().collect()),
             None => (Origin::none(), Vec::new()),
@@ -417,7 +419,15 @@ impl Parts {
         }
         blocks.extend(order.heading(report, (bagian, place), number, origin));
         blocks.extend(content);
-        blocks
+        turned(bagian.mendatar, blocks)
+    }
+}
+
+/// `blocks`, on landscape pages of their own if `landscape` (and any).
+fn turned(landscape: bool, blocks: Vec<Block>) -> Vec<Block> {
+    match landscape && !blocks.is_empty() {
+        true => vec![Block::Landscape(blocks)],
+        false => blocks,
     }
 }
 
@@ -462,7 +472,7 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
                     keep_introductions_with_next(&mut item.blocks);
                 }
             }
-            Block::Indent(inner) => keep_introductions_with_next(inner),
+            Block::Indent(inner) | Block::Landscape(inner) => keep_introductions_with_next(inner),
             _ => {}
         }
     }
@@ -621,7 +631,7 @@ mod tests {
                             }
                         }
                     }
-                    Block::Indent(inner) => walk(inner, out),
+                    Block::Indent(inner) | Block::Landscape(inner) => walk(inner, out),
                     Block::Signature(s) => {
                         for t in s.before.iter().chain(&s.after) {
                             text(t, out);
@@ -849,7 +859,7 @@ mod tests {
                             collect(&item.blocks, out);
                         }
                     }
-                    Block::Indent(inner) => collect(inner, out),
+                    Block::Indent(inner) | Block::Landscape(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
                     _ => {}

@@ -235,7 +235,9 @@ fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>
                     o.finish.labels.insert(a.clone(), label);
                 }
             }
-            Block::Indent(inner) => number_in(inner, chapter, counters, o),
+            Block::Indent(inner) | Block::Landscape(inner) => {
+                number_in(inner, chapter, counters, o)
+            }
             Block::List(l) => {
                 for item in &mut l.items {
                     number_in(&mut item.blocks, chapter, counters, o);

@@ -196,7 +196,7 @@ fn number_tables(blocks: &mut [Block], f: &mut Finish, out: &mut Vec<ContentsEnt
                 out.push(entry);
                 f.labels.insert(anchor, number);
             }
-            Block::Indent(inner) => number_tables(inner, f, out),
+            Block::Indent(inner) | Block::Landscape(inner) => number_tables(inner, f, out),
             Block::List(l) => {
                 for item in &mut l.items {
                     number_tables(&mut item.blocks, f, out);
@@ -219,7 +219,7 @@ fn clear_subbab_slots(blocks: &mut [Block]) {
             {
                 h.marker = None;
             }
-            Block::Indent(inner) => clear_subbab_slots(inner),
+            Block::Indent(inner) | Block::Landscape(inner) => clear_subbab_slots(inner),
             Block::List(l) => l
                 .items
                 .iter_mut()
@@ -252,7 +252,7 @@ fn collect_headings(blocks: &[Block], out: &mut Vec<ContentsEntry>) {
                     });
                 }
             }
-            Block::Indent(inner) => collect_headings(inner, out),
+            Block::Indent(inner) | Block::Landscape(inner) => collect_headings(inner, out),
             Block::List(l) => l
                 .items
                 .iter()
@@ -293,7 +293,7 @@ pub(super) fn for_each_text(blocks: &mut [Block], f: &mut impl FnMut(&mut Text))
                     f(c);
                 }
             }
-            Block::Indent(inner) => for_each_text(inner, f),
+            Block::Indent(inner) | Block::Landscape(inner) => for_each_text(inner, f),
             Block::Signature(s) => s.before.iter_mut().chain(&mut s.after).for_each(&mut *f),
             Block::SignatureRow(row) => {
                 for s in row {

@@ -48,6 +48,9 @@ pub(crate) struct Chunk {
     /// Starts a new page (unless the page is still empty), with the page
     /// numbering this says.
     pub page_break: Option<crate::doc::PageBreak>,
+    /// It goes on a landscape page: pagination starts a new page where
+    /// the orientation changes.
+    pub landscape: bool,
 }
 
 /// What a chunk is, for error messages: its kind and, when known, the
@@ -107,6 +110,7 @@ impl Chunk {
             cut_rule: None,
             anchors: Vec::new(),
             page_break: None,
+            landscape: false,
         }
     }
 
@@ -513,6 +517,7 @@ impl Rest {
             cut_rule: self.chunk.cut_rule,
             anchors: std::mem::take(&mut self.chunk.anchors),
             page_break: self.chunk.page_break.take(),
+            landscape: self.chunk.landscape,
         };
         self.next_cut = below;
         head

@@ -155,7 +155,7 @@ fn leaders(ctx: &Ctx<'_>, (from, to): (Pt, Pt), baseline: Pt) -> Item {
 pub(super) fn has_contents(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
         Block::Contents(_) => true,
-        Block::Indent(inner) => has_contents(inner),
+        Block::Indent(inner) | Block::Landscape(inner) => has_contents(inner),
         Block::List(l) => l.items.iter().any(|i| has_contents(&i.blocks)),
         _ => false,
     })
@@ -191,7 +191,7 @@ fn fill(blocks: &mut [Block], page: &impl Fn(&str) -> String) -> bool {
                     }
                 }
             }
-            Block::Indent(inner) => changed |= fill(inner, page),
+            Block::Indent(inner) | Block::Landscape(inner) => changed |= fill(inner, page),
             Block::List(l) => {
                 for i in &mut l.items {
                     changed |= fill(&mut i.blocks, page);

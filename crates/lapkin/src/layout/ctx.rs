@@ -16,6 +16,8 @@ pub(crate) struct Ctx<'a> {
     pub style: &'a Style,
     pub fonts: &'a FontSet,
     pub tree: RefCell<Structure>,
+    /// Whether the blocks being laid out go on landscape pages.
+    pub landscape: std::cell::Cell<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -26,6 +28,7 @@ impl<'a> Ctx<'a> {
             style,
             fonts,
             tree: RefCell::new(Structure::document()),
+            landscape: std::cell::Cell::new(false),
         }
     }
 
