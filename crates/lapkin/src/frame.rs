@@ -7,10 +7,13 @@
 //! text dump made for `insta` snapshots (two decimals, no floating-point
 //! noise).
 
+mod labels;
 mod structure;
 
 use std::fmt;
 
+pub(crate) use labels::page_label;
+pub use labels::{Anchor, NumberStyle, PageLabel, PageNumbering};
 pub use structure::{ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +50,13 @@ pub struct Layout {
     /// fields point into; empty for an untagged layout.
     #[serde(default, skip_serializing_if = "Structure::is_empty")]
     pub structure: Structure,
+    /// How the pages are numbered, run by run (i, ii … then 1, 2 …), as
+    /// printed and as the PDF's `/PageLabels` says; empty: 1, 2, 3 ….
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_labels: Vec<PageLabel>,
+    /// The places internal links (`#id`) and generated lists point to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<Anchor>,
     /// What was laid out but is worth a warning, in document order: a
     /// table on a portrait page whose words had to break at their
     /// syllables (kind `table-words-broken`, its hint saying to set it
@@ -403,6 +413,8 @@ impl Layout {
             signatures: Vec::new(),
             meta,
             structure: Structure::default(),
+            page_labels: Vec::new(),
+            anchors: Vec::new(),
             notices: Vec::new(),
         }
     }

@@ -15,8 +15,9 @@
 
 use super::body::Frame;
 use super::closing::{ClosingPaths, closing};
+use super::front::{self, Order, Place};
 use super::tables::{TableOrigins, anggaran_table, kinerja_table};
-use super::wording::{FOOTER_TITLE, intro_of, part_title, standard_title};
+use super::wording::{FOOTER_TITLE, intro_of, part_title};
 use super::{Block, Bookmark, Document, Footer, Heading, Meta, Origin, Paragraph, Text};
 use crate::model::walk::{Node, Source, Visit, walk};
 use crate::model::{
@@ -34,7 +35,7 @@ fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     }
 }
 
-pub(super) fn plain(text: impl Into<String>) -> Text {
+pub(crate) fn plain(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::REGULAR)]
 }
 
@@ -112,15 +113,33 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
         level: 2,
         parts: Parts::default(),
         analysis: 0,
+        subbab: 0,
     };
     walk(report, &mut b);
     let mut parts = b.parts;
-    let mut blocks = opening(report, parts.pengantar.take());
-    let mut number = 0;
+    let mut order = Order::new(report);
+    let front = report.front_matter();
+    let mut blocks = if front.is_empty() {
+        opening(report, parts.pengantar.take())
+    } else {
+        Vec::new()
+    };
+    for (k, bagian) in front.iter().enumerate() {
+        blocks.extend(parts.section(checked, (Some(k), bagian, Place::Front(k)), &mut order));
+    }
+    let own = report.susunan.as_ref().and_then(|s| s.bagian.as_ref());
+    let own = own.map_or(0, Vec::len);
     for (k, bagian) in report.sections().iter().enumerate() {
-        blocks.extend(parts.section(checked, (k, bagian), &mut number));
+        let index = (k < own).then_some(front.len() + k);
+        blocks.extend(parts.section(checked, (index, bagian, Place::Chapter), &mut order));
+    }
+    for (k, bagian) in report.appendices().iter().enumerate() {
+        let index = Some(front.len() + own + k);
+        let at = (index, bagian, Place::Appendix(k));
+        blocks.extend(parts.section(checked, at, &mut order));
     }
     keep_introductions_with_next(&mut blocks);
+    super::lkj::finish(&mut blocks, order.finish);
     let blocks = headings_with_landscape(blocks);
     Document {
         meta: meta(report),
@@ -172,11 +191,17 @@ struct Builder<'c, 'r> {
     parts: Parts,
     /// The number of analyses met so far.
     analysis: usize,
+    /// How many subsections the walk is in.
+    subbab: u8,
 }
 
 impl<'r> Visit<'r> for Builder<'_, 'r> {
     fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
-        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, self.level) {
+        let level = self.level.saturating_add(self.subbab);
+        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, level) {
+            if let Node::Subbab(..) = node {
+                self.subbab = self.subbab.saturating_add(1);
+            }
             return;
         }
         let p = &mut self.parts;
@@ -208,6 +233,10 @@ impl<'r> Visit<'r> for Builder<'_, 'r> {
             node,
             Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) | Node::Analisis(_)
         );
+        if let Node::Subbab(..) = node {
+            self.subbab = self.subbab.saturating_sub(1);
+            return;
+        }
         if !closes {
             if !self.frames.is_empty() {
                 super::body::leave(&mut self.frames, path, node);
@@ -324,14 +353,14 @@ fn analysis_heading(
 }
 
 impl Parts {
-    /// Section `k` of the report: its heading (numbered unless it says
-    /// not, counting on `number`) and content; nothing if it has no
-    /// content.
+    /// A section of the report: its page break, its heading (numbered
+    /// unless it says not, or it is not a chapter) and its content, with
+    /// its blocks (`isi`) gathered at `own`; nothing if it has no content.
     fn section(
         &mut self,
         checked: &CheckedReport<'_>,
-        (k, bagian): (usize, &Bagian),
-        number: &mut u32,
+        (own, bagian, place): (Option<usize>, &Bagian, Place),
+        order: &mut Order,
     ) -> Vec<Block> {
         let report = checked.report();
         let (origin, mut content) = match bagian.jenis {
@@ -359,11 +388,12 @@ impl Parts {
             Some(JenisBagian::Penutup) => {
                 return turned(bagian.mendatar, closing(report, &self.closing));
             }
-            _ => (Origin::none(), Vec::new()),
+            Some(JenisBagian::Sampul) => (Origin::none(), front::cover(report)),
+            Some(j) => (Origin::none(), order.list(j).into_iter().collect()),
+            None => (Origin::none(), Vec::new()),
         };
-        let own = self
-            .bagian
-            .get_mut(k)
+        let own = own
+            .and_then(|k| self.bagian.get_mut(k))
             .map(std::mem::take)
             .unwrap_or_default();
         content.extend(own.blocks);
@@ -375,7 +405,20 @@ impl Parts {
             (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
             _ => origin,
         };
-        let mut blocks = section_heading(report, bagian, number, origin);
+        let number = (bagian.bernomor && place == Place::Chapter).then(|| {
+            order.number += 1;
+            order.number
+        });
+        front::number_subsections(&mut content, number, order);
+        let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
+        let covered = report
+            .front_matter()
+            .iter()
+            .any(|b| b.jenis == Some(JenisBagian::Sampul));
+        if place == Place::Front(0) && !covered {
+            blocks.extend(front::front_opening(report, self.pengantar.take()));
+        }
+        blocks.extend(order.heading(report, (bagian, place), number, origin));
         blocks.extend(content);
         turned(bagian.mendatar, blocks)
     }
@@ -387,40 +430,6 @@ fn turned(landscape: bool, blocks: Vec<Block>) -> Vec<Block> {
         true => vec![Block::Landscape(blocks)],
         false => blocks,
     }
-}
-
-/// The heading of a section: its own or the standard one, numbered
-/// unless it says not (counting on `number`), in capitals if the report
-/// says so; none for a section without a title or a number.
-fn section_heading(
-    report: &Report,
-    bagian: &Bagian,
-    number: &mut u32,
-    origin: Origin,
-) -> Vec<Block> {
-    let mut text = match (&bagian.judul, bagian.jenis) {
-        (Some(own), _) => emboldened(inline(own)),
-        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
-        (None, None) => Vec::new(),
-    };
-    let susunan = report.susunan.clone().unwrap_or_default();
-    if bagian.bernomor {
-        *number += 1;
-        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
-    }
-    if susunan.huruf_besar {
-        for s in &mut text {
-            s.text = s.text.to_uppercase();
-        }
-    }
-    if text_of(&text).trim().is_empty() {
-        return Vec::new();
-    }
-    vec![Block::Heading(Heading {
-        bookmark: Some(Bookmark::new(text_of(&text).trim_end(), 0)),
-        origin,
-        ..Heading::new(1, text)
-    })]
 }
 
 /// The title and the intro: the report's own, or the standard ones.
@@ -664,6 +673,8 @@ mod tests {
                             text(t, out);
                         }
                     }
+                    Block::Contents(c) => c.entries.iter().for_each(|e| text(&e.text, out)),
+                    Block::PageBreak(_) => {}
                 }
             }
         }
@@ -882,7 +893,7 @@ mod tests {
                     Block::Indent(inner) | Block::Landscape(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
-                    Block::Title(_) => {}
+                    _ => {}
                 }
             }
         }

@@ -173,6 +173,10 @@ pub enum Role {
     Div,
     /// A section: related blocks (the legal note, read once at the end).
     Sect,
+    /// A table of contents (a generated list).
+    TOC,
+    /// An entry of a table of contents.
+    TOCI,
 }
 
 /// What a header cell labels.
@@ -287,6 +291,8 @@ impl Role {
             Role::Link => "Link",
             Role::Div => "Div",
             Role::Sect => "Sect",
+            Role::TOC => "TOC",
+            Role::TOCI => "TOCI",
         }
     }
 }

@@ -43,6 +43,11 @@ pub(crate) struct Chunk {
     /// For a split table row: the horizontal extent of the rule to draw
     /// at the cut, and the padding to put above the continued part.
     pub cut_rule: Option<CutRule>,
+    /// The anchors (names links point to) at the chunk's top.
+    pub anchors: Vec<String>,
+    /// Starts a new page (unless the page is still empty), with the page
+    /// numbering this says.
+    pub page_break: Option<crate::doc::PageBreak>,
     /// It goes on a landscape page: pagination starts a new page where
     /// the orientation changes.
     pub landscape: bool,
@@ -103,6 +108,8 @@ impl Chunk {
             repeat: None,
             cuts: Vec::new(),
             cut_rule: None,
+            anchors: Vec::new(),
+            page_break: None,
             landscape: false,
         }
     }
@@ -508,6 +515,8 @@ impl Rest {
             repeat: self.chunk.repeat.clone(),
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
+            anchors: std::mem::take(&mut self.chunk.anchors),
+            page_break: self.chunk.page_break.take(),
             landscape: self.chunk.landscape,
         };
         self.next_cut = below;

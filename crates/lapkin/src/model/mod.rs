@@ -28,6 +28,7 @@ mod checked;
 mod columns;
 mod inline;
 mod keys;
+mod lkj;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
@@ -53,6 +54,8 @@ pub use columns::{
 #[cfg(test)]
 pub(crate) use inline::PARSES;
 pub use inline::{Inline, LINK_SCHEMES};
+pub use lkj::{MAX_ID_CHARS, Subbab};
+pub(crate) use lkj::{check_id, internal_target, targets};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup};
@@ -61,7 +64,8 @@ pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup
 #[doc(no_inline)]
 pub use time::Month;
 pub use validate::{
-    MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN, check_nip,
+    MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_SUBBAB_DEPTH, MAX_TAHUN, MIN_TAHUN,
+    check_nip,
 };
 pub use wording::{
     AngkaTriwulan, Bagian, BagianAnalisis, Baris, DEFAULT_JUDUL_CATATAN, DEFAULT_NOMOR_HALAMAN,
@@ -288,7 +292,11 @@ impl Report {
         match self.susunan.as_ref().and_then(|s| s.bagian.as_ref()) {
             Some(b) => {
                 let mut b = b.clone();
-                if !b.iter().any(|s| s.jenis == Some(JenisBagian::Penutup)) {
+                let placed = b.iter().chain(self.front_matter()).chain(self.appendices());
+                if !placed
+                    .clone()
+                    .any(|s| s.jenis == Some(JenisBagian::Penutup))
+                {
                     b.push(Bagian {
                         jenis: Some(JenisBagian::Penutup),
                         ..Bagian::default()
@@ -298,6 +306,7 @@ impl Report {
             }
             None => JenisBagian::ALL
                 .iter()
+                .filter(|j| !self.front_matter().iter().any(|b| b.jenis == Some(**j)))
                 .map(|j| Bagian {
                     jenis: Some(*j),
                     ..Bagian::default()
@@ -600,6 +609,9 @@ pub enum Blok {
     /// A sub-heading inside a section's blocks, printed bold:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// A numbered subsection of a chapter: `{"subbab": {"judul": "Latar
+    /// Belakang", "isi": [...]}}`, numbered 1.1, 1.1.1 ….
+    Subbab(Subbab),
 }
 
 /// How a [`Blok`] is written in JSON. Read by hand rather than as an
@@ -625,6 +637,10 @@ enum BlokBertanda {
     /// A sub-heading, printed bold and kept with what follows:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// A numbered subsection of a chapter, numbered 1.1, 1.1.1 … under
+    /// its chapter: `{"subbab": {"judul": "Latar Belakang", "id":
+    /// "latar", "isi": [...]}}`.
+    Subbab(Subbab),
 }
 
 /// Gives the one key of each form of [`BlokBertanda`] its form's
@@ -704,6 +720,7 @@ impl From<BlokRepr> for Blok {
             BlokRepr::Tagged(BlokBertanda::Daftar(d)) => Blok::Daftar(d),
             BlokRepr::Tagged(BlokBertanda::Tabel(t)) => Blok::Tabel(t),
             BlokRepr::Tagged(BlokBertanda::Judul(t)) => Blok::Judul(t),
+            BlokRepr::Tagged(BlokBertanda::Subbab(s)) => Blok::Subbab(s),
         }
     }
 }
@@ -715,6 +732,7 @@ impl From<Blok> for BlokRepr {
             Blok::Daftar(d) => BlokRepr::Tagged(BlokBertanda::Daftar(d)),
             Blok::Tabel(t) => BlokRepr::Tagged(BlokBertanda::Tabel(t)),
             Blok::Judul(t) => BlokRepr::Tagged(BlokBertanda::Judul(t)),
+            Blok::Subbab(s) => BlokRepr::Tagged(BlokBertanda::Subbab(s)),
         }
     }
 }
@@ -855,9 +873,16 @@ impl From<Butir> for ButirRepr {
 #[non_exhaustive]
 pub struct Tabel {
     /// A caption printed above the table, e.g. "Tabel 14. Realisasi
-    /// Anggaran Per Sasaran Strategis".
+    /// Anggaran Per Sasaran Strategis". In a whole LKj (with
+    /// `susunan.awal` or `susunan.lampiran`) lapkin numbers titled tables
+    /// through the document: write the title without "Tabel 14." and it
+    /// prints "Tabel 14. Realisasi …", listed in the Daftar Tabel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judul: Option<Inline>,
+    /// A name to refer to the table by (`[](#anggaran)` prints "Tabel
+    /// 14"): letters, digits, `-`, `_`, `.` and `:`, unique in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The columns: header text and alignment.
     #[schemars(length(min = 1))]
     pub kolom: Vec<Kolom>,
