@@ -286,11 +286,11 @@ fn chapters_subsections_tables_and_appendices_are_numbered_and_start_pages() {
         .collect();
     let in_order = [
         "1.1",
-        "Latar Belakang",
+        "Gambaran Umum Organisasi",
         "1.1.1",
         "Dasar Hukum",
         "1.2",
-        "Tugas dan Fungsi",
+        "Tugas Pokok dan Fungsi",
         "2.2",
         "Perjanjian Kinerja Tahun 2021",
         "Tabel 1. ",
@@ -330,8 +330,12 @@ fn cross_references_print_their_targets_label_and_link_to_it() {
     let layout = layout();
     let foreword = page_starting(&layout, "KATA PENGANTAR");
     let page_text = layout.page_text(foreword - 1).unwrap();
-    assert!(page_text.contains("(lihat Subbab 2.2)"), "{page_text}");
-    assert!(page_text.contains("(lihat Tabel 3)"), "{page_text}");
+    let page_text = page_text.replace('\n', " ");
+    assert!(
+        page_text.contains("Perjanjian Kinerja (lihat Subbab 2.2)"),
+        "{page_text}"
+    );
+    assert!(page_text.contains("disajikan pada Tabel 3."), "{page_text}");
     for uri in ["#perjanjian-kinerja", "#tabel-anggaran-sasaran"] {
         let linked = layout.pages[foreword - 1]
             .items
@@ -341,10 +345,24 @@ fn cross_references_print_their_targets_label_and_link_to_it() {
         let anchor = layout.anchor(&uri[1..]).unwrap();
         assert!(anchor.page > foreword, "{uri}: {anchor:?}");
     }
+    // "{nomor}, halaman {halaman}" in a link's text: the label and the
+    // target's page as printed.
+    let summary = page_starting(&layout, "RINGKASAN EKSEKUTIF");
+    let anchor = layout.anchor("capaian-anggaran").unwrap();
+    let text = layout.page_text(summary - 1).unwrap().replace('\n', " ");
+    let want = format!(
+        "(uraian pada Subbab 3.2, halaman {}).",
+        layout.page_label(anchor.page)
+    );
+    assert!(text.contains(&want), "{want} in {text}");
+    assert!(
+        runs(&layout, anchor.page).contains(&"3.2".to_owned()),
+        "{anchor:?}"
+    );
     let bab1 = page_starting(&layout, "BAB I");
     let text = layout.page_text(bab1 - 1).unwrap().replace('\n', " ");
     assert!(
-        text.contains("empat bab: BAB I Pendahuluan, BAB II Perencanaan Kinerja, BAB III"),
+        text.contains("terdiri atas BAB I Pendahuluan, BAB II Perencanaan Kinerja, BAB III"),
         "{text}"
     );
 }
@@ -372,7 +390,7 @@ fn the_lists_of_tables_and_appendices_give_their_pages() {
     let text = squeezed(&layout.page_text(appendices - 1).unwrap()).replace('.', "");
     assert!(
         text.contains(&format!(
-            "LAMPIRANIIRENCANAAKSITRIWULANIITAHUN2021{}",
+            "LAMPIRANIIRENCANAAKSIPERJANJIANKINERJATRIWULANIITAHUN2021{}",
             label("LAMPIRAN II")
         )),
         "{text}"
@@ -389,8 +407,8 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
     let mut json: serde_json::Value =
         serde_json::from_slice(&lapkin_tests::fixture_bytes(FIXTURE)).unwrap();
     let awal = &mut json["susunan"]["awal"];
-    awal[2]["isi"][0] = "Lihat [](#latar-belakan).".into();
-    json["susunan"]["bagian"][1]["id"] = "latar-belakang".into();
+    awal[2]["isi"][0] = "Lihat [](#gambaran-umu).".into();
+    json["susunan"]["bagian"][1]["id"] = "gambaran-umum".into();
     json["susunan"]["lampiran"][1]["id"] = "bad id".into();
     json["susunan"]["lampiran"][0]["isi"] = serde_json::json!(["Lihat [](#tabel-polos).",
         {"tabel": {"id": "tabel-polos", "kolom": [{"judul": "A"}], "baris": [["x"]]}}]);
@@ -405,9 +423,9 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
     let messages: Vec<String> = err.problems().iter().map(|p| p.text(Lang::En)).collect();
     let all = messages.join("\n");
     for want in [
-        "susunan.awal[2].isi[0]: the link points to \"latar-belakan\", which no section, subsection, \
-         table or figure has; did you mean \"latar-belakang\"?",
-        "susunan.bagian[1].id: the id \"latar-belakang\" is already used by susunan.bagian[0].isi[0].subbab",
+        "susunan.awal[2].isi[0]: the link points to \"gambaran-umu\", which no section, subsection, \
+         table or figure has; did you mean \"gambaran-umum\"?",
+        "susunan.bagian[1].id: the id \"gambaran-umum\" is already used by susunan.bagian[0].isi[0].subbab",
         "susunan.lampiran[1].id: the id \"bad id\" is not one a link can name",
         "susunan.lampiran[0].isi[0]: the link has no text and susunan.lampiran[0].isi[1].tabel has no \
          number to print in its place",
@@ -418,8 +436,8 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
     }
     let id: Vec<String> = err.problems().iter().map(|p| p.text(Lang::Id)).collect();
     assert!(
-        id[0].contains("tautan merujuk ke \"latar-belakan\"")
-            && id[0].contains("mungkin maksudnya \"latar-belakang\"?"),
+        id[0].contains("tautan merujuk ke \"gambaran-umu\"")
+            && id[0].contains("mungkin maksudnya \"gambaran-umum\"?"),
         "{}",
         id[0]
     );
