@@ -474,7 +474,7 @@ fn the_examples_of_docs_lkj_render_as_described() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap().trim())
         .collect();
-    assert_eq!(blocks.len(), 5, "{blocks:?}");
+    assert_eq!(blocks.len(), 6, "{blocks:?}");
     let mut report: Value =
         serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
     for part in ["kinerja", "analisis", "anggaran", "rekomendasi"] {
@@ -487,9 +487,17 @@ fn the_examples_of_docs_lkj_render_as_described() {
     let isi = report["susunan"]["bagian"][0]["isi"]
         .as_array_mut()
         .unwrap();
-    isi.push(parsed(blocks[2]));
     isi.push(parsed(blocks[3]));
-    report["susunan"]["lampiran"] = parsed(&format!("{{{}}}", blocks[4]))["lampiran"].clone();
+    isi.push(parsed(blocks[4]));
+    // The chapter with table A and the budget as its subsection 2.2.
+    let chapters = parsed(&format!("{{{}}}", blocks[2]))["bagian"].clone();
+    let minimal: Value =
+        serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
+    report["kinerja"] = minimal["kinerja"].clone();
+    report["anggaran"] = minimal["anggaran"].clone();
+    let bagian = report["susunan"]["bagian"].as_array_mut().unwrap();
+    bagian.extend(chapters.as_array().unwrap().iter().cloned());
+    report["susunan"]["lampiran"] = parsed(&format!("{{{}}}", blocks[5]))["lampiran"].clone();
     let report =
         lapkin::parse_report(report.to_string().as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
@@ -506,6 +514,11 @@ fn the_examples_of_docs_lkj_render_as_described() {
         "1.2 Tugas dan Fungsi",
         "Tabel 1. Realisasi Anggaran Per Sasaran Strategis",
         "Laporan ini terdiri atas BAB I Pendahuluan; capaian anggaran pada Tabel 1 dan Subbab 1.1, serta uraian berikut.",
+        "BAB II AKUNTABILITAS KINERJA",
+        "2.1 Capaian Kinerja per Sasaran Strategis",
+        "2.2 Capaian Kinerja Anggaran",
+        "Total",
+        "Realisasi anggaran sampai dengan Triwulan II sebesar 23,03%",
         "Lampiran I PERJANJIAN KINERJA TAHUN 2021",
         "LAMPIRAN II RENCANA AKSI TRIWULAN II TAHUN 2021",
     ] {
@@ -523,7 +536,7 @@ fn the_examples_of_docs_lkj_render_as_described() {
     assert_eq!(layout.page_label(2), "i");
     // "{jumlah}" counts the pages of the numbering the page is in.
     assert!(
-        text.contains("HALAMANIIDARIVII") && text.contains("HALAMAN1DARI4"),
+        text.contains("HALAMANIIDARIVII") && text.contains("HALAMAN1DARI5"),
         "{text}"
     );
 }

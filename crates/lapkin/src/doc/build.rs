@@ -404,11 +404,16 @@ impl Parts {
             (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
             _ => origin,
         };
-        let number = (bagian.bernomor && place == Place::Chapter).then(|| {
+        let sub = place == Place::Chapter && bagian.subbab;
+        let number = (bagian.bernomor && place == Place::Chapter && !sub).then(|| {
             order.number += 1;
             order.number
         });
-        front::number_subsections(&mut content, number, order);
+        let chapter = order.chapter((bagian, place), number);
+        if sub {
+            order.subsection(report, bagian, &mut content);
+        }
+        front::number_subsections(&mut content, chapter, order);
         let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
         let covered = report
             .front_matter()
@@ -417,7 +422,9 @@ impl Parts {
         if place == Place::Front(0) && !covered {
             blocks.extend(front::front_opening(report, self.pengantar.take()));
         }
-        blocks.extend(order.heading(report, (bagian, place), number, origin));
+        if !sub {
+            blocks.extend(order.heading(report, (bagian, place), number, origin));
+        }
         blocks.extend(content);
         turned(bagian.mendatar, blocks)
     }
