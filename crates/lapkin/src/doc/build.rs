@@ -420,7 +420,7 @@ impl Parts {
             .iter()
             .any(|b| b.jenis == Some(JenisBagian::Sampul));
         if place == Place::Front(0) && !covered {
-            blocks.extend(front::front_opening(report, self.pengantar.take()));
+            blocks.extend(opening(report, self.pengantar.take()));
         }
         if !sub {
             blocks.extend(order.heading(report, (bagian, place), number, origin));

@@ -325,11 +325,3 @@ fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>
 pub(super) fn cover(report: &Report) -> Vec<Block> {
     vec![Block::Title(bold(report.title_lines().join("\n")))]
 }
-
-/// The title and the report's own intro, at the top of the front matter
-/// when it has no cover.
-pub(super) fn front_opening(report: &Report, pengantar: Option<Vec<Block>>) -> Vec<Block> {
-    let mut blocks = cover(report);
-    blocks.extend(pengantar.into_iter().flatten());
-    blocks
-}

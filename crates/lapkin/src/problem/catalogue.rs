@@ -665,6 +665,13 @@ catalogue! {
                 hint "make the deepest a sub-heading {\"judul\": …} or a list"
             id "subbab bersarang {depth} tingkat; paling banyak {max} tingkat"
                 hint "jadikan yang terdalam subjudul {\"judul\": …} atau daftar";
+        /// The intro or its period in a whole LKj whose cover carries the
+        /// title.
+        NotPrintedWithCover = "not-printed-with-cover"
+            en "is not printed: the cover (\"sampul\" in susunan.awal) replaces the title and the intro"
+                hint "write the intro as a part of the front matter: {\"judul\": \"Pengantar\", \"isi\": […]}"
+            id "tidak dicetak: sampul (\"sampul\" di susunan.awal) menggantikan judul dan pengantar"
+                hint "tulis pengantar sebagai bagian dari halaman awal: {\"judul\": \"Pengantar\", \"isi\": […]}";
         /// A section of the appendices that names a standard part.
         AppendixPart = "appendix-part"
             en "an appendix is a section of your own, with `judul` and `isi`"
