@@ -145,9 +145,10 @@ pub(super) fn finish(blocks: &mut [Block], mut f: Finish) {
     for_each_text(blocks, &mut |t| resolve(t, &f.labels));
     let mut headings = Vec::new();
     collect_headings(blocks, &mut headings);
+    let appendix: std::collections::HashSet<&String> = f.appendices.iter().collect();
     let appendices: Vec<ContentsEntry> = headings
         .iter()
-        .filter(|e| f.appendices.contains(&e.target))
+        .filter(|e| appendix.contains(&e.target))
         .map(|e| ContentsEntry {
             level: 0,
             ..e.clone()
