@@ -543,3 +543,41 @@ fn the_examples_of_docs_lkj_render_as_described() {
         "{text}"
     );
 }
+
+/// A layout built by a caller: page label runs out of order or on pages it
+/// does not have, and anchors on such pages, are refused with their paths;
+/// runs that start after the first page get an arabic run for the pages
+/// before them.
+#[test]
+fn page_labels_and_anchors_of_a_callers_layout_are_checked() {
+    use lapkin::layout::{Anchor, NumberStyle, PageLabel, PageNumbering, Pt};
+    let report = load_report(FIXTURE);
+    let opts = RenderOptions::default();
+    let good = lapkin_tests::layout_report(&report, &opts).unwrap();
+    let mut layout = good.clone();
+    let roman = PageNumbering::new(NumberStyle::LowerRoman, 1);
+    layout.page_labels = vec![
+        PageLabel::new(3, roman),
+        PageLabel::new(2, roman),
+        PageLabel::new(99, roman),
+    ];
+    layout.anchors.push(Anchor::new("jauh", 0, Pt(10.0)));
+    let err = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf)
+        .unwrap_err()
+        .to_string();
+    for path in ["layout.page_labels[1].page", "layout.page_labels[2].page"] {
+        assert!(err.contains(path), "{path} in {err}");
+    }
+    assert!(
+        err.contains(&format!("layout.anchors[{}].page", good.anchors.len())),
+        "{err}"
+    );
+    assert!(!err.contains("layout.page_labels[0]"), "{err}");
+    // Runs from page 3 on: pages 1 and 2 are arabic.
+    layout.page_labels.truncate(1);
+    layout.anchors.pop();
+    let pdf = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf).unwrap();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let labels = page_labels(&doc, 4);
+    assert_eq!(labels, ["1", "2", "i", "ii"]);
+}

@@ -75,6 +75,13 @@ pub(super) fn write_page_labels(c: &mut Catalog<'_>, layout: &Layout) {
     // written inline, as `/Nums [0 << /S /r >> 4 << /S /D >>]`.
     let mut tree = c.insert(Name(b"PageLabels")).dict();
     let mut nums = tree.insert(Name(b"Nums")).array();
+    // The tree must say how the first page is numbered.
+    if layout.page_labels.first().is_some_and(|l| l.page > 1) {
+        nums.item(0);
+        nums.push()
+            .start::<PageLabel<'_>>()
+            .style(NumberingStyle::Arabic);
+    }
     for l in &layout.page_labels {
         nums.item(i32::try_from(l.page.saturating_sub(1)).unwrap_or(i32::MAX));
         let mut label = nums.push().start::<PageLabel<'_>>();

@@ -1357,6 +1357,10 @@ catalogue! {
         GreyLevel = "grey-level"
             en "a grey level from 0 (black) to 1 (white)"
             id "tingkat abu-abu dari 0 (hitam) sampai 1 (putih)";
+        /// A page label's run starting no later than the one before.
+        PageAfterRun = "page-after-run"
+            en "a page after {page}, where the run before starts"
+            id "halaman sesudah {page}, awal rentang sebelumnya";
         /// A year a PDF date can hold.
         PdfYear = "pdf-year"
             en "a year from 1 to 9999 (a PDF date has four digits)"
