@@ -581,3 +581,37 @@ fn page_labels_and_anchors_of_a_callers_layout_are_checked() {
     let labels = page_labels(&doc, 4);
     assert_eq!(labels, ["1", "2", "i", "ii"]);
 }
+
+/// A generated list among the sections of a report without front matter:
+/// not numbered, listing the numbered chapters and their subsections and
+/// the unnumbered section, each on page 1.
+#[test]
+fn a_list_among_the_sections_is_not_numbered() {
+    let json = serde_json::json!({
+        "unit": {"nama": "UPT X", "nama_lengkap": "Unit X", "provinsi": "Jambi"},
+        "triwulan": 1, "tahun": 2025,
+        "susunan": {"penomoran": "angka", "bagian": [
+            {"jenis": "daftar_isi"},
+            {"judul": "Pendahuluan", "isi": [{"subbab": {"judul": "Latar", "isi": ["Teks [](#ringkas)."]}}]},
+            {"judul": "Ringkasan", "id": "ringkas", "bernomor": false, "isi": ["x"]}
+        ]}
+    });
+    let report = lapkin::parse_report(json.to_string().as_bytes()).unwrap();
+    let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
+    let text = squeezed(&layout.page_text(0).unwrap());
+    for want in [
+        "DaftarIsi",
+        "DaftarIsi..",
+        "1.Pendahuluan..",
+        "1.1Latar..",
+        "Ringkasan..",
+        "TeksRingkasan.",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    assert!(
+        !text.contains("1.DaftarIsi") && !text.contains("2.Pendahuluan"),
+        "{text}"
+    );
+    assert!(layout.page_labels.is_empty());
+}

@@ -405,7 +405,9 @@ impl Parts {
             _ => origin,
         };
         let sub = place == Place::Chapter && bagian.subbab;
-        let number = (bagian.bernomor && place == Place::Chapter && !sub).then(|| {
+        // A generated list or the cover is never a numbered chapter.
+        let listed = matches!(bagian.jenis, Some(JenisBagian::Sampul)) || order.is_list(bagian);
+        let number = (bagian.bernomor && place == Place::Chapter && !sub && !listed).then(|| {
             order.number += 1;
             order.number
         });

@@ -96,6 +96,19 @@ impl Order {
         (breaks || numbering.is_some()).then(|| Block::PageBreak(PageBreak::new(numbering)))
     }
 
+    /// Whether the section is a generated list.
+    pub(super) fn is_list(&self, bagian: &Bagian) -> bool {
+        matches!(
+            bagian.jenis,
+            Some(
+                JenisBagian::DaftarIsi
+                    | JenisBagian::DaftarTabel
+                    | JenisBagian::DaftarGambar
+                    | JenisBagian::DaftarLampiran
+            )
+        )
+    }
+
     /// The placeholder of the generated list `jenis`, recorded for the
     /// last step; `None` for another part.
     pub(super) fn list(&mut self, jenis: JenisBagian) -> Option<Block> {
