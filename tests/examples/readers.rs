@@ -58,7 +58,7 @@ fn main() {
     ];
     // The layout fixtures and the other units' reports.
     let mut layouts: Vec<(String, String)> = Vec::new();
-    for dir in ["layout", "units"] {
+    for dir in ["layout", "units", "lkj"] {
         let mut found: Vec<String> = std::fs::read_dir(fixtures.join(dir))
             .expect("the fixtures' directory")
             .filter_map(|e| {

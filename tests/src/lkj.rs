@@ -286,11 +286,11 @@ fn chapters_subsections_tables_and_appendices_are_numbered_and_start_pages() {
         .collect();
     let in_order = [
         "1.1",
-        "Latar Belakang",
+        "Gambaran Umum Organisasi",
         "1.1.1",
         "Dasar Hukum",
         "1.2",
-        "Tugas dan Fungsi",
+        "Tugas Pokok dan Fungsi",
         "2.2",
         "Perjanjian Kinerja Tahun 2021",
         "Tabel 1. ",
@@ -330,8 +330,12 @@ fn cross_references_print_their_targets_label_and_link_to_it() {
     let layout = layout();
     let foreword = page_starting(&layout, "KATA PENGANTAR");
     let page_text = layout.page_text(foreword - 1).unwrap();
-    assert!(page_text.contains("(lihat Subbab 2.2)"), "{page_text}");
-    assert!(page_text.contains("(lihat Tabel 3)"), "{page_text}");
+    let page_text = page_text.replace('\n', " ");
+    assert!(
+        page_text.contains("Perjanjian Kinerja (lihat Subbab 2.2)"),
+        "{page_text}"
+    );
+    assert!(page_text.contains("disajikan pada Tabel 3."), "{page_text}");
     for uri in ["#perjanjian-kinerja", "#tabel-anggaran-sasaran"] {
         let linked = layout.pages[foreword - 1]
             .items
@@ -341,10 +345,24 @@ fn cross_references_print_their_targets_label_and_link_to_it() {
         let anchor = layout.anchor(&uri[1..]).unwrap();
         assert!(anchor.page > foreword, "{uri}: {anchor:?}");
     }
+    // "{nomor}, halaman {halaman}" in a link's text: the label and the
+    // target's page as printed.
+    let summary = page_starting(&layout, "RINGKASAN EKSEKUTIF");
+    let anchor = layout.anchor("capaian-anggaran").unwrap();
+    let text = layout.page_text(summary - 1).unwrap().replace('\n', " ");
+    let want = format!(
+        "(uraian pada Subbab 3.2, halaman {}).",
+        layout.page_label(anchor.page)
+    );
+    assert!(text.contains(&want), "{want} in {text}");
+    assert!(
+        runs(&layout, anchor.page).contains(&"3.2".to_owned()),
+        "{anchor:?}"
+    );
     let bab1 = page_starting(&layout, "BAB I");
     let text = layout.page_text(bab1 - 1).unwrap().replace('\n', " ");
     assert!(
-        text.contains("empat bab: BAB I Pendahuluan, BAB II Perencanaan Kinerja, BAB III"),
+        text.contains("terdiri atas BAB I Pendahuluan, BAB II Perencanaan Kinerja, BAB III"),
         "{text}"
     );
 }
@@ -372,7 +390,7 @@ fn the_lists_of_tables_and_appendices_give_their_pages() {
     let text = squeezed(&layout.page_text(appendices - 1).unwrap()).replace('.', "");
     assert!(
         text.contains(&format!(
-            "LAMPIRANIIRENCANAAKSITRIWULANIITAHUN2021{}",
+            "LAMPIRANIIRENCANAAKSIPERJANJIANKINERJATRIWULANIITAHUN2021{}",
             label("LAMPIRAN II")
         )),
         "{text}"
@@ -389,11 +407,12 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
     let mut json: serde_json::Value =
         serde_json::from_slice(&lapkin_tests::fixture_bytes(FIXTURE)).unwrap();
     let awal = &mut json["susunan"]["awal"];
-    awal[2]["isi"][0] = "Lihat [](#latar-belakan).".into();
-    json["susunan"]["bagian"][1]["id"] = "latar-belakang".into();
+    awal[2]["isi"][0] = "Lihat [](#gambaran-umu).".into();
+    json["susunan"]["bagian"][1]["id"] = "gambaran-umum".into();
     json["susunan"]["lampiran"][1]["id"] = "bad id".into();
     json["susunan"]["lampiran"][0]["isi"] = serde_json::json!(["Lihat [](#tabel-polos).",
         {"tabel": {"id": "tabel-polos", "kolom": [{"judul": "A"}], "baris": [["x"]]}}]);
+    json["periode"] = "s.d. Bulan Juni".into();
     let lampiran = json["susunan"]["lampiran"].as_array_mut().unwrap();
     lampiran.push(serde_json::json!({"jenis": "kinerja"}));
     let mut deep = serde_json::json!({"judul": "Terdalam", "isi": ["teks"]});
@@ -405,21 +424,23 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
     let messages: Vec<String> = err.problems().iter().map(|p| p.text(Lang::En)).collect();
     let all = messages.join("\n");
     for want in [
-        "susunan.awal[2].isi[0]: the link points to \"latar-belakan\", which no section, subsection, \
-         table or figure has; did you mean \"latar-belakang\"?",
-        "susunan.bagian[1].id: the id \"latar-belakang\" is already used by susunan.bagian[0].isi[0].subbab",
+        "susunan.awal[2].isi[0]: the link points to \"gambaran-umu\", which no section, subsection, \
+         table or figure has; did you mean \"gambaran-umum\"?",
+        "susunan.bagian[1].id: the id \"gambaran-umum\" is already used by susunan.bagian[0].isi[0].subbab",
         "susunan.lampiran[1].id: the id \"bad id\" is not one a link can name",
         "susunan.lampiran[0].isi[0]: the link has no text and susunan.lampiran[0].isi[1].tabel has no \
          number to print in its place",
         "susunan.lampiran[2].jenis: an appendix is a section of your own",
         "subbab: subsections nested 7 deep; at most 6 are allowed",
+        "periode: is not printed: the cover (\"sampul\" in susunan.awal) replaces the title and the intro",
     ] {
         assert!(all.contains(want), "{want}\nnot in\n{all}");
     }
     let id: Vec<String> = err.problems().iter().map(|p| p.text(Lang::Id)).collect();
+    let id: Vec<&String> = id.iter().filter(|m| m.contains("gambaran-umu\"")).collect();
     assert!(
-        id[0].contains("tautan merujuk ke \"latar-belakan\"")
-            && id[0].contains("mungkin maksudnya \"latar-belakang\"?"),
+        id[0].contains("tautan merujuk ke \"gambaran-umu\"")
+            && id[0].contains("mungkin maksudnya \"gambaran-umum\"?"),
         "{}",
         id[0]
     );
@@ -456,7 +477,7 @@ fn the_examples_of_docs_lkj_render_as_described() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap().trim())
         .collect();
-    assert_eq!(blocks.len(), 5, "{blocks:?}");
+    assert_eq!(blocks.len(), 6, "{blocks:?}");
     let mut report: Value =
         serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
     for part in ["kinerja", "analisis", "anggaran", "rekomendasi"] {
@@ -469,9 +490,17 @@ fn the_examples_of_docs_lkj_render_as_described() {
     let isi = report["susunan"]["bagian"][0]["isi"]
         .as_array_mut()
         .unwrap();
-    isi.push(parsed(blocks[2]));
     isi.push(parsed(blocks[3]));
-    report["susunan"]["lampiran"] = parsed(&format!("{{{}}}", blocks[4]))["lampiran"].clone();
+    isi.push(parsed(blocks[4]));
+    // The chapter with table A and the budget as its subsection 2.2.
+    let chapters = parsed(&format!("{{{}}}", blocks[2]))["bagian"].clone();
+    let minimal: Value =
+        serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
+    report["kinerja"] = minimal["kinerja"].clone();
+    report["anggaran"] = minimal["anggaran"].clone();
+    let bagian = report["susunan"]["bagian"].as_array_mut().unwrap();
+    bagian.extend(chapters.as_array().unwrap().iter().cloned());
+    report["susunan"]["lampiran"] = parsed(&format!("{{{}}}", blocks[5]))["lampiran"].clone();
     let report =
         lapkin::parse_report(report.to_string().as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
@@ -488,6 +517,11 @@ fn the_examples_of_docs_lkj_render_as_described() {
         "1.2 Tugas dan Fungsi",
         "Tabel 1. Realisasi Anggaran Per Sasaran Strategis",
         "Laporan ini terdiri atas BAB I Pendahuluan; capaian anggaran pada Tabel 1 dan Subbab 1.1, serta uraian berikut.",
+        "BAB II AKUNTABILITAS KINERJA",
+        "2.1 Capaian Kinerja per Sasaran Strategis",
+        "2.2 Capaian Kinerja Anggaran",
+        "Total",
+        "Realisasi anggaran sampai dengan Triwulan II sebesar 23,03%",
         "Lampiran I PERJANJIAN KINERJA TAHUN 2021",
         "LAMPIRAN II RENCANA AKSI TRIWULAN II TAHUN 2021",
     ] {
@@ -505,7 +539,79 @@ fn the_examples_of_docs_lkj_render_as_described() {
     assert_eq!(layout.page_label(2), "i");
     // "{jumlah}" counts the pages of the numbering the page is in.
     assert!(
-        text.contains("HALAMANIIDARIVII") && text.contains("HALAMAN1DARI4"),
+        text.contains("HALAMANIIDARIVII") && text.contains("HALAMAN1DARI5"),
         "{text}"
     );
+}
+
+/// A layout built by a caller: page label runs out of order or on pages it
+/// does not have, and anchors on such pages, are refused with their paths;
+/// runs that start after the first page get an arabic run for the pages
+/// before them.
+#[test]
+fn page_labels_and_anchors_of_a_callers_layout_are_checked() {
+    use lapkin::layout::{Anchor, NumberStyle, PageLabel, PageNumbering, Pt};
+    let report = load_report(FIXTURE);
+    let opts = RenderOptions::default();
+    let good = lapkin_tests::layout_report(&report, &opts).unwrap();
+    let mut layout = good.clone();
+    let roman = PageNumbering::new(NumberStyle::LowerRoman, 1);
+    layout.page_labels = vec![
+        PageLabel::new(3, roman),
+        PageLabel::new(2, roman),
+        PageLabel::new(99, roman),
+    ];
+    layout.anchors.push(Anchor::new("jauh", 0, Pt(10.0)));
+    let err = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf)
+        .unwrap_err()
+        .to_string();
+    for path in ["layout.page_labels[1].page", "layout.page_labels[2].page"] {
+        assert!(err.contains(path), "{path} in {err}");
+    }
+    assert!(
+        err.contains(&format!("layout.anchors[{}].page", good.anchors.len())),
+        "{err}"
+    );
+    assert!(!err.contains("layout.page_labels[0]"), "{err}");
+    // Runs from page 3 on: pages 1 and 2 are arabic.
+    layout.page_labels.truncate(1);
+    layout.anchors.pop();
+    let pdf = lapkin::pdf::write_pdf(&layout, &opts.fonts, &opts.pdf).unwrap();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let labels = page_labels(&doc, 4);
+    assert_eq!(labels, ["1", "2", "i", "ii"]);
+}
+
+/// A generated list among the sections of a report without front matter:
+/// not numbered, listing the numbered chapters and their subsections and
+/// the unnumbered section, each on page 1.
+#[test]
+fn a_list_among_the_sections_is_not_numbered() {
+    let json = serde_json::json!({
+        "unit": {"nama": "UPT X", "nama_lengkap": "Unit X", "provinsi": "Jambi"},
+        "triwulan": 1, "tahun": 2025,
+        "susunan": {"penomoran": "angka", "bagian": [
+            {"jenis": "daftar_isi"},
+            {"judul": "Pendahuluan", "isi": [{"subbab": {"judul": "Latar", "isi": ["Teks [](#ringkas)."]}}]},
+            {"judul": "Ringkasan", "id": "ringkas", "bernomor": false, "isi": ["x"]}
+        ]}
+    });
+    let report = lapkin::parse_report(json.to_string().as_bytes()).unwrap();
+    let layout = lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap();
+    let text = squeezed(&layout.page_text(0).unwrap());
+    for want in [
+        "DaftarIsi",
+        "DaftarIsi..",
+        "1.Pendahuluan..",
+        "1.1Latar..",
+        "Ringkasan..",
+        "TeksRingkasan.",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    assert!(
+        !text.contains("1.DaftarIsi") && !text.contains("2.Pendahuluan"),
+        "{text}"
+    );
+    assert!(layout.page_labels.is_empty());
 }

@@ -393,6 +393,57 @@ fn susunan(u: &mut Unstructured<'_>, mix: &Mix, report: &mut Value) -> Result<()
     if capitals {
         s["huruf_besar"] = json!(true);
     }
+    if u.ratio(1, 3)? {
+        whole_lkj(u, mix, &mut s, &title)?;
+    }
     report["susunan"] = s;
     Ok(())
+}
+
+/// A whole LKj (issue 21): the foreword and its signer moved to the front
+/// matter with the generated lists, the free sections' blocks in numbered
+/// subsections (one nested), a standard part as a chapter's subsection,
+/// an appendix.
+fn whole_lkj(
+    u: &mut Unstructured<'_>,
+    mix: &Mix,
+    s: &mut Value,
+    title: &dyn Fn(String) -> String,
+) -> Result<()> {
+    let bagian = s["bagian"].as_array_mut().expect("sections");
+    let front = bagian
+        .iter()
+        .take_while(|b| b["bernomor"] == json!(false) || b["jenis"] == json!("penutup"))
+        .count();
+    let mut awal: Vec<Value> = bagian.drain(..front).collect();
+    for list in ["daftar_isi", "daftar_tabel", "daftar_lampiran"] {
+        if u.ratio(1, 2)? {
+            awal.push(json!({ "jenis": list }));
+        }
+    }
+    for b in bagian.iter_mut() {
+        if b["jenis"].is_null() {
+            let mut isi = flatten(&b["isi"].take());
+            isi.push(
+                json!({ "subbab": { "judul": plain_word(u)?, "isi": [text_of(u, mix, 3, 12)?] } }),
+            );
+            b["isi"] = json!([{ "subbab": { "judul": plain_word(u)?, "isi": isi } }]);
+        } else if b["jenis"] != json!("kinerja") && u.ratio(1, 3)? {
+            b["subbab"] = json!(true);
+        }
+    }
+    if awal.is_empty() {
+        awal.push(json!({ "judul": title("Ringkasan Eksekutif".to_owned()), "isi": [text_of(u, mix, 3, 20)?] }));
+    }
+    s["awal"] = json!(awal);
+    s["lampiran"] = json!([{ "judul": title(line(u, mix, 4)?), "isi": [text_of(u, mix, 3, 20)?] }]);
+    Ok(())
+}
+
+/// The blocks of nested arrays, in order.
+fn flatten(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(items) => items.iter().flat_map(flatten).collect(),
+        other => vec![other.clone()],
+    }
 }

@@ -728,6 +728,13 @@ impl fmt::Display for Layout {
                 s.page, s.rect.x, s.rect.y, s.rect.width, s.rect.height, s.tag
             )?;
         }
+        for l in &self.page_labels {
+            let n = l.numbering;
+            writeln!(f, "labels p{} {:?} from {}", l.page, n.style, n.start)?;
+        }
+        for a in &self.anchors {
+            writeln!(f, "anchor {:?} p{} y={}", a.id, a.page, a.y)?;
+        }
         write!(f, "{}", self.structure)
     }
 }

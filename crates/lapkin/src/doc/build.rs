@@ -405,20 +405,29 @@ impl Parts {
             (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
             _ => origin,
         };
-        let number = (bagian.bernomor && place == Place::Chapter).then(|| {
+        let sub = place == Place::Chapter && bagian.subbab;
+        // A generated list or the cover is never a numbered chapter.
+        let listed = matches!(bagian.jenis, Some(JenisBagian::Sampul)) || order.is_list(bagian);
+        let number = (bagian.bernomor && place == Place::Chapter && !sub && !listed).then(|| {
             order.number += 1;
             order.number
         });
-        front::number_subsections(&mut content, number, order);
+        let chapter = order.chapter((bagian, place), number);
+        if sub {
+            order.subsection(report, bagian, &mut content);
+        }
+        front::number_subsections(&mut content, chapter, order);
         let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
         let covered = report
             .front_matter()
             .iter()
             .any(|b| b.jenis == Some(JenisBagian::Sampul));
         if place == Place::Front(0) && !covered {
-            blocks.extend(front::front_opening(report, self.pengantar.take()));
+            blocks.extend(opening(report, self.pengantar.take()));
         }
-        blocks.extend(order.heading(report, (bagian, place), number, origin));
+        if !sub {
+            blocks.extend(order.heading(report, (bagian, place), number, origin));
+        }
         blocks.extend(content);
         turned(bagian.mendatar, blocks)
     }

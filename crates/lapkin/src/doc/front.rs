@@ -37,6 +37,10 @@ pub(super) struct Order {
     pub number: u32,
     /// Anchors made so far for targets without an id.
     anchors: usize,
+    /// The number of the chapter the sections are in, if it has one.
+    chapter: Option<u32>,
+    /// The numbers of its last subsection, level by level.
+    counters: Vec<u32>,
     /// What the last step needs: labels, lists, appendices.
     pub finish: Finish,
 }
@@ -84,11 +88,25 @@ impl Order {
         };
         let breaks = match place {
             Place::Front(_) => bagian.jenis != Some(JenisBagian::Penutup),
+            Place::Chapter if bagian.subbab => bagian.halaman_baru,
             Place::Chapter => self.front || bagian.halaman_baru,
             Place::Appendix(_) => true,
         };
         self.after_cover = cover;
         (breaks || numbering.is_some()).then(|| Block::PageBreak(PageBreak::new(numbering)))
+    }
+
+    /// Whether the section is a generated list.
+    pub(super) fn is_list(&self, bagian: &Bagian) -> bool {
+        matches!(
+            bagian.jenis,
+            Some(
+                JenisBagian::DaftarIsi
+                    | JenisBagian::DaftarTabel
+                    | JenisBagian::DaftarGambar
+                    | JenisBagian::DaftarLampiran
+            )
+        )
     }
 
     /// The placeholder of the generated list `jenis`, recorded for the
@@ -200,9 +218,76 @@ fn span(text: impl Into<String>, style: SpanStyle) -> Span {
 /// the chapter `chapter` ("3.2", "3.2.1"); unnumbered in a section without
 /// a number. Records each one's label ("Subbab 3.2", or its title) under
 /// its anchor (its id, or one of lapkin's in a whole LKj).
+/// A section that is a subsection of its chapter (`"subbab": true`)
+/// continues its numbers.
 pub(super) fn number_subsections(blocks: &mut [Block], chapter: Option<u32>, order: &mut Order) {
-    let mut counters: Vec<u32> = Vec::new();
+    let mut counters = std::mem::take(&mut order.counters);
     number_in(blocks, chapter, &mut counters, order);
+    order.counters = counters;
+}
+
+impl Order {
+    /// The chapter a section at `place` numbers its subsections under:
+    /// its own number (a new chapter), or the chapter before's for a
+    /// section that is a subsection of it.
+    pub(super) fn chapter(
+        &mut self,
+        (bagian, place): (&Bagian, Place),
+        own: Option<u32>,
+    ) -> Option<u32> {
+        if place == Place::Chapter && bagian.subbab {
+            return self.chapter;
+        }
+        self.counters.clear();
+        self.chapter = own.filter(|_| place == Place::Chapter);
+        self.chapter
+    }
+
+    /// The heading of a section that is a subsection of its chapter: a
+    /// subsection's heading at the top level (numbered with the others),
+    /// its blocks' headings one level deeper.
+    pub(super) fn subsection(&mut self, report: &Report, bagian: &Bagian, blocks: &mut Vec<Block>) {
+        deepen(blocks);
+        let text = match (&bagian.judul, bagian.jenis) {
+            (Some(own), _) => emboldened(inline(own)),
+            (None, Some(j)) => bold(standard_title(j, &report.quarter())),
+            (None, None) => return,
+        };
+        let title = text_of(&text);
+        blocks.insert(
+            0,
+            Block::Heading(Heading {
+                marker: Some(format!("{SUBBAB_SLOT}0")),
+                bookmark: Some(Bookmark::new(title, 1)),
+                anchor: bagian.id.clone(),
+                ..Heading::new(2, text)
+            }),
+        );
+    }
+}
+
+/// Every heading of `blocks` one level deeper (a subsection's one more).
+fn deepen(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Heading(h) => {
+                h.level = h.level.saturating_add(1);
+                if let Some(b) = &mut h.bookmark {
+                    b.level = b.level.saturating_add(1);
+                }
+                let depth = h
+                    .marker
+                    .as_deref()
+                    .and_then(|m| m.strip_prefix(SUBBAB_SLOT));
+                if let Some(d) = depth.and_then(|d| d.parse::<usize>().ok()) {
+                    h.marker = Some(format!("{SUBBAB_SLOT}{}", d + 1));
+                }
+            }
+            Block::Indent(inner) | Block::Landscape(inner) => deepen(inner),
+            Block::List(l) => l.items.iter_mut().for_each(|i| deepen(&mut i.blocks)),
+            _ => {}
+        }
+    }
 }
 
 fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>, o: &mut Order) {
@@ -252,12 +337,4 @@ fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>
 /// cover with the logo replaces it).
 pub(super) fn cover(report: &Report) -> Vec<Block> {
     vec![Block::Title(bold(report.title_lines().join("\n")))]
-}
-
-/// The title and the report's own intro, at the top of the front matter
-/// when it has no cover.
-pub(super) fn front_opening(report: &Report, pengantar: Option<Vec<Block>>) -> Vec<Block> {
-    let mut blocks = cover(report);
-    blocks.extend(pengantar.into_iter().flatten());
-    blocks
 }

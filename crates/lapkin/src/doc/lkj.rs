@@ -145,9 +145,10 @@ pub(super) fn finish(blocks: &mut [Block], mut f: Finish) {
     for_each_text(blocks, &mut |t| resolve(t, &f.labels));
     let mut headings = Vec::new();
     collect_headings(blocks, &mut headings);
+    let appendix: std::collections::HashSet<&String> = f.appendices.iter().collect();
     let appendices: Vec<ContentsEntry> = headings
         .iter()
-        .filter(|e| f.appendices.contains(&e.target))
+        .filter(|e| appendix.contains(&e.target))
         .map(|e| ContentsEntry {
             level: 0,
             ..e.clone()
@@ -262,20 +263,31 @@ fn collect_headings(blocks: &[Block], out: &mut Vec<ContentsEntry>) {
     }
 }
 
-/// A cross-reference without text (`[](#id)`) prints its target's label.
+/// A cross-reference without text (`[](#id)`) prints its target's label,
+/// one with text its `{nomor}` as the label; its `{halaman}` becomes the
+/// `{page}` the layout stage fills with the target's page.
 fn resolve(text: &mut Text, labels: &HashMap<String, String>) {
     for span in text.iter_mut() {
         let Some(id) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
             continue;
         };
+        let label = || labels.get(id).cloned().unwrap_or_else(|| id.to_owned());
         if span.text.is_empty() {
-            span.text = labels.get(id).cloned().unwrap_or_else(|| id.to_owned());
+            span.text = label();
+        } else if span.text.contains('{') {
+            span.text = span
+                .text
+                .replace("{nomor}", &label())
+                .replace("{halaman}", PAGE_SLOT);
         }
     }
 }
 
+/// What an internal link's text holds where its target's page goes.
+pub(crate) const PAGE_SLOT: &str = "{page}";
+
 /// Calls `f` with every text of `blocks`, at every level.
-pub(super) fn for_each_text(blocks: &mut [Block], f: &mut impl FnMut(&mut Text)) {
+pub(crate) fn for_each_text(blocks: &mut [Block], f: &mut impl FnMut(&mut Text)) {
     for block in blocks {
         match block {
             Block::Title(t) => f(t),
@@ -301,6 +313,32 @@ pub(super) fn for_each_text(blocks: &mut [Block], f: &mut impl FnMut(&mut Text))
                 }
             }
             Block::Contents(c) => c.entries.iter_mut().for_each(|e| f(&mut e.text)),
+            Block::PageBreak(_) => {}
+        }
+    }
+}
+
+/// Every text of `blocks`, at every level, in the order of
+/// [`for_each_text`].
+pub(crate) fn texts<'b>(blocks: &'b [Block], out: &mut Vec<&'b Text>) {
+    for block in blocks {
+        match block {
+            Block::Title(t) => out.push(t),
+            Block::Heading(h) => out.push(&h.text),
+            Block::Paragraph(p) => out.push(&p.text),
+            Block::List(l) => l.items.iter().for_each(|i| texts(&i.blocks, out)),
+            Block::Table(t) => {
+                for row in t.header.iter().chain(&t.body) {
+                    out.extend(row.cells.iter().map(|c| &c.text));
+                }
+                out.extend(&t.caption);
+            }
+            Block::Indent(inner) | Block::Landscape(inner) => texts(inner, out),
+            Block::Signature(s) => out.extend(s.before.iter().chain(&s.after)),
+            Block::SignatureRow(row) => {
+                out.extend(row.iter().flat_map(|s| s.before.iter().chain(&s.after)));
+            }
+            Block::Contents(c) => out.extend(c.entries.iter().map(|e| &e.text)),
             Block::PageBreak(_) => {}
         }
     }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
 pub use lkj::{Contents, ContentsEntry, PageBreak};
+pub(crate) use lkj::{PAGE_SLOT, for_each_text, texts};
 pub(crate) use wording::check_own_text;
 
 use crate::frame::Meta;

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use super::chunk::Chunk;
 use super::ctx::Ctx;
 use super::lines::text_lines;
-use crate::doc::{Block, Contents, ContentsEntry};
+use crate::doc::{Block, Contents, ContentsEntry, PAGE_SLOT, for_each_text, texts};
 use crate::frame::{ArtifactKind, Item, Layout, LinkArea, NodeId, Role, Tag, TextRun};
 use crate::problem::Phrase;
-use crate::text::{Align, Face};
+use crate::text::{Align, Face, Span};
 use crate::units::{Pt, Rect};
 
 /// The width kept for a page number at `size`, so that an entry's lines
@@ -106,11 +106,13 @@ fn entry(ctx: &Ctx<'_>, e: &ContentsEntry, (x, width): (Pt, Pt), toc: NodeId) ->
             .fold(x + indent, Pt::max);
         let page_width = face.width(&e.page, size);
         let page_x = x + width - page_width;
-        last.items.push(leaders(
-            ctx,
-            (end + gap, x + width - column - gap),
-            baseline,
-        ));
+        let to = if e.page.is_empty() {
+            x + width - column
+        } else {
+            page_x
+        };
+        last.items
+            .push(leaders(ctx, x, (end + gap, to - gap), baseline));
         if !e.page.is_empty() {
             let mut run = TextRun::new(page_x, baseline, Face::Regular, size, &e.page, page_width);
             run.tag = link;
@@ -133,72 +135,91 @@ fn text_end(item: &Item) -> Option<Pt> {
     }
 }
 
-/// Dot leaders from `from` to `to` on `baseline`: dots at a fixed pitch
-/// ending at `to`, so that they line up from entry to entry; an artifact.
-fn leaders(ctx: &Ctx<'_>, (from, to): (Pt, Pt), baseline: Pt) -> Item {
+/// Dot leaders between `from` and `to` on `baseline`: dots at a fixed
+/// pitch on a grid from the text area's left edge `left`, so that they line
+/// up from entry to entry; an artifact.
+fn leaders(ctx: &Ctx<'_>, left: Pt, (from, to): (Pt, Pt), baseline: Pt) -> Item {
     let size = ctx.style.font_size;
     let face = ctx.fonts.face(Face::Regular);
-    let pitch = face.width(" .", size);
-    let count = if pitch.0 > 0.0 {
-        ((to - from).0 / pitch.0).floor().max(0.0) as usize
+    let pitch = face.width(" .", size).0;
+    let (first, last) = if pitch > 0.0 {
+        (
+            ((from - left).0 / pitch).ceil(),
+            ((to - left).0 / pitch).floor() - 1.0,
+        )
     } else {
-        0
+        (0.0, -1.0)
     };
+    let count = (last - first + 1.0).max(0.0) as usize;
     let text = " .".repeat(count);
-    let w = pitch * count as f64;
-    let mut run = TextRun::new(to - w, baseline, Face::Regular, size, text, w);
+    let x = left + Pt(first.max(0.0) * pitch);
+    let mut run = TextRun::new(
+        x,
+        baseline,
+        Face::Regular,
+        size,
+        text,
+        Pt(pitch) * count as f64,
+    );
     run.tag = Tag::Artifact(ArtifactKind::Layout);
     Item::Text(run)
 }
 
-/// Whether `blocks` hold a generated list, at any level.
-pub(super) fn has_contents(blocks: &[Block]) -> bool {
-    blocks.iter().any(|b| match b {
-        Block::Contents(_) => true,
-        Block::Indent(inner) | Block::Landscape(inner) => has_contents(inner),
-        Block::List(l) => l.items.iter().any(|i| has_contents(&i.blocks)),
-        _ => false,
-    })
+/// Whether `blocks` print pages of targets: a generated list, or a link
+/// inside the document whose text holds the target's page (`{page}`).
+pub(super) fn needs_pages(blocks: &[Block]) -> bool {
+    fn has_contents(blocks: &[Block]) -> bool {
+        blocks.iter().any(|b| match b {
+            Block::Contents(_) => true,
+            Block::Indent(inner) | Block::Landscape(inner) => has_contents(inner),
+            Block::List(l) => l.items.iter().any(|i| has_contents(&i.blocks)),
+            _ => false,
+        })
+    }
+    let mut all = Vec::new();
+    texts(blocks, &mut all);
+    has_contents(blocks) || all.iter().any(|t| t.iter().any(page_slot))
 }
 
-/// Sets the page of every list entry of `blocks` to its target's label in
-/// `layout` (empty for a target the layout does not have); whether any
-/// changed.
-pub(super) fn fill_pages(blocks: &mut [Block], layout: &Layout) -> bool {
+/// Whether a span is a link inside the document whose text holds its
+/// target's page.
+fn page_slot(s: &Span) -> bool {
+    s.link.as_deref().is_some_and(|l| l.starts_with('#')) && s.text.contains(PAGE_SLOT)
+}
+
+/// `blocks` with the pages their targets have in `layout` (empty for none,
+/// or without a layout): every list entry's page, and every `{page}` in a
+/// link inside the document.
+pub(super) fn with_pages(blocks: &[Block], layout: Option<&Layout>) -> Vec<Block> {
     let pages: HashMap<&str, usize> = layout
-        .anchors
-        .iter()
-        .map(|a| (a.id.as_str(), a.page))
-        .collect();
-    fill(blocks, &|target| {
-        pages
-            .get(target)
-            .map(|p| layout.page_label(*p))
-            .unwrap_or_default()
-    })
+        .map(|l| l.anchors.iter().map(|a| (a.id.as_str(), a.page)).collect())
+        .unwrap_or_default();
+    let page = |target: &str| match (pages.get(target), layout) {
+        (Some(p), Some(l)) => l.page_label(*p),
+        _ => String::new(),
+    };
+    let mut out = blocks.to_vec();
+    fill(&mut out, &page);
+    for_each_text(&mut out, &mut |t| {
+        for s in t.iter_mut().filter(|s| page_slot(s)) {
+            let target = s
+                .link
+                .as_deref()
+                .unwrap_or_default()
+                .trim_start_matches('#');
+            s.text = s.text.replace(PAGE_SLOT, &page(target));
+        }
+    });
+    out
 }
 
-fn fill(blocks: &mut [Block], page: &impl Fn(&str) -> String) -> bool {
-    let mut changed = false;
+fn fill(blocks: &mut [Block], page: &impl Fn(&str) -> String) {
     for b in blocks {
         match b {
-            Block::Contents(c) => {
-                for e in &mut c.entries {
-                    let p = page(&e.target);
-                    if p != e.page {
-                        e.page = p;
-                        changed = true;
-                    }
-                }
-            }
-            Block::Indent(inner) | Block::Landscape(inner) => changed |= fill(inner, page),
-            Block::List(l) => {
-                for i in &mut l.items {
-                    changed |= fill(&mut i.blocks, page);
-                }
-            }
+            Block::Contents(c) => c.entries.iter_mut().for_each(|e| e.page = page(&e.target)),
+            Block::Indent(inner) | Block::Landscape(inner) => fill(inner, page),
+            Block::List(l) => l.items.iter_mut().for_each(|i| fill(&mut i.blocks, page)),
             _ => {}
         }
     }
-    changed
 }

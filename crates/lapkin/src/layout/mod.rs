@@ -133,16 +133,21 @@ pub const MAX_PASSES: usize = 4;
 /// A document with generated lists is laid out until the pages its lists
 /// print are the pages of their targets.
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
-    if !contents::has_contents(&doc.blocks) {
+    if !contents::needs_pages(&doc.blocks) {
         return lay_out_once(doc, style, fonts);
     }
-    let mut doc = doc.clone();
-    let mut layout = lay_out_once(&doc, style, fonts)?;
+    // Each pass lays out the document with the pages the one before gave
+    // (none at first), until they are the pages it gives.
+    let mut filled = doc.clone();
+    filled.blocks = contents::with_pages(&doc.blocks, None);
+    let mut layout = lay_out_once(&filled, style, fonts)?;
     for _ in 1..MAX_PASSES {
-        if !contents::fill_pages(&mut doc.blocks, &layout) {
+        let next = contents::with_pages(&doc.blocks, Some(&layout));
+        if next == filled.blocks {
             break;
         }
-        layout = lay_out_once(&doc, style, fonts)?;
+        filled.blocks = next;
+        layout = lay_out_once(&filled, style, fonts)?;
     }
     Ok(layout)
 }

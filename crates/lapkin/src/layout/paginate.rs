@@ -282,7 +282,8 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, areas: Areas) -> Result<Vec<PageBody>
         let landscape = first.landscape;
         let mut group = vec![first];
         while group.last().is_some_and(|c| c.keep_with_next) {
-            match chunks.next_if(|c| c.landscape == landscape) {
+            // No keep holds across a turn or a page break.
+            match chunks.next_if(|c| c.landscape == landscape && c.page_break.is_none()) {
                 Some(c) => group.push(c),
                 None => break,
             }
@@ -454,6 +455,39 @@ mod tests {
         // 100 lines of 25 pt (the first on each page without its space).
         assert_eq!(pages.len(), 4);
         assert_eq!(texts(&pages).iter().flatten().count(), 100);
+    }
+
+    /// A page break starts a new page unless the page is still empty,
+    /// breaks a keep chain before it, and starts the numbering it carries
+    /// on its page.
+    #[test]
+    fn a_page_break_starts_a_page_with_its_numbering() {
+        use crate::doc::PageBreak;
+        use crate::frame::{NumberStyle, PageNumbering};
+        let roman = PageNumbering::new(NumberStyle::LowerRoman, 1);
+        let arabic = PageNumbering::new(NumberStyle::Arabic, 1);
+        let mut cover = chunk("cover", 20.0, &[10.0]);
+        cover.page_break = Some(PageBreak::new(Some(roman)));
+        let mut kept = chunk("kept", 20.0, &[10.0]);
+        kept.keep_with_next = true;
+        let mut chapter = chunk("chapter", 20.0, &[10.0]);
+        chapter.page_break = Some(PageBreak::new(Some(arabic)));
+        chapter.anchors.push("bab-1".into());
+        let mut next = chunk("next", 20.0, &[10.0]);
+        next.page_break = Some(PageBreak::default());
+        let pages = paginate(vec![cover, kept, chapter, next], [(TOP, BOTTOM); 2]).unwrap();
+        let t = texts(&pages);
+        assert_eq!(
+            t,
+            [
+                vec!["cover 10", "kept 10"],
+                vec!["chapter 10"],
+                vec!["next 10"]
+            ]
+        );
+        let numbering: Vec<_> = pages.iter().map(|p| p.numbering).collect();
+        assert_eq!(numbering, [Some(roman), Some(arabic), None]);
+        assert_eq!(pages[1].anchors, [("bab-1".to_owned(), TOP)]);
     }
 
     #[test]

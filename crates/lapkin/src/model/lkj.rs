@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Bagian, Blok, Inline, Report};
+use super::{Bagian, Blok, Inline, JenisBagian, Report};
 use crate::problem::{Arg, JsonPath, Kind, Problem};
 
 /// A numbered subsection of a chapter: `{"subbab": {"judul": "Latar
@@ -86,13 +86,25 @@ pub(crate) fn internal_target(link: &str) -> Option<&str> {
 
 impl Report {
     /// Whether the report is laid out as a whole LKj: it has front matter
-    /// (`susunan.awal`) or appendices (`susunan.lampiran`). Its front
+    /// (`susunan.awal`), appendices (`susunan.lampiran`) or a generated
+    /// list among its sections. Its front
     /// matter and chapters start on new pages, its pages are labelled
     /// i, ii … then 1, 2 …, and its titled tables are numbered.
     pub fn is_lkj(&self) -> bool {
-        self.susunan
-            .as_ref()
-            .is_some_and(|s| s.awal.is_some() || s.lampiran.is_some())
+        let list = |b: &Bagian| {
+            matches!(
+                b.jenis,
+                Some(
+                    JenisBagian::DaftarIsi
+                        | JenisBagian::DaftarTabel
+                        | JenisBagian::DaftarGambar
+                        | JenisBagian::DaftarLampiran
+                )
+            )
+        };
+        self.susunan.as_ref().is_some_and(|s| {
+            s.awal.is_some() || s.lampiran.is_some() || s.bagian.iter().flatten().any(list)
+        })
     }
 
     /// The front matter (`susunan.awal`): cover, foreword, lists, summary.

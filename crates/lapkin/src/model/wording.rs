@@ -254,6 +254,14 @@ pub struct Bagian {
     /// does).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub halaman_baru: bool,
+    /// In a whole LKj: the section is the next subsection of the chapter
+    /// before it ("3.2 Capaian Kinerja Anggaran"), not a chapter of its
+    /// own: no new page, its heading numbered under the chapter, its own
+    /// subsections one level deeper ("3.2.1"). For a standard part inside
+    /// a chapter: `{"jenis": "anggaran", "judul": "Capaian Kinerja
+    /// Anggaran", "subbab": true}`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subbab: bool,
     /// Whether the section is set on landscape A4 pages (297 × 210 mm) of
     /// its own (default false): the page before it ends, its heading and
     /// content go across the wide page (a wide table A or budget table at
@@ -274,6 +282,7 @@ impl Default for Bagian {
             isi: Vec::new(),
             id: None,
             halaman_baru: false,
+            subbab: false,
             mendatar: false,
         }
     }

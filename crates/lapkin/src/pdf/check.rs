@@ -126,6 +126,27 @@ impl Checker<'_> {
         }
     }
 
+    /// The page labels' runs on pages of the layout, each after the one
+    /// before; the anchors on pages of the layout.
+    fn labels_and_anchors(&mut self, layout: &Layout) {
+        let pages = layout.pages.len();
+        let mut last = 0;
+        for (i, l) in layout.page_labels.iter().enumerate() {
+            let path = at("page_labels").index(i).key("page");
+            if l.page <= last {
+                let after = Arg::phrase(Phrase::PageAfterRun, vec![("page", last.into())]);
+                self.out_of_range(path.clone(), after, l.page as f64);
+            }
+            self.page_number(path, l.page, pages);
+            last = l.page;
+        }
+        for (i, a) in layout.anchors.iter().enumerate() {
+            let path = at("anchors").index(i);
+            self.page_number(path.child("page"), a.page, pages);
+            self.coordinate(|| path.child("y"), a.y);
+        }
+    }
+
     /// A 1-based page number of a layout of `pages` pages.
     fn page_number(&mut self, path: JsonPath, page: usize, pages: usize) {
         if page == 0 || page > pages {
@@ -173,6 +194,7 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
             );
         }
     }
+    c.labels_and_anchors(layout);
     let year = layout.meta.date.year();
     if !(1..=9999).contains(&year) {
         let path = at("meta").key("date");

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use pdf_writer::types::{
     ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
 };
-use pdf_writer::writers::{Annotation, Catalog, DocumentInfo};
+use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
@@ -118,7 +118,7 @@ pub(super) fn write_pages(
         next_key: (refs.len() + fields.iter().filter(|f| f.form.is_some()).count()) as i32,
         refs,
     };
-    let targets = labels::targets(layout);
+    let links = labels::Links::new(layout, out.refs.clone());
     for (p, page) in layout.pages.iter().enumerate() {
         let (structure, mcids) = (&layout.structure, Vec::new());
         let mut marks = Marks { structure, mcids };
@@ -130,7 +130,7 @@ pub(super) fn write_pages(
         let (data, filter) = w.pack(&bytes);
         hash.update(&data);
         filtered(&mut w.stream(contents).stream(contents, &data), filter);
-        let mut annots = write_links(w, (layout, page), &targets, &mut out);
+        let mut annots = write_links(w, page, &links, &mut out);
         annots.extend(fields.iter().filter(|f| f.page == p).map(|f| f.id));
         let id = out.refs[p];
         let mut dict = w.object(id).page(id);
@@ -182,12 +182,7 @@ fn whole(page: &Page) -> Rect {
 /// Writes the page's link areas as link annotations without a border,
 /// printable (as PDF/A asks), saying where they lead; a tagged one gets
 /// the next key of the parent tree. Returns them in the page's order.
-fn write_links(
-    w: &mut Writer,
-    (layout, page): (&Layout, &Page),
-    targets: &labels::Targets<'_>,
-    pages: &mut Pages,
-) -> Vec<Ref> {
+fn write_links(w: &mut Writer, page: &Page, links: &labels::Links, pages: &mut Pages) -> Vec<Ref> {
     let mut refs = Vec::new();
     let mut tags = Vec::new();
     for item in page.all_items() {
@@ -201,30 +196,20 @@ fn write_links(
             }
             _ => None,
         };
-        let description = labels::description(&l.uri, targets, layout);
-        let mut a = write_link(w, id, l, page.size.height.0, description);
-        if !labels::go_to(&mut a, &l.uri, targets, &pages.refs) {
-            a.action()
-                .action_type(ActionType::Uri)
-                .uri(Str(super::uri_ascii(&l.uri).as_bytes()));
-        }
-        if let Some(key) = key {
-            a.struct_parent(key);
-        }
+        write_link(w, (id, l, links), page.size.height.0, key);
         refs.push(id);
     }
     pages.links.push(tags);
     refs
 }
 
-/// Writes one link annotation, but its action and its key.
-fn write_link<'w>(
-    w: &'w mut Writer,
-    id: Ref,
-    l: &LinkArea,
+/// Writes one link annotation: to a URI, or to a place in the document.
+fn write_link(
+    w: &mut Writer,
+    (id, l, links): (Ref, &LinkArea, &labels::Links),
     height: f64,
-    description: Option<String>,
-) -> Annotation<'w> {
+    key: Option<i32>,
+) {
     let r = &l.rect;
     let rect = Rect::new(
         r.x.0 as f32,
@@ -237,16 +222,21 @@ fn write_link<'w>(
         .rect(rect)
         .border(0.0, 0.0, 0.0, None)
         .flags(AnnotationFlags::PRINT)
-        .contents(TextStr(
-            &description.unwrap_or_else(|| link_description(&l.uri)),
-        ));
-    a
+        .contents(TextStr(&links.description(&l.uri)));
+    if !links.go_to(&mut a, &l.uri) {
+        a.action()
+            .action_type(ActionType::Uri)
+            .uri(Str(super::uri_ascii(&l.uri).as_bytes()));
+    }
+    if let Some(key) = key {
+        a.struct_parent(key);
+    }
 }
 
 /// A link's target in words, for screen readers and PDF/A's `/Contents`:
 /// "Kirim surel ke a@b.id" for a `mailto:` address, "Tautan ke URL" for
 /// any other.
-fn link_description(target: &str) -> String {
+pub(super) fn link_description(target: &str) -> String {
     if matches!(target.get(..7), Some(s) if s.eq_ignore_ascii_case("mailto:")) {
         format!("Kirim surel ke {}", &target[7..])
     } else {

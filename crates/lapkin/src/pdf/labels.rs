@@ -9,40 +9,64 @@ use pdf_writer::{Name, Ref};
 
 use crate::frame::{Layout, NumberStyle};
 
-/// Each anchor's page (0-based) and its top in PDF coordinates.
-pub(super) type Targets<'a> = HashMap<&'a str, (usize, f32)>;
+/// Where the links inside the document lead: each anchor's page and top.
+pub(super) struct Links<'a> {
+    layout: &'a Layout,
+    pages: Vec<Ref>,
+    /// Each anchor's page (0-based) and its top in PDF coordinates (an
+    /// anchor on a page the layout lacks is left out).
+    targets: HashMap<&'a str, (usize, f32)>,
+}
 
-/// The anchors of `layout` (an anchor on a page the layout does not have
-/// is left out; `check_layout` refuses it).
-pub(super) fn targets(layout: &Layout) -> Targets<'_> {
-    let mut out = HashMap::new();
-    for a in &layout.anchors {
-        if let Some(page) = a.page.checked_sub(1).and_then(|p| layout.pages.get(p)) {
-            let top = (page.size.height - a.y).0 as f32;
-            out.entry(a.id.as_str()).or_insert((a.page - 1, top));
+impl<'a> Links<'a> {
+    pub(super) fn new(layout: &'a Layout, pages: Vec<Ref>) -> Self {
+        let mut targets = HashMap::new();
+        for a in &layout.anchors {
+            if let Some(page) = a.page.checked_sub(1).and_then(|p| layout.pages.get(p)) {
+                let top = (page.size.height - a.y).0 as f32;
+                targets.entry(a.id.as_str()).or_insert((a.page - 1, top));
+            }
+        }
+        Links {
+            layout,
+            pages,
+            targets,
         }
     }
-    out
+
+    fn target(&self, uri: &str) -> Option<(usize, f32)> {
+        uri.strip_prefix('#')
+            .and_then(|id| self.targets.get(id))
+            .copied()
+    }
+
+    /// Where a link leads in words: "Tautan ke halaman iii" inside the
+    /// document.
+    pub(super) fn description(&self, uri: &str) -> String {
+        match self.target(uri) {
+            Some((page, _)) => format!("Tautan ke halaman {}", self.layout.page_label(page + 1)),
+            None => super::document::link_description(uri),
+        }
+    }
+
+    /// Makes `a` go to the anchor `uri` names (`#id`), if the layout has
+    /// it; whether it did.
+    pub(super) fn go_to(&self, a: &mut Annotation<'_>, uri: &str) -> bool {
+        let Some((page, top)) = self.target(uri) else {
+            return false;
+        };
+        let mut action = a.action();
+        action.action_type(ActionType::GoTo);
+        action
+            .destination()
+            .page(self.pages[page])
+            .xyz(0.0, top, None);
+        true
+    }
 }
 
-/// Makes the link annotation `a` go to the anchor `uri` names (`#id`),
-/// if it is one the layout has; whether it did.
-pub(super) fn go_to(
-    a: &mut Annotation<'_>,
-    uri: &str,
-    targets: &Targets<'_>,
-    pages: &[Ref],
-) -> bool {
-    let Some(&(page, top)) = uri.strip_prefix('#').and_then(|id| targets.get(id)) else {
-        return false;
-    };
-    let mut action = a.action();
-    action.action_type(ActionType::GoTo);
-    action.destination().page(pages[page]).xyz(0.0, top, None);
-    true
-}
-
-/// Writes the catalog's `/PageLabels`, if the layout's pages are labelled.
+/// Writes the catalog's `/PageLabels`, if the layout's pages are labelled
+/// (an unnumbered run has no style: its labels are empty).
 pub(super) fn write_page_labels(c: &mut Catalog<'_>, layout: &Layout) {
     if layout.page_labels.is_empty() {
         return;
@@ -51,29 +75,24 @@ pub(super) fn write_page_labels(c: &mut Catalog<'_>, layout: &Layout) {
     // written inline, as `/Nums [0 << /S /r >> 4 << /S /D >>]`.
     let mut tree = c.insert(Name(b"PageLabels")).dict();
     let mut nums = tree.insert(Name(b"Nums")).array();
+    // The tree must say how the first page is numbered.
+    if layout.page_labels.first().is_some_and(|l| l.page > 1) {
+        nums.item(0);
+        nums.push()
+            .start::<PageLabel<'_>>()
+            .style(NumberingStyle::Arabic);
+    }
     for l in &layout.page_labels {
-        let key = i32::try_from(l.page.saturating_sub(1)).unwrap_or(i32::MAX);
-        nums.item(key);
+        nums.item(i32::try_from(l.page.saturating_sub(1)).unwrap_or(i32::MAX));
         let mut label = nums.push().start::<PageLabel<'_>>();
-        // An unnumbered run has no style: its labels are empty.
-        let style = match l.numbering.style {
-            NumberStyle::LowerRoman => Some(NumberingStyle::LowerRoman),
-            NumberStyle::UpperRoman => Some(NumberingStyle::UpperRoman),
-            NumberStyle::Unnumbered => None,
-            _ => Some(NumberingStyle::Arabic),
+        match l.numbering.style {
+            NumberStyle::LowerRoman => label.style(NumberingStyle::LowerRoman),
+            NumberStyle::UpperRoman => label.style(NumberingStyle::UpperRoman),
+            NumberStyle::Unnumbered => &mut label,
+            _ => label.style(NumberingStyle::Arabic),
         };
-        if let Some(style) = style {
-            label.style(style);
-        }
         if l.numbering.start != 1 {
             label.offset(i32::try_from(l.numbering.start).unwrap_or(i32::MAX));
         }
     }
-}
-
-/// What a link inside the document says where it leads: "Tautan ke
-/// halaman iii".
-pub(super) fn description(uri: &str, targets: &Targets<'_>, layout: &Layout) -> Option<String> {
-    let (page, _) = uri.strip_prefix('#').and_then(|id| targets.get(id))?;
-    Some(format!("Tautan ke halaman {}", layout.page_label(page + 1)))
 }

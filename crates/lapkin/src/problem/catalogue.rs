@@ -665,6 +665,13 @@ catalogue! {
                 hint "make the deepest a sub-heading {\"judul\": …} or a list"
             id "subbab bersarang {depth} tingkat; paling banyak {max} tingkat"
                 hint "jadikan yang terdalam subjudul {\"judul\": …} atau daftar";
+        /// The intro or its period in a whole LKj whose cover carries the
+        /// title.
+        NotPrintedWithCover = "not-printed-with-cover"
+            en "is not printed: the cover (\"sampul\" in susunan.awal) replaces the title and the intro"
+                hint "write the intro as a part of the front matter: {\"judul\": \"Pengantar\", \"isi\": […]}"
+            id "tidak dicetak: sampul (\"sampul\" di susunan.awal) menggantikan judul dan pengantar"
+                hint "tulis pengantar sebagai bagian dari halaman awal: {\"judul\": \"Pengantar\", \"isi\": […]}";
         /// A section of the appendices that names a standard part.
         AppendixPart = "appendix-part"
             en "an appendix is a section of your own, with `judul` and `isi`"
@@ -1361,6 +1368,10 @@ catalogue! {
         GreyLevel = "grey-level"
             en "a grey level from 0 (black) to 1 (white)"
             id "tingkat abu-abu dari 0 (hitam) sampai 1 (putih)";
+        /// A page label's run starting no later than the one before.
+        PageAfterRun = "page-after-run"
+            en "a page after {page}, where the run before starts"
+            id "halaman sesudah {page}, awal rentang sebelumnya";
         /// A year a PDF date can hold.
         PdfYear = "pdf-year"
             en "a year from 1 to 9999 (a PDF date has four digits)"

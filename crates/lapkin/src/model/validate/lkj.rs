@@ -24,7 +24,10 @@ impl<'r> Targets<'r> {
     pub(super) fn of(report: &'r Report) -> Self {
         let lkj = report.is_lkj();
         let mut ids = HashMap::new();
-        for (id, path, table_titled) in targets(report) {
+        let targets = targets(report)
+            .into_iter()
+            .filter(|(id, _, _)| check_id(id).is_ok());
+        for (id, path, table_titled) in targets {
             let numbered = table_titled.is_none_or(|titled| titled && lkj);
             ids.entry(id).or_insert((path, numbered));
         }
@@ -84,7 +87,7 @@ impl<'r> Checker<'r, '_> {
             };
             match targets.ids.get(id) {
                 None => problems.push(unknown_target(path, id, &targets.ids)),
-                Some((at, false)) if span.text.is_empty() => {
+                Some((at, false)) if span.text.is_empty() || span.text.contains("{nomor}") => {
                     let mut owner = at.clone();
                     owner.pop();
                     let p = Problem::new(path, Kind::TargetUnnumbered)

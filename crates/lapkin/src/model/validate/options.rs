@@ -89,10 +89,22 @@ impl<'r> Checker<'r, '_> {
                 }
             }
         }
+        let Some(r) = self.report else { return };
+        let cover = r
+            .front_matter()
+            .iter()
+            .any(|b| b.jenis == Some(JenisBagian::Sampul));
+        for (field, given) in [
+            ("pengantar", r.pengantar.is_some()),
+            ("periode", r.periode.is_some()),
+        ] {
+            if cover && given {
+                self.problem(&JsonPath::root().key(field), Kind::NotPrintedWithCover);
+            }
+        }
         if s.bagian.is_none() {
             return;
         }
-        let Some(r) = self.report else { return };
         for j in &JenisBagian::ALL[..4] {
             if has_content(r, *j) && !placed.iter().any(|(done, _)| done == j) {
                 let p = Problem::new(JsonPath::root().key(j.field()), Kind::PartNotPlaced)
