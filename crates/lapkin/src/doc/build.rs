@@ -112,13 +112,20 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
         level: 2,
         parts: Parts::default(),
         analysis: 0,
+        figures: 0,
     };
     walk(report, &mut b);
     let mut parts = b.parts;
     let mut blocks = opening(report, parts.pengantar.take());
     let mut number = 0;
     for (k, bagian) in report.sections().iter().enumerate() {
-        blocks.extend(parts.section(checked, (k, bagian), &mut number));
+        let section = parts.section(checked, (k, bagian), &mut number);
+        // A cover given first comes before the title.
+        if k == 0 && bagian.jenis == Some(JenisBagian::Sampul) {
+            blocks.splice(0..0, section);
+        } else {
+            blocks.extend(section);
+        }
     }
     keep_introductions_with_next(&mut blocks);
     Document {
@@ -171,10 +178,16 @@ struct Builder<'c, 'r> {
     parts: Parts,
     /// The number of analyses met so far.
     analysis: usize,
+    /// The number of figures with a caption met so far.
+    figures: usize,
 }
 
 impl<'r> Visit<'r> for Builder<'_, 'r> {
     fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if let Some(figure) = super::figure::figure(self.checked, path, node, &mut self.figures) {
+            super::body::push(&mut self.frames, figure);
+            return;
+        }
         if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, self.level) {
             return;
         }
@@ -356,6 +369,7 @@ impl Parts {
                 (part.origin, part.blocks)
             }
             Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            Some(JenisBagian::Sampul) => return vec![super::figure::cover(checked)],
             _ => (Origin::none(), Vec::new()),
         };
         let own = self
@@ -623,6 +637,21 @@ mod tests {
                             text(t, out);
                         }
                     }
+                    Block::Figure(f) => {
+                        text(&plain(f.number.clone().unwrap_or_default()), out);
+                        if let super::super::FigureContent::Chart(c) = &f.content {
+                            let names = c.series.iter().map(|s| s.name.clone());
+                            for t in c.categories.iter().cloned().chain(names) {
+                                text(&plain(t), out);
+                            }
+                            text(&plain(c.axis.clone()), out);
+                        }
+                    }
+                    Block::Cover(c) => {
+                        for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
+                            text(t, out);
+                        }
+                    }
                 }
             }
         }
@@ -841,6 +870,8 @@ mod tests {
                     Block::Indent(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
+                    Block::Figure(f) => add(&f.origin, out),
+                    Block::Cover(c) => add(&c.origin, out),
                     Block::Title(_) => {}
                 }
             }

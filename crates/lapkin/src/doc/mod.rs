@@ -8,6 +8,7 @@
 mod body;
 mod build;
 mod closing;
+mod figure;
 mod tables;
 mod wording;
 
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
+pub use figure::{Chart, Cover, Figure, FigureContent, Series};
 pub(crate) use wording::check_own_text;
 
 use crate::frame::Meta;
@@ -187,6 +189,10 @@ pub enum Block {
     /// evenly between; their spaces' tops aligned (the lines above each
     /// space end on one line).
     SignatureRow(Vec<Signature>),
+    /// An image or a chart with its caption, kept whole on one page.
+    Figure(Figure),
+    /// The cover: a page of its own, without page furniture.
+    Cover(Cover),
 }
 
 /// A heading.

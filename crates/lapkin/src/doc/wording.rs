@@ -43,6 +43,7 @@ pub(crate) fn standard_title(jenis: JenisBagian, q: &str) -> String {
             format!("Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}")
         }
         JenisBagian::Rekomendasi | JenisBagian::Penutup => "Rekomendasi Pimpinan".to_owned(),
+        JenisBagian::Sampul => "Sampul".to_owned(),
     }
 }
 

@@ -354,7 +354,7 @@ pub(crate) fn finalize(
     let total = bodies.len();
     let mut outline = Vec::new();
     let mut signatures = Vec::new();
-    let pages = bodies
+    let pages: Vec<Page> = bodies
         .into_iter()
         .enumerate()
         .map(|(i, body)| {
@@ -373,7 +373,13 @@ pub(crate) fn finalize(
             }
             let mut items = body.items;
             let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
-            if i + 1 == total {
+            let header = if body.bare {
+                page_footer = Default::default();
+                Vec::new()
+            } else {
+                footer.header.clone()
+            };
+            if i + 1 == total && !body.bare {
                 tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
             // The layout is kept while the PDF is written: no room to spare
@@ -383,16 +389,18 @@ pub(crate) fn finalize(
             Page {
                 size: ctx.style.page,
                 items,
-                header: footer.header.clone(),
+                header,
                 footer: page_footer,
             }
         })
         .collect();
+    super::figure::figure_boxes(&pages, &mut structure);
     Layout {
         pages,
         outline,
         signatures,
         meta,
         structure,
+        images: ctx.images.take(),
     }
 }

@@ -99,6 +99,7 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
             _ => style.subheading_spacing,
         },
         Block::Signature(_) | Block::SignatureRow(_) => style.signature_spacing,
+        Block::Figure(_) => style.block_spacing * 1.5,
         Block::Indent(_) => return None,
         _ => space,
     })
@@ -156,6 +157,8 @@ fn block_chunks(
         }
         Block::List(l) => list(ctx, l, (x, width), parent, out)?,
         Block::Table(t) => out.extend(layout_table(ctx, t, x, width, parent)?),
+        Block::Figure(f) => super::figure::figure(ctx, f, (x, width), parent, out),
+        Block::Cover(c) => out.push(super::figure::cover(ctx, c, (x, width), parent)),
         Block::Indent(blocks) => {
             let indent = style.indent;
             flow(

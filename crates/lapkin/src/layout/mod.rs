@@ -53,6 +53,7 @@ pub mod tags {
 pub(crate) mod check;
 mod chunk;
 mod ctx;
+mod figure;
 mod finalize;
 mod flow;
 mod lines;
@@ -135,6 +136,7 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
     // The body needs room for a few lines: the legal note and the margins
     // must leave it (a note taller than the page would also be drawn
     // above the page's top).
+    ctx.body.set(bottom - top);
     let body = (bottom - top).0;
     if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
         let p = Problem::new(doc.footer.origin.location(), Kind::NoteTooTall)
@@ -317,7 +319,33 @@ impl Glyphs<'_> {
                         self.signature(s, &path.item(k));
                     }
                 }
+                Block::Figure(f) => self.figure(f, &path),
+                Block::Cover(c) => {
+                    let at = Self::at(&c.origin, &path);
+                    for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
+                        self.text(t, &at);
+                    }
+                }
             }
+        }
+    }
+
+    /// A figure's number and caption, and a chart's labels.
+    fn figure(&mut self, f: &crate::doc::Figure, path: &JsonPath) {
+        let at = Self::at(&f.origin, path);
+        if let Some(n) = &f.number {
+            self.plain(n, Face::Regular, &at);
+        }
+        if let Some(c) = &f.caption {
+            self.text(c, &at);
+        }
+        if let crate::doc::FigureContent::Chart(c) = &f.content {
+            let names = c.series.iter().map(|s| s.name.as_str());
+            for t in c.categories.iter().map(String::as_str).chain(names) {
+                self.plain(t, Face::Regular, &at);
+            }
+            self.plain(&c.axis, Face::Regular, &at);
+            self.plain("0123456789.,-", Face::Regular, &at);
         }
     }
 

@@ -32,6 +32,8 @@ pub(crate) struct PageBody {
     pub items: Vec<Item>,
     pub bookmarks: Vec<(Bookmark, Pt)>,
     pub signatures: Vec<crate::frame::SignatureBox>,
+    /// Whether the page carries no page furniture (the cover).
+    pub bare: bool,
 }
 
 struct Paginator {
@@ -109,6 +111,7 @@ impl Paginator {
             self.page.signatures.push(s);
         }
         self.y = top + chunk.height;
+        self.page.bare |= chunk.bare;
         self.empty = false;
         self.fresh = false;
     }

@@ -28,6 +28,7 @@ mod checked;
 mod columns;
 mod inline;
 mod keys;
+mod media;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
@@ -53,6 +54,8 @@ pub use columns::{
 #[cfg(test)]
 pub(crate) use inline::PARSES;
 pub use inline::{Inline, LINK_SCHEMES};
+pub use media::{Gambar, Grafik, Sampul, SumberGrafik};
+pub(crate) use media::{load_files, realisation};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup};
@@ -134,6 +137,12 @@ pub struct Report {
     /// report, then the closing block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub susunan: Option<Susunan>,
+    /// The cover page's content, printed where `{"jenis": "sampul"}`
+    /// stands in the sections: the logo, the agencies, the title, the unit
+    /// and the year. Left out: a cover of the title, the unit and the
+    /// year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampul: Option<Sampul>,
     /// A. Progress Capaian Kinerja: the sasaran and their indicators, and
     /// table A's columns. Left out (or without sasaran): no section A.
     #[serde(default)]
@@ -600,6 +609,11 @@ pub enum Blok {
     /// A sub-heading inside a section's blocks, printed bold:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// An image from a PNG or JPEG file, with its caption below.
+    Gambar(Gambar),
+    /// A bar chart drawn from the report's figures, with its caption
+    /// below.
+    Grafik(Grafik),
 }
 
 /// How a [`Blok`] is written in JSON. Read by hand rather than as an
@@ -625,6 +639,12 @@ enum BlokBertanda {
     /// A sub-heading, printed bold and kept with what follows:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// An image: `{"gambar": {"berkas": "img/struktur.png", "judul":
+    /// "Struktur Organisasi", "alt": "Bagan: …"}}`.
+    Gambar(Gambar),
+    /// A bar chart of the report's figures: `{"grafik": {"sumber":
+    /// "kinerja", "judul": "Target dan Realisasi"}}`.
+    Grafik(Grafik),
 }
 
 /// Gives the one key of each form of [`BlokBertanda`] its form's
@@ -704,6 +724,8 @@ impl From<BlokRepr> for Blok {
             BlokRepr::Tagged(BlokBertanda::Daftar(d)) => Blok::Daftar(d),
             BlokRepr::Tagged(BlokBertanda::Tabel(t)) => Blok::Tabel(t),
             BlokRepr::Tagged(BlokBertanda::Judul(t)) => Blok::Judul(t),
+            BlokRepr::Tagged(BlokBertanda::Gambar(g)) => Blok::Gambar(g),
+            BlokRepr::Tagged(BlokBertanda::Grafik(g)) => Blok::Grafik(g),
         }
     }
 }
@@ -715,6 +737,8 @@ impl From<Blok> for BlokRepr {
             Blok::Daftar(d) => BlokRepr::Tagged(BlokBertanda::Daftar(d)),
             Blok::Tabel(t) => BlokRepr::Tagged(BlokBertanda::Tabel(t)),
             Blok::Judul(t) => BlokRepr::Tagged(BlokBertanda::Judul(t)),
+            Blok::Gambar(g) => BlokRepr::Tagged(BlokBertanda::Gambar(g)),
+            Blok::Grafik(g) => BlokRepr::Tagged(BlokBertanda::Grafik(g)),
         }
     }
 }

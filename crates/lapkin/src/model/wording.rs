@@ -293,6 +293,9 @@ pub enum JenisBagian {
     Rekomendasi,
     /// The closing block: place, date and signers (`penutup`).
     Penutup,
+    /// The cover page (`sampul`): on a page of its own, without a page
+    /// number.
+    Sampul,
 }
 
 impl JenisBagian {
@@ -319,6 +322,7 @@ impl JenisBagian {
             JenisBagian::Anggaran => "anggaran",
             JenisBagian::Rekomendasi => "rekomendasi",
             JenisBagian::Penutup => "penutup",
+            JenisBagian::Sampul => "sampul",
         }
     }
 }

@@ -100,10 +100,17 @@ pub(super) fn write_pages(
     let resources = w.alloc();
     // The first page shares the form whenever another does.
     let footer = (shared.first() == Some(&true)).then(|| write_footer(w, layout, fonts, hash));
+    let images = super::image::write_images(w, layout, hash);
     let mut res = w.object(resources).indirect(resources).dict();
     res.pair(Name(b"Font"), fonts.resources);
-    if let Some(form) = footer {
-        res.insert(Name(b"XObject")).dict().pair(Name(FOOTER), form);
+    if footer.is_some() || !images.is_empty() {
+        let mut x = res.insert(Name(b"XObject")).dict();
+        if let Some(form) = footer {
+            x.pair(Name(FOOTER), form);
+        }
+        for (k, image) in images.into_iter().enumerate() {
+            x.pair(Name(super::image::name(k).as_bytes()), image);
+        }
     }
     res.finish();
     let mut out = Pages {

@@ -12,6 +12,7 @@ mod document;
 mod field;
 mod file;
 mod fonts;
+mod image;
 mod subset;
 mod tags;
 

@@ -80,8 +80,12 @@ impl<'r> Checker<'r, '_> {
                         self.push(p);
                     }
                     placed.push((j, at.clone()));
-                    if j == JenisBagian::Penutup && (b.judul.is_some() || !b.isi.is_empty()) {
+                    let own = b.judul.is_some() || !b.isi.is_empty();
+                    if own && j == JenisBagian::Penutup {
                         self.problem(&at, Kind::ClosingBlockContent);
+                    } else if own && j == JenisBagian::Sampul {
+                        let part = crate::problem::Arg::both("cover", "sampul");
+                        self.push(Problem::new(&at, Kind::PartWithoutContent).with("part", part));
                     }
                 }
                 None if b.judul.is_none() => {
@@ -265,5 +269,6 @@ fn has_content(r: &Report, j: JenisBagian) -> bool {
         JenisBagian::Anggaran => r.anggaran.is_some(),
         JenisBagian::Rekomendasi => !r.rekomendasi.is_empty(),
         JenisBagian::Penutup => r.penutup.is_some(),
+        JenisBagian::Sampul => true,
     }
 }
