@@ -114,6 +114,16 @@ impl From<Problems> for Error {
     }
 }
 
+/// `Ok` when there are no problems, else all of them as
+/// [`Error::Invalid`].
+pub(crate) fn none_or_invalid(problems: Vec<Problem>) -> Result<()> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
 impl From<Vec<Problem>> for Error {
     fn from(p: Vec<Problem>) -> Self {
         Error::Invalid(Problems(p))

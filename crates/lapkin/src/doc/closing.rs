@@ -95,6 +95,7 @@ fn signature(
         electronic: s.elektronik,
         field: listed.and_then(|l| l.field.clone()),
         signer: s.nama.clone(),
+        keep_last: s.nip.is_some(),
         ..Signature::new(
             before,
             Size::new(Pt::from_mm(lebar), Pt::from_mm(tinggi)),

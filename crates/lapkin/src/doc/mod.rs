@@ -378,6 +378,12 @@ pub struct Signature {
     /// Who signs here (the signer's name), reported with the box.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub signer: String,
+    /// Never break the last line of `after` (the NIP, "NIP. 19720315
+    /// 199803 1 002"): where signers stand side by side and it is wider
+    /// than its column, the row is set in smaller type (in the tables'
+    /// steps, down to the tables' size) until it fits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_last: bool,
 }
 
 fn yes() -> bool {
@@ -968,6 +974,7 @@ impl Signature {
             electronic: true,
             field: None,
             signer: String::new(),
+            keep_last: false,
         }
     }
 

@@ -341,11 +341,7 @@ fn space_problems(s: &crate::doc::Signature, at: &JsonPath, out: &mut Vec<Proble
 /// a validated report) is laid out with it; every problem at once.
 pub(crate) fn check_style(style: &Style) -> Result<()> {
     let problems = style_problems(style);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.into())
-    }
+    crate::error::none_or_invalid(problems)
 }
 
 /// Checks the style and the document before they are laid out; every
@@ -353,11 +349,7 @@ pub(crate) fn check_style(style: &Style) -> Result<()> {
 pub(crate) fn check_input(doc: &Document, style: &Style) -> Result<()> {
     let mut problems = style_problems(style);
     problems.extend(document_problems(doc));
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.into())
-    }
+    crate::error::none_or_invalid(problems)
 }
 
 #[cfg(test)]

@@ -303,10 +303,9 @@ struct SignerBlock {
 fn signer_block(
     ctx: &Ctx<'_>,
     s: &Signature,
-    (left, width): (Pt, Pt),
+    (left, width, size): (Pt, Pt, Pt),
     parent: NodeId,
 ) -> Result<SignerBlock> {
-    let size = ctx.style.font_size;
     if s.space.width.0 > width.0 + 1e-6 {
         let p = Problem::new(s.space_origin.location(), Kind::SignatureBoxTooWide)
             .with("width", format!("{:.0}", s.space.width.0))
@@ -397,7 +396,8 @@ fn tag_run(ctx: &Ctx<'_>, tag: char, left: Pt, bottom: Pt) -> Item {
 /// The closing block as one chunk, at the right of the text area.
 fn signature(ctx: &Ctx<'_>, s: &Signature, x: Pt, width: Pt, parent: NodeId) -> Result<Chunk> {
     let block_width = ctx.style.signature_width.min(width);
-    let block = signer_block(ctx, s, (x + width - block_width, block_width), parent)?;
+    let at = (x + width - block_width, block_width, ctx.style.font_size);
+    let block = signer_block(ctx, s, at, parent)?;
     Ok(signers_chunk(vec![block], s.origin.clone()))
 }
 
@@ -425,6 +425,7 @@ fn signature_row(
     } else {
         Pt::ZERO
     };
+    let size = row_size(ctx, signers, block_width);
     let mut blocks = Vec::with_capacity(signers.len());
     for (k, s) in signers.iter().enumerate() {
         let left = if signers.len() == 1 {
@@ -432,13 +433,30 @@ fn signature_row(
         } else {
             x + step * k as f64
         };
-        blocks.push(signer_block(ctx, s, (left, block_width), parent)?);
+        blocks.push(signer_block(ctx, s, (left, block_width, size), parent)?);
     }
     let origin = signers
         .first()
         .map(|s| s.origin.clone())
         .unwrap_or_default();
     Ok(signers_chunk(blocks, origin))
+}
+
+/// The type size of signers side by side in columns `width` wide: the
+/// body's, or smaller in the tables' steps (down to the tables' size) until
+/// every line kept whole ([`Signature::keep_last`], the NIP) fits its
+/// column. At most a few dozen steps, each measuring one line per signer.
+fn row_size(ctx: &Ctx<'_>, signers: &[Signature], width: Pt) -> Pt {
+    let style = ctx.style;
+    let kept = signers.iter().filter(|s| s.keep_last);
+    let kept: Vec<&crate::doc::Text> = kept.filter_map(|s| s.after.last()).collect();
+    let fits = |size: Pt| kept.iter().all(|t| ctx.fonts.spans_width(t, size) <= width);
+    let (floor, step) = (style.table_font_size, style.table_font_step.max(Pt(0.1)));
+    let mut size = style.font_size;
+    while size - step >= floor && !fits(size) {
+        size -= step;
+    }
+    size
 }
 
 /// Signer blocks side by side in one chunk, each moved down so that the

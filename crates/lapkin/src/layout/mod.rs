@@ -250,11 +250,7 @@ fn check_glyphs(doc: &Document, fonts: &FontSet) -> Result<()> {
         .replace("{page}", "0")
         .replace("{pages}", "0");
     g.plain(&label, Face::Regular, &footer.child("page_label"));
-    if g.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(g.problems.into())
-    }
+    crate::error::none_or_invalid(g.problems)
 }
 
 /// The glyph check of a document: its problems so far.
@@ -656,6 +652,61 @@ mod tests {
             .filter(|i| matches!(i, crate::frame::Item::Text(t) if t.invisible))
             .count();
         assert_eq!(tags, 2);
+    }
+
+    /// Three signers side by side with NIPs too wide for their columns at
+    /// the body's size (a newcomer's Pengadilan Negeri report printed
+    /// "NIP." alone on a line): the row is set smaller until each NIP line
+    /// is one line; lines not kept whole may still wrap. Two signers with
+    /// room keep the body's size.
+    #[test]
+    fn a_nip_too_wide_for_its_column_makes_the_row_smaller_never_breaks() {
+        let (style, fonts) = (Style::default(), FontSet::liberation_sans());
+        let nips = ["NIP. 19720315 199803 1 002", "NIP. 19801120 200604 2 001"];
+        let with_nip = |name: &str, nip: &str| {
+            let mut s = signer(&["Panitera,"], &[name, nip], None);
+            s.keep_last = true;
+            s
+        };
+        let mut doc = document("Teks", "", Pt(100.0));
+        let mut row = vec![
+            with_nip("Rahmat Hidayat, S.H., M.H.", nips[0]),
+            with_nip("Dewi Anggraini, S.E.", nips[1]),
+        ];
+        doc.blocks[1] = Block::SignatureRow(row.clone());
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        let sizes = |layout: &Layout, text: &str| {
+            let runs = layout.pages[0].items.iter().filter_map(|i| match i {
+                // The NIP's groups are tied with no-break spaces.
+                crate::frame::Item::Text(t) if t.text.replace('\u{a0}', " ") == text => {
+                    Some(t.size)
+                }
+                _ => None,
+            });
+            runs.collect::<Vec<Pt>>()
+        };
+        assert_eq!(sizes(&layout, nips[0]), [style.font_size]);
+        // A third column: each is about a third of the text width, narrower
+        // than a NIP line at 11 pt.
+        let third = (style.text_width() - style.indent * 2.0) / 3.0;
+        assert!(fonts.width(nips[0], Face::Regular, style.font_size) > third);
+        row.push(with_nip(
+            "Dr. Bambang Setiawan, S.H., M.H.",
+            "NIP. 19750808 200012 1 001",
+        ));
+        doc.blocks[1] = Block::SignatureRow(row);
+        let layout = layout_document(&doc, &style, &fonts).unwrap();
+        for nip in nips {
+            let [size] = sizes(&layout, nip)[..] else {
+                panic!("{nip} is not one line")
+            };
+            assert!(
+                size < style.font_size && size >= style.table_font_size,
+                "{size}"
+            );
+            assert!(fonts.width(nip, Face::Regular, size) <= third);
+        }
+        assert!(sizes(&layout, "NIP.").is_empty());
     }
 
     /// Two signers stacked, each a block of its own at the right; two

@@ -246,9 +246,12 @@ impl<'r> Computer<'r> {
     }
 
     /// Realisasi within the pagu, the stated remainder right, the plan not
-    /// negative.
+    /// negative. A parent row's sums are over its pagu only when a sub-row
+    /// is over its own, which is reported there: the parent is reported
+    /// only when it states its realisasi.
     fn spending(&mut self, at: usize, r: &Rincian, path: &JsonPath, f: &Figures) {
-        if f.complete && f.realisasi > f.pagu {
+        let own = r.rincian.is_empty() || r.realisasi.is_some();
+        if own && f.complete && f.realisasi > f.pagu {
             let p = Problem::new(path.child("realisasi"), Kind::RealisasiOverPagu)
                 .with("realisasi", angka(&f.realisasi))
                 .with("pagu", angka(&f.pagu));
@@ -502,6 +505,42 @@ mod tests {
         assert!(
             problems[0].to_string().contains("out of the exact range"),
             "{problems:?}"
+        );
+    }
+
+    /// A sub-row over its pagu is reported at its own `realisasi`, not
+    /// again at its parent's, which the user did not write; a parent that
+    /// states its realisasi is checked as written.
+    #[test]
+    fn over_the_pagu_is_reported_where_the_figure_was_written() {
+        let sub = |pagu: i64, realisasi: i64| {
+            Rincian::belanja("Kegiatan")
+                .with_pagu(pagu)
+                .with_realisasi(realisasi)
+        };
+        let mut program = Rincian::belanja("Program");
+        program.rincian = vec![sub(300, 100), sub(100, 400)];
+        let over = |a: &Anggaran| {
+            let problems = compute(a).all_problems().cloned().collect::<Vec<_>>();
+            let over = problems
+                .iter()
+                .filter(|p| p.kind == Kind::RealisasiOverPagu);
+            over.map(|p| p.path().map(ToString::to_string))
+                .collect::<Vec<_>>()
+        };
+        let a = anggaran(vec![program.clone()]);
+        assert_eq!(
+            over(&a),
+            [Some("anggaran.rincian[0].rincian[1].realisasi".into())]
+        );
+        program.realisasi = Some(500.into());
+        let a = anggaran(vec![program]);
+        assert_eq!(
+            over(&a),
+            [
+                Some("anggaran.rincian[0].realisasi".into()),
+                Some("anggaran.rincian[0].rincian[1].realisasi".into())
+            ]
         );
     }
 

@@ -142,11 +142,7 @@ pub(super) fn check_attachments(
             problems.push(Problem::new(path("mime"), Kind::BadMimeType).with("mime", mime));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.into())
-    }
+    crate::error::none_or_invalid(problems)
 }
 
 /// Writes the attachments: each file's stream (compressed if that makes it
@@ -177,10 +173,8 @@ pub(super) fn write_attachments(
         f.path(Str(a.name.as_bytes()))
             .unic_file(TextStr(&a.name))
             .embedded_file_with_unicode(stream);
-        f.pair(
-            Name(b"AFRelationship"),
-            Name(a.relationship.pdf_name().as_bytes()),
-        );
+        let relationship = Name(a.relationship.pdf_name().as_bytes());
+        f.pair(Name(b"AFRelationship"), relationship);
         if !a.description.is_empty() {
             f.description(TextStr(&a.description));
         }

@@ -51,11 +51,20 @@ impl Checker<'_> {
         }
     }
 
+    /// Coordinates, each with its key under `path`.
+    fn coordinates<const N: usize>(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        vs: [(&'static str, Pt); N],
+    ) {
+        for (key, v) in vs {
+            self.coordinate(|| path().key(key), v);
+        }
+    }
+
     fn rect(&mut self, path: impl Fn() -> JsonPath, r: &Rect) {
-        self.coordinate(|| path().key("x"), r.x);
-        self.coordinate(|| path().key("y"), r.y);
-        self.coordinate(|| path().key("width"), r.width);
-        self.coordinate(|| path().key("height"), r.height);
+        let sides = [("width", r.width), ("height", r.height)];
+        self.coordinates(path, [("x", r.x), ("y", r.y), sides[0], sides[1]]);
     }
 
     fn page(&mut self, p: usize, page: &Page) {
@@ -63,10 +72,8 @@ impl Checker<'_> {
         let path = at("pages").index(p);
         for (side, v) in [("width", page.size.width), ("height", page.size.height)] {
             if !(v.0 >= min && v.0 <= max) {
-                let expected = Arg::phrase(
-                    Phrase::PageSide,
-                    vec![("min", shown(min).into()), ("max", shown(max).into())],
-                );
+                let limits = vec![("min", shown(min).into()), ("max", shown(max).into())];
+                let expected = Arg::phrase(Phrase::PageSide, limits);
                 self.out_of_range(path.child("size").key(side), expected, v.0);
             }
         }
@@ -81,15 +88,13 @@ impl Checker<'_> {
     fn item(&mut self, at: &dyn Fn() -> JsonPath, item: &Item) {
         match item {
             Item::Text(t) => {
-                self.coordinate(|| at().key("x"), t.x);
-                self.coordinate(|| at().key("y"), t.y);
+                let spacing = ("word_spacing", t.word_spacing);
+                self.coordinates(at, [("x", t.x), ("y", t.y), spacing, ("width", t.width)]);
                 let (_, max) = PAGE_SIDES;
                 if !(t.size.0 > 0.0 && t.size.0 <= max) {
                     let expected = Arg::phrase(Phrase::FontSize, vec![("max", shown(max).into())]);
                     self.out_of_range(at().key("size"), expected, t.size.0);
                 }
-                self.coordinate(|| at().key("word_spacing"), t.word_spacing);
-                self.coordinate(|| at().key("width"), t.width);
                 let face = self.fonts.face(t.face);
                 // Each character once, in order.
                 let mut seen = std::collections::HashSet::new();
@@ -105,10 +110,7 @@ impl Checker<'_> {
                 }
             }
             Item::Rule(l) => {
-                self.coordinate(|| at().key("x1"), l.x1);
-                self.coordinate(|| at().key("y1"), l.y1);
-                self.coordinate(|| at().key("x2"), l.x2);
-                self.coordinate(|| at().key("y2"), l.y2);
+                self.coordinates(at, [("x1", l.x1), ("y1", l.y1), ("x2", l.x2), ("y2", l.y2)]);
                 self.length(|| at().key("width"), l.width);
             }
             Item::Box(b) => {
@@ -199,9 +201,5 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     }
     c.problems
         .extend(layout.structure.tree_problems(&layout.pages));
-    if c.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(c.problems.into())
-    }
+    crate::error::none_or_invalid(c.problems)
 }

@@ -34,9 +34,7 @@ fn num(v: f64) -> f32 {
 fn glyphs(out: &mut Vec<u8>, text: &str, codes: &Codes) {
     out.clear();
     out.reserve(text.len() * 2);
-    for c in text.chars() {
-        out.extend_from_slice(&codes.get(c).to_be_bytes());
-    }
+    out.extend(text.chars().flat_map(|c| codes.get(c).to_be_bytes()));
 }
 
 /// The operators that show `text` (a run's text, or that text with its
@@ -90,7 +88,7 @@ pub(crate) fn ends_with_added_hyphen(t: &TextRun) -> bool {
 /// and a run followed by a word space its text does not hold
 /// ([`TextRun::space_after`]) ends with a space glyph, so that text
 /// extraction and the tag tree read the word boundary (ISO 32000-1,
-/// 14.8.2.5). What each reader makes of it: the README, "What the PDF looks like".
+/// 14.8.2.5). What each reader makes of it: docs/pdf.md.
 fn drawn_text<'a>(t: &'a TextRun, codes: &Codes) -> Cow<'a, str> {
     let soft = ends_with_added_hyphen(t) && codes.get(SOFT_HYPHEN) != 0;
     let space = t.space_after && codes.get(' ') != 0;
@@ -259,10 +257,8 @@ impl Painter {
     /// outside.
     fn items(&mut self, items: &[Item], codes: &GlyphCodes, mut marks: Option<&mut Marks<'_>>) {
         // Link areas are annotations, not content.
-        let drawn: Vec<&Item> = items
-            .iter()
-            .filter(|i| !matches!(i, Item::Link(_)))
-            .collect();
+        let is_drawn = |i: &&Item| !matches!(i, Item::Link(_));
+        let drawn: Vec<&Item> = items.iter().filter(is_drawn).collect();
         for (k, item) in drawn.iter().enumerate() {
             let is_text = matches!(item, Item::Text(_));
             if self.in_text && !is_text {
@@ -394,8 +390,8 @@ impl Painter {
     /// read ([`drawn_text`]) without the line break: a marked-content
     /// sequence of the word's element of its own (nested in the element's,
     /// poppler's structure text loses the rest of the element); the next
-    /// item opens a new one. Why, reader by reader: the README ("What the
-    /// PDF looks like") and tests/external/readers.py.
+    /// item opens a new one. Why, reader by reader: docs/pdf.md and
+    /// tests/external/readers.py.
     fn begin_word_span(
         &mut self,
         t: &TextRun,

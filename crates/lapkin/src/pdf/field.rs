@@ -105,23 +105,17 @@ pub(super) fn check_fields(layout: &Layout, opts: &PdfOptions) -> Result<()> {
     let names = names(layout, opts);
     let at = || Location::Option("pdf.signature_field".into());
     let asked = opts.signature_field.iter().chain(names.iter().flatten());
-    let mut problem = asked
-        .filter_map(|n| field::check_signature_field_name(n).err())
+    let named = |kind, name: &str| Problem::new(at(), kind).with("name", Arg::quoted(name));
+    let problem = (asked.filter_map(|n| field::check_signature_field_name(n).err()))
         .map(|p| p.placed(at()))
-        .next();
-    if problem.is_none()
-        && let Some(name) = &opts.signature_field
-        && layout.signatures.is_empty()
-    {
-        problem = Some(Problem::new(at(), Kind::FieldWithoutBox).with("name", Arg::quoted(name)));
-    }
-    if problem.is_none()
-        && let Some(name) = field::repeated_name(&names)
-    {
-        problem = Some(Problem::new(at(), Kind::FieldNameTwice).with("name", Arg::quoted(name)));
-    }
-    match problem {
-        Some(p) => Err(p.into()),
-        None => Ok(()),
-    }
+        .next()
+        .or_else(|| {
+            let without_box = opts
+                .signature_field
+                .as_ref()
+                .filter(|_| layout.signatures.is_empty());
+            without_box.map(|name| named(Kind::FieldWithoutBox, name))
+        })
+        .or_else(|| field::repeated_name(&names).map(|name| named(Kind::FieldNameTwice, name)));
+    problem.map_or(Ok(()), |p| Err(p.into()))
 }

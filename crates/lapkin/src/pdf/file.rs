@@ -276,7 +276,7 @@ fn up_predicted(table: &[u8], columns: usize) -> Vec<u8> {
 /// The levels, [`STREAM_LEVEL`] for the page contents, the font programs and
 /// the other streams and [`PACKED_LEVEL`] for the object streams and the
 /// cross-reference stream, were chosen by measuring each kind of stream of
-/// the reference report at each level (the table: README, "Performance").
+/// the reference report at each level (the table: docs/performance.md).
 pub(super) struct Deflater(flate2::Compress);
 
 /// The zlib level of page contents, font programs and the other streams.

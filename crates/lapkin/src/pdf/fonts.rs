@@ -9,8 +9,8 @@
 //! them), so that a glyph run is a literal string without escapes. The
 //! encoding is `/Identity-H`, so the codes are CIDs, which a `/CIDToGIDMap`
 //! stream maps to the subset's glyphs: iText 5, with which BSrE signs,
-//! reads a font's widths only under a predefined encoding (why both: the
-//! README, "What the PDF looks like" and "Signing"). A CFF subset's codes
+//! reads a font's widths only under a predefined encoding (why both:
+//! docs/pdf.md and docs/signing.md). A CFF subset's codes
 //! are its glyph numbers, which are its CIDs.
 
 use std::collections::{BTreeSet, HashMap};
@@ -28,7 +28,8 @@ use crate::text::{Face, FontFace, FontSet};
 /// Code points below this are looked up in flat tables.
 const DENSE: usize = 0x2400;
 
-/// The glyph codes of one face's characters.
+/// The glyph codes of one face's characters; while the faces' subsets
+/// are collected, the characters each face draws (code 1 for each).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Codes {
     dense: Vec<u16>,
@@ -56,42 +57,17 @@ impl Codes {
             None => self.sparse.get(&c).copied().unwrap_or(0),
         }
     }
+
+    /// The characters that have a code, in order.
+    fn chars(&self) -> BTreeSet<char> {
+        let dense = (self.dense.iter().enumerate()).filter(|(_, code)| **code != 0);
+        let dense = dense.filter_map(|(i, _)| char::from_u32(i as u32));
+        dense.chain(self.sparse.keys().copied()).collect()
+    }
 }
 
 /// The glyph codes of each face, in [`Face::index`] order.
 pub(crate) type GlyphCodes = [Codes; 4];
-
-/// A set of characters, for collecting what each face draws.
-#[derive(Debug, Default)]
-pub(crate) struct CharSet {
-    dense: Vec<u64>,
-    sparse: BTreeSet<char>,
-}
-
-impl CharSet {
-    /// Adds the characters of `text`.
-    pub(crate) fn extend(&mut self, text: &str) {
-        if self.dense.is_empty() {
-            self.dense = vec![0; DENSE / 64];
-        }
-        for c in text.chars() {
-            let i = c as usize;
-            if i < DENSE {
-                self.dense[i / 64] |= 1 << (i % 64);
-            } else {
-                self.sparse.insert(c);
-            }
-        }
-    }
-
-    /// The characters, in order.
-    pub(crate) fn chars(&self) -> BTreeSet<char> {
-        let bits = self.dense.len() * 64;
-        let dense = (0..bits).filter(|&i| self.dense[i / 64] & (1 << (i % 64)) != 0);
-        let dense = dense.filter_map(|i| char::from_u32(i as u32));
-        dense.chain(self.sparse.iter().copied()).collect()
-    }
-}
 
 /// Whether a face's U+00AD glyph can draw a hyphen the line breaker added
 /// (see `content::drawn_text`): a glyph of its own (a glyph shared with
@@ -152,17 +128,17 @@ pub(super) struct Embedded {
 /// summary), in [`Face::ALL`] order, and writes the font resource
 /// dictionary.
 pub(super) fn embed(w: &mut Writer, layout: &Layout, fonts: &FontSet) -> Result<Embedded> {
-    let mut sets: [CharSet; 4] = Default::default();
+    let mut sets: GlyphCodes = Default::default();
     for page in &layout.pages {
         for item in page.all_items() {
-            if let Item::Text(t) = item {
-                sets[t.face.index()].extend(&t.text);
-                if ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
-                    sets[t.face.index()].extend("\u{AD}");
-                }
-                if t.space_after {
-                    sets[t.face.index()].extend(" ");
-                }
+            let Item::Text(t) = item else { continue };
+            let set = &mut sets[t.face.index()];
+            t.text.chars().for_each(|c| set.insert(c, 1));
+            if ends_with_added_hyphen(t) && draws_soft_hyphen(fonts.face(t.face)) {
+                set.insert(SOFT_HYPHEN, 1);
+            }
+            if t.space_after {
+                set.insert(' ', 1);
             }
         }
     }
@@ -207,16 +183,13 @@ fn write_font(w: &mut Writer, id: Ref, face: &FontFace, subset: &Subset, codes: 
         .descendant_font(cid)
         .to_unicode(to_unicode);
     let cff = subset.program.starts_with(b"OTTO");
+    let subtype = [CidFontType::Type2, CidFontType::Type0][usize::from(cff)];
     let mut font = w.object(cid).cid_font(cid);
-    font.subtype(if cff {
-        CidFontType::Type0
-    } else {
-        CidFontType::Type2
-    })
-    .base_font(name)
-    .system_info(IDENTITY)
-    .font_descriptor(descriptor)
-    .default_width(1000.0);
+    font.subtype(subtype)
+        .base_font(name)
+        .system_info(IDENTITY)
+        .font_descriptor(descriptor)
+        .default_width(1000.0);
     if !cff {
         font.cid_to_gid_map_stream(gids);
     }

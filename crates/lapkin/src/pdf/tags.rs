@@ -55,10 +55,9 @@ fn kids(layout: &Layout, pages: &Pages) -> (Vec<Vec<Kid>>, Vec<Option<usize>>) {
     // Where each node is among its parent's children.
     let mut position = vec![0; nodes.len()];
     for node in nodes {
-        node.children
-            .iter()
-            .enumerate()
-            .for_each(|(i, &c)| position[c] = i);
+        for (i, &c) in node.children.iter().enumerate() {
+            position[c] = i;
+        }
     }
     let kids = nodes.iter().zip(&events).map(|(node, events)| {
         // The children before `next` are placed.
@@ -329,13 +328,13 @@ pub(super) fn write_tags(
     tree.parent_tree_next_key(pages.next_key);
     // The header cells by their /ID, which data cells name in /Headers: one
     // name tree node, its keys in order (padded to one width).
-    let heads = (0..nodes.len()).filter(|&i| nodes[i].role == Role::TH);
-    let heads: Vec<(String, Ref)> = heads.map(|i| (header_id(i, id_width), ids[i])).collect();
-    if !heads.is_empty() {
+    let is_head = |i: &NodeId| nodes[*i].role == Role::TH;
+    let mut heads = (0..nodes.len()).filter(is_head).peekable();
+    if heads.peek().is_some() {
         let mut tree = tree.id_tree();
         let mut names = tree.names();
-        for (id, element) in &heads {
-            names.insert(Str(id.as_bytes()), *element);
+        for i in heads {
+            names.insert(Str(header_id(i, id_width).as_bytes()), ids[i]);
         }
     }
     tree.finish();
