@@ -48,7 +48,7 @@ pub fn layout_report(
     report: &lapkin::Report,
     opts: &lapkin::RenderOptions,
 ) -> lapkin::Result<lapkin::layout::Layout> {
-    lapkin::validate(report, &opts.fonts)?.layout(opts)
+    lapkin::validate_with_files(report, &opts.fonts, &opts.files)?.layout(opts)
 }
 
 /// The PDF of `report` as `lapkin::render` makes it, without the rest of

@@ -471,7 +471,7 @@ pub fn parse_and_render(
 ///     other => Err(FileError::NotFound(other.to_owned())),
 /// };
 /// let (_, rendered) = lapkin::parse_and_render_with(json, 1 << 20, &opts, read).unwrap();
-/// assert!(rendered.pdf.windows(9).any(|w| w == b"/Subtype/Image" || w == b"Subtype/Im"));
+/// assert!(rendered.pdf.windows(6).any(|w| w == b"/Image"));
 /// ```
 pub fn parse_and_render_with(
     input: &[u8],

@@ -577,6 +577,63 @@ mod tests {
         texts.0
     }
 
+    fn text(t: &Text, out: &mut Vec<(Face, String)>) {
+        for s in t {
+            out.push((Face::for_style(s.style), s.text.clone()));
+        }
+    }
+    fn block_texts(blocks: &[Block], out: &mut Vec<(Face, String)>) {
+        for b in blocks {
+            match b {
+                Block::Title(t) => text(t, out),
+                Block::Heading(h) => {
+                    text(&h.text, out);
+                    text(&bold(h.marker.clone().unwrap_or_default()), out);
+                }
+                Block::Paragraph(p) => text(&p.text, out),
+                Block::List(l) => {
+                    for item in &l.items {
+                        text(&plain(item.marker.clone()), out);
+                        block_texts(&item.blocks, out);
+                    }
+                }
+                Block::Table(t) => {
+                    for row in t.header.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            text(&cell.text, out);
+                        }
+                    }
+                }
+                Block::Indent(inner) => block_texts(inner, out),
+                Block::Signature(s) => {
+                    for t in s.before.iter().chain(&s.after) {
+                        text(t, out);
+                    }
+                }
+                Block::SignatureRow(row) => {
+                    for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
+                        text(t, out);
+                    }
+                }
+                Block::Figure(f) => {
+                    text(&plain(f.number.clone().unwrap_or_default()), out);
+                    if let super::super::FigureContent::Chart(c) = &f.content {
+                        let names = c.series.iter().map(|s| s.name.clone());
+                        for t in c.categories.iter().cloned().chain(names) {
+                            text(&plain(t), out);
+                        }
+                        text(&plain(c.axis.clone()), out);
+                    }
+                }
+                Block::Cover(c) => {
+                    for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
+                        text(t, out);
+                    }
+                }
+            }
+        }
+    }
+
     /// Every character of the document is the report's or in
     /// [`own_text`] for the face it is set in, so that validation's glyph
     /// checks cover all that the layout stage will draw.
@@ -599,63 +656,7 @@ mod tests {
                 .collect::<String>();
         let own = super::super::wording::own_text();
         let mut texts: Vec<(Face, String)> = Vec::new();
-        fn text(t: &Text, out: &mut Vec<(Face, String)>) {
-            for s in t {
-                out.push((Face::for_style(s.style), s.text.clone()));
-            }
-        }
-        fn walk(blocks: &[Block], out: &mut Vec<(Face, String)>) {
-            for b in blocks {
-                match b {
-                    Block::Title(t) => text(t, out),
-                    Block::Heading(h) => {
-                        text(&h.text, out);
-                        text(&bold(h.marker.clone().unwrap_or_default()), out);
-                    }
-                    Block::Paragraph(p) => text(&p.text, out),
-                    Block::List(l) => {
-                        for item in &l.items {
-                            text(&plain(item.marker.clone()), out);
-                            walk(&item.blocks, out);
-                        }
-                    }
-                    Block::Table(t) => {
-                        for row in t.header.iter().chain(&t.body) {
-                            for cell in &row.cells {
-                                text(&cell.text, out);
-                            }
-                        }
-                    }
-                    Block::Indent(inner) => walk(inner, out),
-                    Block::Signature(s) => {
-                        for t in s.before.iter().chain(&s.after) {
-                            text(t, out);
-                        }
-                    }
-                    Block::SignatureRow(row) => {
-                        for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
-                            text(t, out);
-                        }
-                    }
-                    Block::Figure(f) => {
-                        text(&plain(f.number.clone().unwrap_or_default()), out);
-                        if let super::super::FigureContent::Chart(c) = &f.content {
-                            let names = c.series.iter().map(|s| s.name.clone());
-                            for t in c.categories.iter().cloned().chain(names) {
-                                text(&plain(t), out);
-                            }
-                            text(&plain(c.axis.clone()), out);
-                        }
-                    }
-                    Block::Cover(c) => {
-                        for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
-                            text(t, out);
-                        }
-                    }
-                }
-            }
-        }
-        walk(&doc.blocks, &mut texts);
+        block_texts(&doc.blocks, &mut texts);
         texts.push((Face::Bold, doc.footer.title.clone()));
         assert!(texts.len() > 40, "{}", texts.len());
         for (face, text) in texts {

@@ -151,39 +151,18 @@ fn label(ctx: &Ctx<'_>, text: &str, size: Pt, (x, y): (Pt, Pt), centre: bool, ta
     Item::Text(run)
 }
 
+/// The size of a chart's small type.
+const SMALL: Pt = Pt(7.5);
+/// The side of a legend's swatch.
+const SWATCH: Pt = Pt(8.0);
+
 /// The bar chart in `rect`: the legend at the top, the value axis at the
 /// left with its gridlines, each category's bars side by side with their
 /// values above them, the categories' labels below.
 fn chart_items(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
-    let small = Pt(7.5);
-    let line = ctx.line_height(small);
-    let mut items = Vec::new();
-    // The legend, centred.
-    let swatch = Pt(8.0);
+    let line = ctx.line_height(SMALL);
     let face = ctx.fonts.face(Face::Regular);
-    let entries: Vec<Pt> = c
-        .series
-        .iter()
-        .map(|s| face.width(&s.name, small))
-        .collect();
-    let total = entries
-        .iter()
-        .fold(Pt::ZERO, |a, w| a + swatch + Pt(4.0) + *w + Pt(12.0));
-    let mut lx = rect.x + (rect.width - total) / 2.0;
-    for (s, w) in c.series.iter().zip(&entries) {
-        let sq = Rect::new(lx, rect.y + Pt(1.0), swatch, swatch);
-        items.push(bar(sq, s.shade, tag));
-        let baseline = rect.y + swatch;
-        items.push(label(
-            ctx,
-            &s.name,
-            small,
-            (lx + swatch + Pt(4.0), baseline),
-            false,
-            tag,
-        ));
-        lx += swatch + Pt(4.0) + *w + Pt(12.0);
-    }
+    let mut items = legend(ctx, c, rect, tag);
     let max = c
         .series
         .iter()
@@ -196,16 +175,16 @@ fn chart_items(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
         .collect();
     let label_w = ticks
         .iter()
-        .map(|t| face.width(t, small))
+        .map(|t| face.width(t, SMALL))
         .fold(Pt::ZERO, Pt::max);
     let (left, right) = (rect.x + label_w + Pt(6.0), rect.right());
-    let top = rect.y + swatch + line * 2.0;
+    let top = rect.y + SWATCH + line * 2.5;
     let bottom = rect.bottom() - line * 2.0 - Pt(4.0);
     items.push(label(
         ctx,
         &c.axis,
-        small,
-        (rect.x, top - line * 0.6),
+        SMALL,
+        (rect.x, top - line * 0.9),
         false,
         tag,
     ));
@@ -214,52 +193,87 @@ fn chart_items(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
         let y = bottom - Pt(float(&step) * k as f64 * scale);
         let grid = Rect::new(left, y - Pt(0.15), right - left, Pt(0.3));
         items.push(bar_plain(grid, 0.75, tag));
-        let w = face.width(t, small);
+        let w = face.width(t, SMALL);
         items.push(label(
             ctx,
             t,
-            small,
-            (left - Pt(4.0) - w, y + small * 0.35),
+            SMALL,
+            (left - Pt(4.0) - w, y + SMALL * 0.35),
             false,
             tag,
         ));
     }
-    let n = c.categories.len().max(1) as f64;
-    let group = (right - left) / n;
-    let bars = c.series.len().max(1) as f64;
-    let bar_w = group * 0.7 / bars;
+    bars(ctx, c, (left, right, bottom), scale, tag, &mut items);
+    let axis_rule = |x1, y1, x2, y2| {
+        Item::Rule(Rule {
+            tag,
+            ..Rule::new(x1, y1, x2, y2, Pt(0.6))
+        })
+    };
+    items.push(axis_rule(left, bottom, right, bottom));
+    items.push(axis_rule(left, top, left, bottom));
+    items
+}
+
+/// The legend, centred at the top of `rect`: a swatch and a name per
+/// series.
+fn legend(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
+    let face = ctx.fonts.face(Face::Regular);
+    let gap = (Pt(4.0), Pt(12.0));
+    let widths: Vec<Pt> = c
+        .series
+        .iter()
+        .map(|s| face.width(&s.name, SMALL))
+        .collect();
+    let total = widths
+        .iter()
+        .fold(Pt::ZERO, |a, w| a + SWATCH + gap.0 + *w + gap.1);
+    let mut x = rect.x + (rect.width - total) / 2.0;
+    let mut items = Vec::new();
+    for (s, w) in c.series.iter().zip(&widths) {
+        items.push(bar(
+            Rect::new(x, rect.y + Pt(1.0), SWATCH, SWATCH),
+            s.shade,
+            tag,
+        ));
+        let at = (x + SWATCH + gap.0, rect.y + SWATCH);
+        items.push(label(ctx, &s.name, SMALL, at, false, tag));
+        x += SWATCH + gap.0 + *w + gap.1;
+    }
+    items
+}
+
+/// Each category's bars from the baseline `bottom`, `scale` points per
+/// unit, with its value above each bar and its label below.
+fn bars(
+    ctx: &Ctx<'_>,
+    c: &Chart,
+    (left, right, bottom): (Pt, Pt, Pt),
+    scale: f64,
+    tag: Tag,
+    items: &mut Vec<Item>,
+) {
+    let line = ctx.line_height(SMALL);
+    let group = (right - left) / c.categories.len().max(1) as f64;
+    let bar_w = group * 0.7 / c.series.len().max(1) as f64;
+    // Type no wider than its room: `chars` characters in `room` points.
+    let fit = |room: Pt, chars: usize| SMALL.min(Pt(room.0 * 1.7 / chars.max(1) as f64));
     for (i, name) in c.categories.iter().enumerate() {
         let gx = left + group * i as f64 + group * 0.15;
         for (k, s) in c.series.iter().enumerate() {
-            let v = s.values.get(i).map_or(0.0, float);
-            let h = Pt(v * scale);
+            let h = Pt(s.values.get(i).map_or(0.0, float) * scale);
             let bx = gx + bar_w * k as f64;
             items.push(bar(Rect::new(bx, bottom - h, bar_w, h), s.shade, tag));
             let value = s.values.get(i).map(|d| angka(&d.round_dp(1).normalize()));
             let value = value.unwrap_or_default();
-            let vs = small.min(Pt(bar_w.0 * 1.6 / value.chars().count().max(1) as f64));
-            items.push(label(
-                ctx,
-                &value,
-                vs,
-                (bx + bar_w / 2.0, bottom - h - Pt(2.0)),
-                true,
-                tag,
-            ));
+            let size = fit(bar_w * 0.95, value.chars().count());
+            let at = (bx + bar_w / 2.0, bottom - h - Pt(2.0));
+            items.push(label(ctx, &value, size, at, true, tag));
         }
-        let ls = small.min(Pt(group.0 * 1.8 / name.chars().count().max(1) as f64));
+        let size = fit(group * 1.05, name.chars().count());
         let cx = left + group * (i as f64 + 0.5);
-        items.push(label(ctx, name, ls, (cx, bottom + line), true, tag));
+        items.push(label(ctx, name, size, (cx, bottom + line), true, tag));
     }
-    items.push(Item::Rule(Rule {
-        tag,
-        ..Rule::new(left, bottom, right, bottom, Pt(0.6))
-    }));
-    items.push(Item::Rule(Rule {
-        tag,
-        ..Rule::new(left, top, left, bottom, Pt(0.6))
-    }));
-    items
 }
 
 /// A bar: filled with `shade`, outlined in black.

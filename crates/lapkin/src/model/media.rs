@@ -139,7 +139,7 @@ pub(crate) fn files_named(report: &Report) -> Vec<(JsonPath, &str)> {
 
 impl Report {
     /// The files the report names (each figure's `berkas`, the cover's
-    /// `logo`), each once, in document order: what a caller gives in
+    /// `logo`), each once, in the order of the JSON: what a caller gives in
     /// [`Files`](crate::media::Files).
     ///
     /// ```
@@ -202,7 +202,7 @@ pub(crate) fn grafik_problems(path: &JsonPath, g: &Grafik, report: &Report) -> V
                     let (field, done) = realisation(ind);
                     match &ind.target {
                         Nilai::Angka(t) if t.is_zero() => out.push(
-                            Problem::new(&at.child("target"), Kind::ChartZeroTarget)
+                            Problem::new(at.child("target"), Kind::ChartZeroTarget)
                                 .with("chart", path),
                         ),
                         Nilai::Angka(_) => {}

@@ -179,7 +179,7 @@ fn footer_run(page: &Page) -> &[Item] {
     if note.iter().all(artifact) { note } else { &[] }
 }
 
-/// The content of the shared footer: the first page's [`footer_run`].
+/// The content of the shared footer: `page`'s [`footer_run`].
 /// Unmarked: the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let run = footer_run(page);
@@ -189,10 +189,14 @@ pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
 }
 
 /// Which pages draw their footer with the shared form: those whose
-/// [`footer_run`] is the first page's, if two pages or more do (for one,
+/// [`footer_run`] is the first non-empty one, if two pages or more do (for one,
 /// a form saves nothing).
 pub(crate) fn shared_footers(pages: &[Page]) -> Vec<bool> {
-    let first = pages.first().map(footer_run).unwrap_or_default();
+    let first = pages
+        .iter()
+        .map(footer_run)
+        .find(|r| !r.is_empty())
+        .unwrap_or_default();
     let shared: Vec<bool> = pages
         .iter()
         .map(|p| !first.is_empty() && footer_run(p) == first)

@@ -99,7 +99,9 @@ pub(super) fn write_pages(
     let shared = content::shared_footers(&layout.pages);
     let resources = w.alloc();
     // The first page shares the form whenever another does.
-    let footer = (shared.first() == Some(&true)).then(|| write_footer(w, layout, fonts, hash));
+    // From the first page that shares it (a cover has no footer).
+    let first = shared.iter().position(|s| *s);
+    let footer = first.map(|p| write_footer(w, &layout.pages[p], fonts, hash));
     let images = super::image::write_images(w, layout, hash);
     let mut res = w.object(resources).indirect(resources).dict();
     res.pair(Name(b"Font"), fonts.resources);
@@ -159,9 +161,8 @@ pub(super) fn write_pages(
 }
 
 /// Writes the footer the pages share (see `content::shared_footers`)
-/// as a form XObject the size of the first page, and returns it.
-fn write_footer(w: &mut Writer, layout: &Layout, fonts: &Embedded, hash: &mut Sha256) -> Ref {
-    let first = &layout.pages[0];
+/// as a form XObject the size of the first page sharing it, and returns it.
+fn write_footer(w: &mut Writer, first: &Page, fonts: &Embedded, hash: &mut Sha256) -> Ref {
     let bytes = content::footer_content(first, &fonts.codes);
     let form = w.alloc();
     let (data, filter) = w.pack(&bytes);
