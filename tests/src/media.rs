@@ -344,6 +344,11 @@ fn files_that_cannot_be_used_are_refused_with_their_paths() {
             "cannot be decoded",
         ),
         (Ok(cmyk_jpeg()), Kind::ImageUnsupported, "is a CMYK JPEG"),
+        (
+            Ok(png_header(10_000, 10_000)),
+            Kind::ImageTooManyPixels,
+            "is 10000 × 10000 pixels; the limit is 20000000 pixels",
+        ),
     ];
     for (given, kind, says) in cases {
         let mut files = files(&report);
@@ -372,6 +377,22 @@ fn files_that_cannot_be_used_are_refused_with_their_paths() {
         ]
     );
     assert!(found.iter().all(|f| f.1 == Kind::FileNotGiven));
+}
+
+/// The start of a PNG of `w` × `h` grey pixels: its signature and header
+/// chunk, all lapkin reads before it refuses too many pixels.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(w.to_be_bytes());
+    chunk.extend(h.to_be_bytes());
+    chunk.extend([8, 0, 0, 0, 0]);
+    let mut crc = flate2::Crc::new();
+    crc.update(&chunk);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(13u32.to_be_bytes());
+    png.extend(&chunk);
+    png.extend(crc.sum().to_be_bytes());
+    png
 }
 
 /// The frame header of a JPEG with four components (CMYK), as a

@@ -169,7 +169,8 @@ fn chart_items(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
         .flat_map(|s| &s.values)
         .map(float)
         .fold(0.0, f64::max);
-    let (step, steps) = axis(max);
+    // All zero: an axis to 1.
+    let (step, steps) = axis(if max > 0.0 { max } else { 1.0 });
     let ticks: Vec<String> = (0..=steps)
         .map(|k| angka(&(step * Decimal::from(k)).normalize()))
         .collect();

@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::problem::{Arg, Kind, Problem};
 
-/// The most pixels an image may have (about 7,000 × 7,000): a page at
-/// 300 dpi needs under 9 million; decoding more costs memory for nothing.
-pub const MAX_PIXELS: u64 = 50_000_000;
+/// The most pixels an image may have (5,000 × 4,000): a whole page at
+/// 300 dpi needs under 9 million; decoding more costs memory for nothing
+/// (a PNG's samples are held while they are compressed: at most 8 bytes a
+/// pixel, 160 MB).
+pub const MAX_PIXELS: u64 = 20_000_000;
 
 /// How an image's samples are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +87,10 @@ fn deflate(samples: &[u8]) -> Result<Vec<u8>, Problem> {
 /// A PNG: palettes and bit depths under 8 expanded, the alpha channel (or
 /// a `tRNS` colour) split off.
 fn png(bytes: &[u8]) -> Result<Image, Problem> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let limits = png::Limits {
+        bytes: (MAX_PIXELS * 8) as usize,
+    };
+    let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
     decoder.set_transformations(png::Transformations::EXPAND);
     let header = decoder.read_header_info().map_err(undecodable)?;
     let (width, height) = (header.width, header.height);
