@@ -3,7 +3,8 @@
 5.5.13 (tests/external/itext/Bsre.java, in one JVM for every file).
 
 For the reference report, the minimal one, the many-glyph one, the
-several-signers report and the units' reports (fixtures/units/), those that
+several-signers report, the units' reports (fixtures/units/) and the landscape
+pages fixture (a signer on an 842 x 595 page), those that
 exist, each rendered plain and with
 --attach-source:
 1. iText's PdfReader opens the file without rebuilding it (a file that needs
@@ -81,6 +82,8 @@ def cases():
            ("many-glyphs", FIXTURES / "many-glyphs.json"),
            ("several-signers", FIXTURES / "several-signers.json")]
     out += [("unit-" + f.stem, f) for f in sorted((FIXTURES / "units").glob("*.json"))]
+    # A signer on a landscape page (842 x 595): its tag and box found there.
+    out += [("landscape-pages", FIXTURES / "layout/landscape-pages.json")]
     return [(n, f) for n, f in out if f.exists()]
 
 

@@ -61,7 +61,7 @@ fn page_dumps() {
 /// Rules that hold on every page of every fixture.
 #[test]
 fn every_page_of_every_fixture_is_well_formed() {
-    let style = Style::default();
+    let portrait = Style::default();
     let mut names = vec![REFERENCE.to_owned(), "minimal.json".to_owned()];
     for entry in std::fs::read_dir(lapkin_tests::fixture("layout")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
@@ -73,6 +73,12 @@ fn every_page_of_every_fixture_is_well_formed() {
         let l = layout(&load_report(&name));
         let n = l.pages.len();
         for (i, page) in l.pages.iter().enumerate() {
+            // A landscape page has its margins turned with it.
+            let turned = portrait.landscape();
+            let style = match page.size.width > page.size.height {
+                true => &turned,
+                false => &portrait,
+            };
             let all: Vec<&TextRun> = texts(page).collect();
             // The legal note and the page number, on every page.
             let footer: String = all
@@ -101,8 +107,8 @@ fn every_page_of_every_fixture_is_well_formed() {
                 );
             }
             // The body stays above the footer.
-            let top = footer_top(page, &style);
-            for t in body(page, &style) {
+            let top = footer_top(page, style);
+            for t in body(page, style) {
                 assert!(t.y.0 < top.0, "{name} p{}: {t:?} below {top}", i + 1);
             }
             // Runs on one baseline do not overlap.
@@ -420,7 +426,7 @@ pub(crate) fn extent(item: &Item) -> (f64, f64, f64, f64) {
 /// between the top margin and the footer, the footer on the page.
 #[test]
 fn nothing_is_drawn_outside_the_text_area() {
-    let style = Style::default();
+    let (portrait, turned) = (Style::default(), Style::default().landscape());
     let mut names = vec![REFERENCE.to_owned(), "minimal.json".to_owned()];
     for entry in std::fs::read_dir(lapkin_tests::fixture("layout")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
@@ -432,9 +438,14 @@ fn nothing_is_drawn_outside_the_text_area() {
     for name in names {
         let l = layout(&load_report(&name));
         for (i, page) in l.pages.iter().enumerate() {
+            // A landscape page has its margins turned with it.
+            let style = match page.size.width > page.size.height {
+                true => &turned,
+                false => &portrait,
+            };
             let left = style.margin.left.0;
             let right = (page.size.width - style.margin.right).0;
-            let top = footer_top(page, &style).0;
+            let top = footer_top(page, style).0;
             for (k, item) in page.all_items().enumerate() {
                 let (x1, x2, y1, y2) = extent(item);
                 assert!(

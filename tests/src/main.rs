@@ -30,6 +30,10 @@ mod pdfa;
 /// the parent tree, artifacts.
 mod tags;
 
+/// Landscape pages: a section or a table on wide pages of their own, their
+/// furniture, their MediaBox, a signer on one, the hint to turn a table.
+mod landscape;
+
 /// Ready for electronic signature: the tag, the box in the signers'
 /// conventions, the empty signature field.
 mod signing;

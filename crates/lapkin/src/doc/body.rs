@@ -56,6 +56,10 @@ pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>, le
             frames.push(Frame::Item(marker, Vec::new(), path.into()));
         }
         Node::Table(t) => {
+            // A table on landscape pages gathers its title with it.
+            if t.mendatar {
+                frames.push(Frame::Blocks(Vec::new()));
+            }
             let header = Origin::at(path.child("kolom"));
             frames.push(Frame::Table(super::tables::table(t, path.into(), &header)));
         }
@@ -130,9 +134,14 @@ pub(super) fn leave(frames: &mut Vec<Frame>, _path: &JsonPath, node: Node<'_>) {
                 push(frames, Block::List(List::new(items)));
             }
         }
-        Node::Table(_) => {
+        Node::Table(tabel) => {
             if let Some(Frame::Table(t)) = frames.pop() {
                 push(frames, Block::Table(t));
+            }
+            if tabel.mendatar
+                && let Some(Frame::Blocks(blocks)) = frames.pop()
+            {
+                push(frames, Block::Landscape(blocks));
             }
         }
         _ => {}

@@ -368,7 +368,9 @@ impl Parts {
                 let part = std::mem::take(&mut self.rekomendasi);
                 (part.origin, part.blocks)
             }
-            Some(JenisBagian::Penutup) => return closing(report, &self.closing),
+            Some(JenisBagian::Penutup) => {
+                return turned(bagian.mendatar, closing(report, &self.closing));
+            }
             Some(JenisBagian::Sampul) => return vec![super::figure::cover(checked)],
             _ => (Origin::none(), Vec::new()),
         };
@@ -388,7 +390,15 @@ impl Parts {
         };
         let mut blocks = section_heading(report, bagian, number, origin);
         blocks.extend(content);
-        blocks
+        turned(bagian.mendatar, blocks)
+    }
+}
+
+/// `blocks`, on landscape pages of their own if `landscape` (and any).
+fn turned(landscape: bool, blocks: Vec<Block>) -> Vec<Block> {
+    match landscape && !blocks.is_empty() {
+        true => vec![Block::Landscape(blocks)],
+        false => blocks,
     }
 }
 
@@ -467,7 +477,7 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
                     keep_introductions_with_next(&mut item.blocks);
                 }
             }
-            Block::Indent(inner) => keep_introductions_with_next(inner),
+            Block::Indent(inner) | Block::Landscape(inner) => keep_introductions_with_next(inner),
             _ => {}
         }
     }
@@ -604,7 +614,7 @@ mod tests {
                         }
                     }
                 }
-                Block::Indent(inner) => block_texts(inner, out),
+                Block::Indent(inner) | Block::Landscape(inner) => block_texts(inner, out),
                 Block::Signature(s) => {
                     for t in s.before.iter().chain(&s.after) {
                         text(t, out);
@@ -868,7 +878,7 @@ mod tests {
                             collect(&item.blocks, out);
                         }
                     }
-                    Block::Indent(inner) => collect(inner, out),
+                    Block::Indent(inner) | Block::Landscape(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
                     Block::Figure(f) => add(&f.origin, out),

@@ -193,6 +193,14 @@ pub enum Block {
     Figure(Figure),
     /// The cover: a page of its own, without page furniture.
     Cover(Cover),
+    /// Blocks set on landscape pages of their own (the page's sides
+    /// swapped, its margins turned with it: see
+    /// [`Style::landscape`](crate::layout::Style::landscape)): the page
+    /// before them ends, they start a new landscape page, and what follows
+    /// them starts a new portrait page. Inside, they are laid out across
+    /// the landscape text width, a table's header repeating on each of its
+    /// pages as on portrait ones.
+    Landscape(Vec<Block>),
 }
 
 /// A heading.

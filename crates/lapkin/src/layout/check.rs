@@ -267,7 +267,7 @@ fn block_problems<'d>(
                 inner.push((&item.blocks, at.child("items").item(k).key("blocks")));
             }
         }
-        Block::Indent(blocks) => inner.push((blocks, at.clone())),
+        Block::Indent(blocks) | Block::Landscape(blocks) => inner.push((blocks, at.clone())),
         Block::Signature(s) => space_problems(s, at, out),
         Block::SignatureRow(row) => {
             for (k, s) in row.iter().enumerate() {

@@ -46,6 +46,9 @@ pub(crate) struct Chunk {
     /// The page it is placed on carries no page furniture (the cover: no
     /// running header, legal note or page number).
     pub bare: bool,
+    /// It goes on a landscape page: pagination starts a new page where
+    /// the orientation changes.
+    pub landscape: bool,
 }
 
 /// What a chunk is, for error messages: its kind and, when known, the
@@ -104,6 +107,7 @@ impl Chunk {
             cuts: Vec::new(),
             cut_rule: None,
             bare: false,
+            landscape: false,
         }
     }
 
@@ -518,6 +522,7 @@ impl Rest {
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
             bare: self.chunk.bare,
+            landscape: self.chunk.landscape,
         };
         self.next_cut = below;
         head

@@ -20,8 +20,11 @@ pub(crate) struct Ctx<'a> {
     /// The images drawn so far, each once (an item names its index).
     pub images: RefCell<Vec<Arc<crate::media::Image>>>,
     /// The height of a page's body (between the top margin and the
-    /// footer), for what must fit on one page.
-    pub body: Cell<Pt>,
+    /// footer), for what must fit on one page: on portrait pages and on
+    /// landscape ones.
+    pub body: Cell<[Pt; 2]>,
+    /// Whether the blocks being laid out go on landscape pages.
+    pub landscape: Cell<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -33,8 +36,14 @@ impl<'a> Ctx<'a> {
             fonts,
             tree: RefCell::new(Structure::document()),
             images: RefCell::new(Vec::new()),
-            body: Cell::new(style.page.height - style.margin.top - style.margin.bottom),
+            body: Cell::new([style.page.height - style.margin.top - style.margin.bottom; 2]),
+            landscape: Cell::new(false),
         }
+    }
+
+    /// The height of the body of the pages being laid out.
+    pub(crate) fn body(&self) -> Pt {
+        self.body.get()[usize::from(self.landscape.get())]
     }
 
     /// The index of `image` among the layout's images, added if new.

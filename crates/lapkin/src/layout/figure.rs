@@ -83,7 +83,7 @@ pub(super) fn figure(
     let below: Pt = caption.as_ref().map_or(Pt::ZERO, |(lines, gap)| {
         lines.iter().fold(*gap, |h, c| h + c.height)
     });
-    let (w, h) = graphic_size(f, width, ctx.body.get() - below);
+    let (w, h) = graphic_size(f, width, ctx.body() - below);
     let rect = Rect::new(x + (width - w) / 2.0, Pt::ZERO, w, h);
     let mut chunk = Chunk::new(Phrase::ChunkFigure, h);
     chunk.what.origin = f.origin.clone();
@@ -296,7 +296,7 @@ fn bar_plain(rect: Rect, shade: f32, tag: Tag) -> Item {
 /// logo centred in the room left, the foot's lines at the bottom. A `Div`
 /// of a `P` per group of lines and the logo's `Figure`.
 pub(super) fn cover(ctx: &Ctx<'_>, c: &Cover, (x, width): (Pt, Pt), parent: NodeId) -> Chunk {
-    let body = ctx.body.get();
+    let body = ctx.body();
     let div = ctx.node(Role::Div, parent);
     let mut chunk = Chunk::new(Phrase::ChunkCover, body);
     chunk.what.origin = c.origin.clone();

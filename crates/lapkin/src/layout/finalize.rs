@@ -10,11 +10,12 @@ use super::ctx::Ctx;
 use super::lines::text_lines;
 use super::paginate::PageBody;
 use crate::doc::Footer;
+use crate::error::Result;
 use crate::frame::{
     ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, PageFooter, Role,
     Rule, Structure, Tag, TextRun,
 };
-use crate::problem::Phrase;
+use crate::problem::{Kind, Phrase, Problem};
 
 /// What every item of the footer is: running furniture (the legal note is
 /// tagged where it is read, on the last page: see [`tag_the_note`]).
@@ -23,7 +24,62 @@ const FURNITURE: Tag = Tag::Artifact(ArtifactKind::Footer);
 const HEADER: Tag = Tag::Artifact(ArtifactKind::Header);
 use crate::text::Align;
 use crate::text::Face;
-use crate::units::Pt;
+use crate::units::{Pt, Size};
+
+/// A kind of page, portrait or landscape: its size, where its body runs,
+/// and its furniture laid out for its width.
+pub(crate) struct Sheet {
+    size: Size,
+    top: Pt,
+    bottom: Pt,
+    /// The footer's top on the page.
+    footer_top: Pt,
+    footer: FooterLayout,
+}
+
+impl Sheet {
+    /// The pages of `ctx`'s style, with `footer`. Fails if the running
+    /// header does not fit in the top margin, or the legal note and the
+    /// margins leave the body less than four lines.
+    pub fn new(ctx: &Ctx<'_>, footer: &Footer) -> Result<Self> {
+        let style = ctx.style;
+        let layout = FooterLayout::new(ctx, footer);
+        if let Some(top) = layout.header_top()
+            && top.0 < 0.0
+        {
+            let p = Problem::new(footer.header_origin.location(), Kind::HeaderTooTall)
+                .with("more", format!("{:.0}", -top.0))
+                .with("margin", format!("{:.0}", style.margin.top.0));
+            return Err(p.into());
+        }
+        let top = style.margin.top;
+        let footer_top = style.page.height - style.footer_bottom - layout.height();
+        let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
+        // The body needs room for a few lines: the legal note and the
+        // margins must leave it (a note taller than the page would also
+        // be drawn above the page's top).
+        let body = (bottom - top).0;
+        if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
+            let p = Problem::new(footer.origin.location(), Kind::NoteTooTall)
+                .with("height", format!("{:.0}", layout.height().0))
+                .with("left", format!("{:.0}", (bottom - top).0.max(0.0)))
+                .with("page", format!("{:.0}", style.page.height.0));
+            return Err(p.into());
+        }
+        Ok(Sheet {
+            size: style.page,
+            top,
+            bottom,
+            footer_top,
+            footer: layout,
+        })
+    }
+
+    /// Where the body runs: from its top to its bottom.
+    pub fn area(&self) -> (Pt, Pt) {
+        (self.top, self.bottom)
+    }
+}
 
 /// The footer laid out once, relative to its own top, and the running
 /// header at its place on the page.
@@ -341,13 +397,13 @@ fn tag_the_note(note: &NoteParts, items: &mut [Item], structure: &mut Structure)
     }
 }
 
-/// Adds the footer to every page and collects the outline and the
+/// Adds the footer to every page, the portrait sheet's or the landscape
+/// one's (`sheets`, in that order), and collects the outline and the
 /// signature box; tags the legal note on the last page.
 pub(crate) fn finalize(
     ctx: &Ctx<'_>,
     bodies: Vec<PageBody>,
-    footer: &FooterLayout,
-    footer_top: Pt,
+    sheets: [&Sheet; 2],
     meta: Meta,
     mut structure: Structure,
 ) -> Layout {
@@ -358,6 +414,8 @@ pub(crate) fn finalize(
         .into_iter()
         .enumerate()
         .map(|(i, body)| {
+            let sheet = sheets[usize::from(body.landscape)];
+            let footer = &sheet.footer;
             for (b, y) in body.bookmarks {
                 outline.push(OutlineEntry {
                     title: b.title,
@@ -368,11 +426,11 @@ pub(crate) fn finalize(
             }
             for mut s in body.signatures {
                 s.page = i + 1;
-                s.page_height = ctx.style.page.height;
+                s.page_height = sheet.size.height;
                 signatures.push(s);
             }
             let mut items = body.items;
-            let mut page_footer = footer.page_footer(ctx, i + 1, total, footer_top);
+            let mut page_footer = footer.page_footer(ctx, i + 1, total, sheet.footer_top);
             let header = if body.bare {
                 page_footer = Default::default();
                 Vec::new()
@@ -387,7 +445,7 @@ pub(crate) fn finalize(
             // vector was unused).
             items.shrink_to_fit();
             Page {
-                size: ctx.style.page,
+                size: sheet.size,
                 items,
                 header,
                 footer: page_footer,

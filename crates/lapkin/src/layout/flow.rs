@@ -100,7 +100,7 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
         },
         Block::Signature(_) | Block::SignatureRow(_) => style.signature_spacing,
         Block::Figure(_) => style.block_spacing * 1.5,
-        Block::Indent(_) => return None,
+        Block::Indent(_) | Block::Landscape(_) => return None,
         _ => space,
     })
 }
@@ -170,6 +170,7 @@ fn block_chunks(
                 out,
             )?;
         }
+        Block::Landscape(blocks) => landscape(ctx, blocks, (x, width), parent, out)?,
         Block::Signature(_) | Block::SignatureRow(_) => {
             let chunk = match block {
                 Block::Signature(s) => signature(ctx, s, x, width, parent)?,
@@ -184,6 +185,40 @@ fn block_chunks(
             }
             out.push(chunk);
         }
+    }
+    Ok(())
+}
+
+/// Blocks on landscape pages: laid out across the landscape text area,
+/// as far in from its left margin as `x` is from the portrait one (a
+/// table in a list item keeps its indent), their chunks marked for
+/// landscape pages. Inside blocks already on landscape pages, as any
+/// blocks. The first block takes no space above: it starts a page.
+fn landscape(
+    ctx: &Ctx<'_>,
+    blocks: &[Block],
+    (x, width): (Pt, Pt),
+    parent: NodeId,
+    out: &mut Vec<Chunk>,
+) -> Result<()> {
+    if ctx.landscape.get() {
+        return flow(ctx, blocks, (x, width), Pt::ZERO, parent, out);
+    }
+    let (style, turned) = (ctx.style, ctx.style.landscape());
+    // The indents from the portrait text area's edges, kept.
+    let left = (x - style.margin.left).max(Pt::ZERO);
+    let right = (style.margin.left + style.text_width() - x - width).max(Pt::ZERO);
+    let area = (
+        turned.margin.left + left,
+        turned.text_width() - left - right,
+    );
+    let start = out.len();
+    ctx.landscape.set(true);
+    let laid = flow(ctx, blocks, area, Pt::ZERO, parent, out);
+    ctx.landscape.set(false);
+    laid?;
+    for c in &mut out[start..] {
+        c.landscape = true;
     }
     Ok(())
 }

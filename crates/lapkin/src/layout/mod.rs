@@ -121,30 +121,15 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
 /// `fonts`: one built from a report validated for them (`crate::validate`).
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx::new(style, fonts);
-    let footer = finalize::FooterLayout::new(&ctx, &doc.footer);
-    if let Some(top) = footer.header_top()
-        && top.0 < 0.0
-    {
-        let p = Problem::new(doc.footer.header_origin.location(), Kind::HeaderTooTall)
-            .with("more", format!("{:.0}", -top.0))
-            .with("margin", format!("{:.0}", style.margin.top.0));
-        return Err(p.into());
-    }
-    let top = style.margin.top;
-    let footer_top = style.page.height - style.footer_bottom - footer.height();
-    let bottom = (style.page.height - style.margin.bottom).min(footer_top - style.footer_gap);
-    // The body needs room for a few lines: the legal note and the margins
-    // must leave it (a note taller than the page would also be drawn
-    // above the page's top).
-    ctx.body.set(bottom - top);
-    let body = (bottom - top).0;
-    if body.is_nan() || body < ctx.line_height(style.font_size).0 * 4.0 {
-        let p = Problem::new(doc.footer.origin.location(), Kind::NoteTooTall)
-            .with("height", format!("{:.0}", footer.height().0))
-            .with("left", format!("{:.0}", (bottom - top).0.max(0.0)))
-            .with("page", format!("{:.0}", style.page.height.0));
-        return Err(p.into());
-    }
+    let portrait = finalize::Sheet::new(&ctx, &doc.footer)?;
+    // The body's height on each orientation, for the figures: a landscape
+    // sheet that cannot be made is refused below if anything goes on it.
+    let turned = style.landscape();
+    let landscape_area = finalize::Sheet::new(&Ctx::new(&turned, fonts), &doc.footer)
+        .map_or(portrait.area(), |s| s.area());
+    let height = |(top, bottom): (Pt, Pt)| bottom - top;
+    ctx.body
+        .set([height(portrait.area()), height(landscape_area)]);
     let mut chunks = Vec::new();
     flow::flow(
         &ctx,
@@ -154,16 +139,18 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
         0,
         &mut chunks,
     )?;
-    let bodies = paginate::paginate(chunks, top, bottom)?;
+    // Landscape pages, if any blocks go on them, have their own.
+    let landscape = match chunks.iter().any(|c| c.landscape) {
+        true => Some(finalize::Sheet::new(
+            &Ctx::new(&turned, fonts),
+            &doc.footer,
+        )?),
+        false => None,
+    };
+    let sheets = [&portrait, landscape.as_ref().unwrap_or(&portrait)];
+    let bodies = paginate::paginate(chunks, sheets.map(finalize::Sheet::area))?;
     let structure = ctx.tree.take();
-    let layout = finalize::finalize(
-        &ctx,
-        bodies,
-        &footer,
-        footer_top,
-        doc.meta.clone(),
-        structure,
-    );
+    let layout = finalize::finalize(&ctx, bodies, sheets, doc.meta.clone(), structure);
     check_tags(doc, &layout)?;
     Ok(layout)
 }
@@ -308,7 +295,7 @@ impl Glyphs<'_> {
                 Block::Paragraph(p) => self.text(&p.text, &Self::at(&p.origin, &path)),
                 Block::List(l) => self.list(l, &path),
                 Block::Table(t) => self.table(t, &path),
-                Block::Indent(inner) => self.blocks(inner, &path),
+                Block::Indent(inner) | Block::Landscape(inner) => self.blocks(inner, &path),
                 Block::Signature(s) => self.signature(s, &path),
                 Block::SignatureRow(row) => {
                     for (k, s) in row.iter().enumerate() {

@@ -34,11 +34,21 @@ pub(crate) struct PageBody {
     pub signatures: Vec<crate::frame::SignatureBox>,
     /// Whether the page carries no page furniture (the cover).
     pub bare: bool,
+    /// It is a landscape page.
+    pub landscape: bool,
 }
+
+/// Where a page's body runs, from top to bottom: on portrait pages and on
+/// landscape ones.
+pub(crate) type Areas = [(Pt, Pt); 2];
 
 struct Paginator {
     top: Pt,
     bottom: Pt,
+    /// The body's extent on portrait and on landscape pages.
+    areas: Areas,
+    /// The pages being made are landscape.
+    landscape: bool,
     pages: Vec<PageBody>,
     page: PageBody,
     y: Pt,
@@ -133,6 +143,7 @@ impl Paginator {
         // unused, and the pages are kept until the layout is done.
         page.items.shrink_to_fit();
         self.pages.push(page);
+        self.page.landscape = self.landscape;
         self.y = self.top;
         self.empty = true;
         if let Some(header) = self.header_for(next) {
@@ -147,6 +158,20 @@ impl Paginator {
             }
         }
         self.fresh = true;
+    }
+
+    /// Turns the pages to landscape or back for `next`, the first chunk
+    /// of the other orientation: a page with nothing on it is turned, any
+    /// other ends and `next` starts a new one.
+    fn turn(&mut self, landscape: bool, next: &impl Next) {
+        self.landscape = landscape;
+        (self.top, self.bottom) = self.areas[usize::from(landscape)];
+        if self.empty && self.page.items.is_empty() {
+            self.page.landscape = landscape;
+            self.y = self.top;
+        } else {
+            self.new_page(next);
+        }
     }
 
     /// The height available on a fresh page for `chunk`, after the header
@@ -229,11 +254,17 @@ impl Paginator {
     }
 }
 
-/// Stacks `chunks` onto pages whose body runs from `top` to `bottom`.
-pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<PageBody>> {
+/// Stacks `chunks` onto pages whose body runs from top to bottom as
+/// `areas` say for portrait and for landscape pages: a chunk for
+/// landscape pages where the one before is not (or the other way round)
+/// starts a new page, turned; no keep rule holds across the turn.
+pub(crate) fn paginate(chunks: Vec<Chunk>, areas: Areas) -> Result<Vec<PageBody>> {
+    let (top, bottom) = areas[0];
     let mut p = Paginator {
         top,
         bottom,
+        areas,
+        landscape: false,
         pages: Vec::new(),
         page: PageBody::default(),
         y: top,
@@ -244,17 +275,21 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, top: Pt, bottom: Pt) -> Result<Vec<Pa
     // Each turn takes at least one chunk from `chunks`.
     while let Some(first) = chunks.next() {
         // The group: this chunk and those it keeps with.
+        let landscape = first.landscape;
         let mut group = vec![first];
         while group.last().is_some_and(|c| c.keep_with_next) {
-            match chunks.next() {
+            match chunks.next_if(|c| c.landscape == landscape) {
                 Some(c) => group.push(c),
                 None => break,
             }
         }
-        // Move the group to a new page if it cannot start here; at most
-        // once, as the new page is fresh.
-        let lead = p.lead(&group);
-        if !p.fresh && (p.space(group[0].space_before) + lead).0 > p.remaining().0 + EPS {
+        // Move the group to a new page if it cannot start here (or is
+        // turned); at most once, as the new page is fresh.
+        if landscape != p.landscape {
+            p.turn(landscape, &group[0]);
+        } else if !p.fresh
+            && (p.space(group[0].space_before) + p.lead(&group)).0 > p.remaining().0 + EPS
+        {
             p.new_page(&group[0]);
         }
         for chunk in group {
@@ -331,7 +366,7 @@ mod tests {
             row.what.origin = Origin::at(JsonPath::root().index(n));
             chunks.push(row);
         }
-        let pages = paginate(chunks, TOP, BOTTOM).unwrap();
+        let pages = paginate(chunks, [(TOP, BOTTOM); 2]).unwrap();
         let t = texts(&pages);
         // 900 pt of header and 2000 of rows on pages of 700: five pages.
         assert_eq!(pages.len(), 5, "{t:?}");
@@ -354,7 +389,7 @@ mod tests {
         let mut row = chunk("row", 1000.0, &[100.0, 300.0, 500.0, 700.0, 900.0]);
         row.cuts = vec![Pt(200.0), Pt(400.0), Pt(600.0), Pt(800.0)];
         row.repeat = Some(repeat);
-        let pages = paginate(vec![header, row], TOP, BOTTOM).unwrap();
+        let pages = paginate(vec![header, row], [(TOP, BOTTOM); 2]).unwrap();
         let t = texts(&pages);
         assert_eq!(t[0], ["header 10"]);
         assert_eq!(t[1][0], "row 100", "{t:?}");
@@ -366,7 +401,9 @@ mod tests {
         let mut c = chunk("a tall thing", 800.0, &[10.0, 790.0]);
         c.cuts = vec![Pt(0.0), Pt(800.0)];
         c.what.origin = Origin::at(JsonPath::root().key("penutup"));
-        let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
+        let e = paginate(vec![c], [(TOP, BOTTOM); 2])
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             e,
             "penutup: a line of text does not fit on page 1: it is 800 pt tall and cannot be \
@@ -376,14 +413,16 @@ mod tests {
         let first = chunk("first", 100.0, &[10.0]);
         let mut c = chunk("a tall thing", 800.0, &[10.0]);
         c.cuts = vec![Pt(0.0), Pt(800.0)];
-        assert!(paginate(vec![first, c], TOP, BOTTOM).is_err());
+        assert!(paginate(vec![first, c], [(TOP, BOTTOM); 2]).is_err());
     }
 
     #[test]
     fn a_row_whose_first_piece_is_taller_than_a_page_is_an_error() {
         let mut c = chunk("row", 1500.0, &[10.0, 1400.0]);
         c.cuts = vec![Pt(720.0), Pt(1000.0)];
-        let e = paginate(vec![c], TOP, BOTTOM).unwrap_err().to_string();
+        let e = paginate(vec![c], [(TOP, BOTTOM); 2])
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("cannot be broken within its first 720 pt"),
             "{e}"
@@ -400,7 +439,7 @@ mod tests {
                 c
             })
             .collect();
-        let pages = paginate(chunks, TOP, BOTTOM).unwrap();
+        let pages = paginate(chunks, [(TOP, BOTTOM); 2]).unwrap();
         // 100 lines of 25 pt (the first on each page without its space).
         assert_eq!(pages.len(), 4);
         assert_eq!(texts(&pages).iter().flatten().count(), 100);
@@ -414,7 +453,7 @@ mod tests {
         let mut row = chunk("row", 1000.0, &[30.0, 900.0]);
         row.cuts = vec![Pt(40.0), Pt(500.0)];
         // 660 + 15 fits, but 660 + 15 + 40 does not: the heading moves.
-        let pages = paginate(vec![filler, heading, row], TOP, BOTTOM).unwrap();
+        let pages = paginate(vec![filler, heading, row], [(TOP, BOTTOM); 2]).unwrap();
         let t = texts(&pages);
         assert_eq!(t[0], ["filler 10"]);
         assert_eq!(t[1][..2], ["heading 12", "row 30"]);
@@ -428,7 +467,7 @@ mod tests {
             let mut row = chunk("row", k as f64 * 10.0, &lines);
             row.cuts = (1..k).map(|i| Pt(i as f64 * 10.0)).collect();
             let before = crate::layout::chunk::moves();
-            let pages = paginate(vec![row], TOP, BOTTOM).unwrap();
+            let pages = paginate(vec![row], [(TOP, BOTTOM); 2]).unwrap();
             let moved = crate::layout::chunk::moves() - before;
             assert_eq!(pages.len(), k.div_ceil(70));
             assert_eq!(texts(&pages).iter().flatten().count(), k);

@@ -14,7 +14,7 @@ use crate::doc::Origin;
 use crate::doc::{Cell, Table, Text};
 use crate::error::Result;
 use crate::frame::{ArtifactKind, BoxItem, Item, NodeId, Role, Rule, Scope, Tag};
-use crate::problem::{Kind, Phrase, Problem};
+use crate::problem::{Arg, Kind, Phrase, Problem};
 use crate::text::break_lines;
 use crate::text::{Face, Piece};
 use crate::units::{Pt, Rect};
@@ -648,8 +648,22 @@ fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> R
         .with("columns", ncols)
         .with("need", format!("{:.0}", need.0.ceil()))
         .with("size", format!("{}", size.0))
-        .with("width", format!("{:.0}", width.0.floor()));
+        .with("width", format!("{:.0}", width.0.floor()))
+        .with("advice", advice(ctx, need, width));
     Err(p.into())
+}
+
+/// What to do with a table that needs `need` where it has `width`: set
+/// it on landscape pages if it is on a portrait one and would fit there
+/// (its indents kept), else split or shorten it.
+fn advice(ctx: &Ctx<'_>, need: Pt, width: Pt) -> Arg {
+    let style = ctx.style;
+    let turned = style.landscape().text_width() - (style.text_width() - width);
+    if ctx.landscape.get() || need.0 > turned.0 + 1e-6 {
+        return Arg::from(Phrase::TableSplitIt);
+    }
+    let width = format!("{:.0}", turned.0.floor()).into();
+    Arg::phrase(Phrase::TableTurnIt, vec![("width", width)])
 }
 
 /// A table's cells laid out in its grid, before it is cut into chunks.

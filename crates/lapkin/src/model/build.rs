@@ -928,6 +928,7 @@ impl super::Tabel {
             kolom: kolom.into_iter().map(Into::into).collect(),
             baris: Vec::new(),
             keterangan: None,
+            mendatar: false,
         }
     }
 
@@ -958,6 +959,19 @@ impl super::Tabel {
     /// ```
     pub fn with_keterangan(mut self, keterangan: impl Into<Inline>) -> super::Tabel {
         self.keterangan = Some(keterangan.into());
+        self
+    }
+
+    /// Sets the table on landscape pages of its own (`mendatar`).
+    ///
+    /// ```
+    /// use lapkin::model::Tabel;
+    ///
+    /// let tabel = Tabel::new(["Jenjang"]).with_mendatar(true);
+    /// assert!(tabel.mendatar);
+    /// ```
+    pub fn with_mendatar(mut self, mendatar: bool) -> super::Tabel {
+        self.mendatar = mendatar;
         self
     }
 }

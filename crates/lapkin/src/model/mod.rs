@@ -892,6 +892,14 @@ pub struct Tabel {
     /// Sekolah Provinsi Bengkulu tahun 2023".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keterangan: Option<Inline>,
+    /// Whether the table is set on landscape A4 pages (297 × 210 mm) of
+    /// its own, with its title and caption (default false): the text
+    /// before it ends its portrait page, its header repeats on each
+    /// landscape page it takes, and the text after it goes on on a new
+    /// portrait page. For a table too wide for a portrait page, whose
+    /// words would otherwise break at their syllables in narrow columns.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mendatar: bool,
 }
 
 /// A column of a table (`tabel`).

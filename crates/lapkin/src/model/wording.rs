@@ -257,6 +257,14 @@ pub struct Bagian {
     /// a free section's content, or printed after a standard part's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub isi: Vec<Blok>,
+    /// Whether the section is set on landscape A4 pages (297 × 210 mm) of
+    /// its own (default false): the page before it ends, its heading and
+    /// content go across the wide page (a wide table A or budget table at
+    /// a legible size), and the section after it starts a new portrait
+    /// page. The legal note, the running header and the page number are
+    /// placed for the landscape page.
+    #[serde(default, skip_serializing_if = "is_no")]
+    pub mendatar: bool,
 }
 
 impl Default for Bagian {
@@ -267,6 +275,7 @@ impl Default for Bagian {
             judul: None,
             bernomor: true,
             isi: Vec::new(),
+            mendatar: false,
         }
     }
 }
@@ -277,6 +286,10 @@ fn yes() -> bool {
 
 fn is_yes(b: &bool) -> bool {
     *b
+}
+
+fn is_no(b: &bool) -> bool {
+    !*b
 }
 
 /// A standard part of the report.

@@ -118,8 +118,17 @@ fn word_rest<'a>(t: &TextRun, next: Option<&'a Item>) -> Option<&'a TextRun> {
     }
 }
 
-/// The resource name of the shared footer (a form XObject).
+/// The resource name of the first shared footer (a form XObject).
 pub(crate) const FOOTER: &[u8] = b"LKFOOT";
+
+/// The resource name of shared footer `k`: [`FOOTER`], then `LKFOOT2` …
+/// (one per page size).
+pub(crate) fn footer_name(k: usize) -> Vec<u8> {
+    match k {
+        0 => FOOTER.to_vec(),
+        k => format!("LKFOOT{}", k + 1).into_bytes(),
+    }
+}
 
 /// The marked content of one page being written: the structure its items
 /// point into, and the structure node of each marked-content id given
@@ -132,9 +141,9 @@ pub(crate) struct Marks<'a> {
 }
 
 /// The content stream of one page: its body, its running header, its
-/// legal note and its label, in that order. With `shared_footer`, the
-/// page's [`footer_run`] is drawn by the form XObject [`FOOTER`], made once
-/// from [`footer_content`]. With `marks`, the items are written in
+/// legal note and its label, in that order. With `shared_footer` k, the
+/// page's [`footer_run`] is drawn by the form XObject [`footer_name`] k,
+/// made once from [`footer_content`]. With `marks`, the items are written in
 /// marked-content sequences: each run of items of one structure node as one
 /// sequence with the node's role and a new MCID (recorded in `marks`),
 /// artifacts as `/Artifact` sequences; the footer form is drawn inside a
@@ -142,16 +151,16 @@ pub(crate) struct Marks<'a> {
 pub(crate) fn page_content(
     page: &Page,
     codes: &GlyphCodes,
-    shared_footer: bool,
+    shared_footer: Option<usize>,
     mut marks: Option<&mut Marks<'_>>,
 ) -> Vec<u8> {
     let mut painter = Painter::new(page.size.height.0, page.all_items().count());
-    let shared = shared_footer && !footer_run(page).is_empty();
+    let shared = shared_footer.filter(|_| !footer_run(page).is_empty());
     for (part, items) in page.parts() {
-        if !(shared && matches!(part, PagePart::Note)) {
+        let Some(form) = shared.filter(|_| matches!(part, PagePart::Note)) else {
             painter.items(items, codes, marks.as_deref_mut());
             continue;
-        }
+        };
         painter.close();
         let c = &mut painter.content;
         if marks.is_some() {
@@ -161,7 +170,9 @@ pub(crate) fn page_content(
                 .kind(ArtifactType::Pagination)
                 .subtype(ArtifactSubtype::Footer);
         }
-        c.save_state().x_object(Name(FOOTER)).restore_state();
+        c.save_state()
+            .x_object(Name(&footer_name(form)))
+            .restore_state();
         if marks.is_some() {
             c.end_marked_content();
         }
@@ -179,8 +190,8 @@ fn footer_run(page: &Page) -> &[Item] {
     if note.iter().all(artifact) { note } else { &[] }
 }
 
-/// The content of the shared footer: `page`'s [`footer_run`].
-/// Unmarked: the page draws it inside an artifact.
+/// The content of a shared footer: `page`'s [`footer_run`]. Unmarked:
+/// the page draws it inside an artifact.
 pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let run = footer_run(page);
     let mut painter = Painter::new(page.size.height.0, run.len());
@@ -188,23 +199,45 @@ pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     painter.finish()
 }
 
-/// Which pages draw their footer with the shared form: those whose
-/// [`footer_run`] is the first non-empty one, if two pages or more do (for one,
-/// a form saves nothing).
-pub(crate) fn shared_footers(pages: &[Page]) -> Vec<bool> {
-    let first = pages
-        .iter()
-        .map(footer_run)
-        .find(|r| !r.is_empty())
-        .unwrap_or_default();
-    let shared: Vec<bool> = pages
-        .iter()
-        .map(|p| !first.is_empty() && footer_run(p) == first)
-        .collect();
-    if shared.iter().filter(|s| **s).count() < 2 {
-        return vec![false; pages.len()];
+/// Which shared form draws each page's footer, and the first page of
+/// each form: the pages of one size whose [`footer_run`] is the first
+/// such page's (that has one) share one, if two pages or more do (for one, a form saves
+/// nothing); forms in the order of their first pages, at most 8 sizes.
+pub(crate) fn shared_footers(pages: &[Page]) -> (Vec<Option<usize>>, Vec<usize>) {
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut of: Vec<Option<usize>> = Vec::with_capacity(pages.len());
+    for (p, page) in pages.iter().enumerate() {
+        let run = footer_run(page);
+        let k = match firsts.iter().position(|&f| pages[f].size == page.size) {
+            Some(k) => k,
+            // A page without a footer (a cover) starts no form.
+            None if run.is_empty() => {
+                of.push(None);
+                continue;
+            }
+            None if firsts.len() < 8 => {
+                firsts.push(p);
+                counts.push(0);
+                firsts.len() - 1
+            }
+            None => {
+                of.push(None);
+                continue;
+            }
+        };
+        let shares = !run.is_empty() && run == footer_run(&pages[firsts[k]]);
+        counts[k] += usize::from(shares);
+        of.push(shares.then_some(k));
     }
-    shared
+    // The forms of two pages or more, numbered again in order.
+    let mut n = 0;
+    let number: Vec<Option<usize>> = (counts.iter())
+        .map(|&c| (c >= 2).then(|| (n, n += 1).0))
+        .collect();
+    let of = of.into_iter().map(|k| k.and_then(|k| number[k])).collect();
+    let forms = (0..firsts.len()).filter(|&k| number[k].is_some());
+    (of, forms.map(|k| firsts[k]).collect())
 }
 
 /// A content stream being written, and the graphics state it has set, so
@@ -542,7 +575,7 @@ mod tests {
             Item::Rule(Rule::new(Pt(10.0), Pt(20.0), Pt(40.0), Pt(20.0), Pt(0.5))),
             Item::Text(text),
         ];
-        let content = page_content(&page, &codes, true, None);
+        let content = page_content(&page, &codes, Some(0), None);
         assert_eq!(
             String::from_utf8(content).unwrap(),
             "q 0 G 2 J 0.9 g 10 140 30 40 re\nf 0 g 0.5 w 10 180 m 40 180 l\nS\nBT/LKREGU 10 Tf 12 170 \

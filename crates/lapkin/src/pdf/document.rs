@@ -14,7 +14,7 @@ use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
-use super::content::{self, FOOTER, Marks};
+use super::content::{self, Marks};
 use super::field::Field;
 use super::file::{Writer, filtered};
 use super::fonts::Embedded;
@@ -96,19 +96,18 @@ pub(super) fn write_pages(
     let tagged = !layout.structure.is_empty();
     let tree = w.alloc();
     let refs = w.alloc_many(layout.pages.len());
-    let shared = content::shared_footers(&layout.pages);
+    let (shared, firsts) = content::shared_footers(&layout.pages);
     let resources = w.alloc();
-    // The first page shares the form whenever another does.
-    // From the first page that shares it (a cover has no footer).
-    let first = shared.iter().position(|s| *s);
-    let footer = first.map(|p| write_footer(w, &layout.pages[p], fonts, hash));
+    let forms: Vec<Ref> = (firsts.iter())
+        .map(|&p| write_footer(w, &layout.pages[p], fonts, hash))
+        .collect();
     let images = super::image::write_images(w, layout, hash);
     let mut res = w.object(resources).indirect(resources).dict();
     res.pair(Name(b"Font"), fonts.resources);
-    if footer.is_some() || !images.is_empty() {
+    if !forms.is_empty() || !images.is_empty() {
         let mut x = res.insert(Name(b"XObject")).dict();
-        if let Some(form) = footer {
-            x.pair(Name(FOOTER), form);
+        for (k, form) in forms.into_iter().enumerate() {
+            x.pair(Name(&content::footer_name(k)), form);
         }
         for (k, image) in images.into_iter().enumerate() {
             x.pair(Name(super::image::name(k).as_bytes()), image);
@@ -160,8 +159,9 @@ pub(super) fn write_pages(
     out
 }
 
-/// Writes the footer the pages share (see `content::shared_footers`)
-/// as a form XObject the size of the first page sharing it, and returns it.
+/// Writes a footer pages share (see `content::shared_footers`), the
+/// note of `first`, as a form XObject the size of that page, and returns
+/// it.
 fn write_footer(w: &mut Writer, first: &Page, fonts: &Embedded, hash: &mut Sha256) -> Ref {
     let bytes = content::footer_content(first, &fonts.codes);
     let form = w.alloc();

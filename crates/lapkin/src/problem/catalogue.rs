@@ -795,12 +795,12 @@ catalogue! {
                 {size} pt type (the smallest lapkin uses), with their figures, codes and short \
                 values whole and each word at least a syllable wide, but the text area there is \
                 {width} pt wide"
-                hint "split the table, or shorten its headers, words or figures"
+                hint "{advice}"
             id "tabel tidak muat di halaman: {columns} kolomnya memerlukan sedikitnya {need} pt \
                 pada huruf {size} pt (ukuran terkecil yang dipakai lapkin), dengan angka, kode, \
                 dan nilai pendek yang utuh serta setiap kata sedikitnya selebar satu suku kata, \
                 padahal lebar bidang teks di sana {width} pt"
-                hint "pecah tabel itu, atau persingkat judul kolom, kata, atau angkanya";
+                hint "{advice}";
         /// A signature box wider than the closing block.
         SignatureBoxTooWide = "signature-box-too-wide"
             en "the signature box does not fit: it is {width} pt wide, but the closing block is \
@@ -1323,6 +1323,19 @@ catalogue! {
         ChunkCover = "chunk-cover"
             en "the cover"
             id "sampul";
+        /// What to do with a table too wide for its page.
+        TableSplitIt = "table-split-it"
+            en "split the table, or shorten its headers, words or figures"
+            id "pecah tabel itu, atau persingkat judul kolom, kata, atau angkanya";
+        /// What to do with a table too wide for a portrait page that a
+        /// landscape one holds.
+        TableTurnIt = "table-turn-it"
+            en "set it on landscape pages with `\"mendatar\": true` (in the table, or in its \
+                section of `susunan.bagian`), where it has {width} pt; or split the table, or \
+                shorten its headers, words or figures"
+            id "letakkan di halaman mendatar dengan `\"mendatar\": true` (pada tabelnya, atau \
+                pada bagiannya di `susunan.bagian`), yang memberinya {width} pt; atau pecah \
+                tabel itu, atau persingkat judul kolom, kata, atau angkanya";
         /// Cannot be broken at all.
         AtAll = "at-all"
             en "at all"
