@@ -264,40 +264,63 @@ fn the_budget_chart_shows_pagu_and_realisasi_in_millions() {
 }
 
 /// A chart of figures written as text is refused at the value's path,
-/// naming the chart.
+/// naming the chart; an indicator without a target this quarter (0, or
+/// left out) or without a realisation is drawn without bars, and the
+/// alternative text says so.
 #[test]
 fn a_chart_of_text_values_is_refused_at_the_values_path() {
     let mut json: serde_json::Value = serde_json::from_slice(&fixture_bytes(MEDIA)).unwrap();
     json["kinerja"]["sasaran"][1]["indikator"][0]["capaian"] = serde_json::json!("BB");
-    json["kinerja"]["sasaran"][0]["indikator"][1]["target"] = serde_json::json!(0);
+    json["kinerja"]["sasaran"][0]["indikator"][1]["target"] = serde_json::json!("TW2 : 1");
     let err = lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap_err();
     let found: Vec<(String, Kind)> = err
         .problems()
         .iter()
         .map(|p| (p.path().unwrap().to_string(), p.kind))
         .collect();
+    let at = |s: &str| (s.to_owned(), Kind::ChartNotANumber);
     assert_eq!(
         found,
         [
-            (
-                "kinerja.sasaran[0].indikator[1].target".to_owned(),
-                Kind::ChartZeroTarget
-            ),
-            (
-                "kinerja.sasaran[1].indikator[0].capaian".to_owned(),
-                Kind::ChartNotANumber
-            ),
+            at("kinerja.sasaran[0].indikator[1].target"),
+            at("kinerja.sasaran[1].indikator[0].capaian"),
         ]
     );
     let text = err.to_string();
-    assert!(
-        text.contains(
-            "the chart at susunan.bagian[2].isi[0].grafik needs a number here, found \"BB\""
-        ),
-        "{text}"
-    );
+    let says = "the chart at susunan.bagian[2].isi[0].grafik needs a number here, found \"BB\"";
+    assert!(text.contains(says), "{text}");
     let id = err.problems()[1].text(lapkin::problem::Lang::Id);
     assert!(id.contains("memerlukan angka"), "{id}");
+    // A target of 0 and a realisation left out: no bars for those two.
+    json["kinerja"]["sasaran"][1]["indikator"][0]["capaian"] = serde_json::Value::Null;
+    json["kinerja"]["sasaran"][0]["indikator"][1]["target"] = serde_json::json!(0);
+    json["kinerja"]["sasaran"][1]["indikator"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("capaian");
+    let report = lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap();
+    let layout = layout(&report);
+    let figure = (layout.structure.nodes.iter())
+        .position(|n| {
+            n.alt
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Grafik batang target"))
+        })
+        .unwrap();
+    let alt = layout.structure.nodes[figure].alt.clone().unwrap();
+    assert!(alt.contains("IKK 1.2: tanpa target triwulan ini"), "{alt}");
+    assert!(alt.contains("IKK 2.1: belum ada realisasi"), "{alt}");
+    let bars = (layout.pages.iter().flat_map(|p| &p.items))
+        .filter(|i| match i {
+            Item::Box(b) => {
+                b.tag == lapkin::layout::tags::Tag::Node(figure)
+                    && b.stroke.is_some()
+                    && b.rect.width.0 > 10.0
+            }
+            _ => false,
+        })
+        .count();
+    assert_eq!(bars, 2, "IKK 1.1's two bars only");
 }
 
 /// Each file that cannot be had is refused at the path that names it,

@@ -87,8 +87,8 @@ pub struct Chart {
 pub struct Series {
     /// Its name in the legend.
     pub name: String,
-    /// Its value for each category (at least 0).
-    pub values: Vec<Decimal>,
+    /// Its value for each category (at least 0); `None` for no bar.
+    pub values: Vec<Option<Decimal>>,
     /// The bars' grey: 0 black, 1 white.
     pub shade: f32,
 }
@@ -168,61 +168,71 @@ fn number(n: &Nilai) -> Option<Decimal> {
 }
 
 /// The chart of `g` and its alternative text, from the figures already in
-/// the report (validation has checked that they are numbers).
+/// the report (validation has refused figures written as text).
 fn chart(checked: &CheckedReport<'_>, g: &Grafik) -> Option<(Chart, String)> {
-    let report = checked.report();
-    let (mut categories, mut a, mut b, mut said) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let chart = match g.sumber {
-        SumberGrafik::Kinerja => {
-            for (k, (_, i)) in report.indikator().enumerate() {
-                let target = number(&i.target)?;
-                let done = share(number(crate::model::realisation(i).1)?, target)?;
-                let name = i
-                    .kode
-                    .clone()
-                    .unwrap_or_else(|| format!("Indikator {}", k + 1));
-                said.push(format!(
-                    "{name}: target 100 %, realisasi {} %",
-                    angka(&done)
-                ));
-                categories.push(name);
-                a.push(Decimal::ONE_HUNDRED);
-                b.push(done.max(Decimal::ZERO));
-            }
-            let series = vec![series("Target", a, 0.75), series("Realisasi", b, 0.3)];
-            let head =
-                "Grafik batang target (100 %) dan realisasi per indikator, dalam persen target";
-            (chart_of(categories, series, "Persen dari target (%)"), head)
-        }
-        SumberGrafik::Anggaran => {
-            let million = Decimal::from(1_000_000);
-            for row in checked.rincian().iter().filter(|r| r.depth == 0) {
-                let name = match &row.rincian.kode {
-                    Some(k) if k.chars().count() <= 12 => k.clone(),
-                    _ => format!("Rincian {}", row.number.unwrap_or(0)),
-                };
-                let (p, r) = (row.pagu / million, row.realisasi / million);
-                let pct = share(row.realisasi, row.pagu).unwrap_or(Decimal::ZERO);
-                said.push(format!(
-                    "{name}: pagu Rp {}, realisasi Rp {} ({} %)",
-                    angka(&row.pagu),
-                    angka(&row.realisasi),
-                    angka(&pct)
-                ));
-                categories.push(name);
-                a.push(p);
-                b.push(r);
-            }
-            let series = vec![series("Pagu", a, 0.75), series("Realisasi", b, 0.3)];
-            let head = "Grafik batang pagu dan realisasi anggaran per rincian, dalam juta rupiah";
-            (chart_of(categories, series, "Juta rupiah"), head)
-        }
+    let (chart, head, said) = match g.sumber {
+        SumberGrafik::Kinerja => kinerja_chart(checked.report()),
+        SumberGrafik::Anggaran => anggaran_chart(checked),
     };
-    let (chart, head) = chart;
     Some((chart, format!("{head}. {}.", said.join("; "))))
 }
 
-fn series(name: &str, values: Vec<Decimal>, shade: f32) -> Series {
+/// Each indicator's target (100 %) and realisation as a share of it; an
+/// indicator without a target this quarter (0 or none) or without a
+/// realisation has no bars, and the alternative text says so.
+fn kinerja_chart(report: &Report) -> (Chart, &'static str, Vec<String>) {
+    let (mut categories, mut a, mut b, mut said) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (k, (_, i)) in report.indikator().enumerate() {
+        let name = i
+            .kode
+            .clone()
+            .unwrap_or_else(|| format!("Indikator {}", k + 1));
+        let target = number(&i.target).filter(|t| !t.is_zero());
+        let done = number(crate::model::realisation(i).1);
+        let share = target.zip(done).and_then(|(t, d)| share(d, t));
+        said.push(match (target, share) {
+            (None, _) => format!("{name}: tanpa target triwulan ini"),
+            (Some(_), None) => format!("{name}: belum ada realisasi"),
+            (Some(_), Some(p)) => format!("{name}: target 100 %, realisasi {} %", angka(&p)),
+        });
+        categories.push(name);
+        a.push(share.map(|_| Decimal::ONE_HUNDRED));
+        b.push(share.map(|p| p.max(Decimal::ZERO)));
+    }
+    let series = vec![series("Target", a, 0.75), series("Realisasi", b, 0.3)];
+    let head = "Grafik batang target (100 %) dan realisasi per indikator, dalam persen target";
+    (
+        chart_of(categories, series, "Persen dari target (%)"),
+        head,
+        said,
+    )
+}
+
+/// Each top-level budget row's pagu and realisasi, in millions of rupiah.
+fn anggaran_chart(checked: &CheckedReport<'_>) -> (Chart, &'static str, Vec<String>) {
+    let (mut categories, mut a, mut b, mut said) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let million = Decimal::from(1_000_000);
+    for row in checked.rincian().iter().filter(|r| r.depth == 0) {
+        let name = match &row.rincian.kode {
+            Some(k) if k.chars().count() <= 12 => k.clone(),
+            _ => format!("Rincian {}", row.number.unwrap_or(0)),
+        };
+        let pct = share(row.realisasi, row.pagu).unwrap_or(Decimal::ZERO);
+        let (pagu, realisasi) = (angka(&row.pagu), angka(&row.realisasi));
+        let pct = angka(&pct);
+        said.push(format!(
+            "{name}: pagu Rp {pagu}, realisasi Rp {realisasi} ({pct} %)"
+        ));
+        categories.push(name);
+        a.push(row.pagu.checked_div(million));
+        b.push(row.realisasi.checked_div(million));
+    }
+    let series = vec![series("Pagu", a, 0.75), series("Realisasi", b, 0.3)];
+    let head = "Grafik batang pagu dan realisasi anggaran per rincian, dalam juta rupiah";
+    (chart_of(categories, series, "Juta rupiah"), head, said)
+}
+
+fn series(name: &str, values: Vec<Option<Decimal>>, shade: f32) -> Series {
     Series {
         name: name.to_owned(),
         values,

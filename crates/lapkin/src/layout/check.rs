@@ -231,6 +231,7 @@ pub(crate) fn figure_problems(f: &crate::doc::Figure, at: &JsonPath) -> Vec<Prob
                 let negative = s
                     .values
                     .iter()
+                    .flatten()
                     .any(|v| v.is_sign_negative() && !v.is_zero());
                 if s.values.len() != c.categories.len() || negative {
                     let (en, id) = (

@@ -166,7 +166,7 @@ fn chart_items(ctx: &Ctx<'_>, c: &Chart, rect: Rect, tag: Tag) -> Vec<Item> {
     let max = c
         .series
         .iter()
-        .flat_map(|s| &s.values)
+        .flat_map(|s| s.values.iter().flatten())
         .map(float)
         .fold(0.0, f64::max);
     // All zero: an axis to 1.
@@ -262,11 +262,14 @@ fn bars(
     for (i, name) in c.categories.iter().enumerate() {
         let gx = left + group * i as f64 + group * 0.15;
         for (k, s) in c.series.iter().enumerate() {
-            let h = Pt(s.values.get(i).map_or(0.0, float) * scale);
+            // No value: no bar, no label.
+            let Some(v) = s.values.get(i).copied().flatten() else {
+                continue;
+            };
+            let h = Pt(float(&v) * scale);
             let bx = gx + bar_w * k as f64;
             items.push(bar(Rect::new(bx, bottom - h, bar_w, h), s.shade, tag));
-            let value = s.values.get(i).map(|d| angka(&d.round_dp(1).normalize()));
-            let value = value.unwrap_or_default();
+            let value = angka(&v.round_dp(1).normalize());
             let size = fit(bar_w * 0.95, value.chars().count());
             let at = (bx + bar_w / 2.0, bottom - h - Pt(2.0));
             items.push(label(ctx, &value, size, at, true, tag));

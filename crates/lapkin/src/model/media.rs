@@ -180,14 +180,14 @@ pub(crate) fn gambar_problems(path: &JsonPath, g: &Gambar) -> Vec<Problem> {
 }
 
 /// The problems of a chart's figures: each value it draws must be a
-/// number (named at its own path), a target other than 0, and there must
-/// be something to draw.
+/// number, not text (named at its own path; a value left out draws no
+/// bar), and there must be something to draw.
 pub(crate) fn grafik_problems(path: &JsonPath, g: &Grafik, report: &Report) -> Vec<Problem> {
     let mut out = Vec::new();
     let not_a_number = |at: JsonPath, found: &Nilai| {
         let found = match found {
             Nilai::Teks(t) => Arg::quoted(t),
-            _ => Arg::both("no value", "tidak ada nilai"),
+            _ => Arg::none(),
         };
         Problem::new(&at, Kind::ChartNotANumber)
             .with("chart", path)
@@ -200,15 +200,11 @@ pub(crate) fn grafik_problems(path: &JsonPath, g: &Grafik, report: &Report) -> V
                 for (j, ind) in s.indikator.iter().enumerate() {
                     let at = indicators.clone().index(i).key("indikator").index(j);
                     let (field, done) = realisation(ind);
-                    match &ind.target {
-                        Nilai::Angka(t) if t.is_zero() => out.push(
-                            Problem::new(at.child("target"), Kind::ChartZeroTarget)
-                                .with("chart", path),
-                        ),
-                        Nilai::Angka(_) => {}
-                        other => out.push(not_a_number(at.child("target"), other)),
+                    // A value left out or 0 is no bar; text cannot be drawn.
+                    if let Nilai::Teks(_) = &ind.target {
+                        out.push(not_a_number(at.child("target"), &ind.target));
                     }
-                    if !matches!(done, Nilai::Angka(_)) {
+                    if let Nilai::Teks(_) = done {
                         out.push(not_a_number(at.child(field), done));
                     }
                 }

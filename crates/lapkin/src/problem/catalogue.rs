@@ -766,10 +766,6 @@ catalogue! {
                 hint "give the figure as a number, or leave the chart out"
             id "grafik di {chart} memerlukan angka di sini, bukan {found}"
                 hint "tulis nilainya sebagai angka, atau hapus grafiknya";
-        /// A target of 0, against which no realisation can be measured.
-        ChartZeroTarget = "chart-zero-target"
-            en "the chart at {chart} shows realisation as a share of the target, which is 0 here"
-            id "grafik di {chart} menampilkan realisasi sebagai persentase target, yang di sini 0";
         /// A chart with no figures to draw.
         ChartNoData = "chart-no-data"
             en "the chart has nothing to draw: the report has no {what}"
