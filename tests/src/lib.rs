@@ -60,6 +60,44 @@ pub fn render_pdf(
     lapkin::render(report, opts).map(|r| r.pdf)
 }
 
+/// `report` as a whole LKj would show it: a cover with the logo (its
+/// sections in the standard order after it), the organisation chart in
+/// section D and ten charts, five of table A and five of the budget
+/// (the files are `fixtures/img/`'s, named relative to `fixtures/`).
+pub fn with_figures(report: &lapkin::Report) -> lapkin::Report {
+    let mut r = report.clone();
+    r.sampul = Some(
+        serde_json::from_value(serde_json::json!({
+            "logo": "img/logo.png",
+            "instansi": ["KEMENTERIAN CONTOH"],
+            "judul": ["LAPORAN KINERJA"]
+        }))
+        .expect("a cover"),
+    );
+    let parts = [
+        "sampul",
+        "kinerja",
+        "analisis",
+        "anggaran",
+        "rekomendasi",
+        "penutup",
+    ];
+    let bagian: Vec<serde_json::Value> = (parts.iter())
+        .map(|j| serde_json::json!({ "jenis": j }))
+        .collect();
+    r.susunan =
+        Some(serde_json::from_value(serde_json::json!({ "bagian": bagian })).expect("sections"));
+    let block = |v: serde_json::Value| serde_json::from_value(v).expect("a block");
+    r.rekomendasi.push(block(serde_json::json!({"gambar": {
+        "berkas": "img/struktur.png", "judul": "Struktur Organisasi", "alt": "Bagan organisasi"}})));
+    for k in 0..10 {
+        let sumber = if k % 2 == 0 { "kinerja" } else { "anggaran" };
+        r.rekomendasi.push(block(serde_json::json!({"grafik": {
+            "sumber": sumber, "judul": format!("Grafik {}", k + 1)}})));
+    }
+    r
+}
+
 /// A large report made from `base`: its sections A and B repeated `times`
 /// times (indicator codes made unique), and section C with `rows` rows.
 /// The reference fixture with 50 and 5,000 gives about 800 pages.

@@ -576,3 +576,29 @@ fn the_parse_and_render_reader_is_asked_for_each_file_once() {
             .pdf
     );
 }
+
+/// A report of the reference's content four times over (about 60 pages)
+/// with a cover, the organisation chart and ten charts: it renders, the
+/// charts where they are asked for, the pages linear in the input (the
+/// benchmark `figures` measures the time against the same report without
+/// them).
+#[test]
+fn a_long_report_with_ten_charts_renders() {
+    let plain = lapkin_tests::big_report(&load_report(lapkin_tests::REFERENCE), 4, 300);
+    let with = lapkin_tests::with_figures(&plain);
+    let layout = layout(&with);
+    let charts = (layout.structure.nodes.iter())
+        .filter(|n| {
+            n.alt
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Grafik batang"))
+        })
+        .count();
+    assert_eq!(charts, 10);
+    assert_eq!(
+        images(&layout).len(),
+        2,
+        "the logo and the organisation chart"
+    );
+    assert!(layout.pages.len() >= 40, "{}", layout.pages.len());
+}
