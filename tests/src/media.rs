@@ -125,7 +125,7 @@ fn an_image_taller_than_the_page_is_scaled_down_to_fit() {
     let body = style.page.height.0 - style.margin.top.0 - style.margin.bottom.0;
     assert!(rect.height.0 < body, "{rect:?}");
     assert!((rect.width.0 / rect.height.0 - 100.0 / 2000.0).abs() < 1e-6);
-    let (_, caption_y) = run(&layout, p, "Gambar 5. Bagan tinggi");
+    let (_, caption_y) = run(&layout, p, "Gambar 6. Bagan tinggi");
     assert!(
         caption_y > rect.bottom().0,
         "the caption on the image's page, below it"
@@ -601,4 +601,55 @@ fn a_long_report_with_ten_charts_renders() {
         "the logo and the organisation chart"
     );
     assert!(layout.pages.len() >= 40, "{}", layout.pages.len());
+}
+
+/// The chart of one indicator by quarter: its year's target beside each
+/// quarter's cumulative value (10 and 22,5 of 90 %; no bar for the
+/// quarters not reported yet); without an indicator, or with an unknown
+/// one, refused at `indikator`.
+#[test]
+fn the_quarter_chart_shows_one_indicator_quarter_by_quarter() {
+    let report = load_report(MEDIA);
+    let layout = layout(&report);
+    let figure = (layout.structure.nodes.iter())
+        .position(|n| {
+            n.alt
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Grafik batang realisasi kumulatif"))
+        })
+        .expect("the quarter chart");
+    let alt = layout.structure.nodes[figure].alt.clone().unwrap();
+    assert!(
+        alt.contains("IKK 1.1: target tahunan 90 %; TW I 10 %; TW II 22,5 %; TW III belum ada"),
+        "{alt}"
+    );
+    let bars: Vec<f64> = (layout.pages.iter().flat_map(|p| &p.items))
+        .filter_map(|i| match i {
+            Item::Box(b)
+                if b.tag == lapkin::layout::tags::Tag::Node(figure)
+                    && b.stroke.is_some()
+                    && b.rect.width.0 > 10.0 =>
+            {
+                Some(b.rect.height.0)
+            }
+            _ => None,
+        })
+        .collect();
+    // Target, realisation for TW I and II; the target alone for III and IV.
+    assert_eq!(bars.len(), 6, "{bars:?}");
+    assert!((bars[1] / bars[0] - 10.0 / 90.0).abs() < 1e-9, "{bars:?}");
+    assert!((bars[3] / bars[2] - 22.5 / 90.0).abs() < 1e-9, "{bars:?}");
+    let mut json: serde_json::Value = serde_json::from_slice(&fixture_bytes(MEDIA)).unwrap();
+    let chart = &mut json["susunan"]["bagian"][2]["isi"][1]["grafik"];
+    chart["indikator"] = serde_json::json!("IKK 9.9");
+    let err = lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.kind, Kind::UnknownIndicator);
+    assert!(p.path().unwrap() == "susunan.bagian[2].isi[1].grafik.indikator");
+    json["susunan"]["bagian"][2]["isi"][1]["grafik"]
+        .as_object_mut()
+        .unwrap()
+        .remove("indikator");
+    let err = lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap_err();
+    assert_eq!(err.problems()[0].kind, Kind::MissingField);
 }

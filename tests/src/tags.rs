@@ -670,7 +670,7 @@ fn figures_are_tagged_with_alt_text_a_bbox_and_their_caption() {
         .iter()
         .filter(|(_, e)| e.role == "Figure")
         .collect();
-    assert_eq!(figures.len(), 5, "logo, two images, two charts");
+    assert_eq!(figures.len(), 6, "logo, two images, three charts");
     for (id, e) in &figures {
         let dict = doc.get_dictionary(**id).unwrap();
         let alt = dict.get(b"Alt").unwrap().as_str().unwrap();
@@ -698,7 +698,7 @@ fn figures_are_tagged_with_alt_text_a_bbox_and_their_caption() {
                 .any(|c| tree.elements[c].role == "Caption")
         })
         .count();
-    assert_eq!(captioned, 4, "all but the logo");
+    assert_eq!(captioned, 5, "all but the logo");
     let alts: Vec<String> = figures
         .iter()
         .map(|(id, _)| {

@@ -172,6 +172,7 @@ fn number(n: &Nilai) -> Option<Decimal> {
 fn chart(checked: &CheckedReport<'_>, g: &Grafik) -> Option<(Chart, String)> {
     let (chart, head, said) = match g.sumber {
         SumberGrafik::Kinerja => kinerja_chart(checked.report()),
+        SumberGrafik::Triwulan => triwulan_chart(checked.report(), g.indikator.as_deref()?)?,
         SumberGrafik::Anggaran => anggaran_chart(checked),
     };
     Some((chart, format!("{head}. {}.", said.join("; "))))
@@ -206,6 +207,44 @@ fn kinerja_chart(report: &Report) -> (Chart, &'static str, Vec<String>) {
         head,
         said,
     )
+}
+
+/// One indicator quarter by quarter: its year's target and its cumulative
+/// value at the end of each quarter, in its own unit.
+fn triwulan_chart(report: &Report, code: &str) -> Option<(Chart, &'static str, Vec<String>)> {
+    let (_, i) = report.find_indikator(code)?;
+    let target = number(&i.target_pk);
+    let unit = i.satuan.clone().unwrap_or_default();
+    let shown = |v: Option<Decimal>| match v {
+        Some(v) => format!("{} {unit}", angka(&v)).trim_end().to_owned(),
+        None => "belum ada".to_owned(),
+    };
+    let mut said = vec![format!("{code}: target tahunan {}", shown(target))];
+    let (mut categories, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new());
+    let quarters = [
+        ("TW I", &i.tw1),
+        ("TW II", &i.tw2),
+        ("TW III", &i.tw3),
+        ("TW IV", &i.tw4),
+    ];
+    for (name, v) in quarters {
+        let v = number(v);
+        said.push(format!("{name} {}", shown(v)));
+        categories.push(name.to_owned());
+        a.push(target.map(|t| t.max(Decimal::ZERO)));
+        b.push(v.map(|v| v.max(Decimal::ZERO)));
+    }
+    let series = vec![
+        series("Target tahunan", a, 0.75),
+        series("Realisasi kumulatif", b, 0.3),
+    ];
+    let head = "Grafik batang realisasi kumulatif per triwulan terhadap target tahunan";
+    let axis = if unit.is_empty() {
+        "Nilai".to_owned()
+    } else {
+        unit
+    };
+    Some((chart_of(categories, series, &axis), head, said))
 }
 
 /// Each top-level budget row's pagu and realisasi, in millions of rupiah.

@@ -55,10 +55,15 @@ pub struct Gambar {
 #[non_exhaustive]
 pub struct Grafik {
     /// Which figures: `kinerja`, each indicator of table A, its target
-    /// (100 %) against its realisation as a percentage of the target; or
-    /// `anggaran`, each top-level budget row, its pagu against its
-    /// realisasi in millions of rupiah.
+    /// (100 %) against its realisation as a percentage of the target;
+    /// `triwulan`, one indicator (`indikator`) quarter by quarter, its
+    /// cumulative values `tw1` to `tw4` against its year's target
+    /// (`target_pk`); or `anggaran`, each top-level budget row, its pagu
+    /// against its realisasi in millions of rupiah.
     pub sumber: SumberGrafik,
+    /// For `"sumber": "triwulan"`: the code of the indicator ("IKK 1.1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indikator: Option<String>,
     /// The caption printed below the chart, after its number ("Gambar 2.
     /// …"). Left out: no caption and no number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,6 +79,9 @@ pub struct Grafik {
 pub enum SumberGrafik {
     /// Table A: each indicator's target against its realisation.
     Kinerja,
+    /// One indicator of table A quarter by quarter: `tw1` to `tw4`
+    /// against `target_pk`.
+    Triwulan,
     /// Section C: each top-level budget row's pagu against its realisasi.
     Anggaran,
 }
@@ -214,6 +222,7 @@ pub(crate) fn grafik_problems(path: &JsonPath, g: &Grafik, report: &Report) -> V
                 out.push(Problem::new(path, Kind::ChartNoData).with("what", what));
             }
         }
+        SumberGrafik::Triwulan => out.extend(triwulan_problems(path, g, report)),
         SumberGrafik::Anggaran => {
             if report
                 .anggaran
@@ -280,4 +289,58 @@ pub(crate) fn realisation(i: &super::Indikator) -> (&'static str, &Nilai) {
     } else {
         ("realisasi", &i.realisasi)
     }
+}
+
+/// The problems of a chart of one indicator by quarter: the indicator
+/// named and known, its year's target and quarters numbers or left out.
+fn triwulan_problems(path: &JsonPath, g: &Grafik, report: &Report) -> Vec<Problem> {
+    let Some(code) = &g.indikator else {
+        let p = Problem::new(path.child("indikator"), Kind::MissingField)
+            .with("en_description", " (the code of the indicator to chart)")
+            .with("name", "indikator");
+        return vec![p];
+    };
+    let same =
+        |ind: &super::Indikator| ind.kode.as_deref().is_some_and(|k| k.trim() == code.trim());
+    let found = report
+        .kinerja
+        .sasaran
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            s.indikator
+                .iter()
+                .position(same)
+                .map(|j| (i, j, &s.indikator[j]))
+        });
+    let Some((i, j, ind)) = found else {
+        let p = Problem::new(path.child("indikator"), Kind::UnknownIndicator)
+            .with("code", Arg::quoted(code))
+            .with("suggestion", Arg::none());
+        return vec![p];
+    };
+    let at = JsonPath::root()
+        .key("kinerja")
+        .key("sasaran")
+        .index(i)
+        .key("indikator")
+        .index(j);
+    let values = [
+        ("target_pk", &ind.target_pk),
+        ("tw1", &ind.tw1),
+        ("tw2", &ind.tw2),
+    ];
+    let values = values
+        .into_iter()
+        .chain([("tw3", &ind.tw3), ("tw4", &ind.tw4)]);
+    values
+        .filter_map(|(key, v)| match v {
+            Nilai::Teks(t) => Some(
+                Problem::new(at.child(key), Kind::ChartNotANumber)
+                    .with("chart", path)
+                    .with("found", Arg::quoted(t)),
+            ),
+            _ => None,
+        })
+        .collect()
 }
