@@ -653,3 +653,46 @@ fn the_quarter_chart_shows_one_indicator_quarter_by_quarter() {
     let err = lapkin::parse_report(&serde_json::to_vec(&json).unwrap()).unwrap_err();
     assert_eq!(err.problems()[0].kind, Kind::MissingField);
 }
+
+/// A greyscale JPEG stays one component (`/DeviceGray`), as given; a
+/// PNG with transparency gets its soft mask, one without none.
+#[test]
+fn colour_spaces_follow_the_files() {
+    let mut report = load_report(MEDIA);
+    let grey = r#"{"gambar": {"berkas": "img/abu.jpg", "alt": "Foto hitam putih"}}"#;
+    report.rekomendasi.push(serde_json::from_str(grey).unwrap());
+    let pdf = lapkin::render(&report, &opts(&report)).unwrap().pdf;
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut found: Vec<(i64, String, bool)> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict
+                .get(b"Subtype")
+                .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image"))
+        })
+        .map(|s| {
+            let w = s.dict.get(b"Width").unwrap().as_i64().unwrap();
+            let cs = s.dict.get(b"ColorSpace").unwrap().as_name().unwrap();
+            (
+                w,
+                String::from_utf8_lossy(cs).into_owned(),
+                s.dict.get(b"SMask").is_ok(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (240, "DeviceGray".to_owned(), false),
+            (240, "DeviceRGB".to_owned(), true),
+            (480, "DeviceGray".to_owned(), false),
+            (480, "DeviceRGB".to_owned(), false),
+            (1200, "DeviceRGB".to_owned(), false),
+        ]
+    );
+    let abu = std::fs::read(fixture("img/abu.jpg")).unwrap();
+    assert!(pdf.windows(abu.len()).any(|w| w == abu));
+}
