@@ -297,7 +297,8 @@ fn bar_plain(rect: Rect, shade: f32, tag: Tag) -> Item {
 /// The cover: one chunk the height of a page's body, marked to be printed
 /// without page furniture; the title at the top, the lines under it, the
 /// logo centred in the room left, the foot's lines at the bottom. A `Div`
-/// of a `P` per group of lines and the logo's `Figure`.
+/// of the title's `H1` (the document's title, where a whole LKj has no
+/// other), a `P` per other group of lines and the logo's `Figure`.
 pub(super) fn cover(ctx: &Ctx<'_>, c: &Cover, (x, width): (Pt, Pt), parent: NodeId) -> Chunk {
     let body = ctx.body();
     let div = ctx.node(Role::Div, parent);
@@ -305,8 +306,8 @@ pub(super) fn cover(ctx: &Ctx<'_>, c: &Cover, (x, width): (Pt, Pt), parent: Node
     chunk.what.origin = c.origin.clone();
     chunk.bare = true;
     let mut y = Pt::ZERO;
-    let stack = |lines: &[Text], size: Pt, y: &mut Pt, items: &mut Vec<Item>| {
-        let tag = Tag::Node(ctx.node(Role::P, div));
+    let stack = |(lines, role): (&[Text], Role), size: Pt, y: &mut Pt, items: &mut Vec<Item>| {
+        let tag = Tag::Node(ctx.node(role, div));
         for t in lines {
             for l in text_lines(
                 ctx,
@@ -326,12 +327,12 @@ pub(super) fn cover(ctx: &Ctx<'_>, c: &Cover, (x, width): (Pt, Pt), parent: Node
             }
         }
     };
-    stack(&c.title, Pt(16.0), &mut y, &mut chunk.items);
+    stack((&c.title, Role::H1), Pt(16.0), &mut y, &mut chunk.items);
     y += ctx.line_height(Pt(13.0));
-    stack(&c.subtitle, Pt(13.0), &mut y, &mut chunk.items);
+    stack((&c.subtitle, Role::P), Pt(13.0), &mut y, &mut chunk.items);
     let mut foot_items = Vec::new();
     let mut foot_h = Pt::ZERO;
-    stack(&c.foot, Pt(13.0), &mut foot_h, &mut foot_items);
+    stack((&c.foot, Role::P), Pt(13.0), &mut foot_h, &mut foot_items);
     let foot_top = body - foot_h;
     if let Some(logo) = &c.logo {
         let room = foot_top - y - ctx.line_height(Pt(13.0)) * 2.0;
