@@ -36,7 +36,8 @@
 //! 7. `finalize`: footers and the outline.
 
 pub use crate::frame::{
-    BoxItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox, TextRun,
+    BoxItem, ImageItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox,
+    TextRun,
 };
 pub use crate::style::Style;
 pub use crate::units::{Point, Pt, Rect, Sides, Size};
