@@ -289,9 +289,9 @@ fn text_string(bytes: &[u8]) -> String {
 
 /// What a strict reader finds in a content stream and the forms it draws.
 #[derive(Default)]
-struct Read {
+pub(crate) struct Read {
     /// The text of every string shown, in order.
-    text: String,
+    pub(crate) text: String,
     /// Strings that held a raw end of line.
     raw_eol: usize,
     /// Each font's codes shown, by the font's object.
@@ -383,7 +383,7 @@ fn read_stream(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut
 }
 
 /// Each page's reading, in order.
-fn read_pages(pdf: &[u8]) -> Vec<Read> {
+pub(crate) fn read_pages(pdf: &[u8]) -> Vec<Read> {
     let doc = Document::load_mem(pdf).unwrap();
     let mut pages = Vec::new();
     for (_, id) in doc.get_pages() {

@@ -72,3 +72,9 @@ mod docs;
 /// intro period, headings, table A's header, signers and page furniture,
 /// on the layout and (ignored here) as pdftotext reads them.
 mod units;
+
+/// A whole LKj (`fixtures/lkj/`): front matter on roman pages, chapters
+/// and numbered subsections, numbered tables, cross-references, the
+/// generated lists, and the Daftar Isi read back from the PDF against the
+/// outline and the page labels.
+mod lkj;

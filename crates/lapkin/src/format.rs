@@ -93,6 +93,37 @@ pub fn tanggal(date: time::Date) -> String {
     )
 }
 
+/// `n` in Roman numerals (1 to 3999; other numbers in figures).
+pub(crate) fn roman(n: u32) -> String {
+    if !(1..4000).contains(&n) {
+        return n.to_string();
+    }
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    let mut n = n;
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,10 +7,13 @@
 //! text dump made for `insta` snapshots (two decimals, no floating-point
 //! noise).
 
+mod labels;
 mod structure;
 
 use std::fmt;
 
+pub(crate) use labels::page_label;
+pub use labels::{Anchor, NumberStyle, PageLabel, PageNumbering};
 pub use structure::{ArtifactKind, ListNumbering, NodeId, Role, Scope, StructNode, Structure, Tag};
 
 use serde::{Deserialize, Serialize};
@@ -51,6 +54,13 @@ pub struct Layout {
     /// once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<std::sync::Arc<crate::media::Image>>,
+    /// How the pages are numbered, run by run (i, ii … then 1, 2 …), as
+    /// printed and as the PDF's `/PageLabels` says; empty: 1, 2, 3 ….
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_labels: Vec<PageLabel>,
+    /// The places internal links (`#id`) and generated lists point to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<Anchor>,
 }
 
 /// Document information.
@@ -421,6 +431,8 @@ impl Layout {
             meta,
             structure: Structure::default(),
             images: Vec::new(),
+            page_labels: Vec::new(),
+            anchors: Vec::new(),
         }
     }
 }

@@ -157,15 +157,16 @@ pub mod document {
     //! [`CheckedReport`](crate::CheckedReport) (so does
     //! [`CheckedReport::document`](crate::CheckedReport::document)): its generic
     //! [`Block`]s
-    //! ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`]) of
+    //! ([`Heading`], [`Paragraph`], [`List`], [`Table`], [`Signature`],
+    //! [`PageBreak`], [`Contents`]) of
     //! styled [`Text`], each with the [`Origin`] of what it shows in the
     //! report, the [`Footer`] of every page and the [`Meta`]data. A document
     //! can also be built in code and laid out with
     //! [`layout::layout_document`](crate::layout::layout_document).
     pub use crate::doc::{
-        Block, Bookmark, Cell, Chart, Column, Cover, Document, Figure, FigureContent, Footer,
-        Heading, List, ListItem, Origin, Paragraph, Row, Series, Signature, Table, Text,
-        build_document,
+        Block, Bookmark, Cell, Chart, Column, Contents, ContentsEntry, Cover, Document, Figure,
+        FigureContent, Footer, Heading, List, ListItem, Origin, PageBreak, Paragraph, Row, Series,
+        Signature, Table, Text, build_document,
     };
     pub use crate::frame::Meta;
 }

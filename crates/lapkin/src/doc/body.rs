@@ -7,7 +7,7 @@ use super::{Block, Bookmark, Heading, List, ListItem, Origin, Paragraph, Row, Ta
 use crate::model::GayaDaftar;
 use crate::model::walk::{Node, Role, Source};
 use crate::problem::JsonPath;
-use crate::text::Align;
+use crate::text::{Align, Span};
 
 /// A block being built.
 pub(super) enum Frame {
@@ -17,8 +17,8 @@ pub(super) enum Frame {
     List(GayaDaftar, Vec<ListItem>),
     /// A list item, its marker and its blocks so far.
     Item(String, Vec<Block>, Origin),
-    /// A table, its rows so far.
-    Table(Table),
+    /// A table, its rows so far, and its id.
+    Table(Table, Option<String>),
 }
 
 /// Adds `block` to the innermost frame that holds blocks.
@@ -29,7 +29,7 @@ pub(super) fn push(frames: &mut [Frame], block: Block) {
                 blocks.push(block);
                 return;
             }
-            Frame::List(..) | Frame::Table(_) => {}
+            Frame::List(..) | Frame::Table(..) => {}
         }
     }
 }
@@ -37,7 +37,7 @@ pub(super) fn push(frames: &mut [Frame], block: Block) {
 /// The table being built, if the innermost frame is one.
 fn table(frames: &mut [Frame]) -> Option<&mut Table> {
     match frames.last_mut() {
-        Some(Frame::Table(t)) => Some(t),
+        Some(Frame::Table(t, _)) => Some(t),
         _ => None,
     }
 }
@@ -61,7 +61,8 @@ pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>, le
                 frames.push(Frame::Blocks(Vec::new()));
             }
             let header = Origin::at(path.child("kolom"));
-            frames.push(Frame::Table(super::tables::table(t, path.into(), &header)));
+            let table = super::tables::table(t, path.into(), &header);
+            frames.push(Frame::Table(table, t.id.clone()));
         }
         Node::Row(cells) => {
             if let Some(t) = table(frames) {
@@ -73,6 +74,7 @@ pub(super) fn enter(frames: &mut Vec<Frame>, path: &JsonPath, node: Node<'_>, le
         }
         // A table's cells are made with its row.
         Node::Number(_) => {}
+        Node::Subbab(s, depth) => subbab(frames, path, s, (depth, level)),
         _ => return false,
     }
     true
@@ -102,18 +104,57 @@ fn text(frames: &mut [Frame], path: &JsonPath, role: Role, source: Source<'_>, l
                 }),
             );
         }
-        // Above the table, kept with it (the table's frame is skipped).
-        Role::TableTitle => push(
-            frames,
-            Block::Paragraph(Paragraph {
-                origin: path.into(),
-                keep_with_next: true,
-                ..Paragraph::new(emboldened(source_text(source)), Align::Center)
-            }),
-        ),
+        // Above the table, kept with it (the table's frame is skipped),
+        // with a slot for its number.
+        Role::TableTitle => {
+            let mut text = emboldened(source_text(source));
+            text.insert(0, Span::plain(super::lkj::TABLE_SLOT));
+            let anchor = match frames.last() {
+                Some(Frame::Table(_, id)) => id.clone(),
+                _ => None,
+            };
+            push(
+                frames,
+                Block::Paragraph(Paragraph {
+                    origin: path.into(),
+                    keep_with_next: true,
+                    anchor,
+                    ..Paragraph::new(text, Align::Center)
+                }),
+            );
+        }
+        // Made with its subsection's heading.
+        Role::SubbabHeading => {}
         _ => return false,
     }
     true
+}
+
+/// A subsection's heading at `level` (its blocks follow it), `depth`
+/// subsections deep, after a page break if it asks for one; its number
+/// is left to its chapter (a slot in its marker).
+fn subbab(
+    frames: &mut [Frame],
+    path: &JsonPath,
+    s: &crate::model::Subbab,
+    (depth, level): (usize, u8),
+) {
+    if s.halaman_baru {
+        push(frames, Block::PageBreak(super::PageBreak::default()));
+    }
+    let text = emboldened(super::build::inline(&s.judul));
+    let title = super::lkj::text_of(&text);
+    let depth = u8::try_from(depth).unwrap_or(u8::MAX);
+    push(
+        frames,
+        Block::Heading(Heading {
+            marker: Some(format!("{}{depth}", super::lkj::SUBBAB_SLOT)),
+            bookmark: Some(Bookmark::new(title, depth.saturating_add(1))),
+            origin: Origin::at(path.child("judul")),
+            anchor: s.id.clone(),
+            ..Heading::new(level, text)
+        }),
+    );
 }
 
 /// Closes the body's block `node`, if it is one.
@@ -135,7 +176,7 @@ pub(super) fn leave(frames: &mut Vec<Frame>, _path: &JsonPath, node: Node<'_>) {
             }
         }
         Node::Table(tabel) => {
-            if let Some(Frame::Table(t)) = frames.pop() {
+            if let Some(Frame::Table(t, _)) = frames.pop() {
                 push(frames, Block::Table(t));
             }
             if tabel.mendatar

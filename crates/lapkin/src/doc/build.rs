@@ -15,8 +15,9 @@
 
 use super::body::Frame;
 use super::closing::{ClosingPaths, closing};
+use super::front::{self, Order, Place};
 use super::tables::{TableOrigins, anggaran_table, kinerja_table};
-use super::wording::{FOOTER_TITLE, intro_of, part_title, standard_title};
+use super::wording::{FOOTER_TITLE, intro_of, part_title};
 use super::{Block, Bookmark, Document, Footer, Heading, Meta, Origin, Paragraph, Text};
 use crate::model::walk::{Node, Source, Visit, walk};
 use crate::model::{
@@ -34,7 +35,7 @@ fn span(text: impl Into<String>, style: SpanStyle) -> Span {
     }
 }
 
-pub(super) fn plain(text: impl Into<String>) -> Text {
+pub(crate) fn plain(text: impl Into<String>) -> Text {
     vec![span(text, SpanStyle::REGULAR)]
 }
 
@@ -113,21 +114,39 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
         parts: Parts::default(),
         analysis: 0,
         figures: 0,
+        subbab: 0,
     };
     walk(report, &mut b);
     let mut parts = b.parts;
-    let mut blocks = opening(report, parts.pengantar.take());
-    let mut number = 0;
+    let mut order = Order::new(report);
+    let front = report.front_matter();
+    let mut blocks = if front.is_empty() {
+        opening(report, parts.pengantar.take())
+    } else {
+        Vec::new()
+    };
+    for (k, bagian) in front.iter().enumerate() {
+        blocks.extend(parts.section(checked, (Some(k), bagian, Place::Front(k)), &mut order));
+    }
+    let own = report.susunan.as_ref().and_then(|s| s.bagian.as_ref());
+    let own = own.map_or(0, Vec::len);
     for (k, bagian) in report.sections().iter().enumerate() {
-        let section = parts.section(checked, (k, bagian), &mut number);
-        // A cover given first comes before the title.
-        if k == 0 && bagian.jenis == Some(JenisBagian::Sampul) {
+        let index = (k < own).then_some(front.len() + k);
+        let section = parts.section(checked, (index, bagian, Place::Chapter), &mut order);
+        // A cover given first among the sections comes before the title.
+        if k == 0 && front.is_empty() && bagian.jenis == Some(JenisBagian::Sampul) {
             blocks.splice(0..0, section);
         } else {
             blocks.extend(section);
         }
     }
+    for (k, bagian) in report.appendices().iter().enumerate() {
+        let index = Some(front.len() + own + k);
+        let at = (index, bagian, Place::Appendix(k));
+        blocks.extend(parts.section(checked, at, &mut order));
+    }
     keep_introductions_with_next(&mut blocks);
+    super::lkj::finish(&mut blocks, order.finish);
     Document {
         meta: meta(report),
         blocks,
@@ -180,6 +199,8 @@ struct Builder<'c, 'r> {
     analysis: usize,
     /// The number of figures with a caption met so far.
     figures: usize,
+    /// How many subsections the walk is in.
+    subbab: u8,
 }
 
 impl<'r> Visit<'r> for Builder<'_, 'r> {
@@ -188,7 +209,11 @@ impl<'r> Visit<'r> for Builder<'_, 'r> {
             super::body::push(&mut self.frames, figure);
             return;
         }
-        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, self.level) {
+        let level = self.level.saturating_add(self.subbab);
+        if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, level) {
+            if let Node::Subbab(..) = node {
+                self.subbab = self.subbab.saturating_add(1);
+            }
             return;
         }
         let p = &mut self.parts;
@@ -220,6 +245,10 @@ impl<'r> Visit<'r> for Builder<'_, 'r> {
             node,
             Node::Pengantar(_) | Node::Bagian(..) | Node::Rekomendasi(_) | Node::Analisis(_)
         );
+        if let Node::Subbab(..) = node {
+            self.subbab = self.subbab.saturating_sub(1);
+            return;
+        }
         if !closes {
             if !self.frames.is_empty() {
                 super::body::leave(&mut self.frames, path, node);
@@ -336,14 +365,14 @@ fn analysis_heading(
 }
 
 impl Parts {
-    /// Section `k` of the report: its heading (numbered unless it says
-    /// not, counting on `number`) and content; nothing if it has no
-    /// content.
+    /// A section of the report: its page break, its heading (numbered
+    /// unless it says not, or it is not a chapter) and its content, with
+    /// its blocks (`isi`) gathered at `own`; nothing if it has no content.
     fn section(
         &mut self,
         checked: &CheckedReport<'_>,
-        (k, bagian): (usize, &Bagian),
-        number: &mut u32,
+        (own, bagian, place): (Option<usize>, &Bagian, Place),
+        order: &mut Order,
     ) -> Vec<Block> {
         let report = checked.report();
         let (origin, mut content) = match bagian.jenis {
@@ -371,12 +400,17 @@ impl Parts {
             Some(JenisBagian::Penutup) => {
                 return turned(bagian.mendatar, closing(report, &self.closing));
             }
-            Some(JenisBagian::Sampul) => return vec![super::figure::cover(checked)],
-            _ => (Origin::none(), Vec::new()),
+            // The cover: no heading, no number, its page its own.
+            Some(JenisBagian::Sampul) => {
+                let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
+                blocks.push(super::figure::cover(checked));
+                return blocks;
+            }
+            Some(j) => (Origin::none(), order.list(j).into_iter().collect()),
+            None => (Origin::none(), Vec::new()),
         };
-        let own = self
-            .bagian
-            .get_mut(k)
+        let own = own
+            .and_then(|k| self.bagian.get_mut(k))
             .map(std::mem::take)
             .unwrap_or_default();
         content.extend(own.blocks);
@@ -388,7 +422,20 @@ impl Parts {
             (None, Some(p)) if bagian.jenis.is_none() => Origin::at(p.clone()),
             _ => origin,
         };
-        let mut blocks = section_heading(report, bagian, number, origin);
+        let number = (bagian.bernomor && place == Place::Chapter).then(|| {
+            order.number += 1;
+            order.number
+        });
+        front::number_subsections(&mut content, number, order);
+        let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
+        let covered = report
+            .front_matter()
+            .iter()
+            .any(|b| b.jenis == Some(JenisBagian::Sampul));
+        if place == Place::Front(0) && !covered {
+            blocks.extend(front::front_opening(report, self.pengantar.take()));
+        }
+        blocks.extend(order.heading(report, (bagian, place), number, origin));
         blocks.extend(content);
         turned(bagian.mendatar, blocks)
     }
@@ -400,40 +447,6 @@ fn turned(landscape: bool, blocks: Vec<Block>) -> Vec<Block> {
         true => vec![Block::Landscape(blocks)],
         false => blocks,
     }
-}
-
-/// The heading of a section: its own or the standard one, numbered
-/// unless it says not (counting on `number`), in capitals if the report
-/// says so; none for a section without a title or a number.
-fn section_heading(
-    report: &Report,
-    bagian: &Bagian,
-    number: &mut u32,
-    origin: Origin,
-) -> Vec<Block> {
-    let mut text = match (&bagian.judul, bagian.jenis) {
-        (Some(own), _) => emboldened(inline(own)),
-        (None, Some(j)) => bold(standard_title(j, &report.quarter())),
-        (None, None) => Vec::new(),
-    };
-    let susunan = report.susunan.clone().unwrap_or_default();
-    if bagian.bernomor {
-        *number += 1;
-        text.insert(0, span(susunan.penomoran.prefix(*number), SpanStyle::BOLD));
-    }
-    if susunan.huruf_besar {
-        for s in &mut text {
-            s.text = s.text.to_uppercase();
-        }
-    }
-    if text_of(&text).trim().is_empty() {
-        return Vec::new();
-    }
-    vec![Block::Heading(Heading {
-        bookmark: Some(Bookmark::new(text_of(&text).trim_end(), 0)),
-        origin,
-        ..Heading::new(1, text)
-    })]
 }
 
 /// The title and the intro: the report's own, or the standard ones.
@@ -615,6 +628,8 @@ mod tests {
                     }
                 }
                 Block::Indent(inner) | Block::Landscape(inner) => block_texts(inner, out),
+                Block::Contents(c) => c.entries.iter().for_each(|e| text(&e.text, out)),
+                Block::PageBreak(_) => {}
                 Block::Signature(s) => {
                     for t in s.before.iter().chain(&s.after) {
                         text(t, out);
@@ -883,7 +898,7 @@ mod tests {
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
                     Block::Figure(f) => add(&f.origin, out),
                     Block::Cover(c) => add(&c.origin, out),
-                    Block::Title(_) => {}
+                    _ => {}
                 }
             }
         }

@@ -9,6 +9,8 @@ mod body;
 mod build;
 mod closing;
 mod figure;
+mod front;
+mod lkj;
 mod tables;
 mod wording;
 
@@ -18,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
 pub use figure::{Chart, Cover, Figure, FigureContent, Series};
+pub use lkj::{Contents, ContentsEntry, PageBreak};
 pub(crate) use wording::check_own_text;
 
 use crate::frame::Meta;
@@ -193,6 +196,13 @@ pub enum Block {
     Figure(Figure),
     /// The cover: a page of its own, without page furniture.
     Cover(Cover),
+    /// What follows starts a new page (unless the page is still empty),
+    /// where the page numbering may start again in another style.
+    PageBreak(PageBreak),
+    /// A generated list (a table of contents, a list of tables): each
+    /// entry a line with dot leaders to its target's page, and a link to
+    /// it.
+    Contents(Contents),
     /// Blocks set on landscape pages of their own (the page's sides
     /// swapped, its margins turned with it: see
     /// [`Style::landscape`](crate::layout::Style::landscape)): the page
@@ -220,6 +230,13 @@ pub struct Heading {
     /// `analisis[2].kendala`.
     #[serde(default)]
     pub origin: Origin,
+    /// The name links and generated lists point to it by, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Centred on the text area (a chapter's or the front matter's
+    /// heading) instead of at the left.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub centered: bool,
 }
 
 /// An outline entry to make at a heading.
@@ -248,6 +265,10 @@ pub struct Paragraph {
     /// (a paragraph that introduces a list or a table).
     #[serde(default)]
     pub keep_with_next: bool,
+    /// The name links and generated lists point to it by, if any (a
+    /// table's title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// A list: each item a marker and the blocks beside it.
@@ -537,6 +558,8 @@ impl Heading {
             text,
             bookmark: None,
             origin: Origin::none(),
+            anchor: None,
+            centered: false,
         }
     }
 
@@ -615,6 +638,7 @@ impl Paragraph {
             align,
             origin: Origin::none(),
             keep_with_next: false,
+            anchor: None,
         }
     }
 

@@ -43,7 +43,11 @@ pub(crate) fn standard_title(jenis: JenisBagian, q: &str) -> String {
             format!("Capaian Fisik dan Anggaran Per-Rincian Output Triwulan {q}")
         }
         JenisBagian::Rekomendasi | JenisBagian::Penutup => "Rekomendasi Pimpinan".to_owned(),
-        JenisBagian::Sampul => "Sampul".to_owned(),
+        JenisBagian::Sampul => String::new(),
+        JenisBagian::DaftarIsi => "Daftar Isi".to_owned(),
+        JenisBagian::DaftarTabel => "Daftar Tabel".to_owned(),
+        JenisBagian::DaftarGambar => "Daftar Gambar".to_owned(),
+        JenisBagian::DaftarLampiran => "Daftar Lampiran".to_owned(),
     }
 }
 

@@ -182,6 +182,10 @@ pub enum Role {
     Sect,
     /// A figure: an image or a chart, with its alternative text.
     Figure,
+    /// A table of contents (a generated list).
+    TOC,
+    /// An entry of a table of contents.
+    TOCI,
 }
 
 /// What a header cell labels.
@@ -297,6 +301,8 @@ impl Role {
             Role::Div => "Div",
             Role::Sect => "Sect",
             Role::Figure => "Figure",
+            Role::TOC => "TOC",
+            Role::TOCI => "TOCI",
         }
     }
 }

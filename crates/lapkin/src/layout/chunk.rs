@@ -46,6 +46,11 @@ pub(crate) struct Chunk {
     /// The page it is placed on carries no page furniture (the cover: no
     /// running header, legal note or page number).
     pub bare: bool,
+    /// The anchors (names links point to) at the chunk's top.
+    pub anchors: Vec<String>,
+    /// Starts a new page (unless the page is still empty), with the page
+    /// numbering this says.
+    pub page_break: Option<crate::doc::PageBreak>,
     /// It goes on a landscape page: pagination starts a new page where
     /// the orientation changes.
     pub landscape: bool,
@@ -107,6 +112,8 @@ impl Chunk {
             cuts: Vec::new(),
             cut_rule: None,
             bare: false,
+            anchors: Vec::new(),
+            page_break: None,
             landscape: false,
         }
     }
@@ -522,6 +529,8 @@ impl Rest {
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
             bare: self.chunk.bare,
+            anchors: std::mem::take(&mut self.chunk.anchors),
+            page_break: self.chunk.page_break.take(),
             landscape: self.chunk.landscape,
         };
         self.next_cut = below;

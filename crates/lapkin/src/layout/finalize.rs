@@ -12,8 +12,8 @@ use super::paginate::PageBody;
 use crate::doc::Footer;
 use crate::error::Result;
 use crate::frame::{
-    ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, OutlineEntry, Page, PageFooter, Role,
-    Rule, Structure, Tag, TextRun,
+    Anchor, ArtifactKind, Item, Layout, ListNumbering, Meta, NodeId, NumberStyle, OutlineEntry,
+    Page, PageFooter, PageLabel, PageNumbering, Role, Rule, Structure, Tag, TextRun, page_label,
 };
 use crate::problem::{Kind, Phrase, Problem};
 
@@ -213,18 +213,17 @@ impl FooterLayout {
             .reduce(Pt::min)
     }
 
-    /// The footer of page `page` of `pages`, placed with its top at `top`:
-    /// the legal note (as footer artifacts) and the page label.
-    fn page_footer(&self, ctx: &Ctx<'_>, page: usize, pages: usize, top: Pt) -> PageFooter {
+    /// The footer of the page labelled `page` of `pages`, placed with its
+    /// top at `top`: the legal note (as footer artifacts) and the page
+    /// label.
+    fn page_footer(&self, ctx: &Ctx<'_>, (page, pages): (&str, &str), top: Pt) -> PageFooter {
         let mut note = self.items.clone();
         shift_all(&mut note, top);
-        if self.label.is_empty() {
+        // An unnumbered page (a cover) prints no page number.
+        if self.label.is_empty() || page.is_empty() {
             return PageFooter::new(note, Vec::new());
         }
-        let label = self
-            .label
-            .replace("{page}", &page.to_string())
-            .replace("{pages}", &pages.to_string());
+        let label = self.label.replace("{page}", page).replace("{pages}", pages);
         let width = ctx.fonts.face(Face::Regular).width(&label, self.size);
         let label = Item::Text(TextRun {
             x: self.right - width,
@@ -410,6 +409,8 @@ pub(crate) fn finalize(
     let total = bodies.len();
     let mut outline = Vec::new();
     let mut signatures = Vec::new();
+    let mut anchors = Vec::new();
+    let page_labels = page_labels(&bodies);
     let pages: Vec<Page> = bodies
         .into_iter()
         .enumerate()
@@ -429,8 +430,13 @@ pub(crate) fn finalize(
                 s.page_height = sheet.size.height;
                 signatures.push(s);
             }
+            for (id, y) in body.anchors {
+                anchors.push(Anchor::new(id, i + 1, y));
+            }
             let mut items = body.items;
-            let mut page_footer = footer.page_footer(ctx, i + 1, total, sheet.footer_top);
+            let label = page_label(&page_labels, i + 1);
+            let last = run_end(&page_labels, i + 1, total);
+            let mut page_footer = footer.page_footer(ctx, (&label, &last), sheet.footer_top);
             let header = if body.bare {
                 page_footer = Default::default();
                 Vec::new()
@@ -460,5 +466,37 @@ pub(crate) fn finalize(
         meta,
         structure,
         images: ctx.images.take(),
+        page_labels,
+        anchors,
     }
+}
+
+/// What "{pages}" prints on the 1-based `page` of `total`: the page count,
+/// or in labelled pages the label of the last page of its run ("vii" in
+/// the front matter, the last page's number after).
+fn run_end(labels: &[PageLabel], page: usize, total: usize) -> String {
+    if labels.is_empty() {
+        return total.to_string();
+    }
+    let next = labels
+        .iter()
+        .find(|l| l.page > page)
+        .map_or(total + 1, |l| l.page);
+    page_label(labels, next - 1)
+}
+
+/// The runs of page numbering the pages start: none if no page starts
+/// one (the pages are 1, 2, 3 …); else from the first page, arabic until
+/// the first run if it starts later.
+fn page_labels(bodies: &[PageBody]) -> Vec<PageLabel> {
+    let mut labels: Vec<PageLabel> = bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.numbering.map(|n| PageLabel::new(i + 1, n)))
+        .collect();
+    if labels.first().is_some_and(|l| l.page > 1) {
+        let arabic = PageNumbering::new(NumberStyle::Arabic, 1);
+        labels.insert(0, PageLabel::new(1, arabic));
+    }
+    labels
 }

@@ -7,6 +7,7 @@
 //! no line of a paragraph stands alone at the foot or the head of a page.
 
 use super::chunk::Chunk;
+use super::contents::contents;
 use super::ctx::Ctx;
 use super::lines::text_lines;
 use super::table::layout_table;
@@ -66,7 +67,16 @@ pub(super) fn flow(
     parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
+    let mut page_break = None;
     for (i, block) in blocks.iter().enumerate() {
+        if let Block::PageBreak(b) = block {
+            // Nothing keeps across it.
+            if let Some(last) = out.last_mut() {
+                last.keep_with_next = false;
+            }
+            page_break = Some(b.clone());
+            continue;
+        }
         let start = out.len();
         let space = if i == 0 {
             first_space
@@ -75,13 +85,25 @@ pub(super) fn flow(
         };
         block_chunks(ctx, block, (x, width), space, parent, out)?;
         let at_top = i == 0 && first_space == Pt::ZERO;
-        if let Some(space) = space_above(ctx.style, block, space, at_top)
-            && let Some(c) = out.get_mut(start)
-        {
-            c.space_before = space;
+        if let Some(c) = out.get_mut(start) {
+            if let Some(space) = space_above(ctx.style, block, space, at_top) {
+                c.space_before = space;
+            }
+            c.page_break = page_break.take().or(c.page_break.take());
+            c.anchors.extend(anchor(block));
         }
     }
     Ok(())
+}
+
+/// The anchor a block is the target of, if any.
+fn anchor(block: &Block) -> Option<String> {
+    match block {
+        Block::Heading(h) => h.anchor.clone(),
+        Block::Paragraph(p) => p.anchor.clone(),
+        Block::Figure(f) => f.id.clone(),
+        _ => None,
+    }
 }
 
 /// The space above `block`'s first chunk: `space` (the gap between
@@ -100,7 +122,7 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
         },
         Block::Signature(_) | Block::SignatureRow(_) => style.signature_spacing,
         Block::Figure(_) => style.block_spacing * 1.5,
-        Block::Indent(_) | Block::Landscape(_) => return None,
+        Block::Indent(_) | Block::Landscape(_) | Block::PageBreak(_) => return None,
         _ => space,
     })
 }
@@ -156,6 +178,8 @@ fn block_chunks(
             }
         }
         Block::List(l) => list(ctx, l, (x, width), parent, out)?,
+        Block::Contents(c) => contents(ctx, c, (x, width), parent, out),
+        Block::PageBreak(_) => {}
         Block::Table(t) => out.extend(layout_table(ctx, t, x, width, parent)?),
         Block::Figure(f) => super::figure::figure(ctx, f, (x, width), parent, out),
         Block::Cover(c) => out.push(super::figure::cover(ctx, c, (x, width), parent)),
@@ -235,18 +259,40 @@ fn heading(ctx: &Ctx<'_>, h: &Heading, (x, width): (Pt, Pt), parent: NodeId, out
             .max(ctx.fonts.face(Face::Bold).width(m, size) + ctx.style.marker_gap),
         None => Pt::ZERO,
     };
+    let align = if h.centered {
+        Align::Center
+    } else {
+        Align::Left
+    };
     let mut lines = text_lines(
         ctx,
         &h.text,
         size,
         x + indent,
         width - indent,
-        Align::Left,
+        align,
         Phrase::ChunkHeading,
         tag,
     );
     for l in &mut lines {
         l.keep_with_next = true;
+    }
+    // A centred heading's lines ("BAB I" over its title) are words apart
+    // for text extraction.
+    let n = lines.len();
+    for l in lines
+        .iter_mut()
+        .take(n.saturating_sub(1))
+        .filter(|_| h.centered)
+    {
+        if let Some(Item::Text(t)) = l
+            .items
+            .iter_mut()
+            .rev()
+            .find(|i| matches!(i, Item::Text(_)))
+        {
+            t.space_after = true;
+        }
     }
     if let Some(m) = &h.marker {
         add_marker(ctx, &mut lines, (m, tag), x, size, Face::Bold);
@@ -537,6 +583,7 @@ mod tests {
             align: Align::Left,
             origin: Default::default(),
             keep_with_next,
+            anchor: None,
         })
     }
 

@@ -31,13 +31,22 @@
 //! 2. `chunk`: the unit of pagination, and splitting one;
 //! 3. `lines`: text into line-breaker pieces and positioned lines;
 //! 4. `table`: tables into chunks;
-//! 5. `flow`: blocks into chunks (tables through `table`);
-//! 6. `paginate`: chunks onto pages;
-//! 7. `finalize`: footers and the outline.
+//! 5. `figure`: figures (images, charts) and the cover into chunks;
+//! 6. `contents`: generated lists into chunks, and their pages read
+//!    from a layout;
+//! 7. `flow`: blocks into chunks (tables through `table`);
+//! 8. `paginate`: chunks onto pages;
+//! 9. `finalize`: footers, page labels, anchors, figures' boxes and the
+//!    outline.
+//!
+//! A document with generated lists (a table of contents) is laid out
+//! again with the pages its first layout gives its entries, until they
+//! agree (at most [`MAX_PASSES`] times; an entry's lines break the same
+//! whatever its page, so the second layout agrees).
 
 pub use crate::frame::{
-    BoxItem, ImageItem, Item, Layout, LinkArea, OutlineEntry, Page, PageFooter, Rule, SignatureBox,
-    TextRun,
+    Anchor, BoxItem, ImageItem, Item, Layout, LinkArea, NumberStyle, OutlineEntry, Page,
+    PageFooter, PageLabel, PageNumbering, Rule, SignatureBox, TextRun,
 };
 pub use crate::style::Style;
 pub use crate::units::{Point, Pt, Rect, Sides, Size};
@@ -53,6 +62,7 @@ pub mod tags {
 
 pub(crate) mod check;
 mod chunk;
+mod contents;
 mod ctx;
 mod figure;
 mod finalize;
@@ -118,9 +128,30 @@ pub fn layout_document(doc: &Document, style: &Style, fonts: &FontSet) -> Result
     lay_out(doc, style, fonts)
 }
 
+/// The most times a document with generated lists is laid out.
+pub const MAX_PASSES: usize = 4;
+
 /// [`layout_document`] of a document whose glyphs are known to be in
 /// `fonts`: one built from a report validated for them (`crate::validate`).
+/// A document with generated lists is laid out until the pages its lists
+/// print are the pages of their targets.
 pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
+    if !contents::has_contents(&doc.blocks) {
+        return lay_out_once(doc, style, fonts);
+    }
+    let mut doc = doc.clone();
+    let mut layout = lay_out_once(&doc, style, fonts)?;
+    for _ in 1..MAX_PASSES {
+        if !contents::fill_pages(&mut doc.blocks, &layout) {
+            break;
+        }
+        layout = lay_out_once(&doc, style, fonts)?;
+    }
+    Ok(layout)
+}
+
+/// One layout of the document, its lists' pages as they are.
+fn lay_out_once(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx::new(style, fonts);
     let portrait = finalize::Sheet::new(&ctx, &doc.footer)?;
     // The body's height on each orientation, for the figures: a landscape
@@ -297,6 +328,16 @@ impl Glyphs<'_> {
                 Block::List(l) => self.list(l, &path),
                 Block::Table(t) => self.table(t, &path),
                 Block::Indent(inner) | Block::Landscape(inner) => self.blocks(inner, &path),
+                Block::Contents(c) => {
+                    for (k, e) in c.entries.iter().enumerate() {
+                        let at = path.child("entries").item(k);
+                        self.text(&e.text, &at);
+                        let number = e.number.as_deref().unwrap_or_default();
+                        let drawn = format!("{number} {} .", e.page);
+                        self.plain(&drawn, Face::Regular, &at.child("page"));
+                    }
+                }
+                Block::PageBreak(_) => {}
                 Block::Signature(s) => self.signature(s, &path),
                 Block::SignatureRow(row) => {
                     for (k, s) in row.iter().enumerate() {

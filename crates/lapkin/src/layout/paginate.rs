@@ -34,6 +34,10 @@ pub(crate) struct PageBody {
     pub signatures: Vec<crate::frame::SignatureBox>,
     /// Whether the page carries no page furniture (the cover).
     pub bare: bool,
+    /// The anchors on the page, with their tops.
+    pub anchors: Vec<(String, Pt)>,
+    /// The page numbering that starts on this page, if it changes here.
+    pub numbering: Option<crate::frame::PageNumbering>,
     /// It is a landscape page.
     pub landscape: bool,
 }
@@ -115,6 +119,9 @@ impl Paginator {
         }
         for b in chunk.bookmarks {
             self.page.bookmarks.push((b, top));
+        }
+        for a in chunk.anchors {
+            self.page.anchors.push((a, top));
         }
         for mut s in chunk.signatures {
             s.rect.y += top;
@@ -284,13 +291,20 @@ pub(crate) fn paginate(chunks: Vec<Chunk>, areas: Areas) -> Result<Vec<PageBody>
             }
         }
         // Move the group to a new page if it cannot start here (or is
-        // turned); at most once, as the new page is fresh.
+        // turned, or follows a page break: a new page unless this one is
+        // still empty, where the numbering may start again); at most
+        // once, as the new page is fresh.
+        let page_break = group[0].page_break.take();
         if landscape != p.landscape {
             p.turn(landscape, &group[0]);
-        } else if !p.fresh
-            && (p.space(group[0].space_before) + p.lead(&group)).0 > p.remaining().0 + EPS
+        } else if page_break.is_some() && !p.empty
+            || !p.fresh
+                && (p.space(group[0].space_before) + p.lead(&group)).0 > p.remaining().0 + EPS
         {
             p.new_page(&group[0]);
+        }
+        if let Some(numbering) = page_break.and_then(|b| b.numbering) {
+            p.page.numbering = Some(numbering);
         }
         for chunk in group {
             p.place_or_split(chunk)?;

@@ -928,8 +928,24 @@ impl super::Tabel {
             kolom: kolom.into_iter().map(Into::into).collect(),
             baris: Vec::new(),
             keterangan: None,
+            id: None,
             mendatar: false,
         }
+    }
+
+    /// Sets the title printed above the table (numbered "Tabel 5." in a
+    /// whole LKj) and the id cross-references point to.
+    ///
+    /// ```
+    /// use lapkin::model::Tabel;
+    ///
+    /// let tabel = Tabel::new(["Jenjang"]).with_judul("Capaian per jenjang", Some("capaian"));
+    /// assert_eq!(tabel.id.as_deref(), Some("capaian"));
+    /// ```
+    pub fn with_judul(mut self, judul: impl Into<Inline>, id: Option<&str>) -> super::Tabel {
+        self.judul = Some(judul.into());
+        self.id = id.map(str::to_owned);
+        self
     }
 
     /// Adds a row, one cell per column: texts (`"SD"`, an [`Inline`]) and

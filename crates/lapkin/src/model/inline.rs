@@ -264,6 +264,8 @@ struct Spans {
     style: SpanStyle,
     emphasis: Vec<TagEnd>,
     link: Option<String>,
+    /// Whether the open link has text.
+    link_text: bool,
     paragraphs: usize,
 }
 
@@ -273,6 +275,7 @@ impl Spans {
         if text.is_empty() {
             return;
         }
+        self.link_text = true;
         match self.spans.last_mut() {
             Some(last) if last.style == self.style && last.link == self.link => {
                 last.text.push_str(text);
@@ -314,7 +317,7 @@ impl Spans {
                 dest_url,
                 ..
             }) => self.start_link(link_type, &dest_url)?,
-            Event::End(TagEnd::Link) => self.link = None,
+            Event::End(TagEnd::Link) => self.end_link(),
             Event::Text(text) => {
                 check_decoded(&text, source)?;
                 self.push(&text);
@@ -344,17 +347,35 @@ impl Spans {
             return Err(err(Kind::LinkInLink));
         }
         let url = dest_url.to_string();
-        if url.is_empty() || url.starts_with('#') {
+        if url.is_empty() || url == "#" {
             return Err(err(Kind::LinkNowhere).with("url", Arg::quoted(url)));
         }
+        self.link_text = false;
         self.link = Some(match link_type {
             LinkType::Email => format!("mailto:{url}"),
+            // A cross-reference: validation checks its id.
+            _ if url.starts_with('#') => url,
             _ => {
                 check_link(&url)?;
                 url
             }
         });
         Ok(())
+    }
+
+    /// Closes a link. A cross-reference without text (`[](#id)`) keeps an
+    /// empty span, where the document prints its target's label.
+    fn end_link(&mut self) {
+        if let Some(link) = self.link.take()
+            && link.starts_with('#')
+            && !self.link_text
+        {
+            self.spans.push(Span {
+                text: String::new(),
+                style: self.style,
+                link: Some(link),
+            });
+        }
     }
 }
 

@@ -28,6 +28,7 @@ mod checked;
 mod columns;
 mod inline;
 mod keys;
+mod lkj;
 mod media;
 pub(crate) mod number;
 pub(crate) mod parse;
@@ -54,6 +55,8 @@ pub use columns::{
 #[cfg(test)]
 pub(crate) use inline::PARSES;
 pub use inline::{Inline, LINK_SCHEMES};
+pub use lkj::{MAX_ID_CHARS, Subbab};
+pub(crate) use lkj::{check_id, internal_target, targets};
 pub use media::{Gambar, Grafik, Sampul, SumberGrafik};
 pub(crate) use media::{load_files, realisation};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
@@ -64,7 +67,8 @@ pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup
 #[doc(no_inline)]
 pub use time::Month;
 pub use validate::{
-    MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_TAHUN, MIN_TAHUN, check_nip,
+    MAX_CATATAN_ITEMS, MAX_LIST_DEPTH, MAX_PENUTUP_CHARS, MAX_SUBBAB_DEPTH, MAX_TAHUN, MIN_TAHUN,
+    check_nip,
 };
 pub use wording::{
     AngkaTriwulan, Bagian, BagianAnalisis, Baris, DEFAULT_JUDUL_CATATAN, DEFAULT_NOMOR_HALAMAN,
@@ -297,7 +301,11 @@ impl Report {
         match self.susunan.as_ref().and_then(|s| s.bagian.as_ref()) {
             Some(b) => {
                 let mut b = b.clone();
-                if !b.iter().any(|s| s.jenis == Some(JenisBagian::Penutup)) {
+                let placed = b.iter().chain(self.front_matter()).chain(self.appendices());
+                if !placed
+                    .clone()
+                    .any(|s| s.jenis == Some(JenisBagian::Penutup))
+                {
                     b.push(Bagian {
                         jenis: Some(JenisBagian::Penutup),
                         ..Bagian::default()
@@ -307,6 +315,7 @@ impl Report {
             }
             None => JenisBagian::ALL
                 .iter()
+                .filter(|j| !self.front_matter().iter().any(|b| b.jenis == Some(**j)))
                 .map(|j| Bagian {
                     jenis: Some(*j),
                     ..Bagian::default()
@@ -614,6 +623,9 @@ pub enum Blok {
     /// A bar chart drawn from the report's figures, with its caption
     /// below.
     Grafik(Grafik),
+    /// A numbered subsection of a chapter: `{"subbab": {"judul": "Latar
+    /// Belakang", "isi": [...]}}`, numbered 1.1, 1.1.1 ….
+    Subbab(Subbab),
 }
 
 /// How a [`Blok`] is written in JSON. Read by hand rather than as an
@@ -645,6 +657,10 @@ enum BlokBertanda {
     /// A bar chart of the report's figures: `{"grafik": {"sumber":
     /// "kinerja", "judul": "Target dan Realisasi"}}`.
     Grafik(Grafik),
+    /// A numbered subsection of a chapter, numbered 1.1, 1.1.1 … under
+    /// its chapter: `{"subbab": {"judul": "Latar Belakang", "id":
+    /// "latar", "isi": [...]}}`.
+    Subbab(Subbab),
 }
 
 /// Gives the one key of each form of [`BlokBertanda`] its form's
@@ -726,6 +742,7 @@ impl From<BlokRepr> for Blok {
             BlokRepr::Tagged(BlokBertanda::Judul(t)) => Blok::Judul(t),
             BlokRepr::Tagged(BlokBertanda::Gambar(g)) => Blok::Gambar(g),
             BlokRepr::Tagged(BlokBertanda::Grafik(g)) => Blok::Grafik(g),
+            BlokRepr::Tagged(BlokBertanda::Subbab(s)) => Blok::Subbab(s),
         }
     }
 }
@@ -739,6 +756,7 @@ impl From<Blok> for BlokRepr {
             Blok::Judul(t) => BlokRepr::Tagged(BlokBertanda::Judul(t)),
             Blok::Gambar(g) => BlokRepr::Tagged(BlokBertanda::Gambar(g)),
             Blok::Grafik(g) => BlokRepr::Tagged(BlokBertanda::Grafik(g)),
+            Blok::Subbab(s) => BlokRepr::Tagged(BlokBertanda::Subbab(s)),
         }
     }
 }
@@ -879,9 +897,16 @@ impl From<Butir> for ButirRepr {
 #[non_exhaustive]
 pub struct Tabel {
     /// A caption printed above the table, e.g. "Tabel 14. Realisasi
-    /// Anggaran Per Sasaran Strategis".
+    /// Anggaran Per Sasaran Strategis". In a whole LKj (with
+    /// `susunan.awal` or `susunan.lampiran`) lapkin numbers titled tables
+    /// through the document: write the title without "Tabel 14." and it
+    /// prints "Tabel 14. Realisasi …", listed in the Daftar Tabel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judul: Option<Inline>,
+    /// A name to refer to the table by (`[](#anggaran)` prints "Tabel
+    /// 14"): letters, digits, `-`, `_`, `.` and `:`, unique in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The columns: header text and alignment.
     #[schemars(length(min = 1))]
     pub kolom: Vec<Kolom>,

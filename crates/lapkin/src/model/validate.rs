@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+mod lkj;
 mod options;
 
 use rust_decimal::Decimal;
@@ -24,6 +25,10 @@ use crate::text::{Face, FontSet, SpanStyle};
 /// Lists may nest this deep (`1.` › `a.` › `-` › `1.` › `a.` › `-`); deeper
 /// nesting would leave no room for text on an A4 page.
 pub const MAX_LIST_DEPTH: usize = 6;
+
+/// Subsections may nest this deep (1.1.1.1.1.1 under a chapter): the
+/// tag tree has six levels of headings.
+pub const MAX_SUBBAB_DEPTH: usize = 6;
 
 /// The first year a report may be for.
 pub const MIN_TAHUN: u16 = 2000;
@@ -92,6 +97,10 @@ struct Checker<'r, 'f> {
     numbered: (usize, usize),
     /// The computed figures of section C, and the next row's index.
     figures: Option<(Computed<'r>, usize)>,
+    /// The ids cross-references may point to.
+    targets: Option<lkj::Targets<'r>>,
+    /// The ids met so far, each with where it is set.
+    ids_seen: HashMap<&'r str, JsonPath>,
 }
 
 impl<'r> Visit<'r> for Checker<'r, '_> {
@@ -181,8 +190,12 @@ impl<'r> Checker<'r, '_> {
                 if let Err(e) = m.parsed() {
                     self.push(e.clone().placed(path));
                 }
+                self.references(path, m);
             }
-            (_, Source::Markup(m)) => self.inline(path, m),
+            (_, Source::Markup(m)) => {
+                self.inline(path, m);
+                self.references(path, m);
+            }
             (role, Source::Plain(t)) => {
                 self.line(path, t);
                 if let Role::Code(of) = role {
@@ -209,7 +222,12 @@ impl<'r> Checker<'r, '_> {
     /// Inline markup: parses, and is not blank.
     fn inline(&mut self, path: &JsonPath, text: &Inline) {
         match text.parsed() {
-            Ok(spans) if spans.iter().all(|s| s.text.trim().is_empty()) => {
+            Ok(spans)
+                if spans.iter().all(|s| {
+                    s.text.trim().is_empty()
+                        && !s.link.as_deref().is_some_and(|l| l.starts_with('#'))
+                }) =>
+            {
                 self.problem(path, Kind::Empty);
             }
             Ok(_) => {}
@@ -263,13 +281,14 @@ impl<'r> Checker<'r, '_> {
 
     /// The rules of the nodes that are not texts.
     fn node(&mut self, path: &JsonPath, node: Node<'r>) {
-        if self.unit_node(path, node) {
+        if self.unit_node(path, node) || self.lkj_node(path, node) {
             return;
         }
         match node {
             Node::Report(r) => {
                 self.report = Some(r);
                 self.tags = valid_tags(r);
+                self.targets = Some(lkj::Targets::of(r));
             }
             Node::Triwulan(q) if !(1..=4).contains(&q) => {
                 self.push(Problem::new(path, Kind::QuarterOutOfRange).with("found", q));

@@ -16,7 +16,8 @@
 use super::{
     Analisis, Anggaran, Bagian, BagianAnalisis, Baris, Blok, Butir, Daftar, Halaman, Indikator,
     Inline, KolomAnggaran, KolomKinerja, Nilai, PenandaTangan, Penutup, Report, Rincian, Sasaran,
-    Sel, Susunan, Tabel, TandaTangan, TanggalPenutup, Total, Unit, validate::MAX_LIST_DEPTH,
+    Sel, Subbab, Susunan, Tabel, TandaTangan, TanggalPenutup, Total, Unit,
+    validate::{MAX_LIST_DEPTH, MAX_SUBBAB_DEPTH},
 };
 use super::{Gambar, Grafik, Sampul};
 use crate::problem::JsonPath;
@@ -38,8 +39,13 @@ pub(crate) enum Node<'r> {
     Pengantar(&'r [Blok]),
     /// `susunan`: the sections' order, headings and numbering.
     Susunan(&'r Susunan),
-    /// `susunan.bagian[k]`: a section, its place among them.
+    /// `susunan.bagian[k]` (or `susunan.awal[k]`, `susunan.lampiran[k]`):
+    /// a section, and its place among all of them (the front matter's
+    /// first, then the chapters', then the appendices').
     Bagian(&'r Bagian, usize),
+    /// `...[k].subbab`: a numbered subsection, before its heading and
+    /// blocks, and how many subsections it is in.
+    Subbab(&'r Subbab, usize),
     /// `kinerja`: section A.
     Kinerja,
     /// `kinerja.kolom[j]`: a column of table A.
@@ -181,6 +187,8 @@ pub(crate) enum Role {
     Heading,
     /// A sub-heading among body blocks (`{"judul": ...}`), printed bold.
     SubHeading,
+    /// A subsection's heading (`{"subbab": {"judul": ...}}`), printed bold.
+    SubbabHeading,
     /// A table's title above it, printed bold.
     TableTitle,
     /// A section heading printed in capitals (`susunan.huruf_besar`).
@@ -255,6 +263,7 @@ impl Role {
             | Role::TitleLine
             | Role::Heading
             | Role::SubHeading
+            | Role::SubbabHeading
             | Role::TableTitle
             | Role::HeadingCaps
             | Role::ColumnGroup
@@ -287,6 +296,7 @@ pub(crate) fn walk<'r>(report: &'r Report, v: &mut impl Visit<'r>) {
     let mut w = Walker {
         path: JsonPath::root(),
         v,
+        subbab: 0,
     };
     w.report(report);
 }
@@ -295,6 +305,8 @@ pub(crate) fn walk<'r>(report: &'r Report, v: &mut impl Visit<'r>) {
 struct Walker<'v, V> {
     path: JsonPath,
     v: &'v mut V,
+    /// How many subsections the node being visited is in.
+    subbab: usize,
 }
 
 impl<'r, V: Visit<'r>> Walker<'_, V> {
@@ -443,18 +455,27 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
         } else {
             Role::Heading
         };
-        self.at("bagian", |w| {
-            for (k, b) in s.bagian.iter().flatten().enumerate() {
-                w.at_index(k, |w| {
-                    w.node(Node::Bagian(b, k), |w| {
-                        if let Some(judul) = &b.judul {
-                            w.text("judul", Source::Markup(judul), role);
-                        }
-                        w.at("isi", |w| w.blocks(&b.isi, 0));
-                    })
-                });
-            }
-        });
+        let mut k = 0;
+        for (key, list) in [
+            ("awal", &s.awal),
+            ("bagian", &s.bagian),
+            ("lampiran", &s.lampiran),
+        ] {
+            let Some(list) = list else { continue };
+            self.at(key, |w| {
+                for (i, b) in list.iter().enumerate() {
+                    w.at_index(i, |w| {
+                        w.node(Node::Bagian(b, k), |w| {
+                            if let Some(judul) = &b.judul {
+                                w.text("judul", Source::Markup(judul), role);
+                            }
+                            w.at("isi", |w| w.blocks(&b.isi, 0));
+                        })
+                    });
+                    k += 1;
+                }
+            });
+        }
     }
 
     /// Section A: its columns, the sasaran and their indicators.
@@ -600,8 +621,23 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
                         }
                     })
                 }),
+                Blok::Subbab(sub) => w.at("subbab", |w| w.subbab(sub, depth)),
             });
         }
+    }
+
+    /// A subsection: its heading and its blocks. One nested deeper than
+    /// [`MAX_SUBBAB_DEPTH`] is entered and left, but what it holds is not
+    /// walked (validation refuses it).
+    fn subbab(&mut self, sub: &'r Subbab, depth: usize) {
+        self.node(Node::Subbab(sub, self.subbab), |w| {
+            w.text("judul", Source::Markup(&sub.judul), Role::SubbabHeading);
+            if w.subbab < MAX_SUBBAB_DEPTH {
+                w.subbab += 1;
+                w.at("isi", |w| w.blocks(&sub.isi, depth));
+                w.subbab -= 1;
+            }
+        });
     }
 
     fn items(&mut self, d: &'r Daftar, depth: usize) {

@@ -136,36 +136,7 @@ impl AngkaTriwulan {
     }
 }
 
-/// `n` in Roman numerals (1 to 3999; other numbers in figures).
-pub(crate) fn roman(n: u32) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    const DIGITS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    let mut n = n;
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
+pub(crate) use crate::format::roman;
 
 /// The sections of the document: their order, headings and numbering.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -192,6 +163,24 @@ pub struct Susunan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub bagian: Option<Vec<Bagian>>,
+    /// The front matter of a whole LKj, before the chapters: unnumbered
+    /// sections, each on a new page, the pages labelled i, ii, iii … (the
+    /// chapters' pages are then numbered 1, 2, 3 … and each chapter
+    /// starts a new page). Each is a free section (`{"judul": "Kata
+    /// Pengantar", "isi": [...]}`), the closing block as the foreword's
+    /// signer (`{"jenis": "penutup"}`), a generated list (`{"jenis":
+    /// "daftar_isi"}`, `daftar_tabel`, `daftar_gambar`, `daftar_lampiran`,
+    /// with its own `judul` if worded otherwise) or the cover (`{"jenis":
+    /// "sampul"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub awal: Option<Vec<Bagian>>,
+    /// The appendices, after the chapters: "Lampiran I", "Lampiran II" …,
+    /// each a free section on a new page, their pages going on with the
+    /// chapters' numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub lampiran: Option<Vec<Bagian>>,
 }
 
 /// How the sections are numbered.
@@ -257,6 +246,14 @@ pub struct Bagian {
     /// a free section's content, or printed after a standard part's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub isi: Vec<Blok>,
+    /// A name to refer to the section by (`[](#pendahuluan)` prints "BAB
+    /// I"): letters, digits, `-`, `_`, `.` and `:`, unique in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Starts the section on a new page (in a whole LKj every chapter
+    /// does).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub halaman_baru: bool,
     /// Whether the section is set on landscape A4 pages (297 × 210 mm) of
     /// its own (default false): the page before it ends, its heading and
     /// content go across the wide page (a wide table A or budget table at
@@ -275,6 +272,8 @@ impl Default for Bagian {
             judul: None,
             bernomor: true,
             isi: Vec::new(),
+            id: None,
+            halaman_baru: false,
             mendatar: false,
         }
     }
@@ -306,9 +305,16 @@ pub enum JenisBagian {
     Rekomendasi,
     /// The closing block: place, date and signers (`penutup`).
     Penutup,
-    /// The cover page (`sampul`): on a page of its own, without a page
-    /// number.
+    /// The cover of a whole LKj (in `susunan.awal`).
     Sampul,
+    /// The table of contents, Daftar Isi, generated from the headings.
+    DaftarIsi,
+    /// The list of the numbered tables, Daftar Tabel.
+    DaftarTabel,
+    /// The list of the numbered figures, Daftar Gambar.
+    DaftarGambar,
+    /// The list of the appendices, Daftar Lampiran.
+    DaftarLampiran,
 }
 
 impl JenisBagian {
@@ -336,6 +342,10 @@ impl JenisBagian {
             JenisBagian::Rekomendasi => "rekomendasi",
             JenisBagian::Penutup => "penutup",
             JenisBagian::Sampul => "sampul",
+            JenisBagian::DaftarIsi => "daftar_isi",
+            JenisBagian::DaftarTabel => "daftar_tabel",
+            JenisBagian::DaftarGambar => "daftar_gambar",
+            JenisBagian::DaftarLampiran => "daftar_lampiran",
         }
     }
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use pdf_writer::types::{
     ActionType, AnnotationFlags, AnnotationType, PageMode, SigFlags, TabOrder,
 };
-use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::writers::{Annotation, Catalog, DocumentInfo};
 use pdf_writer::{Date, Finish, Name, Null, Rect, Ref, Str, TextStr};
 use sha2::{Digest, Sha256};
 
@@ -18,7 +18,7 @@ use super::content::{self, Marks};
 use super::field::Field;
 use super::file::{Writer, filtered};
 use super::fonts::Embedded;
-use super::{PdfOptions, archival, attach};
+use super::{PdfOptions, archival, attach, labels};
 use crate::error::{Error, Result};
 use crate::frame::{Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Tag};
 
@@ -121,6 +121,7 @@ pub(super) fn write_pages(
         next_key: (refs.len() + fields.iter().filter(|f| f.form.is_some()).count()) as i32,
         refs,
     };
+    let targets = labels::targets(layout);
     for (p, page) in layout.pages.iter().enumerate() {
         let (structure, mcids) = (&layout.structure, Vec::new());
         let mut marks = Marks { structure, mcids };
@@ -132,7 +133,7 @@ pub(super) fn write_pages(
         let (data, filter) = w.pack(&bytes);
         hash.update(&data);
         filtered(&mut w.stream(contents).stream(contents, &data), filter);
-        let mut annots = write_links(w, page, &mut out);
+        let mut annots = write_links(w, (layout, page), &targets, &mut out);
         annots.extend(fields.iter().filter(|f| f.page == p).map(|f| f.id));
         let id = out.refs[p];
         let mut dict = w.object(id).page(id);
@@ -184,7 +185,12 @@ fn whole(page: &Page) -> Rect {
 /// Writes the page's link areas as link annotations without a border,
 /// printable (as PDF/A asks), saying where they lead; a tagged one gets
 /// the next key of the parent tree. Returns them in the page's order.
-fn write_links(w: &mut Writer, page: &Page, pages: &mut Pages) -> Vec<Ref> {
+fn write_links(
+    w: &mut Writer,
+    (layout, page): (&Layout, &Page),
+    targets: &labels::Targets<'_>,
+    pages: &mut Pages,
+) -> Vec<Ref> {
     let mut refs = Vec::new();
     let mut tags = Vec::new();
     for item in page.all_items() {
@@ -198,15 +204,30 @@ fn write_links(w: &mut Writer, page: &Page, pages: &mut Pages) -> Vec<Ref> {
             }
             _ => None,
         };
-        write_link(w, id, l, page.size.height.0, key);
+        let description = labels::description(&l.uri, targets, layout);
+        let mut a = write_link(w, id, l, page.size.height.0, description);
+        if !labels::go_to(&mut a, &l.uri, targets, &pages.refs) {
+            a.action()
+                .action_type(ActionType::Uri)
+                .uri(Str(super::uri_ascii(&l.uri).as_bytes()));
+        }
+        if let Some(key) = key {
+            a.struct_parent(key);
+        }
         refs.push(id);
     }
     pages.links.push(tags);
     refs
 }
 
-/// Writes one link annotation.
-fn write_link(w: &mut Writer, id: Ref, l: &LinkArea, height: f64, key: Option<i32>) {
+/// Writes one link annotation, but its action and its key.
+fn write_link<'w>(
+    w: &'w mut Writer,
+    id: Ref,
+    l: &LinkArea,
+    height: f64,
+    description: Option<String>,
+) -> Annotation<'w> {
     let r = &l.rect;
     let rect = Rect::new(
         r.x.0 as f32,
@@ -219,13 +240,10 @@ fn write_link(w: &mut Writer, id: Ref, l: &LinkArea, height: f64, key: Option<i3
         .rect(rect)
         .border(0.0, 0.0, 0.0, None)
         .flags(AnnotationFlags::PRINT)
-        .contents(TextStr(&link_description(&l.uri)));
-    a.action()
-        .action_type(ActionType::Uri)
-        .uri(Str(super::uri_ascii(&l.uri).as_bytes()));
-    if let Some(key) = key {
-        a.struct_parent(key);
-    }
+        .contents(TextStr(
+            &description.unwrap_or_else(|| link_description(&l.uri)),
+        ));
+    a
 }
 
 /// A link's target in words, for screen readers and PDF/A's `/Contents`:
@@ -373,7 +391,8 @@ pub(super) fn write_info(w: &mut Writer, texts: &Texts<'_>, date: Date) -> Ref {
 }
 
 /// What the catalog points to besides the pages.
-pub(super) struct CatalogParts {
+pub(super) struct CatalogParts<'l> {
+    pub layout: &'l Layout,
     pub outline: Option<Ref>,
     pub struct_tree: Option<Ref>,
     pub widgets: Vec<Ref>,
@@ -385,7 +404,7 @@ pub(super) struct CatalogParts {
 /// Writes the catalog: the pages, the language, the title in the window,
 /// the outline, the signature field's form, the tag tree, the PDF/A
 /// metadata and output intent, the attached files.
-pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) -> Ref {
+pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts<'_>) -> Ref {
     let id = w.alloc();
     let mut c: Catalog<'_> = w.object(id).indirect(id).start();
     c.pages(pages).lang(TextStr(LANGUAGE));
@@ -410,5 +429,6 @@ pub(super) fn write_catalog(w: &mut Writer, pages: Ref, parts: &CatalogParts) ->
         archival::output_intent(&mut c, profile);
     }
     attach::catalog_entries(&mut c, &parts.files);
+    labels::write_page_labels(&mut c, parts.layout);
     id
 }

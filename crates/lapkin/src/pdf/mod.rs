@@ -13,6 +13,7 @@ mod field;
 mod file;
 mod fonts;
 mod image;
+mod labels;
 mod subset;
 mod tags;
 
@@ -256,6 +257,7 @@ pub fn write_pdf(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<
     let metadata = part.map(|part| archival::write_metadata(&mut w, &texts, time, part));
     let profile = part.map(|_| archival::write_profile(&mut w));
     let parts = document::CatalogParts {
+        layout,
         outline,
         struct_tree,
         widgets: fields.iter().map(|f| f.id).collect(),

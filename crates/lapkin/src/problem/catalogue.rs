@@ -630,6 +630,47 @@ catalogue! {
                 hint "add {\"jenis\": \"{part}\"} where it belongs, or leave it out"
             id "tidak dicetak: susunan.bagian tidak menempatkannya"
                 hint "tambahkan {\"jenis\": \"{part}\"} di tempatnya, atau hapus isinya";
+        /// An id that a cross-reference could not name.
+        BadId = "bad-id"
+            en "the id {id} is not one a link can name"
+                hint "write 1 to {max} letters, digits, `-`, `_`, `.` or `:`, starting with a \
+                      letter or a digit, e.g. \"latar-belakang\""
+            id "id {id} tidak dapat dirujuk tautan"
+                hint "tulis 1 sampai {max} huruf, angka, `-`, `_`, `.` atau `:`, diawali huruf \
+                      atau angka, misalnya \"latar-belakang\"";
+        /// Two targets with one id.
+        DuplicateId = "duplicate-id"
+            en "the id {id} is already used by {first}"
+                hint "give every section, subsection, table and figure its own id"
+            id "id {id} sudah dipakai oleh {first}"
+                hint "beri setiap bagian, subbab, tabel, dan gambar id-nya sendiri";
+        /// A cross-reference to an id the report does not have.
+        UnknownTarget = "unknown-target"
+            en "the link points to {id}, which no section, subsection, table or figure has"
+                hint "{suggestion}"
+            id "tautan merujuk ke {id}, yang tidak dimiliki bagian, subbab, tabel, atau gambar mana \
+                pun"
+                hint "{suggestion}";
+        /// A cross-reference without text to a target without a number.
+        TargetUnnumbered = "target-unnumbered"
+            en "the link has no text and {id} has no number to print in its place"
+                hint "give the table a `judul` in a whole LKj (with `susunan.awal`), so that it is \
+                      numbered, or write the link's text: [Tabel di bawah](#{plain_id})"
+            id "tautan tidak bertulisan dan {id} tidak bernomor untuk dicetak di tempatnya"
+                hint "beri tabel itu `judul` dalam LKj utuh (dengan `susunan.awal`) agar bernomor, \
+                      atau tulis teks tautannya: [Tabel di bawah](#{plain_id})";
+        /// Subsections nested too deep.
+        SubbabTooDeep = "subbab-too-deep"
+            en "subsections nested {depth} deep; at most {max} are allowed"
+                hint "make the deepest a sub-heading {\"judul\": …} or a list"
+            id "subbab bersarang {depth} tingkat; paling banyak {max} tingkat"
+                hint "jadikan yang terdalam subjudul {\"judul\": …} atau daftar";
+        /// A section of the appendices that names a standard part.
+        AppendixPart = "appendix-part"
+            en "an appendix is a section of your own, with `judul` and `isi`"
+                hint "place {\"jenis\": \"{part}\"} in susunan.bagian or susunan.awal"
+            id "lampiran adalah bagian sendiri, dengan `judul` dan `isi`"
+                hint "tempatkan {\"jenis\": \"{part}\"} di susunan.bagian atau susunan.awal";
         /// A list of columns without a column.
         ColumnsEmpty = "columns-empty"
             en "must hold at least one column"
@@ -1153,6 +1194,19 @@ catalogue! {
         DidYouMean = "did-you-mean"
             en "did you mean {name}?"
             id "mungkin maksudnya {name}?";
+        /// The nearest id of a cross-reference's target.
+        DidYouMeanId = "did-you-mean-id"
+            en "did you mean {name}? The ids are {known}"
+            id "mungkin maksudnya {name}? Id yang ada: {known}";
+        /// The ids of the report, none near.
+        IdsAre = "ids-are"
+            en "the ids are {known}"
+            id "id yang ada: {known}";
+        /// The report has no ids.
+        NoIds = "no-ids"
+            en "no section, subsection, table or figure has an `id`; give the target one"
+            id "belum ada bagian, subbab, tabel, atau gambar yang memiliki `id`; beri sasaran \
+                tautan itu id";
         /// The nearest field name.
         DidYouMeanField = "did-you-mean-field"
             en "did you mean `{name}`?"

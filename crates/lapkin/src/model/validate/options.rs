@@ -66,34 +66,31 @@ impl<'r> Checker<'r, '_> {
     /// heading and blocks, the closing block without a heading; every part
     /// that has content placed (the closing block goes last otherwise).
     fn susunan(&mut self, path: &JsonPath, s: &'r Susunan) {
-        let Some(bagian) = &s.bagian else { return };
-        let list = path.child("bagian");
         let mut placed: Vec<(JenisBagian, JsonPath)> = Vec::new();
-        for (k, b) in bagian.iter().enumerate() {
-            let at = list.clone().index(k);
-            match b.jenis {
-                Some(j) => {
-                    if let Some((_, first)) = placed.iter().find(|(done, _)| *done == j) {
-                        let p = Problem::new(at.child("jenis"), Kind::PartPlacedTwice)
-                            .with("part", j.field())
-                            .with("first", first);
+        for (key, list) in [
+            ("awal", &s.awal),
+            ("bagian", &s.bagian),
+            ("lampiran", &s.lampiran),
+        ] {
+            for (k, b) in list.iter().flatten().enumerate() {
+                let at = path.child(key).index(k);
+                match b.jenis {
+                    Some(j) if key == "lampiran" => {
+                        let p = Problem::new(at.child("jenis"), Kind::AppendixPart)
+                            .with("part", j.field());
                         self.push(p);
                     }
-                    placed.push((j, at.clone()));
-                    let own = b.judul.is_some() || !b.isi.is_empty();
-                    if own && j == JenisBagian::Penutup {
-                        self.problem(&at, Kind::ClosingBlockContent);
-                    } else if own && j == JenisBagian::Sampul {
-                        let part = crate::problem::Arg::both("cover", "sampul");
-                        self.push(Problem::new(&at, Kind::PartWithoutContent).with("part", part));
+                    Some(j) => self.placed(&mut placed, (j, at), b),
+                    None if b.judul.is_none() => {
+                        self.problem(&at.child("judul"), Kind::SectionTitleMissing)
                     }
+                    None if b.isi.is_empty() => self.problem(&at.child("isi"), Kind::SectionEmpty),
+                    None => {}
                 }
-                None if b.judul.is_none() => {
-                    self.problem(&at.child("judul"), Kind::SectionTitleMissing)
-                }
-                None if b.isi.is_empty() => self.problem(&at.child("isi"), Kind::SectionEmpty),
-                None => {}
             }
+        }
+        if s.bagian.is_none() {
+            return;
         }
         let Some(r) = self.report else { return };
         for j in &JenisBagian::ALL[..4] {
@@ -103,6 +100,30 @@ impl<'r> Checker<'r, '_> {
                 self.push(p);
             }
         }
+    }
+
+    /// A standard part placed at `at`: once, the closing block without a
+    /// heading or blocks of its own.
+    fn placed(
+        &mut self,
+        placed: &mut Vec<(JenisBagian, JsonPath)>,
+        (j, at): (JenisBagian, JsonPath),
+        b: &crate::model::Bagian,
+    ) {
+        if let Some((_, first)) = placed.iter().find(|(done, _)| *done == j) {
+            let p = Problem::new(at.child("jenis"), Kind::PartPlacedTwice)
+                .with("part", j.field())
+                .with("first", first);
+            self.push(p);
+        }
+        let own = b.judul.is_some() || !b.isi.is_empty();
+        if own && j == JenisBagian::Penutup {
+            self.problem(&at, Kind::ClosingBlockContent);
+        } else if own && j == JenisBagian::Sampul {
+            let part = crate::problem::Arg::both("cover", "sampul");
+            self.push(Problem::new(&at, Kind::PartWithoutContent).with("part", part));
+        }
+        placed.push((j, at));
     }
 
     /// Table A's columns, at least one; and how many indicators have their
@@ -269,6 +290,6 @@ fn has_content(r: &Report, j: JenisBagian) -> bool {
         JenisBagian::Anggaran => r.anggaran.is_some(),
         JenisBagian::Rekomendasi => !r.rekomendasi.is_empty(),
         JenisBagian::Penutup => r.penutup.is_some(),
-        JenisBagian::Sampul => true,
+        _ => true,
     }
 }
