@@ -39,6 +39,23 @@ pub fn load_report(name: &str) -> lapkin::Report {
     lapkin::parse_report(&fixture_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// A fixture and render options holding the files it names (its images),
+/// read relative to the fixture's own folder, as the command reads them.
+pub fn load_with_files(name: &str) -> (lapkin::Report, lapkin::RenderOptions) {
+    let report = load_report(name);
+    let dir = fixture(name)
+        .parent()
+        .expect("a fixture's folder")
+        .to_path_buf();
+    let mut files = lapkin::media::Files::new();
+    for f in report.files() {
+        let path = dir.join(f);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        files.insert(f, bytes);
+    }
+    (report, lapkin::RenderOptions::default().with_files(files))
+}
+
 /// The name of the reference fixture: the whole source document.
 pub const REFERENCE: &str = "bpmp-bengkulu-2024-tw2.json";
 
