@@ -141,8 +141,10 @@ def check_read(name, pdf, boxes, result):
         check(False, f"{name}: iText reads the file ({result['error'][:500]})")
         return
     check(result["rebuilt"] is False, f"{name}: iText's PdfReader opens it without a rebuild")
-    height = 841.89
     for box in boxes:
+        # The page's height (842 on an A4 portrait page, 595 on a landscape
+        # one): the box's PDF top plus its distance from the page's top.
+        height = box["pdf_rect"][3] + box["rect"]["y"]
         found = [t for t in result["tags"] if t["char"] == box["tag"]]
         check(len(found) == 1, f"{name}: iText finds {box['signer']}'s tag {box['tag']} once ({len(found)})")
         if len(found) != 1:

@@ -145,6 +145,8 @@ def main():
         ("bpmp-bengkulu-2024-tw2.json", "reference"),
         ("layout/signature-at-page-end.json", "signature-on-a-new-page"),
         ("signature-field-without-tag.json", "tag-off"),
+        # The signer on a landscape page (842 x 595).
+        ("layout/landscape-pages.json", "landscape"),
     ]
     for fixture, name in cases:
         print(f"{name} ({fixture})")
@@ -169,7 +171,9 @@ def main():
               and r["y"] - 0.5 <= ymin and ymax <= r["y"] + r["height"] + 0.5,
               f"{name}: the tag lies inside the box")
         # The stamp, anchored at the tag's lower-left, with the box's size.
-        height = 841.89
+        # The page's height (595 on a landscape page): the box's PDF top
+        # plus its distance from the page's top.
+        height = box["pdf_rect"][3] + r["y"]
         x1, y1 = xmin, height - ymax
         stamp = (x1, y1, x1 + box["bsre_v1"]["width"], y1 + box["bsre_v1"]["height"])
         check(all(abs(a - b) < 1.0 for a, b in zip(stamp, box["pdf_rect"])),

@@ -34,6 +34,8 @@ pub struct Mix {
     /// by type of spending and with sub-rows, several signers, in ink or
     /// electronically, page furniture (see `lapkin_tests::shapes`).
     pub unit_shapes: bool,
+    /// Tables and sections on landscape pages (`"mendatar": true`).
+    pub landscape: bool,
     /// How big the report may get: the number of blocks, rows and words
     /// scale with it (1 gives a few pages).
     pub scale: u32,
@@ -50,6 +52,7 @@ impl Mix {
         narrow_figures: false,
         taller_than_page: false,
         unit_shapes: false,
+        landscape: false,
         scale: 1,
     };
 
@@ -61,6 +64,7 @@ impl Mix {
         narrow_figures: true,
         taller_than_page: true,
         unit_shapes: true,
+        landscape: true,
         scale: 1,
     };
 
@@ -73,6 +77,7 @@ impl Mix {
             narrow_figures: u.arbitrary()?,
             taller_than_page: u.arbitrary()?,
             unit_shapes: u.arbitrary()?,
+            landscape: u.arbitrary()?,
             scale: u.int_in_range(1..=2)?,
         })
     }
@@ -455,6 +460,9 @@ pub fn table(u: &mut Unstructured<'_>, mix: &Mix) -> Result<Value> {
     let mut t = json!({ "kolom": kolom, "baris": baris });
     if u.ratio(1, 3)? {
         t["keterangan"] = json!(text_of(u, mix, 1, 12)?);
+    }
+    if mix.landscape && u.ratio(1, 2)? {
+        t["mendatar"] = json!(true);
     }
     Ok(json!({ "tabel": t }))
 }

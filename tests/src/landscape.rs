@@ -455,3 +455,45 @@ fn pdftotext_reads_the_landscape_pages_in_order() {
     let pages: Vec<&str> = text.split('\u{c}').collect();
     assert!(pages[1].contains("Halaman 2 dari"), "{}", pages[1]);
 }
+
+/// A heading right before a landscape table goes onto the table's first
+/// landscape page (a section's heading over its one wide table, a
+/// sub-heading over it): none is left alone at the foot of the portrait
+/// page before.
+#[test]
+fn a_heading_goes_with_the_landscape_table_under_it() {
+    let mut r: serde_json::Value =
+        serde_json::from_slice(&lapkin_tests::fixture_bytes("minimal.json")).unwrap();
+    let kolom: Vec<_> = (1..=10)
+        .map(|k| serde_json::json!({ "judul": format!("Kolom {k}") }))
+        .collect();
+    let baris: Vec<String> = (0..10).map(|k| format!("Pengembangan{k}")).collect();
+    r["susunan"] = serde_json::json!({"bagian": [
+        {"jenis": "kinerja"}, {"jenis": "analisis"},
+        {"judul": "Realisasi per Sasaran", "isi": [
+            {"judul": "3.2.1 Realisasi Anggaran"},
+            {"tabel": {"kolom": kolom, "baris": [baris], "mendatar": true}}
+        ]},
+        {"jenis": "anggaran"}, {"jenis": "rekomendasi"}
+    ]});
+    let report = lapkin::parse_report(&serde_json::to_vec(&r).unwrap()).unwrap();
+    let l = layout_report(&report, &RenderOptions::default()).unwrap();
+    let table = pages_with(&l, "Pengembangan9");
+    assert_eq!(table.len(), 1);
+    let page = &l.pages[table[0]];
+    assert!(is_landscape(page));
+    let first: Vec<&str> = body(page).iter().take(2).map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        first,
+        ["C. Realisasi per Sasaran", "3.2.1 Realisasi Anggaran"]
+    );
+    // The outline points at the landscape page.
+    let entry = l
+        .outline
+        .iter()
+        .find(|e| e.title == "C. Realisasi per Sasaran")
+        .unwrap();
+    assert_eq!(entry.page, table[0] + 1);
+    let before = body(&l.pages[table[0] - 1]).last().unwrap().text.clone();
+    assert!(!before.contains("Realisasi"), "{before}");
+}

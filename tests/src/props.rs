@@ -232,17 +232,27 @@ fn split_between_runs(runs: &[String], w: &str) -> bool {
 }
 
 /// Items drawn outside the text area: left and right margins for
-/// everything, top margin and the body's bottom for the body.
-fn outside_text_area(layout: &Layout, style: &Style) -> Vec<String> {
+/// everything, top margin and the body's bottom for the body; a landscape
+/// page's margins turned with it.
+fn outside_text_area(layout: &Layout, portrait: &Style) -> Vec<String> {
     const EPS: f64 = 0.01;
-    // A rule's stroke may stand out by half its width.
-    let tol = style.rule_width.0 / 2.0 + EPS;
-    let left = style.margin.left.0;
-    let right = (style.page.width - style.margin.right).0;
-    let top = style.margin.top.0;
-    let bottom = (style.page.height - style.margin.bottom).0;
+    let turned = portrait.landscape();
     let mut out = Vec::new();
+    let mut area = String::new();
     for (n, page) in layout.pages.iter().enumerate() {
+        let style = match page.size.width > page.size.height {
+            true => &turned,
+            false => portrait,
+        };
+        // A rule's stroke may stand out by half its width.
+        let tol = style.rule_width.0 / 2.0 + EPS;
+        let left = style.margin.left.0;
+        let right = (style.page.width - style.margin.right).0;
+        let top = style.margin.top.0;
+        let bottom = (style.page.height - style.margin.bottom).0;
+        if out.is_empty() {
+            area = format!("{left:.2}..{right:.2} x {top:.2}..{bottom:.2}");
+        }
         for (k, item) in page.all_items().enumerate() {
             let body = k < page.items.len();
             let (x0, x1, y0, y1) = crate::layout::extent(item);
@@ -259,7 +269,7 @@ fn outside_text_area(layout: &Layout, style: &Style) -> Vec<String> {
         return out;
     }
     vec![format!(
-        "{} item(s) outside the text area ({left:.2}..{right:.2} x {top:.2}..{bottom:.2}), first {}",
+        "{} item(s) outside the text area ({area}), first {}",
         out.len(),
         out[0]
     )]
@@ -412,6 +422,17 @@ fn wide_tables_stay_inside_the_margins() {
         ..Mix::PLAIN
     };
     check("wide_tables", &mix, 30, &[]);
+}
+
+#[test]
+fn landscape_tables_and_sections_stay_inside_their_pages_margins() {
+    let mix = Mix {
+        wide_tables: true,
+        unit_shapes: true,
+        landscape: true,
+        ..Mix::PLAIN
+    };
+    check("landscape", &mix, 30, &[]);
 }
 
 #[test]

@@ -384,6 +384,9 @@ fn susunan(u: &mut Unstructured<'_>, mix: &Mix, report: &mut Value) -> Result<()
         if u.ratio(1, 5)? {
             b["bernomor"] = json!(false);
         }
+        if mix.landscape && u.ratio(1, 4)? {
+            b["mendatar"] = json!(true);
+        }
         bagian.push(b);
     }
     let mut s = json!({ "penomoran": penomoran, "bagian": bagian });

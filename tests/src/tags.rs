@@ -545,7 +545,8 @@ fn split_rows_stay_one_element_and_repeated_headers_are_artifacts() {
             .iter()
             .map(|b| match b {
                 lapkin::document::Block::Table(t) => t.header.iter().map(|r| r.cells.len()).sum(),
-                lapkin::document::Block::Indent(inner) => header_cells(inner),
+                lapkin::document::Block::Indent(inner)
+                | lapkin::document::Block::Landscape(inner) => header_cells(inner),
                 lapkin::document::Block::List(l) => {
                     l.items.iter().map(|i| header_cells(&i.blocks)).sum()
                 }

@@ -404,6 +404,7 @@ fn blocks(u: &mut Unstructured<'_>, depth: u32, max: usize, one_in: u8) -> Resul
                     .collect::<Result<_>>()?;
                 Block::List(List::new(items))
             }
+            7 if depth > 0 && u.ratio(1, 3)? => Block::Landscape(blocks(u, depth - 1, 3, one_in)?),
             7 if depth > 0 => Block::Indent(blocks(u, depth - 1, 3, one_in)?),
             8 => Block::Table(table(u, one_in)?),
             9 => {

@@ -22,7 +22,8 @@ use crate::output::{Destination, Staged, write_stdout};
 /// prints a line saying what the report holds.
 pub fn check(input: &Path, args: &RenderArgs) -> Result<(), Failure> {
     let options = render_options(args)?;
-    let (source, report, _) = read_and_render(input, &options)?;
+    let (source, report, rendered) = read_and_render(input, &options)?;
+    warn_all(&rendered, args);
     if args.message_format == MessageFormat::Json {
         return Ok(());
     }
@@ -197,11 +198,20 @@ pub fn render(
     let mut sig = sig.map(Destination::stage).transpose()?;
 
     let (_, _, rendered) = read_and_render(input, &options)?;
+    warn_all(&rendered, args);
     pdf.fill(&rendered.pdf)?;
     if let Some(sig) = &mut sig {
         fill_signature_box(sig, &rendered)?;
     }
     commit(pdf, sig)
+}
+
+/// Tells the warnings about what was rendered (a table whose words break
+/// at their syllables on a portrait page).
+fn warn_all(rendered: &lapkin::Rendered, args: &RenderArgs) {
+    for notice in &rendered.notices {
+        crate::options::warn(notice, args);
+    }
 }
 
 /// Reads the input, parses it and renders it in memory: `check` and

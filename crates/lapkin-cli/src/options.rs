@@ -48,7 +48,7 @@ pub fn render_options(args: &RenderArgs) -> Result<Options, Failure> {
 
 /// Tells a warning: a line on standard error (`lapkin: warning: ...`), or
 /// a JSON object of `level` "warning" with `--message-format json`.
-fn warn(p: &lapkin::Problem, args: &RenderArgs) {
+pub(crate) fn warn(p: &lapkin::Problem, args: &RenderArgs) {
     let lang = lang();
     match args.message_format {
         MessageFormat::Human => {

@@ -1533,3 +1533,41 @@ fn render_refuses_a_missing_image_with_its_path_and_writes_nothing() {
         text(&out.stderr)
     );
 }
+
+/// A table whose words break at their syllables to fit a portrait page is
+/// rendered, with a warning that says to set it landscape; set landscape,
+/// it is rendered without one.
+#[test]
+fn a_table_whose_words_break_is_rendered_with_a_warning_to_turn_it() {
+    let json = |mendatar: bool| {
+        let mut json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(fixture("minimal.json")).unwrap()).unwrap();
+        let columns: Vec<serde_json::Value> = (1..=8)
+            .map(|k| serde_json::json!({"judul": format!("Kolom {k}")}))
+            .collect();
+        let row = vec!["Pertanggungjawaban keberlangsungan"; 8];
+        json["rekomendasi"] = serde_json::json!([
+            {"tabel": {"kolom": columns, "baris": [row], "mendatar": mendatar}}
+        ]);
+        serde_json::to_vec(&json).unwrap()
+    };
+    for args in [&["check", "-"][..], &["render", "-", "-o", "-"]] {
+        let out = lapkin_stdin(args, &json(false));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stderr),
+            "lapkin: warning: rekomendasi[0].tabel: the table's words break at their syllables \
+             to fit the page: its 8 columns need 507 pt to keep every word whole at 6 pt type, \
+             but the text area there is 453 pt wide; set it on landscape pages with \
+             `\"mendatar\": true` (in the table, or in its section of `susunan.bagian`), where \
+             it has 714 pt; or split the table, or shorten its headers, words or figures\n"
+        );
+        let out = lapkin_stdin(args, &json(true));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(text(&out.stderr), "");
+    }
+    let out = lapkin_stdin(&["check", "--message-format", "json", "-"], &json(false));
+    let warning: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(warning["level"], "warning");
+    assert_eq!(warning["kind"], "table-words-broken");
+}

@@ -61,6 +61,12 @@ pub struct Layout {
     /// The places internal links (`#id`) and generated lists point to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anchors: Vec<Anchor>,
+    /// What was laid out but is worth a warning, in document order: a
+    /// table on a portrait page whose words had to break at their
+    /// syllables (kind `table-words-broken`, its hint saying to set it
+    /// landscape). Not serialized.
+    #[serde(skip)]
+    pub notices: Vec<crate::problem::Problem>,
 }
 
 /// Document information.
@@ -433,6 +439,7 @@ impl Layout {
             images: Vec::new(),
             page_labels: Vec::new(),
             anchors: Vec::new(),
+            notices: Vec::new(),
         }
     }
 }

@@ -414,6 +414,11 @@ pub struct Rendered {
     pub signature: Option<SignaturePlacement>,
     /// Every electronic signer's box, in document order.
     pub signatures: Vec<SignaturePlacement>,
+    /// Warnings about what was rendered (`lapkin render` and `check` print
+    /// them): a table on a portrait page whose words had to break at
+    /// their syllables, with the hint to set it landscape (see
+    /// [`layout::Layout::notices`]).
+    pub notices: Vec<Problem>,
 }
 
 /// Renders a report: validation, document, layout, PDF. The signature
@@ -516,6 +521,7 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         )?;
     }
     let pdf = write_pdf(&layout, &opts.fonts, &pdf_opts)?;
+    let notices = layout.notices.clone();
     let names = field::field_names(
         layout.signatures.iter().map(|b| b.field.as_deref()),
         pdf_opts.signature_field.as_deref(),
@@ -531,6 +537,7 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
         pages: layout.pages.len(),
         signature: signatures.first().cloned(),
         signatures,
+        notices,
     })
 }
 

@@ -173,7 +173,8 @@ impl Style {
     /// with the portrait ones and turned a quarter clockwise to be read:
     /// the binding margin (left) is the landscape page's top, the top
     /// margin its right, the right margin its bottom (where the footer
-    /// sits, at the outer edge) and the bottom margin its left.
+    /// sits, at the outer edge) and the bottom margin its left. A style
+    /// whose page is already wider than tall is its own landscape style.
     ///
     /// ```
     /// use lapkin::layout::{Pt, Style};
@@ -185,9 +186,13 @@ impl Style {
     /// assert_eq!(landscape.margin.left, Pt::from_mm(25.0));
     /// // A4 turned: 297 mm less the margins of 2.5 cm and 2 cm.
     /// assert!(landscape.text_width().approx_eq(Pt::from_mm(252.0)));
+    /// assert_eq!(landscape.landscape(), landscape);
     /// ```
     #[must_use]
     pub fn landscape(&self) -> Style {
+        if self.page.width > self.page.height {
+            return self.clone();
+        }
         let m = self.margin;
         Style {
             page: Size::new(self.page.height, self.page.width),

@@ -147,6 +147,7 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     }
     keep_introductions_with_next(&mut blocks);
     super::lkj::finish(&mut blocks, order.finish);
+    let blocks = headings_with_landscape(blocks);
     Document {
         meta: meta(report),
         blocks,
@@ -494,6 +495,36 @@ fn keep_introductions_with_next(blocks: &mut [Block]) {
             _ => {}
         }
     }
+}
+
+/// The headings right before blocks on landscape pages go onto their
+/// first page with them, at every level: left at the foot of the portrait
+/// page before, they would head nothing (a section's heading over its one
+/// wide table, a sub-heading over it). Linear: each heading is moved once.
+fn headings_with_landscape(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        match &mut block {
+            Block::Indent(inner) => *inner = headings_with_landscape(std::mem::take(inner)),
+            Block::List(l) => {
+                for item in &mut l.items {
+                    item.blocks = headings_with_landscape(std::mem::take(&mut item.blocks));
+                }
+            }
+            Block::Landscape(inner) => {
+                let start = out
+                    .iter()
+                    .rposition(|b| !matches!(b, Block::Heading(_)))
+                    .map_or(0, |k| k + 1);
+                let mut moved = out.split_off(start);
+                moved.extend(headings_with_landscape(std::mem::take(inner)));
+                *inner = moved;
+            }
+            _ => {}
+        }
+        out.push(block);
+    }
+    out
 }
 
 /// The page furniture: the legal note (the report's, the standard one, or

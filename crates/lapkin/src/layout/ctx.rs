@@ -25,6 +25,8 @@ pub(crate) struct Ctx<'a> {
     pub body: Cell<[Pt; 2]>,
     /// Whether the blocks being laid out go on landscape pages.
     pub landscape: Cell<bool>,
+    /// Warnings found so far (see [`crate::frame::Layout::notices`]).
+    pub notices: RefCell<Vec<crate::problem::Problem>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -38,6 +40,7 @@ impl<'a> Ctx<'a> {
             images: RefCell::new(Vec::new()),
             body: Cell::new([style.page.height - style.margin.top - style.margin.bottom; 2]),
             landscape: Cell::new(false),
+            notices: RefCell::new(Vec::new()),
         }
     }
 

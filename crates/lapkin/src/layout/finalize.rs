@@ -468,6 +468,7 @@ pub(crate) fn finalize(
         images: ctx.images.take(),
         page_labels,
         anchors,
+        notices: ctx.notices.take(),
     }
 }
 

@@ -194,7 +194,7 @@ fn block_chunks(
                 out,
             )?;
         }
-        Block::Landscape(blocks) => landscape(ctx, blocks, (x, width), parent, out)?,
+        Block::Landscape(blocks) => landscape(ctx, blocks, (x, width), space, parent, out)?,
         Block::Signature(_) | Block::SignatureRow(_) => {
             let chunk = match block {
                 Block::Signature(s) => signature(ctx, s, x, width, parent)?,
@@ -214,19 +214,21 @@ fn block_chunks(
 }
 
 /// Blocks on landscape pages: laid out across the landscape text area,
-/// as far in from its left margin as `x` is from the portrait one (a
-/// table in a list item keeps its indent), their chunks marked for
-/// landscape pages. Inside blocks already on landscape pages, as any
-/// blocks. The first block takes no space above: it starts a page.
+/// as far in from its edges as `x` and `width` are from the portrait
+/// one's (a table in a list item keeps its indent), their chunks marked for
+/// landscape pages. Inside blocks already on landscape pages, as indented
+/// blocks are (the first with `space` above). Else the first block takes
+/// no space above: it starts a page.
 fn landscape(
     ctx: &Ctx<'_>,
     blocks: &[Block],
     (x, width): (Pt, Pt),
+    space: Pt,
     parent: NodeId,
     out: &mut Vec<Chunk>,
 ) -> Result<()> {
     if ctx.landscape.get() {
-        return flow(ctx, blocks, (x, width), Pt::ZERO, parent, out);
+        return flow(ctx, blocks, (x, width), space, parent, out);
     }
     let (style, turned) = (ctx.style, ctx.style.landscape());
     // The indents from the portrait text area's edges, kept.

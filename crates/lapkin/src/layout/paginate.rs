@@ -473,6 +473,40 @@ mod tests {
         assert_eq!(t[1][..2], ["heading 12", "row 30"]);
     }
 
+    /// A chunk for landscape pages turns the page: a page with nothing on
+    /// it is turned (no blank page first), any other ends; each orientation
+    /// has its own body height (`areas`), and no keep rule crosses a turn.
+    #[test]
+    fn pages_turn_where_the_orientation_changes() {
+        const LANDSCAPE: (Pt, Pt) = (Pt(85.0), Pt(520.0));
+        let turned = |mut c: Chunk| {
+            c.landscape = true;
+            c
+        };
+        let mut heading = chunk("heading", 15.0, &[12.0]);
+        heading.keep_with_next = true;
+        let mut chunks = vec![turned(chunk("wide", 100.0, &[10.0])), heading];
+        // 10 rows of 100 pt: four to a landscape body of 435 pt.
+        chunks.extend((0..10).map(|k| turned(chunk("row", 100.0, &[f64::from(k)]))));
+        chunks.push(chunk("after", 20.0, &[15.0]));
+        let pages = paginate(chunks, [(TOP, BOTTOM), LANDSCAPE]).unwrap();
+        let turns: Vec<bool> = pages.iter().map(|p| p.landscape).collect();
+        assert_eq!(turns, [true, false, true, true, true, false]);
+        let t = texts(&pages);
+        assert_eq!(t[0], ["wide 10"]);
+        // The heading keeps with nothing across the turn: it ends its page.
+        assert_eq!(t[1], ["heading 12"]);
+        assert_eq!(t[2].len(), 4);
+        assert_eq!(t[5], ["after 15"]);
+        // Each page's body starts at its orientation's top.
+        let first_y = |p: &PageBody| match &p.items[0] {
+            Item::Text(t) => t.y,
+            _ => unreachable!(),
+        };
+        assert_eq!(first_y(&pages[0]), Pt(85.0 + 10.0));
+        assert_eq!(first_y(&pages[1]), Pt(50.0 + 12.0));
+    }
+
     #[test]
     fn a_row_over_many_pages_is_split_in_linear_work() {
         // One cell of k lines, 10 pt each, over about k / 70 pages.

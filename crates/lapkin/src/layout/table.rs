@@ -641,6 +641,15 @@ fn fitting_size(ctx: &Ctx<'_>, t: &Table, placed: &[Placed<'_>], width: Pt) -> R
     };
     needs.syl = syllable_needs(ctx, placed, &texts, &needs, (size, width));
     if fits(&needs.syl) {
+        let whole: Pt = needs.soft.iter().copied().sum();
+        let p = Problem::new(t.origin.location(), Kind::TableWordsBroken)
+            .with("columns", ncols)
+            .with("need", format!("{:.0}", whole.0.ceil()))
+            .with("size", format!("{}", size.0))
+            .with("width", format!("{:.0}", width.0.floor()))
+            // A wider page breaks fewer words even if not none.
+            .with("advice", advice(ctx, Pt::ZERO, width));
+        ctx.notices.borrow_mut().push(p);
         return Ok((size, needs));
     }
     let need: Pt = needs.syl.iter().copied().sum();

@@ -118,18 +118,6 @@ fn word_rest<'a>(t: &TextRun, next: Option<&'a Item>) -> Option<&'a TextRun> {
     }
 }
 
-/// The resource name of the first shared footer (a form XObject).
-pub(crate) const FOOTER: &[u8] = b"LKFOOT";
-
-/// The resource name of shared footer `k`: [`FOOTER`], then `LKFOOT2` …
-/// (one per page size).
-pub(crate) fn footer_name(k: usize) -> Vec<u8> {
-    match k {
-        0 => FOOTER.to_vec(),
-        k => format!("LKFOOT{}", k + 1).into_bytes(),
-    }
-}
-
 /// The marked content of one page being written: the structure its items
 /// point into, and the structure node of each marked-content id given
 /// out so far (MCID n is `mcids[n]`).
@@ -142,7 +130,8 @@ pub(crate) struct Marks<'a> {
 
 /// The content stream of one page: its body, its running header, its
 /// legal note and its label, in that order. With `shared_footer` k, the
-/// page's [`footer_run`] is drawn by the form XObject [`footer_name`] k,
+/// page's [`footer_run`] is drawn by the form XObject
+/// [`footer_name`](super::footers::footer_name) k,
 /// made once from [`footer_content`]. With `marks`, the items are written in
 /// marked-content sequences: each run of items of one structure node as one
 /// sequence with the node's role and a new MCID (recorded in `marks`),
@@ -171,7 +160,7 @@ pub(crate) fn page_content(
                 .subtype(ArtifactSubtype::Footer);
         }
         c.save_state()
-            .x_object(Name(&footer_name(form)))
+            .x_object(Name(&super::footers::footer_name(form)))
             .restore_state();
         if marks.is_some() {
             c.end_marked_content();
@@ -184,7 +173,7 @@ pub(crate) fn page_content(
 /// when every item of it is a footer artifact (or untagged). A legal note
 /// tagged where it is read (on the last page) is the page's own; so is the
 /// page's label ([`PageFooter::label`](crate::frame::PageFooter::label)).
-fn footer_run(page: &Page) -> &[Item] {
+pub(super) fn footer_run(page: &Page) -> &[Item] {
     let note = page.footer.note.as_slice();
     let artifact = |i: &Item| matches!(i.tag(), Tag::None | Tag::Artifact(ArtifactKind::Footer));
     if note.iter().all(artifact) { note } else { &[] }
@@ -197,47 +186,6 @@ pub(crate) fn footer_content(page: &Page, codes: &GlyphCodes) -> Vec<u8> {
     let mut painter = Painter::new(page.size.height.0, run.len());
     painter.items(run, codes, None);
     painter.finish()
-}
-
-/// Which shared form draws each page's footer, and the first page of
-/// each form: the pages of one size whose [`footer_run`] is the first
-/// such page's (that has one) share one, if two pages or more do (for one, a form saves
-/// nothing); forms in the order of their first pages, at most 8 sizes.
-pub(crate) fn shared_footers(pages: &[Page]) -> (Vec<Option<usize>>, Vec<usize>) {
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut of: Vec<Option<usize>> = Vec::with_capacity(pages.len());
-    for (p, page) in pages.iter().enumerate() {
-        let run = footer_run(page);
-        let k = match firsts.iter().position(|&f| pages[f].size == page.size) {
-            Some(k) => k,
-            // A page without a footer (a cover) starts no form.
-            None if run.is_empty() => {
-                of.push(None);
-                continue;
-            }
-            None if firsts.len() < 8 => {
-                firsts.push(p);
-                counts.push(0);
-                firsts.len() - 1
-            }
-            None => {
-                of.push(None);
-                continue;
-            }
-        };
-        let shares = !run.is_empty() && run == footer_run(&pages[firsts[k]]);
-        counts[k] += usize::from(shares);
-        of.push(shares.then_some(k));
-    }
-    // The forms of two pages or more, numbered again in order.
-    let mut n = 0;
-    let number: Vec<Option<usize>> = (counts.iter())
-        .map(|&c| (c >= 2).then(|| (n, n += 1).0))
-        .collect();
-    let of = of.into_iter().map(|k| k.and_then(|k| number[k])).collect();
-    let forms = (0..firsts.len()).filter(|&k| number[k].is_some());
-    (of, forms.map(|k| firsts[k]).collect())
 }
 
 /// A content stream being written, and the graphics state it has set, so

@@ -18,6 +18,7 @@ use super::content::{self, Marks};
 use super::field::Field;
 use super::file::{Writer, filtered};
 use super::fonts::Embedded;
+use super::footers;
 use super::{PdfOptions, archival, attach, labels};
 use crate::error::{Error, Result};
 use crate::frame::{Item, Layout, LinkArea, Meta, NodeId, OutlineEntry, Page, Tag};
@@ -96,7 +97,7 @@ pub(super) fn write_pages(
     let tagged = !layout.structure.is_empty();
     let tree = w.alloc();
     let refs = w.alloc_many(layout.pages.len());
-    let (shared, firsts) = content::shared_footers(&layout.pages);
+    let (shared, firsts) = footers::shared_footers(&layout.pages);
     let resources = w.alloc();
     let forms: Vec<Ref> = (firsts.iter())
         .map(|&p| write_footer(w, &layout.pages[p], fonts, hash))
@@ -107,7 +108,7 @@ pub(super) fn write_pages(
     if !forms.is_empty() || !images.is_empty() {
         let mut x = res.insert(Name(b"XObject")).dict();
         for (k, form) in forms.into_iter().enumerate() {
-            x.pair(Name(&content::footer_name(k)), form);
+            x.pair(Name(&footers::footer_name(k)), form);
         }
         for (k, image) in images.into_iter().enumerate() {
             x.pair(Name(super::image::name(k).as_bytes()), image);
@@ -160,7 +161,7 @@ pub(super) fn write_pages(
     out
 }
 
-/// Writes a footer pages share (see `content::shared_footers`), the
+/// Writes a footer pages share (see `footers::shared_footers`), the
 /// note of `first`, as a form XObject the size of that page, and returns
 /// it.
 fn write_footer(w: &mut Writer, first: &Page, fonts: &Embedded, hash: &mut Sha256) -> Ref {

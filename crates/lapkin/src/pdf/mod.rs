@@ -12,6 +12,7 @@ mod document;
 mod field;
 mod file;
 mod fonts;
+mod footers;
 mod image;
 mod labels;
 mod subset;

@@ -838,6 +838,17 @@ catalogue! {
                 dan nilai pendek yang utuh serta setiap kata sedikitnya selebar satu suku kata, \
                 padahal lebar bidang teks di sana {width} pt"
                 hint "{advice}";
+        /// A table whose words break at their syllables to fit its page (a
+        /// warning).
+        TableWordsBroken = "table-words-broken"
+            en "the table's words break at their syllables to fit the page: its {columns} \
+                columns need {need} pt to keep every word whole at {size} pt type, but the \
+                text area there is {width} pt wide"
+                hint "{advice}"
+            id "kata-kata dalam tabel dipenggal pada suku katanya agar muat di halaman: \
+                {columns} kolomnya memerlukan {need} pt agar setiap kata utuh pada huruf {size} \
+                pt, padahal lebar bidang teks di sana {width} pt"
+                hint "{advice}";
         /// A signature box wider than the closing block.
         SignatureBoxTooWide = "signature-box-too-wide"
             en "the signature box does not fit: it is {width} pt wide, but the closing block is \
