@@ -8,7 +8,7 @@ use lapkin::{
     RenderOptions, document::build_document, layout::layout_document, parse_report, pdf::write_pdf,
     validate,
 };
-use lapkin_tests::{REFERENCE, big_report, fixture_bytes, load_report};
+use lapkin_tests::{REFERENCE, big_report, fixture_bytes, load_report, with_figures};
 
 fn reference(c: &mut Criterion) {
     let json = fixture_bytes(REFERENCE);
@@ -78,5 +78,26 @@ fn hostile(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reference, scaling, hostile);
+/// A report of about 60 pages with a cover and its logo, the organisation
+/// chart and ten charts, against the same report without them.
+fn figures(c: &mut Criterion) {
+    let plain = big_report(&load_report(REFERENCE), 4, 300);
+    let with = with_figures(&plain);
+    let mut files = lapkin::media::Files::new();
+    for name in with.files() {
+        files.insert(name, std::fs::read(lapkin_tests::fixture(name)).unwrap());
+    }
+    let opts = RenderOptions::default().with_files(files);
+    let mut g = c.benchmark_group("figures");
+    g.sample_size(10);
+    g.bench_function("without", |b| {
+        b.iter(|| lapkin::render(&plain, &opts).unwrap().pdf)
+    });
+    g.bench_function("with", |b| {
+        b.iter(|| lapkin::render(&with, &opts).unwrap().pdf)
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reference, scaling, hostile, figures);
 criterion_main!(benches);

@@ -2,7 +2,8 @@
 //! readers, each with what its pages must read as, from the layout:
 //!
 //! - `NAME.pdf` for the reference report, the minimal one, the many-glyph
-//!   one, every layout fixture and the other units' reports, and `signed.unsigned.pdf` (the reference
+//!   one, every layout fixture, the other units' reports and the report with
+//!   figures (`media.json`), and `signed.unsigned.pdf` (the reference
 //!   report with an empty signature field, for readers.py to sign);
 //! - `NAME.json`: `{"pages": [{"text": …, "words": [[first, last], …]}]}`,
 //!   each page's text as its glyphs read (the runs' texts, a line-end hyphen
@@ -80,6 +81,14 @@ fn main() {
     for (name, fixture) in &layouts {
         write(&out, name, &load(fixture), &plain);
     }
+    // Figures, charts and a cover, the images beside the JSON.
+    let media = load("media.json");
+    let mut files = lapkin::media::Files::new();
+    for name in media.files() {
+        let bytes = std::fs::read(fixtures.join(name)).expect("reading an image");
+        files.insert(name, bytes);
+    }
+    write(&out, "media", &media, &plain.clone().with_files(files));
     let field = RenderOptions::default()
         .with_pdf(PdfOptions::default().with_signature_field("Tanda_Tangan"));
     write(

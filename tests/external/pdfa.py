@@ -45,6 +45,7 @@ fixtures = ["bpmp-bengkulu-2024-tw2.json", "minimal.json"] + sorted(
     f"layout/{p.name}" for p in (FIXTURES / "layout").glob("*.json")) + sorted(
     f"units/{p.name}" for p in (FIXTURES / "units").glob("*.json")) + sorted(
     f"lkj/{p.name}" for p in (FIXTURES / "lkj").glob("*.json"))
+fixtures.append("media.json")  # images (its files beside it), charts, a cover
 for fixture in fixtures:
     validate(render(fixture, fixture.replace("/", "-")), f"PDF/A-2b {fixture}")
 

@@ -368,6 +368,12 @@ fn read_stream(doc: &Document, content: &[u8], resources: &Dictionary, out: &mut
                 let form = resource(doc, resources, b"XObject", name)
                     .as_stream()
                     .unwrap();
+                // An image draws no text.
+                let subtype = form.dict.get(b"Subtype").and_then(Object::as_name);
+                if subtype.is_ok_and(|s| s == b"Image") {
+                    operands.clear();
+                    continue;
+                }
                 let own = form
                     .dict
                     .get(b"Resources")

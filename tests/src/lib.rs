@@ -39,6 +39,23 @@ pub fn load_report(name: &str) -> lapkin::Report {
     lapkin::parse_report(&fixture_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// A fixture and render options holding the files it names (its images),
+/// read relative to the fixture's own folder, as the command reads them.
+pub fn load_with_files(name: &str) -> (lapkin::Report, lapkin::RenderOptions) {
+    let report = load_report(name);
+    let dir = fixture(name)
+        .parent()
+        .expect("a fixture's folder")
+        .to_path_buf();
+    let mut files = lapkin::media::Files::new();
+    for f in report.files() {
+        let path = dir.join(f);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        files.insert(f, bytes);
+    }
+    (report, lapkin::RenderOptions::default().with_files(files))
+}
+
 /// The name of the reference fixture: the whole source document.
 pub const REFERENCE: &str = "bpmp-bengkulu-2024-tw2.json";
 
@@ -48,7 +65,7 @@ pub fn layout_report(
     report: &lapkin::Report,
     opts: &lapkin::RenderOptions,
 ) -> lapkin::Result<lapkin::layout::Layout> {
-    lapkin::validate(report, &opts.fonts)?.layout(opts)
+    lapkin::validate_with_files(report, &opts.fonts, &opts.files)?.layout(opts)
 }
 
 /// The PDF of `report` as `lapkin::render` makes it, without the rest of
@@ -58,6 +75,44 @@ pub fn render_pdf(
     opts: &lapkin::RenderOptions,
 ) -> lapkin::Result<Vec<u8>> {
     lapkin::render(report, opts).map(|r| r.pdf)
+}
+
+/// `report` as a whole LKj would show it: a cover with the logo (its
+/// sections in the standard order after it), the organisation chart in
+/// section D and ten charts, five of table A and five of the budget
+/// (the files are `fixtures/img/`'s, named relative to `fixtures/`).
+pub fn with_figures(report: &lapkin::Report) -> lapkin::Report {
+    let mut r = report.clone();
+    r.sampul = Some(
+        serde_json::from_value(serde_json::json!({
+            "logo": "img/logo.png",
+            "instansi": ["KEMENTERIAN CONTOH"],
+            "judul": ["LAPORAN KINERJA"]
+        }))
+        .expect("a cover"),
+    );
+    let parts = [
+        "sampul",
+        "kinerja",
+        "analisis",
+        "anggaran",
+        "rekomendasi",
+        "penutup",
+    ];
+    let bagian: Vec<serde_json::Value> = (parts.iter())
+        .map(|j| serde_json::json!({ "jenis": j }))
+        .collect();
+    r.susunan =
+        Some(serde_json::from_value(serde_json::json!({ "bagian": bagian })).expect("sections"));
+    let block = |v: serde_json::Value| serde_json::from_value(v).expect("a block");
+    r.rekomendasi.push(block(serde_json::json!({"gambar": {
+        "berkas": "img/struktur.png", "judul": "Struktur Organisasi", "alt": "Bagan organisasi"}})));
+    for k in 0..10 {
+        let sumber = if k % 2 == 0 { "kinerja" } else { "anggaran" };
+        r.rekomendasi.push(block(serde_json::json!({"grafik": {
+            "sumber": sumber, "judul": format!("Grafik {}", k + 1)}})));
+    }
+    r
 }
 
 /// A large report made from `base`: its sections A and B repeated `times`

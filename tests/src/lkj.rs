@@ -16,8 +16,8 @@ use lopdf::{Document, ObjectId};
 const FIXTURE: &str = "lkj/pppomn-2021-tw2.json";
 
 fn layout() -> Layout {
-    let report = load_report(FIXTURE);
-    lapkin_tests::layout_report(&report, &RenderOptions::default()).unwrap()
+    let (report, opts) = lapkin_tests::load_with_files(FIXTURE);
+    lapkin_tests::layout_report(&report, &opts).unwrap()
 }
 
 /// The 1-based page whose body holds a run reading `text`, if any.
@@ -187,8 +187,8 @@ fn go_to_pages(doc: &Document, page: ObjectId, pages: &HashMap<ObjectId, usize>)
 /// leads there.
 #[test]
 fn every_daftar_isi_entry_prints_the_page_label_its_outline_entry_points_to() {
-    let report = load_report(FIXTURE);
-    let pdf = lapkin_tests::render_pdf(&report, &RenderOptions::default()).unwrap();
+    let (report, opts) = lapkin_tests::load_with_files(FIXTURE);
+    let pdf = lapkin_tests::render_pdf(&report, &opts).unwrap();
     let doc = Document::load_mem(&pdf).unwrap();
     let ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let index: HashMap<ObjectId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
@@ -451,8 +451,7 @@ fn wrong_ids_and_references_are_refused_with_their_paths() {
 /// anchors.
 #[test]
 fn the_lkj_is_deterministic_and_other_reports_get_no_labels() {
-    let report = load_report(FIXTURE);
-    let opts = RenderOptions::default();
+    let (report, opts) = lapkin_tests::load_with_files(FIXTURE);
     let a = lapkin_tests::render_pdf(&report, &opts).unwrap();
     let b = lapkin_tests::render_pdf(&report, &opts).unwrap();
     assert!(a == b);

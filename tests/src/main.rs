@@ -20,6 +20,10 @@ mod pdf;
 /// characters as laid out, in the many-glyph report too.
 mod glyph_strings;
 
+/// Figures, charts and the cover: placement, sizes, bars proportional to
+/// the figures, the files refused with their paths, verify with images.
+mod media;
+
 /// PDF/A-2b: XMP metadata, output intent, annotations, byte-level syntax.
 mod pdfa;
 /// The tag tree read back: nesting rules, marked content reachable from

@@ -214,7 +214,8 @@ fn check_nesting(tree: &Tree, what: &str) {
             "Document" => parent == "StructTreeRoot",
             "LI" => parent == "L",
             "Lbl" | "LBody" => parent == "LI",
-            "THead" | "TBody" | "Caption" => parent == "Table",
+            "THead" | "TBody" => parent == "Table",
+            "Caption" => parent == "Table" || parent == "Figure",
             "TR" => matches!(parent, "THead" | "TBody" | "Table"),
             "TH" | "TD" => parent == "TR",
             "Link" => !matches!(parent, "Link" | "Table" | "TR" | "L" | "LI"),
@@ -650,4 +651,64 @@ fn the_legal_note_is_read_once_at_the_end() {
     let widget = doc.get_dictionary(form.objrs[0]).unwrap();
     let spoken = crate::pdf::string(widget, "TU");
     assert!(spoken.starts_with("Tanda tangan elektronik"), "{spoken}");
+}
+
+/// Figures (images and charts) are `Figure` elements with their
+/// alternative text and a `/BBox` on their page, their caption a
+/// `Caption` inside; the cover's logo a `Figure` too; every rule of the
+/// tree holds.
+#[test]
+fn figures_are_tagged_with_alt_text_a_bbox_and_their_caption() {
+    let report = load_report("media.json");
+    let mut files = lapkin::media::Files::new();
+    for name in report.files() {
+        files.insert(name, std::fs::read(lapkin_tests::fixture(name)).unwrap());
+    }
+    let opts = RenderOptions::default().with_files(files);
+    let (doc, tree) = check_pdf(&render_pdf(&report, &opts).unwrap(), "media.json");
+    let figures: Vec<(&ObjectId, &Element)> = tree
+        .elements
+        .iter()
+        .filter(|(_, e)| e.role == "Figure")
+        .collect();
+    assert_eq!(figures.len(), 6, "logo, two images, three charts");
+    for (id, e) in &figures {
+        let dict = doc.get_dictionary(**id).unwrap();
+        let alt = dict.get(b"Alt").unwrap().as_str().unwrap();
+        assert!(!alt.is_empty());
+        let a = e.attributes.as_ref().expect("the figure's attributes");
+        assert_eq!(name(a.get(b"O").unwrap()), "Layout");
+        let bbox = a.get(b"BBox").unwrap().as_array().unwrap();
+        let n: Vec<f32> = bbox.iter().map(|v| v.as_float().unwrap()).collect();
+        assert!(
+            n[0] >= 0.0
+                && n[1] > 0.0
+                && n[2] <= 595.3
+                && n[3] <= 841.9
+                && n[0] < n[2]
+                && n[1] < n[3],
+            "{n:?}"
+        );
+        assert!(!e.content.is_empty(), "the figure's marked content");
+    }
+    let captioned = figures
+        .iter()
+        .filter(|(_, e)| {
+            e.children
+                .iter()
+                .any(|c| tree.elements[c].role == "Caption")
+        })
+        .count();
+    assert_eq!(captioned, 5, "all but the logo");
+    let alts: Vec<String> = figures
+        .iter()
+        .map(|(id, _)| {
+            let d = doc.get_dictionary(**id).unwrap();
+            String::from_utf8_lossy(d.get(b"Alt").unwrap().as_str().unwrap()).into_owned()
+        })
+        .collect();
+    assert!(
+        alts[1].starts_with("Bagan organisasi: Kepala Pusat"),
+        "{alts:?}"
+    );
 }

@@ -39,7 +39,9 @@ pub enum Command {
     /// is rendered in memory with the same options as `render` and the PDF
     /// discarded, so a report that passes `check` renders.
     Check {
-        /// The report's JSON file, or `-` for standard input.
+        /// The report's JSON file, or `-` for standard input. The images it
+        /// names are read relative to it (to the current directory for
+        /// standard input).
         input: PathBuf,
         /// The options shared with the other command.
         #[command(flatten)]
@@ -47,7 +49,9 @@ pub enum Command {
     },
     /// Render a report to the official PDF.
     Render {
-        /// The report's JSON file, or `-` for standard input.
+        /// The report's JSON file, or `-` for standard input. The images it
+        /// names are read relative to it (to the current directory for
+        /// standard input).
         input: PathBuf,
         /// Where to write the PDF, or `-` for standard output [default: INPUT
         /// with the extension .pdf; standard output when INPUT is `-`]. The
@@ -148,8 +152,9 @@ pub struct RenderArgs {
     pub pdf_standard: PdfStandardArg,
     /// Attach the report to the PDF (as laporan-kinerja.json, its
     /// canonical JSON, with lapkin-render.json, the options that shaped the
-    /// pages), making a PDF/A-3b file from which `lapkin extract` gets the
-    /// report back and `lapkin verify` proves the pages show it.
+    /// pages, and the images the report names), making a PDF/A-3b file from
+    /// which `lapkin extract` gets the report back and `lapkin verify`
+    /// proves the pages show it.
     #[arg(long)]
     pub attach_source: bool,
     /// The largest input accepted, in bytes (the help is in the attribute).

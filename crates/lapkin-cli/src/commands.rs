@@ -227,8 +227,10 @@ fn read_and_render(
         error,
     };
     let limit = usize::try_from(options.max_input_size).unwrap_or(usize::MAX);
+    let base = crate::input::base_dir(input);
+    let read = |name: &str| crate::input::read_named(&base, name);
     let (report, rendered) =
-        lapkin::parse_and_render(&bytes, limit, &options.render).map_err(input_error)?;
+        lapkin::parse_and_render_with(&bytes, limit, &options.render, read).map_err(input_error)?;
     Ok((source, report, rendered))
 }
 

@@ -119,7 +119,8 @@ pub const ID_ARGS: &[(&str, &str, &str, &str)] = &[
         "check,render",
         "input",
         "MASUKAN",
-        "Berkas JSON laporan, atau `-` untuk masukan standar",
+        "Berkas JSON laporan, atau `-` untuk masukan standar. Gambar yang disebut laporan dibaca \
+         relatif terhadap berkas itu (terhadap folder kerja untuk masukan standar)",
     ),
     (
         "extract,verify",
@@ -166,7 +167,8 @@ pub const ID_ARGS: &[(&str, &str, &str, &str)] = &[
         "attach_source",
         "",
         "Lampirkan laporan pada PDF (sebagai laporan-kinerja.json, JSON kanoniknya, bersama \
-         lapkin-render.json, opsi yang membentuk halamannya) sehingga menjadi berkas PDF/A-3b \
+         lapkin-render.json, opsi yang membentuk halamannya, dan gambar yang disebut laporan) \
+         sehingga menjadi berkas PDF/A-3b \
          yang laporannya dapat diambil kembali dengan `lapkin extract` dan halamannya dibuktikan \
          dengan `lapkin verify`",
     ),

@@ -138,3 +138,52 @@ pub fn input_name(input: &Path) -> Words {
         words(name.clone(), name)
     }
 }
+
+/// The folder the files a report names are relative to: the JSON file's,
+/// or the current directory for standard input.
+pub fn base_dir(input: &Path) -> std::path::PathBuf {
+    if is_dash(input) {
+        return std::path::PathBuf::from(".");
+    }
+    match input.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+/// Reads a file the report names, relative to `base`: a regular file of
+/// at most [`lapkin::media::MAX_FILE_BYTES`] (opened without waiting, so
+/// that a FIFO cannot block).
+pub fn read_named(base: &Path, name: &str) -> Result<Vec<u8>, lapkin::media::FileError> {
+    use lapkin::media::{FileError, MAX_FILE_BYTES};
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = base.join(name);
+    let shown = path.display().to_string();
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&path)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => FileError::NotFound(shown.clone()),
+            _ => FileError::Unreadable(format!("{shown}: {e}")),
+        })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FileError::Unreadable(format!("{shown}: {e}")))?;
+    if !meta.is_file() {
+        return Err(FileError::Unreadable(format!(
+            "{shown} is not a regular file"
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Unreadable(format!("{shown}: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}

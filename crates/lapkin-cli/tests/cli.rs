@@ -1463,6 +1463,77 @@ fn extract_and_verify_refuse_what_is_not_a_regular_file() {
     );
 }
 
+/// A copy of `fixtures/media.json` with its images (`img/`) in a scratch
+/// directory, under `sub/`.
+fn media_scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(sub.join("img")).unwrap();
+    std::fs::copy(fixture("media.json"), sub.join("media.json")).unwrap();
+    for f in ["logo.png", "struktur.png", "foto.jpg"] {
+        std::fs::copy(fixture(&format!("img/{f}")), sub.join("img").join(f)).unwrap();
+    }
+    dir
+}
+
+/// The images are read relative to the JSON file, wherever lapkin runs;
+/// from standard input, relative to the current directory. The same PDF
+/// either way.
+#[test]
+fn render_reads_the_images_next_to_the_json_file() {
+    let dir = media_scratch();
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "sub/media.json", "-o", "a.pdf"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let a = std::fs::read(dir.path().join("a.pdf")).unwrap();
+    assert!(a.windows(6).any(|w| w == b"/Image"), "an image XObject");
+    let json = std::fs::read(fixture("media.json")).unwrap();
+    let mut child = english()
+        .current_dir(dir.path().join("sub"))
+        .args(["render", "-", "-o", "../b.pdf"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&json).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(std::fs::read(dir.path().join("b.pdf")).unwrap() == a);
+}
+
+/// A missing image: exit 1, the path in the JSON and where it was looked
+/// for, and no PDF written.
+#[test]
+fn render_refuses_a_missing_image_with_its_path_and_writes_nothing() {
+    let dir = media_scratch();
+    std::fs::remove_file(dir.path().join("sub/img/foto.jpg")).unwrap();
+    let out = lapkin_in(
+        dir.path(),
+        &["render", "sub/media.json", "-o", "a.pdf"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("susunan.bagian[1].isi[2].gambar.berkas: the file \"img/foto.jpg\" does not exist (looked for at \"sub/img/foto.jpg\")"),
+        "{err}"
+    );
+    assert!(!dir.path().join("a.pdf").exists());
+    let out = english()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "id", "sub/media.json"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("berkas \"img/foto.jpg\" tidak ada"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// A table whose words break at their syllables to fit a portrait page is
 /// rendered, with a warning that says to set it landscape; set landscape,
 /// it is rendered without one.

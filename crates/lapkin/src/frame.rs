@@ -50,6 +50,10 @@ pub struct Layout {
     /// fields point into; empty for an untagged layout.
     #[serde(default, skip_serializing_if = "Structure::is_empty")]
     pub structure: Structure,
+    /// The images the pages draw ([`ImageItem::image`] indexes it), each
+    /// once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<std::sync::Arc<crate::media::Image>>,
     /// How the pages are numbered, run by run (i, ii … then 1, 2 …), as
     /// printed and as the PDF's `/PageLabels` says; empty: 1, 2, 3 ….
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -194,6 +198,8 @@ pub enum Item {
     Box(BoxItem),
     /// A clickable area that opens a URI.
     Link(LinkArea),
+    /// An image, scaled to a rectangle.
+    Image(ImageItem),
 }
 
 impl Item {
@@ -214,6 +220,7 @@ impl Item {
             Item::Rule(r) => r.tag,
             Item::Box(b) => b.tag,
             Item::Link(l) => l.tag,
+            Item::Image(i) => i.tag,
         }
     }
 
@@ -233,6 +240,7 @@ impl Item {
             Item::Rule(r) => r.tag = tag,
             Item::Box(b) => b.tag = tag,
             Item::Link(l) => l.tag = tag,
+            Item::Image(i) => i.tag = tag,
         }
     }
 
@@ -260,6 +268,7 @@ impl Item {
                 r.y2 += dy;
             }
             Item::Box(b) => b.rect.y += dy,
+            Item::Image(i) => i.rect.y += dy,
         }
     }
 }
@@ -334,6 +343,20 @@ pub struct BoxItem {
     /// Stroke width, if stroked.
     pub stroke: Option<Pt>,
     /// The structure node it belongs to, or the artifact it is.
+    #[serde(default, skip_serializing_if = "Tag::is_none")]
+    pub tag: Tag,
+}
+
+/// An image drawn into a rectangle (stretched to it: the layout keeps its
+/// proportions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ImageItem {
+    /// Where.
+    pub rect: Rect,
+    /// The image: its index in [`Layout::images`].
+    pub image: usize,
+    /// The structure node it belongs to (a figure), or the artifact it is.
     #[serde(default, skip_serializing_if = "Tag::is_none")]
     pub tag: Tag,
 }
@@ -413,6 +436,7 @@ impl Layout {
             signatures: Vec::new(),
             meta,
             structure: Structure::default(),
+            images: Vec::new(),
             page_labels: Vec::new(),
             anchors: Vec::new(),
             notices: Vec::new(),
@@ -794,6 +818,11 @@ impl Item {
                 f,
                 "link {} {} {} {} {:?}",
                 l.rect.x, l.rect.y, l.rect.width, l.rect.height, l.uri
+            ),
+            Item::Image(i) => write!(
+                f,
+                "image {} {} {} {} #{}",
+                i.rect.x, i.rect.y, i.rect.width, i.rect.height, i.image
             ),
         }
     }

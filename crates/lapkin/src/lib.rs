@@ -137,6 +137,7 @@ mod frame;
 #[doc(hidden)]
 pub mod internals;
 pub mod layout;
+pub mod media;
 pub mod model;
 pub mod pdf;
 pub mod problem;
@@ -163,8 +164,9 @@ pub mod document {
     //! can also be built in code and laid out with
     //! [`layout::layout_document`](crate::layout::layout_document).
     pub use crate::doc::{
-        Block, Bookmark, Cell, Column, Contents, ContentsEntry, Document, Footer, Heading, List,
-        ListItem, Origin, PageBreak, Paragraph, Row, Signature, Table, Text, build_document,
+        Block, Bookmark, Cell, Chart, Column, Contents, ContentsEntry, Cover, Document, Figure,
+        FigureContent, Footer, Heading, List, ListItem, Origin, PageBreak, Paragraph, Row, Series,
+        Signature, Table, Text, build_document,
     };
     pub use crate::frame::Meta;
 }
@@ -212,8 +214,13 @@ pub struct RenderOptions {
     /// Source), with the record of these options ([`source::RenderRecord`], named
     /// [`source::RECORD_FILE`], relationship Supplement), so that the report can
     /// be extracted ([`extract_source`]) and the document re-made and
-    /// compared ([`verify`]). The file is then PDF/A-3b.
+    /// compared ([`verify`]). The file is then PDF/A-3b. The files the
+    /// report names (its images) are attached too, so that the document
+    /// can be re-made from the PDF alone.
     pub attach_source: bool,
+    /// The files the report names (images, the cover's logo), by the
+    /// names it gives them ([`Report::files`]): the library reads no file.
+    pub files: media::Files,
 }
 
 impl RenderOptions {
@@ -266,6 +273,18 @@ impl RenderOptions {
         self.attach_source = attach;
         self
     }
+
+    /// These options with the files the report names.
+    ///
+    /// ```
+    /// let files = lapkin::media::Files::new().with("img/logo.png", std::fs::read("tests-data/logo.png").unwrap());
+    /// let opts = lapkin::RenderOptions::default().with_files(files);
+    /// assert!(opts.files.get("img/logo.png").is_some());
+    /// ```
+    pub fn with_files(mut self, files: media::Files) -> Self {
+        self.files = files;
+        self
+    }
 }
 
 /// Validates a report for printing in `fonts`: the model's rules (so that
@@ -288,7 +307,31 @@ impl RenderOptions {
 /// assert!(err.problems()[0].path().unwrap() == "analisis[0].kendala[0]");
 /// ```
 pub fn validate<'r>(report: &'r Report, fonts: &FontSet) -> Result<CheckedReport<'r>> {
-    validate_with(report, fonts, Rules::All)
+    validate_with(report, fonts, &media::Files::new(), Rules::All)
+}
+
+/// [`validate`] for a report that names files (images, the cover's logo):
+/// each is decoded from `files`, and a file missing from them, unreadable,
+/// too large or not a PNG or JPEG image is a problem at the path that
+/// names it.
+///
+/// ```
+/// let json = std::fs::read("tests-data/minimal.json").unwrap();
+/// let mut report = lapkin::parse_report(&json).unwrap();
+/// let figure = r#"{"gambar": {"berkas": "logo.png", "alt": "Logo"}}"#;
+/// report.rekomendasi.push(serde_json::from_str(figure).unwrap());
+/// let fonts = lapkin::text::FontSet::liberation_sans();
+/// let err = lapkin::validate(&report, &fonts).unwrap_err();
+/// assert!(err.problems()[0].path().unwrap() == "rekomendasi[1].gambar.berkas");
+/// let files = lapkin::media::Files::new().with("logo.png", std::fs::read("tests-data/logo.png").unwrap());
+/// assert!(lapkin::validate_with_files(&report, &fonts, &files).is_ok());
+/// ```
+pub fn validate_with_files<'r>(
+    report: &'r Report,
+    fonts: &FontSet,
+    files: &media::Files,
+) -> Result<CheckedReport<'r>> {
+    validate_with(report, fonts, files, Rules::All)
 }
 
 /// Which rules a report still needs checked against.
@@ -305,16 +348,18 @@ enum Rules {
 fn validate_with<'r>(
     report: &'r Report,
     fonts: &FontSet,
+    files: &media::Files,
     rules: Rules,
 ) -> Result<CheckedReport<'r>> {
     let problems = model::check_with_fonts(report, fonts, rules == Rules::All);
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
+    let loaded = model::load_files(report, files).map_err(|p| Error::Invalid(Problems(p)))?;
     // The text lapkin writes itself (headings, numbers, dates) in the
     // same fonts.
     doc::check_own_text(fonts)?;
-    CheckedReport::new(report).map_err(Error::from)
+    Ok(CheckedReport::new(report)?.with_media(loaded))
 }
 
 impl CheckedReport<'_> {
@@ -350,7 +395,7 @@ impl CheckedReport<'_> {
 }
 
 fn layout_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Layout> {
-    let doc = build_document(&validate_with(report, &opts.fonts, rules)?);
+    let doc = build_document(&validate_with(report, &opts.fonts, &opts.files, rules)?);
     // The caller's style: the document built from a report needs no check.
     layout::check::check_style(&opts.style)?;
     layout::lay_out(&doc, &opts.style, &opts.fonts)
@@ -415,6 +460,45 @@ pub fn parse_and_render(
     Ok((report, rendered))
 }
 
+/// [`parse_and_render`] for a report that names files (images, the
+/// cover's logo): `read` is asked for the bytes of each file the report
+/// names that `opts.files` does not hold, once per file, in document order
+/// (the `lapkin` command reads them relative to the JSON file).
+///
+/// ```
+/// use lapkin::media::FileError;
+///
+/// let json = br#"{"unit": {"nama": "UPT Contoh", "nama_lengkap": "UPT Contoh", "provinsi": "Bengkulu"},
+///   "triwulan": 1, "tahun": 2025,
+///   "rekomendasi": [{"gambar": {"berkas": "img/logo.png", "alt": "Logo UPT Contoh"}}]}"#;
+/// let opts = lapkin::RenderOptions::default();
+/// let read = |name: &str| match name {
+///     "img/logo.png" => std::fs::read("tests-data/logo.png").map_err(|e| FileError::Unreadable(e.to_string())),
+///     other => Err(FileError::NotFound(other.to_owned())),
+/// };
+/// let (_, rendered) = lapkin::parse_and_render_with(json, 1 << 20, &opts, read).unwrap();
+/// assert!(rendered.pdf.windows(6).any(|w| w == b"/Image"));
+/// ```
+pub fn parse_and_render_with(
+    input: &[u8],
+    max_bytes: usize,
+    opts: &RenderOptions,
+    mut read: impl FnMut(&str) -> std::result::Result<Vec<u8>, media::FileError>,
+) -> Result<(Report, Rendered)> {
+    let report = parse_report_with_limit(input, max_bytes)?;
+    let mut opts = opts.clone();
+    for name in report.files() {
+        if opts.files.get(name).is_none() {
+            match read(name) {
+                Ok(bytes) => opts.files.insert(name, bytes),
+                Err(e) => opts.files.insert_error(name, e),
+            }
+        }
+    }
+    let rendered = render_with(&report, &opts, Rules::Glyphs)?;
+    Ok((report, rendered))
+}
+
 fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Rendered> {
     let layout = layout_with(report, opts, rules)?;
     let mut pdf_opts = opts.pdf.clone();
@@ -433,7 +517,7 @@ fn render_with(report: &Report, opts: &RenderOptions, rules: Rules) -> Result<Re
             &opts.style,
             &opts.fonts,
             &mut pdf_opts,
-            layout.meta.date,
+            (layout.meta.date, &opts.files),
         )?;
     }
     let pdf = write_pdf(&layout, &opts.fonts, &pdf_opts)?;
@@ -575,6 +659,7 @@ pub fn verify(pdf: &[u8], fonts: &FontSet, max_bytes: u64) -> Result<Verificatio
         fonts: fonts.clone(),
         pdf: carried.record.pdf_options(),
         attach_source: true,
+        files: carried.files,
     };
     let remade = match render(&report, &opts) {
         Ok(r) => r,

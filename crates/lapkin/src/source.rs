@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 pub use crate::read::DECODE_BUDGET;
 
 use crate::error::{Error, Result};
+use crate::media::Files;
 use crate::model::Report;
 use crate::pdf::{Attachment, PdfOptions, PdfStandard, Relationship};
 use crate::problem::{Arg, Conj, Kind, Location, Phrase, Problem};
@@ -69,6 +70,22 @@ pub struct RenderRecord {
     pub date: String,
     /// The empty signature field's name, if the document has one.
     pub signature_field: Option<String>,
+    /// The files the report names (its images), each attached beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileRecord>,
+}
+
+/// A file the report names, attached to the document (an image), in a
+/// [`RenderRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FileRecord {
+    /// Its name in the report (`img/struktur.png`).
+    pub name: String,
+    /// The name of the attached file that holds it (`struktur.png`).
+    pub attachment: String,
+    /// The SHA-256 of its bytes, in lowercase hexadecimal.
+    pub sha256: String,
 }
 
 /// The font family of a [`RenderRecord`].
@@ -245,7 +262,69 @@ pub(crate) fn record(
         timestamp: pdf.timestamp,
         date,
         signature_field: pdf.signature_field.clone(),
+        files: Vec::new(),
     })
+}
+
+/// The name a file of the report is attached under: its last path
+/// segment, unless another attachment has it or it is not a plain name
+/// of 1 to 100 bytes (then `gambar-{k}` and its extension).
+fn attachment_name(name: &str, k: usize, taken: &[String]) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let plain = !base.is_empty() && base.len() <= 100 && !base.starts_with('.');
+    let clash = |n: &str| taken.iter().any(|t| t == n) || n == SOURCE_FILE || n == RECORD_FILE;
+    if plain && !clash(base) {
+        return base.to_owned();
+    }
+    let ext = if plain {
+        base.rsplit_once('.').map_or("", |(_, e)| e)
+    } else {
+        ""
+    };
+    let ext = if ext.len() <= 5 && !ext.is_empty() {
+        format!(".{ext}")
+    } else {
+        String::new()
+    };
+    format!("gambar-{}{ext}", k + 1)
+}
+
+/// The MIME type of an image file, by its signature.
+fn mime(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\x89PNG") {
+        "image/png"
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        "image/jpeg"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+/// Each file the report names, attached (relationship Source), and their
+/// records.
+fn attach_files(report: &Report, files: &Files, pdf: &mut PdfOptions) -> Vec<FileRecord> {
+    let mut records: Vec<FileRecord> = Vec::new();
+    for (k, name) in report.files().into_iter().enumerate() {
+        let Some(bytes) = files.get(name) else {
+            continue;
+        };
+        let taken: Vec<String> = records.iter().map(|r| r.attachment.clone()).collect();
+        let attachment = attachment_name(name, k, &taken);
+        let file = Attachment::new(
+            &attachment,
+            mime(bytes),
+            Relationship::Source,
+            bytes.to_vec(),
+        )
+        .with_description(format!("{name}: a file the report names"));
+        *pdf = std::mem::take(pdf).with_attachment(file);
+        records.push(FileRecord {
+            name: name.to_owned(),
+            attachment,
+            sha256: hex(&Sha256::digest(bytes)),
+        });
+    }
+    records
 }
 
 /// Adds the two attachments (the report, the record) to `pdf`.
@@ -254,10 +333,11 @@ pub(crate) fn attach(
     style: &Style,
     fonts: &FontSet,
     pdf: &mut PdfOptions,
-    date: time::Date,
+    (date, files): (time::Date, &Files),
 ) -> Result<()> {
     let json = canonical_json(report)?;
-    let record = record(style, fonts, pdf, date)?;
+    let mut record = record(style, fonts, pdf, date)?;
+    record.files = attach_files(report, files, pdf);
     let mut record_json = serde_json::to_vec_pretty(&record)
         .map_err(|e| Error::Internal(format!("the render record: {e}")))?;
     record_json.push(b'\n');
@@ -316,6 +396,8 @@ pub(crate) struct Carried {
     pub json: Vec<u8>,
     /// The record.
     pub record: RenderRecord,
+    /// The files the report names, as attached.
+    pub files: Files,
 }
 
 #[cfg(feature = "read")]
@@ -382,7 +464,23 @@ pub(crate) fn carried(doc: &Pdf<'_>, limit: u64) -> Result<Carried> {
             .with("seconds", secs)
             .into());
     }
-    Ok(Carried { json, record })
+    let mut files = Files::new();
+    for f in &record.files {
+        let bytes = read::first_revision_file(doc, &f.attachment, crate::media::MAX_FILE_BYTES)
+            .map_err(Error::from)?
+            .ok_or_else(|| {
+                Error::from(
+                    Problem::new(Location::Input, Kind::NoAttachedReport)
+                        .with("file", f.attachment.as_str()),
+                )
+            })?;
+        files.insert(f.name.clone(), bytes);
+    }
+    Ok(Carried {
+        json,
+        record,
+        files,
+    })
 }
 
 #[cfg(feature = "read")]

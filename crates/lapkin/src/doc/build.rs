@@ -113,6 +113,7 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
         level: 2,
         parts: Parts::default(),
         analysis: 0,
+        figures: 0,
         subbab: 0,
     };
     walk(report, &mut b);
@@ -131,7 +132,13 @@ pub fn build_document(checked: &CheckedReport<'_>) -> Document {
     let own = own.map_or(0, Vec::len);
     for (k, bagian) in report.sections().iter().enumerate() {
         let index = (k < own).then_some(front.len() + k);
-        blocks.extend(parts.section(checked, (index, bagian, Place::Chapter), &mut order));
+        let section = parts.section(checked, (index, bagian, Place::Chapter), &mut order);
+        // A cover given first among the sections comes before the title.
+        if k == 0 && front.is_empty() && bagian.jenis == Some(JenisBagian::Sampul) {
+            blocks.splice(0..0, section);
+        } else {
+            blocks.extend(section);
+        }
     }
     for (k, bagian) in report.appendices().iter().enumerate() {
         let index = Some(front.len() + own + k);
@@ -191,12 +198,18 @@ struct Builder<'c, 'r> {
     parts: Parts,
     /// The number of analyses met so far.
     analysis: usize,
+    /// The number of figures with a caption met so far.
+    figures: usize,
     /// How many subsections the walk is in.
     subbab: u8,
 }
 
 impl<'r> Visit<'r> for Builder<'_, 'r> {
     fn enter(&mut self, path: &JsonPath, node: Node<'r>) {
+        if let Some(figure) = super::figure::figure(self.checked, path, node, &mut self.figures) {
+            super::body::push(&mut self.frames, figure);
+            return;
+        }
         let level = self.level.saturating_add(self.subbab);
         if !self.frames.is_empty() && super::body::enter(&mut self.frames, path, node, level) {
             if let Node::Subbab(..) = node {
@@ -388,7 +401,12 @@ impl Parts {
             Some(JenisBagian::Penutup) => {
                 return turned(bagian.mendatar, closing(report, &self.closing));
             }
-            Some(JenisBagian::Sampul) => (Origin::none(), front::cover(report)),
+            // The cover: no heading, no number, its page its own.
+            Some(JenisBagian::Sampul) => {
+                let mut blocks: Vec<Block> = order.page_break(place, bagian).into_iter().collect();
+                blocks.push(super::figure::cover(checked));
+                return blocks;
+            }
             Some(j) => (Origin::none(), order.list(j).into_iter().collect()),
             None => (Origin::none(), Vec::new()),
         };
@@ -622,6 +640,65 @@ mod tests {
         texts.0
     }
 
+    fn text(t: &Text, out: &mut Vec<(Face, String)>) {
+        for s in t {
+            out.push((Face::for_style(s.style), s.text.clone()));
+        }
+    }
+    fn block_texts(blocks: &[Block], out: &mut Vec<(Face, String)>) {
+        for b in blocks {
+            match b {
+                Block::Title(t) => text(t, out),
+                Block::Heading(h) => {
+                    text(&h.text, out);
+                    text(&bold(h.marker.clone().unwrap_or_default()), out);
+                }
+                Block::Paragraph(p) => text(&p.text, out),
+                Block::List(l) => {
+                    for item in &l.items {
+                        text(&plain(item.marker.clone()), out);
+                        block_texts(&item.blocks, out);
+                    }
+                }
+                Block::Table(t) => {
+                    for row in t.header.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            text(&cell.text, out);
+                        }
+                    }
+                }
+                Block::Indent(inner) | Block::Landscape(inner) => block_texts(inner, out),
+                Block::Contents(c) => c.entries.iter().for_each(|e| text(&e.text, out)),
+                Block::PageBreak(_) => {}
+                Block::Signature(s) => {
+                    for t in s.before.iter().chain(&s.after) {
+                        text(t, out);
+                    }
+                }
+                Block::SignatureRow(row) => {
+                    for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
+                        text(t, out);
+                    }
+                }
+                Block::Figure(f) => {
+                    text(&plain(f.number.clone().unwrap_or_default()), out);
+                    if let super::super::FigureContent::Chart(c) = &f.content {
+                        let names = c.series.iter().map(|s| s.name.clone());
+                        for t in c.categories.iter().cloned().chain(names) {
+                            text(&plain(t), out);
+                        }
+                        text(&plain(c.axis.clone()), out);
+                    }
+                }
+                Block::Cover(c) => {
+                    for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
+                        text(t, out);
+                    }
+                }
+            }
+        }
+    }
+
     /// Every character of the document is the report's or in
     /// [`own_text`] for the face it is set in, so that validation's glyph
     /// checks cover all that the layout stage will draw.
@@ -644,50 +721,7 @@ mod tests {
                 .collect::<String>();
         let own = super::super::wording::own_text();
         let mut texts: Vec<(Face, String)> = Vec::new();
-        fn text(t: &Text, out: &mut Vec<(Face, String)>) {
-            for s in t {
-                out.push((Face::for_style(s.style), s.text.clone()));
-            }
-        }
-        fn walk(blocks: &[Block], out: &mut Vec<(Face, String)>) {
-            for b in blocks {
-                match b {
-                    Block::Title(t) => text(t, out),
-                    Block::Heading(h) => {
-                        text(&h.text, out);
-                        text(&bold(h.marker.clone().unwrap_or_default()), out);
-                    }
-                    Block::Paragraph(p) => text(&p.text, out),
-                    Block::List(l) => {
-                        for item in &l.items {
-                            text(&plain(item.marker.clone()), out);
-                            walk(&item.blocks, out);
-                        }
-                    }
-                    Block::Table(t) => {
-                        for row in t.header.iter().chain(&t.body) {
-                            for cell in &row.cells {
-                                text(&cell.text, out);
-                            }
-                        }
-                    }
-                    Block::Indent(inner) | Block::Landscape(inner) => walk(inner, out),
-                    Block::Signature(s) => {
-                        for t in s.before.iter().chain(&s.after) {
-                            text(t, out);
-                        }
-                    }
-                    Block::SignatureRow(row) => {
-                        for t in row.iter().flat_map(|s| s.before.iter().chain(&s.after)) {
-                            text(t, out);
-                        }
-                    }
-                    Block::Contents(c) => c.entries.iter().for_each(|e| text(&e.text, out)),
-                    Block::PageBreak(_) => {}
-                }
-            }
-        }
-        walk(&doc.blocks, &mut texts);
+        block_texts(&doc.blocks, &mut texts);
         texts.push((Face::Bold, doc.footer.title.clone()));
         assert!(texts.len() > 40, "{}", texts.len());
         for (face, text) in texts {
@@ -902,6 +936,8 @@ mod tests {
                     Block::Indent(inner) | Block::Landscape(inner) => collect(inner, out),
                     Block::Signature(s) => add(&s.origin, out),
                     Block::SignatureRow(row) => row.iter().for_each(|s| add(&s.origin, out)),
+                    Block::Figure(f) => add(&f.origin, out),
+                    Block::Cover(c) => add(&c.origin, out),
                     _ => {}
                 }
             }

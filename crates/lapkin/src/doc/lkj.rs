@@ -142,6 +142,8 @@ pub(super) fn finish(blocks: &mut [Block], mut f: Finish) {
     clear_subbab_slots(blocks);
     let mut tables = Vec::new();
     number_tables(blocks, &mut f, &mut tables);
+    let mut figures = Vec::new();
+    number_figures(blocks, &mut f, &mut figures);
     for_each_text(blocks, &mut |t| resolve(t, &f.labels));
     let mut headings = Vec::new();
     collect_headings(blocks, &mut headings);
@@ -161,7 +163,8 @@ pub(super) fn finish(blocks: &mut [Block], mut f: Finish) {
                 Some(ListKind::Headings) => headings.clone(),
                 Some(ListKind::Tables) => tables.clone(),
                 Some(ListKind::Appendices) => appendices.clone(),
-                Some(ListKind::Figures) | None => Vec::new(),
+                Some(ListKind::Figures) => figures.clone(),
+                None => Vec::new(),
             };
         }
     }
@@ -201,6 +204,37 @@ fn number_tables(blocks: &mut [Block], f: &mut Finish, out: &mut Vec<ContentsEnt
             Block::List(l) => {
                 for item in &mut l.items {
                     number_tables(&mut item.blocks, f, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Numbers every captioned figure in print order ("Gambar 3."), gives it
+/// an anchor if it has no id, records its label and its entry of the
+/// Daftar Gambar.
+fn number_figures(blocks: &mut [Block], f: &mut Finish, out: &mut Vec<ContentsEntry>) {
+    for block in blocks {
+        match block {
+            Block::Figure(fig) if fig.caption.is_some() => {
+                let number = format!("Gambar {}", out.len() + 1);
+                let anchor = fig
+                    .id
+                    .get_or_insert_with(|| format!("_gambar{}", out.len() + 1))
+                    .clone();
+                let caption = fig.caption.as_ref().map(plain_of).unwrap_or_default();
+                out.push(ContentsEntry {
+                    number: Some(format!("{number}.")),
+                    ..ContentsEntry::new(0, caption, anchor.clone())
+                });
+                fig.number = Some(format!("{number}."));
+                f.labels.insert(anchor, number);
+            }
+            Block::Indent(inner) | Block::Landscape(inner) => number_figures(inner, f, out),
+            Block::List(l) => {
+                for item in &mut l.items {
+                    number_figures(&mut item.blocks, f, out);
                 }
             }
             _ => {}
@@ -313,6 +347,11 @@ pub(crate) fn for_each_text(blocks: &mut [Block], f: &mut impl FnMut(&mut Text))
                 }
             }
             Block::Contents(c) => c.entries.iter_mut().for_each(|e| f(&mut e.text)),
+            Block::Figure(fig) => fig.caption.iter_mut().for_each(&mut *f),
+            Block::Cover(c) => (c.title.iter_mut())
+                .chain(&mut c.subtitle)
+                .chain(&mut c.foot)
+                .for_each(&mut *f),
             Block::PageBreak(_) => {}
         }
     }

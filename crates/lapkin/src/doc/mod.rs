@@ -8,6 +8,7 @@
 mod body;
 mod build;
 mod closing;
+mod figure;
 mod front;
 mod lkj;
 mod tables;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use build::build_document;
+pub use figure::{Chart, Cover, Figure, FigureContent, Series};
 pub use lkj::{Contents, ContentsEntry, PageBreak};
 pub(crate) use lkj::{PAGE_SLOT, for_each_text, texts};
 pub(crate) use wording::check_own_text;
@@ -191,6 +193,10 @@ pub enum Block {
     /// evenly between; their spaces' tops aligned (the lines above each
     /// space end on one line).
     SignatureRow(Vec<Signature>),
+    /// An image or a chart with its caption, kept whole on one page.
+    Figure(Figure),
+    /// The cover: a page of its own, without page furniture.
+    Cover(Cover),
     /// What follows starts a new page (unless the page is still empty),
     /// where the page numbering may start again in another style.
     PageBreak(PageBreak),

@@ -43,6 +43,13 @@ pub struct StructNode {
     /// For a list ([`Role::L`]): how its items are numbered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_numbering: Option<ListNumbering>,
+    /// For a figure ([`Role::Figure`]): its alternative text (`/Alt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// For a figure: the box of what it draws on its page, from the page's
+    /// top-left corner (its `/BBox` attribute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<crate::units::Rect>,
 }
 
 /// How a list numbers its items: its `/ListNumbering` attribute (ISO
@@ -173,6 +180,8 @@ pub enum Role {
     Div,
     /// A section: related blocks (the legal note, read once at the end).
     Sect,
+    /// A figure: an image or a chart, with its alternative text.
+    Figure,
     /// A table of contents (a generated list).
     TOC,
     /// An entry of a table of contents.
@@ -291,6 +300,7 @@ impl Role {
             Role::Link => "Link",
             Role::Div => "Div",
             Role::Sect => "Sect",
+            Role::Figure => "Figure",
             Role::TOC => "TOC",
             Role::TOCI => "TOCI",
         }
@@ -363,6 +373,8 @@ impl StructNode {
             rowspan: 1,
             colspan: 1,
             list_numbering: None,
+            alt: None,
+            bbox: None,
         }
     }
 }

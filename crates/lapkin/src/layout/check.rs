@@ -200,6 +200,60 @@ pub(crate) fn document_problems(doc: &Document) -> Vec<Problem> {
     out
 }
 
+/// The problems of a figure built in code, at `at` in the document: a
+/// width that is not a positive length, an image lapkin cannot write, a
+/// chart's series of another length than its categories or with a
+/// negative value, a grey outside 0 to 1.
+pub(crate) fn figure_problems(f: &crate::doc::Figure, at: &JsonPath) -> Vec<Problem> {
+    use crate::doc::FigureContent;
+    use crate::problem::Arg;
+    let bad = |at: JsonPath, en: &'static str, id: &'static str, found: String| {
+        Problem::new(&at, Kind::OutOfRange)
+            .with("expected", Arg::both(en, id))
+            .with("found", found)
+    };
+    let mut out = Vec::new();
+    if let Some(w) = f.width
+        && !(w.0.is_finite() && w.0 > 0.0 && w.0 <= MAX_LENGTH)
+    {
+        out.push(bad(
+            at.child("width"),
+            "a positive width",
+            "lebar positif",
+            w.0.to_string(),
+        ));
+    }
+    match &f.content {
+        FigureContent::Image(i) => out.extend(i.problems(&at.child("content"))),
+        FigureContent::Chart(c) => {
+            for (k, s) in c.series.iter().enumerate() {
+                let at = at.child("content").key("series").index(k);
+                let negative = s
+                    .values
+                    .iter()
+                    .flatten()
+                    .any(|v| v.is_sign_negative() && !v.is_zero());
+                if s.values.len() != c.categories.len() || negative {
+                    let (en, id) = (
+                        "a value of at least 0 for each category",
+                        "nilai paling kecil 0 untuk setiap kategori",
+                    );
+                    out.push(bad(at.child("values"), en, id, s.values.len().to_string()));
+                }
+                if !(0.0..=1.0).contains(&s.shade) {
+                    out.push(bad(
+                        at.child("shade"),
+                        "0 to 1",
+                        "0 sampai 1",
+                        s.shade.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The problems of one block at `at`, and the sequences of blocks inside
 /// it, with their paths.
 fn block_problems<'d>(
@@ -222,6 +276,12 @@ fn block_problems<'d>(
             }
         }
         Block::Table(t) => out.extend(coverage_problems(t, at)),
+        Block::Figure(f) => out.extend(figure_problems(f, at)),
+        Block::Cover(c) => {
+            if let Some(logo) = &c.logo {
+                out.extend(figure_problems(logo, &at.child("logo")));
+            }
+        }
         _ => {}
     }
     inner

@@ -43,6 +43,9 @@ pub(crate) struct Chunk {
     /// For a split table row: the horizontal extent of the rule to draw
     /// at the cut, and the padding to put above the continued part.
     pub cut_rule: Option<CutRule>,
+    /// The page it is placed on carries no page furniture (the cover: no
+    /// running header, legal note or page number).
+    pub bare: bool,
     /// The anchors (names links point to) at the chunk's top.
     pub anchors: Vec<String>,
     /// Starts a new page (unless the page is still empty), with the page
@@ -108,6 +111,7 @@ impl Chunk {
             repeat: None,
             cuts: Vec::new(),
             cut_rule: None,
+            bare: false,
             anchors: Vec::new(),
             page_break: None,
             landscape: false,
@@ -251,6 +255,7 @@ impl Keyed {
         let (top, above_at_top) = match &item {
             Item::Text(t) => (t.y.0, false),
             Item::Link(l) => (l.rect.y.0, false),
+            Item::Image(i) => (i.rect.y.0, false),
             Item::Rule(l) => (l.y1.0.min(l.y2.0), l.y1.0 == l.y2.0),
             Item::Box(b) => {
                 let (y, bottom) = (b.rect.y.0, b.rect.bottom().0);
@@ -321,6 +326,14 @@ fn divide(item: Item, cut: Pt, shift: Pt) -> (Option<Item>, Option<Item>) {
             } else {
                 l.rect.y += shift;
                 (None, Some(Item::Link(l)))
+            }
+        }
+        Item::Image(mut i) => {
+            if i.rect.y.0 < cut.0 {
+                (Some(Item::Image(i)), None)
+            } else {
+                i.rect.y += shift;
+                (None, Some(Item::Image(i)))
             }
         }
         Item::Rule(l) => {
@@ -515,6 +528,7 @@ impl Rest {
             repeat: self.chunk.repeat.clone(),
             cuts: cuts[next..above].iter().map(|c| *c + offset).collect(),
             cut_rule: self.chunk.cut_rule,
+            bare: self.chunk.bare,
             anchors: std::mem::take(&mut self.chunk.anchors),
             page_break: self.chunk.page_break.take(),
             landscape: self.chunk.landscape,

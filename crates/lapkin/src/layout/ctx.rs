@@ -2,7 +2,8 @@
 //! line metrics derived from them. Imports nothing else of the layout
 //! stage.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use crate::frame::{ListNumbering, NodeId, Role, Structure};
 use crate::style::Style;
@@ -16,8 +17,14 @@ pub(crate) struct Ctx<'a> {
     pub style: &'a Style,
     pub fonts: &'a FontSet,
     pub tree: RefCell<Structure>,
+    /// The images drawn so far, each once (an item names its index).
+    pub images: RefCell<Vec<Arc<crate::media::Image>>>,
+    /// The height of a page's body (between the top margin and the
+    /// footer), for what must fit on one page: on portrait pages and on
+    /// landscape ones.
+    pub body: Cell<[Pt; 2]>,
     /// Whether the blocks being laid out go on landscape pages.
-    pub landscape: std::cell::Cell<bool>,
+    pub landscape: Cell<bool>,
     /// Warnings found so far (see [`crate::frame::Layout::notices`]).
     pub notices: RefCell<Vec<crate::problem::Problem>>,
 }
@@ -30,8 +37,30 @@ impl<'a> Ctx<'a> {
             style,
             fonts,
             tree: RefCell::new(Structure::document()),
-            landscape: std::cell::Cell::new(false),
+            images: RefCell::new(Vec::new()),
+            body: Cell::new([style.page.height - style.margin.top - style.margin.bottom; 2]),
+            landscape: Cell::new(false),
             notices: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The height of the body of the pages being laid out.
+    pub(crate) fn body(&self) -> Pt {
+        self.body.get()[usize::from(self.landscape.get())]
+    }
+
+    /// The index of `image` among the layout's images, added if new.
+    pub(crate) fn image(&self, image: &Arc<crate::media::Image>) -> usize {
+        let mut images = self.images.borrow_mut();
+        match images
+            .iter()
+            .position(|i| Arc::ptr_eq(i, image) || i == image)
+        {
+            Some(k) => k,
+            None => {
+                images.push(image.clone());
+                images.len() - 1
+            }
         }
     }
 

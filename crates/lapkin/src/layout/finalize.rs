@@ -411,7 +411,7 @@ pub(crate) fn finalize(
     let mut signatures = Vec::new();
     let mut anchors = Vec::new();
     let page_labels = page_labels(&bodies);
-    let pages = bodies
+    let pages: Vec<Page> = bodies
         .into_iter()
         .enumerate()
         .map(|(i, body)| {
@@ -437,7 +437,13 @@ pub(crate) fn finalize(
             let label = page_label(&page_labels, i + 1);
             let last = run_end(&page_labels, i + 1, total);
             let mut page_footer = footer.page_footer(ctx, (&label, &last), sheet.footer_top);
-            if i + 1 == total {
+            let header = if body.bare {
+                page_footer = Default::default();
+                Vec::new()
+            } else {
+                footer.header.clone()
+            };
+            if i + 1 == total && !body.bare {
                 tag_the_note(&footer.note, &mut page_footer.note, &mut structure);
             }
             // The layout is kept while the PDF is written: no room to spare
@@ -447,17 +453,19 @@ pub(crate) fn finalize(
             Page {
                 size: sheet.size,
                 items,
-                header: footer.header.clone(),
+                header,
                 footer: page_footer,
             }
         })
         .collect();
+    super::figure::figure_boxes(&pages, &mut structure);
     Layout {
         pages,
         outline,
         signatures,
         meta,
         structure,
+        images: ctx.images.take(),
         page_labels,
         anchors,
         notices: ctx.notices.take(),

@@ -101,6 +101,7 @@ fn anchor(block: &Block) -> Option<String> {
     match block {
         Block::Heading(h) => h.anchor.clone(),
         Block::Paragraph(p) => p.anchor.clone(),
+        Block::Figure(f) => f.id.clone(),
         _ => None,
     }
 }
@@ -120,6 +121,7 @@ fn space_above(style: &Style, block: &Block, space: Pt, at_top: bool) -> Option<
             _ => style.subheading_spacing,
         },
         Block::Signature(_) | Block::SignatureRow(_) => style.signature_spacing,
+        Block::Figure(_) => style.block_spacing * 1.5,
         Block::Indent(_) | Block::Landscape(_) | Block::PageBreak(_) => return None,
         _ => space,
     })
@@ -179,6 +181,8 @@ fn block_chunks(
         Block::Contents(c) => contents(ctx, c, (x, width), parent, out),
         Block::PageBreak(_) => {}
         Block::Table(t) => out.extend(layout_table(ctx, t, x, width, parent)?),
+        Block::Figure(f) => super::figure::figure(ctx, f, (x, width), parent, out),
+        Block::Cover(c) => out.push(super::figure::cover(ctx, c, (x, width), parent)),
         Block::Indent(blocks) => {
             let indent = style.indent;
             flow(

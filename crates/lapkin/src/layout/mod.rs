@@ -31,11 +31,13 @@
 //! 2. `chunk`: the unit of pagination, and splitting one;
 //! 3. `lines`: text into line-breaker pieces and positioned lines;
 //! 4. `table`: tables into chunks;
-//! 5. `contents`: generated lists into chunks, and their pages read
+//! 5. `figure`: figures (images, charts) and the cover into chunks;
+//! 6. `contents`: generated lists into chunks, and their pages read
 //!    from a layout;
-//! 6. `flow`: blocks into chunks (tables through `table`);
-//! 7. `paginate`: chunks onto pages;
-//! 8. `finalize`: footers, page labels, anchors and the outline.
+//! 7. `flow`: blocks into chunks (tables through `table`);
+//! 8. `paginate`: chunks onto pages;
+//! 9. `finalize`: footers, page labels, anchors, figures' boxes and the
+//!    outline.
 //!
 //! A document with generated lists (a table of contents) is laid out
 //! again with the pages its first layout gives its entries, until they
@@ -43,8 +45,8 @@
 //! whatever its page, so the second layout agrees).
 
 pub use crate::frame::{
-    Anchor, BoxItem, Item, Layout, LinkArea, NumberStyle, OutlineEntry, Page, PageFooter,
-    PageLabel, PageNumbering, Rule, SignatureBox, TextRun,
+    Anchor, BoxItem, ImageItem, Item, Layout, LinkArea, NumberStyle, OutlineEntry, Page,
+    PageFooter, PageLabel, PageNumbering, Rule, SignatureBox, TextRun,
 };
 pub use crate::style::Style;
 pub use crate::units::{Point, Pt, Rect, Sides, Size};
@@ -62,6 +64,7 @@ pub(crate) mod check;
 mod chunk;
 mod contents;
 mod ctx;
+mod figure;
 mod finalize;
 mod flow;
 mod lines;
@@ -156,6 +159,14 @@ pub(crate) fn lay_out(doc: &Document, style: &Style, fonts: &FontSet) -> Result<
 fn lay_out_once(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout> {
     let ctx = Ctx::new(style, fonts);
     let portrait = finalize::Sheet::new(&ctx, &doc.footer)?;
+    // The body's height on each orientation, for the figures: a landscape
+    // sheet that cannot be made is refused below if anything goes on it.
+    let turned = style.landscape();
+    let landscape_area = finalize::Sheet::new(&Ctx::new(&turned, fonts), &doc.footer)
+        .map_or(portrait.area(), |s| s.area());
+    let height = |(top, bottom): (Pt, Pt)| bottom - top;
+    ctx.body
+        .set([height(portrait.area()), height(landscape_area)]);
     let mut chunks = Vec::new();
     flow::flow(
         &ctx,
@@ -166,7 +177,6 @@ fn lay_out_once(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout
         &mut chunks,
     )?;
     // Landscape pages, if any blocks go on them, have their own.
-    let turned = style.landscape();
     let landscape = match chunks.iter().any(|c| c.landscape) {
         true => Some(finalize::Sheet::new(
             &Ctx::new(&turned, fonts),
@@ -339,7 +349,33 @@ impl Glyphs<'_> {
                         self.signature(s, &path.item(k));
                     }
                 }
+                Block::Figure(f) => self.figure(f, &path),
+                Block::Cover(c) => {
+                    let at = Self::at(&c.origin, &path);
+                    for t in c.title.iter().chain(&c.subtitle).chain(&c.foot) {
+                        self.text(t, &at);
+                    }
+                }
             }
+        }
+    }
+
+    /// A figure's number and caption, and a chart's labels.
+    fn figure(&mut self, f: &crate::doc::Figure, path: &JsonPath) {
+        let at = Self::at(&f.origin, path);
+        if let Some(n) = &f.number {
+            self.plain(n, Face::Regular, &at);
+        }
+        if let Some(c) = &f.caption {
+            self.text(c, &at);
+        }
+        if let crate::doc::FigureContent::Chart(c) = &f.content {
+            let names = c.series.iter().map(|s| s.name.as_str());
+            for t in c.categories.iter().map(String::as_str).chain(names) {
+                self.plain(t, Face::Regular, &at);
+            }
+            self.plain(&c.axis, Face::Regular, &at);
+            self.plain("0123456789.,-", Face::Regular, &at);
         }
     }
 

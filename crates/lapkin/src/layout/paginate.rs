@@ -32,6 +32,8 @@ pub(crate) struct PageBody {
     pub items: Vec<Item>,
     pub bookmarks: Vec<(Bookmark, Pt)>,
     pub signatures: Vec<crate::frame::SignatureBox>,
+    /// Whether the page carries no page furniture (the cover).
+    pub bare: bool,
     /// The anchors on the page, with their tops.
     pub anchors: Vec<(String, Pt)>,
     /// The page numbering that starts on this page, if it changes here.
@@ -126,6 +128,7 @@ impl Paginator {
             self.page.signatures.push(s);
         }
         self.y = top + chunk.height;
+        self.page.bare |= chunk.bare;
         self.empty = false;
         self.fresh = false;
     }

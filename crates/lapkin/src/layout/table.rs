@@ -1039,6 +1039,7 @@ mod tests {
                     Item::Rule(l) => (l.x1.min(l.x2), l.x1.max(l.x2)),
                     Item::Box(b) => (b.rect.x, b.rect.x + b.rect.width),
                     Item::Link(l) => (l.rect.x, l.rect.x + l.rect.width),
+                    Item::Image(i) => (i.rect.x, i.rect.x + i.rect.width),
                 };
                 assert!(
                     x1.0 >= x.0 - 1e-6 && x2.0 <= (x + width).0 + 1e-6,

@@ -135,6 +135,7 @@ impl Report {
             periode: None,
             angka_triwulan: Default::default(),
             susunan: None,
+            sampul: None,
             kinerja: Kinerja::default(),
             analisis: Vec::new(),
             anggaran: None,

@@ -27,6 +27,8 @@ pub struct CheckedReport<'r> {
     rows: Vec<BarisAnggaran<'r>>,
     /// The Total row of section C.
     totals: Totals,
+    /// The images the report names, decoded.
+    media: crate::media::Loaded,
 }
 
 impl<'r> CheckedReport<'r> {
@@ -64,7 +66,19 @@ impl<'r> CheckedReport<'r> {
             analysed,
             rows,
             totals,
+            media: crate::media::Loaded::new(),
         })
+    }
+
+    /// This report with the images it names, decoded.
+    pub(crate) fn with_media(mut self, media: crate::media::Loaded) -> Self {
+        self.media = media;
+        self
+    }
+
+    /// The image of the file `name`, decoded.
+    pub(crate) fn image(&self, name: &str) -> Option<&std::sync::Arc<crate::media::Image>> {
+        self.media.get(name)
     }
 
     /// The report.

@@ -137,6 +137,8 @@ pub(crate) fn targets(report: &Report) -> Vec<(&str, JsonPath, Option<bool>)> {
                 Node::Bagian(b, _) => (b.id.as_deref(), None),
                 Node::Subbab(s, _) => (s.id.as_deref(), None),
                 Node::Table(t) => (t.id.as_deref(), Some(t.judul.is_some())),
+                Node::Gambar(g) => (g.id.as_deref(), Some(g.judul.is_some())),
+                Node::Grafik(g) => (g.id.as_deref(), Some(g.judul.is_some())),
                 _ => (None, None),
             };
             if let Some(id) = id {

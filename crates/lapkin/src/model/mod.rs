@@ -29,6 +29,7 @@ mod columns;
 mod inline;
 mod keys;
 mod lkj;
+mod media;
 pub(crate) mod number;
 pub(crate) mod parse;
 mod schema;
@@ -56,6 +57,8 @@ pub(crate) use inline::PARSES;
 pub use inline::{Inline, LINK_SCHEMES};
 pub use lkj::{MAX_ID_CHARS, Subbab};
 pub(crate) use lkj::{check_id, internal_target, targets};
+pub use media::{Gambar, Grafik, Sampul, SumberGrafik};
+pub(crate) use media::{load_files, realisation};
 pub use parse::{MAX_INPUT_BYTES, parse_report, parse_report_with_limit};
 pub use schema::report_schema;
 pub use signers::{Letak, MAX_SIGNERS, PenandaTangan, SIGNER_TAGS, TanggalPenutup};
@@ -138,6 +141,12 @@ pub struct Report {
     /// report, then the closing block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub susunan: Option<Susunan>,
+    /// The cover page's content, printed where `{"jenis": "sampul"}`
+    /// stands in the sections: the logo, the agencies, the title, the unit
+    /// and the year. Left out: a cover of the title, the unit and the
+    /// year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampul: Option<Sampul>,
     /// A. Progress Capaian Kinerja: the sasaran and their indicators, and
     /// table A's columns. Left out (or without sasaran): no section A.
     #[serde(default)]
@@ -609,6 +618,11 @@ pub enum Blok {
     /// A sub-heading inside a section's blocks, printed bold:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// An image from a PNG or JPEG file, with its caption below.
+    Gambar(Gambar),
+    /// A bar chart drawn from the report's figures, with its caption
+    /// below.
+    Grafik(Grafik),
     /// A numbered subsection of a chapter: `{"subbab": {"judul": "Latar
     /// Belakang", "isi": [...]}}`, numbered 1.1, 1.1.1 ….
     Subbab(Subbab),
@@ -637,6 +651,12 @@ enum BlokBertanda {
     /// A sub-heading, printed bold and kept with what follows:
     /// `{"judul": "1.1. Latar Belakang"}`.
     Judul(Inline),
+    /// An image: `{"gambar": {"berkas": "img/struktur.png", "judul":
+    /// "Struktur Organisasi", "alt": "Bagan: …"}}`.
+    Gambar(Gambar),
+    /// A bar chart of the report's figures: `{"grafik": {"sumber":
+    /// "kinerja", "judul": "Target dan Realisasi"}}`.
+    Grafik(Grafik),
     /// A numbered subsection of a chapter, numbered 1.1, 1.1.1 … under
     /// its chapter: `{"subbab": {"judul": "Latar Belakang", "id":
     /// "latar", "isi": [...]}}`.
@@ -720,6 +740,8 @@ impl From<BlokRepr> for Blok {
             BlokRepr::Tagged(BlokBertanda::Daftar(d)) => Blok::Daftar(d),
             BlokRepr::Tagged(BlokBertanda::Tabel(t)) => Blok::Tabel(t),
             BlokRepr::Tagged(BlokBertanda::Judul(t)) => Blok::Judul(t),
+            BlokRepr::Tagged(BlokBertanda::Gambar(g)) => Blok::Gambar(g),
+            BlokRepr::Tagged(BlokBertanda::Grafik(g)) => Blok::Grafik(g),
             BlokRepr::Tagged(BlokBertanda::Subbab(s)) => Blok::Subbab(s),
         }
     }
@@ -732,6 +754,8 @@ impl From<Blok> for BlokRepr {
             Blok::Daftar(d) => BlokRepr::Tagged(BlokBertanda::Daftar(d)),
             Blok::Tabel(t) => BlokRepr::Tagged(BlokBertanda::Tabel(t)),
             Blok::Judul(t) => BlokRepr::Tagged(BlokBertanda::Judul(t)),
+            Blok::Gambar(g) => BlokRepr::Tagged(BlokBertanda::Gambar(g)),
+            Blok::Grafik(g) => BlokRepr::Tagged(BlokBertanda::Grafik(g)),
             Blok::Subbab(s) => BlokRepr::Tagged(BlokBertanda::Subbab(s)),
         }
     }

@@ -301,6 +301,13 @@ impl<'r> Checker<'r, '_> {
                 self.push(p);
             }
             Node::Reference(code) => self.reference(path, code),
+            Node::Gambar(g) => self.problems.extend(super::media::gambar_problems(path, g)),
+            Node::Grafik(g) => {
+                if let Some(r) = self.report {
+                    self.problems
+                        .extend(super::media::grafik_problems(path, g, r));
+                }
+            }
             Node::Part(_, []) => self.problem(path, Kind::NoBlocks),
             Node::OwnPart(part) if part.isi.is_empty() => {
                 self.problem(&path.child("isi"), Kind::NoBlocks);

@@ -19,6 +19,7 @@ use super::{
     Sel, Subbab, Susunan, Tabel, TandaTangan, TanggalPenutup, Total, Unit,
     validate::{MAX_LIST_DEPTH, MAX_SUBBAB_DEPTH},
 };
+use super::{Gambar, Grafik, Sampul};
 use crate::problem::JsonPath;
 
 /// A part of the report, as the walk meets it. Each node carries what a
@@ -112,6 +113,12 @@ pub(crate) enum Node<'r> {
     /// `tanda_tangan.field` or a signer's `field`: the signature field's
     /// name, if one is made.
     Field(Option<&'r str>),
+    /// An image (`...[k].gambar`), before its caption and alt text.
+    Gambar(&'r Gambar),
+    /// A chart (`...[k].grafik`), before its caption.
+    Grafik(&'r Grafik),
+    /// `sampul`: the cover's content, before its lines.
+    Sampul(&'r Sampul),
     /// A text of the report.
     Text(Text<'r>),
 }
@@ -207,6 +214,13 @@ pub(crate) enum Role {
     /// An item of the standard legal note (lapkin's own text, printed in
     /// every report that gives none).
     StandardNote,
+    /// A figure's caption (`judul` of an image or a chart).
+    FigureCaption,
+    /// An alternative text (an image's `alt`): not printed, read by screen
+    /// readers.
+    AltText,
+    /// A line of the cover (agencies, title, unit, year), printed bold.
+    CoverLine,
 }
 
 /// What a code names, for the rule that each is used once.
@@ -235,7 +249,7 @@ impl Role {
     /// that is not printed.
     pub(crate) fn faces(self) -> Faces {
         let (own, bold) = match self {
-            Role::UnitDetail => (false, false),
+            Role::UnitDetail | Role::AltText => (false, false),
             // A budget row with sub-rows is printed bold: its texts may be
             // either.
             Role::UnitName
@@ -254,6 +268,7 @@ impl Role {
             | Role::HeadingCaps
             | Role::ColumnGroup
             | Role::OwnColumnTitle
+            | Role::CoverLine
             | Role::NoteTitle => (false, true),
             _ => (true, false),
         };
@@ -400,6 +415,37 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
         if let Some(s) = &r.susunan {
             self.at("susunan", |w| w.node(Node::Susunan(s), |w| w.susunan(s)));
         }
+        if let Some(s) = &r.sampul {
+            self.at("sampul", |w| w.node(Node::Sampul(s), |w| w.sampul(s)));
+        }
+    }
+
+    /// The cover's lines and the logo's alternative text.
+    fn sampul(&mut self, s: &'r Sampul) {
+        if let Some(alt) = &s.alt_logo {
+            self.text("alt_logo", Source::Plain(alt), Role::AltText);
+        }
+        let lines = [
+            ("instansi", &s.instansi),
+            ("judul", &s.judul),
+            ("unit", &s.unit),
+            ("tahun", &s.tahun),
+        ];
+        for (key, lines) in lines {
+            if let Some(l) = lines {
+                self.lines(key, l, Role::CoverLine);
+            }
+        }
+    }
+
+    /// An image: its caption and its alternative text.
+    fn gambar(&mut self, g: &'r Gambar) {
+        self.node(Node::Gambar(g), |w| {
+            if let Some(j) = &g.judul {
+                w.text("judul", Source::Markup(j), Role::FigureCaption);
+            }
+            w.text("alt", Source::Plain(&g.alt), Role::AltText);
+        });
     }
 
     /// The sections: each one's heading and blocks.
@@ -567,6 +613,14 @@ impl<'r, V: Visit<'r>> Walker<'_, V> {
                 }),
                 Blok::Tabel(t) => w.at("tabel", |w| w.node(Node::Table(t), |w| w.table(t))),
                 Blok::Judul(text) => w.text("judul", Source::Markup(text), Role::SubHeading),
+                Blok::Gambar(g) => w.at("gambar", |w| w.gambar(g)),
+                Blok::Grafik(g) => w.at("grafik", |w| {
+                    w.node(Node::Grafik(g), |w| {
+                        if let Some(j) = &g.judul {
+                            w.text("judul", Source::Markup(j), Role::FigureCaption);
+                        }
+                    })
+                }),
                 Blok::Subbab(sub) => w.at("subbab", |w| w.subbab(sub, depth)),
             });
         }

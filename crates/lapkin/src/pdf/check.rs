@@ -14,6 +14,8 @@ use crate::units::{Pt, Rect};
 struct Checker<'a> {
     problems: Vec<Problem>,
     fonts: &'a FontSet,
+    /// How many images the layout has.
+    images: usize,
 }
 
 /// The path of a field of the layout: `layout.` and `key`.
@@ -123,6 +125,17 @@ impl Checker<'_> {
                 }
             }
             Item::Link(l) => self.rect(|| at().key("rect"), &l.rect),
+            Item::Image(i) => {
+                self.rect(|| at().key("rect"), &i.rect);
+                if i.image >= self.images {
+                    let n = self.images.to_string();
+                    let expected = Arg::both(
+                        format!("an index of one of the layout's {n} images"),
+                        format!("indeks salah satu dari {n} gambar tata letak"),
+                    );
+                    self.out_of_range(at().key("image"), expected, i.image as f64);
+                }
+            }
         }
     }
 
@@ -166,7 +179,11 @@ pub(crate) fn check_layout(layout: &Layout, fonts: &FontSet) -> Result<()> {
     let mut c = Checker {
         problems: Vec::new(),
         fonts,
+        images: layout.images.len(),
     };
+    for (i, image) in layout.images.iter().enumerate() {
+        c.problems.extend(image.problems(&at("images").index(i)));
+    }
     let pages = layout.pages.len();
     if pages == 0 {
         c.problems.push(Problem::new(at("pages"), Kind::NoPages));

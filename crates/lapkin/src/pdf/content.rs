@@ -278,6 +278,23 @@ impl Painter {
                 }
                 Item::Rule(l) => self.line(l),
                 Item::Box(b) => self.rect(b),
+                Item::Image(i) => {
+                    let (r, y) = (&i.rect, self.y(i.rect.bottom()));
+                    let m = [
+                        num(r.width.0),
+                        0.0,
+                        0.0,
+                        num(r.height.0),
+                        num(r.x.0),
+                        num(y),
+                    ];
+                    let name = super::image::name(i.image);
+                    let c = &mut self.content;
+                    c.save_state()
+                        .transform(m)
+                        .x_object(Name(name.as_bytes()))
+                        .restore_state();
+                }
                 Item::Link(_) => {}
             }
         }

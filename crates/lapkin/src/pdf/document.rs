@@ -102,12 +102,16 @@ pub(super) fn write_pages(
     let forms: Vec<Ref> = (firsts.iter())
         .map(|&p| write_footer(w, &layout.pages[p], fonts, hash))
         .collect();
+    let images = super::image::write_images(w, layout, hash);
     let mut res = w.object(resources).indirect(resources).dict();
     res.pair(Name(b"Font"), fonts.resources);
-    if !forms.is_empty() {
+    if !forms.is_empty() || !images.is_empty() {
         let mut x = res.insert(Name(b"XObject")).dict();
         for (k, form) in forms.into_iter().enumerate() {
             x.pair(Name(&footers::footer_name(k)), form);
+        }
+        for (k, image) in images.into_iter().enumerate() {
+            x.pair(Name(super::image::name(k).as_bytes()), image);
         }
     }
     res.finish();

@@ -13,6 +13,7 @@ mod field;
 mod file;
 mod fonts;
 mod footers;
+mod image;
 mod labels;
 mod subset;
 mod tags;

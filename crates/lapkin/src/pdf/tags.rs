@@ -317,6 +317,8 @@ pub(super) fn write_tags(
         write_kids(&mut e, kids, pg, &pages.refs, &ids);
         if let Some(node) = nodes.get(i) {
             write_attributes(&mut e, i, node, &headers[i], id_width);
+            let height = pg.and_then(|p| layout.pages.get(p)).map(|p| p.size.height);
+            super::image::figure_attributes(&mut e, node, height);
         }
     }
     let mut tree: StructTreeRoot<'_> = w.object(root).indirect(root).start();

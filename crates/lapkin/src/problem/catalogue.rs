@@ -758,6 +758,73 @@ catalogue! {
             en "could not be subset for embedding ({en_detail})"
             id "tidak dapat dipangkas untuk disematkan ke dalam PDF";
 
+        // Figures, charts and the cover (the files a report names).
+
+        /// A file the report names that the caller did not give.
+        FileNotGiven = "file-not-given"
+            en "the file {file} was not given"
+                hint "the lapkin command reads it next to the JSON file; a program gives its bytes \
+                      in RenderOptions::files"
+            id "berkas {file} tidak diberikan"
+                hint "perintah lapkin membacanya di samping berkas JSON; program memberikan isinya \
+                      lewat RenderOptions::files";
+        /// A file the report names that does not exist.
+        FileMissing = "file-missing"
+            en "the file {file} does not exist (looked for at {where})"
+                hint "the path is relative to the JSON file"
+            id "berkas {file} tidak ada (dicari di {where})"
+                hint "jalurnya relatif terhadap berkas JSON";
+        /// A file the report names that cannot be read.
+        FileUnreadable = "file-unreadable"
+            en "the file {file} cannot be read: {en_detail}"
+            id "berkas {file} tidak dapat dibaca";
+        /// A file over the limit.
+        FileTooLarge = "file-too-large"
+            en "the file {file} is {size} bytes; the limit is {limit} bytes"
+                hint "scale the image down: 150 to 300 dpi at its printed size is enough"
+            id "berkas {file} berukuran {size} bita; batasnya {limit} bita"
+                hint "perkecil gambarnya: 150 sampai 300 dpi pada ukuran cetaknya sudah cukup";
+        /// A file that is neither a PNG nor a JPEG.
+        NotAnImage = "not-an-image"
+            en "the file {file} is not a PNG or JPEG image"
+                hint "save it as PNG (drawings, charts, logos) or JPEG (photographs)"
+            id "berkas {file} bukan gambar PNG atau JPEG"
+                hint "simpan sebagai PNG (bagan, grafik, logo) atau JPEG (foto)";
+        /// An image file that cannot be decoded.
+        ImageUndecodable = "image-undecodable"
+            en "the image {file} cannot be decoded: {en_detail}"
+                hint "open it and save it again as PNG or JPEG"
+            id "gambar {file} tidak dapat dibaca isinya"
+                hint "buka lalu simpan ulang sebagai PNG atau JPEG";
+        /// An image of too many pixels.
+        ImageTooManyPixels = "image-too-many-pixels"
+            en "the image {file} is {width} × {height} pixels; the limit is {limit} pixels"
+                hint "scale it down: 150 to 300 dpi at its printed size is enough"
+            id "gambar {file} berukuran {width} × {height} piksel; batasnya {limit} piksel"
+                hint "perkecil gambarnya: 150 sampai 300 dpi pada ukuran cetaknya sudah cukup";
+        /// An image of a kind lapkin does not embed.
+        ImageUnsupported = "image-unsupported"
+            en "the image {file} is {what}, which lapkin does not embed"
+                hint "save it as an RGB or greyscale PNG or JPEG"
+            id "gambar {file} berupa {what}, yang tidak dapat disematkan lapkin"
+                hint "simpan sebagai PNG atau JPEG RGB atau skala abu-abu";
+        /// A figure of a chart that is not a number.
+        ChartNotANumber = "chart-not-a-number"
+            en "the chart at {chart} needs a number here, found {found}"
+                hint "give the figure as a number, or leave the chart out"
+            id "grafik di {chart} memerlukan angka di sini, bukan {found}"
+                hint "tulis nilainya sebagai angka, atau hapus grafiknya";
+        /// A chart with no figures to draw.
+        ChartNoData = "chart-no-data"
+            en "the chart has nothing to draw: the report has no {what}"
+            id "grafik tidak memiliki data: laporan tidak memuat {what}";
+        /// A cover (or another generated part) with blocks of its own.
+        PartWithoutContent = "part-without-content"
+            en "the {part} has no heading or blocks of its own"
+                hint "put them in another section"
+            id "{part} tidak memiliki judul atau blok sendiri"
+                hint "tulis di bagian lain";
+
         // Layout.
 
         /// Something taller than a page that cannot be broken.
@@ -1316,6 +1383,14 @@ catalogue! {
         ChunkCaption = "chunk-caption"
             en "a table caption"
             id "keterangan tabel";
+        /// A figure (an image or a chart).
+        ChunkFigure = "chunk-figure"
+            en "a figure"
+            id "sebuah gambar";
+        /// The cover page.
+        ChunkCover = "chunk-cover"
+            en "the cover"
+            id "sampul";
         /// What to do with a table too wide for its page.
         TableSplitIt = "table-split-it"
             en "split the table, or shorten its headers, words or figures"

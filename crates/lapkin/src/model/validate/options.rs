@@ -128,8 +128,12 @@ impl<'r> Checker<'r, '_> {
                 .with("first", first);
             self.push(p);
         }
-        if j == JenisBagian::Penutup && (b.judul.is_some() || !b.isi.is_empty()) {
+        let own = b.judul.is_some() || !b.isi.is_empty();
+        if own && j == JenisBagian::Penutup {
             self.problem(&at, Kind::ClosingBlockContent);
+        } else if own && j == JenisBagian::Sampul {
+            let part = crate::problem::Arg::both("cover", "sampul");
+            self.push(Problem::new(&at, Kind::PartWithoutContent).with("part", part));
         }
         placed.push((j, at));
     }
