@@ -332,9 +332,3 @@ fn number_in(blocks: &mut [Block], chapter: Option<u32>, counters: &mut Vec<u32>
         }
     }
 }
-
-/// The cover's placeholder in the front matter: the title, centred (the
-/// cover with the logo replaces it).
-pub(super) fn cover(report: &Report) -> Vec<Block> {
-    vec![Block::Title(bold(report.title_lines().join("\n")))]
-}

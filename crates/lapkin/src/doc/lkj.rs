@@ -378,6 +378,8 @@ pub(crate) fn texts<'b>(blocks: &'b [Block], out: &mut Vec<&'b Text>) {
                 out.extend(row.iter().flat_map(|s| s.before.iter().chain(&s.after)));
             }
             Block::Contents(c) => out.extend(c.entries.iter().map(|e| &e.text)),
+            Block::Figure(fig) => out.extend(&fig.caption),
+            Block::Cover(c) => out.extend(c.title.iter().chain(&c.subtitle).chain(&c.foot)),
             Block::PageBreak(_) => {}
         }
     }
