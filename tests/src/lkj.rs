@@ -550,8 +550,7 @@ fn the_examples_of_docs_lkj_render_as_described() {
 #[test]
 fn page_labels_and_anchors_of_a_callers_layout_are_checked() {
     use lapkin::layout::{Anchor, NumberStyle, PageLabel, PageNumbering, Pt};
-    let report = load_report(FIXTURE);
-    let opts = RenderOptions::default();
+    let (report, opts) = lapkin_tests::load_with_files(FIXTURE);
     let good = lapkin_tests::layout_report(&report, &opts).unwrap();
     let mut layout = good.clone();
     let roman = PageNumbering::new(NumberStyle::LowerRoman, 1);
