@@ -252,8 +252,12 @@ fn anggaran_chart(checked: &CheckedReport<'_>) -> (Chart, &'static str, Vec<Stri
     let (mut categories, mut a, mut b, mut said) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let million = Decimal::from(1_000_000);
     for row in checked.rincian().iter().filter(|r| r.depth == 0) {
+        // Its code if short, else its name if short ("Belanja Pegawai"),
+        // else its number.
+        let uraian = row.rincian.uraian.plain_text().unwrap_or_default();
         let name = match &row.rincian.kode {
             Some(k) if k.chars().count() <= 12 => k.clone(),
+            _ if !uraian.is_empty() && uraian.chars().count() <= 20 => uraian,
             _ => format!("Rincian {}", row.number.unwrap_or(0)),
         };
         let pct = share(row.realisasi, row.pagu).unwrap_or(Decimal::ZERO);
