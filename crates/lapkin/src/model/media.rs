@@ -148,7 +148,7 @@ pub(crate) fn files_named(report: &Report) -> Vec<(JsonPath, &str)> {
 impl Report {
     /// The files the report names (each figure's `berkas`, the cover's
     /// `logo`), each once, in the order of the JSON: what a caller gives in
-    /// [`Files`](crate::media::Files).
+    /// [`Files`].
     ///
     /// ```
     /// let json = std::fs::read("tests-data/minimal.json").unwrap();
