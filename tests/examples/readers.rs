@@ -78,17 +78,24 @@ fn main() {
     for (name, fixture) in names.drain(..) {
         write(&out, name, &load(&fixture), &plain);
     }
+    // The images a report names, read beside its JSON.
+    let with_files = |fixture: &str, report: &lapkin::Report| {
+        let dir = fixtures.join(fixture).parent().map(Path::to_path_buf);
+        let dir = dir.unwrap_or_else(|| fixtures.clone());
+        let mut files = lapkin::media::Files::new();
+        for name in report.files() {
+            let bytes = std::fs::read(dir.join(name)).expect("reading an image");
+            files.insert(name, bytes);
+        }
+        plain.clone().with_files(files)
+    };
     for (name, fixture) in &layouts {
-        write(&out, name, &load(fixture), &plain);
+        let report = load(fixture);
+        write(&out, name, &report, &with_files(fixture, &report));
     }
-    // Figures, charts and a cover, the images beside the JSON.
+    // Figures, charts and a cover.
     let media = load("media.json");
-    let mut files = lapkin::media::Files::new();
-    for name in media.files() {
-        let bytes = std::fs::read(fixtures.join(name)).expect("reading an image");
-        files.insert(name, bytes);
-    }
-    write(&out, "media", &media, &plain.clone().with_files(files));
+    write(&out, "media", &media, &with_files("media.json", &media));
     let field = RenderOptions::default()
         .with_pdf(PdfOptions::default().with_signature_field("Tanda_Tangan"));
     write(
