@@ -83,10 +83,7 @@ fn hostile(c: &mut Criterion) {
 fn figures(c: &mut Criterion) {
     let plain = big_report(&load_report(REFERENCE), 4, 300);
     let with = with_figures(&plain);
-    let mut files = lapkin::media::Files::new();
-    for name in with.files() {
-        files.insert(name, std::fs::read(lapkin_tests::fixture(name)).unwrap());
-    }
+    let files = lapkin_tests::files_in(&with, &lapkin_tests::fixture(""));
     let opts = RenderOptions::default().with_files(files);
     let mut g = c.benchmark_group("figures");
     g.sample_size(10);

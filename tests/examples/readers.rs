@@ -80,14 +80,11 @@ fn main() {
     }
     // The images a report names, read beside its JSON.
     let with_files = |fixture: &str, report: &lapkin::Report| {
-        let dir = fixtures.join(fixture).parent().map(Path::to_path_buf);
-        let dir = dir.unwrap_or_else(|| fixtures.clone());
-        let mut files = lapkin::media::Files::new();
-        for name in report.files() {
-            let bytes = std::fs::read(dir.join(name)).expect("reading an image");
-            files.insert(name, bytes);
-        }
-        plain.clone().with_files(files)
+        let path = fixtures.join(fixture);
+        let dir = path.parent().unwrap_or(&fixtures);
+        plain
+            .clone()
+            .with_files(lapkin_tests::files_in(report, dir))
     };
     for (name, fixture) in &layouts {
         let report = load(fixture);

@@ -39,20 +39,24 @@ pub fn load_report(name: &str) -> lapkin::Report {
     lapkin::parse_report(&fixture_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// A fixture and render options holding the files it names (its images),
-/// read relative to the fixture's own folder, as the command reads them.
-pub fn load_with_files(name: &str) -> (lapkin::Report, lapkin::RenderOptions) {
-    let report = load_report(name);
-    let dir = fixture(name)
-        .parent()
-        .expect("a fixture's folder")
-        .to_path_buf();
+/// The files `report` names (its images), read relative to `dir`, as the
+/// command reads them relative to the JSON file's folder.
+pub fn files_in(report: &lapkin::Report, dir: &Path) -> lapkin::media::Files {
     let mut files = lapkin::media::Files::new();
     for f in report.files() {
         let path = dir.join(f);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         files.insert(f, bytes);
     }
+    files
+}
+
+/// A fixture and render options holding the files it names (its images),
+/// read relative to the fixture's own folder, as the command reads them.
+pub fn load_with_files(name: &str) -> (lapkin::Report, lapkin::RenderOptions) {
+    let report = load_report(name);
+    let path = fixture(name);
+    let files = files_in(&report, path.parent().expect("a fixture's folder"));
     (report, lapkin::RenderOptions::default().with_files(files))
 }
 

@@ -14,11 +14,21 @@ const MEDIA: &str = "media.json";
 
 /// The files `report` names, read from `fixtures/` (the JSON's folder).
 fn files(report: &Report) -> Files {
-    let mut files = Files::new();
-    for name in report.files() {
-        files.insert(name, std::fs::read(fixture(name)).unwrap());
-    }
-    files
+    lapkin_tests::files_in(report, &fixture(""))
+}
+
+/// The bars of chart `figure` (a structure node): its outlined boxes wider
+/// than 10 pt (the legend's keys are narrower), in painting order.
+fn bars(layout: &Layout, figure: usize) -> Vec<&lapkin::layout::BoxItem> {
+    let items = layout.pages.iter().flat_map(|p| &p.items);
+    let boxes = items.filter_map(|i| match i {
+        Item::Box(b) => Some(b),
+        _ => None,
+    });
+    let node = lapkin::layout::tags::Tag::Node(figure);
+    boxes
+        .filter(|b| b.tag == node && b.stroke.is_some() && b.rect.width.0 > 10.0)
+        .collect()
 }
 
 fn opts(report: &Report) -> RenderOptions {
@@ -166,19 +176,8 @@ fn the_chart_bars_are_proportional_to_the_figures() {
         alt.contains("IKK 2.1: target 100 %, realisasi 87,5 %"),
         "{alt}"
     );
-    let bars: Vec<(f32, lapkin::layout::Rect)> = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            Item::Box(b)
-                if b.tag == lapkin::layout::tags::Tag::Node(figure) && b.stroke.is_some() =>
-            {
-                Some((b.fill.unwrap(), b.rect))
-            }
-            _ => None,
-        })
-        .filter(|(_, r)| r.width.0 > 10.0)
+    let bars: Vec<(f32, lapkin::layout::Rect)> = (bars(&layout, figure).iter())
+        .map(|b| (b.fill.unwrap(), b.rect))
         .collect();
     // Three indicators, a target and a realisation bar each.
     assert_eq!(bars.len(), 6, "{bars:?}");
@@ -237,20 +236,9 @@ fn the_budget_chart_shows_pagu_and_realisasi_in_millions() {
         alt.contains("pagu Rp 2.500.000.000, realisasi Rp 1.100.000.000 (44 %)"),
         "{alt}"
     );
-    let bars: Vec<f64> = layout
-        .pages
+    let bars: Vec<f64> = bars(&layout, figure)
         .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            Item::Box(b)
-                if b.tag == lapkin::layout::tags::Tag::Node(figure)
-                    && b.stroke.is_some()
-                    && b.rect.width.0 > 10.0 =>
-            {
-                Some(b.rect.height.0)
-            }
-            _ => None,
-        })
+        .map(|b| b.rect.height.0)
         .collect();
     assert_eq!(bars.len(), 4);
     assert!(
@@ -310,17 +298,7 @@ fn a_chart_of_text_values_is_refused_at_the_values_path() {
     let alt = layout.structure.nodes[figure].alt.clone().unwrap();
     assert!(alt.contains("IKK 1.2: tanpa target triwulan ini"), "{alt}");
     assert!(alt.contains("IKK 2.1: belum ada realisasi"), "{alt}");
-    let bars = (layout.pages.iter().flat_map(|p| &p.items))
-        .filter(|i| match i {
-            Item::Box(b) => {
-                b.tag == lapkin::layout::tags::Tag::Node(figure)
-                    && b.stroke.is_some()
-                    && b.rect.width.0 > 10.0
-            }
-            _ => false,
-        })
-        .count();
-    assert_eq!(bars, 2, "IKK 1.1's two bars only");
+    assert_eq!(bars(&layout, figure).len(), 2, "IKK 1.1's two bars only");
 }
 
 /// Each file that cannot be had is refused at the path that names it,
@@ -623,17 +601,9 @@ fn the_quarter_chart_shows_one_indicator_quarter_by_quarter() {
         alt.contains("IKK 1.1: target tahunan 90 %; TW I 10 %; TW II 22,5 %; TW III belum ada"),
         "{alt}"
     );
-    let bars: Vec<f64> = (layout.pages.iter().flat_map(|p| &p.items))
-        .filter_map(|i| match i {
-            Item::Box(b)
-                if b.tag == lapkin::layout::tags::Tag::Node(figure)
-                    && b.stroke.is_some()
-                    && b.rect.width.0 > 10.0 =>
-            {
-                Some(b.rect.height.0)
-            }
-            _ => None,
-        })
+    let bars: Vec<f64> = bars(&layout, figure)
+        .iter()
+        .map(|b| b.rect.height.0)
         .collect();
     // Target, realisation for TW I and II; the target alone for III and IV.
     assert_eq!(bars.len(), 6, "{bars:?}");

@@ -659,12 +659,7 @@ fn the_legal_note_is_read_once_at_the_end() {
 /// tree holds.
 #[test]
 fn figures_are_tagged_with_alt_text_a_bbox_and_their_caption() {
-    let report = load_report("media.json");
-    let mut files = lapkin::media::Files::new();
-    for name in report.files() {
-        files.insert(name, std::fs::read(lapkin_tests::fixture(name)).unwrap());
-    }
-    let opts = RenderOptions::default().with_files(files);
+    let (report, opts) = lapkin_tests::load_with_files("media.json");
     let (doc, tree) = check_pdf(&render_pdf(&report, &opts).unwrap(), "media.json");
     let figures: Vec<(&ObjectId, &Element)> = tree
         .elements
