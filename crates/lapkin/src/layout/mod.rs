@@ -162,8 +162,8 @@ fn lay_out_once(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout
     // The body's height on each orientation, for the figures: a landscape
     // sheet that cannot be made is refused below if anything goes on it.
     let turned = style.landscape();
-    let landscape_area = finalize::Sheet::new(&Ctx::new(&turned, fonts), &doc.footer)
-        .map_or(portrait.area(), |s| s.area());
+    let turned_sheet = finalize::Sheet::new(&Ctx::new(&turned, fonts), &doc.footer);
+    let landscape_area = turned_sheet.as_ref().map_or(portrait.area(), |s| s.area());
     let height = |(top, bottom): (Pt, Pt)| bottom - top;
     ctx.body
         .set([height(portrait.area()), height(landscape_area)]);
@@ -178,10 +178,7 @@ fn lay_out_once(doc: &Document, style: &Style, fonts: &FontSet) -> Result<Layout
     )?;
     // Landscape pages, if any blocks go on them, have their own.
     let landscape = match chunks.iter().any(|c| c.landscape) {
-        true => Some(finalize::Sheet::new(
-            &Ctx::new(&turned, fonts),
-            &doc.footer,
-        )?),
+        true => Some(turned_sheet?),
         false => None,
     };
     let sheets = [&portrait, landscape.as_ref().unwrap_or(&portrait)];
